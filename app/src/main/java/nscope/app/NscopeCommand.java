@@ -1,0 +1,26 @@
+package nscope.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The top command: with no subcommand it lists the namespaces. */
+@Command(name = "nscope", mixinStandardHelpOptions = true, version = "nscope 0.1.0",
+        description = "Namespaces, processes, threads and cgroups of a Linux host, live.",
+        subcommands = {LsCommand.class, SnapshotCommand.class, CaptureCommand.class},
+        footer = {"", "Without a command, nscope lists the namespaces (the interactive view is not built yet).",
+                "Run as root for the full view: without it, other users' namespaces are unknown."})
+final class NscopeCommand implements Callable<Integer> {
+    @Mixin RootOptions roots;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        LsCommand ls = new LsCommand();
+        ls.roots = roots;
+        ls.spec = spec;
+        return ls.call();
+    }
+}

@@ -1,0 +1,35 @@
+package nscope.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import nscope.probes.Host;
+import nscope.probes.KernelRoots;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Where to read the kernel's files: the live host, or a recorded tree. */
+final class RootOptions {
+    @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Read DIR/proc, DIR/sys and DIR/etc (a fixture made by 'nscope capture') instead of the live host.")
+    Path root;
+
+    @Option(names = "--proc-root", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Read this directory as /proc.")
+    Path procRoot;
+
+    @Option(names = "--sys-root", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Read this directory as /sys.")
+    Path sysRoot;
+
+    Host host() {
+        if (root == null && procRoot == null && sysRoot == null) return Host.live();
+        Path base = root != null ? root : Path.of("/");
+        KernelRoots r = KernelRoots.under(base);
+        if (procRoot != null || sysRoot != null) {
+            r = new KernelRoots(procRoot != null ? procRoot : r.proc(), sysRoot != null ? sysRoot : r.sys(), r.etc());
+        }
+        try {
+            return Host.with(r, root);
+        } catch (IOException e) {
+            throw new UserError("bad root: " + e.getMessage());
+        }
+    }
+}

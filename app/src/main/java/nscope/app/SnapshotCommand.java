@@ -1,0 +1,60 @@
+package nscope.app;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nscope.probes.Collector;
+import nscope.probes.model.Namespace;
+import nscope.probes.model.NsKind;
+import nscope.probes.model.Snapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** nscope snapshot: the whole snapshot, as JSON or as a summary. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = {"Take one snapshot of every process, thread and namespace.",
+                "--json prints all of it (the format is documented in README.md); without it, a summary."})
+final class SnapshotCommand implements Callable<Integer> {
+    @ParentCommand NscopeCommand parent;
+
+    @Option(names = {"-J", "--json"}, description = "Print the whole snapshot as JSON.")
+    boolean json;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        long t0 = System.nanoTime();
+        Snapshot snap = new Collector(parent.roots.host()).collect();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            try (JsonGenerator g = Json.generator(out)) {
+                SnapshotJson.write(snap, g);
+                g.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            Map<NsKind, Integer> byKind = new EnumMap<>(NsKind.class);
+            for (Namespace n : snap.namespaces().values()) byKind.merge(n.kind(), 1, Integer::sum);
+            out.printf("source      %s%n", snap.source());
+            out.printf("processes   %d%n", snap.threadGroups().size());
+            out.printf("tasks       %d%n", snap.tasks().size());
+            StringBuilder b = new StringBuilder();
+            byKind.forEach((k, n) -> b.append(' ').append(k.label()).append('=').append(n));
+            out.printf("namespaces  %d:%s%n", snap.namespaces().size(), b);
+            out.printf("problems    %d%n", snap.problems().size());
+            out.printf("scan        %d ms%n", ms);
+        }
+        out.flush();
+        Problems.summarize(snap, spec.commandLine().getErr());
+        return 0;
+    }
+}

@@ -1,0 +1,16 @@
+package nscope.app;
+
+/** A mistake in what the user asked for (bad root, missing PID): one line, non-zero exit. */
+public final class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    public UserError(String message) { this(message, 1); }
+
+    public UserError(String message, int exitCode) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() { return exitCode; }
+}

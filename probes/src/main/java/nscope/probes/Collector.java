@@ -1,0 +1,116 @@
+package nscope.probes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nscope.kernel.Errno;
+import nscope.probes.model.Namespace;
+import nscope.probes.model.NsId;
+import nscope.probes.model.NsLink;
+import nscope.probes.model.Readout;
+import nscope.probes.model.Scope;
+import nscope.probes.model.ScanProblem;
+import nscope.probes.model.Snapshot;
+import nscope.probes.model.Task;
+import nscope.probes.model.Unknown;
+import nscope.probes.parse.Passwd;
+
+/**
+ * Builds one {@link Snapshot} of a {@link Host}, in fixed phases:
+ * 1. every thread group and task (stat, status, cmdline);
+ * 2. every task's ten namespace links;
+ * then the namespaces as nodes with their members.
+ * Never throws for anything the host does; what it could not read is in
+ * {@link Snapshot#problems()} or in a task's unknown fields.
+ */
+public final class Collector {
+    private final Host host;
+    private final Scope scope;
+
+    /** A collector of every task (threads included). */
+    public Collector(Host host) { this(host, Scope.TASKS); }
+
+    public Collector(Host host, Scope scope) {
+        this.host = host;
+        this.scope = scope;
+    }
+
+    public Host host() { return host; }
+
+    public Snapshot collect() {
+        Instant at = Instant.now();
+        List<ScanProblem> problems = new ArrayList<>();
+        List<Integer> tgids = listGroups(problems);
+        TaskReader reader = new TaskReader(host, scope);
+        // thread groups are independent: read them on every core
+        List<TaskReader.Group> groups = tgids.parallelStream().map(reader::readGroup).toList();
+        Map<Integer, Task> tasks = new HashMap<>();
+        for (TaskReader.Group g : groups) {
+            for (Task t : g.tasks()) tasks.put(t.tid(), t);
+            problems.addAll(g.problems());
+        }
+        return new Snapshot(at, host.label(), scope, tasks, namespaces(tasks), userNames(problems), problems);
+    }
+
+    private List<Integer> listGroups(List<ScanProblem> problems) {
+        List<Integer> out = new ArrayList<>();
+        try {
+            for (String n : host.files().list(host.roots().proc())) {
+                int pid = TaskReader.parsePid(n);
+                if (pid > 0) out.add(pid);
+            }
+        } catch (IOException e) {
+            problems.add(TaskReader.problem(host.roots().proc(), e));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Namespaces as nodes: members by own link, pending members by *_for_children. */
+    static Map<NsId, Namespace> namespaces(Map<Integer, Task> tasks) {
+        Map<NsId, Members> byId = new TreeMap<>();
+        for (Task t : new TreeMap<>(tasks).values()) {
+            for (NsLink link : NsLink.values()) {
+                Readout<NsId> r = t.ns(link);
+                if (!r.known()) continue;
+                Members m = byId.computeIfAbsent(r.get(), id -> new Members(link));
+                if (!link.forChildren()) {
+                    m.tasks.add(t.tid());
+                    if (t.leader()) m.processes.add(t.tid());
+                } else {
+                    Readout<NsId> own = t.ns(NsLink.of(link.kind()));
+                    if (!own.known() || !own.get().equals(r.get())) m.pending.add(t.tid());
+                }
+            }
+        }
+        Map<NsId, Namespace> out = new TreeMap<>();
+        byId.forEach((id, m) -> out.put(id, new Namespace(m.link.kind(), id, m.tasks, m.processes, m.pending)));
+        return out;
+    }
+
+    private static final class Members {
+        final NsLink link;
+        final List<Integer> tasks = new ArrayList<>(), processes = new ArrayList<>(), pending = new ArrayList<>();
+
+        Members(NsLink link) { this.link = link; }
+    }
+
+    private Map<Long, String> userNames(List<ScanProblem> problems) {
+        Path f = host.roots().etc().resolve("passwd");
+        try {
+            List<Integer> bad = new ArrayList<>();
+            Map<Long, String> names = Passwd.parse(host.files().read(f), bad);
+            for (int line : bad) problems.add(new ScanProblem(f + ":" + line, new Unknown(Unknown.Reason.MALFORMED, "not a passwd entry")));
+            return names;
+        } catch (IOException e) {
+            problems.add(new ScanProblem(f.toString(), new Unknown(Unknown.Reason.IO_ERROR,
+                    Errno.of(e).name() + ": user names shown as numbers")));
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package nscope.probes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A source of kernel files: its roots, how to read them, and a label for output. */
+public record Host(KernelRoots roots, HostFiles files, String label) {
+
+    /** The running host. The only place that names /proc, /sys and /etc. */
+    public static Host live() {
+        return new Host(new KernelRoots(Path.of("/proc"), Path.of("/sys"), Path.of("/etc")),
+                new LiveFiles(), "live");
+    }
+
+    /** A directory laid out like a host: a captured fixture, or e.g. a mounted image. */
+    public static Host under(Path dir) throws IOException {
+        return with(KernelRoots.under(dir), dir);
+    }
+
+    /** Explicit roots (e.g. --proc-root/--sys-root). */
+    public static Host with(KernelRoots roots, Path fixtureDir) throws IOException {
+        Path proc = roots.proc();
+        if (!Files.isDirectory(proc)) throw new IOException("proc root " + proc + " is not a directory");
+        HostFiles files = fixtureDir != null && FixtureFiles.isFixture(fixtureDir)
+                ? new FixtureFiles(fixtureDir) : new LiveFiles();
+        return new Host(roots, files, fixtureDir != null ? fixtureDir.toString() : proc.toString());
+    }
+}

@@ -1,0 +1,201 @@
+package nscope.probes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nscope.kernel.Errno;
+import nscope.probes.model.Ids;
+import nscope.probes.model.NsId;
+import nscope.probes.model.NsLink;
+import nscope.probes.model.Readout;
+import nscope.probes.model.Scope;
+import nscope.probes.model.ScanProblem;
+import nscope.probes.model.Task;
+import nscope.probes.model.Unknown;
+import nscope.probes.model.Unknown.Reason;
+import nscope.probes.parse.Cmdline;
+import nscope.probes.parse.Malformed;
+import nscope.probes.parse.NsLinkText;
+import nscope.probes.parse.StatLine;
+import nscope.probes.parse.StatusFields;
+
+/**
+ * Reads one thread group (phases 1 and 2: tasks and their namespace links).
+ * A task that vanishes while we read it is dropped; anything else that
+ * fails becomes an {@link Unknown} or a {@link ScanProblem}. Thread-safe:
+ * groups are read in parallel.
+ */
+final class TaskReader {
+    /** What one thread group gave: its tasks (none if it vanished) and problems. */
+    record Group(List<Task> tasks, List<ScanProblem> problems) {}
+
+    private final Host host;
+    private final Scope scope;
+    /** nsfs inode to device, filled on first sight of each namespace. */
+    private final Map<Long, Long> devByIno = new ConcurrentHashMap<>();
+
+    TaskReader(Host host, Scope scope) {
+        this.host = host;
+        this.scope = scope;
+    }
+
+    Group readGroup(int tgid) {
+        Path dir = host.roots().proc().resolve(Integer.toString(tgid));
+        List<ScanProblem> problems = new ArrayList<>();
+        if (scope == Scope.PROCESSES) {
+            // only the leader, as lsns reads /proc/PID; through task/PID so fixtures serve both scopes
+            Readout<List<String>> cmdline = readCmdline(dir, problems);
+            String self = Integer.toString(tgid);
+            Task t = readTask(tgid, tgid, dir.resolve("task").resolve(self), cmdline, problems);
+            return new Group(t == null ? List.of() : List.of(t), problems);
+        }
+        List<String> names;
+        try {
+            names = host.files().list(dir.resolve("task"));
+        } catch (IOException e) {
+            if (!Errno.of(e).meansVanished()) problems.add(problem(dir.resolve("task"), e));
+            return new Group(List.of(), problems);
+        }
+        Readout<List<String>> cmdline = readCmdline(dir, problems);
+        List<Task> tasks = new ArrayList<>(names.size());
+        for (String n : names) {
+            int tid = parsePid(n);
+            if (tid <= 0) continue;
+            Task t = readTask(tgid, tid, dir.resolve("task").resolve(n), cmdline, problems);
+            if (t != null) tasks.add(t);
+        }
+        return new Group(tasks, problems);
+    }
+
+    private Readout<List<String>> readCmdline(Path dir, List<ScanProblem> problems) {
+        Path f = dir.resolve("cmdline");
+        try {
+            return Readout.of(Cmdline.parse(host.files().read(f)));
+        } catch (IOException e) {
+            Unknown u = unknownOf(f, e);
+            if (u.reason() != Reason.EXITING) problems.add(new ScanProblem(f.toString(), u));
+            return Readout.unknown(u);
+        }
+    }
+
+    /** One task, or null when it vanished or its stat cannot be read. */
+    private Task readTask(int tgid, int tid, Path dir, Readout<List<String>> cmdline, List<ScanProblem> problems) {
+        StatLine stat;
+        byte[] statusBytes;
+        try {
+            stat = StatLine.parse(host.files().read(dir.resolve("stat")));
+            statusBytes = host.files().read(dir.resolve("status"));
+        } catch (IOException e) {
+            if (!Errno.of(e).meansVanished()) problems.add(problem(dir, e));
+            return null;
+        } catch (Malformed m) {
+            problems.add(new ScanProblem(dir.resolve("stat").toString(), new Unknown(Reason.MALFORMED, m.getMessage())));
+            return null;
+        }
+        Readout<Ids> uids, gids;
+        Readout<List<Integer>> nsPid, nsTgid, nsPgid, nsSid;
+        try {
+            StatusFields s = StatusFields.parse(statusBytes);
+            String where = dir.resolve("status").toString();
+            uids = field(s.uid(), where, "Uid");
+            gids = field(s.gid(), where, "Gid");
+            nsPid = field(s.nsPid(), where, "NSpid");
+            nsTgid = field(s.nsTgid(), where, "NStgid");
+            nsPgid = field(s.nsPgid(), where, "NSpgid");
+            nsSid = field(s.nsSid(), where, "NSsid");
+            if (s.tgid() != null && s.tgid() != tgid)
+                problems.add(new ScanProblem(where, new Unknown(Reason.MALFORMED, "Tgid " + s.tgid() + " under /proc/" + tgid)));
+        } catch (Malformed m) {
+            Readout<?> bad = Readout.unknown(Reason.MALFORMED, m.getMessage());
+            problems.add(new ScanProblem(dir.resolve("status").toString(), bad.why()));
+            uids = cast(bad); gids = cast(bad); nsPid = cast(bad); nsTgid = cast(bad); nsPgid = cast(bad); nsSid = cast(bad);
+        }
+        Map<NsLink, Readout<NsId>> ns = new EnumMap<>(NsLink.class);
+        Path nsDir = dir.resolve("ns");
+        for (NsLink link : NsLink.values()) {
+            Path p = nsDir.resolve(link.fileName());
+            Readout<NsId> r = readNs(p, link, stat.state());
+            if (r == null) return null; // the task is gone
+            ns.put(link, r);
+        }
+        return new Task(tid, tgid, stat.ppid(), stat.state(), stat.comm(), stat.startTime(),
+                stat.pgrp(), stat.session(), stat.kernelThread(), uids, gids, nsPid, nsTgid, nsPgid, nsSid,
+                cmdline, ns);
+    }
+
+    /** A link's namespace, its reason for being unknown, or null if the task vanished. */
+    private Readout<NsId> readNs(Path p, NsLink link, char state) {
+        String text;
+        try {
+            text = host.files().readLink(p);
+        } catch (IOException e) {
+            Errno errno = Errno.of(e);
+            if (errno.meansPermission()) return Readout.unknown(Reason.PERMISSION, p + ": " + errno.name());
+            if (errno.meansVanished()) {
+                if (state == 'Z' || state == 'X') return Readout.unknown(Reason.EXITING, "zombie: the kernel released its namespaces");
+                if (!exists(p.getParent().getParent().resolve("stat"))) return null;
+                if (!exists(p)) return Readout.unknown(Reason.NOT_PROVIDED, "this kernel has no " + link.fileName() + " link");
+                return Readout.unknown(Reason.EXITING, "task is exiting");
+            }
+            return Readout.unknown(Reason.IO_ERROR, p + ": " + errno.name() + " " + e.getMessage());
+        }
+        NsLinkText parsed;
+        try {
+            parsed = NsLinkText.parse(text);
+        } catch (Malformed m) {
+            return Readout.unknown(Reason.MALFORMED, m.getMessage());
+        }
+        if (parsed.kind() != link.kind())
+            return Readout.unknown(Reason.MALFORMED, p + " points to a " + parsed.kind().label() + " namespace");
+        Long dev = devByIno.get(parsed.inode());
+        if (dev == null) {
+            try {
+                long[] di = host.files().nsDevIno(p);
+                dev = di[0];
+                devByIno.putIfAbsent(parsed.inode(), dev);
+            } catch (IOException e) {
+                return Readout.unknown(Reason.EXITING, "namespace " + text + " gone before stat: " + Errno.of(e).name());
+            }
+        }
+        return Readout.of(new NsId(dev, parsed.inode()));
+    }
+
+    private boolean exists(Path p) {
+        return host.files().exists(p);
+    }
+
+    private static <T> Readout<T> field(T value, String where, String name) {
+        return value != null ? Readout.of(value)
+                : Readout.unknown(Reason.NOT_PROVIDED, where + " has no " + name + " line");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Readout<T> cast(Readout<?> r) { return (Readout<T>) r; }
+
+    static ScanProblem problem(Path p, IOException e) {
+        return new ScanProblem(p.toString(), unknownOf(p, e));
+    }
+
+    static Unknown unknownOf(Path p, IOException e) {
+        Errno errno = Errno.of(e);
+        if (errno.meansPermission()) return new Unknown(Reason.PERMISSION, errno.name());
+        if (errno.meansVanished()) return new Unknown(Reason.EXITING, errno.name());
+        return new Unknown(Reason.IO_ERROR, errno.name() + ": " + e.getMessage());
+    }
+
+    static int parsePid(String name) {
+        if (name.isEmpty() || name.length() > 10) return -1;
+        int v = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+            if (v < 0) return -1;
+        }
+        return v;
+    }
+}

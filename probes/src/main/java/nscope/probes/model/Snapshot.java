@@ -1,0 +1,98 @@
+package nscope.probes.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything one scan saw, immutable: every task, every thread group, every
+ * namespace reached through a task's links, and what could not be read.
+ */
+public final class Snapshot {
+    private final Instant takenAt;
+    private final String source;
+    private final Scope scope;
+    private final SortedMap<Integer, Task> tasks;
+    private final SortedMap<Integer, List<Integer>> threadGroups;
+    private final SortedMap<NsId, Namespace> namespaces;
+    private final Map<Long, String> userNames;
+    private final List<ScanProblem> problems;
+
+    public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
+                    Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
+                    List<ScanProblem> problems) {
+        this.takenAt = takenAt;
+        this.source = source;
+        this.scope = scope;
+        this.tasks = Collections.unmodifiableSortedMap(new TreeMap<>(tasks));
+        TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
+        for (Task t : this.tasks.values()) groups.computeIfAbsent(t.tgid(), k -> new ArrayList<>()).add(t.tid());
+        groups.replaceAll((tgid, tids) -> {
+            tids.sort((a, b) -> a.equals(tgid) ? -1 : b.equals(tgid) ? 1 : Integer.compare(a, b));
+            return List.copyOf(tids);
+        });
+        this.threadGroups = Collections.unmodifiableSortedMap(groups);
+        this.namespaces = Collections.unmodifiableSortedMap(new TreeMap<>(namespaces));
+        this.userNames = Map.copyOf(userNames);
+        this.problems = List.copyOf(problems);
+    }
+
+    public Instant takenAt() { return takenAt; }
+
+    /** "live" or the fixture directory the snapshot was read from. */
+    public String source() { return source; }
+
+    /** Whether threads were read, or only each thread group's leader. */
+    public Scope scope() { return scope; }
+
+    /** Every task by TID. */
+    public SortedMap<Integer, Task> tasks() { return tasks; }
+
+    /** Every thread group: TGID to its TIDs, leader first. */
+    public SortedMap<Integer, List<Integer>> threadGroups() { return threadGroups; }
+
+    public SortedMap<NsId, Namespace> namespaces() { return namespaces; }
+
+    public List<ScanProblem> problems() { return problems; }
+
+    public Optional<Task> task(int tid) { return Optional.ofNullable(tasks.get(tid)); }
+
+    /** The leader of a thread group, if the leader itself was seen. */
+    public Optional<Task> leader(int tgid) { return task(tgid).filter(Task::leader); }
+
+    public List<Namespace> namespaces(NsKind kind) {
+        List<Namespace> out = new ArrayList<>();
+        for (Namespace n : namespaces.values()) if (n.kind() == kind) out.add(n);
+        return out;
+    }
+
+    public Optional<Namespace> namespace(NsId id) { return Optional.ofNullable(namespaces.get(id)); }
+
+    /** The user name for a uid, from the host's passwd; empty when it has none. */
+    public Optional<String> userName(long uid) { return Optional.ofNullable(userNames.get(uid)); }
+
+    public Map<Long, String> userNames() { return userNames; }
+
+    /**
+     * The links in which a thread's namespace differs from its thread group
+     * leader's (both known). Empty for leaders and for conforming threads.
+     */
+    public Set<NsLink> divergentLinks(Task t) {
+        Set<NsLink> out = EnumSet.noneOf(NsLink.class);
+        if (t.leader()) return out;
+        Task lead = tasks.get(t.tgid());
+        if (lead == null) return out;
+        for (NsLink l : NsLink.values()) {
+            Readout<NsId> a = t.ns(l), b = lead.ns(l);
+            if (a.known() && b.known() && !a.get().equals(b.get())) out.add(l);
+        }
+        return out;
+    }
+}

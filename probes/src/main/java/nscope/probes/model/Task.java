@@ -1,0 +1,50 @@
+package nscope.probes.model;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One task (thread) as the kernel describes it in /proc/TGID/task/TID.
+ * The thread group leader has tid == tgid. Every field that could not be
+ * read says why, through {@link Readout}.
+ *
+ * @param startTime start time in clock ticks after boot (field 22 of stat);
+ *                  with tid it identifies a task across PID reuse
+ * @param cmdline   the process's argv (shared by its threads); empty for kernel threads
+ * @param nsPid     the task's PID in its own and every ancestor pid namespace,
+ *                  outermost first (NSpid of status); likewise nsTgid, nsPgid, nsSid
+ */
+public record Task(
+        int tid, int tgid, int ppid, char state, String comm, long startTime,
+        int pgrp, int session, boolean kernelThread,
+        Readout<Ids> uids, Readout<Ids> gids,
+        Readout<List<Integer>> nsPid, Readout<List<Integer>> nsTgid,
+        Readout<List<Integer>> nsPgid, Readout<List<Integer>> nsSid,
+        Readout<List<String>> cmdline,
+        Map<NsLink, Readout<NsId>> namespaces) {
+
+    public Task {
+        EnumMap<NsLink, Readout<NsId>> copy = new EnumMap<>(NsLink.class);
+        copy.putAll(namespaces);
+        namespaces = Collections.unmodifiableMap(copy);
+    }
+
+    public boolean leader() { return tid == tgid; }
+
+    /** The link's namespace, or why it is unknown. */
+    public Readout<NsId> ns(NsLink link) {
+        Readout<NsId> r = namespaces.get(link);
+        return r != null ? r : Readout.unknown(Unknown.Reason.IO_ERROR, "not read");
+    }
+
+    /** The key that tells this task from a later one that reuses its TID. */
+    public TaskKey key() { return new TaskKey(tid, startTime); }
+
+    /** argv joined by spaces, as ps and lsns print it; comm when there is none. */
+    public String commandLine() {
+        if (cmdline.known() && !cmdline.get().isEmpty()) return String.join(" ", cmdline.get());
+        return comm;
+    }
+}

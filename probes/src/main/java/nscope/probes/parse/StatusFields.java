@@ -1,0 +1,109 @@
+package nscope.probes.parse;
+
+import java.util.List;
+import nscope.probes.model.Ids;
+
+/**
+ * The fields nscope takes from /proc/PID/status. A field the kernel does not
+ * print (NSpid before Linux 4.1, say) is null; a field that is there but
+ * malformed throws. Parsed from the bytes directly: a scan reads one status
+ * per task, tens of thousands of them.
+ */
+public record StatusFields(Integer tgid, Integer pid, Integer ppid, Ids uid, Ids gid,
+                           List<Integer> nsTgid, List<Integer> nsPid,
+                           List<Integer> nsPgid, List<Integer> nsSid) {
+
+    public static StatusFields parse(byte[] b) throws Malformed {
+        Integer tgid = null, pid = null, ppid = null;
+        Ids uid = null, gid = null;
+        List<Integer> nsTgid = null, nsPid = null, nsPgid = null, nsSid = null;
+        int pos = 0, n = b.length;
+        while (pos < n) {
+            int nl = pos;
+            while (nl < n && b[nl] != '\n') nl++;
+            int colon = pos;
+            while (colon < nl && b[colon] != ':') colon++;
+            if (colon < nl) {
+                // only the keys we take; Name: (the one field with free text) is never parsed
+                switch (key(b, pos, colon)) {
+                    case "Tgid" -> tgid = tgid != null ? tgid : one("Tgid", b, colon + 1, nl);
+                    case "Pid" -> pid = pid != null ? pid : one("Pid", b, colon + 1, nl);
+                    case "PPid" -> ppid = ppid != null ? ppid : one("PPid", b, colon + 1, nl);
+                    case "Uid" -> uid = uid != null ? uid : ids("Uid", b, colon + 1, nl);
+                    case "Gid" -> gid = gid != null ? gid : ids("Gid", b, colon + 1, nl);
+                    case "NStgid" -> nsTgid = nsTgid != null ? nsTgid : ints("NStgid", b, colon + 1, nl);
+                    case "NSpid" -> nsPid = nsPid != null ? nsPid : ints("NSpid", b, colon + 1, nl);
+                    case "NSpgid" -> nsPgid = nsPgid != null ? nsPgid : ints("NSpgid", b, colon + 1, nl);
+                    case "NSsid" -> nsSid = nsSid != null ? nsSid : ints("NSsid", b, colon + 1, nl);
+                    default -> { }
+                }
+            }
+            pos = nl + 1;
+        }
+        return new StatusFields(tgid, pid, ppid, uid, gid, nsTgid, nsPid, nsPgid, nsSid);
+    }
+
+    private static final String[] KEYS = {"Tgid", "Pid", "PPid", "Uid", "Gid", "NStgid", "NSpid", "NSpgid", "NSsid"};
+
+    /** The key if it is one we take, else "" (no string is made for the other ~50 keys). */
+    private static String key(byte[] b, int from, int to) {
+        int len = to - from;
+        outer:
+        for (String k : KEYS) {
+            if (k.length() != len) continue;
+            for (int i = 0; i < len; i++) if (b[from + i] != k.charAt(i)) continue outer;
+            return k;
+        }
+        return "";
+    }
+
+    /** Whitespace-separated unsigned decimal numbers between from and to. */
+    private static long[] numbers(String key, byte[] b, int from, int to) throws Malformed {
+        long[] out = new long[4];
+        int count = 0, i = from;
+        while (true) {
+            while (i < to && (b[i] == ' ' || b[i] == '\t')) i++;
+            if (i >= to) break;
+            long v = 0;
+            int start = i;
+            while (i < to && b[i] != ' ' && b[i] != '\t') {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) throw new Malformed("status: " + key + " holds '" + text(b, from, to) + "'");
+                v = v * 10 + d;
+                if (v > 0xffffffffL) throw new Malformed("status: " + key + " value out of range");
+                i++;
+            }
+            if (i == start) break;
+            if (count == out.length) out = java.util.Arrays.copyOf(out, count * 2);
+            out[count++] = v;
+        }
+        if (count == 0) throw new Malformed("status: " + key + " is empty");
+        return java.util.Arrays.copyOf(out, count);
+    }
+
+    private static String text(byte[] b, int from, int to) {
+        return HostText.decode(b, from, to).strip();
+    }
+
+    private static Integer one(String key, byte[] b, int from, int to) throws Malformed {
+        long[] v = numbers(key, b, from, to);
+        if (v.length != 1 || v[0] > Integer.MAX_VALUE) throw new Malformed("status: " + key + " holds '" + text(b, from, to) + "'");
+        return (int) v[0];
+    }
+
+    private static List<Integer> ints(String key, byte[] b, int from, int to) throws Malformed {
+        long[] v = numbers(key, b, from, to);
+        Integer[] out = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] > Integer.MAX_VALUE) throw new Malformed("status: " + key + " value out of range");
+            out[i] = (int) v[i];
+        }
+        return List.of(out);
+    }
+
+    private static Ids ids(String key, byte[] b, int from, int to) throws Malformed {
+        long[] v = numbers(key, b, from, to);
+        if (v.length != 4) throw new Malformed("status: " + key + " has " + v.length + " ids, need 4");
+        return new Ids(v[0], v[1], v[2], v[3]);
+    }
+}
