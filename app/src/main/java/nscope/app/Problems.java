@@ -15,6 +15,14 @@ import nscope.views.text.Escape;
 final class Problems {
     private Problems() {}
 
+    private static boolean isRoot() {
+        try {
+            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        } catch (RuntimeException | LinkageError e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
     static void summarize(Snapshot s, PrintWriter err) {
         Map<Unknown.Reason, Integer> byReason = new TreeMap<>();
         String example = null;
@@ -30,7 +38,9 @@ final class Problems {
             }
         }
         if (permission > 0)
-            err.println("nscope: the namespaces of " + permission + " tasks are unknown (permission): run as root for the full view");
+            err.println("nscope: the namespaces of " + permission + (permission == 1 ? " task are" : " tasks are")
+                    + " unknown: the kernel refused access" + (isRoot() ? " (they hold capabilities this root lacks)"
+                    : "; run as root for the full view"));
         byReason.forEach((reason, n) -> err.println("nscope: " + n + " reads failed (" + reason.label()
                 + "); 'nscope snapshot --json' lists them under \"problems\""));
         if (example != null) err.println("nscope: first: " + Escape.terminal(example));

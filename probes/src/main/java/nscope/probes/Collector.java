@@ -73,8 +73,11 @@ public final class Collector {
 
     /** Namespaces as nodes: members by own link, pending members by *_for_children. */
     static Map<NsId, Namespace> namespaces(Map<Integer, Task> tasks) {
-        Map<NsId, Members> byId = new TreeMap<>();
-        for (Task t : new TreeMap<>(tasks).values()) {
+        Map<NsId, Members> byId = new HashMap<>();
+        Integer[] tids = tasks.keySet().toArray(new Integer[0]);
+        java.util.Arrays.sort(tids);
+        for (Integer tid : tids) {
+            Task t = tasks.get(tid);
             for (NsLink link : NsLink.values()) {
                 Readout<NsId> r = t.ns(link);
                 if (!r.known()) continue;

@@ -20,6 +20,35 @@ public interface HostFiles {
     /** Whether the path exists itself (a link counts, even if it dangles). */
     boolean exists(Path p);
 
+    /**
+     * Reads DIR/stat, DIR/status and DIR/ns/NAME for each name; a failure is
+     * kept with the item and the rest is still read.
+     */
+    default TaskFiles readTask(Path dir, String[] nsNames) {
+        TaskFiles t = new TaskFiles(nsNames.length);
+        try {
+            t.stat = read(dir.resolve("stat"));
+        } catch (IOException e) {
+            t.statError = e;
+            return t;
+        }
+        try {
+            t.status = read(dir.resolve("status"));
+        } catch (IOException e) {
+            t.statusError = e;
+            return t;
+        }
+        Path ns = dir.resolve("ns");
+        for (int i = 0; i < nsNames.length; i++) {
+            try {
+                t.links[i] = readLink(ns.resolve(nsNames[i]));
+            } catch (IOException e) {
+                t.linkErrors[i] = e;
+            }
+        }
+        return t;
+    }
+
     /** (device, inode) of what a namespace link points to. */
     long[] nsDevIno(Path nsLink) throws IOException;
 }

@@ -82,16 +82,20 @@ final class TaskReader {
         }
     }
 
+    private static final NsLink[] LINKS = NsLink.values();
+    private static final String[] LINK_NAMES = java.util.Arrays.stream(LINKS).map(NsLink::fileName).toArray(String[]::new);
+
     /** One task, or null when it vanished or its stat cannot be read. */
     private Task readTask(int tgid, int tid, Path dir, Readout<List<String>> cmdline, List<ScanProblem> problems) {
-        StatLine stat;
-        byte[] statusBytes;
-        try {
-            stat = StatLine.parse(host.files().read(dir.resolve("stat")));
-            statusBytes = host.files().read(dir.resolve("status"));
-        } catch (IOException e) {
-            if (!Errno.of(e).meansVanished()) problems.add(problem(dir, e));
+        TaskFiles files = host.files().readTask(dir, LINK_NAMES);
+        IOException failed = files.statError != null ? files.statError : files.statusError;
+        if (failed != null) {
+            if (!Errno.of(failed).meansVanished()) problems.add(problem(dir, failed));
             return null;
+        }
+        StatLine stat;
+        try {
+            stat = StatLine.parse(files.stat);
         } catch (Malformed m) {
             problems.add(new ScanProblem(dir.resolve("stat").toString(), new Unknown(Reason.MALFORMED, m.getMessage())));
             return null;
@@ -99,7 +103,7 @@ final class TaskReader {
         Readout<Ids> uids, gids;
         Readout<List<Integer>> nsPid, nsTgid, nsPgid, nsSid;
         try {
-            StatusFields s = StatusFields.parse(statusBytes);
+            StatusFields s = StatusFields.parse(files.status);
             String where = dir.resolve("status").toString();
             uids = field(s.uid(), where, "Uid");
             gids = field(s.gid(), where, "Gid");
@@ -116,45 +120,48 @@ final class TaskReader {
         }
         Map<NsLink, Readout<NsId>> ns = new EnumMap<>(NsLink.class);
         Path nsDir = dir.resolve("ns");
-        for (NsLink link : NsLink.values()) {
-            Path p = nsDir.resolve(link.fileName());
-            Readout<NsId> r = readNs(p, link, stat.state());
+        for (int i = 0; i < LINKS.length; i++) {
+            Readout<NsId> r = files.links[i] != null
+                    ? parseNs(nsDir, LINKS[i], files.links[i])
+                    : failedNs(nsDir.resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files.linkErrors[i]);
             if (r == null) return null; // the task is gone
-            ns.put(link, r);
+            ns.put(LINKS[i], r);
         }
         return new Task(tid, tgid, stat.ppid(), stat.state(), stat.comm(), stat.startTime(),
                 stat.pgrp(), stat.session(), stat.kernelThread(), uids, gids, nsPid, nsTgid, nsPgid, nsSid,
                 cmdline, ns);
     }
 
-    /** A link's namespace, its reason for being unknown, or null if the task vanished. */
-    private Readout<NsId> readNs(Path p, NsLink link, char state) {
-        String text;
-        try {
-            text = host.files().readLink(p);
-        } catch (IOException e) {
-            Errno errno = Errno.of(e);
-            if (errno.meansPermission()) return Readout.unknown(Reason.PERMISSION, p + ": " + errno.name());
-            if (errno.meansVanished()) {
-                if (state == 'Z' || state == 'X') return Readout.unknown(Reason.EXITING, "zombie: the kernel released its namespaces");
-                if (!exists(p.getParent().getParent().resolve("stat"))) return null;
-                if (!exists(p)) return Readout.unknown(Reason.NOT_PROVIDED, "this kernel has no " + link.fileName() + " link");
-                return Readout.unknown(Reason.EXITING, "task is exiting");
-            }
-            return Readout.unknown(Reason.IO_ERROR, p + ": " + errno.name() + " " + e.getMessage());
+    /** Why a link could not be read, or null if the task vanished. */
+    private Readout<NsId> failedNs(Path p, NsLink link, char state, IOException e) {
+        Errno errno = Errno.of(e);
+        if (errno.meansPermission()) return Readout.unknown(Reason.PERMISSION, p + ": " + errno.name());
+        if (errno.meansVanished()) {
+            if (state == 'Z' || state == 'X') return Readout.unknown(Reason.EXITING, "zombie: the kernel released its namespaces");
+            if (!exists(p.getParent().getParent().resolve("stat"))) return null;
+            if (!exists(p)) return Readout.unknown(Reason.NOT_PROVIDED, "this kernel has no " + link.fileName() + " link");
+            return Readout.unknown(Reason.EXITING, "task is exiting");
         }
+        return Readout.unknown(Reason.IO_ERROR, p + ": " + errno.name() + " " + e.getMessage());
+    }
+
+    /** The namespace a link's text names; its device from one stat per namespace. */
+    private Readout<NsId> parseNs(Path nsDir, NsLink link, String text) {
         NsLinkText parsed;
         try {
             parsed = NsLinkText.parse(text);
         } catch (Malformed m) {
             return Readout.unknown(Reason.MALFORMED, m.getMessage());
         }
+        Path p = nsDir.resolve(link.fileName());
         if (parsed.kind() != link.kind())
             return Readout.unknown(Reason.MALFORMED, p + " points to a " + parsed.kind().label() + " namespace");
         Long dev = devByIno.get(parsed.inode());
         if (dev == null) {
             try {
                 long[] di = host.files().nsDevIno(p);
+                if (di[1] != parsed.inode())
+                    return Readout.unknown(Reason.EXITING, p + " changed while read (task exiting)");
                 dev = di[0];
                 devByIno.putIfAbsent(parsed.inode(), dev);
             } catch (IOException e) {

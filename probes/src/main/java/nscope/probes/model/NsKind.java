@@ -4,11 +4,16 @@ package nscope.probes.model;
 public enum NsKind {
     CGROUP, IPC, MNT, NET, PID, TIME, USER, UTS;
 
-    public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+    public String label() { return label; }
 
     /** The type for a label such as "net"; null when there is none. */
     public static NsKind parse(String label) {
-        for (NsKind k : values()) if (k.label().equals(label)) return k;
-        return null;
+        return switch (label) {
+            case "cgroup" -> CGROUP; case "ipc" -> IPC; case "mnt" -> MNT; case "net" -> NET;
+            case "pid" -> PID; case "time" -> TIME; case "user" -> USER; case "uts" -> UTS;
+            default -> null;
+        };
     }
 }

@@ -39,22 +39,27 @@ public record StatusFields(Integer tgid, Integer pid, Integer ppid, Ids uid, Ids
                 }
             }
             pos = nl + 1;
+            // NSsid comes after every other field we take: stop before the ~40 memory and signal lines
+            if (nsSid != null && tgid != null && uid != null && gid != null) break;
         }
         return new StatusFields(tgid, pid, ppid, uid, gid, nsTgid, nsPid, nsPgid, nsSid);
     }
 
-    private static final String[] KEYS = {"Tgid", "Pid", "PPid", "Uid", "Gid", "NStgid", "NSpid", "NSpgid", "NSsid"};
-
     /** The key if it is one we take, else "" (no string is made for the other ~50 keys). */
     private static String key(byte[] b, int from, int to) {
-        int len = to - from;
-        outer:
-        for (String k : KEYS) {
-            if (k.length() != len) continue;
-            for (int i = 0; i < len; i++) if (b[from + i] != k.charAt(i)) continue outer;
-            return k;
-        }
-        return "";
+        String k = switch (b[from]) {
+            case 'T' -> "Tgid";
+            case 'P' -> to - from == 3 ? "Pid" : "PPid";
+            case 'U' -> "Uid";
+            case 'G' -> "Gid";
+            case 'N' -> to - from < 3 ? "" : switch (b[from + 2]) {
+                case 't' -> "NStgid"; case 'p' -> to - from == 5 ? "NSpid" : "NSpgid"; case 's' -> "NSsid"; default -> "";
+            };
+            default -> "";
+        };
+        if (k.length() != to - from) return "";
+        for (int i = 0; i < k.length(); i++) if (b[from + i] != k.charAt(i)) return "";
+        return k;
     }
 
     /** Whitespace-separated unsigned decimal numbers between from and to. */
