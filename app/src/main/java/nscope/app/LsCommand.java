@@ -50,7 +50,7 @@ final class LsCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Set<NsKind> kinds = kinds(types);
-        Snapshot snap = new Collector(roots().host(), threads ? Scope.TASKS : Scope.PROCESSES).collect();
+        Snapshot snap = new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES).collect();
         if (pid != null && snap.leader(pid).isEmpty())
             throw new UserError("no process " + pid + (snap.task(pid).isPresent() ? " (it is a thread; give its TGID " + snap.task(pid).get().tgid() + ")" : " (it may have exited)"));
         List<NsListing.Row> rows = NsListing.rows(snap, kinds, threads, pid);

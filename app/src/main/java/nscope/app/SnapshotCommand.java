@@ -31,7 +31,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         long t0 = System.nanoTime();
-        Snapshot snap = new Collector(parent.roots.host()).collect();
+        Snapshot snap = new Collector(parent.roots.host(true)).collect();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
