@@ -1,0 +1,135 @@
+package nscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The oracle: on a busy synthetic host (synth-host, 20 containers, pid
+ * namespaces nested 2 deep), `nscope ls --json` lists exactly what
+ * `lsns -J` lists: the same namespace ids, types and process counts.
+ */
+class LsnsOracleTest {
+    private static final String NAME = "nscope-test-oracle";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path tool;
+
+    @BeforeAll static void up() throws Exception {
+        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "needs root");
+        tool = synthHost();
+        run(tool.toString(), "down", "--name", NAME); // a run killed before its cleanup
+        run(tool.toString(), "up", "--name", NAME, "--containers", "20", "--depth", "2");
+    }
+
+    @AfterAll static void down() throws Exception {
+        if (tool != null) run(tool.toString(), "down", "--name", NAME);
+    }
+
+    @Test void lsJsonListsWhatLsnsLists() throws Exception {
+        String last = "";
+        for (int attempt = 0; attempt < 6; attempt++) {
+            // the host keeps changing (other tests, this JVM): trust a comparison only
+            // when lsns saw the same before and after nscope's scan
+            Set<String> before = rows(run("lsns", "-J"));
+            Set<String> ours = rows(nscope("ls", "--json"));
+            Set<String> after = rows(run("lsns", "-J"));
+            if (!before.equals(after)) { last = "host changed during the comparison"; continue; }
+            assertTrue(before.size() > 20 * 6, "synth-host should give lsns > 120 namespaces, got " + before.size());
+            assertEquals(withoutLsnsItself(before), ours, "nscope ls --json versus lsns -J (ns type nprocs)");
+            return;
+        }
+        throw new AssertionError("no stable comparison in 6 attempts: " + last);
+    }
+
+    @Test void typeFilterMatchesLsnsTypeFilter() throws Exception {
+        for (String type : new String[] {"pid", "net", "user"}) {
+            Set<String> lsns = rows(run("lsns", "-J", "-t", type));
+            Set<String> ours = rows(nscope("ls", "--json", "--type", type));
+            if (lsns.equals(rows(run("lsns", "-J", "-t", type)))) assertEquals(withoutLsnsItself(lsns), ours, type);
+        }
+    }
+
+    /**
+     * "ns type nprocs" of every namespace in lsns -J format. lsns nests a
+     * pid or user namespace under its parent ("children"); nscope's list is flat.
+     */
+    private static Set<String> rows(String json) throws IOException {
+        Set<String> out = new TreeSet<>();
+        collect(JSON.readTree(json).get("namespaces"), out);
+        return out;
+    }
+
+    private static void collect(JsonNode list, Set<String> out) {
+        if (list == null) return;
+        for (JsonNode n : list) {
+            out.add(n.get("ns").asText() + " " + n.get("type").asText() + " " + n.get("nprocs").asInt());
+            collect(n.get("children"), out);
+        }
+    }
+
+    /**
+     * lsns counts itself: it is this JVM's child and shares every namespace of
+     * ours, so in those namespaces it sees one process more than nscope saw.
+     */
+    private static Set<String> withoutLsnsItself(Set<String> lsns) throws IOException {
+        Set<String> mine = new TreeSet<>();
+        for (String type : new String[] {"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"}) {
+            String link = Files.readSymbolicLink(Path.of("/proc/self/ns/" + type)).toString();
+            mine.add(link.substring(link.indexOf('[') + 1, link.indexOf(']')) + " " + type);
+        }
+        Set<String> out = new TreeSet<>();
+        for (String row : lsns) {
+            String[] f = row.split(" ");
+            boolean ours = mine.contains(f[0] + " " + f[1]);
+            out.add(f[0] + " " + f[1] + " " + (Integer.parseInt(f[2]) - (ours ? 1 : 0)));
+        }
+        return out;
+    }
+
+    private static String nscope(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, rc, "nscope failed: " + err);
+        return out.toString();
+    }
+
+    private static String run(String... argv) throws IOException, InterruptedException {
+        Path err = Files.createTempFile("nscope-test-", ".err");
+        try {
+            Process p = new ProcessBuilder(argv).redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", argv) + " timed out");
+            }
+            String e = Files.readString(err);
+            if (p.exitValue() != 0 || !e.isBlank())
+                throw new IOException(String.join(" ", argv) + " exited " + p.exitValue() + ": " + e.strip());
+            return out;
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static Path synthHost() {
+        String repo = System.getProperty("nscope.repo", Path.of("").toAbsolutePath().getParent().toString());
+        Path t = Path.of(repo).resolveSibling("shared").resolve("tools").resolve("synth-host");
+        assertTrue(Files.isExecutable(t), t + " is missing: the oracle test needs ../shared beside the repository");
+        return t;
+    }
+}
