@@ -27,9 +27,14 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = {"-J", "--json"}, description = "Print the whole snapshot as JSON.")
     boolean json;
 
+    @Option(names = "--bench", paramLabel = "N",
+            description = "Take N snapshots in this process and print each one's time and the median (no JSON).")
+    Integer bench;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
+        if (bench != null) return bench();
         long t0 = System.nanoTime();
         Snapshot snap = new Collector(parent.roots.host(true)).collect();
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -55,6 +60,26 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         out.flush();
         Problems.summarize(snap, spec.commandLine().getErr());
+        return 0;
+    }
+
+    /** Times repeated scans of every task in one process: the first ones include JIT warm-up. */
+    private int bench() {
+        if (bench < 1) throw new UserError("--bench needs a count of at least 1", 2);
+        Collector c = new Collector(parent.roots.host(true));
+        PrintWriter out = spec.commandLine().getOut();
+        long[] ms = new long[bench];
+        Snapshot last = null;
+        for (int i = 0; i < bench; i++) {
+            long t0 = System.nanoTime();
+            last = c.collect();
+            ms[i] = (System.nanoTime() - t0) / 1_000_000;
+            out.printf("scan %d: %d ms, %d tasks, %d namespaces%n", i + 1, ms[i], last.tasks().size(), last.namespaces().size());
+        }
+        long[] sorted = ms.clone();
+        java.util.Arrays.sort(sorted);
+        out.printf("median %d ms over %d scans (%s)%n", sorted[bench / 2], bench, c.host().files().getClass().getSimpleName());
+        out.flush();
         return 0;
     }
 }
