@@ -35,6 +35,10 @@ public record Host(KernelRoots roots, HostFiles files, String label) {
     public static Host with(KernelRoots roots, Path fixtureDir) throws IOException {
         Path proc = roots.proc();
         if (!Files.isDirectory(proc)) throw new IOException("proc root " + proc + " is not a directory");
+        try (var entries = Files.list(proc)) {
+            if (entries.noneMatch(p -> TaskReader.parsePid(p.getFileName().toString()) > 0))
+                throw new IOException("proc root " + proc + " holds no process directories (is it a proc tree?)");
+        }
         HostFiles files = fixtureDir != null && FixtureFiles.isFixture(fixtureDir)
                 ? new FixtureFiles(fixtureDir) : new LiveFiles();
         return new Host(roots, files, fixtureDir != null ? fixtureDir.toString() : proc.toString());
