@@ -2,6 +2,7 @@ package nscope.kernel;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -64,6 +65,7 @@ public enum Errno {
         if (e instanceof KernelException k) return k.errno();
         if (e instanceof NoSuchFileException) return ENOENT;
         if (e instanceof AccessDeniedException) return EACCES;
+        if (e instanceof FileAlreadyExistsException) return EEXIST;
         if (e instanceof NotDirectoryException) return ENOTDIR;
         if (e instanceof NotLinkException) return EINVAL;
         String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();

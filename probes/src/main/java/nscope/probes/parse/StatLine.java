@@ -26,8 +26,10 @@ public record StatLine(int pid, String comm, char state, int ppid, int pgrp, int
         String[] f = ascii(b, close + 1, b.length).trim().split(" ");
         // f[0] is field 3 (state); field N is f[N - 3]
         if (f.length < 20) throw new Malformed("stat: " + f.length + " fields after comm, need 20");
-        if (f[0].length() != 1) throw new Malformed("stat: state '" + f[0] + "'");
-        return new StatLine(pid, comm, f[0].charAt(0), parseInt(f[1], "ppid"), parseInt(f[2], "pgrp"),
+        // every state the kernel writes is one letter (R, S, D, Z, T, t, X, I, P, ...); anything else means a field is missing
+        char state = f[0].length() == 1 ? f[0].charAt(0) : 0;
+        if (!(state >= 'A' && state <= 'Z' || state >= 'a' && state <= 'z')) throw new Malformed("stat: state '" + f[0] + "'");
+        return new StatLine(pid, comm, state, parseInt(f[1], "ppid"), parseInt(f[2], "pgrp"),
                 parseInt(f[3], "session"), parseUnsigned(f[6], "flags"), parseInt(f[17], "num_threads"),
                 parseUnsigned(f[19], "starttime"));
     }
