@@ -15,6 +15,7 @@ public enum Errno {
     ESRCH(3, "No such process", "the process has exited"),
     EINTR(4, "Interrupted system call", "interrupted"),
     EIO(5, "Input/output error", "input/output error"),
+    ENXIO(6, "No such device or address", "no such device or address"),
     E2BIG(7, "Argument list too long", "argument list too long"),
     EBADF(9, "Bad file descriptor", "bad file descriptor"),
     EAGAIN(11, "Resource temporarily unavailable", "temporarily unavailable, try again"),
@@ -26,6 +27,7 @@ public enum Errno {
     ENOTDIR(20, "Not a directory", "not a directory"),
     EISDIR(21, "Is a directory", "is a directory"),
     EINVAL(22, "Invalid argument", "invalid argument"),
+    ENFILE(23, "Too many open files in system", "too many open files in the system"),
     EMFILE(24, "Too many open files", "too many open files"),
     ENOTTY(25, "Inappropriate ioctl for device", "not supported on this file"),
     ENOSPC(28, "No space left on device", "no space left"),
@@ -70,7 +72,12 @@ public enum Errno {
         if (e instanceof NotLinkException) return EINVAL;
         String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         if (reason != null) {
-            for (Errno x : values()) if (!x.strerror.isEmpty() && reason.contains(x.strerror)) return x;
+            // the reason holds strerror(errno), sometimes with words added: the longest
+            // strerror found wins, so "No such device or address" is ENXIO, not ENODEV
+            Errno best = UNKNOWN;
+            for (Errno x : values())
+                if (!x.strerror.isEmpty() && reason.contains(x.strerror) && x.strerror.length() > best.strerror.length()) best = x;
+            return best;
         }
         return UNKNOWN;
     }

@@ -34,6 +34,13 @@ class ErrnoTest {
                 "Too many levels of symbolic links or unable to access attributes of symbolic link")));
     }
 
+    @Test void longestStrerrorWins() {
+        assertEquals(Errno.ENXIO, Errno.of(new FileSystemException("/x", null, "No such device or address")));
+        assertEquals(Errno.ENODEV, Errno.of(new FileSystemException("/x", null, "No such device")));
+        assertEquals(Errno.ENFILE, Errno.of(new FileSystemException("/x", null, "Too many open files in system")));
+        assertEquals(Errno.EMFILE, Errno.of(new FileSystemException("/x", null, "Too many open files")));
+    }
+
     @Test void messageOfAPlainIOException() {
         assertEquals(Errno.ESRCH, Errno.of(new IOException("read /proc/4242/stat: No such process")));
     }
