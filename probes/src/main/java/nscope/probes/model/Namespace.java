@@ -14,8 +14,9 @@ import java.util.List;
 public record Namespace(NsKind kind, NsId id, List<Integer> tasks, List<Integer> processes,
                         List<Integer> pendingFor) {
     public Namespace {
-        tasks = List.copyOf(tasks);
-        processes = List.copyOf(processes);
-        pendingFor = List.copyOf(pendingFor);
+        // sorted, so the first is the lowest (lsns's representative PID)
+        tasks = tasks.stream().sorted().toList();
+        processes = processes.stream().sorted().toList();
+        pendingFor = pendingFor.stream().sorted().toList();
     }
 }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  * not promise UTF-8: valid UTF-8 is decoded, every byte that is not part of
  * a valid sequence becomes the four characters \xNN, so nothing is lost or
  * silently replaced. Control characters are kept: escaping them is the job
- * of whoever prints (see the views' terminal escaping).
+ * of whoever prints (see the views' terminal escaping). A name that holds
+ * the four literal characters \xff reads the same as the byte 0xff: we do
+ * not escape backslashes, so that every valid name is shown exactly as is.
  */
 public final class HostText {
     private HostText() {}
