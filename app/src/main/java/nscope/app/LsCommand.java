@@ -51,8 +51,11 @@ final class LsCommand implements Callable<Integer> {
     @Override public Integer call() {
         Set<NsKind> kinds = kinds(types);
         Snapshot snap = new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES).collect();
-        if (pid != null && snap.leader(pid).isEmpty())
-            throw new UserError("no process " + pid + (snap.task(pid).isPresent() ? " (it is a thread; give its TGID " + snap.task(pid).get().tgid() + ")" : " (it may have exited)"));
+        if (pid != null && snap.leader(pid).isEmpty()) {
+            // without --threads only leaders were read: look at every task to tell a thread from nothing
+            Snapshot all = threads ? snap : new Collector(roots().host(true), Scope.TASKS).collect();
+            throw new UserError("no process " + pid + (all.task(pid).isPresent() ? " (it is a thread; give its TGID " + all.task(pid).get().tgid() + ")" : " (it may have exited)"));
+        }
         List<NsListing.Row> rows = NsListing.rows(snap, kinds, threads, pid);
         PrintWriter out = out();
         if (json) writeJson(out, rows); else writeText(out, rows);

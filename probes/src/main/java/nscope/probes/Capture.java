@@ -22,6 +22,7 @@ public final class Capture {
         RecordingFiles rec = new RecordingFiles(source.files(), source.roots(), dir);
         Snapshot snap = new Collector(new Host(source.roots(), rec, source.label())).collect();
         rec.writeNsfsIds();
+        rec.writeOutcomes();
         return snap;
     }
 }

@@ -2,34 +2,102 @@ package nscope.probes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import nscope.kernel.Errno;
+import nscope.kernel.KernelException;
 import nscope.probes.parse.Malformed;
 import nscope.probes.parse.NsLinkText;
 
 /**
  * A recorded tree. Its namespace links dangle (they hold the link text
  * only), so the namespaces' devices come from the file {@value #NSFS_IDS}
- * that the capture wrote beside it: one "INODE DEVICE" line each.
+ * that the capture wrote beside it: one "INODE DEVICE" line each. What the
+ * scan met that left no file, the capture wrote to {@value #OUTCOMES}, one
+ * "OUTCOME PATH" line each (PATH relative to the tree): an errno name for a
+ * read that failed, which the replay fails the same way, or
+ * {@value #EXISTS}/{@value #ABSENT} for an existence check's answer. A tree
+ * without that file replays as if every read had succeeded or found nothing.
  */
 public final class FixtureFiles extends LiveFiles {
     public static final String NSFS_IDS = "nsfs.ids";
+    public static final String OUTCOMES = "outcomes";
+    static final String EXISTS = "exists", ABSENT = "absent";
+    private final Path dir;
     private final Map<Long, Long> devByIno = new HashMap<>();
+    private final Map<Path, Errno> failures = new HashMap<>();
+    private final Map<Path, Boolean> existence = new HashMap<>();
 
     public FixtureFiles(Path dir) throws IOException {
+        this.dir = dir;
         Path ids = dir.resolve(NSFS_IDS);
         for (String line : Files.readAllLines(ids, StandardCharsets.UTF_8)) {
             String[] f = line.trim().split("\\s+");
             if (f.length != 2) continue;
             devByIno.put(Long.parseUnsignedLong(f[0]), Long.parseUnsignedLong(f[1]));
         }
+        Path out = dir.resolve(OUTCOMES);
+        if (Files.isRegularFile(out)) {
+            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                String[] f = line.strip().split(" ", 2);
+                if (f.length != 2) continue;
+                Path p = Path.of(f[1]);
+                if (f[0].equals(EXISTS) || f[0].equals(ABSENT)) existence.put(p, f[0].equals(EXISTS));
+                else failures.put(p, errno(f[0], out));
+            }
+        }
     }
 
     public static boolean isFixture(Path dir) {
         return Files.isRegularFile(dir.resolve(NSFS_IDS));
+    }
+
+    private static Errno errno(String name, Path file) throws IOException {
+        try {
+            return Errno.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": '" + name + "' is neither an errno name nor " + EXISTS + "/" + ABSENT);
+        }
+    }
+
+    /** The recorded outcome for a path in this tree, or null. */
+    private static <T> T recorded(Map<Path, T> m, Path dir, Path p) {
+        if (m.isEmpty() || !p.startsWith(dir)) return null;
+        return m.get(dir.relativize(p));
+    }
+
+    /** Fails as the recorded read failed, if it did. */
+    private void replayFailure(Path p) throws IOException {
+        Errno errno = recorded(failures, dir, p);
+        if (errno == null) return;
+        if (errno == Errno.ENOENT) throw new NoSuchFileException(p.toString());
+        if (errno == Errno.EACCES) throw new AccessDeniedException(p.toString());
+        throw new KernelException("read", p.toString(), errno);
+    }
+
+    @Override public byte[] read(Path file) throws IOException {
+        replayFailure(file);
+        return super.read(file);
+    }
+
+    @Override public String readLink(Path link) throws IOException {
+        replayFailure(link);
+        return super.readLink(link);
+    }
+
+    @Override public List<String> list(Path d) throws IOException {
+        replayFailure(d);
+        return super.list(d);
+    }
+
+    @Override public boolean exists(Path p) {
+        Boolean e = recorded(existence, dir, p);
+        return e != null ? e : super.exists(p);
     }
 
     @Override public long[] nsDevIno(Path nsLink) throws IOException {

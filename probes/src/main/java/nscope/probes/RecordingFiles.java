@@ -9,17 +9,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nscope.kernel.Errno;
 
 /**
  * Reads through another {@link HostFiles} and copies everything it reads
  * into a fixture directory: files as files, namespace links as links with
- * the same text, plus the nsfs devices in {@value FixtureFiles#NSFS_IDS}.
+ * the same text, plus the nsfs devices in {@value FixtureFiles#NSFS_IDS}
+ * and, in {@value FixtureFiles#OUTCOMES}, what left no file behind: each
+ * read that failed (with its errno, e.g. EACCES on a protected task's
+ * links) and each existence check's answer, so a replay sees the same.
  */
 final class RecordingFiles implements HostFiles {
     private final HostFiles inner;
     private final KernelRoots roots;
     private final Path dir;
     private final Map<Long, Long> devByIno = new TreeMap<>();
+    /** Fixture-relative path to the errno of a read that failed there. */
+    private final Map<String, String> failures = new TreeMap<>();
+    /** Fixture-relative path to the answer of an existence check, "exists" or "absent". */
+    private final Map<String, String> existence = new TreeMap<>();
 
     RecordingFiles(HostFiles inner, KernelRoots roots, Path dir) {
         this.inner = inner;
@@ -35,8 +43,26 @@ final class RecordingFiles implements HostFiles {
         throw new IllegalArgumentException(p + " is outside the roots");
     }
 
+    /** Keeps the errno of a failed read, for the replay to fail the same way. */
+    private IOException failed(Path p, IOException e) {
+        record(failures, p, Errno.of(e).name());
+        return e;
+    }
+
+    private void record(Map<String, String> m, Path p, String outcome) {
+        String rel = dir.relativize(target(p)).toString();
+        synchronized (m) {
+            m.put(rel, outcome);
+        }
+    }
+
     @Override public byte[] read(Path file) throws IOException {
-        byte[] b = inner.read(file);
+        byte[] b;
+        try {
+            b = inner.read(file);
+        } catch (IOException e) {
+            throw failed(file, e);
+        }
         Path t = target(file);
         Files.createDirectories(t.getParent());
         Files.write(t, b);
@@ -44,7 +70,12 @@ final class RecordingFiles implements HostFiles {
     }
 
     @Override public String readLink(Path link) throws IOException {
-        String text = inner.readLink(link);
+        String text;
+        try {
+            text = inner.readLink(link);
+        } catch (IOException e) {
+            throw failed(link, e);
+        }
         Path t = target(link);
         Files.createDirectories(t.getParent());
         try {
@@ -56,12 +87,21 @@ final class RecordingFiles implements HostFiles {
     }
 
     @Override public List<String> list(Path d) throws IOException {
-        List<String> names = inner.list(d);
+        List<String> names;
+        try {
+            names = inner.list(d);
+        } catch (IOException e) {
+            throw failed(d, e);
+        }
         Files.createDirectories(target(d));
         return names;
     }
 
-    @Override public boolean exists(Path p) { return inner.exists(p); }
+    @Override public boolean exists(Path p) {
+        boolean e = inner.exists(p);
+        record(existence, p, e ? FixtureFiles.EXISTS : FixtureFiles.ABSENT);
+        return e;
+    }
 
     @Override public long[] nsDevIno(Path nsLink) throws IOException {
         long[] di = inner.nsDevIno(nsLink);
@@ -69,6 +109,20 @@ final class RecordingFiles implements HostFiles {
             devByIno.put(di[1], di[0]);
         }
         return di;
+    }
+
+    void writeOutcomes() {
+        StringBuilder b = new StringBuilder();
+        for (Map<String, String> m : List.of(failures, existence)) {
+            synchronized (m) {
+                m.forEach((path, outcome) -> b.append(outcome).append(' ').append(path).append('\n'));
+            }
+        }
+        try {
+            Files.writeString(dir.resolve(FixtureFiles.OUTCOMES), b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void writeNsfsIds() {
