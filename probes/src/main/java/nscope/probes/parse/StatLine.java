@@ -23,15 +23,45 @@ public record StatLine(int pid, String comm, char state, int ppid, int pgrp, int
         if (open < 1 || close < 0) throw new Malformed("stat: no (comm)");
         int pid = parseInt(ascii(b, 0, open).trim(), "pid");
         String comm = HostText.decode(b, open + 1, close);
-        String[] f = ascii(b, close + 1, b.length).trim().split(" ");
-        // f[0] is field 3 (state); field N is f[N - 3]
-        if (f.length < 20) throw new Malformed("stat: " + f.length + " fields after comm, need 20");
-        // every state the kernel writes is one letter (R, S, D, Z, T, t, X, I, P, ...); anything else means a field is missing
-        char state = f[0].length() == 1 ? f[0].charAt(0) : 0;
-        if (!(state >= 'A' && state <= 'Z' || state >= 'a' && state <= 'z')) throw new Malformed("stat: state '" + f[0] + "'");
-        return new StatLine(pid, comm, state, parseInt(f[1], "ppid"), parseInt(f[2], "pgrp"),
-                parseInt(f[3], "session"), parseUnsigned(f[6], "flags"), parseInt(f[17], "num_threads"),
-                parseUnsigned(f[19], "starttime"));
+        // fields after the comm, split on single spaces without making a string per field:
+        // start[k], end[k] bound field k + 3 (state is field 3)
+        int[] start = new int[20], end = new int[20];
+        int n = 0, i = close + 1;
+        while (i < b.length && b[i] == ' ') i++;
+        while (n < 20 && i < b.length && b[i] != '\n') {
+            start[n] = i;
+            while (i < b.length && b[i] != ' ' && b[i] != '\n') i++;
+            end[n++] = i;
+            if (i < b.length && b[i] == ' ') i++;
+        }
+        if (n < 20) throw new Malformed("stat: " + n + " fields after comm, need 20");
+        // one letter, as every kernel state is: two fields run together would shift every field
+        if (end[0] - start[0] != 1 || !Character.isLetter(b[start[0]]))
+            throw new Malformed("stat: state '" + ascii(b, start[0], end[0]) + "'");
+        return new StatLine(pid, comm, (char) b[start[0]], (int) num(b, start[1], end[1], "ppid", true),
+                (int) num(b, start[2], end[2], "pgrp", true), (int) num(b, start[3], end[3], "session", true),
+                num(b, start[6], end[6], "flags", false), (int) num(b, start[17], end[17], "num_threads", true),
+                num(b, start[19], end[19], "starttime", false));
+    }
+
+    /** A decimal field: a signed int, or an unsigned 64-bit value kept in a long's bits. */
+    private static long num(byte[] b, int from, int to, String what, boolean isInt) throws Malformed {
+        if (from >= to) throw new Malformed("stat: " + what + " is empty");
+        boolean neg = isInt && b[from] == '-';
+        int i = neg ? from + 1 : from;
+        if (i >= to || to - i > 20) throw new Malformed("stat: " + what + " '" + ascii(b, from, to) + "' is not a number");
+        long v = 0;
+        for (; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) throw new Malformed("stat: " + what + " '" + ascii(b, from, to) + "' is not a number");
+            try {
+                v = Decimal.append(v, d);
+            } catch (ArithmeticException e) {
+                throw new Malformed("stat: " + what + " '" + ascii(b, from, to) + "' is out of range");
+            }
+        }
+        if (isInt && (v > Integer.MAX_VALUE || v < 0)) throw new Malformed("stat: " + what + " '" + ascii(b, from, to) + "' is out of range");
+        return neg ? -v : v;
     }
 
     private static String ascii(byte[] b, int from, int to) {
@@ -43,14 +73,6 @@ public record StatLine(int pid, String comm, char state, int ppid, int pgrp, int
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
             throw new Malformed("stat: " + what + " '" + s + "' is not a number");
-        }
-    }
-
-    static long parseUnsigned(String s, String what) throws Malformed {
-        try {
-            return Long.parseUnsignedLong(s);
-        } catch (NumberFormatException e) {
-            throw new Malformed("stat: " + what + " '" + s + "' is not an unsigned number");
         }
     }
 }
