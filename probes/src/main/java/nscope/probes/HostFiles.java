@@ -28,12 +28,14 @@ public interface HostFiles {
         TaskFiles t = new TaskFiles(nsNames.length);
         try {
             t.stat = read(dir.resolve("stat"));
+            t.statLength = t.stat.length;
         } catch (IOException e) {
             t.statError = e;
             return t;
         }
         try {
             t.status = read(dir.resolve("status"));
+            t.statusLength = t.status.length;
         } catch (IOException e) {
             t.statusError = e;
             return t;

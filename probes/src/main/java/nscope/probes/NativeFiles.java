@@ -13,7 +13,8 @@ import nscope.kernel.KernelException;
  */
 public final class NativeFiles extends LiveFiles {
     private static final byte[] STAT = Kernel.cPath("stat"), STATUS = Kernel.cPath("status"), NS = Kernel.cPath("ns");
-    private static final ThreadLocal<byte[]> FILE_BUF = ThreadLocal.withInitial(() -> new byte[4096]);
+    // one buffer each for stat and status, lent to the caller until this thread's next readTask
+    private static final ThreadLocal<byte[][]> FILE_BUF = ThreadLocal.withInitial(() -> new byte[][] {new byte[1024], new byte[4096]});
     private static final ThreadLocal<byte[]> LINK_BUF = ThreadLocal.withInitial(() -> new byte[256]);
     private final Kernel kernel;
 
@@ -22,14 +23,17 @@ public final class NativeFiles extends LiveFiles {
     @Override public TaskFiles readTask(Path dir, String[] nsNames) {
         TaskFiles t = new TaskFiles(nsNames.length);
         try (Fd task = kernel.openPath(null, Kernel.cPath(dir.toString()))) {
+            byte[][] bufs = FILE_BUF.get();
             try {
-                t.stat = readAll(task, STAT);
+                t.statLength = readAll(task, STAT, bufs, 0);
+                t.stat = bufs[0];
             } catch (KernelException e) {
                 t.statError = e;
                 return t;
             }
             try {
-                t.status = readAll(task, STATUS);
+                t.statusLength = readAll(task, STATUS, bufs, 1);
+                t.status = bufs[1];
             } catch (KernelException e) {
                 t.statusError = e;
                 return t;
@@ -52,13 +56,12 @@ public final class NativeFiles extends LiveFiles {
         return t;
     }
 
-    private byte[] readAll(Fd dir, byte[] name) throws KernelException {
-        byte[] buf = FILE_BUF.get();
+    /** Reads a whole file into bufs[i], growing it until the file fits; returns the length. */
+    private int readAll(Fd dir, byte[] name, byte[][] bufs, int i) throws KernelException {
         while (true) {
-            int n = kernel.readFile(dir, name, buf);
-            if (n < buf.length) return java.util.Arrays.copyOf(buf, n);
-            buf = new byte[buf.length * 2];
-            FILE_BUF.set(buf);
+            int n = kernel.readFile(dir, name, bufs[i]);
+            if (n < bufs[i].length) return n;
+            bufs[i] = new byte[bufs[i].length * 2];
         }
     }
 

@@ -8,9 +8,12 @@ import java.io.IOException;
  * native reader can resolve everything relative to one directory handle.
  */
 public final class TaskFiles {
+    /** The bytes read; a native reader lends its per-thread buffer, valid until its next readTask. */
     byte[] stat;
+    int statLength;
     IOException statError;
     byte[] status;
+    int statusLength;
     IOException statusError;
     final String[] links;
     final IOException[] linkErrors;

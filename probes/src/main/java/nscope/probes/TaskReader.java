@@ -98,7 +98,7 @@ final class TaskReader {
         }
         StatLine stat;
         try {
-            stat = StatLine.parse(files.stat);
+            stat = StatLine.parse(files.stat, files.statLength);
         } catch (Malformed m) {
             problems.add(new ScanProblem(dir.resolve("stat").toString(), new Unknown(Reason.MALFORMED, m.getMessage())));
             return null;
@@ -106,7 +106,7 @@ final class TaskReader {
         Readout<Ids> uids, gids;
         Readout<List<Integer>> nsPid, nsTgid, nsPgid, nsSid;
         try {
-            StatusFields s = StatusFields.parse(files.status);
+            StatusFields s = StatusFields.parse(files.status, files.statusLength);
             String where = dir.resolve("status").toString();
             uids = field(s.uid(), where, "Uid");
             gids = field(s.gid(), where, "Gid");

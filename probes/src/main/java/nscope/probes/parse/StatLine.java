@@ -16,10 +16,13 @@ public record StatLine(int pid, String comm, char state, int ppid, int pgrp, int
      * Parses one stat line. The command name sits between the first '(' and
      * the LAST ')': a name may itself hold ')', spaces or newlines.
      */
-    public static StatLine parse(byte[] b) throws Malformed {
+    public static StatLine parse(byte[] b) throws Malformed { return parse(b, b.length); }
+
+    /** Parses the first {@code length} bytes of b (a reused read buffer). */
+    public static StatLine parse(byte[] b, int length) throws Malformed {
         int open = -1, close = -1;
-        for (int i = 0; i < b.length; i++) if (b[i] == '(') { open = i; break; }
-        for (int i = b.length - 1; i > open; i--) if (b[i] == ')') { close = i; break; }
+        for (int i = 0; i < length; i++) if (b[i] == '(') { open = i; break; }
+        for (int i = length - 1; i > open; i--) if (b[i] == ')') { close = i; break; }
         if (open < 1 || close < 0) throw new Malformed("stat: no (comm)");
         int pid = parseInt(ascii(b, 0, open).trim(), "pid");
         String comm = HostText.decode(b, open + 1, close);
@@ -27,12 +30,12 @@ public record StatLine(int pid, String comm, char state, int ppid, int pgrp, int
         // start[k], end[k] bound field k + 3 (state is field 3)
         int[] start = new int[20], end = new int[20];
         int n = 0, i = close + 1;
-        while (i < b.length && b[i] == ' ') i++;
-        while (n < 20 && i < b.length && b[i] != '\n') {
+        while (i < length && b[i] == ' ') i++;
+        while (n < 20 && i < length && b[i] != '\n') {
             start[n] = i;
-            while (i < b.length && b[i] != ' ' && b[i] != '\n') i++;
+            while (i < length && b[i] != ' ' && b[i] != '\n') i++;
             end[n++] = i;
-            if (i < b.length && b[i] == ' ') i++;
+            if (i < length && b[i] == ' ') i++;
         }
         if (n < 20) throw new Malformed("stat: " + n + " fields after comm, need 20");
         // one letter, as every kernel state is: two fields run together would shift every field

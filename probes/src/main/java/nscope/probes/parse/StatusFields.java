@@ -13,11 +13,14 @@ public record StatusFields(Integer tgid, Integer pid, Integer ppid, Ids uid, Ids
                            List<Integer> nsTgid, List<Integer> nsPid,
                            List<Integer> nsPgid, List<Integer> nsSid) {
 
-    public static StatusFields parse(byte[] b) throws Malformed {
+    public static StatusFields parse(byte[] b) throws Malformed { return parse(b, b.length); }
+
+    /** Parses the first {@code n} bytes of b (a reused read buffer). */
+    public static StatusFields parse(byte[] b, int length) throws Malformed {
         Integer tgid = null, pid = null, ppid = null;
         Ids uid = null, gid = null;
         List<Integer> nsTgid = null, nsPid = null, nsPgid = null, nsSid = null;
-        int pos = 0, n = b.length;
+        int pos = 0, n = length;
         while (pos < n) {
             int nl = pos;
             while (nl < n && b[nl] != '\n') nl++;
