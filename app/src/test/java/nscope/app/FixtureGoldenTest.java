@@ -49,20 +49,9 @@ class FixtureGoldenTest {
             new Golden("ls.json", "ls", "--json"),
             new Golden("snapshot.json", "snapshot", "--json"));
 
-    private record Run(int rc, String out, String err) {}
+    private static Cli.Run run(String... args) { return Cli.run(args); }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int rc;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            rc = Main.run(args, o, e);
-            o.flush();
-            e.flush();
-        }
-        return new Run(rc, out.toString(), err.toString());
-    }
-
-    private static Run runOn(Path root, String... args) {
+    private static Cli.Run runOn(Path root, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--root";
         all[1] = root.toString();
@@ -101,7 +90,7 @@ class FixtureGoldenTest {
         return Files.readString(p, StandardCharsets.UTF_8);
     }
 
-    private static void assertCleanError(Run r, String what) {
+    private static void assertCleanError(Cli.Run r, String what) {
         assertNotEquals(0, r.rc(), what + ": exit code");
         assertEquals("", r.out(), what + ": stdout");
         String[] lines = r.err().split("\n", -1);
@@ -120,7 +109,7 @@ class FixtureGoldenTest {
         for (Path fx : fixtures()) {
             for (Golden g : GOLDEN) {
                 tests.add(DynamicTest.dynamicTest(fx.getFileName() + ": " + String.join(" ", g.args()), () -> {
-                    Run r = runOn(fx, g.args());
+                    Cli.Run r = runOn(fx, g.args());
                     assertEquals(0, r.rc(), "exit code; stderr: " + r.err());
                     assertFalse(r.err().contains("Exception"), r.err());
                     String expected = read(fx.resolve("expected").resolve(g.file()));
@@ -130,7 +119,7 @@ class FixtureGoldenTest {
                 }));
             }
             tests.add(DynamicTest.dynamicTest(fx.getFileName() + ": no command lists like ls", () -> {
-                Run r = runOn(fx);
+                Cli.Run r = runOn(fx);
                 assertEquals(0, r.rc(), r.err());
                 assertEquals(read(fx.resolve("expected/ls.txt")), r.out());
             }));
@@ -172,7 +161,7 @@ class FixtureGoldenTest {
         for (Path fx : fixtures()) {
             tests.add(DynamicTest.dynamicTest(fx.getFileName().toString(), () -> {
                 Set<String> lsns = nsTypeNprocs(MAPPER.readTree(fx.resolve("expected/lsns.json").toFile()));
-                Run r = runOn(fx, "ls", "--json");
+                Cli.Run r = runOn(fx, "ls", "--json");
                 assertEquals(0, r.rc(), r.err());
                 Set<String> ours = nsTypeNprocs(MAPPER.readTree(r.out()));
                 assertFalse(lsns.isEmpty(), "lsns.json lists no namespaces");
@@ -192,7 +181,7 @@ class FixtureGoldenTest {
         // uts, ipc, net, cgroup and time namespace, and two pid and two mnt namespaces
         // (its own, and the nested level's with its own /proc); no user namespace
         Path fx = repo().resolve("fixtures/synth-host");
-        Run r = runOn(fx, "ls", "--threads", "--json");
+        Cli.Run r = runOn(fx, "ls", "--threads", "--json");
         assertEquals(0, r.rc(), r.err());
         java.util.Map<String, Integer> byType = new java.util.TreeMap<>();
         int containers = 0;
@@ -227,7 +216,7 @@ class FixtureGoldenTest {
     void aRootWithoutProcFailsWithOneLine(@TempDir Path tmp) throws IOException {
         Files.createDirectories(tmp.resolve("etc"));
         Files.writeString(tmp.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
-        Run r = runOn(tmp, "ls");
+        Cli.Run r = runOn(tmp, "ls");
         assertCleanError(r, "ls on a root without proc/");
         assertTrue(r.err().contains("proc"), r.err());
         assertCleanError(runOn(tmp, "snapshot", "--json"), "snapshot on a root without proc/");
@@ -242,13 +231,13 @@ class FixtureGoldenTest {
                 Set<Integer> pids = pids(fx.resolve("proc"));
                 int absent = 2;
                 while (pids.contains(absent)) absent++;
-                Run r = runOn(fx, "ls", "-p", Integer.toString(absent));
+                Cli.Run r = runOn(fx, "ls", "-p", Integer.toString(absent));
                 assertCleanError(r, "ls -p " + absent);
                 assertTrue(r.err().contains("no process " + absent), r.err());
                 assertCleanError(runOn(fx, "ls", "--json", "-p", Integer.toString(absent)), "ls --json -p " + absent);
                 // a process that is there lists only its namespaces
                 int present = pids.iterator().next();
-                Run ok = runOn(fx, "ls", "-p", Integer.toString(present));
+                Cli.Run ok = runOn(fx, "ls", "-p", Integer.toString(present));
                 assertEquals(0, ok.rc(), ok.err());
             }));
         }
@@ -269,7 +258,7 @@ class FixtureGoldenTest {
         for (List<String> args : List.of(List.of("ls", "-p"), List.of("ls", "--threads", "-p"))) {
             List<String> all = new ArrayList<>(args);
             all.add(Integer.toString(tid));
-            Run r = runOn(fx, all.toArray(new String[0]));
+            Cli.Run r = runOn(fx, all.toArray(new String[0]));
             assertCleanError(r, String.join(" ", all));
             assertTrue(r.err().contains("no process " + tid + " (it is a thread; give its TGID " + tgid + ")"), r.err());
         }
@@ -281,7 +270,7 @@ class FixtureGoldenTest {
         Path dir = tmp.resolve("busy");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("keep.txt"), "mine\n");
-        Run r = runOn(fx, "capture", dir.toString());
+        Cli.Run r = runOn(fx, "capture", dir.toString());
         assertCleanError(r, "capture into a non-empty directory");
         assertTrue(r.err().contains("not empty"), r.err());
         try (Stream<Path> s = Files.list(dir)) {
@@ -301,7 +290,7 @@ class FixtureGoldenTest {
         for (Path fx : fixtures()) {
             tests.add(DynamicTest.dynamicTest(fx.getFileName().toString(), () -> {
                 Path copy = tmp.resolve(fx.getFileName().toString());
-                Run c = runOn(fx, "capture", copy.toString());
+                Cli.Run c = runOn(fx, "capture", copy.toString());
                 assertEquals(0, c.rc(), c.err());
                 assertTrue(c.err().startsWith("nscope: captured "), c.err());
                 assertFalse(c.err().contains("Exception"), c.err());
@@ -315,7 +304,7 @@ class FixtureGoldenTest {
                 assertEquals(Files.readSymbolicLink(someLink), Files.readSymbolicLink(copied));
                 // and every command reads the copy as it reads the original
                 for (Golden g : GOLDEN) {
-                    Run a = runOn(fx, g.args()), b = runOn(copy, g.args());
+                    Cli.Run a = runOn(fx, g.args()), b = runOn(copy, g.args());
                     assertEquals(0, b.rc(), b.err());
                     assertEquals(normalise(a.out(), fx), normalise(b.out(), copy), String.join(" ", g.args()));
                     assertEquals(a.err().replace(fx.toString(), ROOT_MARK), b.err().replace(copy.toString(), ROOT_MARK),

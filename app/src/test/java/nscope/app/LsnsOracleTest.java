@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,10 +100,9 @@ class LsnsOracleTest {
     }
 
     private static String nscope(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int rc = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        assertEquals(0, rc, "nscope failed: " + err);
-        return out.toString();
+        Cli.Run r = Cli.run(args);
+        assertEquals(0, r.rc(), "nscope failed: " + r.err());
+        return r.out();
     }
 
     private static String run(String... argv) throws IOException, InterruptedException {

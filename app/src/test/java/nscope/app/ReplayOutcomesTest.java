@@ -30,16 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayOutcomesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private record Run(int rc, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int rc;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            rc = Main.run(args, o, e);
-        }
-        return new Run(rc, out.toString(), err.toString());
-    }
+    private static Cli.Run run(String... args) { return Cli.run(args); }
 
     /** Copies a tree, links as links. */
     private static void copy(Path from, Path to) throws IOException {
@@ -102,7 +93,7 @@ class ReplayOutcomesTest {
                 "exists " + task + exiting + "/ns/net",
                 "absent " + task + gone + "/stat") + "\n");
 
-        Run r = run("--root", tree.toString(), "snapshot", "--json");
+        Cli.Run r = run("--root", tree.toString(), "snapshot", "--json");
         assertEquals(0, r.rc(), r.err());
         JsonNode snap = MAPPER.readTree(r.out());
         assertEquals(3, snap.get("tasks").size(), "the thread whose stat was gone is dropped");
@@ -125,13 +116,13 @@ class ReplayOutcomesTest {
 
         // a capture of this tree records the same and replays the same
         Path copy = tmp.resolve("copy");
-        Run c = run("--root", tree.toString(), "capture", copy.toString());
+        Cli.Run c = run("--root", tree.toString(), "capture", copy.toString());
         assertEquals(0, c.rc(), c.err());
         String outcomes = Files.readString(copy.resolve("outcomes"));
         for (String line : List.of("ENOENT " + task + exiting + "/ns/net", "EACCES " + task + pid + "/ns/time",
                 "exists " + task + exiting + "/ns/net"))
             assertTrue(outcomes.contains(line + "\n"), line + " in\n" + outcomes);
-        Run again = run("--root", copy.toString(), "snapshot", "--json");
+        Cli.Run again = run("--root", copy.toString(), "snapshot", "--json");
         assertEquals(FixtureGoldenTest.normalise(r.out(), tree), FixtureGoldenTest.normalise(again.out(), copy));
     }
 
@@ -142,7 +133,7 @@ class ReplayOutcomesTest {
         copy(threadedProcess(fx), tree.resolve("proc").resolve(threadedProcess(fx).getFileName().toString()));
         Files.copy(fx.resolve("nsfs.ids"), tree.resolve("nsfs.ids"));
         Files.writeString(tree.resolve("outcomes"), "EWHAT proc/1/stat\n");
-        Run r = run("--root", tree.toString(), "ls");
+        Cli.Run r = run("--root", tree.toString(), "ls");
         assertTrue(r.rc() != 0, "exit code");
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("nscope: ") && r.err().indexOf('\n') == r.err().length() - 1, r.err());
