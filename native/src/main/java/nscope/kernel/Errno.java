@@ -35,6 +35,8 @@ public enum Errno {
     ENAMETOOLONG(36, "File name too long", "file name too long"),
     ENOSYS(38, "Function not implemented", "not implemented by this kernel"),
     ELOOP(40, "Too many levels of symbolic links", "too many levels of symbolic links"),
+    /** setns(2) into a time namespace from a multithreaded process. */
+    EUSERS(87, "Too many users", "too many users"),
     EOPNOTSUPP(95, "Operation not supported", "not supported"),
     /** An error the JVM reported without an errno we could recognise. */
     UNKNOWN(-1, "", "failed");

@@ -1,6 +1,7 @@
 package nscope.kernel;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
@@ -76,6 +77,91 @@ public final class Kernel {
         if (libc.unshare(flags) != 0) throw error("unshare", "flags 0x" + Integer.toHexString(flags));
     }
 
+    /** open(2) of a path; flags are LibC's O_* (O_CLOEXEC is always added). */
+    public Fd open(String path, int flags) throws KernelException {
+        int fd = libc.open(cPath(path), flags | LibC.O_CLOEXEC, 0);
+        if (fd < 0) throw error("open", path);
+        return new Fd(this, fd, path);
+    }
+
+    /**
+     * ioctl(2) with no argument, returning its non-negative result.
+     * requestName names the request in errors; meaning, if not null, says
+     * what an errno means for this request (errno -> sentence).
+     */
+    public int ioctl(Fd fd, long request, String requestName, Function<Errno, String> meaning) throws KernelException {
+        int r = libc.ioctl(fd.number(), request, 0L);
+        if (r < 0) throw error("ioctl " + requestName, fd.what(), meaning);
+        return r;
+    }
+
+    /** ioctl(2) that returns a new descriptor, owned by the caller; what names it. */
+    public Fd ioctlNewFd(Fd fd, long request, String requestName, String what,
+            Function<Errno, String> meaning) throws KernelException {
+        return new Fd(this, ioctl(fd, request, requestName, meaning), what);
+    }
+
+    /** ioctl(2) that writes one int through its pointer argument; returns that int. */
+    public int ioctlReadInt(Fd fd, long request, String requestName, Function<Errno, String> meaning) throws KernelException {
+        int[] out = new int[1];
+        if (libc.ioctl(fd.number(), request, out) < 0) throw error("ioctl " + requestName, fd.what(), meaning);
+        return out[0];
+    }
+
+    /** fstat(2): the device and inode of what fd is open on. */
+    public DevIno fstat(Fd fd) throws KernelException {
+        StatBuf st = new StatBuf(runtime);
+        if (libc.fstat(fd.number(), st) != 0) throw error("fstat", fd.what());
+        return new DevIno(st.dev.get(), st.ino.get());
+    }
+
+    /**
+     * setns(2) for the calling thread only: nstype is the CLONE_NEW* flag the
+     * namespace must have (0 accepts any). Call it only on a thread that is
+     * thrown away afterwards (see {@link NamespaceHop}).
+     */
+    public void setns(Fd fd, int nstype) throws KernelException {
+        if (libc.setns(fd.number(), nstype) != 0) {
+            String as = NsType.ofFlag(nstype).map(NsType::link).orElse("flags 0x" + Integer.toHexString(nstype));
+            throw error("setns", fd.what() + " as " + as, e -> switch (e) {
+                case EINVAL -> "not a " + as + " namespace, or one a multithreaded process may not join (mnt, user)";
+                case EUSERS -> "a multithreaded process may not join a time namespace";
+                default -> null;
+            });
+        }
+    }
+
+    /** mount(2); source, fstype and data may be null. Flags are {@link MountFlags}. */
+    public void mount(String source, String target, String fstype, long flags, String data) throws KernelException {
+        int r = libc.mount(source == null ? null : cPath(source), cPath(target),
+                fstype == null ? null : cPath(fstype), flags, data == null ? null : cPath(data));
+        if (r != 0) throw error("mount", (source == null ? "" : source + " on ") + target, e -> switch (e) {
+            case ENODEV -> "the kernel knows no file system type " + fstype;
+            default -> null;
+        });
+    }
+
+    /** umount2(2); flags are MountFlags.MNT_DETACH and friends. */
+    public void umount2(String target, int flags) throws KernelException {
+        if (libc.umount2(cPath(target), flags) != 0) throw error("umount", target, e -> switch (e) {
+            case EINVAL -> "not a mount point (or flags umount2 does not take)";
+            default -> null;
+        });
+    }
+
+    /** pidfd_open(2): a descriptor that stays bound to this process, even after its PID is reused. */
+    public Fd pidfdOpen(int pid) throws KernelException {
+        long fd = libc.syscall(LibC.SYS_PIDFD_OPEN, pid, 0, 0, 0);
+        if (fd < 0) throw error("pidfd_open", "PID " + pid);
+        return new Fd(this, (int) fd, "pidfd of PID " + pid);
+    }
+
+    /** pidfd_send_signal(2): a signal to exactly the process the pidfd is bound to (0 only checks it lives). */
+    public void pidfdSendSignal(Fd pidfd, int signal) throws KernelException {
+        if (libc.syscall(LibC.SYS_PIDFD_SEND_SIGNAL, pidfd.number(), signal, 0, 0) != 0)
+            throw error("pidfd_send_signal", "signal " + signal + " to " + pidfd.what());
+    }
+
     /** The calling thread's TID, as in /proc/PID/task/TID. */
     public int gettid() { return libc.gettid(); }
 
@@ -87,6 +173,13 @@ public final class Kernel {
 
     private KernelException error(String call, String target) {
         return new KernelException(call, target, Errno.of(LastError.getLastError(runtime)));
+    }
+
+    /** errno is what jnr-ffi saved after this thread's last @SaveError call: no other such call may come between. */
+    private KernelException error(String call, String target, Function<Errno, String> meaning) {
+        Errno e = Errno.of(LastError.getLastError(runtime));
+        String m = meaning == null ? null : meaning.apply(e);
+        return m == null ? new KernelException(call, target, e) : new KernelException(call, target, e, m);
     }
 
     private static String str(byte[] path) {

@@ -12,5 +12,11 @@ public class KernelException extends IOException {
         this.errno = errno;
     }
 
+    /** With what this errno means for this call, where the general sentence says too little. */
+    public KernelException(String call, String target, Errno errno, String meaning) {
+        super(call + " " + target + ": " + errno.sentence() + " (" + errno.name() + "): " + meaning);
+        this.errno = errno;
+    }
+
     public Errno errno() { return errno; }
 }

@@ -12,7 +12,20 @@ public interface LibC {
     int O_PATH = 0x200000;
     int AT_FDCWD = -100;
 
+    /*
+     * Syscalls glibc 2.36 has no wrapper for, called through syscall(2). Every
+     * syscall added since Linux 5.1 has one number on all architectures
+     * (alpha aside), so these hold on x86_64 and aarch64 alike.
+     */
+    /** pidfd_send_signal(int pidfd, int sig, siginfo_t *info, unsigned int flags), Linux 5.1. */
+    long SYS_PIDFD_SEND_SIGNAL = 424;
+    /** pidfd_open(pid_t pid, unsigned int flags), Linux 5.3. */
+    long SYS_PIDFD_OPEN = 434;
+
     @SaveError int openat(int dirfd, @In byte[] path, int flags);
+
+    /** open(2) is variadic (mode); integer arguments pass the same way, so mode is fixed here. */
+    @SaveError int open(@In byte[] path, int flags, int mode);
 
     @SaveError long readlinkat(int dirfd, @In byte[] path, @Out byte[] buf, long size);
 
@@ -20,8 +33,28 @@ public interface LibC {
 
     @SaveError int close(int fd);
 
+    /** ioctl(2) whose argument is ignored or a plain integer (the nsfs NS_GET_* that return an fd or a type). */
+    @SaveError int ioctl(int fd, long request, long arg);
+
+    /** ioctl(2) that writes one int through its argument (NS_GET_OWNER_UID writes a uid_t). */
+    @SaveError int ioctl(int fd, long request, @Out int[] out);
+
+    /** fstat(2): exported by glibc since 2.33 (before, only __fxstat was). */
+    @SaveError int fstat(int fd, @Out StatBuf buf);
+
+    /** Moves the calling thread into the namespace behind fd; nstype 0 or the CLONE_NEW* flag it must be. */
+    @SaveError int setns(int fd, int nstype);
+
     /** Moves the calling thread into new namespaces (CLONE_NEW* flags). */
     @SaveError int unshare(int flags);
+
+    /** mount(2); source, fstype and data may be null. */
+    @SaveError int mount(@In byte[] source, @In byte[] target, @In byte[] fstype, long flags, @In byte[] data);
+
+    @SaveError int umount2(@In byte[] target, int flags);
+
+    /** syscall(2) with four arguments: extra ones are ignored by calls that take fewer. */
+    @SaveError long syscall(long number, long a1, long a2, long a3, long a4);
 
     /** The calling thread's TID. */
     int gettid();
