@@ -40,6 +40,9 @@ final class LsCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Count tasks (threads) too, and list namespaces only threads are in.")
     boolean threads;
 
+    @Option(names = {"-a", "--all"}, description = "Also namespaces no process is in: held by an open descriptor (HOLDER column), or only by threads.")
+    boolean all;
+
     @Option(names = {"-p", "--task"}, paramLabel = "PID", description = "Only the namespaces of this process.")
     Integer pid;
 
@@ -50,13 +53,14 @@ final class LsCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Set<NsKind> kinds = kinds(types);
-        Snapshot snap = new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES).collect();
+        Snapshot snap = new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES,
+                all ? EnumSet.of(Collector.Phase.HOLDERS) : EnumSet.noneOf(Collector.Phase.class)).collect();
         if (pid != null && snap.leader(pid).isEmpty()) {
             // without --threads only leaders were read: look at every task to tell a thread from nothing
             Snapshot all = threads ? snap : new Collector(roots().host(true), Scope.TASKS).collect();
             throw new UserError("no process " + pid + (all.task(pid).isPresent() ? " (it is a thread; give its TGID " + all.task(pid).get().tgid() + ")" : " (it may have exited)"));
         }
-        List<NsListing.Row> rows = NsListing.rows(snap, kinds, threads, pid);
+        List<NsListing.Row> rows = NsListing.rows(snap, kinds, threads, pid, all);
         PrintWriter out = out();
         if (json) writeJson(out, rows); else writeText(out, rows);
         out.flush();
@@ -78,12 +82,16 @@ final class LsCommand implements Callable<Integer> {
     private void writeText(PrintWriter out, List<NsListing.Row> rows) {
         List<Column> cols = new ArrayList<>(List.of(new Column("NS", true), new Column("TYPE", false), new Column("NPROCS", true)));
         if (threads) cols.add(new Column("TASKS", true));
-        cols.addAll(List.of(new Column("PID", true), new Column("USER", false), new Column("COMMAND", false)));
+        cols.addAll(List.of(new Column("PID", true), new Column("USER", false)));
+        if (all) cols.add(new Column("HOLDER", false));
+        cols.add(new Column("COMMAND", false));
         TextTable t = new TextTable(cols);
         for (NsListing.Row r : rows) {
             List<Object> cells = new ArrayList<>(List.of(r.ns().id(), r.ns().kind().label(), r.nprocs()));
             if (threads) cells.add(r.ntasks());
-            cells.addAll(List.of(r.pid(), r.user(), r.command()));
+            cells.addAll(List.of(r.pid() < 0 ? "-" : r.pid(), r.user()));
+            if (all) cells.add(r.holder().isEmpty() ? "-" : r.holder());
+            cells.add(r.command());
             t.add(cells.toArray());
         }
         out.print(t.render(!noHeadings));
@@ -100,8 +108,9 @@ final class LsCommand implements Callable<Integer> {
                 g.writeStringField("type", r.ns().kind().label());
                 g.writeNumberField("nprocs", r.nprocs());
                 if (threads) g.writeNumberField("tasks", r.ntasks());
-                g.writeNumberField("pid", r.pid());
+                if (r.pid() < 0) g.writeNullField("pid"); else g.writeNumberField("pid", r.pid());
                 g.writeStringField("user", r.user());
+                if (all) g.writeStringField("holder", r.holder().isEmpty() ? null : r.holder());
                 g.writeStringField("command", r.command());
                 g.writeEndObject();
             }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nscope.probes.model.Holder;
 import nscope.probes.model.Ids;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
@@ -53,6 +54,10 @@ final class SnapshotJson {
             ints(g, n.tasks());
             g.writeFieldName("pendingFor");
             ints(g, n.pendingFor());
+            g.writeBooleanField("hidden", n.hidden());
+            g.writeArrayFieldStart("holders");
+            for (Holder h : n.holders()) holder(g, h);
+            g.writeEndArray();
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -68,6 +73,22 @@ final class SnapshotJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void holder(JsonGenerator g, Holder h) throws IOException {
+        g.writeStartObject();
+        if (h instanceof Holder.Fd fd) {
+            g.writeStringField("kind", "fd");
+            g.writeNumberField("pid", fd.pid());
+            g.writeNumberField("fd", fd.fd());
+        } else if (h instanceof Holder.Mount m) {
+            g.writeStringField("kind", "mount");
+            g.writeFieldName("mntns");
+            ino(g, m.mountNs());
+            g.writeNumberField("pid", m.viaPid());
+            g.writeStringField("mountpoint", m.mountPoint());
+        }
         g.writeEndObject();
     }
 

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nscope.kernel.Errno;
+import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
+import nscope.probes.model.NsKind;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Readout;
@@ -24,20 +28,32 @@ import nscope.probes.parse.Passwd;
  * Builds one {@link Snapshot} of a {@link Host}, in fixed phases:
  * 1. every thread group and task (stat, status, cmdline);
  * 2. every task's ten namespace links;
- * then the namespaces as nodes with their members.
+ * then the namespaces as nodes with their members;
+ * 3. (optional) hidden namespaces: those held by open file descriptors.
  * Never throws for anything the host does; what it could not read is in
  * {@link Snapshot#problems()} or in a task's unknown fields.
  */
 public final class Collector {
+    /** The phases beyond tasks and their links. */
+    public enum Phase {
+        /** Namespaces held by open file descriptors (/proc/PID/fd). */
+        HOLDERS
+    }
+
     private final Host host;
     private final Scope scope;
+    private final Set<Phase> phases;
 
-    /** A collector of every task (threads included). */
-    public Collector(Host host) { this(host, Scope.TASKS); }
+    /** A collector of everything: every task (threads included) and every phase. */
+    public Collector(Host host) { this(host, Scope.TASKS, EnumSet.allOf(Phase.class)); }
 
-    public Collector(Host host, Scope scope) {
+    /** Tasks and their links only (what lsns reads, and the foundation snapshot). */
+    public Collector(Host host, Scope scope) { this(host, scope, EnumSet.noneOf(Phase.class)); }
+
+    public Collector(Host host, Scope scope, Set<Phase> phases) {
         this.host = host;
         this.scope = scope;
+        this.phases = phases.isEmpty() ? EnumSet.noneOf(Phase.class) : EnumSet.copyOf(phases);
     }
 
     public Host host() { return host; }
@@ -54,7 +70,29 @@ public final class Collector {
             for (Task t : g.tasks()) tasks.put(t.tid(), t);
             problems.addAll(g.problems());
         }
-        return new Snapshot(at, host.label(), scope, tasks, namespaces(tasks), userNames(problems), problems);
+        Map<NsId, Namespace> namespaces = namespaces(tasks);
+        if (phases.contains(Phase.HOLDERS)) addFdHolders(tgids, reader, namespaces, problems);
+        return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames(problems), problems);
+    }
+
+    /** Phase 3a: every process's nsfs descriptors; namespaces seen only there become nodes. */
+    private void addFdHolders(List<Integer> tgids, TaskReader reader, Map<NsId, Namespace> namespaces,
+                              List<ScanProblem> problems) {
+        FdHolders scan = new FdHolders(host, reader);
+        Map<NsId, List<Holder>> held = new TreeMap<>();
+        Map<NsId, NsKind> kinds = new HashMap<>();
+        for (FdHolders.Group g : tgids.parallelStream().map(scan::scan).toList()) {
+            problems.addAll(g.problems());
+            for (FdHolders.Found f : g.found()) {
+                held.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f.holder());
+                kinds.put(f.id(), f.kind());
+            }
+        }
+        held.forEach((id, holders) -> {
+            Namespace n = namespaces.get(id);
+            namespaces.put(id, n != null ? n.withHolders(holders)
+                    : new Namespace(kinds.get(id), id, List.of(), List.of(), List.of(), holders));
+        });
     }
 
     private List<Integer> listGroups(List<ScanProblem> problems) {

@@ -158,15 +158,23 @@ final class TaskReader {
         }
         if (parsed.kind() != link.kind())
             return Readout.unknown(Reason.MALFORMED, nsDir.resolve(link.fileName()) + " points to a " + parsed.kind().label() + " namespace");
-        Readout<NsId> known = byIno.get(parsed.inode());
+        return identify(parsed.inode(), nsDir.resolve(link.fileName()), text);
+    }
+
+    /**
+     * The namespace with this nsfs inode, as one shared object; on first
+     * sight its device comes from stat(2) of {@code via}, a link or fd that
+     * points to it.
+     */
+    Readout<NsId> identify(long ino, Path via, String text) {
+        Readout<NsId> known = byIno.get(ino);
         if (known != null) return known;
-        Path p = nsDir.resolve(link.fileName());
         try {
-            long[] di = host.files().nsDevIno(p);
-            if (di[1] != parsed.inode())
-                return Readout.unknown(Reason.EXITING, p + " changed while read (task exiting)");
-            Readout<NsId> r = Readout.of(new NsId(di[0], parsed.inode()));
-            Readout<NsId> raced = byIno.putIfAbsent(parsed.inode(), r);
+            long[] di = host.files().nsDevIno(via);
+            if (di[1] != ino)
+                return Readout.unknown(Reason.EXITING, via + " changed while read (task exiting)");
+            Readout<NsId> r = Readout.of(new NsId(di[0], ino));
+            Readout<NsId> raced = byIno.putIfAbsent(ino, r);
             return raced != null ? raced : r;
         } catch (IOException e) {
             return Readout.unknown(Reason.EXITING, "namespace " + text + " gone before stat: " + Errno.of(e).name());
