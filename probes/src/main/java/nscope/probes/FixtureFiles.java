@@ -90,9 +90,19 @@ public final class FixtureFiles extends LiveFiles {
         return super.readLink(link);
     }
 
+    /**
+     * The entries recorded in the tree, plus those whose read failed when
+     * captured (they left no file, but the live directory listed them: a
+     * refused descriptor must replay as refused, not as absent).
+     */
     @Override public List<String> list(Path d) throws IOException {
         replayFailure(d);
-        return super.list(d);
+        List<String> names = super.list(d);
+        if (failures.isEmpty() || !d.startsWith(dir)) return names;
+        Path rel = dir.relativize(d);
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(names);
+        for (Path f : failures.keySet()) if (rel.equals(f.getParent())) all.add(f.getFileName().toString());
+        return List.copyOf(all);
     }
 
     @Override public boolean exists(Path p) {
