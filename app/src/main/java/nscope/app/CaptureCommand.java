@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** nscope capture DIR: record every file a snapshot reads, to replay with --root DIR. */
 @Command(name = "capture", mixinStandardHelpOptions = true,
-        description = {"Copy every file one snapshot reads into DIR (links kept as links), and the",
-                "mountinfo of one process per mount namespace, so that 'nscope --root DIR ...'",
-                "replays this host exactly."})
+        description = {"Copy every file one snapshot reads into DIR (links kept as links).",
+                "With it go the mountinfo of one process per mount namespace, so that",
+                "'nscope --root DIR ...' replays this host exactly."})
 final class CaptureCommand implements Callable<Integer> {
     @ParentCommand NscopeCommand parent;
 

@@ -52,6 +52,7 @@ public final class MountTable {
         children.values().forEach(l -> l.sort(BY_ID));
         children.replaceAll((k, l) -> List.copyOf(l));
         for (Mount m : inTreeOrder()) byMountPoint.computeIfAbsent(m.mountPoint(), k -> new ArrayList<>()).add(m);
+        byMountPoint.replaceAll((k, l) -> List.copyOf(l));
     }
 
     /**
