@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** nscope capture DIR: record every file a snapshot reads, to replay with --root DIR. */
 @Command(name = "capture", mixinStandardHelpOptions = true,
-        description = {"Copy every file one snapshot reads into DIR (links kept as links),",
-                "so that 'nscope --root DIR ...' replays this host exactly."})
+        description = {"Copy every file one snapshot reads into DIR (links kept as links).",
+                "With it go the mountinfo of one process per mount namespace, so that",
+                "'nscope --root DIR ...' replays this host exactly."})
 final class CaptureCommand implements Callable<Integer> {
     @ParentCommand NscopeCommand parent;
 
@@ -24,15 +25,18 @@ final class CaptureCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        Snapshot s;
+        Capture.Captured c;
         try {
-            s = Capture.into(parent.roots.host(), dir);
+            c = Capture.into(parent.roots.host(), dir);
         } catch (IOException e) {
             throw new UserError("capture: " + e.getMessage());
         }
-        spec.commandLine().getErr().printf("nscope: captured %d processes, %d tasks, %d namespaces into %s%n",
-                s.threadGroups().size(), s.tasks().size(), s.namespaces().size(), dir);
+        Snapshot s = c.snapshot();
+        long tables = c.mounts().tables().values().stream().filter(r -> r.known()).count();
+        spec.commandLine().getErr().printf("nscope: captured %d processes, %d tasks, %d namespaces, %d mount tables into %s%n",
+                s.threadGroups().size(), s.tasks().size(), s.namespaces().size(), tables, dir);
         Problems.summarize(s, spec.commandLine().getErr());
+        MountsCommand.summarize(c.mounts().problems(), spec.commandLine().getErr());
         return 0;
     }
 }

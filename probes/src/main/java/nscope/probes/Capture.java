@@ -6,12 +6,18 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import nscope.probes.model.Snapshot;
 
-/** Records every file one scan of a host reads into a fixture directory. */
+/**
+ * Records every file one scan of a host reads into a fixture directory: the
+ * snapshot's, then the mount table of each mount namespace ({@link MountPhase}).
+ */
 public final class Capture {
     private Capture() {}
 
-    /** Captures into {@code dir}, which must be missing or empty; returns the snapshot taken. */
-    public static Snapshot into(Host source, Path dir) throws IOException {
+    /** What a capture read: the snapshot and the mount tables. */
+    public record Captured(Snapshot snapshot, MountPhase.Result mounts) {}
+
+    /** Captures into {@code dir}, which must be missing or empty; returns what was read. */
+    public static Captured into(Host source, Path dir) throws IOException {
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) throw new IOException(dir + " exists and is not a directory");
             try (Stream<Path> s = Files.list(dir)) {
@@ -20,9 +26,11 @@ public final class Capture {
         }
         Files.createDirectories(dir);
         RecordingFiles rec = new RecordingFiles(source.files(), source.roots(), dir);
-        Snapshot snap = new Collector(new Host(source.roots(), rec, source.label())).collect();
+        Host recording = new Host(source.roots(), rec, source.label());
+        Snapshot snap = new Collector(recording).collect();
+        MountPhase.Result mounts = new MountPhase(recording, snap).readAll();
         rec.writeNsfsIds();
         rec.writeOutcomes();
-        return snap;
+        return new Captured(snap, mounts);
     }
 }

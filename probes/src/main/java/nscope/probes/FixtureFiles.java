@@ -23,6 +23,8 @@ import nscope.probes.parse.NsLinkText;
  * read that failed, which the replay fails the same way, or
  * {@value #EXISTS}/{@value #ABSENT} for an existence check's answer. A tree
  * without that file replays as if every read had succeeded or found nothing.
+ * A read of a path that is neither in the tree nor in {@value #OUTCOMES}
+ * fails with {@link NotRecorded}: the capture never read it.
  */
 public final class FixtureFiles extends LiveFiles {
     public static final String NSFS_IDS = "nsfs.ids";
@@ -80,14 +82,42 @@ public final class FixtureFiles extends LiveFiles {
         throw new KernelException("read", p.toString(), errno);
     }
 
+    /**
+     * A path that is not in the tree and has no recorded outcome: the capture
+     * never read it (e.g. a file a newer nscope reads, in an older fixture).
+     * It replays as ENOENT; a capture of the replay leaves it unrecorded too.
+     */
+    public static final class NotRecorded extends NoSuchFileException {
+        private static final long serialVersionUID = 1L;
+
+        NotRecorded(Path p) { super(p.toString(), null, "not recorded in this fixture"); }
+    }
+
     @Override public byte[] read(Path file) throws IOException {
         replayFailure(file);
-        return super.read(file);
+        try {
+            return super.read(file);
+        } catch (NoSuchFileException e) {
+            throw new NotRecorded(file);
+        }
+    }
+
+    @Override public byte[] readToEnd(Path file) throws IOException {
+        replayFailure(file);
+        try {
+            return super.readToEnd(file);
+        } catch (NoSuchFileException e) {
+            throw new NotRecorded(file);
+        }
     }
 
     @Override public String readLink(Path link) throws IOException {
         replayFailure(link);
-        return super.readLink(link);
+        try {
+            return super.readLink(link);
+        } catch (NoSuchFileException e) {
+            throw new NotRecorded(link);
+        }
     }
 
     /**
@@ -97,7 +127,12 @@ public final class FixtureFiles extends LiveFiles {
      */
     @Override public List<String> list(Path d) throws IOException {
         replayFailure(d);
-        List<String> names = super.list(d);
+        List<String> names;
+        try {
+            names = super.list(d);
+        } catch (NoSuchFileException e) {
+            throw new NotRecorded(d);
+        }
         if (failures.isEmpty() || !d.startsWith(dir)) return names;
         Path rel = dir.relativize(d);
         java.util.Set<String> all = new java.util.LinkedHashSet<>(names);

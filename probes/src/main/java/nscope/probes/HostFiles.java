@@ -10,7 +10,18 @@ import java.util.List;
  * a fixture replays exactly what a scan read.
  */
 public interface HostFiles {
+    /**
+     * Reads a file the kernel hands out whole in one read (stat, status,
+     * cmdline, small files): one read, as long as it fills less than the buffer.
+     */
     byte[] read(Path file) throws IOException;
+
+    /**
+     * Reads a file to its end, however many reads it takes. For proc files
+     * that list many records (mountinfo): the kernel returns them at most a
+     * page per read, so one short read does not mean the end.
+     */
+    byte[] readToEnd(Path file) throws IOException;
 
     String readLink(Path link) throws IOException;
 

@@ -39,6 +39,14 @@ public class LiveFiles implements HostFiles {
         }
     }
 
+    @Override public byte[] readToEnd(Path file) throws IOException {
+        try (FileInputStream in = new FileInputStream(file.toString())) {
+            return in.readAllBytes();
+        } catch (FileNotFoundException e) {
+            throw translate(file, e);
+        }
+    }
+
     /** FileInputStream reports every open failure as FileNotFoundException; recover the errno. */
     private static IOException translate(Path file, FileNotFoundException e) {
         String m = String.valueOf(e.getMessage());

@@ -43,8 +43,12 @@ final class RecordingFiles implements HostFiles {
         throw new IllegalArgumentException(p + " is outside the roots");
     }
 
-    /** Keeps the errno of a failed read, for the replay to fail the same way. */
+    /**
+     * Keeps the errno of a failed read, for the replay to fail the same way;
+     * a path that a replayed tree never recorded stays unrecorded in the copy.
+     */
     private IOException failed(Path p, IOException e) {
+        if (e instanceof FixtureFiles.NotRecorded) return e;
         record(failures, p, Errno.of(e).name());
         return e;
     }
@@ -63,6 +67,20 @@ final class RecordingFiles implements HostFiles {
         } catch (IOException e) {
             throw failed(file, e);
         }
+        return copied(file, b);
+    }
+
+    @Override public byte[] readToEnd(Path file) throws IOException {
+        byte[] b;
+        try {
+            b = inner.readToEnd(file);
+        } catch (IOException e) {
+            throw failed(file, e);
+        }
+        return copied(file, b);
+    }
+
+    private byte[] copied(Path file, byte[] b) throws IOException {
         Path t = target(file);
         Files.createDirectories(t.getParent());
         Files.write(t, b);

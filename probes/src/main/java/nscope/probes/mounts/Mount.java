@@ -1,0 +1,32 @@
+package nscope.probes.mounts;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One line of /proc/PID/mountinfo (proc(5)), every path and name decoded
+ * from the kernel's octal escapes.
+ *
+ * @param id           the mount's ID, unique in its namespace (may be reused after unmount)
+ * @param parentId     the ID of the mount this one is mounted on; for the root of the
+ *                     reader's view, a mount it cannot see (or itself)
+ * @param device       st_dev of the filesystem
+ * @param root         the directory of the filesystem that is mounted here ("/" for all of it)
+ * @param mountPoint   where it is mounted, relative to the reader's root
+ * @param options      per-mount options (rw/ro, nosuid, relatime, ...)
+ * @param fsType       type, with its subtype when there is one ("fuse.sshfs")
+ * @param source       the mount source as the filesystem shows it; "" when it has none
+ * @param superOptions the superblock's options
+ * @param overlay      the layers, for an overlay mount
+ */
+public record Mount(int id, int parentId, DeviceNumber device, String root, String mountPoint,
+                    List<String> options, Propagation propagation, String fsType, String source,
+                    List<String> superOptions, Optional<OverlayLayers> overlay) {
+    public Mount {
+        options = List.copyOf(options);
+        superOptions = List.copyOf(superOptions);
+    }
+
+    /** Mounted read-only (this mount's own flag; the superblock may be read-write). */
+    public boolean readOnly() { return options.contains("ro"); }
+}

@@ -1,0 +1,146 @@
+package nscope.probes.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import nscope.probes.mounts.DeviceNumber;
+import nscope.probes.mounts.Mount;
+import nscope.probes.mounts.OverlayLayers;
+import nscope.probes.mounts.Propagation;
+
+/**
+ * One line of /proc/PID/mountinfo (proc(5)):
+ * <pre>
+ * 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
+ * (1)(2)(3)   (4)   (5)      (6)      (7...)  (8) (9)   (10)         (11)
+ * </pre>
+ * mount ID, parent ID, major:minor, root, mount point, mount options, zero
+ * or more optional fields ended by a single "-", filesystem type, source,
+ * superblock options. Fields are separated by one space (a source can be
+ * empty, leaving two); paths, source and options are octal-escaped.
+ */
+public final class MountinfoLine {
+    private MountinfoLine() {}
+
+    public static Mount parse(String line) throws Malformed {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        return parse(b, 0, b.length);
+    }
+
+    /** Parses b[from, to), one line without its newline. */
+    public static Mount parse(byte[] b, int from, int to) throws Malformed {
+        List<int[]> f = new ArrayList<>();
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || b[i] == ' ') {
+                f.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        if (f.size() < 10) throw new Malformed("mountinfo: " + f.size() + " fields, need at least 10: '" + text(b, from, to) + "'");
+        int sep = -1;
+        for (int i = 6; i < f.size(); i++) {
+            int[] x = f.get(i);
+            if (x[1] - x[0] == 1 && b[x[0]] == '-') { sep = i; break; }
+        }
+        if (sep < 0) throw new Malformed("mountinfo: no \"-\" after the optional fields: '" + text(b, from, to) + "'");
+        if (f.size() < sep + 4) throw new Malformed("mountinfo: " + (f.size() - sep - 1) + " fields after \"-\", need 3: '" + text(b, from, to) + "'");
+        int id = number(b, f.get(0), "mount ID");
+        int parent = number(b, f.get(1), "parent ID");
+        DeviceNumber dev = device(b, f.get(2));
+        String root = path(b, f.get(3), "root");
+        String mountPoint = path(b, f.get(4), "mount point");
+        List<String> options = list(b, f.get(5)[0], f.get(5)[1], "mount options");
+        Propagation prop = propagation(b, f.subList(6, sep));
+        int[] t = f.get(sep + 1);
+        if (t[0] == t[1]) throw new Malformed("mountinfo: mount " + id + " has no filesystem type");
+        String fsType = OctalEscapes.decode(b, t[0], t[1], false, "type");
+        String source = OctalEscapes.decode(b, f.get(sep + 2)[0], f.get(sep + 2)[1], false, "source");
+        // the rest of the line: a filesystem that printed a raw space into its options loses nothing
+        List<String> superOptions = list(b, f.get(sep + 3)[0], to, "superblock options");
+        Optional<OverlayLayers> overlay = fsType.equals("overlay") ? Optional.of(OverlayOptions.parse(superOptions)) : Optional.empty();
+        return new Mount(id, parent, dev, root, mountPoint, options, prop, fsType, source, superOptions, overlay);
+    }
+
+    private static String text(byte[] b, int from, int to) {
+        return HostText.decode(b, from, Math.min(to, from + 200));
+    }
+
+    private static int number(byte[] b, int[] f, String what) throws Malformed {
+        return number(b, f[0], f[1], what);
+    }
+
+    /** An unsigned decimal that fits an int (mount and peer group IDs, device numbers). */
+    private static int number(byte[] b, int from, int to, String what) throws Malformed {
+        if (from >= to || to - from > 10) throw new Malformed("mountinfo: " + what + " '" + text(b, from, to) + "' is not a number");
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) throw new Malformed("mountinfo: " + what + " '" + text(b, from, to) + "' is not a number");
+            v = v * 10 + d;
+        }
+        if (v > Integer.MAX_VALUE) throw new Malformed("mountinfo: " + what + " '" + text(b, from, to) + "' is out of range");
+        return (int) v;
+    }
+
+    private static DeviceNumber device(byte[] b, int[] f) throws Malformed {
+        int colon = -1;
+        for (int i = f[0]; i < f[1]; i++) if (b[i] == ':') { colon = i; break; }
+        if (colon < 0) throw new Malformed("mountinfo: device '" + text(b, f[0], f[1]) + "' is not MAJOR:MINOR");
+        return new DeviceNumber(number(b, f[0], colon, "device major"), number(b, colon + 1, f[1], "device minor"));
+    }
+
+    private static String path(byte[] b, int[] f, String what) throws Malformed {
+        if (f[0] == f[1]) throw new Malformed("mountinfo: " + what + " is empty");
+        return OctalEscapes.decode(b, f[0], f[1], true, what);
+    }
+
+    /** Comma-separated options, each decoded (an escaped comma, \054, stays inside its option). */
+    private static List<String> list(byte[] b, int from, int to, String what) throws Malformed {
+        if (from >= to) throw new Malformed("mountinfo: " + what + " are empty");
+        List<String> out = new ArrayList<>();
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || b[i] == ',') {
+                out.add(OctalEscapes.decode(b, start, i, false, what));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static Propagation propagation(byte[] b, List<int[]> fields) throws Malformed {
+        OptionalInt shared = OptionalInt.empty(), master = OptionalInt.empty(), from = OptionalInt.empty();
+        boolean unbindable = false;
+        List<String> other = new ArrayList<>();
+        for (int[] f : fields) {
+            String s = text(b, f[0], f[1]);
+            if (s.isEmpty()) throw new Malformed("mountinfo: an empty optional field (two spaces before \"-\")");
+            int colon = s.indexOf(':');
+            String tag = colon < 0 ? s : s.substring(0, colon);
+            switch (tag) {
+                case "shared" -> shared = once(shared, tagged(b, f, colon, s), s);
+                case "master" -> master = once(master, tagged(b, f, colon, s), s);
+                case "propagate_from" -> from = once(from, tagged(b, f, colon, s), s);
+                case "unbindable" -> {
+                    if (colon >= 0 || unbindable) throw new Malformed("mountinfo: optional field '" + s + "'");
+                    unbindable = true;
+                }
+                default -> other.add(s);
+            }
+        }
+        return new Propagation(shared, master, from, unbindable, other);
+    }
+
+    private static int tagged(byte[] b, int[] f, int colon, String s) throws Malformed {
+        if (colon < 0) throw new Malformed("mountinfo: optional field '" + s + "' has no peer group number");
+        return number(b, f[0] + colon + 1, f[1], "peer group in '" + s + "'");
+    }
+
+    private static OptionalInt once(OptionalInt was, int v, String s) throws Malformed {
+        if (was.isPresent()) throw new Malformed("mountinfo: optional field '" + s + "' repeats its tag");
+        return OptionalInt.of(v);
+    }
+}

@@ -1,0 +1,69 @@
+package nscope.views.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import nscope.probes.mounts.Mount;
+import nscope.probes.mounts.MountTable;
+import nscope.probes.mounts.OverlayLayers;
+import nscope.views.text.TextTable.Column;
+
+/**
+ * A mount table as findmnt --tree draws it: TARGET with the tree in front
+ * (├─ └─ │), SOURCE, FSTYPE, PROPAGATION (the mountinfo tags: shared:N,
+ * master:N, propagate_from:N, unbindable, or private) and OPTIONS. An
+ * overlay's layers are lines of their own under its row, in the OPTIONS
+ * column ("lower: PATH" uppermost first, then "data:", "upper:", "work:"),
+ * and are left out of its OPTIONS cell. Host text is escaped: control
+ * characters as \n, \t, \xNN (see {@link Escape}), and spaces as \x20, so
+ * a name cannot split or shift a column.
+ */
+public final class MountTreeText {
+    private MountTreeText() {}
+
+    public static final List<Column> COLUMNS = List.of(new Column("TARGET", false), new Column("SOURCE", false),
+            new Column("FSTYPE", false), new Column("PROPAGATION", false), new Column("OPTIONS", false));
+
+    public static String render(MountTable table, boolean headings) {
+        TextTable t = new TextTable(COLUMNS);
+        List<Mount> roots = table.roots();
+        for (Mount r : roots) add(t, table, r, "", "");
+        return t.render(headings);
+    }
+
+    /** Adds a mount's row (drawn after {@code branch}), its layer lines and its subtree (drawn after {@code under}). */
+    private static void add(TextTable t, MountTable table, Mount m, String branch, String under) {
+        List<Mount> kids = table.children(m.id());
+        t.add(branch + host(m.mountPoint()), host(MountCells.source(m)), host(m.fsType()),
+                m.propagation().tags(), host(m.overlay().isPresent() ? optionsWithoutLayers(m) : MountCells.options(m)));
+        if (m.overlay().isPresent()) {
+            String gutter = under + (kids.isEmpty() ? "" : "│");
+            for (String line : layerLines(m.overlay().get())) t.add(gutter, "", "", "", line);
+        }
+        for (int i = 0; i < kids.size(); i++) {
+            boolean last = i == kids.size() - 1;
+            add(t, table, kids.get(i), under + (last ? "└─" : "├─"), under + (last ? "  " : "│ "));
+        }
+    }
+
+    static List<String> layerLines(OverlayLayers o) {
+        List<String> out = new ArrayList<>();
+        for (String l : o.lowerdirs()) out.add("lower: " + host(l));
+        for (String d : o.datadirs()) out.add("data: " + host(d));
+        o.upperdir().ifPresent(u -> out.add("upper: " + host(u)));
+        o.workdir().ifPresent(w -> out.add("work: " + host(w)));
+        return out;
+    }
+
+    private static final List<String> LAYER_KEYS = List.of("lowerdir=", "lowerdir+=", "datadir+=", "upperdir=", "workdir=");
+
+    private static String optionsWithoutLayers(Mount m) {
+        List<String> fs = new ArrayList<>();
+        for (String o : m.superOptions()) if (LAYER_KEYS.stream().noneMatch(o::startsWith)) fs.add(o);
+        return MountCells.merge(m.options(), fs);
+    }
+
+    /** Host text for a cell: spaces made visible; the table escapes the control characters. */
+    static String host(String s) {
+        return s == null ? "" : s.replace(" ", "\\x20");
+    }
+}
