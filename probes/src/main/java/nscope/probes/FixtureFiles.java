@@ -131,13 +131,22 @@ public final class FixtureFiles extends LiveFiles {
         try {
             names = super.list(d);
         } catch (NoSuchFileException e) {
-            throw new NotRecorded(d);
+            // git keeps no empty directory: one whose every read was refused exists only in outcomes
+            names = List.of();
+            if (failedEntries(d).isEmpty()) throw new NotRecorded(d);
         }
-        if (failures.isEmpty() || !d.startsWith(dir)) return names;
-        Path rel = dir.relativize(d);
         java.util.Set<String> all = new java.util.LinkedHashSet<>(names);
-        for (Path f : failures.keySet()) if (rel.equals(f.getParent())) all.add(f.getFileName().toString());
+        all.addAll(failedEntries(d));
         return List.copyOf(all);
+    }
+
+    /** Names in d whose read failed when captured. */
+    private List<String> failedEntries(Path d) {
+        if (failures.isEmpty() || !d.startsWith(dir)) return List.of();
+        Path rel = dir.relativize(d);
+        List<String> out = new java.util.ArrayList<>();
+        for (Path f : failures.keySet()) if (rel.equals(f.getParent())) out.add(f.getFileName().toString());
+        return out;
     }
 
     @Override public boolean exists(Path p) {
