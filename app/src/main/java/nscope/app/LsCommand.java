@@ -14,6 +14,7 @@ import nscope.probes.model.NsKind;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.query.NsListing;
+import nscope.probes.query.NsTree;
 import nscope.views.text.TextTable;
 import nscope.views.text.TextTable.Column;
 import picocli.CommandLine.Command;
@@ -43,6 +44,10 @@ final class LsCommand implements Callable<Integer> {
     @Option(names = {"-a", "--all"}, description = "Also namespaces no process is in: held by an open descriptor (HOLDER column), or only by threads.")
     boolean all;
 
+    @Option(names = {"-T", "--tree"}, paramLabel = "REL",
+            description = "Draw the namespaces as a tree by REL: parent (pid and user namespaces) or owner (the owning user namespace), like lsns --tree.")
+    NsTree.Relation tree;
+
     @Option(names = {"-p", "--task"}, paramLabel = "PID", description = "Only the namespaces of this process.")
     Integer pid;
 
@@ -53,8 +58,10 @@ final class LsCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Set<NsKind> kinds = kinds(types);
-        Snapshot snap = new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES,
-                all ? EnumSet.of(Collector.Phase.HOLDERS) : EnumSet.noneOf(Collector.Phase.class)).collect();
+        Set<Collector.Phase> phases = EnumSet.noneOf(Collector.Phase.class);
+        if (all) phases.add(Collector.Phase.HOLDERS);
+        if (tree != null) phases.add(Collector.Phase.RELATIONS);
+        Snapshot snap = new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES, phases).collect();
         if (pid != null && snap.leader(pid).isEmpty()) {
             // without --threads only leaders were read: look at every task to tell a thread from nothing
             Snapshot all = threads ? snap : new Collector(roots().host(true), Scope.TASKS).collect();
@@ -62,7 +69,8 @@ final class LsCommand implements Callable<Integer> {
         }
         List<NsListing.Row> rows = NsListing.rows(snap, kinds, threads, pid, all);
         PrintWriter out = out();
-        if (json) writeJson(out, rows); else writeText(out, rows);
+        List<NsTree.Node> forest = tree == null ? null : NsTree.forest(rows, snap, tree);
+        if (json) writeJson(out, rows, forest, snap); else writeText(out, rows, forest);
         out.flush();
         Problems.summarize(snap, err());
         return 0;
@@ -79,15 +87,25 @@ final class LsCommand implements Callable<Integer> {
         return out;
     }
 
-    private void writeText(PrintWriter out, List<NsListing.Row> rows) {
-        List<Column> cols = new ArrayList<>(List.of(new Column("NS", true), new Column("TYPE", false), new Column("NPROCS", true)));
+    private void writeText(PrintWriter out, List<NsListing.Row> rows, List<NsTree.Node> forest) {
+        List<Column> cols = new ArrayList<>(List.of(new Column("NS", forest == null), new Column("TYPE", false), new Column("NPROCS", true)));
         if (threads) cols.add(new Column("TASKS", true));
         cols.addAll(List.of(new Column("PID", true), new Column("USER", false)));
         if (all) cols.add(new Column("HOLDER", false));
         cols.add(new Column("COMMAND", false));
         TextTable t = new TextTable(cols);
-        for (NsListing.Row r : rows) {
-            List<Object> cells = new ArrayList<>(List.of(r.ns().id(), r.ns().kind().label(), r.nprocs()));
+        List<String> prefixes = new ArrayList<>();
+        if (forest != null) {
+            rows = new ArrayList<>();
+            for (NsTree.Node n : NsTree.flatten(forest)) {
+                rows.add(n.row());
+                prefixes.add(n.prefix());
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            NsListing.Row r = rows.get(i);
+            Object ns = forest == null ? r.ns().id() : prefixes.get(i) + r.ns().id();
+            List<Object> cells = new ArrayList<>(List.of(ns, r.ns().kind().label(), r.nprocs()));
             if (threads) cells.add(r.ntasks());
             cells.addAll(List.of(r.pid() < 0 ? "-" : r.pid(), r.user()));
             if (all) cells.add(r.holder().isEmpty() ? "-" : r.holder());
@@ -97,22 +115,18 @@ final class LsCommand implements Callable<Integer> {
         out.print(t.render(!noHeadings));
     }
 
-    private void writeJson(PrintWriter out, List<NsListing.Row> rows) {
+    private void writeJson(PrintWriter out, List<NsListing.Row> rows, List<NsTree.Node> forest, Snapshot snap) {
         try (JsonGenerator g = Json.generator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("namespaces");
-            for (NsListing.Row r : rows) {
-                g.writeStartObject();
-                g.writeFieldName("ns");
-                g.writeNumber(Long.toUnsignedString(r.ns().id().ino()));
-                g.writeStringField("type", r.ns().kind().label());
-                g.writeNumberField("nprocs", r.nprocs());
-                if (threads) g.writeNumberField("tasks", r.ntasks());
-                if (r.pid() < 0) g.writeNullField("pid"); else g.writeNumberField("pid", r.pid());
-                g.writeStringField("user", r.user());
-                if (all) g.writeStringField("holder", r.holder().isEmpty() ? null : r.holder());
-                g.writeStringField("command", r.command());
-                g.writeEndObject();
+            if (forest != null) {
+                for (NsTree.Node n : forest) jsonNode(g, n, snap);
+            } else {
+                for (NsListing.Row r : rows) {
+                    g.writeStartObject();
+                    jsonRow(g, r, null);
+                    g.writeEndObject();
+                }
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -120,6 +134,41 @@ final class LsCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A tree node as lsns -J --tree nests it: its row, pns and ons, then "children". */
+    private void jsonNode(JsonGenerator g, NsTree.Node n, Snapshot snap) throws IOException {
+        g.writeStartObject();
+        jsonRow(g, n.row(), snap);
+        if (!n.children().isEmpty()) {
+            g.writeArrayFieldStart("children");
+            for (NsTree.Node c : n.children()) jsonNode(g, c, snap);
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private void jsonRow(JsonGenerator g, NsListing.Row r, Snapshot snap) throws IOException {
+        g.writeFieldName("ns");
+        g.writeNumber(Long.toUnsignedString(r.ns().id().ino()));
+        g.writeStringField("type", r.ns().kind().label());
+        g.writeNumberField("nprocs", r.nprocs());
+        if (threads) g.writeNumberField("tasks", r.ntasks());
+        if (r.pid() < 0) g.writeNullField("pid"); else g.writeNumberField("pid", r.pid());
+        g.writeStringField("user", r.user());
+        if (all) g.writeStringField("holder", r.holder().isEmpty() ? null : r.holder());
+        g.writeStringField("command", r.command());
+        if (snap != null) {
+            // lsns -o PNS,ONS: 0 where there is none (or it is hidden from us)
+            g.writeFieldName("pns");
+            writeIno(g, NsTree.up(snap, r.ns().id(), NsTree.Relation.PARENT));
+            g.writeFieldName("ons");
+            writeIno(g, NsTree.up(snap, r.ns().id(), NsTree.Relation.OWNER));
+        }
+    }
+
+    private static void writeIno(JsonGenerator g, nscope.probes.model.NsId id) throws IOException {
+        g.writeNumber(id == null ? "0" : Long.toUnsignedString(id.ino()));
     }
 
     /** Set when ls runs as the default command, without a parent. */

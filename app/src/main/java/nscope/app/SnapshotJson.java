@@ -10,6 +10,7 @@ import nscope.probes.model.Ids;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
+import nscope.probes.model.NsRelations;
 import nscope.probes.model.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
@@ -55,6 +56,7 @@ final class SnapshotJson {
             g.writeFieldName("pendingFor");
             ints(g, n.pendingFor());
             g.writeBooleanField("hidden", n.hidden());
+            s.relations(n.id()).ifPresent(r -> relations(g, r));
             g.writeArrayFieldStart("holders");
             for (Holder h : n.holders()) holder(g, h);
             g.writeEndArray();
@@ -74,6 +76,28 @@ final class SnapshotJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** "relations": parent and owner by inode, the owner UID of a user namespace; or why unknown. */
+    private static void relations(JsonGenerator g, Readout<NsRelations> r) {
+        try {
+            g.writeObjectFieldStart("relations");
+            if (r.known()) {
+                NsRelations x = r.get();
+                g.writeFieldName("parent");
+                if (x.parent() == null) g.writeNull(); else ino(g, x.parent());
+                g.writeFieldName("owner");
+                if (x.owner() == null) g.writeNull(); else ino(g, x.owner());
+                if (x.ownerUid() != null) g.writeNumberField("ownerUid", x.ownerUid());
+            } else {
+                g.writeObjectFieldStart("unknown");
+                unknownFields(g, r.why());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void holder(JsonGenerator g, Holder h) throws IOException {

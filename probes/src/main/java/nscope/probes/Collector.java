@@ -14,6 +14,7 @@ import nscope.kernel.Errno;
 import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsKind;
+import nscope.probes.model.NsRelations;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Readout;
@@ -22,6 +23,9 @@ import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.probes.model.Unknown;
+import nscope.probes.mounts.Mount;
+import nscope.probes.parse.Malformed;
+import nscope.probes.parse.NsLinkText;
 import nscope.probes.parse.Passwd;
 
 /**
@@ -37,7 +41,9 @@ public final class Collector {
     /** The phases beyond tasks and their links. */
     public enum Phase {
         /** Namespaces held by open file descriptors (/proc/PID/fd). */
-        HOLDERS
+        HOLDERS,
+        /** Parents and owners (nsfs ioctls); namespaces reached only that way become nodes. */
+        RELATIONS
     }
 
     private final Host host;
@@ -71,8 +77,86 @@ public final class Collector {
             problems.addAll(g.problems());
         }
         Map<NsId, Namespace> namespaces = namespaces(tasks);
-        if (phases.contains(Phase.HOLDERS)) addFdHolders(tgids, reader, namespaces, problems);
-        return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames(problems), problems);
+        if (phases.contains(Phase.HOLDERS)) {
+            addFdHolders(tgids, reader, namespaces, problems);
+            addMountHolders(at, tasks, reader, namespaces, problems);
+        }
+        Map<NsId, Readout<NsRelations>> relations = phases.contains(Phase.RELATIONS)
+                ? relations(tasks, namespaces) : Map.of();
+        return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames(problems), problems, relations);
+    }
+
+    /**
+     * Phase 3b: nsfs bind mounts (as `ip netns add` makes) in every mount
+     * namespace's table, read through one member each.
+     */
+    private void addMountHolders(Instant at, Map<Integer, Task> tasks, TaskReader reader,
+                                 Map<NsId, Namespace> namespaces, List<ScanProblem> problems) {
+        Snapshot sofar = new Snapshot(at, host.label(), scope, tasks, namespaces, Map.of(), List.of());
+        MountPhase.Result mounts = new MountPhase(host, sofar).readAll();
+        problems.addAll(mounts.problems());
+        Map<NsId, List<Holder>> held = new TreeMap<>();
+        Map<NsId, NsKind> kinds = new HashMap<>();
+        mounts.tables().forEach((mntNs, table) -> {
+            Integer via = mounts.readThrough().get(mntNs);
+            if (!table.known() || via == null) return;
+            for (Mount m : table.get().mounts()) {
+                if (!m.fsType().equals("nsfs")) continue;
+                NsLinkText text;
+                try {
+                    text = NsLinkText.parse(m.root());
+                } catch (Malformed e) {
+                    continue; // an nsfs mount of something else than a namespace file
+                }
+                Path path = rootOf(via).resolve(m.mountPoint().substring(1));
+                Readout<NsId> id = reader.identify(text.inode(), path, m.root());
+                if (!id.known()) continue;
+                held.computeIfAbsent(id.get(), k -> new ArrayList<>()).add(new Holder.Mount(mntNs, via, m.mountPoint()));
+                kinds.put(id.get(), text.kind());
+            }
+        });
+        held.forEach((id, holders) -> {
+            Namespace n = namespaces.get(id);
+            namespaces.put(id, n != null ? n.withHolders(holders)
+                    : new Namespace(kinds.get(id), id, List.of(), List.of(), List.of(), holders));
+        });
+    }
+
+    /** /proc/PID/root: that process's root, where its mount namespace's paths lead. */
+    private Path rootOf(int pid) { return host.roots().proc().resolve(Integer.toString(pid)).resolve("root"); }
+
+    /** Phase 4: walks parents and owners from every namespace, through paths that lead to it. */
+    private Map<NsId, Readout<NsRelations>> relations(Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces) {
+        Map<NsId, RelationReader.Start> starts = new TreeMap<>();
+        for (Namespace n : namespaces.values()) starts.put(n.id(), new RelationReader.Start(n.kind(), paths(n, tasks)));
+        RelationReader.Result r = host.files().relations().walk(starts);
+        r.found().forEach((id, kind) -> namespaces.putIfAbsent(id, new Namespace(kind, id, List.of(), List.of(), List.of())));
+        return r.relations();
+    }
+
+    /** A few paths that lead to a namespace: member tasks' links, then pending ones', then descriptors. */
+    private List<Path> paths(Namespace n, Map<Integer, Task> tasks) {
+        List<Path> out = new ArrayList<>();
+        Path proc = host.roots().proc();
+        for (int tid : n.tasks()) {
+            if (out.size() >= 3) break;
+            Task t = tasks.get(tid);
+            out.add(proc.resolve(Integer.toString(t.tgid())).resolve("task").resolve(Integer.toString(tid))
+                    .resolve("ns").resolve(NsLink.of(n.kind()).fileName()));
+        }
+        for (int tid : n.pendingFor()) {
+            if (out.size() >= 4) break;
+            Task t = tasks.get(tid);
+            String link = n.kind() == NsKind.PID ? "pid_for_children" : "time_for_children";
+            out.add(proc.resolve(Integer.toString(t.tgid())).resolve("task").resolve(Integer.toString(tid)).resolve("ns").resolve(link));
+        }
+        for (Holder h : n.holders()) {
+            if (h instanceof Holder.Fd fd)
+                out.add(proc.resolve(Integer.toString(fd.pid())).resolve("fd").resolve(Integer.toString(fd.fd())));
+            else if (h instanceof Holder.Mount m)
+                out.add(rootOf(m.viaPid()).resolve(m.mountPoint().substring(1)));
+        }
+        return out;
     }
 
     /** Phase 3a: every process's nsfs descriptors; namespaces seen only there become nodes. */

@@ -154,6 +154,12 @@ public final class FixtureFiles extends LiveFiles {
         return e != null ? e : super.exists(p);
     }
 
+    @Override public long[] nsDevIno(Path via, long ino) throws IOException {
+        Long dev = devByIno.get(ino);
+        if (dev == null) throw new NoSuchFileException(via.toString(), null, "inode " + ino + " not in " + NSFS_IDS);
+        return new long[] {dev, ino};
+    }
+
     @Override public long[] nsDevIno(Path nsLink) throws IOException {
         try {
             long ino = NsLinkText.parse(readLink(nsLink)).inode();
@@ -164,4 +170,6 @@ public final class FixtureFiles extends LiveFiles {
             throw new IOException(nsLink + ": " + e.getMessage());
         }
     }
+
+    @Override public RelationReader relations() { return new RecordedRelations(dir); }
 }

@@ -64,4 +64,14 @@ public interface HostFiles {
 
     /** (device, inode) of what a namespace link points to. */
     long[] nsDevIno(Path nsLink) throws IOException;
+
+    /**
+     * (device, inode) of the namespace with this inode, reached through
+     * {@code via} (a link, a descriptor, or a bind mount seen through
+     * /proc/PID/root). A recorded tree answers from the inode alone.
+     */
+    default long[] nsDevIno(Path via, long ino) throws IOException { return nsDevIno(via); }
+
+    /** Who reads namespace relations for this host: the live ioctls by default. */
+    default RelationReader relations() { return LiveRelations.shared(); }
 }

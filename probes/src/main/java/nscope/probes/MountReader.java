@@ -81,6 +81,8 @@ public final class MountReader {
         Errno errno = Errno.of(e);
         if (errno.meansPermission()) return new Unknown(Reason.PERMISSION, file + ": " + errno.name());
         if (errno.meansVanished()) return new Unknown(Reason.EXITING, file + ": " + errno.name());
+        // the kernel says EINVAL when the task has no namespaces left: it is exiting (or a zombie)
+        if (errno == Errno.EINVAL) return new Unknown(Reason.EXITING, file + ": EINVAL (the task is exiting)");
         return new Unknown(Reason.IO_ERROR, file + ": " + errno.name() + " " + e.getMessage());
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nscope.kernel.Errno;
+import nscope.probes.model.NsId;
+import nscope.probes.model.NsKind;
 
 /**
  * Reads through another {@link HostFiles} and copies everything it reads
@@ -121,6 +123,14 @@ final class RecordingFiles implements HostFiles {
         return e;
     }
 
+    @Override public long[] nsDevIno(Path via, long ino) throws IOException {
+        long[] di = inner.nsDevIno(via, ino);
+        synchronized (devByIno) {
+            devByIno.put(di[1], di[0]);
+        }
+        return di;
+    }
+
     @Override public long[] nsDevIno(Path nsLink) throws IOException {
         long[] di = inner.nsDevIno(nsLink);
         synchronized (devByIno) {
@@ -153,5 +163,21 @@ final class RecordingFiles implements HostFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The inner host's relations, written to the fixture as the walk returns them. */
+    @Override public RelationReader relations() {
+        RelationReader inner = this.inner.relations();
+        return starts -> {
+            RelationReader.Result r = inner.walk(starts);
+            Map<NsId, NsKind> kinds = new java.util.HashMap<>();
+            starts.forEach((id, s) -> kinds.put(id, s.kind()));
+            try {
+                Files.writeString(dir.resolve(RecordedRelations.FILE), RecordedRelations.format(r, kinds), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return r;
+        };
     }
 }

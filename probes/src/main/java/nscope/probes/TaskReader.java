@@ -170,7 +170,7 @@ final class TaskReader {
         Readout<NsId> known = byIno.get(ino);
         if (known != null) return known;
         try {
-            long[] di = host.files().nsDevIno(via);
+            long[] di = host.files().nsDevIno(via, ino);
             if (di[1] != ino)
                 return Readout.unknown(Reason.EXITING, via + " changed while read (task exiting)");
             Readout<NsId> r = Readout.of(new NsId(di[0], ino));

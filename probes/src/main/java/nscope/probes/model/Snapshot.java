@@ -24,10 +24,19 @@ public final class Snapshot {
     private final SortedMap<NsId, Namespace> namespaces;
     private final Map<Long, String> userNames;
     private final List<ScanProblem> problems;
+    private final Map<NsId, Readout<NsRelations>> relations;
 
     public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
                     Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
                     List<ScanProblem> problems) {
+        this(takenAt, source, scope, tasks, namespaces, userNames, problems, Map.of());
+    }
+
+    /** @param relations parents and owners, for the namespaces the relations phase reached (else empty) */
+    public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
+                    Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
+                    List<ScanProblem> problems, Map<NsId, Readout<NsRelations>> relations) {
+        this.relations = Collections.unmodifiableSortedMap(new TreeMap<>(relations));
         this.takenAt = takenAt;
         this.source = source;
         this.scope = scope;
@@ -61,6 +70,12 @@ public final class Snapshot {
     public SortedMap<NsId, Namespace> namespaces() { return namespaces; }
 
     public List<ScanProblem> problems() { return problems; }
+
+    /** Parent, owner and owner UID of each namespace, when the relations phase ran; else empty. */
+    public Map<NsId, Readout<NsRelations>> relations() { return relations; }
+
+    /** One namespace's relations; empty when the phase did not run or did not reach it. */
+    public Optional<Readout<NsRelations>> relations(NsId id) { return Optional.ofNullable(relations.get(id)); }
 
     public Optional<Task> task(int tid) { return Optional.ofNullable(tasks.get(tid)); }
 
