@@ -47,6 +47,8 @@ class FixtureGoldenTest {
             new Golden("ls.txt", "ls"),
             new Golden("ls-threads.txt", "ls", "--threads"),
             new Golden("ls.json", "ls", "--json"),
+            new Golden("ls-all.txt", "ls", "--all"),
+            new Golden("ls-tree-owner.json", "ls", "--json", "--all", "--tree", "owner"),
             new Golden("snapshot.json", "snapshot", "--json"));
 
     private static Cli.Run run(String... args) { return Cli.run(args); }

@@ -39,10 +39,10 @@ public final class NsListing {
             int rep = representative(n);
             Task t = rep < 0 ? null : s.tasks().get(rep);
             long uid = t != null && t.uids().known() ? t.uids().get().effective() : -1;
-            String user = uid < 0 ? "?" : s.userName(uid).orElse(Long.toString(uid));
+            String user = t == null ? "-" : uid < 0 ? "?" : s.userName(uid).orElse(Long.toString(uid));
             String holder = String.join(", ", n.holders().stream().map(Holder::toString).toList());
             out.add(new Row(n, n.processes().size(), n.tasks().size(), rep, uid, user,
-                    t != null ? t.commandLine() : "?", holder));
+                    t != null ? t.commandLine() : "-", holder));
         }
         return out;
     }
@@ -52,10 +52,8 @@ public final class NsListing {
         if (!n.processes().isEmpty()) return n.processes().get(0);
         if (!n.tasks().isEmpty()) return n.tasks().get(0);
         if (!n.pendingFor().isEmpty()) return n.pendingFor().get(0);
-        for (Holder h : n.holders()) {
-            if (h instanceof Holder.Fd fd) return fd.pid();
-            if (h instanceof Holder.Mount m) return m.viaPid();
-        }
+        // a bind mount has no process: the one its table was read through says nothing about it
+        for (Holder h : n.holders()) if (h instanceof Holder.Fd fd) return fd.pid();
         return -1;
     }
 
