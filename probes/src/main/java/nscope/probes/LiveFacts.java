@@ -2,7 +2,6 @@ package nscope.probes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,9 +117,16 @@ final class LiveFacts implements FactReader {
         }
     }
 
+    /**
+     * One read with a large buffer (LiveFiles.read): Files.readAllBytes reads
+     * a size-0 file one byte first, and sysctl files that are not strings
+     * answer a read past offset 0 with EOF.
+     */
     private static String text(Path p) throws IOException {
-        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        return new String(FILES.read(p), StandardCharsets.UTF_8);
     }
+
+    private static final LiveFiles FILES = new LiveFiles();
 
     static NsFacts.Net net(NetlinkRoute.Dump d) {
         List<NsFacts.Interface> out = new ArrayList<>();
