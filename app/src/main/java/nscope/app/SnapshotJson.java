@@ -57,6 +57,7 @@ final class SnapshotJson {
             ints(g, n.pendingFor());
             g.writeBooleanField("hidden", n.hidden());
             s.relations(n.id()).ifPresent(r -> relations(g, r));
+            s.facts(n.id()).ifPresent(f -> FactsJson.write(g, f));
             g.writeArrayFieldStart("holders");
             for (Holder h : n.holders()) holder(g, h);
             g.writeEndArray();
@@ -173,7 +174,7 @@ final class SnapshotJson {
         return true;
     }
 
-    private static void unknownFields(JsonGenerator g, Unknown u) throws IOException {
+    static void unknownFields(JsonGenerator g, Unknown u) throws IOException {
         g.writeStringField("reason", u.reason().label());
         g.writeStringField("detail", u.detail());
     }

@@ -162,6 +162,31 @@ public final class Kernel {
             throw error("pidfd_send_signal", "signal " + signal + " to " + pidfd.what());
     }
 
+    /**
+     * socket(2), always close-on-exec. A socket belongs to the network
+     * namespace of the thread that makes it: made on a {@link NamespaceHop}
+     * thread, it talks to that namespace for as long as it is open.
+     */
+    public Fd socket(int domain, int type, int protocol, String what) throws KernelException {
+        int fd = libc.socket(domain, type | LibC.SOCK_CLOEXEC, protocol);
+        if (fd < 0) throw error("socket", what);
+        return new Fd(this, fd, what);
+    }
+
+    /** send(2) of the whole buffer; returns the bytes sent. */
+    public int send(Fd fd, byte[] buf) throws KernelException {
+        long n = libc.send(fd.number(), buf, buf.length, 0);
+        if (n < 0) throw error("send", fd.what());
+        return (int) n;
+    }
+
+    /** recv(2) into buf; returns the bytes received. */
+    public int recv(Fd fd, byte[] buf) throws KernelException {
+        long n = libc.recv(fd.number(), buf, buf.length, 0);
+        if (n < 0) throw error("recv", fd.what());
+        return (int) n;
+    }
+
     /** The calling thread's TID, as in /proc/PID/task/TID. */
     public int gettid() { return libc.gettid(); }
 

@@ -11,6 +11,10 @@ public interface LibC {
     int O_CLOEXEC = 0x80000;
     int O_PATH = 0x200000;
     int AT_FDCWD = -100;
+    int AF_NETLINK = 16;
+    int SOCK_RAW = 3;
+    int SOCK_CLOEXEC = 0x80000;
+    int NETLINK_ROUTE = 0;
 
     /*
      * Syscalls glibc 2.36 has no wrapper for, called through syscall(2). Every
@@ -55,6 +59,13 @@ public interface LibC {
 
     /** syscall(2) with four arguments: extra ones are ignored by calls that take fewer. */
     @SaveError long syscall(long number, long a1, long a2, long a3, long a4);
+
+    /** socket(2); type may carry SOCK_CLOEXEC. */
+    @SaveError int socket(int domain, int type, int protocol);
+
+    @SaveError long send(int fd, @In byte[] buf, long len, int flags);
+
+    @SaveError long recv(int fd, @Out byte[] buf, long len, int flags);
 
     /** The calling thread's TID. */
     int gettid();

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import nscope.kernel.Errno;
 import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
+import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
 import nscope.probes.model.NsId;
@@ -43,7 +44,9 @@ public final class Collector {
         /** Namespaces held by open file descriptors (/proc/PID/fd). */
         HOLDERS,
         /** Parents and owners (nsfs ioctls); namespaces reached only that way become nodes. */
-        RELATIONS
+        RELATIONS,
+        /** What each namespace holds: hostname, interfaces, IPC objects, id maps, time offsets, pid level. */
+        FACTS
     }
 
     private final Host host;
@@ -83,7 +86,9 @@ public final class Collector {
         }
         Map<NsId, Readout<NsRelations>> relations = phases.contains(Phase.RELATIONS)
                 ? relations(tasks, namespaces) : Map.of();
-        return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames(problems), problems, relations);
+        Map<NsId, Readout<NsFacts>> facts = phases.contains(Phase.FACTS)
+                ? new FactsPhase(host, tasks, namespaces, n -> paths(n, tasks)).read() : Map.of();
+        return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames(problems), problems, relations, facts);
     }
 
     /**

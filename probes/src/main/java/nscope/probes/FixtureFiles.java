@@ -172,4 +172,6 @@ public final class FixtureFiles extends LiveFiles {
     }
 
     @Override public RelationReader relations() { return new RecordedRelations(dir); }
+
+    @Override public FactReader facts() { return new RecordedFacts(dir); }
 }

@@ -74,4 +74,7 @@ public interface HostFiles {
 
     /** Who reads namespace relations for this host: the live ioctls by default. */
     default RelationReader relations() { return LiveRelations.shared(); }
+
+    /** Who reads the facts found only inside a namespace (uts, ipc, net): live hops by default. */
+    default FactReader facts() { return LiveFacts.shared(); }
 }

@@ -180,4 +180,20 @@ final class RecordingFiles implements HostFiles {
             return r;
         };
     }
+
+    /** The inner host's hop facts (uts, ipc, net), written to the fixture as they are read. */
+    @Override public FactReader facts() {
+        FactReader inner = this.inner.facts();
+        return (proc, starts) -> {
+            Map<NsId, nscope.probes.model.Readout<nscope.probes.model.NsFacts>> r = inner.read(proc, starts);
+            StringBuilder b = new StringBuilder();
+            r.forEach((id, f) -> b.append(RecordedFacts.format(starts.get(id).kind(), id, f)));
+            try {
+                Files.writeString(dir.resolve(RecordedFacts.FILE), b, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return r;
+        };
+    }
 }

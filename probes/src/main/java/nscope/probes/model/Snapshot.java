@@ -25,6 +25,7 @@ public final class Snapshot {
     private final Map<Long, String> userNames;
     private final List<ScanProblem> problems;
     private final Map<NsId, Readout<NsRelations>> relations;
+    private final Map<NsId, Readout<NsFacts>> facts;
 
     public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
                     Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
@@ -36,6 +37,15 @@ public final class Snapshot {
     public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
                     Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
                     List<ScanProblem> problems, Map<NsId, Readout<NsRelations>> relations) {
+        this(takenAt, source, scope, tasks, namespaces, userNames, problems, relations, Map.of());
+    }
+
+    /** @param facts what each namespace holds, for those the facts phase read (else empty) */
+    public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
+                    Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
+                    List<ScanProblem> problems, Map<NsId, Readout<NsRelations>> relations,
+                    Map<NsId, Readout<NsFacts>> facts) {
+        this.facts = Collections.unmodifiableSortedMap(new TreeMap<>(facts));
         this.relations = Collections.unmodifiableSortedMap(new TreeMap<>(relations));
         this.takenAt = takenAt;
         this.source = source;
@@ -76,6 +86,12 @@ public final class Snapshot {
 
     /** One namespace's relations; empty when the phase did not run or did not reach it. */
     public Optional<Readout<NsRelations>> relations(NsId id) { return Optional.ofNullable(relations.get(id)); }
+
+    /** What each namespace holds, when the facts phase ran (uts, ipc, net, pid, time, user); else empty. */
+    public Map<NsId, Readout<NsFacts>> facts() { return facts; }
+
+    /** One namespace's facts; empty when the phase did not run or has none for its type. */
+    public Optional<Readout<NsFacts>> facts(NsId id) { return Optional.ofNullable(facts.get(id)); }
 
     public Optional<Task> task(int tid) { return Optional.ofNullable(tasks.get(tid)); }
 

@@ -1,0 +1,156 @@
+package nscope.probes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import nscope.kernel.Errno;
+import nscope.probes.model.Namespace;
+import nscope.probes.model.NsFacts;
+import nscope.probes.model.NsId;
+import nscope.probes.model.NsKind;
+import nscope.probes.model.NsLink;
+import nscope.probes.model.Readout;
+import nscope.probes.model.Task;
+import nscope.probes.model.Unknown;
+import nscope.probes.parse.FactsText;
+import nscope.probes.parse.Malformed;
+
+/**
+ * Phase 6b: what each namespace holds. uts, ipc and net are read inside the
+ * namespace by the host's {@link FactReader} (a hop live, the recorded file
+ * in a fixture); pid, time and user from files of its members, through
+ * {@link HostFiles}, so a capture records them. mnt has its mount table
+ * ({@link MountPhase}); cgroup has no facts yet.
+ */
+final class FactsPhase {
+    /** ns_last_pid shows the reader's own pid namespace, whatever path leads to the file. */
+    static final String LAST_PID_ELSEWHERE = "the kernel shows ns_last_pid only for the reader's own pid namespace"
+            + " (through any path), and entering this one to read it would allocate a PID there";
+
+    private final Host host;
+    private final Map<Integer, Task> tasks;
+    private final Map<NsId, Namespace> namespaces;
+    private final Function<Namespace, List<Path>> paths;
+
+    FactsPhase(Host host, Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces, Function<Namespace, List<Path>> paths) {
+        this.host = host;
+        this.tasks = tasks;
+        this.namespaces = namespaces;
+        this.paths = paths;
+    }
+
+    Map<NsId, Readout<NsFacts>> read() {
+        Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
+        Map<NsId, RelationReader.Start> hops = new TreeMap<>();
+        for (Namespace n : namespaces.values()) {
+            switch (n.kind()) {
+                case UTS, IPC, NET -> hops.put(n.id(), new RelationReader.Start(n.kind(), paths.apply(n)));
+                case PID -> out.put(n.id(), pid(n));
+                case TIME -> out.put(n.id(), time(n));
+                case USER -> out.put(n.id(), user(n));
+                default -> { }
+            }
+        }
+        if (!hops.isEmpty()) {
+            Map<NsId, Readout<NsFacts>> read;
+            try {
+                read = host.files().facts().read(host.roots().proc(), hops);
+            } catch (RuntimeException e) { // e.g. a capture that could not write its file
+                read = new TreeMap<>();
+                for (NsId id : hops.keySet()) read.put(id, Readout.unknown(Unknown.Reason.IO_ERROR, e.toString()));
+            }
+            out.putAll(read);
+        }
+        return out;
+    }
+
+    /** Level from a member's NSpid; ns_last_pid only for level 0 (our own). */
+    private Readout<NsFacts> pid(Namespace n) {
+        Integer level = null;
+        for (int tid : n.tasks()) {
+            Task t = tasks.get(tid);
+            if (t != null && t.nsPid().known() && !t.nsPid().get().isEmpty()) {
+                level = t.nsPid().get().size() - 1;
+                break;
+            }
+        }
+        if (level == null) return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "no member task whose NSpid was read");
+        Readout<Long> last;
+        if (level == 0) {
+            Path f = host.roots().proc().resolve("sys/kernel/ns_last_pid");
+            try {
+                last = Readout.of(Long.parseLong(FactsText.oneLine(text(f))));
+            } catch (IOException e) {
+                last = failed(f, e);
+            } catch (Malformed | NumberFormatException e) {
+                last = Readout.unknown(Unknown.Reason.MALFORMED, f + ": " + e.getMessage());
+            }
+        } else {
+            last = Readout.unknown(Unknown.Reason.NOT_PROVIDED, LAST_PID_ELSEWHERE);
+        }
+        return Readout.of(new NsFacts.Pid(level, last));
+    }
+
+    /**
+     * /proc/PID/timens_offsets shows the time namespace of PID's future
+     * children (time_for_children), so it is read from a process whose
+     * time_for_children link leads here.
+     */
+    private Readout<NsFacts> time(Namespace n) {
+        List<Integer> via = new ArrayList<>();
+        for (Task t : tasks.values()) {
+            if (!t.leader()) continue;
+            Readout<NsId> r = t.ns(NsLink.TIME_FOR_CHILDREN);
+            if (r.known() && r.get().equals(n.id())) via.add(t.tgid());
+            if (via.size() >= 3) break;
+        }
+        return readVia(via, "no process whose time_for_children is this namespace", pid -> {
+            Path f = proc(pid).resolve("timens_offsets");
+            return FactsText.timensOffsets(text(f));
+        });
+    }
+
+    /** uid_map, gid_map and setgroups of a member process. */
+    private Readout<NsFacts> user(Namespace n) {
+        return readVia(n.processes().subList(0, Math.min(3, n.processes().size())), "no member process", pid -> {
+            Path d = proc(pid);
+            return new NsFacts.User(FactsText.idMap(text(d.resolve("uid_map"))), FactsText.idMap(text(d.resolve("gid_map"))),
+                    FactsText.setgroups(text(d.resolve("setgroups"))));
+        });
+    }
+
+    private interface PerProcess { NsFacts read(int pid) throws IOException, Malformed; }
+
+    /** The first process that answers; one that vanished gives way to the next. */
+    private Readout<NsFacts> readVia(List<Integer> pids, String none, PerProcess read) {
+        Readout<NsFacts> last = Readout.unknown(Unknown.Reason.NOT_PROVIDED, none);
+        for (int pid : pids) {
+            try {
+                return Readout.of(read.read(pid));
+            } catch (IOException e) {
+                last = failed(proc(pid), e);
+                if (last.why().reason() != Unknown.Reason.EXITING) return last;
+            } catch (Malformed e) {
+                return Readout.unknown(Unknown.Reason.MALFORMED, proc(pid) + ": " + e.getMessage());
+            }
+        }
+        return last;
+    }
+
+    private Path proc(int pid) { return host.roots().proc().resolve(Integer.toString(pid)); }
+
+    private String text(Path f) throws IOException { return new String(host.files().read(f), StandardCharsets.UTF_8); }
+
+    static <T> Readout<T> failed(Path where, IOException e) {
+        if (e instanceof FixtureFiles.NotRecorded) return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "not recorded in this fixture");
+        Errno errno = Errno.of(e);
+        Unknown.Reason r = errno.meansPermission() ? Unknown.Reason.PERMISSION
+                : errno.meansVanished() ? Unknown.Reason.EXITING : Unknown.Reason.IO_ERROR;
+        return Readout.unknown(r, where + ": " + errno.name() + " (" + e.getMessage() + ")");
+    }
+}

@@ -1,0 +1,144 @@
+package nscope.probes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nscope.kernel.Errno;
+import nscope.kernel.HopException;
+import nscope.kernel.Kernel;
+import nscope.kernel.KernelException;
+import nscope.kernel.NamespaceHop;
+import nscope.kernel.NetlinkRoute;
+import nscope.kernel.NsHandle;
+import nscope.probes.model.NsFacts;
+import nscope.probes.model.NsId;
+import nscope.probes.model.NsKind;
+import nscope.probes.model.Readout;
+import nscope.probes.model.Unknown;
+import nscope.probes.parse.FactsText;
+import nscope.probes.parse.Malformed;
+
+/**
+ * uts, ipc and net facts read live, each on a fresh thread that joined the
+ * namespace ({@link NamespaceHop}): /proc/sys/kernel/{hostname,domainname}
+ * and /proc/sysvipc/* show the reader's namespace, and a NETLINK_ROUTE
+ * socket belongs to the namespace of the thread that opens it.
+ */
+final class LiveFacts implements FactReader {
+    private final Kernel kernel;
+    private final NamespaceHop hop;
+
+    LiveFacts(Kernel kernel) {
+        this.kernel = kernel;
+        this.hop = new NamespaceHop(kernel);
+    }
+
+    private static volatile FactReader shared;
+
+    /** One reader for the JVM (libc is bound once); without libc every fact is unknown with why. */
+    static FactReader shared() {
+        FactReader r = shared;
+        if (r != null) return r;
+        synchronized (LiveFacts.class) {
+            if (shared == null) {
+                try {
+                    shared = new LiveFacts(Kernel.load());
+                } catch (KernelException e) {
+                    String why = e.getMessage();
+                    shared = (proc, starts) -> {
+                        Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
+                        for (NsId id : starts.keySet()) out.put(id, Readout.unknown(Unknown.Reason.IO_ERROR, why));
+                        return out;
+                    };
+                }
+            }
+            return shared;
+        }
+    }
+
+    @Override public Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts) {
+        Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
+        starts.forEach((id, s) -> out.put(id, readOne(proc, s)));
+        return out;
+    }
+
+    private Readout<NsFacts> readOne(Path proc, RelationReader.Start s) {
+        KernelException last = null;
+        for (Path p : s.via()) {
+            NsHandle h;
+            try {
+                h = NsHandle.open(kernel, p.toString());
+            } catch (KernelException e) {
+                last = e;
+                continue; // a vanished task's link: try the next path
+            }
+            try (h) {
+                return hop.inside(h, () -> inside(s.kind(), proc));
+            } catch (KernelException e) {
+                return unknown(e.errno(), e.getMessage());
+            } catch (HopException e) {
+                return Readout.unknown(Unknown.Reason.IO_ERROR, e.getMessage());
+            }
+        }
+        if (last == null) return Readout.unknown(Unknown.Reason.IO_ERROR, "no path leads to it");
+        return unknown(last.errno(), last.getMessage());
+    }
+
+    private static Readout<NsFacts> unknown(Errno e, String detail) {
+        Unknown.Reason r = e.meansPermission() ? Unknown.Reason.PERMISSION
+                : e.meansVanished() ? Unknown.Reason.EXITING : Unknown.Reason.IO_ERROR;
+        return Readout.unknown(r, detail);
+    }
+
+    /** Runs on the hop thread, inside the namespace: starts no thread. */
+    private Readout<NsFacts> inside(NsKind kind, Path proc) {
+        try {
+            return switch (kind) {
+                case UTS -> Readout.of(new NsFacts.Uts(
+                        FactsText.oneLine(text(proc.resolve("sys/kernel/hostname"))),
+                        FactsText.oneLine(text(proc.resolve("sys/kernel/domainname")))));
+                case IPC -> Readout.of(new NsFacts.Ipc(
+                        FactsText.sysvipcCount(text(proc.resolve("sysvipc/shm"))),
+                        FactsText.sysvipcCount(text(proc.resolve("sysvipc/sem"))),
+                        FactsText.sysvipcCount(text(proc.resolve("sysvipc/msg")))));
+                case NET -> Readout.of(net(new NetlinkRoute(kernel).dump()));
+                default -> Readout.unknown(Unknown.Reason.NOT_PROVIDED, kind.label() + " facts are not read inside the namespace");
+            };
+        } catch (KernelException e) {
+            return unknown(e.errno(), e.getMessage());
+        } catch (IOException e) {
+            return unknown(Errno.of(e), e.toString());
+        } catch (Malformed e) {
+            return Readout.unknown(Unknown.Reason.MALFORMED, e.getMessage());
+        }
+    }
+
+    /**
+     * One read with a large buffer (LiveFiles.read): Files.readAllBytes reads
+     * a size-0 file one byte first, and sysctl files that are not strings
+     * answer a read past offset 0 with EOF.
+     */
+    private static String text(Path p) throws IOException {
+        return new String(FILES.read(p), StandardCharsets.UTF_8);
+    }
+
+    private static final LiveFiles FILES = new LiveFiles();
+
+    static NsFacts.Net net(NetlinkRoute.Dump d) {
+        List<NsFacts.Interface> out = new ArrayList<>();
+        for (NetlinkRoute.Link l : d.links()) {
+            List<String> addrs = new ArrayList<>();
+            for (int family : new int[] {2, 10})
+                for (NetlinkRoute.Addr a : d.addrs())
+                    if (a.index() == l.index() && a.family() == family) addrs.add(a.toString());
+            out.add(new NsFacts.Interface(l.index(), l.name(), l.flags(), l.operstate(), l.mtu(), l.mac(),
+                    l.link(), l.linkNetnsId(), addrs));
+        }
+        out.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        return new NsFacts.Net(out);
+    }
+}

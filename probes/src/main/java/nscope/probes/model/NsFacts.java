@@ -1,0 +1,60 @@
+package nscope.probes.model;
+
+import java.util.List;
+
+/**
+ * What a namespace holds, one record per type (mnt has its mount table, see
+ * MountPhase; cgroup has nothing here yet). Read by the facts phase.
+ */
+public sealed interface NsFacts {
+    /** uts: the names the namespace's members see (sethostname, setdomainname). */
+    record Uts(String hostname, String domainname) implements NsFacts {}
+
+    /** ipc: how many SysV shared memory segments, semaphore sets and message queues it holds. */
+    record Ipc(int shm, int sem, int msg) implements NsFacts {}
+
+    /** net: its interfaces, by index. */
+    record Net(List<Interface> interfaces) implements NsFacts {
+        public Net { interfaces = List.copyOf(interfaces); }
+    }
+
+    /**
+     * One network interface, as RTM_GETLINK and RTM_GETADDR tell.
+     *
+     * @param flags     IFF_* flag names (UP, LOOPBACK, RUNNING, LOWER_UP, ...)
+     * @param operstate "UP", "DOWN", "UNKNOWN", ...; null when the kernel sent none
+     * @param mtu       null when the kernel sent none
+     * @param mac       hex pairs; null when the link has no link-layer address
+     * @param peerIndex IFLA_LINK when it differs from index (a veth's peer); else null
+     * @param peerNetnsId IFLA_LINK_NETNSID: the peer's namespace, as this namespace numbers it; else null
+     * @param addresses "ADDRESS/PREFIX", IPv4 then IPv6 as the kernel lists them
+     */
+    record Interface(int index, String name, List<String> flags, String operstate, Integer mtu, String mac,
+                     Integer peerIndex, Integer peerNetnsId, List<String> addresses) {
+        public Interface {
+            flags = List.copyOf(flags);
+            addresses = List.copyOf(addresses);
+        }
+    }
+
+    /**
+     * pid: its depth (0 for the pid namespace our /proc shows) and the last
+     * PID it handed out, known only for our own (the kernel shows each reader
+     * only its own namespace's ns_last_pid).
+     */
+    record Pid(int level, Readout<Long> lastPid) implements NsFacts {}
+
+    /** time: the offsets of CLOCK_MONOTONIC and CLOCK_BOOTTIME, in seconds and nanoseconds. */
+    record Time(long monotonicSec, long monotonicNsec, long boottimeSec, long boottimeNsec) implements NsFacts {}
+
+    /** user: its UID and GID maps (as seen from our user namespace) and "allow"/"deny" for setgroups. */
+    record User(List<IdRange> uidMap, List<IdRange> gidMap, String setgroups) implements NsFacts {
+        public User {
+            uidMap = List.copyOf(uidMap);
+            gidMap = List.copyOf(gidMap);
+        }
+    }
+
+    /** One line of uid_map or gid_map: first ID inside, first ID outside, how many. */
+    record IdRange(long inside, long outside, long count) {}
+}
