@@ -55,12 +55,35 @@ final class FactsJson {
                     idMap(g, "uidMap", u.uidMap());
                     idMap(g, "gidMap", u.gidMap());
                     g.writeStringField("setgroups", u.setgroups());
+                } else if (f instanceof NsFacts.Mnt m) {
+                    mnt(g, m);
                 }
             }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The table as `mounts --json` gives it (a tree), then how it meets the host's. */
+    private static void mnt(JsonGenerator g, NsFacts.Mnt m) throws IOException {
+        g.writeNumberField("count", m.table().size());
+        g.writeArrayFieldStart("filesystems");
+        MountsJson.roots(m.table(), g);
+        g.writeEndArray();
+        g.writeArrayFieldStart("sharedWithHost");
+        for (nscope.probes.mounts.MountTable.SharedPeer p : m.sharedWithHost()) {
+            g.writeStartObject();
+            g.writeNumberField("peerGroup", p.peerGroup());
+            g.writeNumberField("mount", p.here().id());
+            g.writeStringField("target", p.here().mountPoint());
+            g.writeNumberField("hostMount", p.there().id());
+            g.writeStringField("hostTarget", p.there().mountPoint());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (m.rootOnHost() == null) g.writeNullField("rootOnHost");
+        else g.writeStringField("rootOnHost", m.rootOnHost().path());
     }
 
     private static void unknown(JsonGenerator g, Readout<?> r) throws IOException {

@@ -22,13 +22,18 @@ final class MountsJson {
     static void write(MountTable t, int pid, NsId ns, Integer readThrough, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("filesystems");
-        for (Mount r : t.roots()) mount(t, r, g);
+        roots(t, g);
         g.writeEndArray();
         g.writeNumberField("pid", pid);
         g.writeFieldName("mntns");
         g.writeNumber(Long.toUnsignedString(ns.ino()));
         g.writeNumberField("readThrough", readThrough);
         g.writeEndObject();
+    }
+
+    /** Every root mount of the table with its subtree, as array elements. */
+    static void roots(MountTable t, JsonGenerator g) throws IOException {
+        for (Mount r : t.roots()) mount(t, r, g);
     }
 
     private static void mount(MountTable t, Mount m, JsonGenerator g) throws IOException {

@@ -82,12 +82,20 @@ public final class Collector {
         Map<NsId, Namespace> namespaces = namespaces(tasks);
         if (phases.contains(Phase.HOLDERS)) {
             addFdHolders(tgids, reader, namespaces, problems);
-            addMountHolders(at, tasks, reader, namespaces, problems);
         }
+        MountPhase.Result mounts = null;
+        if (phases.contains(Phase.HOLDERS) || phases.contains(Phase.FACTS)) {
+            mounts = new MountPhase(host, new Snapshot(at, host.label(), scope, tasks, namespaces, Map.of(), List.of())).readAll();
+            problems.addAll(mounts.problems());
+        }
+        if (phases.contains(Phase.HOLDERS)) addMountHolders(mounts, reader, namespaces);
         Map<NsId, Readout<NsRelations>> relations = phases.contains(Phase.RELATIONS)
                 ? relations(tasks, namespaces) : Map.of();
-        Map<NsId, Readout<NsFacts>> facts = phases.contains(Phase.FACTS)
-                ? new FactsPhase(host, tasks, namespaces, n -> paths(n, tasks)).read() : Map.of();
+        Map<NsId, Readout<NsFacts>> facts = new TreeMap<>();
+        if (phases.contains(Phase.FACTS)) {
+            facts.putAll(new FactsPhase(host, tasks, namespaces, n -> paths(n, tasks)).read());
+            facts.putAll(MountFacts.of(mounts, hostMountNamespace(tasks)));
+        }
         return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames(problems), problems, relations, facts);
     }
 
@@ -95,11 +103,7 @@ public final class Collector {
      * Phase 3b: nsfs bind mounts (as `ip netns add` makes) in every mount
      * namespace's table, read through one member each.
      */
-    private void addMountHolders(Instant at, Map<Integer, Task> tasks, TaskReader reader,
-                                 Map<NsId, Namespace> namespaces, List<ScanProblem> problems) {
-        Snapshot sofar = new Snapshot(at, host.label(), scope, tasks, namespaces, Map.of(), List.of());
-        MountPhase.Result mounts = new MountPhase(host, sofar).readAll();
-        problems.addAll(mounts.problems());
+    private void addMountHolders(MountPhase.Result mounts, TaskReader reader, Map<NsId, Namespace> namespaces) {
         Map<NsId, List<Holder>> held = new TreeMap<>();
         Map<NsId, NsKind> kinds = new HashMap<>();
         mounts.tables().forEach((mntNs, table) -> {
@@ -125,6 +129,15 @@ public final class Collector {
             namespaces.put(id, n != null ? n.withHolders(holders)
                     : new Namespace(kinds.get(id), id, List.of(), List.of(), List.of(), holders));
         });
+    }
+
+    /**
+     * The host's mount namespace: that of the lowest task whose link we
+     * could read (PID 1, or a kernel thread, which live in the initial one).
+     */
+    private static NsId hostMountNamespace(Map<Integer, Task> tasks) {
+        return tasks.keySet().stream().sorted().map(tasks::get).map(t -> t.ns(NsLink.MNT))
+                .filter(Readout::known).map(Readout::get).findFirst().orElse(null);
     }
 
     /** /proc/PID/root: that process's root, where its mount namespace's paths lead. */

@@ -57,4 +57,17 @@ public sealed interface NsFacts {
 
     /** One line of uid_map or gid_map: first ID inside, first ID outside, how many. */
     record IdRange(long inside, long outside, long count) {}
+
+    /**
+     * A mount namespace's table (mountinfo of one member), the mounts that
+     * share a peer group with a mount of the host's table (propagation
+     * between them), and where its root directory is in the host's tree
+     * (null when no host mount holds it, e.g. a root on its own device).
+     */
+    record Mnt(nscope.probes.mounts.MountTable table, List<nscope.probes.mounts.MountTable.SharedPeer> sharedWithHost,
+               nscope.probes.mounts.MountTable.Origin rootOnHost) implements NsFacts {
+        public Mnt {
+            sharedWithHost = List.copyOf(sharedWithHost);
+        }
+    }
 }
