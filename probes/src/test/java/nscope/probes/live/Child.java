@@ -25,6 +25,17 @@ final class Child implements AutoCloseable {
 
     int pid() { return (int) process.pid(); }
 
+    /**
+     * Waits until the helpers it ran to report (stat, cat) have exited, so a
+     * scan sees only the process itself: a helper that printed may still be
+     * in the middle of exiting.
+     */
+    Child settled() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (process.toHandle().children().findAny().isPresent() && System.nanoTime() < end) Thread.sleep(10);
+        return this;
+    }
+
     /** The next n lines the child printed (its self-report). */
     List<String> lines(int n) throws IOException {
         List<String> got = new ArrayList<>();

@@ -27,6 +27,7 @@ class LiveHiddenNamespacesTest {
                 "unshare --net sleep 30 & p=$!; sleep 0.3; exec 3</proc/$p/ns/net; "
                         + "{ kill $p; wait $p; } 2>/dev/null; stat -L -c %i /proc/self/fd/3; exec sleep 600")) {
             long ino = Long.parseLong(c.lines(1).get(0));
+            c.settled(); // stat(1) inherited fd 3 too: let it go first
             Snapshot s = new Collector(Host.liveNative()).collect();
             Namespace n = s.namespaces().values().stream().filter(x -> x.id().ino() == ino).findFirst()
                     .orElseThrow(() -> new AssertionError("net:[" + ino + "] not found"));

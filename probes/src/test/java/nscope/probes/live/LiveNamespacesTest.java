@@ -30,6 +30,7 @@ class LiveNamespacesTest {
             try (Child c = new Child("unshare", "--net", "--uts", "--ipc", "sh", "-c",
                     "stat -L -c %i /proc/self/ns/net /proc/self/ns/uts /proc/self/ns/ipc; exec sleep 600")) {
                 List<String> inodes = c.lines(3);
+                c.settled();
                 Snapshot s = new Collector(host).collect();
                 Task t = s.task(c.pid()).orElseThrow();
                 Task self = s.task((int) ProcessHandle.current().pid()).orElseThrow();
