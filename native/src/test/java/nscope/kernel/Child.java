@@ -14,16 +14,27 @@ import java.util.concurrent.TimeUnit;
  * until closed, when it and its descendants are killed by PID. Used in
  * try-with-resources, so it ends even when the test fails.
  */
-final class Child implements AutoCloseable {
+public final class Child implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
 
-    Child(String... argv) throws IOException {
+    public Child(String... argv) throws IOException {
         process = new ProcessBuilder(argv).redirectErrorStream(true).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    int pid() { return (int) process.pid(); }
+    public int pid() { return (int) process.pid(); }
+
+    /**
+     * Waits until the helpers it ran to report (stat, cat) have exited, so a
+     * scan sees only the process itself: a helper that printed may still be
+     * in the middle of exiting.
+     */
+    public Child settled() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (process.toHandle().children().findAny().isPresent() && System.nanoTime() < end) Thread.sleep(10);
+        return this;
+    }
 
     /** The PID of its only child process (e.g. the one unshare --fork started). */
     int onlyChild() throws InterruptedException {
@@ -36,7 +47,7 @@ final class Child implements AutoCloseable {
     }
 
     /** The next n lines the child printed (its self-report). */
-    List<String> lines(int n) throws IOException {
+    public List<String> lines(int n) throws IOException {
         List<String> got = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String l = out.readLine();

@@ -1,5 +1,6 @@
 package nscope.probes.live;
 
+import nscope.kernel.Child;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
