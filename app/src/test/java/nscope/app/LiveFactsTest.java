@@ -38,18 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveFactsTest {
     private static final String NAME = "nscope-test-facts";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path tool;
+    private static boolean up;
 
     @BeforeAll static void up() throws Exception {
-        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "needs root");
-        tool = Path.of(System.getProperty("nscope.repo", "..")).resolveSibling("shared").resolve("tools").resolve("synth-host");
-        assertTrue(Files.isExecutable(tool), tool + " is missing");
-        run(tool.toString(), "down", "--name", NAME);
-        run(tool.toString(), "up", "--name", NAME, "--containers", "3");
+        LiveHost.assumeRoot();
+        LiveHost.up(NAME, "--containers", "3");
+        up = true;
     }
 
     @AfterAll static void down() throws Exception {
-        if (tool != null) run(tool.toString(), "down", "--name", NAME);
+        if (up) LiveHost.down(NAME);
     }
 
     @Test void hostnamesAndInterfacesAreWhatTheContainersSee() throws Exception {
@@ -68,11 +66,11 @@ class LiveFactsTest {
             if (!host.startsWith(NAME + "-c")) continue;
             hostnames.add(host);
             String pid = n.get("processes").get(0).asText();
-            assertEquals(run("nsenter", "--target", pid, "--uts", "hostname").strip(), host);
+            assertEquals(LiveHost.run("nsenter", "--target", pid, "--uts", "hostname").strip(), host);
             JsonNode net = byIno.get(tasks.get(Integer.parseInt(pid)).get("ns").get("net").asText());
             JsonNode ours = net.get("facts").get("interfaces");
             assertTrue(ours != null, "net facts of " + pid + ": " + net.get("facts"));
-            JsonNode ip = JSON.readTree(run("nsenter", "--target", pid, "--net", "ip", "-j", "addr"));
+            JsonNode ip = JSON.readTree(LiveHost.run("nsenter", "--target", pid, "--net", "ip", "-j", "addr"));
             assertEquals(ipView(ip), oursView(ours), "interfaces of container " + host);
             List<String> names = new ArrayList<>();
             ours.forEach(i -> names.add(i.get("name").asText()));
@@ -145,13 +143,4 @@ class LiveFactsTest {
         return out;
     }
 
-    private static String run(String... argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", argv) + " timed out");
-        }
-        return out;
-    }
 }

@@ -25,25 +25,23 @@ import org.junit.jupiter.api.Test;
 class LiveRelationsTest {
     private static final String NAME = "nscope-test-rel";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path tool;
+    private static boolean up;
 
     @BeforeAll static void up() throws Exception {
-        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "needs root");
-        tool = Path.of(System.getProperty("nscope.repo", "..")).resolveSibling("shared").resolve("tools").resolve("synth-host");
-        assertTrue(Files.isExecutable(tool), tool + " is missing");
-        run(tool.toString(), "down", "--name", NAME);
-        run(tool.toString(), "up", "--name", NAME, "--containers", "5", "--depth", "3", "--userns", "--hidden", "6");
+        LiveHost.assumeRoot();
+        LiveHost.up(NAME, "--containers", "5", "--depth", "3", "--userns", "--hidden", "6");
+        up = true;
     }
 
     @AfterAll static void down() throws Exception {
-        if (tool != null) run(tool.toString(), "down", "--name", NAME);
+        if (up) LiveHost.down(NAME);
     }
 
     @Test void parentsAndOwnersAreWhatLsnsSays() throws Exception {
         String last = "";
         for (int attempt = 0; attempt < 6; attempt++) {
             Map<String, String> lsns = new HashMap<>();
-            flatten(JSON.readTree(run("lsns", "-J", "-o", "NS,TYPE,PNS,ONS")).get("namespaces"), lsns);
+            flatten(JSON.readTree(LiveHost.run("lsns", "-J", "-o", "NS,TYPE,PNS,ONS")).get("namespaces"), lsns);
             Cli.Run r = Cli.run("ls", "--json", "--tree", "parent");
             assertEquals(0, r.rc(), r.err());
             Map<String, String> ours = new HashMap<>();
@@ -67,11 +65,11 @@ class LiveRelationsTest {
         Path state = Path.of("/run/synth-host", NAME);
         Map<String, String> expected = new HashMap<>(); // inode -> "mount" or "fd"
         for (String name : Files.readAllLines(state.resolve("netns")))
-            expected.put(run("stat", "-L", "-c", "%i", "/run/netns/" + name).strip(), "mount");
+            expected.put(LiveHost.run("stat", "-L", "-c", "%i", "/run/netns/" + name).strip(), "mount");
         for (String pid : Files.readAllLines(state.resolve("pids"))) {
             Path fd3 = Path.of("/proc", pid.strip(), "fd", "3");
             if (Files.isSymbolicLink(fd3) && Files.readSymbolicLink(fd3).toString().startsWith("net:["))
-                expected.put(run("stat", "-L", "-c", "%i", fd3.toString()).strip(), "fd");
+                expected.put(LiveHost.run("stat", "-L", "-c", "%i", fd3.toString()).strip(), "fd");
         }
         assertEquals(6, expected.size(), "synth-host --hidden 6 made " + expected);
         Cli.Run r = Cli.run("snapshot", "--json");
@@ -97,13 +95,4 @@ class LiveRelationsTest {
         }
     }
 
-    private static String run(String... argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", argv) + " timed out");
-        }
-        return out;
-    }
 }

@@ -25,17 +25,16 @@ import org.junit.jupiter.api.Test;
 class LsnsOracleTest {
     private static final String NAME = "nscope-test-oracle";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path tool;
+    private static boolean up;
 
     @BeforeAll static void up() throws Exception {
-        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "needs root");
-        tool = synthHost();
-        run(tool.toString(), "down", "--name", NAME); // a run killed before its cleanup
-        run(tool.toString(), "up", "--name", NAME, "--containers", "20", "--depth", "2");
+        LiveHost.assumeRoot();
+        LiveHost.up(NAME, "--containers", "20", "--depth", "2");
+        up = true;
     }
 
     @AfterAll static void down() throws Exception {
-        if (tool != null) run(tool.toString(), "down", "--name", NAME);
+        if (up) LiveHost.down(NAME);
     }
 
     @Test void lsJsonListsWhatLsnsLists() throws Exception {
@@ -50,9 +49,9 @@ class LsnsOracleTest {
     private static void assertAgreeWithLsns(String[] lsnsArgs, String[] nscopeArgs, int atLeast) throws Exception {
         String last = "";
         for (int attempt = 0; attempt < 8; attempt++) {
-            Set<String> before = rows(run(lsnsArgs));
+            Set<String> before = rows(LiveHost.run(lsnsArgs));
             Set<String> ours = rows(nscope(nscopeArgs));
-            Set<String> after = rows(run(lsnsArgs));
+            Set<String> after = rows(LiveHost.run(lsnsArgs));
             if (!before.equals(after)) { last = "the host changed during the comparison"; continue; }
             Set<String> expected = withoutLsnsItself(before);
             assertTrue(expected.size() >= atLeast, "lsns listed only " + expected.size() + " namespaces");
@@ -116,28 +115,4 @@ class LsnsOracleTest {
         return r.out();
     }
 
-    private static String run(String... argv) throws IOException, InterruptedException {
-        Path err = Files.createTempFile("nscope-test-", ".err");
-        try {
-            Process p = new ProcessBuilder(argv).redirectError(err.toFile()).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(String.join(" ", argv) + " timed out");
-            }
-            String e = Files.readString(err);
-            if (p.exitValue() != 0 || !e.isBlank())
-                throw new IOException(String.join(" ", argv) + " exited " + p.exitValue() + ": " + e.strip());
-            return out;
-        } finally {
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static Path synthHost() {
-        String repo = System.getProperty("nscope.repo", Path.of("").toAbsolutePath().getParent().toString());
-        Path t = Path.of(repo).resolveSibling("shared").resolve("tools").resolve("synth-host");
-        assertTrue(Files.isExecutable(t), t + " is missing: the oracle test needs ../shared beside the repository");
-        return t;
-    }
 }
