@@ -136,7 +136,8 @@ final class FactsPhase {
                 last = failed(proc(pid), e);
                 if (last.why().reason() != Unknown.Reason.EXITING) return last;
             } catch (Malformed e) {
-                return Readout.unknown(Unknown.Reason.MALFORMED, proc(pid) + ": " + e.getMessage());
+                if (!Liveness.gone(host, proc(pid))) return Readout.unknown(Unknown.Reason.MALFORMED, proc(pid) + ": " + e.getMessage());
+                last = Readout.unknown(Unknown.Reason.EXITING, proc(pid) + ": exited while read (" + e.getMessage() + ")");
             }
         }
         return last;

@@ -67,6 +67,10 @@ public final class MountReader {
             if (ids.add(m.id())) mounts.add(m);
             else problems.add(new ScanProblem(file.toString(), new Unknown(Reason.MALFORMED, "mount ID " + m.id() + " appears twice; the first is kept")));
         }
+        if (mounts.isEmpty() && Liveness.gone(host, file.getParent())) {
+            // an exiting process's table can read empty: a race, not a malformed file
+            return new Result(Readout.unknown(Reason.EXITING, file + ": read empty, the process exited"), List.of());
+        }
         if (mounts.isEmpty()) {
             Unknown why = new Unknown(Reason.MALFORMED, lines.bad().isEmpty() ? file + " is empty" : file + ": no line parsed");
             if (lines.bad().isEmpty()) problems.add(new ScanProblem(file.toString(), why));

@@ -205,7 +205,7 @@ class LiveFactsTest {
                     if (f.known()) continue;
                     Unknown.Reason r = f.why().reason();
                     assertTrue(r == Unknown.Reason.EXITING || r == Unknown.Reason.PERMISSION || r == Unknown.Reason.NOT_PROVIDED,
-                            "a race must not look like an error: " + f.why());
+                            "a race must not look like an error: " + f.why() + " " + f.why().detail());
                 }
                 scans++;
             }
