@@ -37,6 +37,9 @@ class MountReaderTest {
         write("proc/43/mountinfo", ROOT + "\n" + PROC.replace("0:21", "0-21") + "\n" + PROC + "\n");
         write("proc/46/mountinfo", ROOT + "\n" + PROC + "\n" + PROC.replace("/proc", "/proc2") + "\n");
         write("proc/47/mountinfo", "");
+        write("proc/47/stat", "47 (sleep) S 1 47 47 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 500 0 0\n");
+        write("proc/50/mountinfo", "");
+        write("proc/50/stat", "50 (sleep) Z 1 50 50 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 500 0 0\n");
         write("proc/48/task/49/mountinfo", ROOT + "\n");
         write("nsfs.ids", "");
         write("outcomes", "EACCES proc/42/mountinfo\nENOENT proc/45/mountinfo\nEIO proc/51/mountinfo\n");
@@ -87,8 +90,12 @@ class MountReaderTest {
 
         assertEquals(Reason.IO_ERROR, reader.read(51).table().why().reason());
         MountReader.Result empty = reader.read(47);
-        assertEquals(Reason.MALFORMED, empty.table().why().reason());
+        assertEquals(Reason.MALFORMED, empty.table().why().reason(), "empty while the process lives");
         assertEquals(1, empty.problems().size());
+        MountReader.Result zombie = reader.read(50);
+        assertEquals(Reason.EXITING, zombie.table().why().reason(), "empty because it is exiting: a race");
+        assertTrue(zombie.vanished());
+        assertEquals(List.of(), zombie.problems());
     }
 
     @Test void aThreadIsReadThroughItsTaskDirectory() {
