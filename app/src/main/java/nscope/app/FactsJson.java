@@ -105,6 +105,10 @@ final class FactsJson {
         g.writeStringField("mac", i.mac());
         if (i.peerIndex() != null) g.writeNumberField("peerIndex", i.peerIndex());
         if (i.peerNetnsId() != null) g.writeNumberField("peerNetnsId", i.peerNetnsId());
+        if (i.peerNetns() != null) {
+            g.writeFieldName("peerNetns");
+            g.writeNumber(Long.toUnsignedString(i.peerNetns().ino()));
+        }
         g.writeArrayFieldStart("addresses");
         for (String a : i.addresses()) g.writeString(a);
         g.writeEndArray();

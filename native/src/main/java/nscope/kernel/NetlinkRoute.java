@@ -66,6 +66,50 @@ public final class NetlinkRoute {
         }
     }
 
+    static final int RTM_NEWNSID = 88, RTM_GETNSID = 90, NETNSA_NSID = 1, NETNSA_FD = 3;
+
+    /**
+     * The ids this network namespace (the calling thread's) gives the
+     * namespaces behind the given nsfs descriptors (RTM_GETNSID, as `ip
+     * netns list-id` and lsns's NETNSID do): the number a veth's
+     * IFLA_LINK_NETNSID names its peer's namespace by; -1 where none is assigned.
+     */
+    public int[] nsids(List<Fd> netns) throws KernelException {
+        int[] out = new int[netns.size()];
+        try (Fd fd = kernel.socket(LibC.AF_NETLINK, LibC.SOCK_RAW, LibC.NETLINK_ROUTE, "NETLINK_ROUTE socket")) {
+            byte[] buf = new byte[4096];
+            for (int i = 0; i < out.length; i++) {
+                int seq = 1000 + i;
+                ByteBuffer req = ByteBuffer.allocate(28).order(ByteOrder.nativeOrder());
+                req.putInt(28).putShort((short) RTM_GETNSID).putShort((short) NLM_F_REQUEST).putInt(seq).putInt(0);
+                req.putInt(0); // struct rtgenmsg, padded: family AF_UNSPEC
+                req.putShort((short) 8).putShort((short) NETNSA_FD).putInt(netns.get(i).number());
+                kernel.send(fd, req.array());
+                out[i] = nsidReply(fd, buf, seq);
+            }
+        }
+        return out;
+    }
+
+    private int nsidReply(Fd fd, byte[] buf, int seq) throws KernelException {
+        while (true) {
+            int n = kernel.recv(fd, buf);
+            if (n < 16) throw new KernelException("recv", fd.what(), Errno.UNKNOWN, "short netlink reply");
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, n).order(ByteOrder.nativeOrder());
+            int len = b.getInt(0), t = b.getShort(4) & 0xffff;
+            if (b.getInt(8) != seq) continue;
+            if (t == NLMSG_ERROR) throw new KernelException("RTM_GETNSID", fd.what(), Errno.of(-b.getInt(16)));
+            if (t != RTM_NEWNSID) continue;
+            for (int at = 16 + 4; at + 4 <= Math.min(len, n); ) {
+                int alen = b.getShort(at) & 0xffff, atype = b.getShort(at + 2) & 0x3fff;
+                if (alen < 4) break;
+                if (atype == NETNSA_NSID && alen >= 8) return b.getInt(at + 4);
+                at += align(alen);
+            }
+            return -1;
+        }
+    }
+
     private static int type(ByteBuffer m) { return m.getShort(m.position() + 4) & 0xffff; }
 
     /** Sends a dump request (header + a zeroed family message of bodyLen) and gathers every reply message. */
@@ -125,7 +169,9 @@ public final class NetlinkRoute {
             }
             at += align(alen);
         }
-        if (link != null && link == index) link = null;
+        // IFLA_LINK equal to its own index means "no other link", unless the peer is in
+        // another namespace (IFLA_LINK_NETNSID), where indices can well coincide
+        if (link != null && link == index && netnsid == null) link = null;
         List<String> names = new ArrayList<>();
         for (int bit = 0; bit < 32; bit++) {
             if ((flags & (1 << bit)) == 0) continue;

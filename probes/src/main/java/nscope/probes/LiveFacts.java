@@ -68,7 +68,58 @@ final class LiveFacts implements FactReader {
         starts.forEach((id, st) -> byTask.computeIfAbsent(taskOf(st), k -> new TreeMap<>()).put(id, st));
         Map<NsId, Readout<NsFacts>> out = new java.util.concurrent.ConcurrentHashMap<>();
         byTask.values().parallelStream().forEach(group -> out.putAll(readGroup(proc, group)));
-        return new TreeMap<>(out);
+        Map<NsId, Readout<NsFacts>> sorted = new TreeMap<>(out);
+        resolvePeers(sorted, starts);
+        return sorted;
+    }
+
+    /**
+     * A veth names its peer's namespace by a number only that namespace
+     * knows (IFLA_LINK_NETNSID). For each namespace with such a link, ask
+     * inside it which number every other network namespace has
+     * (RTM_GETNSID with its descriptor), and name the peer's namespace.
+     */
+    private void resolvePeers(Map<NsId, Readout<NsFacts>> facts, Map<NsId, RelationReader.Start> starts) {
+        List<NsId> withPeers = facts.entrySet().stream().filter(e -> e.getValue().known()
+                && e.getValue().get() instanceof NsFacts.Net n
+                && n.interfaces().stream().anyMatch(i -> i.peerNetnsId() != null && i.peerNetnsId() >= 0))
+                .map(Map.Entry::getKey).toList();
+        if (withPeers.isEmpty()) return;
+        Map<NsId, NsHandle> nets = new TreeMap<>();
+        try {
+            starts.forEach((id, st) -> {
+                if (st.kind() != NsKind.NET) return;
+                for (Path p : st.via()) {
+                    try {
+                        nets.put(id, NsHandle.open(kernel, p.toString()));
+                        return;
+                    } catch (KernelException e) {
+                        // gone: try its next path; a namespace we cannot open cannot be named
+                    }
+                }
+            });
+            List<NsId> ids = List.copyOf(nets.keySet());
+            List<nscope.kernel.Fd> fds = ids.stream().map(id -> nets.get(id).fd()).toList();
+            for (NsId a : withPeers) {
+                NsHandle h = nets.get(a);
+                if (h == null) continue;
+                int[] nsids;
+                try {
+                    nsids = hop.inside(h, () -> new NetlinkRoute(kernel).nsids(fds));
+                } catch (KernelException | HopException e) {
+                    continue; // its peers stay named by number only
+                }
+                Map<Integer, NsId> byNsid = new java.util.HashMap<>();
+                for (int i = 0; i < nsids.length; i++) if (nsids[i] >= 0) byNsid.put(nsids[i], ids.get(i));
+                NsFacts.Net net = (NsFacts.Net) facts.get(a).get();
+                List<NsFacts.Interface> named = net.interfaces().stream()
+                        .map(i -> i.peerNetnsId() != null && byNsid.containsKey(i.peerNetnsId()) ? i.withPeerNetns(byNsid.get(i.peerNetnsId())) : i)
+                        .toList();
+                facts.put(a, Readout.of(new NsFacts.Net(named)));
+            }
+        } finally {
+            nets.values().forEach(NsHandle::close);
+        }
     }
 
     /** The task directory of a start's first path (/proc/TGID/task/TID), or the path itself. */

@@ -72,7 +72,8 @@ final class RecordedFacts implements FactReader {
                 for (String i : v) {
                     List<String> x = list(i);
                     ifs.add(new NsFacts.Interface(Integer.parseInt(x.get(0)), x.get(1), list(x.get(2)), x.get(3),
-                            integer(x.get(4)), x.get(5), integer(x.get(6)), integer(x.get(7)), list(x.get(8))));
+                            integer(x.get(4)), x.get(5), integer(x.get(6)), integer(x.get(7)), list(x.get(8)),
+                            x.size() > 9 ? nsId(x.get(9)) : null));
                 }
                 yield new NsFacts.Net(ifs);
             }
@@ -98,13 +99,21 @@ final class RecordedFacts implements FactReader {
         } else if (x instanceof NsFacts.Net n) {
             for (NsFacts.Interface i : n.interfaces())
                 v.add(join(Arrays.asList("" + i.index(), i.name(), join(i.flags()), i.operstate(), str(i.mtu()),
-                        i.mac(), str(i.peerIndex()), str(i.peerNetnsId()), join(i.addresses()))));
+                        i.mac(), str(i.peerIndex()), str(i.peerNetnsId()), join(i.addresses()),
+                        i.peerNetns() == null ? null : i.peerNetns().dev() + ":" + Long.toUnsignedString(i.peerNetns().ino()))));
         } else {
             throw new IllegalArgumentException("facts of " + kind + " are not recorded here");
         }
         b.append(" ok");
         for (String s : v) b.append(' ').append(enc(s));
         return b.append('\n').toString();
+    }
+
+    /** "DEV:INO" as format writes a peer namespace; null stays null. */
+    private static NsId nsId(String s) {
+        if (s == null) return null;
+        int colon = s.indexOf(':');
+        return new NsId(Long.parseLong(s.substring(0, colon)), Long.parseUnsignedLong(s.substring(colon + 1)));
     }
 
     private static String str(Integer i) { return i == null ? null : i.toString(); }

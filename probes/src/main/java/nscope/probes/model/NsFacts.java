@@ -25,15 +25,25 @@ public sealed interface NsFacts {
      * @param operstate "UP", "DOWN", "UNKNOWN", ...; null when the kernel sent none
      * @param mtu       null when the kernel sent none
      * @param mac       hex pairs; null when the link has no link-layer address
-     * @param peerIndex IFLA_LINK when it differs from index (a veth's peer); else null
+     * @param peerIndex IFLA_LINK: the peer link's index (a veth's), in its own namespace when peerNetnsId is set; else null
      * @param peerNetnsId IFLA_LINK_NETNSID: the peer's namespace, as this namespace numbers it; else null
      * @param addresses "ADDRESS/PREFIX", IPv4 then IPv6 as the kernel lists them
+     * @param peerNetns the namespace peerNetnsId names, as RTM_GETNSID from inside this one tells; else null
      */
     record Interface(int index, String name, List<String> flags, String operstate, Integer mtu, String mac,
-                     Integer peerIndex, Integer peerNetnsId, List<String> addresses) {
+                     Integer peerIndex, Integer peerNetnsId, List<String> addresses, NsId peerNetns) {
         public Interface {
             flags = List.copyOf(flags);
             addresses = List.copyOf(addresses);
+        }
+
+        public Interface(int index, String name, List<String> flags, String operstate, Integer mtu, String mac,
+                         Integer peerIndex, Integer peerNetnsId, List<String> addresses) {
+            this(index, name, flags, operstate, mtu, mac, peerIndex, peerNetnsId, addresses, null);
+        }
+
+        public Interface withPeerNetns(NsId ns) {
+            return new Interface(index, name, flags, operstate, mtu, mac, peerIndex, peerNetnsId, addresses, ns);
         }
     }
 
