@@ -61,7 +61,9 @@ final class LsCommand implements Callable<Integer> {
         Set<Collector.Phase> phases = EnumSet.noneOf(Collector.Phase.class);
         if (all) phases.add(Collector.Phase.HOLDERS);
         if (tree != null) phases.add(Collector.Phase.RELATIONS);
-        Snapshot snap = new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES, phases).collect();
+        boolean plain = roots().live() && !threads && phases.isEmpty();
+        Snapshot snap = (plain ? Prefetch.take() : java.util.Optional.<Snapshot>empty())
+                .orElseGet(() -> new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES, phases).collect());
         if (pid != null && snap.leader(pid).isEmpty()) {
             // without --threads only leaders were read: look at every task to tell a thread from nothing
             Snapshot all = threads ? snap : new Collector(roots().host(true), Scope.TASKS).collect();

@@ -8,6 +8,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Prefetch.start(args);
         System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
     }
 

@@ -21,6 +21,9 @@ final class RootOptions {
 
     Host host() { return host(false); }
 
+    /** True when no root was given: the live host. */
+    boolean live() { return root == null && procRoot == null && sysRoot == null; }
+
     /**
      * The host to read. {@code everyTask}: the scan reads every thread, so on
      * the live host bind libc for the faster per-task reads (worth its ~0.2 s

@@ -41,6 +41,18 @@ class LsnsOracleTest {
         assertAgreeWithLsns(new String[] {"lsns", "-J"}, new String[] {"ls", "--json"}, 20 * 6);
     }
 
+    /** As started from the command line: the scan begins while the arguments are parsed. */
+    @Test void thePrefetchedScanListsWhatLsnsLists() throws Exception {
+        prefetch = true;
+        try {
+            assertAgreeWithLsns(new String[] {"lsns", "-J"}, new String[] {"ls", "--json"}, 20 * 6);
+        } finally {
+            prefetch = false;
+        }
+    }
+
+    private static boolean prefetch;
+
     /**
      * Runs lsns, nscope, lsns. The host keeps changing (a short-lived process
      * can come and go between the runs even when both lsns runs agree), so a
@@ -110,6 +122,7 @@ class LsnsOracleTest {
     }
 
     private static String nscope(String... args) {
+        if (prefetch) Prefetch.start(args);
         Cli.Run r = Cli.run(args);
         assertEquals(0, r.rc(), "nscope failed: " + r.err());
         return r.out();
