@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nscope.probes.Capture;
+import nscope.probes.model.NsFacts;
 import nscope.probes.model.Snapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -25,18 +26,17 @@ final class CaptureCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        Capture.Captured c;
+        Snapshot s;
         try {
-            c = Capture.into(parent.roots.host(), dir);
+            s = Capture.into(parent.roots.host(), dir);
         } catch (IOException e) {
             throw new UserError("capture: " + e.getMessage());
         }
-        Snapshot s = c.snapshot();
-        long tables = c.mounts().tables().values().stream().filter(r -> r.known()).count();
+        // the collector read every mount table once, for the mnt facts
+        long tables = s.facts().values().stream().filter(r -> r.known() && r.get() instanceof NsFacts.Mnt).count();
         spec.commandLine().getErr().printf("nscope: captured %d processes, %d tasks, %d namespaces, %d mount tables into %s%n",
                 s.threadGroups().size(), s.tasks().size(), s.namespaces().size(), tables, dir);
-        Problems.summarize(s, spec.commandLine().getErr());
-        MountsCommand.summarize(c.mounts().problems(), spec.commandLine().getErr());
+        Problems.summarize(s, spec.commandLine().getErr()); // mount table problems are among the snapshot's
         return 0;
     }
 }

@@ -115,7 +115,7 @@ class LiveFactsTest {
             String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
             assertEquals("up", line);
             Path dir = tmp.resolve("capture");
-            Snapshot live = Capture.into(Host.liveNative(), dir).snapshot();
+            Snapshot live = Capture.into(Host.liveNative(), dir);
             Snapshot replay = new Collector(Host.under(dir)).collect();
             Map<String, String> a = factsJson(live), b = factsJson(replay);
             assertEquals(a, b);

@@ -20,7 +20,31 @@ public final class Kernel {
         this.runtime = Runtime.getRuntime(libc);
     }
 
-    /** Binds libc; fails with a KernelException where that is impossible. */
+    private static volatile Object shared; // a Kernel, or the KernelException its load gave
+
+    /**
+     * The JVM's one binding of libc: jnr-ffi generates its glue at run time
+     * (about 0.2 s), so every reader shares this instead of loading its own.
+     */
+    public static Kernel shared() throws KernelException {
+        Object s = shared;
+        if (s == null) {
+            synchronized (Kernel.class) {
+                if (shared == null) {
+                    try {
+                        shared = load();
+                    } catch (KernelException e) {
+                        shared = e;
+                    }
+                }
+                s = shared;
+            }
+        }
+        if (s instanceof KernelException e) throw e;
+        return (Kernel) s;
+    }
+
+    /** Binds libc anew; fails with a KernelException where that is impossible. Most callers want {@link #shared()}. */
     public static Kernel load() throws KernelException {
         try {
             return new Kernel(LibraryLoader.create(LibC.class).load("c"));

@@ -13,11 +13,11 @@ import nscope.probes.model.Snapshot;
 public final class Capture {
     private Capture() {}
 
-    /** What a capture read: the snapshot and the mount tables. */
-    public record Captured(Snapshot snapshot, MountPhase.Result mounts) {}
-
-    /** Captures into {@code dir}, which must be missing or empty; returns what was read. */
-    public static Captured into(Host source, Path dir) throws IOException {
+    /**
+     * Captures into {@code dir}, which must be missing or empty; returns the
+     * snapshot taken (its mnt facts hold the mount tables it read).
+     */
+    public static Snapshot into(Host source, Path dir) throws IOException {
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) throw new IOException(dir + " exists and is not a directory");
             try (Stream<Path> s = Files.list(dir)) {
@@ -28,9 +28,8 @@ public final class Capture {
         RecordingFiles rec = new RecordingFiles(source.files(), source.roots(), dir);
         Host recording = new Host(source.roots(), rec, source.label());
         Snapshot snap = new Collector(recording).collect();
-        MountPhase.Result mounts = new MountPhase(recording, snap).readAll();
         rec.writeNsfsIds();
         rec.writeOutcomes();
-        return new Captured(snap, mounts);
+        return snap;
     }
 }

@@ -85,7 +85,7 @@ public final class Collector {
         }
         MountPhase.Result mounts = null;
         if (phases.contains(Phase.HOLDERS) || phases.contains(Phase.FACTS)) {
-            mounts = new MountPhase(host, new Snapshot(at, host.label(), scope, tasks, namespaces, Map.of(), List.of())).readAll();
+            mounts = new MountPhase(host, tasks, namespaces).readAll();
             problems.addAll(mounts.problems());
         }
         if (phases.contains(Phase.HOLDERS)) addMountHolders(mounts, reader, namespaces);
@@ -124,11 +124,7 @@ public final class Collector {
                 kinds.put(id.get(), text.kind());
             }
         });
-        held.forEach((id, holders) -> {
-            Namespace n = namespaces.get(id);
-            namespaces.put(id, n != null ? n.withHolders(holders)
-                    : new Namespace(kinds.get(id), id, List.of(), List.of(), List.of(), holders));
-        });
+        addHolders(held, kinds, namespaces);
     }
 
     /**
@@ -138,6 +134,15 @@ public final class Collector {
     private static NsId hostMountNamespace(Map<Integer, Task> tasks) {
         return tasks.keySet().stream().sorted().map(tasks::get).map(t -> t.ns(NsLink.MNT))
                 .filter(Readout::known).map(Readout::get).findFirst().orElse(null);
+    }
+
+    /** Holders onto their namespaces; a namespace seen only through its holders becomes a node. */
+    private static void addHolders(Map<NsId, List<Holder>> held, Map<NsId, NsKind> kinds, Map<NsId, Namespace> namespaces) {
+        held.forEach((id, holders) -> {
+            Namespace n = namespaces.get(id);
+            namespaces.put(id, n != null ? n.withHolders(holders)
+                    : new Namespace(kinds.get(id), id, List.of(), List.of(), List.of(), holders));
+        });
     }
 
     /** /proc/PID/root: that process's root, where its mount namespace's paths lead. */
@@ -190,11 +195,7 @@ public final class Collector {
                 kinds.put(f.id(), f.kind());
             }
         }
-        held.forEach((id, holders) -> {
-            Namespace n = namespaces.get(id);
-            namespaces.put(id, n != null ? n.withHolders(holders)
-                    : new Namespace(kinds.get(id), id, List.of(), List.of(), List.of(), holders));
-        });
+        addHolders(held, kinds, namespaces);
     }
 
     private List<Integer> listGroups(List<ScanProblem> problems) {

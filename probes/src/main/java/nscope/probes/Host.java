@@ -20,7 +20,7 @@ public record Host(KernelRoots roots, HostFiles files, String label) {
     public static Host liveNative() {
         Host plain = live();
         try {
-            return new Host(plain.roots(), new NativeFiles(nscope.kernel.Kernel.load()), plain.label());
+            return new Host(plain.roots(), new NativeFiles(nscope.kernel.Kernel.shared()), plain.label());
         } catch (nscope.kernel.KernelException e) {
             return plain;
         }

@@ -37,26 +37,16 @@ final class LiveFacts implements FactReader {
         this.hop = new NamespaceHop(kernel);
     }
 
-    private static volatile FactReader shared;
-
-    /** One reader for the JVM (libc is bound once); without libc every fact is unknown with why. */
+    /** A reader on the JVM's libc binding; without libc every fact is unknown, with why. */
     static FactReader shared() {
-        FactReader r = shared;
-        if (r != null) return r;
-        synchronized (LiveFacts.class) {
-            if (shared == null) {
-                try {
-                    shared = new LiveFacts(Kernel.load());
-                } catch (KernelException e) {
-                    String why = e.getMessage();
-                    shared = (proc, starts) -> {
-                        Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
-                        for (NsId id : starts.keySet()) out.put(id, Readout.unknown(Unknown.Reason.IO_ERROR, why));
-                        return out;
-                    };
-                }
-            }
-            return shared;
+        try {
+            return new LiveFacts(Kernel.shared());
+        } catch (KernelException e) {
+            return (proc, starts) -> {
+                Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
+                for (NsId id : starts.keySet()) out.put(id, Readout.unknown(Unknown.Reason.IO_ERROR, e.getMessage()));
+                return out;
+            };
         }
     }
 

@@ -29,26 +29,16 @@ final class LiveRelations implements RelationReader {
 
     LiveRelations(Kernel kernel) { this.kernel = kernel; }
 
-    private static volatile RelationReader shared;
-
-    /** One reader for the JVM: binding libc costs about 0.2 s, once. */
+    /** A reader on the JVM's libc binding; without libc every relation is unknown, with why. */
     static RelationReader shared() {
-        RelationReader r = shared;
-        if (r != null) return r;
-        synchronized (LiveRelations.class) {
-            if (shared == null) {
-                try {
-                    shared = new LiveRelations(Kernel.load());
-                } catch (KernelException e) {
-                    String why = e.getMessage();
-                    shared = starts -> {
-                        Map<NsId, Readout<NsRelations>> out = new TreeMap<>();
-                        for (NsId id : starts.keySet()) out.put(id, Readout.unknown(Unknown.Reason.IO_ERROR, why));
-                        return new Result(out, Map.of());
-                    };
-                }
-            }
-            return shared;
+        try {
+            return new LiveRelations(Kernel.shared());
+        } catch (KernelException e) {
+            return starts -> {
+                Map<NsId, Readout<NsRelations>> out = new TreeMap<>();
+                for (NsId id : starts.keySet()) out.put(id, Readout.unknown(Unknown.Reason.IO_ERROR, e.getMessage()));
+                return new Result(out, Map.of());
+            };
         }
     }
 

@@ -3,6 +3,7 @@ package nscope.probes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nscope.probes.model.Namespace;
@@ -38,33 +39,39 @@ public final class MountPhase {
         }
     }
 
-    private final Snapshot snapshot;
+    private final Map<Integer, Task> tasks;
+    private final Map<NsId, Namespace> namespaces;
     private final MountReader reader;
 
-    public MountPhase(Host host, Snapshot snapshot) {
-        this.snapshot = snapshot;
+    public MountPhase(Host host, Snapshot snapshot) { this(host, snapshot.tasks(), snapshot.namespaces()); }
+
+    /** On the collector's tasks and namespaces while it builds them (no snapshot is made for this). */
+    MountPhase(Host host, Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces) {
+        this.tasks = tasks;
+        this.namespaces = namespaces;
         this.reader = new MountReader(host);
     }
 
-    /** Every mount namespace in the snapshot. */
+    /** Every mount namespace known. */
     public Result readAll() {
-        return read(snapshot.namespaces(NsKind.MNT).stream().map(Namespace::id).toList());
+        return read(namespaces.values().stream().filter(n -> n.kind() == NsKind.MNT).map(Namespace::id).sorted().toList());
     }
 
     /** Only these namespaces (those not in the snapshot are unknown). */
-    public Result read(List<NsId> namespaces) {
+    public Result read(List<NsId> wanted) {
         SortedMap<NsId, Readout<MountTable>> tables = new TreeMap<>();
         SortedMap<NsId, Integer> through = new TreeMap<>();
         List<ScanProblem> problems = new ArrayList<>();
-        for (NsId id : namespaces) {
-            Namespace ns = snapshot.namespace(id).filter(n -> n.kind() == NsKind.MNT).orElse(null);
+        for (NsId id : wanted) {
+            Namespace ns = namespaces.get(id);
+            if (ns != null && ns.kind() != NsKind.MNT) ns = null;
             if (ns == null) {
                 tables.put(id, Readout.unknown(Reason.IO_ERROR, "no mount namespace " + id + " in the snapshot"));
                 continue;
             }
             Readout<MountTable> table = Readout.unknown(Reason.EXITING, "every member of mnt:[" + id + "] exited before its mountinfo was read");
             for (int tid : members(ns)) {
-                Task t = snapshot.tasks().get(tid);
+                Task t = tasks.get(tid);
                 MountReader.Result r = reader.read(t.tgid(), t.tid());
                 if (r.vanished()) continue;
                 table = r.table();
