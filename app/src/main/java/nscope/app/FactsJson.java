@@ -57,12 +57,24 @@ final class FactsJson {
                     g.writeStringField("setgroups", u.setgroups());
                 } else if (f instanceof NsFacts.Mnt m) {
                     mnt(g, m);
+                } else if (f instanceof NsFacts.Cgroup c) {
+                    g.writeNumberField("viaTid", c.tid());
+                    lines(g, "inside", c.inside());
+                    lines(g, "outside", c.outside());
+                    lines(g, "roots", c.roots());
                 }
             }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** /proc/PID/cgroup lines as strings, exactly as the kernel writes them ("4:memory:/x"). */
+    private static void lines(JsonGenerator g, String name, List<nscope.probes.cgroups.CgroupLine> lines) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (nscope.probes.cgroups.CgroupLine l : lines) g.writeString(l.toString());
+        g.writeEndArray();
     }
 
     /** The table as `mounts --json` gives it (a tree), then how it meets the host's. */

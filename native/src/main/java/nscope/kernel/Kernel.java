@@ -85,6 +85,50 @@ public final class Kernel {
         }
     }
 
+    /** Opens a directory to list it ({@link #readDir}) and to read files relative to it. */
+    public Fd openDir(Fd dir, byte[] path) throws KernelException {
+        int fd = libc.openat(dir == null ? LibC.AT_FDCWD : dir.number(), path, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC);
+        if (fd < 0) throw error("open", path);
+        return new Fd(this, fd, str(path));
+    }
+
+    private static final ThreadLocal<byte[]> DIRENT_BUF = ThreadLocal.withInitial(() -> new byte[4096]);
+    /** The largest linux_dirent64 record: 19 bytes of header, a 255-byte name, its NUL, padding to 8. */
+    private static final int MAX_DIRENT = 280;
+
+    /**
+     * Every entry of a directory opened with {@link #openDir}, "." and ".."
+     * left out, each with its d_type, by getdents64(2): one call per hundred
+     * entries or so and no stat(2) per entry. {@code fillsBuffer}: the file
+     * system fills each buffer until the directory ends (kernfs, which cgroup
+     * and sysfs are, does), so a reply with room left for another entry was
+     * the last and the call that would return 0 is saved.
+     */
+    public java.util.List<DirEntry> readDir(Fd dir, boolean fillsBuffer) throws KernelException {
+        java.util.List<DirEntry> out = new java.util.ArrayList<>();
+        byte[] buf = DIRENT_BUF.get();
+        java.nio.ByteBuffer order = java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.nativeOrder());
+        while (true) {
+            long n = libc.getdents64(dir.number(), buf, buf.length);
+            if (n < 0) throw error("getdents64", dir.what());
+            if (n == 0) return out;
+            // struct linux_dirent64: u64 d_ino, s64 d_off, u16 d_reclen, u8 d_type, char d_name[]
+            for (int at = 0; at < n; ) {
+                int reclen = Short.toUnsignedInt(order.getShort(at + 16));
+                int type = buf[at + 18] & 0xff;
+                int end = at + 19;
+                while (buf[end] != 0) end++;
+                String name = new String(buf, at + 19, end - at - 19, StandardCharsets.UTF_8);
+                if (!name.equals(".") && !name.equals("..")) out.add(new DirEntry(name, type));
+                at += reclen;
+            }
+            if (fillsBuffer && n < buf.length - MAX_DIRENT) return out;
+        }
+    }
+
+    /** {@link #readDir(Fd, boolean)} for any file system: reads until getdents64 returns 0. */
+    public java.util.List<DirEntry> readDir(Fd dir) throws KernelException { return readDir(dir, false); }
+
     /** readlinkat(2): the link's text, or a KernelException (ENOENT, EACCES, ...). */
     public String readLink(Fd dir, byte[] path, byte[] buf) throws KernelException {
         long n = libc.readlinkat(dir.number(), path, buf, buf.length);

@@ -37,6 +37,9 @@ public interface LibC {
 
     @SaveError int close(int fd);
 
+    /** getdents64(2), wrapped by glibc since 2.30: directory entries with their type, no stat per entry. */
+    @SaveError long getdents64(int fd, @Out byte[] buf, long count);
+
     /** ioctl(2) whose argument is ignored or a plain integer (the nsfs NS_GET_* that return an fd or a type). */
     @SaveError int ioctl(int fd, long request, long arg);
 

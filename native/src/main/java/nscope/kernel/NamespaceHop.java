@@ -101,6 +101,55 @@ public final class NamespaceHop {
         }
     }
 
+    /** What one step of {@link #each} gave: its value, or what failed (a KernelException from setns, or what the read threw). */
+    public record Step<T>(T value, Exception failure) {}
+
+    /**
+     * Runs read inside each namespace in turn, all on one fresh thread: each
+     * setns replaces the namespace of that type the thread joined before, so
+     * many namespaces of one type cost one thread instead of one each.
+     * Results are in the order of {@code each}; one that failed does not stop
+     * the rest.
+     *
+     * @throws IllegalArgumentException for a type that cannot be joined here
+     * @throws HopException when the whole sequence timed out or the caller was interrupted
+     */
+    public <T> List<Step<T>> each(List<NsHandle> each, java.util.function.Function<NsHandle, Callable<T>> read) throws HopException {
+        List<NsHandle> namespaces = List.copyOf(each);
+        for (NsHandle ns : namespaces) check(List.of(ns));
+        if (namespaces.isEmpty()) return List.of();
+        FutureTask<List<Step<T>>> task = new FutureTask<>(() -> {
+            List<Step<T>> out = new ArrayList<>();
+            for (NsHandle ns : namespaces) {
+                try {
+                    kernel.setns(ns.fd(), ns.type().flag());
+                    out.add(new Step<>(read.apply(ns).call(), null));
+                } catch (Exception e) {
+                    out.add(new Step<>(null, e));
+                }
+            }
+            return out;
+        });
+        Thread t = new Thread(task, "nscope-hop each of " + namespaces.size());
+        t.setDaemon(true);
+        t.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            List<Step<T>> result = task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            return result;
+        } catch (ExecutionException e) {
+            throw new HopException("reads inside " + namespaces.size() + " namespaces failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            t.interrupt();
+            throw new HopException("reads inside " + namespaces.size() + " namespaces did not finish within " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new HopException("interrupted while reading inside " + namespaces.size() + " namespaces", e);
+        }
+    }
+
     private static void check(List<NsHandle> namespaces) {
         if (namespaces.isEmpty()) throw new IllegalArgumentException("no namespace to hop into");
         Set<NsType> seen = EnumSet.noneOf(NsType.class);

@@ -45,7 +45,9 @@ public final class Collector {
         HOLDERS,
         /** Parents and owners (nsfs ioctls); namespaces reached only that way become nodes. */
         RELATIONS,
-        /** What each namespace holds: hostname, interfaces, IPC objects, id maps, time offsets, pid level. */
+        /** Every cgroup hierarchy as a tree, with members, limits, usage, pressure, and each process's cgroups. */
+        CGROUPS,
+        /** What each namespace holds: hostname, interfaces, IPC objects, id maps, time offsets, pid level, cgroup roots. */
         FACTS
     }
 
@@ -66,6 +68,11 @@ public final class Collector {
     }
 
     public Host host() { return host; }
+
+    private volatile long cgroupNanos = -1;
+
+    /** How long the cgroup phase of the last collection took, in nanoseconds; -1 when it did not run. */
+    public long lastCgroupNanos() { return cgroupNanos; }
 
     public Snapshot collect() {
         Instant at = Instant.now();
@@ -91,12 +98,35 @@ public final class Collector {
         if (phases.contains(Phase.HOLDERS)) addMountHolders(mounts, reader, namespaces);
         Map<NsId, Readout<NsRelations>> relations = phases.contains(Phase.RELATIONS)
                 ? relations(tasks, namespaces) : Map.of();
-        Map<NsId, Readout<NsFacts>> facts = new TreeMap<>();
+        nscope.probes.cgroups.Cgroups cgroups = nscope.probes.cgroups.Cgroups.NONE;
+        Map<NsId, Readout<NsFacts>> cgroupRoots = Map.of();
+        cgroupNanos = -1;
+        if (phases.contains(Phase.CGROUPS)) {
+            long t0 = System.nanoTime();
+            Map<NsId, RelationReader.Start> cgroupNs = new TreeMap<>();
+            for (Namespace n : namespaces.values())
+                if (n.kind() == NsKind.CGROUP && !n.tasks().isEmpty()) cgroupNs.put(n.id(), new RelationReader.Start(n.kind(), paths(n, tasks)));
+            CgroupPhase.Result r = new CgroupPhase(host).read(tgids(tasks), cgroupNs,
+                    tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : tid);
+            cgroups = r.cgroups();
+            cgroupRoots = r.namespaces();
+            problems.addAll(r.problems());
+            cgroupNanos = System.nanoTime() - t0;
+        }
+        Map<NsId, Readout<NsFacts>> facts = new TreeMap<>(cgroupRoots);
         if (phases.contains(Phase.FACTS)) {
             facts.putAll(new FactsPhase(host, tasks, namespaces, n -> paths(n, tasks)).read());
             facts.putAll(MountFacts.of(mounts, hostMountNamespace(tasks)));
         }
-        return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames(problems), problems, relations, facts);
+        return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames(problems), problems, relations, facts, cgroups);
+    }
+
+    /** The thread groups whose leader was read. */
+    private static List<Integer> tgids(Map<Integer, Task> tasks) {
+        List<Integer> out = new ArrayList<>();
+        for (Task t : tasks.values()) if (t.leader()) out.add(t.tid());
+        out.sort(null);
+        return out;
     }
 
     /**

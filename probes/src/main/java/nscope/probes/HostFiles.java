@@ -62,6 +62,28 @@ public interface HostFiles {
         return t;
     }
 
+    /**
+     * Lists a kernfs directory (a cgroup), telling subdirectories from files, and reads each
+     * listed file whose name {@code wanted} accepts. Fails only when the
+     * directory itself cannot be listed (e.g. a cgroup removed meanwhile).
+     */
+    default DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws IOException {
+        DirRead out = new DirRead();
+        for (String name : list(dir)) {
+            Path p = dir.resolve(name);
+            if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                out.dirs.add(name);
+            } else if (wanted.test(name)) {
+                try {
+                    out.files.put(name, read(p));
+                } catch (IOException e) {
+                    out.failed.put(name, e);
+                }
+            }
+        }
+        return out;
+    }
+
     /** (device, inode) of what a namespace link points to. */
     long[] nsDevIno(Path nsLink) throws IOException;
 

@@ -23,7 +23,7 @@ import nscope.probes.parse.FactsText;
 import nscope.probes.parse.Malformed;
 
 /**
- * uts, ipc and net facts read live, each on a fresh thread that joined the
+ * uts, ipc, net and cgroup facts read live, each on a fresh thread that joined the
  * namespace ({@link NamespaceHop}): /proc/sys/kernel/{hostname,domainname}
  * and /proc/sysvipc/* show the reader's namespace, and a NETLINK_ROUTE
  * socket belongs to the namespace of the thread that opens it.
@@ -54,9 +54,13 @@ final class LiveFacts implements FactReader {
         // One hop per task that leads to several namespaces (a container's uts, ipc
         // and net): a thread joins them all and reads each, instead of one thread
         // per namespace. Hops are independent: run as many as there are cores.
+        Map<NsId, Readout<NsFacts>> out = new java.util.concurrent.ConcurrentHashMap<>();
+        if (starts.values().stream().allMatch(st -> st.kind() == NsKind.CGROUP)) {
+            out.putAll(cgroups(proc, starts));
+            return new TreeMap<>(out);
+        }
         Map<Path, Map<NsId, RelationReader.Start>> byTask = new java.util.LinkedHashMap<>();
         starts.forEach((id, st) -> byTask.computeIfAbsent(taskOf(st), k -> new TreeMap<>()).put(id, st));
-        Map<NsId, Readout<NsFacts>> out = new java.util.concurrent.ConcurrentHashMap<>();
         byTask.values().parallelStream().forEach(group -> out.putAll(readGroup(proc, group)));
         Map<NsId, Readout<NsFacts>> sorted = new TreeMap<>(out);
         resolvePeers(sorted, starts);
@@ -112,6 +116,44 @@ final class LiveFacts implements FactReader {
         }
     }
 
+    /**
+     * Cgroup namespaces only (the cgroup phase asks for them alone): one hop
+     * thread joins them one after the other (a thread may setns into cgroup
+     * namespaces again and again), instead of a thread per namespace.
+     * One that cannot be opened or read falls back to its own hop.
+     */
+    private Map<NsId, Readout<NsFacts>> cgroups(Path proc, Map<NsId, RelationReader.Start> starts) {
+        Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
+        List<NsId> ids = new ArrayList<>();
+        List<NsHandle> handles = new ArrayList<>();
+        List<Path> vias = new ArrayList<>();
+        try {
+            starts.forEach((id, st) -> {
+                for (Path p : st.via()) {
+                    try {
+                        handles.add(NsHandle.open(kernel, p.toString()));
+                        ids.add(id);
+                        vias.add(p);
+                        return;
+                    } catch (KernelException e) {
+                        // gone: try its next path
+                    }
+                }
+            });
+            List<NamespaceHop.Step<Readout<NsFacts>>> steps = hop.each(handles, h -> {
+                Path via = vias.get(handles.indexOf(h));
+                return () -> inside(NsKind.CGROUP, proc, via);
+            });
+            for (int i = 0; i < steps.size(); i++) if (steps.get(i).failure() == null) out.put(ids.get(i), steps.get(i).value());
+        } catch (HopException e) {
+            out.clear();
+        } finally {
+            handles.forEach(NsHandle::close);
+        }
+        starts.forEach((id, st) -> out.computeIfAbsent(id, k -> readOne(proc, st)));
+        return out;
+    }
+
     /** The task directory of a start's first path (/proc/TGID/task/TID), or the path itself. */
     private static Path taskOf(RelationReader.Start st) {
         if (st.via().isEmpty()) return Path.of("");
@@ -126,8 +168,8 @@ final class LiveFacts implements FactReader {
             List<NsHandle> handles = new java.util.ArrayList<>();
             try {
                 for (RelationReader.Start st : group.values()) handles.add(NsHandle.open(kernel, st.via().get(0).toString()));
-                List<NsKind> kinds = group.values().stream().map(RelationReader.Start::kind).toList();
-                List<Readout<NsFacts>> read = hop.inside(handles, () -> kinds.stream().map(k -> inside(k, proc)).toList());
+                List<RelationReader.Start> sts = List.copyOf(group.values());
+                List<Readout<NsFacts>> read = hop.inside(handles, () -> sts.stream().map(st -> inside(st.kind(), proc, st.via().get(0))).toList());
                 int i = 0;
                 for (NsId id : group.keySet()) out.put(id, read.get(i++));
                 return out;
@@ -152,7 +194,7 @@ final class LiveFacts implements FactReader {
                 continue; // a vanished task's link: try the next path
             }
             try (h) {
-                return hop.inside(h, () -> inside(s.kind(), proc));
+                return hop.inside(h, () -> inside(s.kind(), proc, p));
             } catch (KernelException e) {
                 return unknown(e.errno(), e.getMessage());
             } catch (HopException e) {
@@ -170,7 +212,7 @@ final class LiveFacts implements FactReader {
     }
 
     /** Runs on the hop thread, inside the namespace: starts no thread. */
-    private Readout<NsFacts> inside(NsKind kind, Path proc) {
+    private Readout<NsFacts> inside(NsKind kind, Path proc, Path via) {
         try {
             return switch (kind) {
                 case UTS -> Readout.of(new NsFacts.Uts(
@@ -181,6 +223,7 @@ final class LiveFacts implements FactReader {
                         FactsText.sysvipcCount(text(proc.resolve("sysvipc/sem"))),
                         FactsText.sysvipcCount(text(proc.resolve("sysvipc/msg")))));
                 case NET -> Readout.of(net(new NetlinkRoute(kernel).dump()));
+                case CGROUP -> cgroupInside(via);
                 default -> Readout.unknown(Unknown.Reason.NOT_PROVIDED, kind.label() + " facts are not read inside the namespace");
             };
         } catch (KernelException e) {
@@ -190,6 +233,20 @@ final class LiveFacts implements FactReader {
         } catch (Malformed e) {
             return Readout.unknown(Unknown.Reason.MALFORMED, e.getMessage());
         }
+    }
+
+    /**
+     * A member task's /proc/TGID/task/TID/cgroup read from inside its cgroup
+     * namespace: the kernel writes each path relative to the reader's
+     * namespace root. via is that task's ns/cgroup link.
+     */
+    private static Readout<NsFacts> cgroupInside(Path via) throws IOException, Malformed {
+        Path ns = via.getParent();
+        if (ns == null || !ns.getFileName().toString().equals("ns"))
+            return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "no member task to read the namespace's root through");
+        Path task = ns.getParent();
+        int tid = Integer.parseInt(task.getFileName().toString());
+        return Readout.of(new NsFacts.Cgroup(tid, nscope.probes.parse.CgroupText.procLines(text(task.resolve("cgroup"))), List.of()));
     }
 
     /**

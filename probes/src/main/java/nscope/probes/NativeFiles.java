@@ -56,6 +56,38 @@ public final class NativeFiles extends LiveFiles {
         return t;
     }
 
+    private static final ThreadLocal<byte[][]> DIR_BUF = ThreadLocal.withInitial(() -> new byte[][] {new byte[4096]});
+
+    /**
+     * One open directory: getdents64 for the entries and their types, files
+     * opened relative to it. readDir is for cgroup directories, which are
+     * kernfs: it fills each getdents64 buffer until the directory ends, so a
+     * short reply is the last.
+     */
+    @Override public DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws java.io.IOException {
+        DirRead out = new DirRead();
+        try (Fd d = kernel.openDir(null, Kernel.cPath(dir.toString()))) {
+            byte[][] bufs = DIR_BUF.get();
+            for (nscope.kernel.DirEntry e : kernel.readDir(d, true)) {
+                boolean isDir = e.typeUnknown()
+                        ? java.nio.file.Files.isDirectory(dir.resolve(e.name()), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        : e.directory();
+                if (isDir) {
+                    out.dirs.add(e.name());
+                } else if (wanted.test(e.name())) {
+                    try {
+                        int n = readAll(d, cName(e.name()), bufs, 0);
+                        out.files.put(e.name(), java.util.Arrays.copyOf(bufs[0], n));
+                    } catch (KernelException x) {
+                        out.failed.put(e.name(), x);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+
     /** Reads a whole file into bufs[i], growing it until the file fits; returns the length. */
     private int readAll(Fd dir, byte[] name, byte[][] bufs, int i) throws KernelException {
         while (true) {

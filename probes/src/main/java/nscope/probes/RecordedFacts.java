@@ -25,7 +25,8 @@ import nscope.probes.model.Unknown;
  * FIELD..." or "KIND INODE DEVICE ? REASON DETAIL". Fields are URL-encoded
  * ("~" is null); uts: HOSTNAME DOMAINNAME; ipc: SHM SEM MSG; net: one field
  * per interface, its own fields comma-joined (INDEX,NAME,FLAGS,OPERSTATE,
- * MTU,MAC,PEER_INDEX,PEER_NETNSID,ADDRESSES, the lists comma-joined inside).
+ * MTU,MAC,PEER_INDEX,PEER_NETNSID,ADDRESSES, the lists comma-joined inside);
+ * cgroup: TID, then each line of its /proc/TID/cgroup as seen inside.
  * A namespace with no line, or a fixture with no file, replays as unknown
  * (not recorded).
  */
@@ -77,6 +78,17 @@ final class RecordedFacts implements FactReader {
                 }
                 yield new NsFacts.Net(ifs);
             }
+            case CGROUP -> {
+                List<nscope.probes.cgroups.CgroupLine> inside = new ArrayList<>();
+                for (String l : v.subList(1, v.size())) {
+                    try {
+                        inside.addAll(nscope.probes.parse.CgroupText.procLines(l));
+                    } catch (nscope.probes.parse.Malformed m) {
+                        throw new IllegalArgumentException(m.getMessage());
+                    }
+                }
+                yield new NsFacts.Cgroup(Integer.parseInt(v.get(0)), inside, List.of());
+            }
             default -> throw new IllegalArgumentException("no recorded facts for " + kind);
         });
     }
@@ -101,6 +113,9 @@ final class RecordedFacts implements FactReader {
                 v.add(join(Arrays.asList("" + i.index(), i.name(), join(i.flags()), i.operstate(), str(i.mtu()),
                         i.mac(), str(i.peerIndex()), str(i.peerNetnsId()), join(i.addresses()),
                         i.peerNetns() == null ? null : i.peerNetns().dev() + ":" + Long.toUnsignedString(i.peerNetns().ino()))));
+        } else if (x instanceof NsFacts.Cgroup c) {
+            v.add("" + c.tid());
+            for (nscope.probes.cgroups.CgroupLine l : c.inside()) v.add(l.toString());
         } else {
             throw new IllegalArgumentException("facts of " + kind + " are not recorded here");
         }

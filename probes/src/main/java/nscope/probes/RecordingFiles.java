@@ -117,6 +117,21 @@ final class RecordingFiles implements HostFiles {
         return names;
     }
 
+    /** The inner read, its files copied, its subdirectories made, its failed reads kept. */
+    @Override public DirRead readDir(Path d, java.util.function.Predicate<String> wanted) throws IOException {
+        DirRead r;
+        try {
+            r = inner.readDir(d, wanted);
+        } catch (IOException e) {
+            throw failed(d, e);
+        }
+        Files.createDirectories(target(d));
+        for (String sub : r.dirs()) Files.createDirectories(target(d.resolve(sub)));
+        for (Map.Entry<String, byte[]> f : r.files().entrySet()) copied(d.resolve(f.getKey()), f.getValue());
+        r.failed().forEach((name, e) -> failed(d.resolve(name), e));
+        return r;
+    }
+
     @Override public boolean exists(Path p) {
         boolean e = inner.exists(p);
         record(existence, p, e ? FixtureFiles.EXISTS : FixtureFiles.ABSENT);
@@ -181,13 +196,19 @@ final class RecordingFiles implements HostFiles {
         };
     }
 
-    /** The inner host's hop facts (uts, ipc, net), written to the fixture as they are read. */
+    /** Every hop fact recorded so far, by namespace: the cgroup and facts phases each ask for theirs. */
+    private final Map<NsId, String> factLines = new TreeMap<>();
+
+    /** The inner host's hop facts (uts, ipc, net, cgroup), written to the fixture as they are read. */
     @Override public FactReader facts() {
         FactReader inner = this.inner.facts();
         return (proc, starts) -> {
             Map<NsId, nscope.probes.model.Readout<nscope.probes.model.NsFacts>> r = inner.read(proc, starts);
             StringBuilder b = new StringBuilder();
-            r.forEach((id, f) -> b.append(RecordedFacts.format(starts.get(id).kind(), id, f)));
+            synchronized (factLines) {
+                r.forEach((id, f) -> factLines.put(id, RecordedFacts.format(starts.get(id).kind(), id, f)));
+                factLines.values().forEach(b::append);
+            }
             try {
                 Files.writeString(dir.resolve(RecordedFacts.FILE), b, StandardCharsets.UTF_8);
             } catch (IOException e) {

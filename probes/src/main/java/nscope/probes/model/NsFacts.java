@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a namespace holds, one record per type (mnt has its mount table, see
- * MountPhase; cgroup has nothing here yet). Read by the facts phase.
+ * MountPhase). Read by the facts phase.
  */
 public sealed interface NsFacts {
     /** uts: the names the namespace's members see (sethostname, setdomainname). */
@@ -53,6 +53,51 @@ public sealed interface NsFacts {
      * only its own namespace's ns_last_pid).
      */
     record Pid(int level, Readout<Long> lastPid) implements NsFacts {}
+
+    /**
+     * cgroup: where the namespace's root is in each hierarchy. Read as one
+     * member task's /proc/TID/cgroup seen from inside the namespace (paths
+     * relative to its root) and from nscope's (host paths): the root is the
+     * host path with the inside path taken off its end.
+     *
+     * @param tid     the member task both were read through
+     * @param inside  its lines as a reader inside the namespace sees them
+     * @param outside its lines as nscope sees them (empty until the cgroup phase adds them)
+     */
+    record Cgroup(int tid, List<nscope.probes.cgroups.CgroupLine> inside, List<nscope.probes.cgroups.CgroupLine> outside)
+            implements NsFacts {
+        public Cgroup {
+            inside = List.copyOf(inside);
+            outside = List.copyOf(outside);
+        }
+
+        /**
+         * The namespace's root cgroup in each hierarchy, as "ID:CONTROLLERS:HOST_PATH"
+         * lines; a hierarchy whose two paths do not fit together (the task sat
+         * outside the root, or moved between the reads) is left out.
+         */
+        public List<nscope.probes.cgroups.CgroupLine> roots() {
+            List<nscope.probes.cgroups.CgroupLine> out = new java.util.ArrayList<>();
+            for (nscope.probes.cgroups.CgroupLine in : inside) {
+                for (nscope.probes.cgroups.CgroupLine host : outside) {
+                    if (host.id() != in.id() || !host.controllers().equals(in.controllers())) continue;
+                    String root = rootOf(host.path(), in.path());
+                    if (root != null) out.add(new nscope.probes.cgroups.CgroupLine(in.id(), in.controllers(), root));
+                }
+            }
+            return out;
+        }
+
+        /** HOST with INSIDE taken off its end; null when INSIDE climbs out ("/..") or is not its end. */
+        static String rootOf(String host, String inside) {
+            if (inside.equals("/")) return host;
+            if (inside.equals("/..") || inside.startsWith("/../")) return null;
+            if (host.equals(inside)) return "/";
+            if (!host.endsWith(inside)) return null;
+            String root = host.substring(0, host.length() - inside.length());
+            return root.isEmpty() ? "/" : root.endsWith("/") ? null : root;
+        }
+    }
 
     /** time: the offsets of CLOCK_MONOTONIC and CLOCK_BOOTTIME, in seconds and nanoseconds. */
     record Time(long monotonicSec, long monotonicNsec, long boottimeSec, long boottimeNsec) implements NsFacts {}

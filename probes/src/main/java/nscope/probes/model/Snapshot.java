@@ -26,6 +26,7 @@ public final class Snapshot {
     private final List<ScanProblem> problems;
     private final Map<NsId, Readout<NsRelations>> relations;
     private final Map<NsId, Readout<NsFacts>> facts;
+    private final nscope.probes.cgroups.Cgroups cgroups;
 
     public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
                     Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
@@ -45,6 +46,15 @@ public final class Snapshot {
                     Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
                     List<ScanProblem> problems, Map<NsId, Readout<NsRelations>> relations,
                     Map<NsId, Readout<NsFacts>> facts) {
+        this(takenAt, source, scope, tasks, namespaces, userNames, problems, relations, facts, nscope.probes.cgroups.Cgroups.NONE);
+    }
+
+    /** @param cgroups every cgroup hierarchy and each process's place in them, when the cgroup phase ran */
+    public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
+                    Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
+                    List<ScanProblem> problems, Map<NsId, Readout<NsRelations>> relations,
+                    Map<NsId, Readout<NsFacts>> facts, nscope.probes.cgroups.Cgroups cgroups) {
+        this.cgroups = java.util.Objects.requireNonNull(cgroups);
         this.facts = Collections.unmodifiableSortedMap(new TreeMap<>(facts));
         this.relations = Collections.unmodifiableSortedMap(new TreeMap<>(relations));
         this.takenAt = takenAt;
@@ -92,6 +102,9 @@ public final class Snapshot {
 
     /** One namespace's facts; empty when the phase did not run or has none for its type. */
     public Optional<Readout<NsFacts>> facts(NsId id) { return Optional.ofNullable(facts.get(id)); }
+
+    /** Every cgroup hierarchy and each process's place in them; {@link nscope.probes.cgroups.Cgroups#NONE} when the phase did not run. */
+    public nscope.probes.cgroups.Cgroups cgroups() { return cgroups; }
 
     public Optional<Task> task(int tid) { return Optional.ofNullable(tasks.get(tid)); }
 

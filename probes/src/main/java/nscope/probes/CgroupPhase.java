@@ -1,0 +1,298 @@
+package nscope.probes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import nscope.kernel.Errno;
+import nscope.probes.cgroups.CgValue;
+import nscope.probes.cgroups.Cgroup;
+import nscope.probes.cgroups.CgroupLine;
+import nscope.probes.cgroups.CgroupTree;
+import nscope.probes.cgroups.Cgroups;
+import nscope.probes.cgroups.Hierarchy;
+import nscope.probes.model.NsFacts;
+import nscope.probes.model.NsId;
+import nscope.probes.model.Readout;
+import nscope.probes.model.ScanProblem;
+import nscope.probes.model.Unknown;
+import nscope.probes.mounts.Mount;
+import nscope.probes.parse.CgroupText;
+import nscope.probes.parse.Malformed;
+import nscope.probes.parse.Mountinfo;
+
+/**
+ * Phase 5: every mounted cgroup hierarchy (found in nscope's own
+ * mountinfo, not assumed at /sys/fs/cgroup) walked as a tree, each
+ * cgroup's members and interface files read, and every process's
+ * /proc/PID/cgroup. A cgroup removed mid-scan is left out; what cannot be
+ * read is an unknown with its reason.
+ */
+final class CgroupPhase {
+    /** Super options of a cgroup mount that are not controllers. */
+    private static final Set<String> NOT_CONTROLLERS = Set.of("rw", "ro", "none", "xattr", "noprefix",
+            "clone_children", "cpuset_v2_mode", "favordynmods", "nsdelegate", "memory_recursiveprot",
+            "memory_localevents", "memory_hugetlb_accounting", "pids_localevents");
+
+    /** @param namespaces each cgroup namespace's roots (see {@link NsFacts.Cgroup}) */
+    record Result(Cgroups cgroups, Map<NsId, Readout<NsFacts>> namespaces, List<ScanProblem> problems) {}
+
+    private final Host host;
+
+    CgroupPhase(Host host) { this.host = host; }
+
+    /**
+     * @param processes  the PIDs whose /proc/PID/cgroup to read
+     * @param namespaces the cgroup namespaces whose roots to find, with paths that lead to them
+     * @param tgidOf     the thread group of a task (for /proc/TGID/task/TID/cgroup)
+     */
+    Result read(Collection<Integer> processes, Map<NsId, RelationReader.Start> namespaces,
+                java.util.function.IntUnaryOperator tgidOf) {
+        List<ScanProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Hierarchy> hierarchies = hierarchies(problems);
+        List<CgroupTree> trees = walk(hierarchies, problems);
+        long sampled = System.nanoTime();
+        Map<Integer, Readout<List<CgroupLine>>> lines = new ConcurrentHashMap<>();
+        processes.parallelStream().forEach(pid -> {
+            Readout<List<CgroupLine>> r = procLines(pid);
+            if (r != null) lines.put(pid, r);
+        });
+        trees = withProcesses(trees, lines);
+        Map<NsId, Readout<NsFacts>> roots = namespaces.isEmpty() ? Map.of() : roots(namespaces, tgidOf);
+        return new Result(new Cgroups(trees, lines, sampled), roots, List.copyOf(problems));
+    }
+
+    /**
+     * Each cgroup namespace's member task read from inside (a hop live, the
+     * recorded facts in a fixture), then the same task's lines from here.
+     */
+    private Map<NsId, Readout<NsFacts>> roots(Map<NsId, RelationReader.Start> namespaces, java.util.function.IntUnaryOperator tgidOf) {
+        Map<NsId, Readout<NsFacts>> inside;
+        try {
+            inside = host.files().facts().read(host.roots().proc(), namespaces);
+        } catch (RuntimeException e) { // e.g. a capture that could not write its file
+            inside = new TreeMap<>();
+            for (NsId id : namespaces.keySet()) inside.put(id, Readout.unknown(Unknown.Reason.IO_ERROR, e.toString()));
+        }
+        Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
+        inside.forEach((id, r) -> {
+            if (!r.known() || !(r.get() instanceof NsFacts.Cgroup c)) {
+                out.put(id, r);
+                return;
+            }
+            Path f = host.roots().proc().resolve(Integer.toString(tgidOf.applyAsInt(c.tid()))).resolve("task")
+                    .resolve(Integer.toString(c.tid())).resolve("cgroup");
+            try {
+                List<CgroupLine> outside = CgroupText.procLines(new String(host.files().read(f), StandardCharsets.UTF_8));
+                out.put(id, Readout.of(new NsFacts.Cgroup(c.tid(), c.inside(), outside)));
+            } catch (IOException e) {
+                out.put(id, FactsPhase.failed(f, e));
+            } catch (Malformed m) {
+                out.put(id, Readout.unknown(Unknown.Reason.MALFORMED, f + ": " + m.getMessage()));
+            }
+        });
+        return out;
+    }
+
+    /** The cgroup and cgroup2 mounts of our mount namespace, one per hierarchy. */
+    List<Hierarchy> hierarchies(List<ScanProblem> problems) {
+        Path mi = host.roots().proc().resolve("self/mountinfo");
+        byte[] text;
+        try {
+            text = host.files().readToEnd(mi);
+        } catch (IOException e) {
+            problems.add(new ScanProblem(mi.toString(), FactsPhase.failed(mi, e).why()));
+            return List.of();
+        }
+        Mountinfo.Lines parsed = Mountinfo.parse(text);
+        for (Mountinfo.BadLine b : parsed.bad())
+            problems.add(new ScanProblem(mi + ":" + b.line(), new Unknown(Unknown.Reason.MALFORMED, b.why().getMessage())));
+        // one hierarchy may be mounted several times: keep its widest, then shortest, mount
+        Map<String, Mount> byDevice = new LinkedHashMap<>();
+        for (Mount m : parsed.mounts()) {
+            if (!m.fsType().equals("cgroup") && !m.fsType().equals("cgroup2")) continue;
+            String dev = m.device().toString();
+            Mount seen = byDevice.get(dev);
+            if (seen == null || better(m, seen)) byDevice.put(dev, m);
+        }
+        List<Hierarchy> out = new ArrayList<>();
+        for (Mount m : byDevice.values()) {
+            boolean v2 = m.fsType().equals("cgroup2");
+            List<String> controllers = v2 ? List.of()
+                    : m.superOptions().stream().filter(o -> !NOT_CONTROLLERS.contains(o) && !o.startsWith("release_agent=")).toList();
+            out.add(new Hierarchy(v2 ? 2 : 1, controllers, m.mountPoint(), m.root(), m.device().toString()));
+        }
+        out.sort(Comparator.comparing((Hierarchy h) -> h.version() == 2 ? 0 : 1).thenComparing(Hierarchy::label));
+        return out;
+    }
+
+    private static boolean better(Mount a, Mount b) {
+        if (a.root().length() != b.root().length()) return a.root().length() < b.root().length();
+        return a.mountPoint().length() < b.mountPoint().length();
+    }
+
+    /** Where a mount point's files are read: under the sys root, else through our own root. */
+    Path dirOf(String mountPoint) {
+        if (mountPoint.equals("/sys") || mountPoint.startsWith("/sys/"))
+            return host.roots().sys().resolve(mountPoint.substring("/sys".length()).replaceFirst("^/", ""));
+        return host.roots().proc().resolve("self/root").resolve(mountPoint.substring(1));
+    }
+
+    private record Item(int tree, String rel) {}
+
+    /** All hierarchies at once, one level of the trees after the other, each level's directories in parallel. */
+    private List<CgroupTree> walk(List<Hierarchy> hierarchies, List<ScanProblem> problems) {
+        List<Map<String, Cgroup>> found = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++) found.add(new ConcurrentHashMap<>());
+        List<Item> level = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++) level.add(new Item(i, ""));
+        while (!level.isEmpty()) {
+            List<Item> next = java.util.Collections.synchronizedList(new ArrayList<>());
+            level.parallelStream().forEach(it -> {
+                Hierarchy h = hierarchies.get(it.tree);
+                Cgroup c = readCgroup(h, it.rel, problems);
+                if (c == null) return;
+                found.get(it.tree).put(c.path(), c);
+                for (String child : c.children()) next.add(new Item(it.tree, relOf(h, child)));
+            });
+            level = next;
+        }
+        List<CgroupTree> out = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++) out.add(new CgroupTree(hierarchies.get(i), found.get(i)));
+        return out;
+    }
+
+    /** The cgroup path of a directory below the mount point. */
+    private static String pathOf(Hierarchy h, String rel) {
+        String root = h.mountRoot();
+        if (rel.isEmpty()) return root;
+        return root.equals("/") ? "/" + rel : root + "/" + rel;
+    }
+
+    private static String relOf(Hierarchy h, String path) {
+        String root = h.mountRoot();
+        return root.equals("/") ? path.substring(1) : path.substring(root.length() + 1);
+    }
+
+    /** One cgroup; null when it vanished before it could be listed. */
+    private Cgroup readCgroup(Hierarchy h, String rel, List<ScanProblem> problems) {
+        Path dir = rel.isEmpty() ? dirOf(h.mountPoint()) : dirOf(h.mountPoint()).resolve(rel);
+        String path = pathOf(h, rel);
+        String threadsFile = h.version() == 2 ? "cgroup.threads" : "tasks";
+        DirRead d;
+        try {
+            d = host.files().readDir(dir, n -> n.equals(threadsFile) || CgroupText.FILES.containsKey(n));
+        } catch (IOException e) {
+            if (!rel.isEmpty() && Errno.of(e).meansVanished()) return null; // removed mid-scan
+            problems.add(new ScanProblem(dir.toString(), FactsPhase.failed(dir, e).why()));
+            Readout<List<Integer>> none = FactsPhase.failed(dir, e);
+            return new Cgroup(path, List.of(), none, none, Map.of());
+        }
+        List<String> children = new ArrayList<>();
+        for (String sub : d.dirs()) children.add(path.equals("/") ? "/" + sub : path + "/" + sub);
+        children.sort(null);
+        Map<String, Readout<CgValue>> files = new TreeMap<>();
+        boolean vanished = false;
+        for (String name : CgroupText.FILES.keySet()) {
+            byte[] b = d.files().get(name);
+            IOException e = d.failed().get(name);
+            if (b != null) files.put(name, parse(dir, name, b));
+            else if (e != null) {
+                files.put(name, failed(dir.resolve(name), e));
+                vanished |= Errno.of(e).meansVanished();
+            }
+        }
+        Readout<List<Integer>> procs = Readout.of(List.of()); // filled from /proc/PID/cgroup (withProcesses)
+        Readout<List<Integer>> threads = members(dir, threadsFile, d);
+        if (vanished && !rel.isEmpty() && !host.files().exists(dir)) return null; // removed while read
+        return new Cgroup(path, children, procs, threads, files);
+    }
+
+    private static Readout<CgValue> parse(Path dir, String name, byte[] b) {
+        try {
+            return Readout.of(CgroupText.value(name, new String(b, StandardCharsets.UTF_8)));
+        } catch (Malformed m) {
+            return Readout.unknown(Unknown.Reason.MALFORMED, dir.resolve(name) + ": " + m.getMessage());
+        }
+    }
+
+    private static Readout<List<Integer>> members(Path dir, String name, DirRead d) {
+        byte[] b = d.files().get(name);
+        IOException e = d.failed().get(name);
+        if (b == null) {
+            return e != null ? failed(dir.resolve(name), e)
+                    : Readout.unknown(Unknown.Reason.NOT_PROVIDED, dir.resolve(name) + ": not there");
+        }
+        try {
+            return Readout.of(CgroupText.ids(new String(b, StandardCharsets.US_ASCII), name));
+        } catch (Malformed m) {
+            return Readout.unknown(Unknown.Reason.MALFORMED, dir.resolve(name) + ": " + m.getMessage());
+        }
+    }
+
+    /**
+     * Each cgroup's member processes, from every process's /proc/PID/cgroup
+     * line for its hierarchy: the kernel's own answer for each process, and
+     * the same list cgroup.procs gives, which costs some 45 us a cgroup per
+     * hierarchy here (the kernel builds, sorts and dedups a pid list on each
+     * open) against one read per process for all hierarchies at once. A
+     * process whose line names a cgroup the walk did not see (made after it)
+     * is in no tree.
+     */
+    private static List<CgroupTree> withProcesses(List<CgroupTree> trees, Map<Integer, Readout<List<CgroupLine>>> lines) {
+        // one pass over every line; which tree a line's "ID:CONTROLLERS" names is worked out once
+        Map<String, Integer> treeOf = new java.util.HashMap<>();
+        List<Map<String, List<Integer>>> procs = new ArrayList<>();
+        for (int i = 0; i < trees.size(); i++) procs.add(new java.util.HashMap<>());
+        for (Map.Entry<Integer, Readout<List<CgroupLine>>> e : new TreeMap<>(lines).entrySet()) {
+            if (!e.getValue().known()) continue;
+            for (CgroupLine l : e.getValue().get()) {
+                int t = treeOf.computeIfAbsent(l.id() + ":" + l.controllers(), k -> {
+                    for (int i = 0; i < trees.size(); i++) if (trees.get(i).hierarchy().matches(l)) return i;
+                    return -1;
+                });
+                if (t >= 0) procs.get(t).computeIfAbsent(l.path(), k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        List<CgroupTree> out = new ArrayList<>();
+        for (int i = 0; i < trees.size(); i++) {
+            CgroupTree t = trees.get(i);
+            Map<String, Cgroup> cgroups = new java.util.HashMap<>();
+            for (Cgroup c : t.cgroups().values()) {
+                List<Integer> p = procs.get(i).getOrDefault(c.path(), List.of());
+                // a cgroup that could not be listed keeps its unknown
+                cgroups.put(c.path(), new Cgroup(c.path(), c.children(), c.procs().known() ? Readout.of(List.copyOf(p)) : c.procs(), c.threads(), c.files()));
+            }
+            out.add(new CgroupTree(t.hierarchy(), cgroups));
+        }
+        return out;
+    }
+
+    /** EOPNOTSUPP: a v2 threaded cgroup's cgroup.procs, which the kernel does not offer there. */
+    private static <T> Readout<T> failed(Path p, IOException e) {
+        if (Errno.of(e) == Errno.EOPNOTSUPP)
+            return Readout.unknown(Unknown.Reason.NOT_PROVIDED, p + ": EOPNOTSUPP (not offered in a threaded cgroup)");
+        return FactsPhase.failed(p, e);
+    }
+
+    /** A process's /proc/PID/cgroup; null when it exited before the read. */
+    private Readout<List<CgroupLine>> procLines(int pid) {
+        Path f = host.roots().proc().resolve(Integer.toString(pid)).resolve("cgroup");
+        try {
+            return Readout.of(CgroupText.procLines(new String(host.files().read(f), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            Readout<List<CgroupLine>> r = FactsPhase.failed(f, e);
+            return r.why().reason() == Unknown.Reason.EXITING ? null : r;
+        } catch (Malformed m) {
+            return Readout.unknown(Unknown.Reason.MALFORMED, f + ": " + m.getMessage());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package nscope.probes.cgroups;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import nscope.probes.model.Readout;
+
+/**
+ * Every cgroup hierarchy of one scan and each process's place in them.
+ * A process's cgroups are the lines of its /proc/PID/cgroup; a thread's come
+ * from the member lists (v2 cgroup.threads, v1 tasks), where a thread may
+ * sit apart from its process (v1, and v2 threaded subtrees).
+ */
+public final class Cgroups {
+    /** No hierarchy read (the cgroup phase did not run). */
+    public static final Cgroups NONE = new Cgroups(List.of(), Map.of(), 0);
+
+    private final List<CgroupTree> trees;
+    private final SortedMap<Integer, Readout<List<CgroupLine>>> lines;
+    private final long sampledNanos;
+    private volatile Map<Hierarchy, Map<Integer, String>> threadIndex;
+
+    /**
+     * @param lines        /proc/PID/cgroup of every process read, by PID
+     * @param sampledNanos System.nanoTime() when the usage files were read, for CPU % between two scans
+     */
+    public Cgroups(List<CgroupTree> trees, Map<Integer, Readout<List<CgroupLine>>> lines, long sampledNanos) {
+        this.trees = List.copyOf(trees);
+        this.lines = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(lines));
+        this.sampledNanos = sampledNanos;
+    }
+
+    public List<CgroupTree> trees() { return trees; }
+
+    public SortedMap<Integer, Readout<List<CgroupLine>>> lines() { return lines; }
+
+    public long sampledNanos() { return sampledNanos; }
+
+    public boolean read() { return !trees.isEmpty() || !lines.isEmpty(); }
+
+    /** A process's /proc/PID/cgroup as read; empty when not read at all. */
+    public Optional<Readout<List<CgroupLine>>> lines(int pid) { return Optional.ofNullable(lines.get(pid)); }
+
+    /** The tree of the hierarchy a /proc/PID/cgroup line names. */
+    public Optional<CgroupTree> treeOf(CgroupLine line) {
+        return trees.stream().filter(t -> t.hierarchy().matches(line)).findFirst();
+    }
+
+    /**
+     * A task's cgroup path in one hierarchy: a process's from its
+     * /proc/PID/cgroup line; a thread's from the member lists of the scan.
+     */
+    public Optional<String> pathOf(int tid, int tgid, Hierarchy h) {
+        if (tid == tgid) {
+            Readout<List<CgroupLine>> r = lines.get(tid);
+            if (r != null && r.known())
+                for (CgroupLine l : r.get()) if (h.matches(l)) return Optional.of(l.path());
+        }
+        return Optional.ofNullable(threadIndex().getOrDefault(h, Map.of()).get(tid));
+    }
+
+    private Map<Hierarchy, Map<Integer, String>> threadIndex() {
+        Map<Hierarchy, Map<Integer, String>> idx = threadIndex;
+        if (idx == null) {
+            idx = new HashMap<>();
+            for (CgroupTree t : trees) {
+                Map<Integer, String> m = new HashMap<>();
+                for (Cgroup c : t.cgroups().values())
+                    if (c.threads().known()) for (int tid : c.threads().get()) m.put(tid, c.path());
+                idx.put(t.hierarchy(), m);
+            }
+            threadIndex = idx;
+        }
+        return idx;
+    }
+}

@@ -1,0 +1,194 @@
+package nscope.probes.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nscope.probes.cgroups.CgValue;
+import nscope.probes.cgroups.CgroupLine;
+
+/**
+ * The text of cgroup files: /proc/PID/cgroup, member lists and the
+ * interface files nscope reads, each parsed as the kernel documents it
+ * (Documentation/admin-guide/cgroup-v2.rst and cgroup-v1/).
+ */
+public final class CgroupText {
+    private CgroupText() {}
+
+    /** How an interface file's text is read. */
+    public enum Kind { NUM, TEXT, WORDS, KEYED, CPU_MAX, PRESSURE }
+
+    /** The interface files a scan reads, and how. Member lists are read apart. */
+    public static final Map<String, Kind> FILES = files();
+
+    /** memory.stat holds some 40 fields; only the headline ones are kept. */
+    public static final Set<String> MEMORY_STAT_KEPT = Set.of(
+            "anon", "file", "kernel", "kernel_stack", "slab", "sock", "shmem", "file_dirty", "file_writeback",
+            "total_rss", "total_cache", "total_shmem", "rss", "cache", "hierarchical_memory_limit");
+
+    private static Map<String, Kind> files() {
+        Map<String, Kind> m = new LinkedHashMap<>();
+        for (String f : List.of("memory.max", "memory.high", "memory.low", "memory.min", "memory.swap.max",
+                "memory.current", "memory.swap.current", "memory.peak",
+                "memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "memory.soft_limit_in_bytes",
+                "memory.usage_in_bytes", "memory.memsw.usage_in_bytes", "memory.kmem.usage_in_bytes",
+                "memory.max_usage_in_bytes", "memory.failcnt",
+                "cpu.weight", "cpu.cfs_quota_us", "cpu.cfs_period_us", "cpu.shares", "cpuacct.usage",
+                "pids.max", "pids.current", "cgroup.freeze"))
+            m.put(f, Kind.NUM);
+        for (String f : List.of("cgroup.type", "cpuset.cpus", "cpuset.mems", "cpuset.cpus.effective",
+                "cpuset.mems.effective", "cpuset.effective_cpus", "cpuset.effective_mems", "io.max", "freezer.state"))
+            m.put(f, Kind.TEXT);
+        for (String f : List.of("cgroup.controllers", "cgroup.subtree_control")) m.put(f, Kind.WORDS);
+        for (String f : List.of("cgroup.events", "memory.events", "pids.events", "cpu.stat", "memory.stat",
+                "memory.oom_control"))
+            m.put(f, Kind.KEYED);
+        m.put("cpu.max", Kind.CPU_MAX);
+        for (String f : List.of("cpu.pressure", "memory.pressure", "io.pressure")) m.put(f, Kind.PRESSURE);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** One interface file's value, parsed by its kind. */
+    public static CgValue value(String file, String text) throws Malformed {
+        Kind k = FILES.get(file);
+        if (k == null) throw new IllegalArgumentException(file + " is not a file nscope reads");
+        return switch (k) {
+            case NUM -> num(file, text);
+            case TEXT -> new CgValue.Text(text.strip());
+            case WORDS -> new CgValue.Words(words(text));
+            case KEYED -> keyed(file, text);
+            case CPU_MAX -> cpuMax(text);
+            case PRESSURE -> pressure(text);
+        };
+    }
+
+    /**
+     * v1 memory limits with no limit set show the page counter's ceiling:
+     * LONG_MAX rounded down to a page (9223372036854771712 with 4 KiB pages).
+     */
+    static boolean pageCounterMax(long v) {
+        return v > Long.MAX_VALUE - 65536 && v % 4096 == 0;
+    }
+
+    static CgValue.Num num(String file, String text) throws Malformed {
+        String s = text.strip();
+        if (s.equals("max")) return new CgValue.Num(s, null);
+        if (s.equals("-1") && file.equals("cpu.cfs_quota_us")) return new CgValue.Num(s, null);
+        long v = unsigned(s, file);
+        if (file.endsWith("limit_in_bytes") && pageCounterMax(v)) return new CgValue.Num(s, null);
+        return new CgValue.Num(s, v);
+    }
+
+    /** An unsigned 64-bit decimal; anything else (a sign, a larger number, junk) is malformed. */
+    public static long unsigned(String s, String what) throws Malformed {
+        if (s.isEmpty()) throw new Malformed(what + ": empty where a number belongs");
+        long v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') throw new Malformed(what + ": not a number: " + abbreviate(s));
+            try {
+                v = Decimal.append(v, c - '0');
+            } catch (ArithmeticException e) {
+                throw new Malformed(what + ": " + abbreviate(s) + " is above 2^64 - 1");
+            }
+        }
+        return v;
+    }
+
+    static List<String> words(String text) {
+        String s = text.strip();
+        return s.isEmpty() ? List.of() : List.of(s.split("\\s+"));
+    }
+
+    static CgValue.Keyed keyed(String file, String text) throws Malformed {
+        Map<String, Long> m = new LinkedHashMap<>();
+        boolean stat = file.equals("memory.stat");
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) continue;
+            String[] f = line.strip().split("\\s+");
+            if (f.length != 2) throw new Malformed(file + ": not 'KEY VALUE': " + abbreviate(line));
+            if (stat && !MEMORY_STAT_KEPT.contains(f[0])) continue;
+            m.put(f[0], unsigned(f[1], file + " " + f[0]));
+        }
+        return new CgValue.Keyed(m);
+    }
+
+    static CgValue.CpuMax cpuMax(String text) throws Malformed {
+        String[] f = text.strip().split("\\s+");
+        if (f.length != 2) throw new Malformed("cpu.max: not 'QUOTA PERIOD': " + abbreviate(text));
+        return new CgValue.CpuMax(num("cpu.max", f[0]), unsigned(f[1], "cpu.max period"));
+    }
+
+    /** "some avg10=0.00 avg60=0.00 avg300=0.00 total=0" and, where written, the same for "full". */
+    static CgValue.Pressure pressure(String text) throws Malformed {
+        CgValue.Line some = null, full = null;
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) continue;
+            String[] f = line.strip().split("\\s+");
+            if (f.length != 5) throw new Malformed("pressure: not 'some|full avg10= avg60= avg300= total=': " + abbreviate(line));
+            CgValue.Line l = new CgValue.Line(avg(f[1], "avg10="), avg(f[2], "avg60="), avg(f[3], "avg300="),
+                    unsigned(after(f[4], "total="), "pressure total"));
+            switch (f[0]) {
+                case "some" -> some = l;
+                case "full" -> full = l;
+                default -> throw new Malformed("pressure: unknown line " + abbreviate(f[0]));
+            }
+        }
+        if (some == null) throw new Malformed("pressure: no 'some' line");
+        return new CgValue.Pressure(some, full);
+    }
+
+    private static double avg(String field, String key) throws Malformed {
+        String v = after(field, key);
+        if (!v.matches("\\d{1,3}\\.\\d{2}")) throw new Malformed("pressure: " + key + " is not a percentage: " + abbreviate(v));
+        return Double.parseDouble(v);
+    }
+
+    private static String after(String field, String key) throws Malformed {
+        if (!field.startsWith(key)) throw new Malformed("pressure: expected " + key + " in " + abbreviate(field));
+        return field.substring(key.length());
+    }
+
+    /** cgroup.procs, cgroup.threads, tasks: one ID per line. */
+    public static List<Integer> ids(String text, String what) throws Malformed {
+        List<Integer> out = new ArrayList<>();
+        int v = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                if (v >= 0) out.add(v);
+                v = -1;
+            } else if (c >= '0' && c <= '9' && (v < 0 || v < 214748364)) {
+                v = (v < 0 ? 0 : v * 10) + (c - '0');
+            } else {
+                throw new Malformed(what + ": not one ID per line near " + abbreviate(text.substring(Math.max(0, i - 10), Math.min(text.length(), i + 10))));
+            }
+        }
+        if (v >= 0) out.add(v);
+        return out;
+    }
+
+    /**
+     * /proc/PID/cgroup: "ID:CONTROLLERS:PATH" per line. The path is the
+     * rest of the line (cgroup names may hold colons, not newlines).
+     */
+    public static List<CgroupLine> procLines(String text) throws Malformed {
+        List<CgroupLine> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isEmpty()) continue;
+            int a = line.indexOf(':'), b = a < 0 ? -1 : line.indexOf(':', a + 1);
+            if (b < 0) throw new Malformed("cgroup: not 'ID:CONTROLLERS:PATH': " + abbreviate(line));
+            long id = unsigned(line.substring(0, a), "cgroup hierarchy ID");
+            if (id > Integer.MAX_VALUE) throw new Malformed("cgroup: hierarchy ID out of range: " + id);
+            String path = line.substring(b + 1);
+            if (!path.startsWith("/")) throw new Malformed("cgroup: path is not absolute: " + abbreviate(line));
+            out.add(new CgroupLine((int) id, line.substring(a + 1, b), path));
+        }
+        return out;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}
