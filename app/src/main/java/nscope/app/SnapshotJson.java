@@ -64,6 +64,11 @@ final class SnapshotJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (s.cgroups().read()) {
+            g.writeObjectFieldStart("cgroups");
+            CgroupsJson.fields(s, nscope.probes.cgroups.CgroupCpu.none(), t -> true, c -> true, g);
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("users");
         for (Map.Entry<Long, String> e : new java.util.TreeMap<>(s.userNames()).entrySet())
             g.writeStringField(Long.toString(e.getKey()), e.getValue());

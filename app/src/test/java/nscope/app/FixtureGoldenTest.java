@@ -49,7 +49,9 @@ class FixtureGoldenTest {
             new Golden("ls.json", "ls", "--json"),
             new Golden("ls-all.txt", "ls", "--all"),
             new Golden("ls-tree-owner.json", "ls", "--json", "--all", "--tree", "owner"),
-            new Golden("snapshot.json", "snapshot", "--json"));
+            new Golden("snapshot.json", "snapshot", "--json"),
+            new Golden("cgroups.txt", "cgroups", "--processes", "--interval", "0"),
+            new Golden("cgroups.json", "cgroups", "--json", "--interval", "0"));
 
     private static Cli.Run run(String... args) { return Cli.run(args); }
 
@@ -116,7 +118,7 @@ class FixtureGoldenTest {
                     assertFalse(r.err().contains("Exception"), r.err());
                     String expected = read(fx.resolve("expected").resolve(g.file()));
                     assertFalse(expected.isBlank(), g.file() + " is empty");
-                    String actual = g.file().equals("snapshot.json") ? normalise(r.out(), fx) : r.out();
+                    String actual = g.file().endsWith(".json") && !g.file().startsWith("ls") ? normalise(r.out(), fx) : r.out();
                     assertEquals(expected, actual, fx.getFileName() + "/expected/" + g.file());
                 }));
             }
@@ -161,6 +163,7 @@ class FixtureGoldenTest {
     Stream<DynamicTest> lsAgreesWithLsnsRecordedAtCapture() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path fx : fixtures()) {
+            if (!Files.isRegularFile(fx.resolve("expected/lsns.json"))) continue; // a hand-built layout: no lsns ran on it
             tests.add(DynamicTest.dynamicTest(fx.getFileName().toString(), () -> {
                 Set<String> lsns = nsTypeNprocs(MAPPER.readTree(fx.resolve("expected/lsns.json").toFile()));
                 Cli.Run r = runOn(fx, "ls", "--json");
