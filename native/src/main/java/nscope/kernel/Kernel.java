@@ -69,12 +69,13 @@ public final class Kernel {
     }
 
     /**
-     * Reads a small file relative to a directory handle with one read into
+     * Reads a small file relative to a directory handle (null: the working
+     * directory, or an absolute path) with one read into
      * buf; returns the length. A result equal to buf.length means the file
      * may hold more: read again with a larger buffer.
      */
     public int readFile(Fd dir, byte[] path, byte[] buf) throws KernelException {
-        int fd = libc.openat(dir.number(), path, LibC.O_RDONLY | LibC.O_CLOEXEC);
+        int fd = libc.openat(dir == null ? LibC.AT_FDCWD : dir.number(), path, LibC.O_RDONLY | LibC.O_CLOEXEC);
         if (fd < 0) throw error("open", path);
         try {
             long r = libc.read(fd, buf, buf.length);

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import nscope.kernel.Errno;
 import nscope.probes.cgroups.CgValue;
+import nscope.probes.cgroups.CgroupFigures;
 import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.cgroups.CgroupTree;
@@ -47,27 +48,88 @@ final class CgroupPhase {
 
     private final Host host;
 
-    CgroupPhase(Host host) { this.host = host; }
+    private final boolean v1Threads;
+
+    /** @param v1Threads read every v1 cgroup's tasks list (see {@link Collector.Phase#CGROUP_THREADS}) */
+    CgroupPhase(Host host, boolean v1Threads) {
+        this.host = host;
+        this.v1Threads = v1Threads;
+    }
+
+    /** Why a v1 cgroup's threads are unknown when its tasks list was not asked for. */
+    static final String V1_THREADS_NOT_READ = "v1 thread lists (tasks) were not read in this scan"
+            + " (nscope cgroups reads them; they cost the kernel a global lock per task)";
 
     /**
      * @param processes  the PIDs whose /proc/PID/cgroup to read
      * @param namespaces the cgroup namespaces whose roots to find, with paths that lead to them
-     * @param tgidOf     the thread group of a task (for /proc/TGID/task/TID/cgroup)
+     * @param tgidOf     the thread group of a task the scan read; -1 for one it did not
      */
     Result read(Collection<Integer> processes, Map<NsId, RelationReader.Start> namespaces,
                 java.util.function.IntUnaryOperator tgidOf) {
         List<ScanProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Hierarchy> hierarchies = hierarchies(problems);
-        List<CgroupTree> trees = walk(hierarchies, problems);
-        long sampled = System.nanoTime();
-        Map<Integer, Readout<List<CgroupLine>>> lines = new ConcurrentHashMap<>();
-        processes.parallelStream().forEach(pid -> {
-            Readout<List<CgroupLine>> r = procLines(pid);
-            if (r != null) lines.put(pid, r);
+        // every process's /proc/PID/cgroup and the namespaces' roots are read on a thread of
+        // their own while the trees are walked: the kernel answers those one at a time anyway
+        Map<Integer, Readout<List<CgroupLine>>> lines = new java.util.HashMap<>();
+        java.util.concurrent.FutureTask<Void> lineReads = new java.util.concurrent.FutureTask<>(() -> {
+            for (int pid : processes) {
+                Readout<List<CgroupLine>> r = procLines(pid);
+                if (r != null) lines.put(pid, r);
+            }
+            return null;
         });
-        trees = withProcesses(trees, lines);
-        Map<NsId, Readout<NsFacts>> roots = namespaces.isEmpty() ? Map.of() : roots(namespaces, tgidOf);
-        return new Result(new Cgroups(trees, lines, sampled), roots, List.copyOf(problems));
+        java.util.concurrent.FutureTask<Map<NsId, Readout<NsFacts>>> side = new java.util.concurrent.FutureTask<>(
+                () -> namespaces.isEmpty() ? Map.of() : roots(namespaces, tgidOf));
+        for (Runnable r : List.<Runnable>of(lineReads, side)) {
+            Thread t = new Thread(r, "nscope-cgroup-side");
+            t.setDaemon(true);
+            t.start();
+        }
+        List<Hierarchy> hierarchies = hierarchies(problems);
+        List<Map<String, Cgroup>> walked = walk(hierarchies, problems);
+        long sampled = System.nanoTime();
+        Map<NsId, Readout<NsFacts>> roots;
+        try {
+            lineReads.get();
+            roots = side.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading /proc/PID/cgroup", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+        java.util.function.IntUnaryOperator groupOf = tgidOf;
+        if (v1Threads) groupOf = threadGroups(walked, processes, tgidOf);
+        return new Result(new Cgroups(withProcesses(hierarchies, walked, lines, groupOf), lines, sampled), roots, List.copyOf(problems));
+    }
+
+    /**
+     * The thread group of every thread in a list the walk read, where the
+     * scan did not read threads itself (a processes-only scan): each
+     * process's /proc/PID/task listed once, only when some thread is unknown.
+     */
+    private java.util.function.IntUnaryOperator threadGroups(List<Map<String, Cgroup>> walked, Collection<Integer> processes,
+                                                            java.util.function.IntUnaryOperator tgidOf) {
+        boolean unknown = walked.stream().flatMap(m -> m.values().stream()).filter(c -> c.threads().known())
+                .anyMatch(c -> c.threads().get().stream().anyMatch(tid -> tgidOf.applyAsInt(tid) < 0));
+        if (!unknown) return tgidOf;
+        Map<Integer, Integer> groups = new ConcurrentHashMap<>();
+        processes.parallelStream().forEach(pid -> {
+            try {
+                for (String tid : host.files().list(host.roots().proc().resolve(Integer.toString(pid)).resolve("task"))) {
+                    int t = TaskReader.parsePid(tid);
+                    if (t > 0) groups.put(t, pid);
+                }
+            } catch (IOException e) {
+                // exited: its threads stay without a process, as they would in a later scan
+            }
+        });
+        return tid -> {
+            int known = tgidOf.applyAsInt(tid);
+            return known > 0 ? known : groups.getOrDefault(tid, -1);
+        };
     }
 
     /**
@@ -88,7 +150,8 @@ final class CgroupPhase {
                 out.put(id, r);
                 return;
             }
-            Path f = host.roots().proc().resolve(Integer.toString(tgidOf.applyAsInt(c.tid()))).resolve("task")
+            int tgid = tgidOf.applyAsInt(c.tid());
+            Path f = host.roots().proc().resolve(Integer.toString(tgid > 0 ? tgid : c.tid())).resolve("task")
                     .resolve(Integer.toString(c.tid())).resolve("cgroup");
             try {
                 List<CgroupLine> outside = CgroupText.procLines(new String(host.files().read(f), StandardCharsets.UTF_8));
@@ -146,28 +209,45 @@ final class CgroupPhase {
         return host.roots().proc().resolve("self/root").resolve(mountPoint.substring(1));
     }
 
-    private record Item(int tree, String rel) {}
-
-    /** All hierarchies at once, one level of the trees after the other, each level's directories in parallel. */
-    private List<CgroupTree> walk(List<Hierarchy> hierarchies, List<ScanProblem> problems) {
+    /**
+     * All hierarchies at once, on every core: each cgroup read as a task
+     * that forks one task per child, so no level waits for the slowest
+     * directory of the level before.
+     */
+    private List<Map<String, Cgroup>> walk(List<Hierarchy> hierarchies, List<ScanProblem> problems) {
         List<Map<String, Cgroup>> found = new ArrayList<>();
-        for (int i = 0; i < hierarchies.size(); i++) found.add(new ConcurrentHashMap<>());
-        List<Item> level = new ArrayList<>();
-        for (int i = 0; i < hierarchies.size(); i++) level.add(new Item(i, ""));
-        while (!level.isEmpty()) {
-            List<Item> next = java.util.Collections.synchronizedList(new ArrayList<>());
-            level.parallelStream().forEach(it -> {
-                Hierarchy h = hierarchies.get(it.tree);
-                Cgroup c = readCgroup(h, it.rel, problems);
-                if (c == null) return;
-                found.get(it.tree).put(c.path(), c);
-                for (String child : c.children()) next.add(new Item(it.tree, relOf(h, child)));
-            });
-            level = next;
+        List<Read> roots = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++) {
+            found.add(new ConcurrentHashMap<>());
+            roots.add(new Read(hierarchies.get(i), "", found.get(i), problems));
         }
-        List<CgroupTree> out = new ArrayList<>();
-        for (int i = 0; i < hierarchies.size(); i++) out.add(new CgroupTree(hierarchies.get(i), found.get(i)));
-        return out;
+        java.util.concurrent.ForkJoinTask.invokeAll(roots);
+        return found;
+    }
+
+    /** One cgroup's read, and its children's. */
+    private final class Read extends java.util.concurrent.RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final transient Hierarchy h;
+        private final String rel;
+        private final transient Map<String, Cgroup> found;
+        private final transient List<ScanProblem> problems;
+
+        Read(Hierarchy h, String rel, Map<String, Cgroup> found, List<ScanProblem> problems) {
+            this.h = h;
+            this.rel = rel;
+            this.found = found;
+            this.problems = problems;
+        }
+
+        @Override protected void compute() {
+            Cgroup c = readCgroup(h, rel, problems);
+            if (c == null) return;
+            found.put(c.path(), c);
+            List<Read> kids = new ArrayList<>();
+            for (String child : c.children()) kids.add(new Read(h, relOf(h, child), found, problems));
+            invokeAll(kids);
+        }
     }
 
     /** The cgroup path of a directory below the mount point. */
@@ -189,7 +269,9 @@ final class CgroupPhase {
         String threadsFile = h.version() == 2 ? "cgroup.threads" : "tasks";
         DirRead d;
         try {
-            d = host.files().readDir(dir, n -> n.equals(threadsFile) || CgroupText.FILES.containsKey(n));
+            boolean threads = h.version() == 2 || v1Threads;
+            d = host.files().readDir(dir, n -> threads && n.equals(threadsFile)
+                    || CgroupText.FILES.containsKey(n) && !(h.version() == 1 && n.equals("cpu.stat")));
         } catch (IOException e) {
             if (!rel.isEmpty() && Errno.of(e).meansVanished()) return null; // removed mid-scan
             problems.add(new ScanProblem(dir.toString(), FactsPhase.failed(dir, e).why()));
@@ -211,7 +293,8 @@ final class CgroupPhase {
             }
         }
         Readout<List<Integer>> procs = Readout.of(List.of()); // filled from /proc/PID/cgroup (withProcesses)
-        Readout<List<Integer>> threads = members(dir, threadsFile, d);
+        Readout<List<Integer>> threads = h.version() == 1 && !v1Threads
+                ? Readout.unknown(Unknown.Reason.NOT_PROVIDED, V1_THREADS_NOT_READ) : members(dir, threadsFile, d);
         if (vanished && !rel.isEmpty() && !host.files().exists(dir)) return null; // removed while read
         return new Cgroup(path, children, procs, threads, files);
     }
@@ -247,33 +330,53 @@ final class CgroupPhase {
      * process whose line names a cgroup the walk did not see (made after it)
      * is in no tree.
      */
-    private static List<CgroupTree> withProcesses(List<CgroupTree> trees, Map<Integer, Readout<List<CgroupLine>>> lines) {
+    private static List<CgroupTree> withProcesses(List<Hierarchy> hierarchies, List<Map<String, Cgroup>> walked,
+                                                  Map<Integer, Readout<List<CgroupLine>>> lines,
+                                                  java.util.function.IntUnaryOperator tgidOf) {
         // one pass over every line; which tree a line's "ID:CONTROLLERS" names is worked out once
         Map<String, Integer> treeOf = new java.util.HashMap<>();
         List<Map<String, List<Integer>>> procs = new ArrayList<>();
-        for (int i = 0; i < trees.size(); i++) procs.add(new java.util.HashMap<>());
+        for (int i = 0; i < hierarchies.size(); i++) procs.add(new java.util.HashMap<>());
         for (Map.Entry<Integer, Readout<List<CgroupLine>>> e : new TreeMap<>(lines).entrySet()) {
             if (!e.getValue().known()) continue;
             for (CgroupLine l : e.getValue().get()) {
                 int t = treeOf.computeIfAbsent(l.id() + ":" + l.controllers(), k -> {
-                    for (int i = 0; i < trees.size(); i++) if (trees.get(i).hierarchy().matches(l)) return i;
+                    for (int i = 0; i < hierarchies.size(); i++) if (hierarchies.get(i).matches(l)) return i;
                     return -1;
                 });
                 if (t >= 0) procs.get(t).computeIfAbsent(l.path(), k -> new ArrayList<>()).add(e.getKey());
             }
         }
         List<CgroupTree> out = new ArrayList<>();
-        for (int i = 0; i < trees.size(); i++) {
-            CgroupTree t = trees.get(i);
+        for (int i = 0; i < hierarchies.size(); i++) {
             Map<String, Cgroup> cgroups = new java.util.HashMap<>();
-            for (Cgroup c : t.cgroups().values()) {
-                List<Integer> p = procs.get(i).getOrDefault(c.path(), List.of());
-                // a cgroup that could not be listed keeps its unknown
-                cgroups.put(c.path(), new Cgroup(c.path(), c.children(), c.procs().known() ? Readout.of(List.copyOf(p)) : c.procs(), c.threads(), c.files()));
+            for (Cgroup c : walked.get(i).values()) {
+                cgroups.put(c.path(), new Cgroup(c.path(), c.children(), members(c, procs.get(i).get(c.path()), tgidOf), c.threads(), c.files()));
             }
-            out.add(new CgroupTree(t.hierarchy(), cgroups));
+            out.add(new CgroupTree(hierarchies.get(i), cgroups));
         }
         return out;
+    }
+
+    /**
+     * A cgroup's processes: those whose line names it, and (as the kernel's
+     * v1 cgroup.procs lists them) the process of every thread in it whose
+     * process the scan knows: a v1 thread may sit apart from its leader. A
+     * v2 threaded cgroup has none of its own (its cgroup.procs fails with
+     * EOPNOTSUPP); one that could not be listed keeps its unknown.
+     */
+    private static Readout<List<Integer>> members(Cgroup c, List<Integer> byLine, java.util.function.IntUnaryOperator tgidOf) {
+        if (!c.procs().known()) return c.procs();
+        if (CgroupFigures.type(c).filter(t -> t.equals("threaded")).isPresent())
+            return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "a threaded cgroup has no processes of its own (cgroup.procs: EOPNOTSUPP)");
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>(byLine == null ? List.of() : byLine);
+        if (c.threads().known()) {
+            for (int tid : c.threads().get()) {
+                int tgid = tgidOf.applyAsInt(tid);
+                if (tgid > 0) out.add(tgid);
+            }
+        }
+        return Readout.of(List.copyOf(out));
     }
 
     /** EOPNOTSUPP: a v2 threaded cgroup's cgroup.procs, which the kernel does not offer there. */

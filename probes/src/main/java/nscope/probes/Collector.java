@@ -47,6 +47,16 @@ public final class Collector {
         RELATIONS,
         /** Every cgroup hierarchy as a tree, with members, limits, usage, pressure, and each process's cgroups. */
         CGROUPS,
+        /**
+         * With CGROUPS: every v1 cgroup's thread list (tasks) too. A v1 thread may
+         * sit apart from its process, so only that file tells where each is; but
+         * the kernel builds the list under one global lock, a task at a time
+         * (some 60 us a cgroup here, and no faster in parallel): on a host with
+         * thousands of threads and many v1 hierarchies it costs more than all
+         * the rest of the cgroup phase, so a live refresh may leave it out.
+         * v2 thread lists (cgroup.threads) are always read.
+         */
+        CGROUP_THREADS,
         /** What each namespace holds: hostname, interfaces, IPC objects, id maps, time offsets, pid level, cgroup roots. */
         FACTS
     }
@@ -106,8 +116,8 @@ public final class Collector {
             Map<NsId, RelationReader.Start> cgroupNs = new TreeMap<>();
             for (Namespace n : namespaces.values())
                 if (n.kind() == NsKind.CGROUP && !n.tasks().isEmpty()) cgroupNs.put(n.id(), new RelationReader.Start(n.kind(), paths(n, tasks)));
-            CgroupPhase.Result r = new CgroupPhase(host).read(tgids(tasks), cgroupNs,
-                    tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : tid);
+            CgroupPhase.Result r = new CgroupPhase(host, phases.contains(Phase.CGROUP_THREADS)).read(tgids(tasks), cgroupNs,
+                    tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : -1);
             cgroups = r.cgroups();
             cgroupRoots = r.namespaces();
             problems.addAll(r.problems());

@@ -11,7 +11,8 @@ import nscope.probes.model.Readout;
  *
  * @param path     its path in the hierarchy ("/" for the root), as /proc/PID/cgroup writes it for nscope
  * @param children the paths of its child cgroups, sorted
- * @param procs    member processes: those whose /proc/PID/cgroup names this cgroup (what cgroup.procs lists)
+ * @param procs    member processes: those whose /proc/PID/cgroup names this cgroup, and those a member thread
+ *                 of belongs to (as the kernel's cgroup.procs lists them)
  * @param threads  member threads (v2 cgroup.threads, v1 tasks)
  * @param files    the interface files read, by name; a file this cgroup does not offer is absent
  */

@@ -29,12 +29,10 @@ public final class CgroupText {
 
     private static Map<String, Kind> files() {
         Map<String, Kind> m = new LinkedHashMap<>();
+        // the limits and usage the view shows; every file is a read per cgroup per scan, so no more
         for (String f : List.of("memory.max", "memory.high", "memory.low", "memory.min", "memory.swap.max",
-                "memory.current", "memory.swap.current", "memory.peak",
-                "memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "memory.soft_limit_in_bytes",
-                "memory.usage_in_bytes", "memory.memsw.usage_in_bytes", "memory.kmem.usage_in_bytes",
-                "memory.max_usage_in_bytes", "memory.failcnt",
-                "cpu.weight", "cpu.cfs_quota_us", "cpu.cfs_period_us", "cpu.shares", "cpuacct.usage",
+                "memory.current", "memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "memory.soft_limit_in_bytes",
+                "memory.usage_in_bytes", "cpu.weight", "cpu.cfs_quota_us", "cpu.cfs_period_us", "cpu.shares", "cpuacct.usage",
                 "pids.max", "pids.current", "cgroup.freeze"))
             m.put(f, Kind.NUM);
         for (String f : List.of("cgroup.type", "cpuset.cpus", "cpuset.mems", "cpuset.cpus.effective",

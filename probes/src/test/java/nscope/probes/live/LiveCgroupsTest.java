@@ -37,7 +37,7 @@ class LiveCgroupsTest {
     }
 
     static Snapshot scan() {
-        return new Collector(Host.liveNative(), Scope.TASKS, EnumSet.of(Collector.Phase.CGROUPS)).collect();
+        return new Collector(Host.liveNative(), Scope.TASKS, EnumSet.of(Collector.Phase.CGROUPS, Collector.Phase.CGROUP_THREADS)).collect();
     }
 
     static CgroupTree tree(Snapshot s, Path mount) {
@@ -92,11 +92,20 @@ class LiveCgroupsTest {
                 assertTrue(c.threads().get().contains(t.pid()) && !c.threads().get().contains(apart));
                 Cgroup sideCg = cgroup(s, cpu, side);
                 assertEquals(List.of(apart), sideCg.threads().get());
-                assertEquals(List.of(), sideCg.procs().get(), "its process's leader is not there");
+                assertEquals(List.of(t.pid()), sideCg.procs().get(), "the process of a thread in it, as v1 cgroup.procs lists it");
+                assertEquals(ids(Files.readString(cp.dir.resolve("side/cgroup.procs"))), new TreeSet<>(sideCg.procs().get()));
                 var h = tree(s, cpu).hierarchy();
                 assertEquals(side, s.cgroups().pathOf(apart, t.pid(), h).orElseThrow(), "the thread's own cgroup");
                 assertEquals(cp.path, s.cgroups().pathOf(t.pid(), t.pid(), h).orElseThrow(), "the leader's");
                 assertTrue(tree(s, cpu).cgroup("/").get().children().contains(cp.path));
+
+                // a live refresh leaves v1 thread lists out, and says so; processes are still placed
+                Snapshot light = new Collector(Host.liveNative(), Scope.TASKS, EnumSet.of(Collector.Phase.CGROUPS)).collect();
+                Cgroup lm = cgroup(light, memory, mem.path);
+                assertEquals(List.of(t.pid()), lm.procs().get());
+                assertEquals(nscope.probes.model.Unknown.Reason.NOT_PROVIDED, lm.threads().why().reason());
+                assertTrue(lm.threads().why().detail().contains("not read"), lm.threads().why().detail());
+                assertEquals(64L << 20, CgroupFigures.memoryLimit(lm).get().value());
             }
         }
     }
@@ -108,7 +117,8 @@ class LiveCgroupsTest {
             ThreadsChild.Started t = ThreadsChild.start(2);
             try (var child = t.child()) {
                 cg.addProcess(t.pid());
-                Snapshot s = scan();
+                // v2 thread lists are read even in a live refresh
+                Snapshot s = new Collector(Host.liveNative(), Scope.TASKS, EnumSet.of(Collector.Phase.CGROUPS)).collect();
                 Cgroup c = cgroup(s, v2, cg.path);
                 assertEquals(List.of(t.pid()), c.procs().get());
                 assertEquals(new TreeSet<>(t.ids()), new TreeSet<>(c.threads().get()), "cgroup.threads");

@@ -12,7 +12,7 @@ import nscope.views.text.TextTable.Column;
 /**
  * One cgroup hierarchy as a tree, like systemd-cgls, with the figures
  * systemd-cgls leaves out: PROCS and TASKS (member processes and threads),
- * MEMORY (current/limit), CPU% (between two scans), PIDS (current/max) and
+ * MEMORY (current/limit), CPU% (between two scans, when there were two), PIDS (current/max) and
  * PSI (cpu/memory/io "some" avg10). A column the hierarchy does not offer
  * is left out. With processes, each cgroup's member processes are listed
  * under it, "PID COMMAND", as systemd-cgls does.
@@ -42,7 +42,8 @@ public final class CgroupTreeText {
         List<Cgroup> all = new ArrayList<>();
         collect(tree, top, all);
         boolean mem = all.stream().anyMatch(c -> !CgroupCells.memory(c).isEmpty());
-        boolean cpuCol = all.stream().anyMatch(c -> CgroupFigures.cpuUsageUsec(c).isPresent());
+        // CPU % needs two scans: no column when there was one (a recorded fixture, --interval 0)
+        boolean cpuCol = all.stream().anyMatch(c -> cpu.percent(tree.hierarchy(), c.path()).isPresent());
         boolean pids = all.stream().anyMatch(c -> !CgroupCells.pids(c).isEmpty());
         boolean psi = all.stream().anyMatch(c -> !CgroupCells.pressure(c).isEmpty());
         List<Column> cols = new ArrayList<>(List.of(new Column("PROCS", true), new Column("TASKS", true)));
