@@ -127,9 +127,10 @@ final class CgroupsCommand implements Callable<Integer> {
      */
     private int bench() {
         if (bench < 1) throw new UserError("--bench needs a count of at least 1", 2);
-        Host host = parent.roots.host(true);
+        // each its own host: a live host keeps the descriptors of what it reads again, per scan kind
+        Host host = parent.roots.live() ? Host.liveRefreshed() : parent.roots.host(true);
         Collector refresh = new Collector(host, Scope.PROCESSES, EnumSet.of(Collector.Phase.CGROUPS));
-        Collector full = new Collector(host, Scope.PROCESSES, phases());
+        Collector full = new Collector(parent.roots.live() ? Host.liveRefreshed() : host, Scope.PROCESSES, phases());
         PrintWriter out = spec.commandLine().getOut();
         long[] a = new long[bench], b = new long[bench];
         Snapshot s = null;

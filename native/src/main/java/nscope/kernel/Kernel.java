@@ -120,15 +120,38 @@ public final class Kernel {
                 int end = at + 19;
                 while (buf[end] != 0) end++;
                 String name = new String(buf, at + 19, end - at - 19, StandardCharsets.UTF_8);
-                if (!name.equals(".") && !name.equals("..")) out.add(new DirEntry(name, type));
+                if (!name.equals(".") && !name.equals("..")) out.add(new DirEntry(name, type, order.getLong(at)));
                 at += reclen;
             }
             if (fillsBuffer && n < buf.length - MAX_DIRENT) return out;
         }
     }
 
+    /** Moves a directory (or file) descriptor back to its start, to list (read) it again. */
+    public void rewind(Fd fd) throws KernelException {
+        if (libc.lseek(fd.number(), 0, 0) < 0) throw error("lseek", fd.what());
+    }
+
     /** {@link #readDir(Fd, boolean)} for any file system: reads until getdents64 returns 0. */
     public java.util.List<DirEntry> readDir(Fd dir) throws KernelException { return readDir(dir, false); }
+
+    /** Opens a file to read it again and again with {@link #pread}; owned by the caller. */
+    public Fd openFile(Fd dir, byte[] path) throws KernelException {
+        int fd = libc.openat(dir == null ? LibC.AT_FDCWD : dir.number(), path, LibC.O_RDONLY | LibC.O_CLOEXEC);
+        if (fd < 0) throw error("open", path);
+        return new Fd(this, fd, str(path));
+    }
+
+    /**
+     * pread(2) from offset 0: a kernfs or proc file read again through a
+     * descriptor kept open produces its text anew, without the open and
+     * release (which cost the kernel more than the read) of each fresh read.
+     */
+    public int pread(Fd fd, byte[] buf) throws KernelException {
+        long r = libc.pread(fd.number(), buf, buf.length, 0);
+        if (r < 0) throw error("read", fd.what());
+        return (int) r;
+    }
 
     /** readlinkat(2): the link's text, or a KernelException (ENOENT, EACCES, ...). */
     public String readLink(Fd dir, byte[] path, byte[] buf) throws KernelException {

@@ -37,6 +37,10 @@ public interface LibC {
 
     @SaveError int close(int fd);
 
+    @SaveError long pread(int fd, @Out byte[] buf, long count, long offset);
+
+    @SaveError long lseek(int fd, long offset, int whence);
+
     /** getdents64(2), wrapped by glibc since 2.30: directory entries with their type, no stat per entry. */
     @SaveError long getdents64(int fd, @Out byte[] buf, long count);
 

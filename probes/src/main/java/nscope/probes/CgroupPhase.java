@@ -100,6 +100,7 @@ final class CgroupPhase {
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         }
+        host.files().scanDone(); // descriptors kept for cgroups and processes this scan did not meet are let go
         java.util.function.IntUnaryOperator groupOf = tgidOf;
         if (v1Threads) groupOf = threadGroups(walked, processes, tgidOf);
         return new Result(new Cgroups(withProcesses(hierarchies, walked, lines, groupOf), lines, sampled), roots, List.copyOf(problems));
@@ -219,7 +220,7 @@ final class CgroupPhase {
         List<Read> roots = new ArrayList<>();
         for (int i = 0; i < hierarchies.size(); i++) {
             found.add(new ConcurrentHashMap<>());
-            roots.add(new Read(hierarchies.get(i), "", found.get(i), problems));
+            roots.add(new Read(hierarchies.get(i), "", 0, found.get(i), problems));
         }
         java.util.concurrent.ForkJoinTask.invokeAll(roots);
         return found;
@@ -230,22 +231,26 @@ final class CgroupPhase {
         private static final long serialVersionUID = 1L;
         private final transient Hierarchy h;
         private final String rel;
+        private final long ino;
         private final transient Map<String, Cgroup> found;
         private final transient List<ScanProblem> problems;
 
-        Read(Hierarchy h, String rel, Map<String, Cgroup> found, List<ScanProblem> problems) {
+        Read(Hierarchy h, String rel, long ino, Map<String, Cgroup> found, List<ScanProblem> problems) {
             this.h = h;
             this.rel = rel;
+            this.ino = ino;
             this.found = found;
             this.problems = problems;
         }
 
         @Override protected void compute() {
-            Cgroup c = readCgroup(h, rel, problems);
+            Map<String, Long> inos = new java.util.HashMap<>();
+            Cgroup c = readCgroup(h, rel, ino, inos, problems);
             if (c == null) return;
             found.put(c.path(), c);
             List<Read> kids = new ArrayList<>();
-            for (String child : c.children()) kids.add(new Read(h, relOf(h, child), found, problems));
+            for (String child : c.children())
+                kids.add(new Read(h, relOf(h, child), inos.getOrDefault(child.substring(child.lastIndexOf('/') + 1), 0L), found, problems));
             invokeAll(kids);
         }
     }
@@ -263,14 +268,14 @@ final class CgroupPhase {
     }
 
     /** One cgroup; null when it vanished before it could be listed. */
-    private Cgroup readCgroup(Hierarchy h, String rel, List<ScanProblem> problems) {
+    private Cgroup readCgroup(Hierarchy h, String rel, long ino, Map<String, Long> childInos, List<ScanProblem> problems) {
         Path dir = rel.isEmpty() ? dirOf(h.mountPoint()) : dirOf(h.mountPoint()).resolve(rel);
         String path = pathOf(h, rel);
         String threadsFile = h.version() == 2 ? "cgroup.threads" : "tasks";
         DirRead d;
         try {
             boolean threads = h.version() == 2 || v1Threads;
-            d = host.files().readDir(dir, n -> threads && n.equals(threadsFile)
+            d = host.files().readDir(dir, ino, n -> threads && n.equals(threadsFile)
                     || CgroupText.FILES.containsKey(n) && !(h.version() == 1 && n.equals("cpu.stat")));
         } catch (IOException e) {
             if (!rel.isEmpty() && Errno.of(e).meansVanished()) return null; // removed mid-scan
@@ -279,7 +284,10 @@ final class CgroupPhase {
             return new Cgroup(path, List.of(), none, none, Map.of());
         }
         List<String> children = new ArrayList<>();
-        for (String sub : d.dirs()) children.add(path.equals("/") ? "/" + sub : path + "/" + sub);
+        for (String sub : d.dirs()) {
+            children.add(path.equals("/") ? "/" + sub : path + "/" + sub);
+            childInos.put(sub, d.ino(sub));
+        }
         children.sort(null);
         Map<String, Readout<CgValue>> files = new TreeMap<>();
         boolean vanished = false;
@@ -292,7 +300,7 @@ final class CgroupPhase {
                 vanished |= Errno.of(e).meansVanished();
             }
         }
-        Readout<List<Integer>> procs = Readout.of(List.of()); // filled from /proc/PID/cgroup (withProcesses)
+        Readout<List<Integer>> procs = EMPTY; // filled from /proc/PID/cgroup (withProcesses)
         Readout<List<Integer>> threads = h.version() == 1 && !v1Threads
                 ? Readout.unknown(Unknown.Reason.NOT_PROVIDED, V1_THREADS_NOT_READ) : members(dir, threadsFile, d);
         if (vanished && !rel.isEmpty() && !host.files().exists(dir)) return null; // removed while read
@@ -333,17 +341,19 @@ final class CgroupPhase {
     private static List<CgroupTree> withProcesses(List<Hierarchy> hierarchies, List<Map<String, Cgroup>> walked,
                                                   Map<Integer, Readout<List<CgroupLine>>> lines,
                                                   java.util.function.IntUnaryOperator tgidOf) {
-        // one pass over every line; which tree a line's "ID:CONTROLLERS" names is worked out once
-        Map<String, Integer> treeOf = new java.util.HashMap<>();
+        // one pass over every line; which tree a hierarchy ID names is worked out once
+        Map<Integer, Integer> treeOf = new java.util.HashMap<>();
         List<Map<String, List<Integer>>> procs = new ArrayList<>();
         for (int i = 0; i < hierarchies.size(); i++) procs.add(new java.util.HashMap<>());
-        for (Map.Entry<Integer, Readout<List<CgroupLine>>> e : new TreeMap<>(lines).entrySet()) {
+        for (Map.Entry<Integer, Readout<List<CgroupLine>>> e : lines.entrySet()) {
             if (!e.getValue().known()) continue;
             for (CgroupLine l : e.getValue().get()) {
-                int t = treeOf.computeIfAbsent(l.id() + ":" + l.controllers(), k -> {
-                    for (int i = 0; i < hierarchies.size(); i++) if (hierarchies.get(i).matches(l)) return i;
-                    return -1;
-                });
+                Integer t = treeOf.get(l.id());
+                if (t == null) {
+                    t = -1;
+                    for (int i = 0; i < hierarchies.size(); i++) if (hierarchies.get(i).matches(l)) t = i;
+                    treeOf.put(l.id(), t);
+                }
                 if (t >= 0) procs.get(t).computeIfAbsent(l.path(), k -> new ArrayList<>()).add(e.getKey());
             }
         }
@@ -351,7 +361,8 @@ final class CgroupPhase {
         for (int i = 0; i < hierarchies.size(); i++) {
             Map<String, Cgroup> cgroups = new java.util.HashMap<>();
             for (Cgroup c : walked.get(i).values()) {
-                cgroups.put(c.path(), new Cgroup(c.path(), c.children(), members(c, procs.get(i).get(c.path()), tgidOf), c.threads(), c.files()));
+                Readout<List<Integer>> members = members(c, procs.get(i).get(c.path()), tgidOf);
+                cgroups.put(c.path(), members.equals(c.procs()) ? c : new Cgroup(c.path(), c.children(), members, c.threads(), c.files()));
             }
             out.add(new CgroupTree(hierarchies.get(i), cgroups));
         }
@@ -369,15 +380,21 @@ final class CgroupPhase {
         if (!c.procs().known()) return c.procs();
         if (CgroupFigures.type(c).filter(t -> t.equals("threaded")).isPresent())
             return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "a threaded cgroup has no processes of its own (cgroup.procs: EOPNOTSUPP)");
-        java.util.TreeSet<Integer> out = new java.util.TreeSet<>(byLine == null ? List.of() : byLine);
+        List<Integer> out = new ArrayList<>(byLine == null ? List.of() : byLine);
         if (c.threads().known()) {
             for (int tid : c.threads().get()) {
                 int tgid = tgidOf.applyAsInt(tid);
                 if (tgid > 0) out.add(tgid);
             }
         }
-        return Readout.of(List.copyOf(out));
+        if (out.isEmpty()) return EMPTY;
+        out.sort(null);
+        List<Integer> unique = new ArrayList<>(out.size());
+        for (int p : out) if (unique.isEmpty() || unique.get(unique.size() - 1) != p) unique.add(p);
+        return Readout.of(List.copyOf(unique));
     }
+
+    private static final Readout<List<Integer>> EMPTY = Readout.of(List.of());
 
     /** EOPNOTSUPP: a v2 threaded cgroup's cgroup.procs, which the kernel does not offer there. */
     private static <T> Readout<T> failed(Path p, IOException e) {
@@ -390,7 +407,7 @@ final class CgroupPhase {
     private Readout<List<CgroupLine>> procLines(int pid) {
         Path f = host.roots().proc().resolve(Integer.toString(pid)).resolve("cgroup");
         try {
-            return Readout.of(CgroupText.procLines(new String(host.files().read(f), StandardCharsets.UTF_8)));
+            return Readout.of(CgroupText.procLines(new String(host.files().readAgain(f), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             Readout<List<CgroupLine>> r = FactsPhase.failed(f, e);
             return r.why().reason() == Unknown.Reason.EXITING ? null : r;

@@ -26,6 +26,27 @@ public record Host(KernelRoots roots, HostFiles files, String label) {
         }
     }
 
+    /**
+     * The running host for a view that scans it again and again: as
+     * {@link #liveNative()}, and the descriptors of the files every scan
+     * reads again (cgroup files and directories, /proc/PID/cgroup) stay open
+     * between scans (see NativeFiles). Its owner lets them go with
+     * {@link #release()} when it stops scanning.
+     */
+    public static Host liveRefreshed() {
+        Host plain = live();
+        try {
+            return new Host(plain.roots(), new NativeFiles(nscope.kernel.Kernel.shared(), true), plain.label());
+        } catch (nscope.kernel.KernelException e) {
+            return plain;
+        }
+    }
+
+    /** Closes what a {@link #liveRefreshed()} host keeps open; the host still works, opening files as it goes. */
+    public void release() {
+        if (files instanceof NativeFiles n) n.closeKept();
+    }
+
     /** A directory laid out like a host: a captured fixture, or e.g. a mounted image. */
     public static Host under(Path dir) throws IOException {
         return with(KernelRoots.under(dir), dir);

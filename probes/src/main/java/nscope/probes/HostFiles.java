@@ -84,6 +84,21 @@ public interface HostFiles {
         return out;
     }
 
+    /**
+     * {@link #readDir(Path, java.util.function.Predicate)} of a directory read
+     * on every scan, whose inode its parent's listing gave ({@link DirRead#ino};
+     * 0 when not known): a live reader may keep it and its files open.
+     */
+    default DirRead readDir(Path dir, long ino, java.util.function.Predicate<String> wanted) throws IOException {
+        return readDir(dir, wanted);
+    }
+
+    /** {@link #read} of a file read on every scan (/proc/PID/cgroup): a live reader may keep it open. */
+    default byte[] readAgain(Path file) throws IOException { return read(file); }
+
+    /** A scan that used readAgain and readDir(dir, ino, ...) is done: what it did not read again may be let go. */
+    default void scanDone() {}
+
     /** (device, inode) of what a namespace link points to. */
     long[] nsDevIno(Path nsLink) throws IOException;
 

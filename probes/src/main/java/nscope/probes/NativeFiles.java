@@ -18,7 +18,18 @@ public final class NativeFiles extends LiveFiles {
     private static final ThreadLocal<byte[]> LINK_BUF = ThreadLocal.withInitial(() -> new byte[256]);
     private final Kernel kernel;
 
-    public NativeFiles(Kernel kernel) { this.kernel = kernel; }
+    /** Reads by direct calls; keeps nothing open between scans. */
+    public NativeFiles(Kernel kernel) { this(kernel, false); }
+
+    /**
+     * @param keep keep the descriptors of what every scan reads again (cgroup
+     *             files, /proc/PID/cgroup) open between scans, for a view that
+     *             scans again and again; its owner calls {@link #closeKept} when done
+     */
+    public NativeFiles(Kernel kernel, boolean keep) {
+        this.kernel = kernel;
+        this.kept = new KeptOpen(kernel, keep ? KeptOpen.defaultBudget() : 0);
+    }
 
     @Override public TaskFiles readTask(Path dir, String[] nsNames) {
         TaskFiles t = new TaskFiles(nsNames.length);
@@ -58,15 +69,46 @@ public final class NativeFiles extends LiveFiles {
 
     private static final ThreadLocal<byte[][]> DIR_BUF = ThreadLocal.withInitial(() -> new byte[][] {new byte[4096]});
 
-    /**
-     * One open directory: getdents64 for the entries and their types, files
-     * opened relative to it. readDir is for cgroup directories, which are
-     * kernfs: it fills each getdents64 buffer until the directory ends, so a
-     * short reply is the last.
-     */
+    private final KeptOpen kept;
+
     @Override public DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws java.io.IOException {
+        return readDir(dir, 0, wanted);
+    }
+
+    /**
+     * One directory: getdents64 for the entries, their types and inodes,
+     * files read relative to it. readDir is for cgroup directories, which
+     * are kernfs: it fills each getdents64 buffer until the directory ends,
+     * so a short reply is the last. A directory whose inode is known (from
+     * its parent's listing) is kept open with its files ({@link KeptOpen}).
+     */
+    @Override public DirRead readDir(Path dir, long ino, java.util.function.Predicate<String> wanted) throws java.io.IOException {
         DirRead out = new DirRead();
-        try (Fd d = kernel.openDir(null, Kernel.cPath(dir.toString()))) {
+        String key = dir.toString();
+        byte[] cDir = null;
+        Fd d = ino == 0 ? null : kept.get(key, ino);
+        boolean keptDir = d != null;
+        if (keptDir) {
+            try {
+                kernel.rewind(d);
+            } catch (KernelException e) {
+                kept.drop(key);
+                keptDir = false;
+                d = null;
+            }
+        }
+        if (d == null) {
+            cDir = Kernel.cPath(key);
+            byte[] path = cDir;
+            if (ino != 0) {
+                boolean[] k = new boolean[1];
+                d = kept.open(key, ino, () -> kernel.openDir(null, path), k);
+                keptDir = k[0];
+            } else {
+                d = kernel.openDir(null, path);
+            }
+        }
+        try {
             byte[][] bufs = DIR_BUF.get();
             for (nscope.kernel.DirEntry e : kernel.readDir(d, true)) {
                 boolean isDir = e.typeUnknown()
@@ -74,19 +116,79 @@ public final class NativeFiles extends LiveFiles {
                         : e.directory();
                 if (isDir) {
                     out.dirs.add(e.name());
+                    out.inos.put(e.name(), e.ino());
                 } else if (wanted.test(e.name())) {
+                    Fd parent = d;
+                    byte[] name = cName(e.name());
                     try {
-                        int n = readAll(d, cName(e.name()), bufs, 0);
+                        int n = keptDir ? readKept(key + "/" + e.name(), e.ino(), () -> kernel.openFile(parent, name), bufs)
+                                : readAll(d, name, bufs, 0);
                         out.files.put(e.name(), java.util.Arrays.copyOf(bufs[0], n));
                     } catch (KernelException x) {
                         out.failed.put(e.name(), x);
                     }
                 }
             }
+        } catch (KernelException e) {
+            if (keptDir) kept.drop(key);
+            throw e;
+        } finally {
+            if (!keptDir) d.close();
         }
         return out;
     }
 
+    /** A file read again on every scan: kept open (within the budget) and read from offset 0. */
+    @Override public byte[] readAgain(Path file) throws java.io.IOException {
+        byte[][] bufs = DIR_BUF.get();
+        String key = file.toString();
+        try {
+            int n = readKept(key, 0, () -> kernel.openFile(null, Kernel.cPath(key)), bufs);
+            return java.util.Arrays.copyOf(bufs[0], n);
+        } catch (KernelException e) {
+            if (e.errno() == nscope.kernel.Errno.ENOENT) throw new java.nio.file.NoSuchFileException(key);
+            if (e.errno() == nscope.kernel.Errno.EACCES) throw new java.nio.file.AccessDeniedException(key);
+            throw e;
+        }
+    }
+
+    @Override public void scanDone() { kept.sweep(); }
+
+    /** Lets go of every descriptor kept open between scans. */
+    public void closeKept() { kept.closeAll(); }
+
+    /** How many descriptors are kept open between scans. */
+    public int keptOpen() { return kept.size(); }
+
+    /** Reads through the descriptor kept for key; one that fails is dropped and the file opened anew once. */
+    private int readKept(String key, long ino, KeptOpen.Opener opener, byte[][] bufs) throws KernelException {
+        Fd fd = kept.get(key, ino);
+        if (fd != null) {
+            try {
+                return preadAll(fd, bufs);
+            } catch (KernelException e) {
+                kept.drop(key); // removed (ENODEV) or exited (ESRCH): what the path names now is opened below
+            }
+        }
+        boolean[] k = new boolean[1];
+        Fd f = kept.open(key, ino, opener, k);
+        try {
+            return preadAll(f, bufs);
+        } catch (KernelException e) {
+            if (k[0]) kept.drop(key);
+            throw e;
+        } finally {
+            if (!k[0]) f.close();
+        }
+    }
+
+    private int preadAll(Fd fd, byte[][] bufs) throws KernelException {
+        while (true) {
+            int n = kernel.pread(fd, bufs[0]);
+            if (n < bufs[0].length) return n;
+            bufs[0] = new byte[bufs[0].length * 2];
+        }
+    }
 
     /**
      * A small file by direct calls (one openat, a read, a close), as the

@@ -117,11 +117,27 @@ final class RecordingFiles implements HostFiles {
         return names;
     }
 
-    /** The inner read, its files copied, its subdirectories made, its failed reads kept. */
     @Override public DirRead readDir(Path d, java.util.function.Predicate<String> wanted) throws IOException {
+        return readDir(d, 0, wanted);
+    }
+
+    @Override public byte[] readAgain(Path file) throws IOException {
+        byte[] b;
+        try {
+            b = inner.readAgain(file);
+        } catch (IOException e) {
+            throw failed(file, e);
+        }
+        return copied(file, b);
+    }
+
+    @Override public void scanDone() { inner.scanDone(); }
+
+    /** The inner read, its files copied, its subdirectories made, its failed reads kept. */
+    @Override public DirRead readDir(Path d, long ino, java.util.function.Predicate<String> wanted) throws IOException {
         DirRead r;
         try {
-            r = inner.readDir(d, wanted);
+            r = inner.readDir(d, ino, wanted);
         } catch (IOException e) {
             throw failed(d, e);
         }

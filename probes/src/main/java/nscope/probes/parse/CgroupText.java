@@ -139,8 +139,16 @@ public final class CgroupText {
 
     private static double avg(String field, String key) throws Malformed {
         String v = after(field, key);
-        if (!v.matches("\\d{1,3}\\.\\d{2}")) throw new Malformed("pressure: " + key + " is not a percentage: " + abbreviate(v));
+        if (!percentage(v)) throw new Malformed("pressure: " + key + " is not a percentage: " + abbreviate(v));
         return Double.parseDouble(v);
+    }
+
+    /** "D.DD" to "DDD.DD", as the kernel prints PSI averages (checked by hand: a regex compiles per call). */
+    private static boolean percentage(String v) {
+        int dot = v.indexOf('.');
+        if (dot < 1 || dot > 3 || v.length() != dot + 3) return false;
+        for (int i = 0; i < v.length(); i++) if (i != dot && (v.charAt(i) < '0' || v.charAt(i) > '9')) return false;
+        return true;
     }
 
     private static String after(String field, String key) throws Malformed {

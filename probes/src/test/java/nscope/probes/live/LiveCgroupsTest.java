@@ -215,6 +215,54 @@ class LiveCgroupsTest {
         }
     }
 
+    /**
+     * A live host keeps the descriptors of cgroup files it reads on every
+     * scan: a value written between scans is read anew, a cgroup removed and
+     * made again under its name is read through its new files, and the
+     * descriptors of cgroups gone are closed, so repeated scans hold no more.
+     */
+    @Test void keptDescriptorsReadFreshValuesAndDoNotPileUp() throws Exception {
+        Path pids = TestCgroup.mountOf("pids");
+        assumeTrue(pids != null, "needs a v1 pids hierarchy");
+        Host host = Host.liveRefreshed();
+        Collector c = new Collector(host, Scope.PROCESSES, EnumSet.of(Collector.Phase.CGROUPS));
+        c.collect();
+        long settled = fds(), kept;
+        try (TestCgroup cg = new TestCgroup(pids, NAME + "-kept")) {
+            cg.write("pids.max", "7");
+            assertEquals(7L, CgroupFigures.pidsMax(cgroup(c.collect(), pids, cg.path)).get().value());
+            cg.write("pids.max", "9");
+            assertEquals(9L, CgroupFigures.pidsMax(cgroup(c.collect(), pids, cg.path)).get().value(), "read anew through the kept descriptor");
+            String child = cg.child("again");
+            cg.write("again", "pids.max", "3");
+            assertEquals(3L, CgroupFigures.pidsMax(cgroup(c.collect(), pids, child)).get().value());
+            Files.delete(cg.dir.resolve("again"));
+            Files.createDirectory(cg.dir.resolve("again"));
+            cg.write("again", "pids.max", "5");
+            assertEquals(5L, CgroupFigures.pidsMax(cgroup(c.collect(), pids, child)).get().value(), "the cgroup made again, not the removed one");
+            kept = ((nscope.probes.NativeFiles) host.files()).keptOpen();
+            assertTrue(kept > 0, "descriptors are kept between scans");
+        }
+        for (int i = 0; i < 50; i++) {
+            // a cgroup made and removed between every scan
+            try (TestCgroup churn = new TestCgroup(pids, NAME + "-churn")) {
+                churn.write("pids.max", "4");
+                c.collect();
+            }
+        }
+        c.collect();
+        assertTrue(Math.abs(fds() - settled) <= 8, "open descriptors after 50 scans with churn: " + fds() + ", first scan " + settled);
+        host.release();
+        assertTrue(fds() < settled - 100, "release lets them go");
+        assertEquals(0, ((nscope.probes.NativeFiles) host.files()).keptOpen());
+    }
+
+    private static long fds() throws IOException {
+        try (var s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.count();
+        }
+    }
+
     /** Every process's lines, against /proc/PID/cgroup read by the test before and after the scan. */
     @Test void everyProcessLinesEqualProcPidCgroup() throws Exception {
         java.util.Map<Integer, String> before = new java.util.HashMap<>();
