@@ -21,7 +21,9 @@ import nscope.probes.parse.NsLinkText;
  * scan met that left no file, the capture wrote to {@value #OUTCOMES}, one
  * "OUTCOME PATH" line each (PATH relative to the tree): an errno name for a
  * read that failed, which the replay fails the same way, or
- * {@value #EXISTS}/{@value #ABSENT} for an existence check's answer. A tree
+ * {@value #EXISTS}/{@value #ABSENT} for an existence check's answer, or
+ * {@value #DIR} for a directory whose listing failed (it left no directory
+ * in the tree, and git keeps none empty). A tree
  * without that file replays as if every read had succeeded or found nothing.
  * A read of a path that is neither in the tree nor in {@value #OUTCOMES}
  * fails with {@link NotRecorded}: the capture never read it.
@@ -29,11 +31,13 @@ import nscope.probes.parse.NsLinkText;
 public final class FixtureFiles extends LiveFiles {
     public static final String NSFS_IDS = "nsfs.ids";
     public static final String OUTCOMES = "outcomes";
-    static final String EXISTS = "exists", ABSENT = "absent";
+    static final String EXISTS = "exists", ABSENT = "absent", DIR = "dir";
     private final Path dir;
     private final Map<Long, Long> devByIno = new HashMap<>();
     private final Map<Path, Errno> failures = new HashMap<>();
     private final Map<Path, Boolean> existence = new HashMap<>();
+    /** Directories the capture listed but could not read, which left no directory in the tree. */
+    private final java.util.Set<Path> dirs = new java.util.HashSet<>();
 
     public FixtureFiles(Path dir) throws IOException {
         this.dir = dir;
@@ -50,6 +54,7 @@ public final class FixtureFiles extends LiveFiles {
                 if (f.length != 2) continue;
                 Path p = Path.of(f[1]);
                 if (f[0].equals(EXISTS) || f[0].equals(ABSENT)) existence.put(p, f[0].equals(EXISTS));
+                else if (f[0].equals(DIR)) dirs.add(p);
                 else failures.put(p, errno(f[0], out));
             }
         }
@@ -152,6 +157,10 @@ public final class FixtureFiles extends LiveFiles {
     @Override public boolean exists(Path p) {
         Boolean e = recorded(existence, dir, p);
         return e != null ? e : super.exists(p);
+    }
+
+    @Override public boolean isDirectory(Path p) {
+        return super.isDirectory(p) || (!dirs.isEmpty() && p.startsWith(dir) && dirs.contains(dir.relativize(p)));
     }
 
     @Override public long[] nsDevIno(Path via, long ino) throws IOException {

@@ -71,7 +71,7 @@ public interface HostFiles {
         DirRead out = new DirRead();
         for (String name : list(dir)) {
             Path p = dir.resolve(name);
-            if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (isDirectory(p)) {
                 out.dirs.add(name);
             } else if (wanted.test(name)) {
                 try {
@@ -91,6 +91,11 @@ public interface HostFiles {
      */
     default DirRead readDir(Path dir, long ino, java.util.function.Predicate<String> wanted) throws IOException {
         return readDir(dir, wanted);
+    }
+
+    /** Whether p is a directory itself (a link to one is not). */
+    default boolean isDirectory(Path p) {
+        return java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** {@link #read} of a file read on every scan (/proc/PID/cgroup): a live reader may keep it open. */

@@ -139,6 +139,7 @@ final class RecordingFiles implements HostFiles {
         try {
             r = inner.readDir(d, ino, wanted);
         } catch (IOException e) {
+            if (!(e instanceof FixtureFiles.NotRecorded)) record(existence, d, FixtureFiles.DIR);
             throw failed(d, e);
         }
         Files.createDirectories(target(d));
@@ -147,6 +148,8 @@ final class RecordingFiles implements HostFiles {
         r.failed().forEach((name, e) -> failed(d.resolve(name), e));
         return r;
     }
+
+    @Override public boolean isDirectory(Path p) { return inner.isDirectory(p); }
 
     @Override public boolean exists(Path p) {
         boolean e = inner.exists(p);
