@@ -78,6 +78,7 @@ final class CgroupsJson {
     private static void cgroup(CgroupTree t, Cgroup c, CgroupCpu cpu, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("path", c.path());
+        if (c.id() != 0) g.writeNumberField("id", c.id());
         g.writeStringField("parent", c.parent().orElse(null));
         g.writeArrayFieldStart("children");
         for (String k : c.children()) g.writeString(k);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 import nscope.kernel.Errno;
 import nscope.probes.cgroups.CgValue;
 import nscope.probes.cgroups.CgroupFigures;
@@ -67,6 +68,12 @@ final class CgroupPhase {
      */
     Result read(Collection<Integer> processes, Map<NsId, RelationReader.Start> namespaces,
                 java.util.function.IntUnaryOperator tgidOf) {
+        return read(processes, namespaces, tgidOf, new CgroupRootsCache());
+    }
+
+    /** @param cache the namespaces' roots found by earlier scans of the same collector */
+    Result read(Collection<Integer> processes, Map<NsId, RelationReader.Start> namespaces,
+                java.util.function.IntUnaryOperator tgidOf, CgroupRootsCache cache) {
         List<ScanProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         // every process's /proc/PID/cgroup and the namespaces' roots are read on a thread of
         // their own while the trees are walked: the kernel answers those one at a time anyway
@@ -78,8 +85,13 @@ final class CgroupPhase {
             }
             return null;
         });
+        // a namespace whose roots an earlier scan found is checked after the walk; only the others hop now
+        Map<NsId, RelationReader.Start> fresh = new TreeMap<>();
+        namespaces.forEach((id, st) -> {
+            if (cache.get(id) == null) fresh.put(id, st);
+        });
         java.util.concurrent.FutureTask<Map<NsId, Readout<NsFacts>>> side = new java.util.concurrent.FutureTask<>(
-                () -> namespaces.isEmpty() ? Map.of() : roots(namespaces, tgidOf));
+                () -> fresh.isEmpty() ? new TreeMap<>() : new TreeMap<>(roots(fresh, tgidOf)));
         for (Runnable r : List.<Runnable>of(lineReads, side)) {
             Thread t = new Thread(r, "nscope-cgroup-side");
             t.setDaemon(true);
@@ -100,10 +112,32 @@ final class CgroupPhase {
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         }
+        TreeOf treeOf = new TreeOf(hierarchies);
+        ToLongFunction<CgroupLine> idOf = l -> {
+            int i = treeOf.of(l);
+            if (i < 0) return 0;
+            // a hierarchy's root is never removed or renamed: it stands for itself
+            if (l.path().equals(hierarchies.get(i).mountRoot())) return -1;
+            Cgroup c = walked.get(i).get(l.path());
+            return c == null ? 0 : c.id();
+        };
+        Map<NsId, RelationReader.Start> stale = new TreeMap<>();
+        for (NsId id : namespaces.keySet()) {
+            if (fresh.containsKey(id)) continue;
+            if (cache.holds(id, idOf)) roots.put(id, cache.get(id));
+            else stale.put(id, namespaces.get(id));
+        }
+        if (!stale.isEmpty()) {
+            Map<NsId, Readout<NsFacts>> again = roots(stale, tgidOf);
+            roots.putAll(again);
+            again.forEach((id, f) -> cache.keep(id, f, idOf));
+        }
+        fresh.keySet().forEach(id -> cache.keep(id, roots.getOrDefault(id, Readout.unknown(Unknown.Reason.IO_ERROR, "not read")), idOf));
+        cache.retain(namespaces.keySet());
         host.files().scanDone(); // descriptors kept for cgroups and processes this scan did not meet are let go
         java.util.function.IntUnaryOperator groupOf = tgidOf;
         if (v1Threads) groupOf = threadGroups(walked, processes, tgidOf);
-        return new Result(new Cgroups(withProcesses(hierarchies, walked, lines, groupOf), lines, sampled), roots, List.copyOf(problems));
+        return new Result(new Cgroups(withProcesses(hierarchies, walked, processes, lines, treeOf, groupOf), lines, sampled), roots, List.copyOf(problems));
     }
 
     /**
@@ -281,7 +315,7 @@ final class CgroupPhase {
             if (!rel.isEmpty() && Errno.of(e).meansVanished()) return null; // removed mid-scan
             problems.add(new ScanProblem(dir.toString(), FactsPhase.failed(dir, e).why()));
             Readout<List<Integer>> none = FactsPhase.failed(dir, e);
-            return new Cgroup(path, List.of(), none, none, Map.of());
+            return new Cgroup(path, ino, List.of(), none, none, Map.of());
         }
         List<String> children = new ArrayList<>();
         for (String sub : d.dirs()) {
@@ -304,7 +338,7 @@ final class CgroupPhase {
         Readout<List<Integer>> threads = h.version() == 1 && !v1Threads
                 ? Readout.unknown(Unknown.Reason.NOT_PROVIDED, V1_THREADS_NOT_READ) : members(dir, threadsFile, d);
         if (vanished && !rel.isEmpty() && !host.files().exists(dir)) return null; // removed while read
-        return new Cgroup(path, children, procs, threads, files);
+        return new Cgroup(path, ino, children, procs, threads, files);
     }
 
     private static Readout<CgValue> parse(Path dir, String name, byte[] b) {
@@ -338,23 +372,37 @@ final class CgroupPhase {
      * process whose line names a cgroup the walk did not see (made after it)
      * is in no tree.
      */
+    /** Which hierarchy a /proc/PID/cgroup line's ID names, worked out once per ID. */
+    private static final class TreeOf {
+        private final List<Hierarchy> hierarchies;
+        private final Map<Integer, Integer> byId = new ConcurrentHashMap<>();
+
+        TreeOf(List<Hierarchy> hierarchies) { this.hierarchies = hierarchies; }
+
+        /** The index of the line's hierarchy, -1 for none mounted here. */
+        int of(CgroupLine l) {
+            Integer t = byId.get(l.id());
+            if (t == null) {
+                t = -1;
+                for (int i = 0; i < hierarchies.size(); i++) if (hierarchies.get(i).matches(l)) t = i;
+                byId.put(l.id(), t);
+            }
+            return t;
+        }
+    }
+
     private static List<CgroupTree> withProcesses(List<Hierarchy> hierarchies, List<Map<String, Cgroup>> walked,
-                                                  Map<Integer, Readout<List<CgroupLine>>> lines,
-                                                  java.util.function.IntUnaryOperator tgidOf) {
-        // one pass over every line; which tree a hierarchy ID names is worked out once
-        Map<Integer, Integer> treeOf = new java.util.HashMap<>();
+                                                  Collection<Integer> processes, Map<Integer, Readout<List<CgroupLine>>> lines,
+                                                  TreeOf treeOf, java.util.function.IntUnaryOperator tgidOf) {
+        // one pass over every line, in PID order, so each cgroup's list comes out sorted
         List<Map<String, List<Integer>>> procs = new ArrayList<>();
         for (int i = 0; i < hierarchies.size(); i++) procs.add(new java.util.HashMap<>());
-        for (Map.Entry<Integer, Readout<List<CgroupLine>>> e : lines.entrySet()) {
-            if (!e.getValue().known()) continue;
-            for (CgroupLine l : e.getValue().get()) {
-                Integer t = treeOf.get(l.id());
-                if (t == null) {
-                    t = -1;
-                    for (int i = 0; i < hierarchies.size(); i++) if (hierarchies.get(i).matches(l)) t = i;
-                    treeOf.put(l.id(), t);
-                }
-                if (t >= 0) procs.get(t).computeIfAbsent(l.path(), k -> new ArrayList<>()).add(e.getKey());
+        for (int pid : processes) {
+            Readout<List<CgroupLine>> r = lines.get(pid);
+            if (r == null || !r.known()) continue;
+            for (CgroupLine l : r.get()) {
+                int t = treeOf.of(l);
+                if (t >= 0) procs.get(t).computeIfAbsent(l.path(), k -> new ArrayList<>()).add(pid);
             }
         }
         List<CgroupTree> out = new ArrayList<>();
@@ -362,7 +410,7 @@ final class CgroupPhase {
             Map<String, Cgroup> cgroups = new java.util.HashMap<>();
             for (Cgroup c : walked.get(i).values()) {
                 Readout<List<Integer>> members = members(c, procs.get(i).get(c.path()), tgidOf);
-                cgroups.put(c.path(), members.equals(c.procs()) ? c : new Cgroup(c.path(), c.children(), members, c.threads(), c.files()));
+                cgroups.put(c.path(), members.equals(c.procs()) ? c : new Cgroup(c.path(), c.id(), c.children(), members, c.threads(), c.files()));
             }
             out.add(new CgroupTree(hierarchies.get(i), cgroups));
         }
@@ -380,18 +428,20 @@ final class CgroupPhase {
         if (!c.procs().known()) return c.procs();
         if (CgroupFigures.type(c).filter(t -> t.equals("threaded")).isPresent())
             return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "a threaded cgroup has no processes of its own (cgroup.procs: EOPNOTSUPP)");
-        List<Integer> out = new ArrayList<>(byLine == null ? List.of() : byLine);
+        List<Integer> base = byLine == null ? List.of() : byLine; // sorted: lines are grouped in PID order
+        java.util.TreeSet<Integer> extra = null;
         if (c.threads().known()) {
             for (int tid : c.threads().get()) {
                 int tgid = tgidOf.applyAsInt(tid);
-                if (tgid > 0) out.add(tgid);
+                if (tgid > 0 && java.util.Collections.binarySearch(base, tgid) < 0) {
+                    if (extra == null) extra = new java.util.TreeSet<>();
+                    extra.add(tgid);
+                }
             }
         }
-        if (out.isEmpty()) return EMPTY;
-        out.sort(null);
-        List<Integer> unique = new ArrayList<>(out.size());
-        for (int p : out) if (unique.isEmpty() || unique.get(unique.size() - 1) != p) unique.add(p);
-        return Readout.of(List.copyOf(unique));
+        if (extra == null) return base.isEmpty() ? EMPTY : Readout.of(List.copyOf(base));
+        extra.addAll(base);
+        return Readout.of(List.copyOf(extra));
     }
 
     private static final Readout<List<Integer>> EMPTY = Readout.of(List.of());

@@ -80,6 +80,8 @@ public final class Collector {
     public Host host() { return host; }
 
     private volatile long cgroupNanos = -1;
+    /** Cgroup namespaces' roots, found once and checked on each later scan. */
+    private final CgroupRootsCache cgroupRoots = new CgroupRootsCache();
 
     /** How long the cgroup phase of the last collection took, in nanoseconds; -1 when it did not run. */
     public long lastCgroupNanos() { return cgroupNanos; }
@@ -109,7 +111,7 @@ public final class Collector {
         Map<NsId, Readout<NsRelations>> relations = phases.contains(Phase.RELATIONS)
                 ? relations(tasks, namespaces) : Map.of();
         nscope.probes.cgroups.Cgroups cgroups = nscope.probes.cgroups.Cgroups.NONE;
-        Map<NsId, Readout<NsFacts>> cgroupRoots = Map.of();
+        Map<NsId, Readout<NsFacts>> nsRoots = Map.of();
         cgroupNanos = -1;
         if (phases.contains(Phase.CGROUPS)) {
             long t0 = System.nanoTime();
@@ -117,13 +119,13 @@ public final class Collector {
             for (Namespace n : namespaces.values())
                 if (n.kind() == NsKind.CGROUP && !n.tasks().isEmpty()) cgroupNs.put(n.id(), new RelationReader.Start(n.kind(), paths(n, tasks)));
             CgroupPhase.Result r = new CgroupPhase(host, phases.contains(Phase.CGROUP_THREADS)).read(tgids(tasks), cgroupNs,
-                    tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : -1);
+                    tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : -1, this.cgroupRoots);
             cgroups = r.cgroups();
-            cgroupRoots = r.namespaces();
+            nsRoots = r.namespaces();
             problems.addAll(r.problems());
             cgroupNanos = System.nanoTime() - t0;
         }
-        Map<NsId, Readout<NsFacts>> facts = new TreeMap<>(cgroupRoots);
+        Map<NsId, Readout<NsFacts>> facts = new TreeMap<>(nsRoots);
         if (phases.contains(Phase.FACTS)) {
             facts.putAll(new FactsPhase(host, tasks, namespaces, n -> paths(n, tasks)).read());
             facts.putAll(MountFacts.of(mounts, hostMountNamespace(tasks)));

@@ -10,13 +10,16 @@ import nscope.probes.model.Readout;
  * One cgroup of one hierarchy as a scan read it.
  *
  * @param path     its path in the hierarchy ("/" for the root), as /proc/PID/cgroup writes it for nscope
+ * @param id       its cgroup id (the inode number of its directory, as its parent's listing gives it;
+ *                 what systemd-cgls shows as #N and BPF tools use); 0 where not known (a hierarchy's root,
+ *                 a recorded tree)
  * @param children the paths of its child cgroups, sorted
  * @param procs    member processes: those whose /proc/PID/cgroup names this cgroup, and those a member thread
  *                 of belongs to (as the kernel's cgroup.procs lists them)
  * @param threads  member threads (v2 cgroup.threads, v1 tasks)
  * @param files    the interface files read, by name; a file this cgroup does not offer is absent
  */
-public record Cgroup(String path, List<String> children, Readout<List<Integer>> procs, Readout<List<Integer>> threads,
+public record Cgroup(String path, long id, List<String> children, Readout<List<Integer>> procs, Readout<List<Integer>> threads,
                      Map<String, Readout<CgValue>> files) {
     public Cgroup {
         children = List.copyOf(children);
