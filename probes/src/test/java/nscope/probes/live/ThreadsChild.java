@@ -15,15 +15,16 @@ final class ThreadsChild {
     static synchronized Path binary() throws IOException, InterruptedException {
         if (binary != null) return binary;
         Path dir = Files.createTempDirectory("nscope-test-threads");
+        // deleteOnExit removes in reverse order of registration: the files, then their directory
+        dir.toFile().deleteOnExit();
         Path src = dir.resolve("threads.c"), bin = dir.resolve("nscope-test-threads");
+        src.toFile().deleteOnExit();
+        bin.toFile().deleteOnExit();
         try (var in = ThreadsChild.class.getResourceAsStream("threads.c")) {
             Files.copy(in, src);
         }
         Process p = new ProcessBuilder("gcc", "-O1", "-pthread", "-o", bin.toString(), src.toString()).inheritIO().start();
         if (p.waitFor() != 0) throw new IOException("gcc failed for " + src);
-        bin.toFile().deleteOnExit();
-        src.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         binary = bin;
         return bin;
     }
