@@ -1,0 +1,32 @@
+package nscope.views.ui;
+
+import java.util.List;
+
+/**
+ * Every key the screen answers to, with what it does: the help overlay is
+ * made from this list, so it cannot drift from what the keys do.
+ */
+public final class KeyMap {
+    private KeyMap() {}
+
+    /** One binding: the keys as the help shows them, and what they do. */
+    public record Binding(String keys, String does) {}
+
+    public static final List<Binding> BINDINGS = List.of(
+            new Binding("Up/Down, k/j", "move the selection"),
+            new Binding("PgUp/PgDn", "move a page"),
+            new Binding("Home/End, g/G", "first / last row"),
+            new Binding("Right, l", "expand; on an expanded row, go to its first child"),
+            new Binding("Left, h", "collapse; on a collapsed row, go to its parent"),
+            new Binding("Space", "expand or collapse"),
+            new Binding("1 2 3 4, Tab", "namespaces, processes, cgroups, mounts; Tab: the next screen"),
+            new Binding("[ ]", "choose a link in the detail pane"),
+            new Binding("Enter", "follow the chosen link"),
+            new Binding("Backspace, b", "go back to where the last link was followed from"),
+            new Binding("/", "search (Enter to find, Esc to cancel)"),
+            new Binding("n / N", "next / previous match"),
+            new Binding("f", "filter: show only rows that match, and their ancestors (empty: all)"),
+            new Binding("p", "pause or resume the live refresh"),
+            new Binding("?, F1", "this help (any key closes it)"),
+            new Binding("q, Ctrl-C", "quit"));
+}

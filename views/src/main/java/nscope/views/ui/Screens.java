@@ -1,0 +1,79 @@
+package nscope.views.ui;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.model.Snapshot;
+import nscope.views.screens.CgroupRows;
+import nscope.views.screens.Column;
+import nscope.views.screens.MountRows;
+import nscope.views.screens.NamespaceRows;
+import nscope.views.screens.ProcessRows;
+import nscope.views.tree.Forest;
+import nscope.views.tree.Node;
+
+/**
+ * One refresh turned into every screen's rows (off the UI thread), with the
+ * filter applied: a row that matches stays with its ancestors, so it keeps
+ * its place in the tree.
+ */
+public record Screens(Snapshot snapshot, Map<Tab, Forest> forests) {
+    static List<Column> columns(Tab t) {
+        return switch (t) {
+            case NAMESPACES -> NamespaceRows.COLUMNS;
+            case PROCESSES -> ProcessRows.COLUMNS;
+            case CGROUPS -> CgroupRows.COLUMNS;
+            case MOUNTS -> MountRows.COLUMNS;
+        };
+    }
+
+    public static Screens of(Snapshot s, CgroupCpu cpu, String filter) {
+        Map<Tab, Forest> m = new EnumMap<>(Tab.class);
+        m.put(Tab.NAMESPACES, NamespaceRows.of(s));
+        m.put(Tab.PROCESSES, ProcessRows.of(s));
+        m.put(Tab.CGROUPS, CgroupRows.of(s, cpu));
+        m.put(Tab.MOUNTS, MountRows.of(s));
+        if (filter != null && !filter.isEmpty()) m.replaceAll((t, f) -> filter(f, filter));
+        return new Screens(s, m);
+    }
+
+    /** Rows whose cells hold text (case-insensitive), with their ancestors. */
+    static Forest filter(Forest f, String text) {
+        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        List<Node> out = new ArrayList<>();
+        for (Node r : f.roots()) {
+            Node k = keep(r, needle);
+            if (k != null) out.add(k);
+        }
+        return new Forest(out);
+    }
+
+    private static Node keep(Node n, String needle) {
+        List<Node> kids = new ArrayList<>();
+        for (Node c : n.children()) {
+            Node k = keep(c, needle);
+            if (k != null) kids.add(k);
+        }
+        if (!kids.isEmpty() || matches(n, needle)) return new Node(n.id(), n.cells(), n.mark(), kids);
+        return null;
+    }
+
+    static boolean matches(Node n, String needle) {
+        for (String c : n.cells()) if (c.toLowerCase(java.util.Locale.ROOT).contains(needle)) return true;
+        return n.mark().toLowerCase(java.util.Locale.ROOT).contains(needle) || n.id().toLowerCase(java.util.Locale.ROOT).contains(needle);
+    }
+
+    /** Every node in display order (collapsed ones too), for search. */
+    static List<Node> inOrder(Forest f) {
+        List<Node> out = new ArrayList<>();
+        for (Node r : f.roots()) walk(r, out);
+        return out;
+    }
+
+    private static void walk(Node n, List<Node> out) {
+        out.add(n);
+        for (Node c : n.children()) walk(c, out);
+    }
+}

@@ -1,0 +1,79 @@
+package nscope.views.ui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import nscope.views.screens.Column;
+import nscope.views.text.Escape;
+import nscope.views.tree.Row;
+import nscope.views.tree.TreeState;
+
+/**
+ * Draws a tree screen: a header line, then the visible rows of a
+ * {@link TreeState} in columns, the tree drawn in the last one. Every cell
+ * is host text: escaped here, and cut to its column, so a name can neither
+ * move the cursor nor push the next column.
+ */
+final class TreePane {
+    private TreePane() {}
+
+    /**
+     * @param colorOf the colour of a row's name (its namespace type), or DEFAULT
+     * @param fresh   ids of rows new since the last refresh
+     */
+    static void draw(TextGraphics g, int top, int height, int width, List<Column> columns, TreeState state,
+                     Palette palette, Function<Row, TextColor> colorOf, Set<String> fresh) {
+        if (height < 2 || width < 10) return;
+        StringBuilder head = new StringBuilder();
+        for (Column c : columns) head.append(cell(c.name(), c, width - head.length())).append(c.width() == 0 ? "" : " ");
+        g.enableModifiers(SGR.BOLD);
+        g.putString(0, top, fit(head.toString(), width));
+        g.disableModifiers(SGR.BOLD);
+        int rowsHeight = height - 1;
+        int first = state.top(rowsHeight);
+        List<Row> rows = state.rows();
+        String selected = state.selected();
+        for (int i = 0; i < rowsHeight && first + i < rows.size(); i++) {
+            Row r = rows.get(first + i);
+            int y = top + 1 + i;
+            boolean sel = r.node().id().equals(selected);
+            StringBuilder line = new StringBuilder();
+            List<String> cells = r.node().cells();
+            for (int c = 0; c < columns.size() - 1 && c < cells.size(); c++)
+                line.append(cell(Escape.terminal(cells.get(c)), columns.get(c), width - line.length())).append(' ');
+            int nameAt = line.length();
+            String name = r.branch() + r.fold() + " " + Escape.terminal(cells.isEmpty() ? "" : cells.get(cells.size() - 1));
+            String mark = r.node().mark().isEmpty() ? "" : "  " + Escape.terminal(r.node().mark());
+            if (sel) g.enableModifiers(SGR.REVERSE);
+            g.putString(0, y, fit(line.toString(), width));
+            TextColor c = fresh.contains(r.node().id()) ? palette.fresh() : colorOf.apply(r);
+            g.setForegroundColor(c);
+            if (nameAt < width) g.putString(nameAt, y, fit(name, width - nameAt));
+            g.setForegroundColor(palette.mark());
+            int markAt = nameAt + name.length();
+            if (!mark.isEmpty() && markAt < width) g.putString(markAt, y, fit(mark, width - markAt));
+            g.setForegroundColor(TextColor.ANSI.DEFAULT);
+            if (sel) {
+                int end = Math.min(width, markAt + mark.length());
+                if (end < width) g.putString(end, y, " ".repeat(width - end));
+                g.disableModifiers(SGR.REVERSE);
+            }
+        }
+    }
+
+    /** A cell padded or cut to its column's width (the last column: what is left). */
+    static String cell(String s, Column c, int room) {
+        int w = c.width() == 0 ? Math.max(0, room) : c.width();
+        if (s.length() > w) return w <= 1 ? s.substring(0, w) : s.substring(0, w - 1) + "~";
+        String pad = " ".repeat(w - s.length());
+        return c.right() ? pad + s : c.width() == 0 ? s : s + pad;
+    }
+
+    static String fit(String s, int width) {
+        if (width <= 0) return "";
+        return s.length() <= width ? s : s.substring(0, width);
+    }
+}

@@ -1,0 +1,368 @@
+package nscope.views.ui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nscope.probes.model.NsKind;
+import nscope.probes.model.Snapshot;
+import nscope.views.text.Escape;
+import nscope.views.tree.Forest;
+import nscope.views.tree.Node;
+import nscope.views.tree.Row;
+import nscope.views.tree.TreeState;
+
+/**
+ * The interactive screen's state and drawing: four tree screens, a header
+ * with the host's facts and counts, a detail pane with cross-links and a
+ * history to go back, search, filter, help. Owned by the UI thread: refreshes
+ * arrive as {@link Screens} built elsewhere ({@link #show}).
+ */
+public final class Ui {
+    public static final int MIN_COLS = 80, MIN_ROWS = 24;
+    private static final int HEADER = 3, DETAIL = 6;
+
+    private enum Mode { NORMAL, SEARCH, FILTER, HELP }
+
+    private final Palette palette;
+    private final Map<Tab, TreeState> states = new EnumMap<>(Tab.class);
+    private final Deque<Link> back = new ArrayDeque<>();
+    private Tab tab = Tab.PROCESSES;
+    private Screens screens;
+    private HostFacts facts;
+    private Set<String> fresh = Set.of();
+    private Mode mode = Mode.NORMAL;
+    private StringBuilder typed = new StringBuilder();
+    private String search = "", status = "";
+    private volatile String filter = "";
+    private int link;
+    private boolean paused;
+    private String refreshedAt = "";
+
+    public Ui(Palette palette) {
+        this.palette = palette;
+        for (Tab t : Tab.values()) states.put(t, new TreeState());
+    }
+
+    /** A refresh: every screen's rows, keeping selections and expansions; rows new since the last one stand out. */
+    public void show(Screens next, HostFacts facts, boolean firstFrame) {
+        Set<String> seen = new HashSet<>();
+        if (screens != null) for (Forest f : screens.forests().values()) for (Node n : Screens.inOrder(f)) seen.add(n.id());
+        Set<String> added = new HashSet<>();
+        for (Tab t : Tab.values()) {
+            Forest f = next.forests().get(t);
+            if (screens != null) for (Node n : Screens.inOrder(f)) if (!seen.contains(n.id())) added.add(n.id());
+            TreeState s = states.get(t);
+            s.show(f);
+            if (firstFrame) s.expand(f.roots().stream().map(Node::id).toList());
+        }
+        if (firstFrame) {
+            // the processes screen opens on the whole tree down to the first level of services
+            TreeState p = states.get(Tab.PROCESSES);
+            for (Node r : next.forests().get(Tab.PROCESSES).roots()) p.expand(r.children().stream().map(Node::id).toList());
+        }
+        fresh = added;
+        screens = next;
+        this.facts = facts;
+        refreshedAt = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+
+    public Tab tab() { return tab; }
+
+    /** Something went wrong on the UI thread: said on the status line, the screen goes on. */
+    public void error(String message) { status = "error: " + Escape.terminal(message); }
+
+    /** Whether anything was shown yet. */
+    public boolean hasRows() { return screens != null; }
+
+    public TreeState state(Tab t) { return states.get(t); }
+
+    public boolean paused() { return paused; }
+
+    /** The current filter, applied to the next refresh's rows. */
+    public String filter() { return filter; }
+
+    /**
+     * Answers a key; false means quit. Rebuilding rows for a new filter is
+     * the caller's (it has the snapshot's scanner); {@link #filterChanged()} says when.
+     */
+    public boolean key(KeyStroke k) {
+        if (k == null) return true;
+        if (k.getKeyType() == KeyType.EOF) return false;
+        if (k.isCtrlDown() && k.getCharacter() != null && k.getCharacter() == 'c') return false;
+        switch (mode) {
+            case HELP -> { mode = Mode.NORMAL; return true; }
+            case SEARCH, FILTER -> { typing(k); return true; }
+            default -> { }
+        }
+        TreeState s = states.get(tab);
+        status = "";
+        switch (k.getKeyType()) {
+            case ArrowUp -> s.move(-1);
+            case ArrowDown -> s.move(1);
+            case PageUp -> s.move(-page());
+            case PageDown -> s.move(page());
+            case Home -> s.first();
+            case End -> s.last();
+            case ArrowRight -> s.right();
+            case ArrowLeft -> s.left();
+            case Tab -> switchTo(tab.next());
+            case Enter -> follow();
+            case Backspace -> goBack();
+            case F1 -> mode = Mode.HELP;
+            case Character -> { return character(k.getCharacter(), s); }
+            default -> { }
+        }
+        return true;
+    }
+
+    private int lastHeight = MIN_ROWS;
+
+    private int page() { return Math.max(1, lastHeight - HEADER - DETAIL - 2); }
+
+    private boolean character(char c, TreeState s) {
+        switch (c) {
+            case 'q' -> { return false; }
+            case 'j' -> s.move(1);
+            case 'k' -> s.move(-1);
+            case 'g' -> s.first();
+            case 'G' -> s.last();
+            case 'l' -> s.right();
+            case 'h' -> s.left();
+            case ' ' -> s.toggle();
+            case '1', '2', '3', '4' -> switchTo(Tab.values()[c - '1']);
+            case ']' -> link++;
+            case '[' -> link = Math.max(0, link - 1);
+            case 'b' -> goBack();
+            case '/' -> { mode = Mode.SEARCH; typed = new StringBuilder(); }
+            case 'f' -> { mode = Mode.FILTER; typed = new StringBuilder(filter); }
+            case 'n' -> find(1);
+            case 'N' -> find(-1);
+            case 'p' -> { paused = !paused; status = paused ? "paused: p resumes the live refresh" : "resumed"; }
+            case '?' -> mode = Mode.HELP;
+            default -> { }
+        }
+        return true;
+    }
+
+    private boolean filterChanged;
+
+    /** Whether the filter changed since the last call (the caller rebuilds the rows then). */
+    public boolean filterChanged() {
+        boolean c = filterChanged;
+        filterChanged = false;
+        return c;
+    }
+
+    private void typing(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case Escape -> mode = Mode.NORMAL;
+            case Backspace -> { if (typed.length() > 0) typed.setLength(typed.length() - 1); }
+            case Enter -> {
+                if (mode == Mode.SEARCH) {
+                    search = typed.toString();
+                    mode = Mode.NORMAL;
+                    find(0);
+                } else {
+                    filter = typed.toString();
+                    filterChanged = true;
+                    mode = Mode.NORMAL;
+                    status = filter.isEmpty() ? "filter off" : "filter: " + filter;
+                }
+            }
+            case Character -> { if (!Character.isISOControl(k.getCharacter())) typed.append(k.getCharacter()); }
+            default -> { }
+        }
+    }
+
+    /** The next (dir 1), previous (-1) or first from here (0) row whose cells hold the search text. */
+    private void find(int dir) {
+        if (search.isEmpty() || screens == null) return;
+        List<Node> all = Screens.inOrder(states.get(tab).forest());
+        if (all.isEmpty()) return;
+        String needle = search.toLowerCase(java.util.Locale.ROOT);
+        int at = 0;
+        String sel = states.get(tab).selected();
+        for (int i = 0; i < all.size(); i++) if (all.get(i).id().equals(sel)) at = i;
+        int step = dir < 0 ? -1 : 1;
+        for (int n = dir == 0 ? 0 : 1; n <= all.size(); n++) {
+            Node c = all.get(Math.floorMod(at + step * n, all.size()));
+            if (Screens.matches(c, needle)) {
+                states.get(tab).select(c.id());
+                status = "found: " + search;
+                return;
+            }
+        }
+        status = "not found: " + search;
+    }
+
+    private void switchTo(Tab t) {
+        tab = t;
+        link = 0;
+    }
+
+    private Detail detail() {
+        return screens == null ? Detail.NONE : Detail.of(screens.snapshot(), states.get(tab).selected());
+    }
+
+    /** Enter: follow the chosen link of the detail pane, remembering where from. */
+    private void follow() {
+        Detail d = detail();
+        if (d.links().isEmpty()) {
+            states.get(tab).toggle();
+            return;
+        }
+        Link l = d.links().get(Math.min(link, d.links().size() - 1));
+        Link from = new Link("", tab, states.get(tab).selected());
+        if (!states.get(l.tab()).select(l.id())) {
+            status = Escape.terminal(l.label()) + " is not on that screen (filtered out, or gone)";
+            return;
+        }
+        back.push(from);
+        switchTo(l.tab());
+    }
+
+    private void goBack() {
+        Link l = back.poll();
+        if (l == null) {
+            status = "nothing to go back to";
+            return;
+        }
+        switchTo(l.tab());
+        states.get(l.tab()).select(l.id());
+    }
+
+    /** Draws the whole screen; below the minimum size, a message asking for more room. */
+    public void draw(TextGraphics g, TerminalSize size) {
+        lastHeight = size.getRows();
+        if (size.getColumns() < MIN_COLS || size.getRows() < MIN_ROWS) {
+            String m = "nscope needs at least " + MIN_COLS + "x" + MIN_ROWS + " (this is " + size.getColumns() + "x" + size.getRows() + "): make the window larger";
+            int y = 0;
+            for (int i = 0; i < m.length(); i += Math.max(1, size.getColumns())) g.putString(0, y++, m.substring(i, Math.min(m.length(), i + Math.max(1, size.getColumns()))));
+            return;
+        }
+        int w = size.getColumns(), h = size.getRows();
+        header(g, w);
+        int paneTop = HEADER, paneHeight = h - HEADER - DETAIL - 1;
+        TreePane.draw(g, paneTop, paneHeight, w, Screens.columns(tab), states.get(tab), palette, this::colorOf, fresh);
+        detailPane(g, h - DETAIL - 1, w);
+        statusLine(g, h - 1, w);
+        if (mode == Mode.HELP) help(g, w, h);
+    }
+
+    private TextColor colorOf(Row r) {
+        String id = r.node().id();
+        if (id.startsWith("k:")) return palette.kind(NsKind.parse(id.substring(2)));
+        if (id.startsWith("ns:") && r.node().cells().size() > 3) {
+            String name = r.node().cells().get(3);
+            int colon = name.indexOf(':');
+            if (colon > 0) {
+                try {
+                    return palette.kind(NsKind.parse(name.substring(0, colon)));
+                } catch (IllegalArgumentException e) {
+                    return TextColor.ANSI.DEFAULT; // not a type name: no colour
+                }
+            }
+        }
+        return TextColor.ANSI.DEFAULT;
+    }
+
+    private void header(TextGraphics g, int w) {
+        StringBuilder a = new StringBuilder("nscope  ");
+        if (facts != null) {
+            a.append(Escape.terminal(facts.hostname()));
+            if (!facts.kernel().isEmpty()) a.append("  kernel ").append(Escape.terminal(facts.kernel()));
+            if (facts.uptimeSeconds() >= 0) a.append("  up ").append(uptime(facts.uptimeSeconds()));
+            if (facts.cpus() > 0) a.append("  ").append(facts.cpus()).append(" cpus");
+            if (facts.memTotal() > 0) a.append("  mem ").append(nscope.views.text.CgroupCells.bytes(facts.memTotal() - facts.memAvailable()))
+                    .append("/").append(nscope.views.text.CgroupCells.bytes(facts.memTotal()));
+            if (facts.load() != null) a.append(String.format(java.util.Locale.ROOT, "  load %.2f %.2f %.2f", facts.load()[0], facts.load()[1], facts.load()[2]));
+        }
+        g.setForegroundColor(palette.label());
+        g.putString(0, 0, TreePane.fit(a.toString(), w));
+        g.setForegroundColor(TextColor.ANSI.DEFAULT);
+        StringBuilder b = new StringBuilder();
+        if (screens != null) {
+            Snapshot s = screens.snapshot();
+            b.append(s.threadGroups().size()).append(" processes, ").append(s.tasks().size()).append(" threads | ns");
+            for (NsKind k : nscope.views.screens.NamespaceRows.ORDER) b.append(' ').append(k.label()).append(' ').append(s.namespaces(k).size());
+            int cg = 0;
+            for (var t : s.cgroups().trees()) cg += t.cgroups().size();
+            b.append(" | ").append(cg).append(" cgroups | ").append(paused ? "paused " : "refreshed ").append(refreshedAt);
+            if (!filter.isEmpty()) b.append(" | filter ").append(Escape.terminal(filter));
+        }
+        g.putString(0, 1, TreePane.fit(b.toString(), w));
+        int x = 0;
+        for (Tab t : Tab.values()) {
+            String label = " " + (t.ordinal() + 1) + " " + t.title() + " ";
+            if (t == tab) g.enableModifiers(SGR.REVERSE);
+            g.putString(x, 2, TreePane.fit(label, w - x));
+            if (t == tab) g.disableModifiers(SGR.REVERSE);
+            x += label.length() + 1;
+            if (x >= w) break;
+        }
+        if (x < w) g.putString(x, 2, TreePane.fit("  ? help  q quit", w - x));
+    }
+
+    private void detailPane(TextGraphics g, int top, int w) {
+        g.putString(0, top, "─".repeat(w));
+        Detail d = detail();
+        int y = top + 1;
+        for (String l : d.lines()) {
+            if (y >= top + DETAIL) break;
+            g.putString(0, y++, TreePane.fit(Escape.terminal(l), w));
+        }
+        if (d.links().isEmpty() || y >= top + DETAIL) return;
+        link = Math.min(link, d.links().size() - 1);
+        StringBuilder b = new StringBuilder("links [ ] Enter: ");
+        int start = Math.max(0, link - 2);
+        for (int i = start; i < d.links().size(); i++) {
+            String label = Escape.terminal(d.links().get(i).label());
+            b.append(i == link ? "<" + label + ">" : label).append("  ");
+        }
+        String text = b.toString();
+        while (y < top + DETAIL && !text.isEmpty()) {
+            g.putString(0, y++, TreePane.fit(text, w));
+            text = text.length() > w ? text.substring(w) : "";
+        }
+    }
+
+    private void statusLine(TextGraphics g, int y, int w) {
+        String s = switch (mode) {
+            case SEARCH -> "/" + Escape.terminal(typed.toString());
+            case FILTER -> "filter: " + Escape.terminal(typed.toString()) + "   (Enter applies, empty: all rows)";
+            default -> status;
+        };
+        g.putString(0, y, TreePane.fit(s, w));
+    }
+
+    private void help(TextGraphics g, int w, int h) {
+        List<KeyMap.Binding> b = KeyMap.BINDINGS;
+        int width = Math.min(w - 4, 76), height = Math.min(h - 2, b.size() + 4);
+        int x0 = (w - width) / 2, y0 = (h - height) / 2;
+        for (int y = y0; y < y0 + height; y++) g.putString(x0, y, " ".repeat(width));
+        g.enableModifiers(SGR.BOLD);
+        g.putString(x0 + 2, y0, "nscope keys (any key closes this)");
+        g.disableModifiers(SGR.BOLD);
+        for (int i = 0; i < b.size() && y0 + 2 + i < y0 + height; i++) {
+            String line = String.format("%-15s %s", b.get(i).keys(), b.get(i).does());
+            g.putString(x0 + 2, y0 + 2 + i, TreePane.fit(line, width - 3));
+        }
+    }
+
+    private static String uptime(long s) {
+        long d = s / 86400, hh = s % 86400 / 3600, mm = s % 3600 / 60;
+        return d > 0 ? d + "d " + hh + "h" : hh > 0 ? hh + "h " + mm + "m" : mm + "m";
+    }
+}

@@ -1,0 +1,130 @@
+package nscope.views.ui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.model.Snapshot;
+
+/**
+ * Runs the screen: one scanning thread takes a snapshot every interval
+ * (unless paused; a replayed fixture is read once) and turns it into rows;
+ * the calling thread only reads keys, takes finished rows and draws, so a
+ * key is answered within a frame while a scan runs. An exception while
+ * answering a key or drawing is shown on the status line; the screen goes on.
+ */
+public final class UiLoop {
+    private UiLoop() {}
+
+    /** Where snapshots come from. */
+    public interface Source {
+        Snapshot scan();
+
+        /** False for a recorded fixture: read once, never refreshed. */
+        boolean live();
+    }
+
+    private record Frame(Screens screens, HostFacts facts) {}
+
+    /** Runs until the user quits (or input ends); the caller stops the screen afterwards. */
+    public static void run(Screen screen, Ui ui, Source source, Supplier<HostFacts> facts, Duration interval) throws IOException {
+        ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        Object wake = new Object();
+        Snapshot[] last = new Snapshot[1];
+        Thread scanner = new Thread(() -> {
+            Snapshot prev = null;
+            boolean first = true;
+            while (!stop.get()) {
+                if (first || source.live() && !ui.paused()) {
+                    try {
+                        Snapshot s = source.scan();
+                        CgroupCpu cpu = prev == null ? CgroupCpu.none() : CgroupCpu.between(prev.cgroups(), s.cgroups());
+                        frames.add(new Frame(Screens.of(s, cpu, ui.filter()), facts.get()));
+                        synchronized (last) {
+                            last[0] = s;
+                        }
+                        prev = s;
+                    } catch (RuntimeException e) {
+                        frames.add(new Frame(null, null)); // the UI says the scan failed, and the next one tries again
+                    }
+                    first = false;
+                }
+                synchronized (wake) {
+                    try {
+                        wake.wait(interval.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }, "nscope-scan");
+        scanner.setDaemon(true);
+        scanner.start();
+        boolean firstFrame = true, dirty = true;
+        try {
+            while (true) {
+                KeyStroke k;
+                while ((k = screen.pollInput()) != null) {
+                    try {
+                        if (!ui.key(k)) return;
+                    } catch (RuntimeException e) {
+                        ui.error(String.valueOf(e));
+                    }
+                    dirty = true;
+                }
+                if (ui.filterChanged()) {
+                    Snapshot s;
+                    synchronized (last) {
+                        s = last[0];
+                    }
+                    if (s != null) frames.add(new Frame(Screens.of(s, CgroupCpu.none(), ui.filter()), facts.get()));
+                }
+                Frame f;
+                while ((f = frames.poll()) != null) {
+                    if (f.screens() == null) ui.error("a scan failed; the next one will try again");
+                    else {
+                        ui.show(f.screens(), f.facts(), firstFrame);
+                        firstFrame = false;
+                    }
+                    dirty = true;
+                }
+                TerminalSize resized = screen.doResizeIfNecessary();
+                if (resized != null) dirty = true;
+                if (dirty) {
+                    draw(screen, ui);
+                    dirty = false;
+                }
+                try {
+                    Thread.sleep(15);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        } finally {
+            stop.set(true);
+            synchronized (wake) {
+                wake.notifyAll();
+            }
+        }
+    }
+
+    static void draw(Screen screen, Ui ui) throws IOException {
+        screen.clear();
+        TextGraphics g = screen.newTextGraphics();
+        try {
+            if (!ui.hasRows()) g.putString(0, 0, "nscope: reading the host...");
+            else ui.draw(g, screen.getTerminalSize());
+        } catch (RuntimeException e) {
+            ui.error(String.valueOf(e));
+        }
+        screen.setCursorPosition(null);
+        screen.refresh(Screen.RefreshType.DELTA);
+    }
+}

@@ -1,0 +1,144 @@
+package nscope.views.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nscope.probes.Collector;
+import nscope.probes.Host;
+import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.model.Snapshot;
+import nscope.probes.model.Task;
+import nscope.views.screens.ProcessRows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The screen on Lanterna's virtual terminal, fed the synth-host fixture: keys in, text out. */
+class UiTest {
+    static Snapshot snap;
+    DefaultVirtualTerminal vt;
+    TerminalScreen screen;
+    Ui ui;
+
+    @BeforeAll static void read() throws IOException {
+        Path repo = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(repo.resolve("fixtures/synth-host"))) repo = repo.getParent();
+        snap = new Collector(Host.under(repo.resolve("fixtures/synth-host"))).collect();
+    }
+
+    @BeforeEach void open() throws IOException {
+        vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        screen = new TerminalScreen(vt);
+        screen.startScreen();
+        ui = new Ui(new Palette(false));
+        ui.show(Screens.of(snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), true);
+    }
+
+    @AfterEach void close() throws IOException { screen.stopScreen(); }
+
+    String text() throws IOException {
+        UiLoop.draw(screen, ui);
+        StringBuilder b = new StringBuilder();
+        TerminalSize size = vt.getTerminalSize();
+        for (int y = 0; y < size.getRows(); y++) {
+            StringBuilder line = new StringBuilder();
+            for (int x = 0; x < size.getColumns(); x++) line.append(vt.getCharacter(x, y).getCharacterString());
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+
+    void keys(Object... ks) {
+        for (Object k : ks) {
+            KeyStroke s = k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k);
+            assertTrue(ui.key(s), "a key quit: " + k);
+        }
+    }
+
+    @Test void opensOnTheProcessTreeWithAHeaderTabsAndTheDetailPane() throws IOException {
+        String t = text();
+        assertTrue(t.startsWith("nscope  recorded synth-host"), t);
+        assertTrue(t.contains(snap.threadGroups().size() + " processes, " + snap.tasks().size() + " threads"), t);
+        assertTrue(t.contains(" 2 Processes "), t);
+        assertTrue(t.contains("PID    TGID     TID"), t);
+        assertTrue(t.contains("/process_api"), t);
+        assertTrue(t.contains("links [ ] Enter:"), t);
+        for (String line : t.split("\n")) assertTrue(line.length() <= 80, "fits 80 columns: " + line);
+    }
+
+    @Test void followingALinkAndGoingBack() throws IOException {
+        Task c = snap.tasks().values().stream().filter(x -> x.leader() && x.comm().equals("sleep")).findFirst().orElseThrow();
+        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(c)));
+        String t = text();
+        assertTrue(t.contains("process " + c.tid() + " of thread group"), t);
+        // the first link is its parent; ] moves to the next: its cgroup namespace's link comes first among namespaces
+        keys(KeyType.Enter);
+        assertEquals(Tab.PROCESSES, ui.tab(), "the parent is a process");
+        assertEquals(ProcessRows.processId(snap.leader(c.ppid()).orElseThrow()), ui.state(Tab.PROCESSES).selected());
+        keys(KeyType.Backspace);
+        assertEquals(ProcessRows.processId(c), ui.state(Tab.PROCESSES).selected(), "back where the link was followed from");
+        keys(']', KeyType.Enter);
+        assertEquals(Tab.NAMESPACES, ui.tab(), "its first namespace");
+        assertTrue(ui.state(Tab.NAMESPACES).selected().startsWith("ns:"), ui.state(Tab.NAMESPACES).selected());
+        keys('b');
+        assertEquals(Tab.PROCESSES, ui.tab());
+    }
+
+    @Test void searchFindsAndHelpComesFromTheKeyMap() throws IOException {
+        keys('/', 'n', 's', 'c', 'o', 'p', 'e', '-', 't', 'e', 's', 't', '-', 'f', 'x', '-', 'c', '2', KeyType.Enter);
+        assertTrue(text().contains("found: nscope-test-fx-c2"));
+        keys('?');
+        String t = text();
+        for (KeyMap.Binding b : KeyMap.BINDINGS) assertTrue(t.contains(b.keys()), "help lists " + b.keys() + "\n" + t);
+        keys('x');
+        assertFalse(text().contains("any key closes"));
+    }
+
+    @Test void numberKeysSwitchScreens() throws IOException {
+        keys('1');
+        assertTrue(text().contains("pid (9 namespaces") || text().contains("pid ("), text());
+        keys('3');
+        assertTrue(text().contains("PSI-SOME10") || text().contains("CGROUP"), text());
+        keys('4');
+        assertTrue(text().contains("mnt:["), text());
+        keys(KeyType.Tab);
+        assertEquals(Tab.NAMESPACES, ui.tab());
+    }
+
+    @Test void belowTheMinimumSizeItAsksForRoomAndRecovers() throws IOException {
+        vt.setTerminalSize(new TerminalSize(60, 20));
+        screen.doResizeIfNecessary();
+        assertTrue(text().contains("needs at least 80x24 (this is 60x20)"));
+        vt.setTerminalSize(new TerminalSize(200, 60));
+        screen.doResizeIfNecessary();
+        String t = text();
+        assertTrue(t.contains(" 2 Processes "), t);
+        assertEquals(60, t.split("\n", -1).length - 1);
+    }
+
+    @Test void quitKeys() {
+        assertFalse(ui.key(new KeyStroke('q', false, false)));
+        assertFalse(ui.key(new KeyStroke('c', true, false)), "Ctrl-C");
+        assertFalse(ui.key(new KeyStroke(KeyType.EOF)));
+    }
+
+    @Test void noColorMeansNoColor() {
+        assertFalse(Palette.from(Map.of("NO_COLOR", "1"), false).color());
+        assertFalse(Palette.from(Map.of(), true).color());
+        assertTrue(Palette.from(Map.of(), false).color());
+        assertTrue(Palette.from(Map.of("NO_COLOR", ""), false).color(), "an empty NO_COLOR is unset, as no-color.org says");
+        assertEquals(List.of(), List.of());
+    }
+}
