@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The top command: with no subcommand it lists the namespaces. */
 @Command(name = "nscope", mixinStandardHelpOptions = true, version = "nscope 0.1.0",
         description = "Namespaces, processes, threads and cgroups of a Linux host, live.",
-        subcommands = {LsCommand.class, SnapshotCommand.class, CaptureCommand.class, MountsCommand.class, CgroupsCommand.class},
-        footer = {"", "Without a command, nscope lists the namespaces (the interactive view is not built yet).",
+        subcommands = {UiCommand.class, LsCommand.class, SnapshotCommand.class, CaptureCommand.class, MountsCommand.class, CgroupsCommand.class},
+        footer = {"", "Without a command, on a terminal, nscope opens the live screen (nscope ui); otherwise it lists the namespaces (nscope ls).",
                 "Run as root for the full view: without it, other users' namespaces are unknown."})
 final class NscopeCommand implements Callable<Integer> {
     @Mixin RootOptions roots;
@@ -18,6 +18,7 @@ final class NscopeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
+        if (Tty.interactive()) return UiCommand.run(roots, 2, false);
         LsCommand ls = new LsCommand();
         ls.roots = roots;
         ls.spec = spec;

@@ -1,0 +1,105 @@
+package nscope.app;
+
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nscope.probes.Collector;
+import nscope.probes.Host;
+import nscope.probes.model.Snapshot;
+import nscope.views.ui.HostFacts;
+import nscope.views.ui.Palette;
+import nscope.views.ui.Ui;
+import nscope.views.ui.UiLoop;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** nscope ui (and nscope with no command, on a terminal): the live, keyboard-driven screen. */
+@Command(name = "ui", mixinStandardHelpOptions = true,
+        description = {"The live screen: namespaces, processes and threads, cgroups and mounts as trees, a detail pane",
+                "with cross-links, search and filter. ? shows the keys. With --root, the recorded host, read once."})
+final class UiCommand implements Callable<Integer> {
+    @ParentCommand NscopeCommand parent;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2", description = "Refresh every SECONDS (default ${DEFAULT-VALUE}).")
+    double interval;
+
+    @Option(names = "--no-color", description = "No colours (as does the NO_COLOR environment variable).")
+    boolean noColor;
+
+    @Override public Integer call() {
+        if (!(interval >= 0.2) || interval > 3600) throw new UserError("--interval must be between 0.2 and 3600 seconds");
+        return run(parent.roots, interval, noColor);
+    }
+
+    static int run(RootOptions roots, double interval, boolean noColor) {
+        if (!Tty.interactive()) throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");
+        boolean live = roots.live();
+        Host host = live ? Host.liveRefreshed() : roots.host(true);
+        Collector collector = new Collector(host);
+        UiLoop.Source source = new UiLoop.Source() {
+            @Override public Snapshot scan() { return collector.collect(); }
+
+            @Override public boolean live() { return live; }
+        };
+        java.util.function.Supplier<HostFacts> facts = live ? new LiveHostFacts() : () -> HostFacts.recorded(host.label());
+        Terminal terminal;
+        try {
+            terminal = new DefaultTerminalFactory().setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP).createTerminal();
+        } catch (IOException e) {
+            throw new UserError("cannot open the terminal: " + e.getMessage());
+        }
+        AtomicBoolean stopped = new AtomicBoolean();
+        TerminalScreen screen;
+        try {
+            screen = new TerminalScreen(terminal);
+            screen.startScreen();
+        } catch (IOException e) {
+            throw new UserError("cannot start the screen: " + e.getMessage());
+        }
+        // SIGTERM, SIGHUP (a dropped SSH session): the JVM runs its hooks; the terminal is given back in them
+        // anything written to stderr while the screen is up (a library's warning) would land in the
+        // middle of it: it is held, and printed once the terminal is back
+        java.io.PrintStream realErr = System.err;
+        java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(held, true, java.nio.charset.StandardCharsets.UTF_8));
+        Thread restore = new Thread(() -> {
+            stop(screen, stopped);
+            realErr.print(held.toString(java.nio.charset.StandardCharsets.UTF_8));
+            realErr.flush();
+        }, "nscope-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(restore);
+        try {
+            UiLoop.run(screen, new Ui(Palette.from(System.getenv(), noColor)), source, facts, Duration.ofMillis((long) (interval * 1000)));
+        } catch (IOException e) {
+            stop(screen, stopped);
+            throw new UserError("the terminal failed: " + e.getMessage());
+        } finally {
+            stop(screen, stopped);
+            System.setErr(realErr);
+            if (held.size() > 0) realErr.print(held.toString(java.nio.charset.StandardCharsets.UTF_8));
+            held.reset();
+            host.release();
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs, and stopping twice is guarded
+            }
+        }
+        return 0;
+    }
+
+    private static void stop(TerminalScreen screen, AtomicBoolean stopped) {
+        if (!stopped.compareAndSet(false, true)) return;
+        try {
+            screen.stopScreen();
+        } catch (IOException e) {
+            System.err.println("nscope: could not restore the terminal (" + e.getMessage() + "); run 'reset'");
+        }
+    }
+}
