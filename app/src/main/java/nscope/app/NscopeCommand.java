@@ -15,10 +15,20 @@ import picocli.CommandLine.Model.CommandSpec;
 final class NscopeCommand implements Callable<Integer> {
     @Mixin RootOptions roots;
 
+    @picocli.CommandLine.Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
+            description = "The live screen's refresh interval (default ${DEFAULT-VALUE}).")
+    double interval;
+
+    @picocli.CommandLine.Option(names = "--no-color", description = "The live screen without colours (as NO_COLOR does).")
+    boolean noColor;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        if (Tty.interactive()) return UiCommand.run(roots, 2, false);
+        if (Tty.interactive()) {
+            if (!(interval >= 0.2) || interval > 3600) throw new UserError("--interval must be between 0.2 and 3600 seconds");
+            return UiCommand.run(roots, interval, noColor);
+        }
         LsCommand ls = new LsCommand();
         ls.roots = roots;
         ls.spec = spec;

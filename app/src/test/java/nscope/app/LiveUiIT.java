@@ -1,0 +1,82 @@
+package nscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live screen in a real terminal, as a person sees it: ./nscope run in
+ * a tmux pane, keys sent with send-keys, the pane read with capture-pane;
+ * after q the terminal must be as it was (no alternate screen, the same
+ * stty settings, echo on).
+ */
+class LiveUiIT {
+    private static final Path REPO = Path.of(System.getProperty("nscope.repo", "..")).toAbsolutePath().normalize();
+    private static final String SESSION = "nscope-test-ui-" + ProcessHandle.current().pid();
+
+    static String tmux(String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("tmux"));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    static String pane() throws IOException, InterruptedException { return tmux("capture-pane", "-t", SESSION, "-p"); }
+
+    static String waitFor(String text, int seconds) throws IOException, InterruptedException {
+        String p = "";
+        for (int i = 0; i < seconds * 10; i++) {
+            p = pane();
+            if (p.contains(text)) return p;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the pane never showed '" + text + "':\n" + p);
+    }
+
+    @Test void theScreenRunsInTmuxAndGivesTheTerminalBack() throws Exception {
+        assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
+        Path dir = Files.createTempDirectory("nscope-test-ui");
+        try {
+            tmux("new-session", "-d", "-s", SESSION, "-x", "100", "-y", "30", "-c", REPO.toString(), "bash --norc --noprofile");
+            tmux("send-keys", "-t", SESSION, "stty -g > " + dir.resolve("before") + "; ./nscope --interval 1", "Enter");
+            waitFor(" 2 Processes ", 120);
+            assertEquals("1", tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip(), "the screen uses the alternate screen");
+            tmux("send-keys", "-t", SESSION, "1");
+            waitFor("pid (", 10);
+            tmux("send-keys", "-t", SESSION, "3");
+            waitFor("CGROUP", 10);
+            tmux("send-keys", "-t", SESSION, "?");
+            waitFor("any key closes", 10);
+            tmux("send-keys", "-t", SESSION, "x");
+            tmux("resize-window", "-t", SESSION, "-x", "70", "-y", "20");
+            waitFor("needs at least 80x24", 10);
+            tmux("resize-window", "-t", SESSION, "-x", "120", "-y", "40");
+            waitFor(" 3 Cgroups ", 10);
+            tmux("send-keys", "-t", SESSION, "q");
+            for (int i = 0; i < 100 && !tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip().equals("0"); i++) Thread.sleep(100);
+            tmux("send-keys", "-t", SESSION, "stty -g > " + dir.resolve("after") + "; echo done-$((6*7))", "Enter");
+            String p = waitFor("done-42", 20);
+            assertEquals("0", tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip(), "back on the normal screen");
+            assertEquals(Files.readString(dir.resolve("before")), Files.readString(dir.resolve("after")), "stty settings as before");
+            assertFalse(p.contains("Exception"), p);
+            assertTrue(p.contains("echo done-$((6*7))"), "typed text is echoed again:\n" + p);
+        } finally {
+            tmux("kill-session", "-t", SESSION);
+            try (var s = Files.list(dir)) {
+                for (Path f : s.toList()) Files.delete(f);
+            }
+            Files.delete(dir);
+        }
+    }
+}
