@@ -128,6 +128,45 @@ class UiTest {
         assertEquals(60, t.split("\n", -1).length - 1);
     }
 
+    @Test void hostileNamesAreEscapedOnScreen() throws IOException {
+        Map<Tab, nscope.views.tree.Forest> f = new java.util.EnumMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
+        nscope.views.tree.Node evil = new nscope.views.tree.Node("p:666@1",
+                List.of("666", "666", "666", "666", "S", "root", "\u001b[2J\u001b]0;owned\u0007evil\nname\u009b31m"), List.of());
+        f.put(Tab.PROCESSES, new nscope.views.tree.Forest(List.of(evil)));
+        ui.show(new Screens(snap, f), HostFacts.recorded("synth-host"), false);
+        String t = text();
+        assertTrue(t.contains("\\x1b[2J\\x1b]0;owned\\x07evil\\nn"), t); // the rest lies past column 80
+        for (int y = 0; y < 24; y++)
+            for (int x = 0; x < 80; x++) {
+                char c = vt.getCharacter(x, y).getCharacterString().charAt(0);
+                assertFalse(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0), "a control character reached the screen at " + x + "," + y);
+            }
+    }
+
+    @Test void aRefreshInWhichTheSelectedProcessVanishes() throws IOException {
+        Task c = snap.tasks().values().stream().filter(x -> x.leader() && x.comm().equals("sleep")).findFirst().orElseThrow();
+        String id = ProcessRows.processId(c);
+        ui.state(Tab.PROCESSES).select(id);
+        Map<Tab, nscope.views.tree.Forest> f = new java.util.EnumMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
+        f.put(Tab.PROCESSES, without(f.get(Tab.PROCESSES), id));
+        ui.show(new Screens(snap, f), HostFacts.recorded("synth-host"), false);
+        String now = ui.state(Tab.PROCESSES).selected();
+        assertFalse(now.equals(id));
+        String parent = ProcessRows.processId(snap.leader(c.ppid()).orElseThrow());
+        assertTrue(now.equals(parent) || f.get(Tab.PROCESSES).parent(now).map(parent::equals).orElse(false),
+                "a sibling under the same parent, or the parent: " + now);
+        assertTrue(text().contains(" 2 Processes "));
+    }
+
+    static nscope.views.tree.Forest without(nscope.views.tree.Forest f, String id) {
+        return new nscope.views.tree.Forest(f.roots().stream().map(n -> drop(n, id)).filter(java.util.Objects::nonNull).toList());
+    }
+
+    static nscope.views.tree.Node drop(nscope.views.tree.Node n, String id) {
+        if (n.id().equals(id)) return null;
+        return new nscope.views.tree.Node(n.id(), n.cells(), n.mark(), n.children().stream().map(k -> drop(k, id)).filter(java.util.Objects::nonNull).toList());
+    }
+
     @Test void quitKeys() {
         assertFalse(ui.key(new KeyStroke('q', false, false)));
         assertFalse(ui.key(new KeyStroke('c', true, false)), "Ctrl-C");
