@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the text screens below from the real program, replaying the
+# Regenerates the text screens and the live screen's images below from the real program, replaying the
 # synth-host fixture (so they are the same on every machine):
 #   screenshots/make.sh
 set -euo pipefail
@@ -18,4 +18,7 @@ run ls-tree-owner.txt ls --tree owner
 pid=$(sed -n 's/^ *[0-9]* *uts  *[0-9]* *\([0-9]*\) .*c1\.sh$/\1/p' "$here/ls.txt" | head -1)
 run mounts-container.txt mounts "$pid"
 run snapshot.txt snapshot
+run cgroups.txt cgroups --processes --hierarchy memory
+# the live screen, drawn on a virtual terminal (100x32): every view and the help, as .txt and .svg
+"$repo/nscope" --root "$fx" screenshots "$here" >/dev/null
 echo "screenshots: written to $here"

@@ -115,7 +115,8 @@ public final class UiLoop {
         }
     }
 
-    static void draw(Screen screen, Ui ui) throws IOException {
+    /** Draws one frame (also for screenshots and tests). */
+    public static void draw(Screen screen, Ui ui) throws IOException {
         screen.clear();
         TextGraphics g = screen.newTextGraphics();
         try {
