@@ -40,14 +40,25 @@ final class UiCommand implements Callable<Integer> {
     static int run(RootOptions roots, double interval, boolean noColor) {
         if (!Tty.interactive()) throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");
         boolean live = roots.live();
-        Host host = live ? Host.liveRefreshed() : roots.host(true);
-        Collector collector = new Collector(host);
+        Host plain = roots.host(false);
+        // the full scan's host binds libc (jnr-ffi, some 0.2 s): made on the scanning thread, after the first frame
+        Host[] full = new Host[1];
+        Collector[] collector = new Collector[1];
         UiLoop.Source source = new UiLoop.Source() {
-            @Override public Snapshot scan() { return collector.collect(); }
+            @Override public Snapshot scan() {
+                if (collector[0] == null) {
+                    full[0] = live ? Host.liveRefreshed() : roots.host(true);
+                    collector[0] = new Collector(full[0]);
+                }
+                return collector[0].collect();
+            }
+
+            // plain reads: binding libc (jnr-ffi, some 0.2 s) waits for the full scan, after the first frame
+            @Override public Snapshot quick() { return new Collector(plain, nscope.probes.model.Scope.PROCESSES).collect(); }
 
             @Override public boolean live() { return live; }
         };
-        java.util.function.Supplier<HostFacts> facts = live ? new LiveHostFacts() : () -> HostFacts.recorded(host.label());
+        java.util.function.Supplier<HostFacts> facts = live ? new LiveHostFacts() : () -> HostFacts.recorded(plain.label());
         Terminal terminal;
         try {
             terminal = new DefaultTerminalFactory().setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP).createTerminal();
@@ -84,7 +95,7 @@ final class UiCommand implements Callable<Integer> {
             System.setErr(realErr);
             if (held.size() > 0) realErr.print(held.toString(java.nio.charset.StandardCharsets.UTF_8));
             held.reset();
-            host.release();
+            if (full[0] != null) full[0].release();
             try {
                 Runtime.getRuntime().removeShutdownHook(restore);
             } catch (IllegalStateException e) {

@@ -74,7 +74,7 @@ public final class Ui {
         }
         fresh = added;
         screens = next;
-        this.facts = facts;
+        if (facts != null) this.facts = facts;
         refreshedAt = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
     }
 

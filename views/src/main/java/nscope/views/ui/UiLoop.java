@@ -26,6 +26,9 @@ public final class UiLoop {
     public interface Source {
         Snapshot scan();
 
+        /** A quicker first scan (processes only), so the first frame does not wait for a full one. */
+        default Snapshot quick() { return scan(); }
+
         /** False for a recorded fixture: read once, never refreshed. */
         boolean live();
     }
@@ -44,8 +47,12 @@ public final class UiLoop {
             while (!stop.get()) {
                 if (first || source.live() && !ui.paused()) {
                     try {
+                        if (first) {
+                            // a quick frame first (no host facts either: those load a library), then the full scan at once
+                            frames.add(new Frame(Screens.of(source.quick(), CgroupCpu.none(), ui.filter()), null));
+                        }
                         Snapshot s = source.scan();
-                        CgroupCpu cpu = prev == null ? CgroupCpu.none() : CgroupCpu.between(prev.cgroups(), s.cgroups());
+                        CgroupCpu cpu = prev == null || prev.cgroups().trees().isEmpty() ? CgroupCpu.none() : CgroupCpu.between(prev.cgroups(), s.cgroups());
                         frames.add(new Frame(Screens.of(s, cpu, ui.filter()), facts.get()));
                         synchronized (last) {
                             last[0] = s;
@@ -90,6 +97,7 @@ public final class UiLoop {
                 while ((f = frames.poll()) != null) {
                     if (f.screens() == null) ui.error("a scan failed; the next one will try again");
                     else {
+                        // the quick first frame has no facts: the header keeps what it had until the next
                         ui.show(f.screens(), f.facts(), firstFrame);
                         firstFrame = false;
                     }
