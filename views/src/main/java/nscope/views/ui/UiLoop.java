@@ -74,7 +74,7 @@ public final class UiLoop {
         }, "nscope-scan");
         scanner.setDaemon(true);
         scanner.start();
-        boolean firstFrame = true, dirty = true;
+        boolean firstFrame = true, dirty = true, complete = false;
         try {
             while (true) {
                 KeyStroke k;
@@ -104,10 +104,10 @@ public final class UiLoop {
                     dirty = true;
                 }
                 TerminalSize resized = screen.doResizeIfNecessary();
-                if (resized != null) dirty = true;
+                if (resized != null) dirty = complete = true; // the terminal may have reflowed what was there: redraw it all
                 if (dirty) {
-                    draw(screen, ui);
-                    dirty = false;
+                    draw(screen, ui, complete);
+                    dirty = complete = false;
                 }
                 try {
                     Thread.sleep(15);
@@ -123,8 +123,11 @@ public final class UiLoop {
         }
     }
 
-    /** Draws one frame (also for screenshots and tests). */
-    public static void draw(Screen screen, Ui ui) throws IOException {
+    /** Draws one frame (also for screenshots and tests), sending only what changed. */
+    public static void draw(Screen screen, Ui ui) throws IOException { draw(screen, ui, false); }
+
+    /** Draws one frame; complete: repaint every cell (after a resize), not only the changed ones. */
+    static void draw(Screen screen, Ui ui, boolean complete) throws IOException {
         screen.clear();
         TextGraphics g = screen.newTextGraphics();
         try {
@@ -134,6 +137,6 @@ public final class UiLoop {
             ui.error(String.valueOf(e));
         }
         screen.setCursorPosition(null);
-        screen.refresh(Screen.RefreshType.DELTA);
+        screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
 }
