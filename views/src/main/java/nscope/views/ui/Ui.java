@@ -83,6 +83,11 @@ public final class Ui {
     /** Something went wrong on the UI thread: said on the status line, the screen goes on. */
     public void error(String message) { status = "error: " + Escape.terminal(message); }
 
+    private volatile long refreshMs;
+
+    /** The wait before the next refresh, as the CPU budget set it (the header says when it is longer than asked). */
+    public void refreshEvery(long ms) { refreshMs = ms; }
+
     /** Whether anything was shown yet. */
     public boolean hasRows() { return screens != null; }
 
@@ -300,6 +305,7 @@ public final class Ui {
             int cg = 0;
             for (var t : s.cgroups().trees()) cg += t.cgroups().size();
             b.append(" | ").append(cg).append(" cgroups | ").append(paused ? "paused " : "refreshed ").append(refreshedAt);
+            if (refreshMs > 0) b.append(String.format(java.util.Locale.ROOT, " every %.0fs", refreshMs / 1000.0));
             if (!filter.isEmpty()) b.append(" | filter ").append(Escape.terminal(filter));
         }
         g.putString(0, 1, TreePane.fit(b.toString(), w));

@@ -44,8 +44,10 @@ public final class UiLoop {
         Thread scanner = new Thread(() -> {
             Snapshot prev = null;
             boolean first = true;
+            long waitMs = interval.toMillis();
             while (!stop.get()) {
                 if (first || source.live() && !ui.paused()) {
+                    long cpu0 = processCpuNanos(), wall0 = System.nanoTime();
                     try {
                         if (first) {
                             // a quick frame first (no host facts either: those load a library), then the full scan at once
@@ -62,10 +64,12 @@ public final class UiLoop {
                         frames.add(new Frame(null, null)); // the UI says the scan failed, and the next one tries again
                     }
                     first = false;
+                    waitMs = budgetedWait(interval.toMillis(), processCpuNanos() - cpu0, System.nanoTime() - wall0);
+                    ui.refreshEvery(waitMs);
                 }
                 synchronized (wake) {
                     try {
-                        wake.wait(interval.toMillis());
+                        wake.wait(waitMs);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -121,6 +125,25 @@ public final class UiLoop {
                 wake.notifyAll();
             }
         }
+    }
+
+    /** The share of one core the refreshes may use on average: a host's monitor must not load it. */
+    static final double CPU_BUDGET = 0.08;
+
+    /**
+     * How long to wait before the next scan: the interval, or longer when
+     * the last scan's CPU time would otherwise exceed the budget over scan
+     * and wait together (a big host is refreshed less often, not harder).
+     */
+    static long budgetedWait(long intervalMs, long cpuNanos, long wallNanos) {
+        long needed = (long) (cpuNanos / CPU_BUDGET / 1e6) - wallNanos / 1_000_000;
+        return Math.max(intervalMs, needed);
+    }
+
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+            return Math.max(0, os.getProcessCpuTime());
+        return 0;
     }
 
     /** Draws one frame (also for screenshots and tests), sending only what changed. */
