@@ -26,6 +26,7 @@ public final class KeyMap {
             new Binding("/", "search (Enter to find, Esc to cancel)"),
             new Binding("n / N", "next / previous match"),
             new Binding("f", "filter: show only rows that match, and their ancestors (empty: all)"),
+            new Binding("s", "sort siblings by the next column (figures biggest first); after the last, tree order"),
             new Binding("p", "pause or resume the live refresh"),
             new Binding("?, F1", "this help (any key closes it)"),
             new Binding("q, Ctrl-C", "quit"));

@@ -29,13 +29,17 @@ public record Screens(Snapshot snapshot, Map<Tab, Forest> forests) {
         };
     }
 
-    public static Screens of(Snapshot s, CgroupCpu cpu, String filter) {
+    public static Screens of(Snapshot s, CgroupCpu cpu, String filter) { return of(s, cpu, filter, Map.of()); }
+
+    /** @param sortBy per screen, the column its siblings are sorted by (absent: the tree's own order) */
+    public static Screens of(Snapshot s, CgroupCpu cpu, String filter, Map<Tab, Integer> sortBy) {
         Map<Tab, Forest> m = new EnumMap<>(Tab.class);
         m.put(Tab.NAMESPACES, NamespaceRows.of(s));
         m.put(Tab.PROCESSES, ProcessRows.of(s));
         m.put(Tab.CGROUPS, CgroupRows.of(s, cpu));
         m.put(Tab.MOUNTS, MountRows.of(s));
         if (filter != null && !filter.isEmpty()) m.replaceAll((t, f) -> filter(f, filter));
+        sortBy.forEach((t, col) -> m.put(t, Sorting.by(m.get(t), col)));
         return new Screens(s, m);
     }
 

@@ -98,6 +98,21 @@ public final class Ui {
     /** The current filter, applied to the next refresh's rows. */
     public String filter() { return filter; }
 
+    private final Map<Tab, Integer> sortBy = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Each screen's sort column, applied to the next refresh's rows. */
+    public Map<Tab, Integer> sortBy() { return Map.copyOf(sortBy); }
+
+    /** s: the next column (after the last, the tree's own order again). */
+    private void nextSort() {
+        int n = Screens.columns(tab).size();
+        int next = sortBy.getOrDefault(tab, -1) + 1;
+        if (next >= n) sortBy.remove(tab);
+        else sortBy.put(tab, next);
+        filterChanged = true;
+        status = sortBy.containsKey(tab) ? "sorted by " + Screens.columns(tab).get(next).name() : "in the tree's own order";
+    }
+
     /**
      * Answers a key; false means quit. Rebuilding rows for a new filter is
      * the caller's (it has the snapshot's scanner); {@link #filterChanged()} says when.
@@ -154,6 +169,7 @@ public final class Ui {
             case 'f' -> { mode = Mode.FILTER; typed = new StringBuilder(filter); }
             case 'n' -> find(1);
             case 'N' -> find(-1);
+            case 's' -> nextSort();
             case 'p' -> { paused = !paused; status = paused ? "paused: p resumes the live refresh" : "resumed"; }
             case '?' -> mode = Mode.HELP;
             default -> { }
@@ -307,6 +323,8 @@ public final class Ui {
             b.append(" | ").append(cg).append(" cgroups | ").append(paused ? "paused " : "refreshed ").append(refreshedAt);
             if (refreshMs > 0) b.append(String.format(java.util.Locale.ROOT, " every %.0fs", refreshMs / 1000.0));
             if (!filter.isEmpty()) b.append(" | filter ").append(Escape.terminal(filter));
+            Integer col = sortBy.get(tab);
+            if (col != null) b.append(" | by ").append(Screens.columns(tab).get(col).name());
         }
         g.putString(0, 1, TreePane.fit(b.toString(), w));
         int x = 0;

@@ -51,11 +51,11 @@ public final class UiLoop {
                     try {
                         if (first) {
                             // a quick frame first (no host facts either: those load a library), then the full scan at once
-                            frames.add(new Frame(Screens.of(source.quick(), CgroupCpu.none(), ui.filter()), null));
+                            frames.add(new Frame(Screens.of(source.quick(), CgroupCpu.none(), ui.filter(), ui.sortBy()), null));
                         }
                         Snapshot s = source.scan();
                         CgroupCpu cpu = prev == null || prev.cgroups().trees().isEmpty() ? CgroupCpu.none() : CgroupCpu.between(prev.cgroups(), s.cgroups());
-                        frames.add(new Frame(Screens.of(s, cpu, ui.filter()), facts.get()));
+                        frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy()), facts.get()));
                         synchronized (last) {
                             last[0] = s;
                         }
@@ -95,7 +95,7 @@ public final class UiLoop {
                     synchronized (last) {
                         s = last[0];
                     }
-                    if (s != null) frames.add(new Frame(Screens.of(s, CgroupCpu.none(), ui.filter()), facts.get()));
+                    if (s != null) frames.add(new Frame(Screens.of(s, CgroupCpu.none(), ui.filter(), ui.sortBy()), facts.get()));
                 }
                 Frame f;
                 while ((f = frames.poll()) != null) {

@@ -167,6 +167,16 @@ class UiTest {
         return new nscope.views.tree.Node(n.id(), n.cells(), n.mark(), n.children().stream().map(k -> drop(k, id)).filter(java.util.Objects::nonNull).toList());
     }
 
+    @Test void sortKeyCyclesThroughTheColumns() throws IOException {
+        keys('s');
+        assertEquals(Map.of(Tab.PROCESSES, 0), ui.sortBy());
+        assertTrue(ui.filterChanged(), "the rows are rebuilt");
+        ui.show(Screens.of(snap, CgroupCpu.none(), "", ui.sortBy()), HostFacts.recorded("synth-host"), false);
+        assertTrue(text().contains("| by PID"), text());
+        for (int i = 1; i < ProcessRows.COLUMNS.size(); i++) keys('s');
+        assertEquals(Map.of(), ui.sortBy(), "after the last column, the tree's own order");
+    }
+
     @Test void quitKeys() {
         assertFalse(ui.key(new KeyStroke('q', false, false)));
         assertFalse(ui.key(new KeyStroke('c', true, false)), "Ctrl-C");
