@@ -29,6 +29,9 @@ public record Palette(boolean color) {
     /** Rows new since the last refresh. */
     public TextColor fresh() { return color ? TextColor.ANSI.GREEN : TextColor.ANSI.DEFAULT; }
 
+    /** Rows under another parent than at the last refresh (a re-parented process). */
+    public TextColor moved() { return color ? TextColor.ANSI.YELLOW : TextColor.ANSI.DEFAULT; }
+
     /** The header's labels. */
     public TextColor label() { return color ? TextColor.ANSI.CYAN : TextColor.ANSI.DEFAULT; }
 }

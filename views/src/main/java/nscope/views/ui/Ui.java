@@ -41,7 +41,8 @@ public final class Ui {
     private Tab tab = Tab.PROCESSES;
     private Screens screens;
     private HostFacts facts;
-    private Set<String> fresh = Set.of();
+    private Set<String> fresh = Set.of(), moved = Set.of();
+    private Map<Tab, int[]> changes = Map.of();
     private Mode mode = Mode.NORMAL;
     private StringBuilder typed = new StringBuilder();
     private String search = "", status = "";
@@ -57,12 +58,26 @@ public final class Ui {
 
     /** A refresh: every screen's rows, keeping selections and expansions; rows new since the last one stand out. */
     public void show(Screens next, HostFacts facts, boolean firstFrame) {
-        Set<String> seen = new HashSet<>();
-        if (screens != null) for (Forest f : screens.forests().values()) for (Node n : Screens.inOrder(f)) seen.add(n.id());
-        Set<String> added = new HashSet<>();
+        Set<String> added = new HashSet<>(), movedNow = new HashSet<>();
+        Map<Tab, int[]> counts = new EnumMap<>(Tab.class);
         for (Tab t : Tab.values()) {
             Forest f = next.forests().get(t);
-            if (screens != null) for (Node n : Screens.inOrder(f)) if (!seen.contains(n.id())) added.add(n.id());
+            if (screens != null) {
+                // against the same screen's last rows: new, gone, and moved (under another parent)
+                Forest old = screens.forests().get(t);
+                int gone = 0, moved = 0, fresh = 0;
+                for (Node n : Screens.inOrder(f)) {
+                    if (!old.contains(n.id())) {
+                        added.add(n.id());
+                        fresh++;
+                    } else if (!old.parent(n.id()).equals(f.parent(n.id()))) {
+                        movedNow.add(n.id());
+                        moved++;
+                    }
+                }
+                for (Node n : Screens.inOrder(old)) if (!f.contains(n.id())) gone++;
+                counts.put(t, new int[] {fresh, gone, moved});
+            }
             TreeState s = states.get(t);
             s.show(f);
             if (firstFrame) s.expand(f.roots().stream().map(Node::id).toList());
@@ -73,6 +88,8 @@ public final class Ui {
             for (Node r : next.forests().get(Tab.PROCESSES).roots()) p.expand(r.children().stream().map(Node::id).toList());
         }
         fresh = added;
+        moved = movedNow;
+        changes = counts;
         screens = next;
         if (facts != null) this.facts = facts;
         refreshedAt = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
@@ -284,6 +301,7 @@ public final class Ui {
 
     private TextColor colorOf(Row r) {
         String id = r.node().id();
+        if (moved.contains(id)) return palette.moved();
         if (id.startsWith("k:")) return palette.kind(NsKind.parse(id.substring(2)));
         if (id.startsWith("ns:") && r.node().cells().size() > 3) {
             String name = r.node().cells().get(3);
@@ -366,9 +384,16 @@ public final class Ui {
         String s = switch (mode) {
             case SEARCH -> "/" + Escape.terminal(typed.toString());
             case FILTER -> "filter: " + Escape.terminal(typed.toString()) + "   (Enter applies, empty: all rows)";
-            default -> status;
+            default -> status.isEmpty() ? changeLine() : status;
         };
         g.putString(0, y, TreePane.fit(s, w));
+    }
+
+    /** What changed on this screen at the last refresh, when anything did. */
+    private String changeLine() {
+        int[] c = changes.get(tab);
+        if (c == null || c[0] + c[1] + c[2] == 0) return "";
+        return "since the last refresh: " + c[0] + " new (green), " + c[1] + " gone, " + c[2] + " moved (yellow)";
     }
 
     private void help(TextGraphics g, int w, int h) {

@@ -158,6 +158,24 @@ class UiTest {
         assertTrue(text().contains(" 2 Processes "));
     }
 
+    @Test void newGoneAndMovedRowsAreCountedOnTheStatusLine() throws IOException {
+        Map<Tab, nscope.views.tree.Forest> f = new java.util.EnumMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
+        nscope.views.tree.Node a = new nscope.views.tree.Node("p:1@1", List.of("1", "1", "1", "1", "S", "root", "init"),
+                List.of(new nscope.views.tree.Node("p:2@2", List.of("2", "2", "2", "2", "S", "root", "sshd"),
+                        List.of(new nscope.views.tree.Node("p:3@3", List.of("3", "3", "3", "3", "S", "root", "bash"), List.of()))),
+                        new nscope.views.tree.Node("p:4@4", List.of("4", "4", "4", "4", "S", "root", "cron"), List.of())));
+        f.put(Tab.PROCESSES, new nscope.views.tree.Forest(List.of(a)));
+        ui.show(new Screens(snap, f), HostFacts.recorded("synth-host"), false);
+        // sshd exits: bash is re-parented to init; cron goes; a new process comes
+        nscope.views.tree.Node b = new nscope.views.tree.Node("p:1@1", List.of("1", "1", "1", "1", "S", "root", "init"),
+                List.of(new nscope.views.tree.Node("p:3@3", List.of("3", "3", "3", "3", "S", "root", "bash"), List.of()),
+                        new nscope.views.tree.Node("p:5@5", List.of("5", "5", "5", "5", "S", "root", "new"), List.of())));
+        Map<Tab, nscope.views.tree.Forest> g = new java.util.EnumMap<>(f);
+        g.put(Tab.PROCESSES, new nscope.views.tree.Forest(List.of(b)));
+        ui.show(new Screens(snap, g), HostFacts.recorded("synth-host"), false);
+        assertTrue(text().contains("since the last refresh: 1 new (green), 2 gone, 1 moved (yellow)"), text());
+    }
+
     static nscope.views.tree.Forest without(nscope.views.tree.Forest f, String id) {
         return new nscope.views.tree.Forest(f.roots().stream().map(n -> drop(n, id)).filter(java.util.Objects::nonNull).toList());
     }
