@@ -50,14 +50,7 @@ class UiTest {
 
     String text() throws IOException {
         UiLoop.draw(screen, ui);
-        StringBuilder b = new StringBuilder();
-        TerminalSize size = vt.getTerminalSize();
-        for (int y = 0; y < size.getRows(); y++) {
-            StringBuilder line = new StringBuilder();
-            for (int x = 0; x < size.getColumns(); x++) line.append(vt.getCharacter(x, y).getCharacterString());
-            b.append(line.toString().stripTrailing()).append('\n');
-        }
-        return b.toString();
+        return SvgShot.text(vt);
     }
 
     void keys(Object... ks) {
