@@ -38,7 +38,8 @@ class LiveUiIT {
         String p = "";
         for (int i = 0; i < seconds * 10; i++) {
             p = pane();
-            if (p.contains(text)) return p;
+            // a narrow pane wraps the message: look in the text with its line ends taken out too
+            if (p.contains(text) || p.replace("\n", "").contains(text)) return p;
             Thread.sleep(100);
         }
         throw new AssertionError("the pane never showed '" + text + "':\n" + p);
