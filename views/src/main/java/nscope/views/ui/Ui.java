@@ -389,11 +389,29 @@ public final class Ui {
         g.putString(0, y, TreePane.fit(s, w));
     }
 
-    /** What changed on this screen at the last refresh, when anything did. */
+    /** What changed on this screen at the last refresh, when anything did; else what could not be read. */
     private String changeLine() {
         int[] c = changes.get(tab);
-        if (c == null || c[0] + c[1] + c[2] == 0) return "";
+        if (c == null || c[0] + c[1] + c[2] == 0) return hiddenLine();
         return "since the last refresh: " + c[0] + " new (green), " + c[1] + " gone, " + c[2] + " moved (yellow)";
+    }
+
+    /** Said plainly when the kernel refused some reads (not root, or tasks holding capabilities root lacks). */
+    private String hiddenLine() {
+        if (screens == null) return "";
+        int refused = 0;
+        for (nscope.probes.model.Task t : screens.snapshot().tasks().values()) {
+            for (nscope.probes.model.NsLink l : nscope.probes.model.NsLink.values()) {
+                var r = t.ns(l);
+                if (!r.known() && r.why().reason() == nscope.probes.model.Unknown.Reason.PERMISSION) {
+                    refused++;
+                    break;
+                }
+            }
+        }
+        if (refused == 0) return "";
+        return "the kernel refused the namespaces of " + refused + (refused == 1 ? " task" : " tasks")
+                + " (shown as unknown; as root, only tasks holding capabilities root lacks)";
     }
 
     private void help(TextGraphics g, int w, int h) {

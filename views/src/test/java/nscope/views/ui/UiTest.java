@@ -188,6 +188,13 @@ class UiTest {
         assertEquals(Map.of(), ui.sortBy(), "after the last column, the tree's own order");
     }
 
+    @Test void refusedReadsAreSaidPlainly() throws IOException {
+        long refused = snap.tasks().values().stream().filter(t -> java.util.Arrays.stream(nscope.probes.model.NsLink.values())
+                .anyMatch(l -> !t.ns(l).known() && t.ns(l).why().reason() == nscope.probes.model.Unknown.Reason.PERMISSION)).count();
+        assertTrue(refused > 0, "the fixture's PID 1 and its threads refuse even root");
+        assertTrue(text().contains("the kernel refused the namespaces of " + refused + " tasks"), text());
+    }
+
     @Test void quitKeys() {
         assertFalse(ui.key(new KeyStroke('q', false, false)));
         assertFalse(ui.key(new KeyStroke('c', true, false)), "Ctrl-C");
