@@ -62,25 +62,22 @@ final class RecordingFiles implements HostFiles {
         }
     }
 
-    @Override public byte[] read(Path file) throws IOException {
+    private interface FileRead { byte[] read(Path p) throws IOException; }
+
+    /** The inner read, its bytes copied into the fixture, or its failure kept. */
+    private byte[] recorded(Path file, FileRead read) throws IOException {
         byte[] b;
         try {
-            b = inner.read(file);
+            b = read.read(file);
         } catch (IOException e) {
             throw failed(file, e);
         }
         return copied(file, b);
     }
 
-    @Override public byte[] readToEnd(Path file) throws IOException {
-        byte[] b;
-        try {
-            b = inner.readToEnd(file);
-        } catch (IOException e) {
-            throw failed(file, e);
-        }
-        return copied(file, b);
-    }
+    @Override public byte[] read(Path file) throws IOException { return recorded(file, inner::read); }
+
+    @Override public byte[] readToEnd(Path file) throws IOException { return recorded(file, inner::readToEnd); }
 
     private byte[] copied(Path file, byte[] b) throws IOException {
         Path t = target(file);
@@ -121,15 +118,7 @@ final class RecordingFiles implements HostFiles {
         return readDir(d, 0, wanted);
     }
 
-    @Override public byte[] readAgain(Path file) throws IOException {
-        byte[] b;
-        try {
-            b = inner.readAgain(file);
-        } catch (IOException e) {
-            throw failed(file, e);
-        }
-        return copied(file, b);
-    }
+    @Override public byte[] readAgain(Path file) throws IOException { return recorded(file, inner::readAgain); }
 
     @Override public void scanDone() { inner.scanDone(); }
 

@@ -19,4 +19,17 @@ public record OverlayLayers(List<String> lowerdirs, List<String> datadirs,
         lowerdirs = List.copyOf(lowerdirs);
         datadirs = List.copyOf(datadirs);
     }
+
+    /** One line per layer, as the mount trees list them: "lower: P" uppermost first, then "data:", "upper:", "work:". */
+    public List<String> lines() { return lines(p -> p); }
+
+    /** The same, each path passed through {@code path} first (a view escaping it for its cells). */
+    public List<String> lines(java.util.function.UnaryOperator<String> path) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String l : lowerdirs) out.add("lower: " + path.apply(l));
+        for (String d : datadirs) out.add("data: " + path.apply(d));
+        upperdir.ifPresent(u -> out.add("upper: " + path.apply(u)));
+        workdir.ifPresent(w -> out.add("work: " + path.apply(w)));
+        return out;
+    }
 }

@@ -9,7 +9,6 @@ import nscope.probes.model.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
-import nscope.probes.mounts.OverlayLayers;
 import nscope.views.text.MountCells;
 import nscope.views.tree.Forest;
 import nscope.views.tree.Node;
@@ -52,18 +51,9 @@ public final class MountRows {
         String id = namespaceId(n) + ":" + m.id();
         if (m.overlay().isPresent()) {
             int i = 0;
-            for (String layer : layers(m.overlay().get())) kids.add(new Node(id + ":layer" + i++, List.of("", "", "", layer), List.of()));
+            for (String layer : m.overlay().get().lines()) kids.add(new Node(id + ":layer" + i++, List.of("", "", "", layer), List.of()));
         }
         for (Mount c : t.children(m.id())) kids.add(mount(n, t, c));
         return new Node(id, List.of(m.fsType(), m.propagation().tags(), MountCells.source(m), m.mountPoint()), kids);
-    }
-
-    private static List<String> layers(OverlayLayers o) {
-        List<String> out = new ArrayList<>();
-        for (String l : o.lowerdirs()) out.add("lower: " + l);
-        for (String d : o.datadirs()) out.add("data: " + d);
-        o.upperdir().ifPresent(u -> out.add("upper: " + u));
-        o.workdir().ifPresent(w -> out.add("work: " + w));
-        return out;
     }
 }

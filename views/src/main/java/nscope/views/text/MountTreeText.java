@@ -45,13 +45,9 @@ public final class MountTreeText {
         }
     }
 
+    /** The layer lines, with spaces made visible as in every cell here. */
     static List<String> layerLines(OverlayLayers o) {
-        List<String> out = new ArrayList<>();
-        for (String l : o.lowerdirs()) out.add("lower: " + host(l));
-        for (String d : o.datadirs()) out.add("data: " + host(d));
-        o.upperdir().ifPresent(u -> out.add("upper: " + host(u)));
-        o.workdir().ifPresent(w -> out.add("work: " + host(w)));
-        return out;
+        return o.lines(MountTreeText::host);
     }
 
     private static final List<String> LAYER_KEYS = List.of("lowerdir=", "lowerdir+=", "datadir+=", "upperdir=", "workdir=");

@@ -90,6 +90,7 @@ public final class Ui {
         fresh = added;
         moved = movedNow;
         changes = counts;
+        refused = refusedTasks(next.snapshot());
         screens = next;
         if (facts != null) this.facts = facts;
         refreshedAt = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
@@ -396,22 +397,28 @@ public final class Ui {
         return "since the last refresh: " + c[0] + " new (green), " + c[1] + " gone, " + c[2] + " moved (yellow)";
     }
 
+    private int refused;
+
     /** Said plainly when the kernel refused some reads (not root, or tasks holding capabilities root lacks). */
     private String hiddenLine() {
-        if (screens == null) return "";
-        int refused = 0;
-        for (nscope.probes.model.Task t : screens.snapshot().tasks().values()) {
+        if (refused == 0) return "";
+        return "the kernel refused the namespaces of " + refused + (refused == 1 ? " task" : " tasks")
+                + " (shown as unknown; as root, only tasks holding capabilities root lacks)";
+    }
+
+    /** Tasks with a namespace link the kernel refused: counted once per refresh, not on every frame. */
+    private static int refusedTasks(Snapshot s) {
+        int n = 0;
+        for (nscope.probes.model.Task t : s.tasks().values()) {
             for (nscope.probes.model.NsLink l : nscope.probes.model.NsLink.values()) {
                 var r = t.ns(l);
                 if (!r.known() && r.why().reason() == nscope.probes.model.Unknown.Reason.PERMISSION) {
-                    refused++;
+                    n++;
                     break;
                 }
             }
         }
-        if (refused == 0) return "";
-        return "the kernel refused the namespaces of " + refused + (refused == 1 ? " task" : " tasks")
-                + " (shown as unknown; as root, only tasks holding capabilities root lacks)";
+        return n;
     }
 
     private void help(TextGraphics g, int w, int h) {

@@ -6,6 +6,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -35,12 +36,15 @@ public final class UiLoop {
 
     private record Frame(Screens screens, HostFacts facts) {}
 
+    private record Last(Snapshot snapshot, CgroupCpu cpu, HostFacts facts) {}
+
     /** Runs until the user quits (or input ends); the caller stops the screen afterwards. */
     public static void run(Screen screen, Ui ui, Source source, Supplier<HostFacts> facts, Duration interval) throws IOException {
         ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         Object wake = new Object();
-        Snapshot[] last = new Snapshot[1];
+        // the last scan with its CPU % and facts, for rows rebuilt when the filter or sort changes
+        java.util.concurrent.atomic.AtomicReference<Last> last = new java.util.concurrent.atomic.AtomicReference<>();
         Thread scanner = new Thread(() -> {
             Snapshot prev = null;
             boolean first = true;
@@ -54,11 +58,10 @@ public final class UiLoop {
                             frames.add(new Frame(Screens.of(source.quick(), CgroupCpu.none(), ui.filter(), ui.sortBy()), null));
                         }
                         Snapshot s = source.scan();
-                        CgroupCpu cpu = prev == null || prev.cgroups().trees().isEmpty() ? CgroupCpu.none() : CgroupCpu.between(prev.cgroups(), s.cgroups());
-                        frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy()), facts.get()));
-                        synchronized (last) {
-                            last[0] = s;
-                        }
+                        CgroupCpu cpu = prev == null ? CgroupCpu.none() : CgroupCpu.between(prev.cgroups(), s.cgroups());
+                        HostFacts f = facts.get();
+                        frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy()), f));
+                        last.set(new Last(s, cpu, f));
                         prev = s;
                     } catch (RuntimeException e) {
                         frames.add(new Frame(null, null)); // the UI says the scan failed, and the next one tries again
@@ -91,11 +94,16 @@ public final class UiLoop {
                     dirty = true;
                 }
                 if (ui.filterChanged()) {
-                    Snapshot s;
-                    synchronized (last) {
-                        s = last[0];
+                    // rows are built off the UI thread, from the last scan as it was (CPU % and facts kept)
+                    Last l = last.get();
+                    String filter = ui.filter();
+                    Map<Tab, Integer> sortBy = ui.sortBy();
+                    if (l != null) {
+                        Thread rebuild = new Thread(() -> frames.add(new Frame(Screens.of(l.snapshot(), l.cpu(), filter, sortBy), l.facts())),
+                                "nscope-rows");
+                        rebuild.setDaemon(true);
+                        rebuild.start();
                     }
-                    if (s != null) frames.add(new Frame(Screens.of(s, CgroupCpu.none(), ui.filter(), ui.sortBy()), facts.get()));
                 }
                 Frame f;
                 while ((f = frames.poll()) != null) {

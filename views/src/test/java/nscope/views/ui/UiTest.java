@@ -101,11 +101,15 @@ class UiTest {
 
     @Test void numberKeysSwitchScreens() throws IOException {
         keys('1');
-        assertTrue(text().contains("pid (9 namespaces") || text().contains("pid ("), text());
+        int pids = snap.namespaces(nscope.probes.model.NsKind.PID).size();
+        String t = text();
+        assertTrue(t.contains("NPROCS NTASKS     PID NAMESPACE") && t.contains("pid (" + pids + " namespaces"), t);
         keys('3');
-        assertTrue(text().contains("PSI-SOME10") || text().contains("CGROUP"), text());
+        t = text();
+        assertTrue(t.contains("PROCS TASKS") && t.contains("- v2 on /sys/fs/cgr"), t); // cut at column 80
         keys('4');
-        assertTrue(text().contains("mnt:["), text());
+        t = text();
+        assertTrue(t.contains("FSTYPE    PROPAGATION") && t.contains("mnt:["), t);
         keys(KeyType.Tab);
         assertEquals(Tab.NAMESPACES, ui.tab());
     }
@@ -206,6 +210,5 @@ class UiTest {
         assertFalse(Palette.from(Map.of(), true).color());
         assertTrue(Palette.from(Map.of(), false).color());
         assertTrue(Palette.from(Map.of("NO_COLOR", ""), false).color(), "an empty NO_COLOR is unset, as no-color.org says");
-        assertEquals(List.of(), List.of());
     }
 }
