@@ -115,11 +115,7 @@ public final class Collector {
         cgroupNanos = -1;
         if (phases.contains(Phase.CGROUPS)) {
             long t0 = System.nanoTime();
-            Map<NsId, RelationReader.Start> cgroupNs = new TreeMap<>();
-            for (Namespace n : namespaces.values())
-                if (n.kind() == NsKind.CGROUP && !n.tasks().isEmpty()) cgroupNs.put(n.id(), new RelationReader.Start(n.kind(), paths(n, tasks)));
-            CgroupPhase.Result r = new CgroupPhase(host, phases.contains(Phase.CGROUP_THREADS)).read(tgids(tasks), cgroupNs,
-                    tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : -1, this.cgroupRoots);
+            CgroupPhase.Result r = cgroups(tasks, namespaces);
             cgroups = r.cgroups();
             nsRoots = r.namespaces();
             problems.addAll(r.problems());
@@ -131,6 +127,15 @@ public final class Collector {
             facts.putAll(MountFacts.of(mounts, hostMountNamespace(tasks)));
         }
         return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames(problems), problems, relations, facts, cgroups);
+    }
+
+    /** The cgroup phase on these tasks: every hierarchy, each process's place, each cgroup namespace's roots. */
+    CgroupPhase.Result cgroups(Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces) {
+        Map<NsId, RelationReader.Start> cgroupNs = new TreeMap<>();
+        for (Namespace n : namespaces.values())
+            if (n.kind() == NsKind.CGROUP && !n.tasks().isEmpty()) cgroupNs.put(n.id(), new RelationReader.Start(n.kind(), paths(n, tasks)));
+        return new CgroupPhase(host, phases.contains(Phase.CGROUP_THREADS)).read(tgids(tasks), cgroupNs,
+                tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : -1, this.cgroupRoots);
     }
 
     /** The thread groups whose leader was read. */
@@ -145,7 +150,7 @@ public final class Collector {
      * Phase 3b: nsfs bind mounts (as `ip netns add` makes) in every mount
      * namespace's table, read through one member each.
      */
-    private void addMountHolders(MountPhase.Result mounts, TaskReader reader, Map<NsId, Namespace> namespaces) {
+    void addMountHolders(MountPhase.Result mounts, TaskReader reader, Map<NsId, Namespace> namespaces) {
         Map<NsId, List<Holder>> held = new TreeMap<>();
         Map<NsId, NsKind> kinds = new HashMap<>();
         mounts.tables().forEach((mntNs, table) -> {
@@ -173,13 +178,13 @@ public final class Collector {
      * The host's mount namespace: that of the lowest task whose link we
      * could read (PID 1, or a kernel thread, which live in the initial one).
      */
-    private static NsId hostMountNamespace(Map<Integer, Task> tasks) {
+    static NsId hostMountNamespace(Map<Integer, Task> tasks) {
         return tasks.keySet().stream().sorted().map(tasks::get).map(t -> t.ns(NsLink.MNT))
                 .filter(Readout::known).map(Readout::get).findFirst().orElse(null);
     }
 
     /** Holders onto their namespaces; a namespace seen only through its holders becomes a node. */
-    private static void addHolders(Map<NsId, List<Holder>> held, Map<NsId, NsKind> kinds, Map<NsId, Namespace> namespaces) {
+    static void addHolders(Map<NsId, List<Holder>> held, Map<NsId, NsKind> kinds, Map<NsId, Namespace> namespaces) {
         held.forEach((id, holders) -> {
             Namespace n = namespaces.get(id);
             namespaces.put(id, n != null ? n.withHolders(holders)
@@ -192,15 +197,24 @@ public final class Collector {
 
     /** Phase 4: walks parents and owners from every namespace, through paths that lead to it. */
     private Map<NsId, Readout<NsRelations>> relations(Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces) {
+        return relations(tasks, namespaces, namespaces.keySet());
+    }
+
+    /** Phase 4 for some of the namespaces only (a refresh: those not seen before). */
+    Map<NsId, Readout<NsRelations>> relations(Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces, Set<NsId> only) {
         Map<NsId, RelationReader.Start> starts = new TreeMap<>();
-        for (Namespace n : namespaces.values()) starts.put(n.id(), new RelationReader.Start(n.kind(), paths(n, tasks)));
+        for (NsId id : only) {
+            Namespace n = namespaces.get(id);
+            if (n != null) starts.put(id, new RelationReader.Start(n.kind(), paths(n, tasks)));
+        }
+        if (starts.isEmpty()) return Map.of();
         RelationReader.Result r = host.files().relations().walk(starts);
         r.found().forEach((id, kind) -> namespaces.putIfAbsent(id, new Namespace(kind, id, List.of(), List.of(), List.of())));
         return r.relations();
     }
 
     /** A few paths that lead to a namespace: member tasks' links, then pending ones', then descriptors. */
-    private List<Path> paths(Namespace n, Map<Integer, Task> tasks) {
+    List<Path> paths(Namespace n, Map<Integer, Task> tasks) {
         List<Path> out = new ArrayList<>();
         Path proc = host.roots().proc();
         for (int tid : n.tasks()) {
@@ -225,7 +239,7 @@ public final class Collector {
     }
 
     /** Phase 3a: every process's nsfs descriptors; namespaces seen only there become nodes. */
-    private void addFdHolders(List<Integer> tgids, TaskReader reader, Map<NsId, Namespace> namespaces,
+    void addFdHolders(List<Integer> tgids, TaskReader reader, Map<NsId, Namespace> namespaces,
                               List<ScanProblem> problems) {
         FdHolders scan = new FdHolders(host, reader);
         Map<NsId, List<Holder>> held = new TreeMap<>();
@@ -240,7 +254,7 @@ public final class Collector {
         addHolders(held, kinds, namespaces);
     }
 
-    private List<Integer> listGroups(List<ScanProblem> problems) {
+    List<Integer> listGroups(List<ScanProblem> problems) {
         List<Integer> out = new ArrayList<>();
         try {
             for (String n : host.files().list(host.roots().proc())) {
@@ -256,21 +270,28 @@ public final class Collector {
 
     /** Namespaces as nodes: members by own link, pending members by *_for_children. */
     static Map<NsId, Namespace> namespaces(Map<Integer, Task> tasks) {
+        // run on every refresh of the live screen (12,000 tasks, 120,000 links): primitive sort, one lookup per link
         Map<NsId, Members> byId = new HashMap<>();
-        Integer[] tids = tasks.keySet().toArray(new Integer[0]);
+        int[] tids = new int[tasks.size()];
+        int i = 0;
+        for (Integer tid : tasks.keySet()) tids[i++] = tid;
         java.util.Arrays.sort(tids);
-        for (Integer tid : tids) {
+        NsLink[] links = NsLink.values();
+        for (int tid : tids) {
             Task t = tasks.get(tid);
-            for (NsLink link : NsLink.values()) {
-                Readout<NsId> r = t.ns(link);
-                if (!r.known()) continue;
-                Members m = byId.computeIfAbsent(r.get(), id -> new Members(link));
+            Map<NsLink, Readout<NsId>> ns = t.namespaces();
+            Integer boxed = tid;
+            for (NsLink link : links) {
+                Readout<NsId> r = ns.get(link);
+                if (r == null || !r.known()) continue;
+                Members m = byId.get(r.get());
+                if (m == null) byId.put(r.get(), m = new Members(link));
                 if (!link.forChildren()) {
-                    m.tasks.add(t.tid());
-                    if (t.leader()) m.processes.add(t.tid());
+                    m.tasks.add(boxed);
+                    if (t.leader()) m.processes.add(boxed);
                 } else {
-                    Readout<NsId> own = t.ns(NsLink.of(link.kind()));
-                    if (!own.known() || !own.get().equals(r.get())) m.pending.add(t.tid());
+                    Readout<NsId> own = ns.get(NsLink.of(link.kind()));
+                    if (own == null || !own.known() || !own.get().equals(r.get())) m.pending.add(boxed);
                 }
             }
         }
@@ -286,7 +307,7 @@ public final class Collector {
         Members(NsLink link) { this.link = link; }
     }
 
-    private Map<Long, String> userNames(List<ScanProblem> problems) {
+    Map<Long, String> userNames(List<ScanProblem> problems) {
         Path f = host.roots().etc().resolve("passwd");
         try {
             List<Integer> bad = new ArrayList<>();

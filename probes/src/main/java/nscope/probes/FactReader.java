@@ -17,4 +17,12 @@ public interface FactReader {
      * proc is the host's proc root, whose thread-self the hop thread reads.
      */
     Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts);
+
+    /**
+     * {@link #read} of some namespaces (a refresh), naming veth peers among
+     * all of {@code nets} (every network namespace known), not only those read.
+     */
+    default Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts, Map<NsId, RelationReader.Start> nets) {
+        return read(proc, starts);
+    }
 }

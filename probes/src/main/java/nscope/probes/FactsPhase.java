@@ -44,10 +44,17 @@ final class FactsPhase {
         this.paths = paths;
     }
 
-    Map<NsId, Readout<NsFacts>> read() {
+    Map<NsId, Readout<NsFacts>> read() { return read(namespaces.keySet()); }
+
+    /** The facts of these namespaces only (a refresh); veth peers are named among every network namespace. */
+    Map<NsId, Readout<NsFacts>> read(java.util.Set<NsId> only) {
         Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
-        Map<NsId, RelationReader.Start> hops = new TreeMap<>();
-        for (Namespace n : namespaces.values()) {
+        Map<NsId, RelationReader.Start> hops = new TreeMap<>(), nets = new TreeMap<>();
+        for (Namespace n : namespaces.values())
+            if (n.kind() == NsKind.NET) nets.put(n.id(), new RelationReader.Start(n.kind(), paths.apply(n)));
+        for (NsId id : only) {
+            Namespace n = namespaces.get(id);
+            if (n == null) continue;
             switch (n.kind()) {
                 case UTS, IPC, NET -> hops.put(n.id(), new RelationReader.Start(n.kind(), paths.apply(n)));
                 case PID -> out.put(n.id(), pid(n));
@@ -59,7 +66,7 @@ final class FactsPhase {
         if (!hops.isEmpty()) {
             Map<NsId, Readout<NsFacts>> read;
             try {
-                read = host.files().facts().read(host.roots().proc(), hops);
+                read = host.files().facts().read(host.roots().proc(), hops, nets);
             } catch (RuntimeException e) { // e.g. a capture that could not write its file
                 read = new TreeMap<>();
                 for (NsId id : hops.keySet()) read.put(id, Readout.unknown(Unknown.Reason.IO_ERROR, e.toString()));
@@ -102,12 +109,15 @@ final class FactsPhase {
      * time_for_children link leads here.
      */
     private Readout<NsFacts> time(Namespace n) {
+        // such a process is a member (its children stay here) or bound for it (pendingFor)
         List<Integer> via = new ArrayList<>();
-        for (Task t : tasks.values()) {
-            if (!t.leader()) continue;
-            Readout<NsId> r = t.ns(NsLink.TIME_FOR_CHILDREN);
-            if (r.known() && r.get().equals(n.id())) via.add(t.tgid());
-            if (via.size() >= 3) break;
+        for (List<Integer> from : List.of(n.processes(), n.pendingFor())) {
+            for (int tid : from) {
+                Task t = tasks.get(tid);
+                if (t == null || !t.leader() || via.size() >= 3) continue;
+                Readout<NsId> r = t.ns(NsLink.TIME_FOR_CHILDREN);
+                if (r.known() && r.get().equals(n.id())) via.add(t.tgid());
+            }
         }
         return readVia(via, "no process whose time_for_children is this namespace", pid -> {
             Path f = proc(pid).resolve("timens_offsets");

@@ -3,6 +3,7 @@ package nscope.probes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The file operations a scan uses. The live host, a recorded fixture and a
@@ -27,6 +28,17 @@ public interface HostFiles {
 
     /** The names in a directory, unsorted. */
     List<String> list(Path dir) throws IOException;
+
+    /**
+     * The names in a directory with their inodes (0 where not known). In /proc
+     * a PID's entry gets a new inode when the PID is used again by another
+     * process, so a refresh tells a reused PID without reading its stat.
+     */
+    default Map<String, Long> listInodes(Path dir) throws IOException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (String n : list(dir)) out.put(n, 0L);
+        return out;
+    }
 
     /** Whether the path exists itself (a link counts, even if it dangles). */
     boolean exists(Path p);

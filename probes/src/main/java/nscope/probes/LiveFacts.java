@@ -51,6 +51,11 @@ final class LiveFacts implements FactReader {
     }
 
     @Override public Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts) {
+        return read(proc, starts, starts);
+    }
+
+    @Override public Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts,
+                                                      Map<NsId, RelationReader.Start> nets) {
         // One hop per task that leads to several namespaces (a container's uts, ipc
         // and net): a thread joins them all and reads each, instead of one thread
         // per namespace. Hops are independent: run as many as there are cores.
@@ -63,7 +68,7 @@ final class LiveFacts implements FactReader {
         starts.forEach((id, st) -> byTask.computeIfAbsent(taskOf(st), k -> new TreeMap<>()).put(id, st));
         byTask.values().parallelStream().forEach(group -> out.putAll(readGroup(proc, group)));
         Map<NsId, Readout<NsFacts>> sorted = new TreeMap<>(out);
-        resolvePeers(sorted, starts);
+        resolvePeers(sorted, nets);
         return sorted;
     }
 

@@ -74,6 +74,11 @@ final class TaskReader {
         return new Group(tasks, problems);
     }
 
+    /** Forgets namespaces seen so far (their inodes can be reused by new ones once they are freed). */
+    void forgetNamespaces() { byIno.clear(); }
+
+    int namespacesKnown() { return byIno.size(); }
+
     private Readout<List<String>> readCmdline(Path dir, List<ScanProblem> problems) {
         Path f = dir.resolve("cmdline");
         try {

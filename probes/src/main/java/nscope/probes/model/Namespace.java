@@ -30,8 +30,15 @@ public record Namespace(NsKind kind, NsId id, List<Integer> tasks, List<Integer>
     public Namespace {
         holders = List.copyOf(holders);
         // sorted, so the first is the lowest (lsns's representative PID)
-        tasks = tasks.stream().sorted().toList();
-        processes = processes.stream().sorted().toList();
-        pendingFor = pendingFor.stream().sorted().toList();
+        tasks = sorted(tasks);
+        processes = sorted(processes);
+        pendingFor = sorted(pendingFor);
+    }
+
+    /** An unmodifiable sorted copy; one already sorted (as a scan builds them) is only copied. */
+    private static List<Integer> sorted(List<Integer> l) {
+        for (int i = 1; i < l.size(); i++)
+            if (l.get(i - 1) > l.get(i)) return l.stream().sorted().toList();
+        return List.copyOf(l);
     }
 }

@@ -83,6 +83,11 @@ public final class MountTable {
     /** Every mount, in mountinfo order. */
     public List<Mount> mounts() { return mounts; }
 
+    /** Two tables are equal when they list the same mounts in the same order (a refresh keeps what did not change). */
+    @Override public boolean equals(Object o) { return o instanceof MountTable t && mounts.equals(t.mounts); }
+
+    @Override public int hashCode() { return mounts.hashCode(); }
+
     public int size() { return mounts.size(); }
 
     /** The mounts whose parent is not in the table, by ID; usually the one mount at "/". */

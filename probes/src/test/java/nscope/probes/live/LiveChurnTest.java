@@ -14,16 +14,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scans while processes, threads and namespaces appear and vanish
- * (synth-host churn): no scan may throw, report a vanished task as an
- * error, or hold a namespace member that is not in its own task list.
+ * Full scans and the live screen's refreshes while processes, threads and
+ * namespaces appear and vanish (synth-host churn): no scan may throw,
+ * report a vanished task as an error, or hold a namespace member that is
+ * not in its own task list.
  */
 class LiveChurnTest {
     @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
 
     @Test void scansSurviveProcessesThatExitMidScan() throws Exception {
         Process churn = new ProcessBuilder(Repo.synthHost().toString(), "churn", "--name", "nscope-test-churn",
-                "--seconds", "6", "--rate", "60").redirectErrorStream(true).start();
+                "--seconds", "8", "--rate", "60").redirectErrorStream(true).start();
         int scans = 0;
         try {
             Thread.sleep(500);
@@ -33,6 +34,18 @@ class LiveChurnTest {
                     check(new Collector(host).collect());
                     scans++;
                 }
+            }
+            // the live screen's refreshes: carried-over groups that vanished go, new ones are read whole
+            Host kept = Host.liveRefreshed();
+            try {
+                nscope.probes.Refresher r = new nscope.probes.Refresher(kept, 3);
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (System.nanoTime() < end && churn.isAlive()) {
+                    check(r.refresh(0, false, java.time.Duration.ofSeconds(2)));
+                    scans++;
+                }
+            } finally {
+                kept.release();
             }
         } finally {
             // churn cleans up its cgroups itself when it ends: let it end

@@ -1,0 +1,331 @@
+package nscope.probes;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import nscope.probes.cgroups.Cgroups;
+import nscope.probes.model.Holder;
+import nscope.probes.model.Namespace;
+import nscope.probes.model.NsFacts;
+import nscope.probes.model.NsId;
+import nscope.probes.model.NsKind;
+import nscope.probes.model.NsLink;
+import nscope.probes.model.NsRelations;
+import nscope.probes.model.Readout;
+import nscope.probes.model.ScanProblem;
+import nscope.probes.model.Scope;
+import nscope.probes.model.Snapshot;
+import nscope.probes.model.Task;
+
+/**
+ * A live host taken again and again (the live screen), re-reading only what
+ * can have changed. A full snapshot of a big host costs seconds of CPU
+ * (12,000 tasks' namespace links alone are 120,000 readlinks, and on this
+ * kind of VM any /proc file costs some 40 us), far above what a monitor may
+ * take every two seconds. So each refresh:
+ * <ul>
+ * <li>lists /proc with each entry's inode: a PID new since the last
+ *     refresh, or used again by another process (its entry then has a new
+ *     inode), is read whole (stat, status, threads, every namespace link,
+ *     open namespace descriptors), and a vanished one is dropped;
+ * <li>reads whole the pinned process (the one the user has selected) and a
+ *     slice of the others, so that every process is read whole once per
+ *     {@link #cycle()} refreshes; the cycle is as short as the CPU target
+ *     allows ({@link #SLICE_SHARE}), one refresh on a small host;
+ * <li>likewise reads the facts and mount tables of new namespaces, the
+ *     pinned process's and a slice of the others; relations (parent, owner)
+ *     only of new ones, as the kernel never changes them;
+ * <li>reads the cgroup trees when asked (their screen is shown) and once a cycle.
+ * </ul>
+ * What was not read again is carried over; {@link #freshness()} says how old
+ * the oldest of it is, so the screen can say so. A refresh that found nothing
+ * different returns the last snapshot itself, so nothing downstream is rebuilt.
+ */
+public final class Refresher {
+    /** The share of one core the slices of a refresh aim at, over the interval. */
+    public static final double SLICE_SHARE = 0.04;
+    static final int MAX_CYCLE = 60;
+
+    /** How old the oldest carried-over part of the last refresh is. */
+    public record Freshness(long linksSeconds, long cgroupsSeconds, int cycle) {}
+
+    private final Host host;
+    private final Collector base;
+    private final TaskReader reader;
+    private Snapshot last;
+    private MountPhase.Result mounts;
+    private Map<Integer, Long> inodes = Map.of();
+    /** When each thread group was last read whole (nanoTime). */
+    private Map<Integer, Long> wholeAt = new HashMap<>();
+    private long cgroupsAt;
+    private double cycle = 1;
+    private final int fixedCycle;
+    private int round, groupCursor;
+    private NsId nsCursor;
+    private volatile Freshness freshness = new Freshness(0, 0, 1);
+
+    public Refresher(Host host) { this(host, 0); }
+
+    /**
+     * A refresher whose cycle is fixed (tests, benchmarks), instead of set by the CPU target.
+     *
+     * @param fixedCycle refreshes over which everything is read whole once; 0: adapt to the target
+     */
+    public Refresher(Host host, int fixedCycle) {
+        this.host = host;
+        this.fixedCycle = fixedCycle;
+        this.base = new Collector(host, Scope.TASKS, EnumSet.complementOf(EnumSet.of(Collector.Phase.CGROUP_THREADS)));
+        this.reader = new TaskReader(host, Scope.TASKS);
+    }
+
+    /** Refreshes over which every process and namespace is read whole once. */
+    public int cycle() { return (int) Math.ceil(cycle); }
+
+    public Freshness freshness() { return freshness; }
+
+    /**
+     * The host now.
+     *
+     * @param pinned   a thread group read whole on every refresh (the selected process), or 0
+     * @param cgroups  whether the cgroup trees must be read now (their screen is shown)
+     * @param interval the time between refreshes, for the CPU target
+     */
+    public synchronized Snapshot refresh(int pinned, boolean cgroups, java.time.Duration interval) {
+        long now = System.nanoTime(), cpu0 = Cpu.process();
+        double target = SLICE_SHARE * interval.toNanos();
+        if (last == null) {
+            List<ScanProblem> ignored = new ArrayList<>();
+            inodes = listing(ignored);
+            last = base.collect();
+            mounts = new MountPhase(host, last).readAll();
+            cgroupsAt = now;
+            for (int tgid : last.threadGroups().keySet()) wholeAt.put(tgid, now);
+            // the first cycle from what reading everything cost
+            cycle = fixedCycle > 0 ? fixedCycle : Math.min(MAX_CYCLE, Math.max(1, (Cpu.process() - cpu0) / target));
+            freshness = new Freshness(0, 0, cycle());
+            return last;
+        }
+        round++;
+        List<ScanProblem> problems = new ArrayList<>();
+        Map<Integer, Long> listed = listing(problems);
+        List<Integer> tgids = new ArrayList<>(listed.keySet());
+        tgids.sort(null);
+        Set<Integer> whole = new HashSet<>();
+        boolean changed = false;
+        for (int tgid : tgids) {
+            Long was = inodes.get(tgid);
+            if (was == null || was != 0 && !was.equals(listed.get(tgid)) || tgid == pinned) whole.add(tgid);
+        }
+        whole.addAll(groupSlice(tgids));
+        if (!last.threadGroups().keySet().equals(new HashSet<>(tgids))) changed = true;
+        List<TaskReader.Group> groups = whole.parallelStream().map(reader::readGroup).toList();
+        Map<Integer, Task> tasks = new HashMap<>();
+        last.tasks().values().forEach(t -> {
+            if (listed.containsKey(t.tgid()) && !whole.contains(t.tgid())) tasks.put(t.tid(), t);
+        });
+        for (TaskReader.Group g : groups) {
+            for (Task t : g.tasks()) {
+                tasks.put(t.tid(), t);
+                if (!t.equals(last.tasks().get(t.tid()))) changed = true;
+            }
+            problems.addAll(g.problems());
+        }
+        for (int tgid : whole)
+            for (int tid : last.threadGroups().getOrDefault(tgid, List.of())) if (!tasks.containsKey(tid)) changed = true;
+        inodes = listed;
+        Map<Integer, Long> at = new HashMap<>();
+        long oldest = now;
+        for (int tgid : tgids) {
+            if (!tasks.containsKey(tgid)) continue;
+            long t = whole.contains(tgid) ? now : wholeAt.getOrDefault(tgid, now);
+            at.put(tgid, t);
+            oldest = Math.min(oldest, t);
+        }
+        wholeAt = at;
+
+        Map<NsId, Namespace> namespaces = Collector.namespaces(tasks);
+        Set<NsId> fresh = freshNamespaces(namespaces, tasks, pinned);
+        carryHolders(namespaces, whole, tasks);
+        base.addFdHolders(tgids.stream().filter(whole::contains).toList(), reader, namespaces, problems);
+        MountPhase.Result read = new MountPhase(host, tasks, namespaces).read(
+                namespaces.values().stream().filter(n -> n.kind() == NsKind.MNT && fresh.contains(n.id())).map(Namespace::id).toList());
+        for (var e : read.tables().entrySet()) if (!e.getValue().equals(mounts.tables().get(e.getKey()))) changed = true;
+        mounts = merged(read, namespaces);
+        problems.addAll(read.problems());
+        base.addMountHolders(mounts, reader, namespaces);
+        if (!changed && !sameHolders(namespaces)) changed = true;
+
+        Map<NsId, Readout<NsRelations>> relations = carried(last.relations(), namespaces);
+        Set<NsId> unrelated = new HashSet<>(namespaces.keySet());
+        unrelated.removeAll(relations.keySet());
+        relations.putAll(base.relations(tasks, namespaces, unrelated));
+        keepAncestors(relations, namespaces);
+
+        Cgroups cg = last.cgroups();
+        Map<NsId, Readout<NsFacts>> facts = carried(last.facts(), namespaces);
+        long cgroupCpu = 0;
+        if (cgroups || round % cycle() == 0) {
+            long c0 = Cpu.process();
+            CgroupPhase.Result r = base.cgroups(tasks, namespaces);
+            cg = r.cgroups();
+            facts.putAll(r.namespaces());
+            problems.addAll(r.problems());
+            cgroupsAt = now;
+            changed = true; // usage and CPU time move on
+            cgroupCpu = Cpu.process() - c0;
+        }
+        Map<NsId, Readout<NsFacts>> factsNow = new TreeMap<>(new FactsPhase(host, tasks, namespaces, n -> base.paths(n, tasks)).read(fresh));
+        factsNow.putAll(mountFacts(read, Collector.hostMountNamespace(tasks)));
+        for (var e : factsNow.entrySet()) if (!e.getValue().equals(last.facts().get(e.getKey()))) changed = true;
+        facts.putAll(factsNow);
+        if (reader.namespacesKnown() > 4 * namespaces.size() + 1000) reader.forgetNamespaces();
+        host.files().scanDone();
+
+        // the next cycle from what this refresh cost beyond the cgroup trees
+        double spent = Math.max(1, Cpu.process() - cpu0 - cgroupCpu);
+        if (fixedCycle == 0) cycle = Math.min(MAX_CYCLE, Math.max(1, (cycle + cycle * spent / target) / 2));
+        freshness = new Freshness((now - oldest) / 1_000_000_000L, (now - cgroupsAt) / 1_000_000_000L, cycle());
+        if (!changed) return last;
+        last = new Snapshot(Instant.now(), host.label(), Scope.TASKS, tasks, namespaces, base.userNames(problems), problems,
+                relations, facts, cg);
+        return last;
+    }
+
+    private Map<Integer, Long> listing(List<ScanProblem> problems) {
+        Map<Integer, Long> out = new HashMap<>();
+        try {
+            host.files().listInodes(host.roots().proc()).forEach((name, ino) -> {
+                int pid = TaskReader.parsePid(name);
+                if (pid > 0) out.put(pid, ino);
+            });
+        } catch (IOException e) {
+            problems.add(TaskReader.problem(host.roots().proc(), e));
+        }
+        return out;
+    }
+
+    /** The next 1/cycle of the thread groups, in PID order after the last slice, wrapping round. */
+    private List<Integer> groupSlice(List<Integer> tgids) {
+        int n = (int) Math.ceil(tgids.size() / cycle);
+        List<Integer> out = new ArrayList<>(n);
+        int start = 0;
+        while (start < tgids.size() && tgids.get(start) <= groupCursor) start++;
+        for (int i = 0; i < n && i < tgids.size(); i++) out.add(tgids.get((start + i) % tgids.size()));
+        if (!out.isEmpty()) groupCursor = out.get(out.size() - 1);
+        return out;
+    }
+
+    /** Namespaces new since the last refresh, the pinned process's, and the next 1/cycle of the rest. */
+    private Set<NsId> freshNamespaces(Map<NsId, Namespace> namespaces, Map<Integer, Task> tasks, int pinned) {
+        Set<NsId> out = new HashSet<>();
+        for (NsId id : namespaces.keySet()) if (!last.namespaces().containsKey(id)) out.add(id);
+        for (int tid : last.threadGroups().getOrDefault(pinned, List.of())) {
+            Task t = tasks.get(tid);
+            if (t == null) continue;
+            for (NsLink l : NsLink.values()) if (t.ns(l).known()) out.add(t.ns(l).get());
+        }
+        List<NsId> ids = new ArrayList<>(namespaces.keySet());
+        ids.sort(null);
+        int n = (int) Math.ceil(ids.size() / cycle), start = 0;
+        while (nsCursor != null && start < ids.size() && ids.get(start).compareTo(nsCursor) <= 0) start++;
+        for (int i = 0; i < n && i < ids.size(); i++) out.add(nsCursor = ids.get((start + i) % ids.size()));
+        return out;
+    }
+
+    /** Descriptor holders of the last refresh, for processes alive and not read whole this time. */
+    private void carryHolders(Map<NsId, Namespace> namespaces, Set<Integer> whole, Map<Integer, Task> tasks) {
+        Map<NsId, List<Holder>> held = new TreeMap<>();
+        Map<NsId, NsKind> kinds = new HashMap<>();
+        for (Namespace n : last.namespaces().values()) {
+            for (Holder h : n.holders()) {
+                if (!(h instanceof Holder.Fd fd) || whole.contains(fd.pid()) || !tasks.containsKey(fd.pid())) continue;
+                held.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(h);
+                kinds.put(n.id(), n.kind());
+            }
+        }
+        Collector.addHolders(held, kinds, namespaces);
+    }
+
+    private boolean sameHolders(Map<NsId, Namespace> namespaces) {
+        for (Namespace n : namespaces.values()) {
+            Namespace was = last.namespaces().get(n.id());
+            if (was == null || !new HashSet<>(was.holders()).equals(new HashSet<>(n.holders()))) return false;
+        }
+        for (Namespace was : last.namespaces().values())
+            if (!was.holders().isEmpty() && !namespaces.containsKey(was.id())) return false;
+        return true;
+    }
+
+    /** The tables read now, and the last ones of mount namespaces still there. */
+    private MountPhase.Result merged(MountPhase.Result read, Map<NsId, Namespace> namespaces) {
+        var tables = new TreeMap<>(read.tables());
+        var through = new TreeMap<>(read.readThrough());
+        mounts.tables().forEach((id, t) -> {
+            if (namespaces.containsKey(id)) tables.putIfAbsent(id, t);
+        });
+        mounts.readThrough().forEach((id, pid) -> {
+            if (namespaces.containsKey(id) && !read.tables().containsKey(id)) through.putIfAbsent(id, pid);
+        });
+        return new MountPhase.Result(tables, through, List.of());
+    }
+
+    /** Mount facts of the tables read now, each compared with the host's table (read now or carried over). */
+    private Map<NsId, Readout<NsFacts>> mountFacts(MountPhase.Result read, NsId hostNs) {
+        var tables = new TreeMap<>(read.tables());
+        if (hostNs != null && mounts.tables().containsKey(hostNs)) tables.putIfAbsent(hostNs, mounts.tables().get(hostNs));
+        Map<NsId, Readout<NsFacts>> out = MountFacts.of(new MountPhase.Result(tables, new TreeMap<>(), List.of()), hostNs);
+        out.keySet().retainAll(read.tables().keySet());
+        return out;
+    }
+
+    /** What the last refresh knew of namespaces still there. */
+    private static <T> Map<NsId, T> carried(Map<NsId, T> was, Map<NsId, Namespace> namespaces) {
+        Map<NsId, T> out = new TreeMap<>();
+        was.forEach((id, v) -> {
+            if (namespaces.containsKey(id)) out.put(id, v);
+        });
+        return out;
+    }
+
+    /**
+     * Namespaces with no member left, known only as a parent or owner of
+     * another, stay nodes while something still names them (a full scan
+     * finds them by walking up).
+     */
+    private void keepAncestors(Map<NsId, Readout<NsRelations>> relations, Map<NsId, Namespace> namespaces) {
+        List<NsId> todo = new ArrayList<>(relations.keySet());
+        while (!todo.isEmpty()) {
+            Readout<NsRelations> r = relations.get(todo.remove(todo.size() - 1));
+            if (r == null || !r.known()) continue;
+            for (NsId up : new NsId[] {r.get().parent(), r.get().owner()}) {
+                if (up == null || namespaces.containsKey(up)) continue;
+                Namespace was = last.namespaces().get(up);
+                if (was == null) continue;
+                namespaces.put(up, new Namespace(was.kind(), up, List.of(), List.of(), List.of()));
+                Readout<NsRelations> its = last.relations().get(up);
+                if (its != null) {
+                    relations.put(up, its);
+                    todo.add(up);
+                }
+            }
+        }
+    }
+
+    /** This process's CPU time, all threads (the hop and scan threads too). */
+    static final class Cpu {
+        private Cpu() {}
+
+        static long process() {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+                return Math.max(0, os.getProcessCpuTime());
+            return 0;
+        }
+    }
+}
