@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nscope.probes.Collector;
 import nscope.probes.Host;
+import nscope.probes.Refresher;
 import nscope.probes.model.Snapshot;
 import nscope.views.ui.HostFacts;
 import nscope.views.ui.Palette;
@@ -43,20 +44,25 @@ final class UiCommand implements Callable<Integer> {
         Host plain = roots.host(false);
         // the full scan's host binds libc (jnr-ffi, some 0.2 s): made on the scanning thread, after the first frame
         Host[] full = new Host[1];
-        Collector[] collector = new Collector[1];
+        Refresher[] refresher = new Refresher[1];
+        Snapshot[] recorded = new Snapshot[1];
+        java.time.Duration every = java.time.Duration.ofMillis((long) (interval * 1000));
         UiLoop.Source source = new UiLoop.Source() {
-            @Override public Snapshot scan() {
-                if (collector[0] == null) {
-                    full[0] = live ? Host.liveRefreshed() : roots.host(true);
-                    collector[0] = new Collector(full[0]);
+            @Override public Snapshot scan(int pinned, boolean cgroups) {
+                if (!live) {
+                    if (recorded[0] == null) recorded[0] = new Collector(full[0] = roots.host(true)).collect();
+                    return recorded[0];
                 }
-                return collector[0].collect();
+                if (refresher[0] == null) refresher[0] = new Refresher(full[0] = Host.liveRefreshed());
+                return refresher[0].refresh(pinned, cgroups, every);
             }
 
             // plain reads: binding libc (jnr-ffi, some 0.2 s) waits for the full scan, after the first frame
             @Override public Snapshot quick() { return new Collector(plain, nscope.probes.model.Scope.PROCESSES).collect(); }
 
             @Override public boolean live() { return live; }
+
+            @Override public Refresher.Freshness freshness() { return refresher[0] == null ? null : refresher[0].freshness(); }
         };
         java.util.function.Supplier<HostFacts> facts = live ? new LiveHostFacts() : () -> HostFacts.recorded(plain.label());
         Terminal terminal;
@@ -86,7 +92,7 @@ final class UiCommand implements Callable<Integer> {
         }, "nscope-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
         try {
-            UiLoop.run(screen, new Ui(Palette.from(System.getenv(), noColor)), source, facts, Duration.ofMillis((long) (interval * 1000)));
+            UiLoop.run(screen, new Ui(Palette.from(System.getenv(), noColor)), source, facts, every);
         } catch (IOException e) {
             stop(screen, stopped);
             throw new UserError("the terminal failed: " + e.getMessage());

@@ -56,15 +56,29 @@ public final class Ui {
         for (Tab t : Tab.values()) states.put(t, new TreeState());
     }
 
-    /** A refresh: every screen's rows, keeping selections and expansions; rows new since the last one stand out. */
+    /** Per screen: the snapshot, filter and sort its rows were built from. */
+    private record Built(Snapshot snapshot, String filter, Integer sortBy) {}
+
+    private final Map<Tab, Built> built = new EnumMap<>(Tab.class);
+    private boolean afterQuick;
+
+    /**
+     * A refresh: the rows it brings (the screen shown, or all), keeping
+     * selections and expansions; rows new since the last refresh stand out.
+     * A screen it has no rows for is built from it when turned to.
+     */
     public void show(Screens next, HostFacts facts, boolean firstFrame) {
         Set<String> added = new HashSet<>(), movedNow = new HashSet<>();
         Map<Tab, int[]> counts = new EnumMap<>(Tab.class);
+        Snapshot before = screens == null ? null : screens.snapshot();
         for (Tab t : Tab.values()) {
             Forest f = next.forests().get(t);
-            if (screens != null) {
-                // against the same screen's last rows: new, gone, and moved (under another parent)
-                Forest old = screens.forests().get(t);
+            if (f == null) continue;
+            Built b = built.get(t);
+            Integer sort = next.sortBy().get(t);
+            if (b != null && before != null && !afterQuick && b.equals(new Built(before, next.filter(), sort))) {
+                // against the same screen's rows of the last refresh: new, gone, and moved (under another parent)
+                Forest old = states.get(t).forest();
                 int gone = 0, moved = 0, fresh = 0;
                 for (Node n : Screens.inOrder(f)) {
                     if (!old.contains(n.id())) {
@@ -78,22 +92,79 @@ public final class Ui {
                 for (Node n : Screens.inOrder(old)) if (!f.contains(n.id())) gone++;
                 counts.put(t, new int[] {fresh, gone, moved});
             }
-            TreeState s = states.get(t);
-            s.show(f);
-            if (firstFrame) s.expand(f.roots().stream().map(Node::id).toList());
-        }
-        if (firstFrame) {
-            // the processes screen opens on the whole tree down to the first level of services
-            TreeState p = states.get(Tab.PROCESSES);
-            for (Node r : next.forests().get(Tab.PROCESSES).roots()) p.expand(r.children().stream().map(Node::id).toList());
+            place(t, f, new Built(next.snapshot(), next.filter(), sort));
         }
         fresh = added;
         moved = movedNow;
         changes = counts;
-        refused = refusedTasks(next.snapshot());
+        afterQuick = firstFrame; // the quick first frame has no threads: the full one after it is not a change
+        if (next.snapshot() != before) refused = refusedTasks(next.snapshot());
         screens = next;
         if (facts != null) this.facts = facts;
         refreshedAt = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+        updatePinned();
+    }
+
+    /** A refresh that found nothing different: the rows stay, the marks of the last changes go. */
+    public void unchanged(HostFacts facts) {
+        fresh = Set.of();
+        moved = Set.of();
+        changes = Map.of();
+        if (facts != null) this.facts = facts;
+        refreshedAt = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+
+    private void place(Tab t, Forest f, Built from) {
+        TreeState s = states.get(t);
+        boolean first = !built.containsKey(t);
+        s.show(f);
+        if (first) {
+            s.expand(f.roots().stream().map(Node::id).toList());
+            // the processes screen opens on the whole tree down to the first level of services
+            if (t == Tab.PROCESSES) for (Node r : f.roots()) s.expand(r.children().stream().map(Node::id).toList());
+        }
+        built.put(t, from);
+    }
+
+    /** Makes a screen's rows those of the last refresh with the current filter and sort, building them if they are not. */
+    private void ensureRows(Tab t) {
+        if (screens == null) return;
+        Built want = new Built(screens.snapshot(), filter, sortBy.get(t));
+        if (want.equals(built.get(t))) return;
+        place(t, Screens.forest(t, screens.snapshot(), screens.cpu(), filter, sortBy.get(t)), want);
+    }
+
+    private volatile int pinned;
+
+    /** The process the selection is on (0 if none): a live refresh reads it whole every time. */
+    public int pinned() { return pinned; }
+
+    private void updatePinned() {
+        String id = states.get(tab).selected();
+        int p = 0;
+        if (id != null && screens != null && (id.startsWith("p:") || id.startsWith("t:")) && id.indexOf('@') > 2) {
+            try {
+                int n = Integer.parseInt(id.substring(2, id.indexOf('@')));
+                nscope.probes.model.Task t = screens.snapshot().tasks().get(n);
+                p = id.startsWith("p:") ? n : t == null ? 0 : t.tgid();
+            } catch (NumberFormatException e) {
+                p = 0; // not a process row after all
+            }
+        }
+        pinned = p;
+    }
+
+    private nscope.probes.Refresher.Freshness freshness;
+
+    /** How old the parts a live refresh carried over are: in the header, and in words when the status line has room. */
+    public void freshness(nscope.probes.Refresher.Freshness f) { freshness = f; }
+
+    private boolean inTurn() { return freshness != null && freshness.cycle() > 1; }
+
+    private String freshnessWords() {
+        if (!inTurn()) return "";
+        return "the selected process is read every refresh, the others in turn: their threads and links are at most "
+                + freshness.linksSeconds() + " s old, the cgroup trees " + freshness.cgroupsSeconds() + " s";
     }
 
     public Tab tab() { return tab; }
@@ -127,15 +198,17 @@ public final class Ui {
         int next = sortBy.getOrDefault(tab, -1) + 1;
         if (next >= n) sortBy.remove(tab);
         else sortBy.put(tab, next);
-        filterChanged = true;
         status = sortBy.containsKey(tab) ? "sorted by " + Screens.columns(tab).get(next).name() : "in the tree's own order";
     }
 
-    /**
-     * Answers a key; false means quit. Rebuilding rows for a new filter is
-     * the caller's (it has the snapshot's scanner); {@link #filterChanged()} says when.
-     */
+    /** Answers a key; false means quit. Rows for a new filter or sort are built when the screen is drawn next. */
     public boolean key(KeyStroke k) {
+        boolean goOn = answer(k);
+        updatePinned();
+        return goOn;
+    }
+
+    private boolean answer(KeyStroke k) {
         if (k == null) return true;
         if (k.getKeyType() == KeyType.EOF) return false;
         if (k.isCtrlDown() && k.getCharacter() != null && k.getCharacter() == 'c') return false;
@@ -195,15 +268,6 @@ public final class Ui {
         return true;
     }
 
-    private boolean filterChanged;
-
-    /** Whether the filter changed since the last call (the caller rebuilds the rows then). */
-    public boolean filterChanged() {
-        boolean c = filterChanged;
-        filterChanged = false;
-        return c;
-    }
-
     private void typing(KeyStroke k) {
         switch (k.getKeyType()) {
             case Escape -> mode = Mode.NORMAL;
@@ -215,7 +279,6 @@ public final class Ui {
                     find(0);
                 } else {
                     filter = typed.toString();
-                    filterChanged = true;
                     mode = Mode.NORMAL;
                     status = filter.isEmpty() ? "filter off" : "filter: " + filter;
                 }
@@ -228,6 +291,7 @@ public final class Ui {
     /** The next (dir 1), previous (-1) or first from here (0) row whose cells hold the search text. */
     private void find(int dir) {
         if (search.isEmpty() || screens == null) return;
+        ensureRows(tab);
         List<Node> all = Screens.inOrder(states.get(tab).forest());
         if (all.isEmpty()) return;
         String needle = search.toLowerCase(java.util.Locale.ROOT);
@@ -264,6 +328,7 @@ public final class Ui {
         }
         Link l = d.links().get(Math.min(link, d.links().size() - 1));
         Link from = new Link("", tab, states.get(tab).selected());
+        ensureRows(l.tab());
         if (!states.get(l.tab()).select(l.id())) {
             status = Escape.terminal(l.label()) + " is not on that screen (filtered out, or gone)";
             return;
@@ -279,6 +344,7 @@ public final class Ui {
             return;
         }
         switchTo(l.tab());
+        ensureRows(l.tab());
         states.get(l.tab()).select(l.id());
     }
 
@@ -292,6 +358,7 @@ public final class Ui {
             return;
         }
         int w = size.getColumns(), h = size.getRows();
+        ensureRows(tab); // turned to, or a new filter or sort: built here, once
         header(g, w);
         int paneTop = HEADER, paneHeight = h - HEADER - DETAIL - 1;
         TreePane.draw(g, paneTop, paneHeight, w, Screens.columns(tab), states.get(tab), palette, this::colorOf, fresh);
@@ -334,16 +401,20 @@ public final class Ui {
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
         StringBuilder b = new StringBuilder();
         if (screens != null) {
+            // what a narrow screen cuts off comes last: how fresh first, the namespace counts at the end
             Snapshot s = screens.snapshot();
-            b.append(s.threadGroups().size()).append(" processes, ").append(s.tasks().size()).append(" threads | ns");
-            for (NsKind k : nscope.views.screens.NamespaceRows.ORDER) b.append(' ').append(k.label()).append(' ').append(s.namespaces(k).size());
+            b.append(paused ? "paused " : "refreshed ").append(refreshedAt);
+            if (refreshMs > 0) b.append(String.format(java.util.Locale.ROOT, " every %.0fs", refreshMs / 1000.0));
+            if (inTurn()) b.append(" (others <=").append(freshness.linksSeconds()).append("s)");
+            b.append(" | ").append(s.threadGroups().size()).append(" processes, ").append(s.tasks().size()).append(" threads | ");
             int cg = 0;
             for (var t : s.cgroups().trees()) cg += t.cgroups().size();
-            b.append(" | ").append(cg).append(" cgroups | ").append(paused ? "paused " : "refreshed ").append(refreshedAt);
-            if (refreshMs > 0) b.append(String.format(java.util.Locale.ROOT, " every %.0fs", refreshMs / 1000.0));
+            b.append(cg).append(" cgroups");
             if (!filter.isEmpty()) b.append(" | filter ").append(Escape.terminal(filter));
             Integer col = sortBy.get(tab);
             if (col != null) b.append(" | by ").append(Screens.columns(tab).get(col).name());
+            b.append(" | ns");
+            for (NsKind k : nscope.views.screens.NamespaceRows.ORDER) b.append(' ').append(k.label()).append(' ').append(s.namespaces(k).size());
         }
         g.putString(0, 1, TreePane.fit(b.toString(), w));
         int x = 0;
@@ -393,7 +464,7 @@ public final class Ui {
     /** What changed on this screen at the last refresh, when anything did; else what could not be read. */
     private String changeLine() {
         int[] c = changes.get(tab);
-        if (c == null || c[0] + c[1] + c[2] == 0) return hiddenLine();
+        if (c == null || c[0] + c[1] + c[2] == 0) return hiddenLine().isEmpty() ? freshnessWords() : hiddenLine();
         return "since the last refresh: " + c[0] + " new (green), " + c[1] + " gone, " + c[2] + " moved (yellow)";
     }
 

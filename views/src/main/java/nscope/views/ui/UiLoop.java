@@ -6,7 +6,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
+import java.util.EnumSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -25,49 +25,73 @@ public final class UiLoop {
 
     /** Where snapshots come from. */
     public interface Source {
-        Snapshot scan();
+        /**
+         * The host now. A live source may return the last snapshot itself
+         * when nothing changed (nothing is rebuilt then).
+         *
+         * @param pinned  the selected process (0: none), which a live source reads exactly every time
+         * @param cgroups whether the cgroup screen is shown (a live source reads the cgroup trees then)
+         */
+        Snapshot scan(int pinned, boolean cgroups);
 
         /** A quicker first scan (processes only), so the first frame does not wait for a full one. */
-        default Snapshot quick() { return scan(); }
+        default Snapshot quick() { return scan(0, false); }
 
         /** False for a recorded fixture: read once, never refreshed. */
         boolean live();
+
+        /** How old the parts the last scan carried over are (null: it carried nothing over). */
+        default nscope.probes.Refresher.Freshness freshness() { return null; }
     }
 
-    private record Frame(Screens screens, HostFacts facts) {}
-
-    private record Last(Snapshot snapshot, CgroupCpu cpu, HostFacts facts) {}
+    /** A scan's outcome for the UI thread: rows (or null: unchanged), or a failure. */
+    private record Frame(Screens screens, HostFacts facts, nscope.probes.Refresher.Freshness freshness, boolean failed) {}
 
     /** Runs until the user quits (or input ends); the caller stops the screen afterwards. */
     public static void run(Screen screen, Ui ui, Source source, Supplier<HostFacts> facts, Duration interval) throws IOException {
         ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         Object wake = new Object();
-        // the last scan with its CPU % and facts, for rows rebuilt when the filter or sort changes
-        java.util.concurrent.atomic.AtomicReference<Last> last = new java.util.concurrent.atomic.AtomicReference<>();
         Thread scanner = new Thread(() -> {
             Snapshot prev = null;
+            nscope.probes.cgroups.Cgroups cgroupsBefore = null;
+            CgroupCpu cpu = CgroupCpu.none();
             boolean first = true;
             long waitMs = interval.toMillis();
+            double cpuPerScan = -1; // smoothed: one dear refresh (the cgroup trees, once a cycle) must not stall the next ones
             while (!stop.get()) {
                 if (first || source.live() && !ui.paused()) {
                     long cpu0 = processCpuNanos(), wall0 = System.nanoTime();
                     try {
                         if (first) {
                             // a quick frame first (no host facts either: those load a library), then the full scan at once
-                            frames.add(new Frame(Screens.of(source.quick(), CgroupCpu.none(), ui.filter(), ui.sortBy()), null));
+                            frames.add(new Frame(Screens.of(source.quick(), CgroupCpu.none(), ui.filter(), ui.sortBy(), EnumSet.of(ui.tab())),
+                                    null, null, false));
                         }
-                        Snapshot s = source.scan();
-                        CgroupCpu cpu = prev == null ? CgroupCpu.none() : CgroupCpu.between(prev.cgroups(), s.cgroups());
+                        Snapshot s = source.scan(ui.pinned(), ui.tab() == Tab.CGROUPS);
                         HostFacts f = facts.get();
-                        frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy()), f));
-                        last.set(new Last(s, cpu, f));
-                        prev = s;
+                        if (s == prev) {
+                            frames.add(new Frame(null, f, source.freshness(), false));
+                        } else {
+                            if (s.cgroups() != cgroupsBefore) {
+                                // CPU % between two reads of the cgroup trees (a refresh may carry them over)
+                                cpu = cgroupsBefore == null ? CgroupCpu.none() : CgroupCpu.between(cgroupsBefore, s.cgroups());
+                                cgroupsBefore = s.cgroups();
+                            }
+                            // only the screen shown: the others are built from this scan when turned to
+                            frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy(), EnumSet.of(ui.tab())), f, source.freshness(), false));
+                            prev = s;
+                        }
                     } catch (RuntimeException e) {
-                        frames.add(new Frame(null, null)); // the UI says the scan failed, and the next one tries again
+                        frames.add(new Frame(null, null, null, true)); // the UI says the scan failed, and the next one tries again
+                    }
+                    long spent = processCpuNanos() - cpu0, wall = System.nanoTime() - wall0;
+                    // the first scan reads everything once (and warms the JIT): it does not set the pace
+                    if (!first) {
+                        cpuPerScan = cpuPerScan < 0 ? spent : 0.7 * cpuPerScan + 0.3 * spent;
+                        waitMs = budgetedWait(interval.toMillis(), (long) cpuPerScan, wall);
                     }
                     first = false;
-                    waitMs = budgetedWait(interval.toMillis(), processCpuNanos() - cpu0, System.nanoTime() - wall0);
                     ui.refreshEvery(waitMs);
                 }
                 synchronized (wake) {
@@ -93,26 +117,16 @@ public final class UiLoop {
                     }
                     dirty = true;
                 }
-                if (ui.filterChanged()) {
-                    // rows are built off the UI thread, from the last scan as it was (CPU % and facts kept)
-                    Last l = last.get();
-                    String filter = ui.filter();
-                    Map<Tab, Integer> sortBy = ui.sortBy();
-                    if (l != null) {
-                        Thread rebuild = new Thread(() -> frames.add(new Frame(Screens.of(l.snapshot(), l.cpu(), filter, sortBy), l.facts())),
-                                "nscope-rows");
-                        rebuild.setDaemon(true);
-                        rebuild.start();
-                    }
-                }
                 Frame f;
                 while ((f = frames.poll()) != null) {
-                    if (f.screens() == null) ui.error("a scan failed; the next one will try again");
+                    if (f.failed()) ui.error("a scan failed; the next one will try again");
+                    else if (f.screens() == null) ui.unchanged(f.facts());
                     else {
                         // the quick first frame has no facts: the header keeps what it had until the next
                         ui.show(f.screens(), f.facts(), firstFrame);
                         firstFrame = false;
                     }
+                    if (!f.failed()) ui.freshness(f.freshness());
                     dirty = true;
                 }
                 TerminalSize resized = screen.doResizeIfNecessary();

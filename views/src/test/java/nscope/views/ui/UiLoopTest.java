@@ -23,4 +23,58 @@ class UiLoopTest {
         assertEquals(java.util.List.of("b", "c", "a"), order.apply(2), "text alphabetically, case aside");
         assertEquals(java.util.List.of("a", "b", "c"), order.apply(-1), "the tree's own order");
     }
+
+    /**
+     * The loop on a virtual terminal with a source that gives a quick
+     * processes-only frame, then the same full snapshot again and again (a
+     * refresh that found nothing new): the threads the full scan adds are not
+     * reported as changes, the selected process is passed to every scan as
+     * the one to read exactly, and 'q' ends the loop.
+     */
+    @Test void theLoopPinsTheSelectionAndReportsNoChangeForTheQuickFrameOrAnUnchangedRefresh() throws Exception {
+        java.nio.file.Path repo = java.nio.file.Path.of("").toAbsolutePath();
+        while (!java.nio.file.Files.isDirectory(repo.resolve("fixtures/synth-host"))) repo = repo.getParent();
+        nscope.probes.Host host = nscope.probes.Host.under(repo.resolve("fixtures/synth-host"));
+        nscope.probes.model.Snapshot full = new nscope.probes.Collector(host).collect();
+        nscope.probes.model.Snapshot quick = new nscope.probes.Collector(host, nscope.probes.model.Scope.PROCESSES).collect();
+        java.util.List<Integer> pins = new java.util.concurrent.CopyOnWriteArrayList<>();
+        UiLoop.Source source = new UiLoop.Source() {
+            @Override public nscope.probes.model.Snapshot scan(int pinned, boolean cgroups) {
+                pins.add(pinned);
+                return full;
+            }
+
+            @Override public nscope.probes.model.Snapshot quick() { return quick; }
+
+            @Override public boolean live() { return true; }
+        };
+        com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal vt =
+                new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(new com.googlecode.lanterna.TerminalSize(80, 24));
+        com.googlecode.lanterna.screen.TerminalScreen screen = new com.googlecode.lanterna.screen.TerminalScreen(vt);
+        screen.startScreen();
+        Ui ui = new Ui(new Palette(false));
+        Thread loop = new Thread(() -> {
+            try {
+                UiLoop.run(screen, ui, source, () -> HostFacts.recorded("synth-host"), java.time.Duration.ofMillis(200));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        loop.start();
+        try {
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (pins.size() < 4 && System.nanoTime() < end) Thread.sleep(20);
+            Thread.sleep(100);
+            String text = SvgShot.text(vt);
+            org.junit.jupiter.api.Assertions.assertTrue(pins.size() >= 4, "scans: " + pins);
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains(full.tasks().size() + " threads"), text);
+            org.junit.jupiter.api.Assertions.assertFalse(text.contains("since the last refresh"), text);
+            assertEquals(1, pins.get(pins.size() - 1), "the selected process (PID 1, the first row) is pinned: " + pins);
+        } finally {
+            vt.addInput(new com.googlecode.lanterna.input.KeyStroke('q', false, false));
+            loop.join(5000);
+            screen.stopScreen();
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(loop.isAlive(), "q ended the loop");
+    }
 }

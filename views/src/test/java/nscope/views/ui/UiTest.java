@@ -130,7 +130,7 @@ class UiTest {
         nscope.views.tree.Node evil = new nscope.views.tree.Node("p:666@1",
                 List.of("666", "666", "666", "666", "S", "root", "\u001b[2J\u001b]0;owned\u0007evil\nname\u009b31m"), List.of());
         f.put(Tab.PROCESSES, new nscope.views.tree.Forest(List.of(evil)));
-        ui.show(new Screens(snap, f), HostFacts.recorded("synth-host"), false);
+        ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
         String t = text();
         assertTrue(t.contains("\\x1b[2J\\x1b]0;owned\\x07evil\\nn"), t); // the rest lies past column 80
         for (int y = 0; y < 24; y++)
@@ -146,7 +146,7 @@ class UiTest {
         ui.state(Tab.PROCESSES).select(id);
         Map<Tab, nscope.views.tree.Forest> f = new java.util.EnumMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
         f.put(Tab.PROCESSES, without(f.get(Tab.PROCESSES), id));
-        ui.show(new Screens(snap, f), HostFacts.recorded("synth-host"), false);
+        ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
         String now = ui.state(Tab.PROCESSES).selected();
         assertFalse(now.equals(id));
         String parent = ProcessRows.processId(snap.leader(c.ppid()).orElseThrow());
@@ -162,14 +162,14 @@ class UiTest {
                         List.of(new nscope.views.tree.Node("p:3@3", List.of("3", "3", "3", "3", "S", "root", "bash"), List.of()))),
                         new nscope.views.tree.Node("p:4@4", List.of("4", "4", "4", "4", "S", "root", "cron"), List.of())));
         f.put(Tab.PROCESSES, new nscope.views.tree.Forest(List.of(a)));
-        ui.show(new Screens(snap, f), HostFacts.recorded("synth-host"), false);
+        ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
         // sshd exits: bash is re-parented to init; cron goes; a new process comes
         nscope.views.tree.Node b = new nscope.views.tree.Node("p:1@1", List.of("1", "1", "1", "1", "S", "root", "init"),
                 List.of(new nscope.views.tree.Node("p:3@3", List.of("3", "3", "3", "3", "S", "root", "bash"), List.of()),
                         new nscope.views.tree.Node("p:5@5", List.of("5", "5", "5", "5", "S", "root", "new"), List.of())));
         Map<Tab, nscope.views.tree.Forest> g = new java.util.EnumMap<>(f);
         g.put(Tab.PROCESSES, new nscope.views.tree.Forest(List.of(b)));
-        ui.show(new Screens(snap, g), HostFacts.recorded("synth-host"), false);
+        ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), g), HostFacts.recorded("synth-host"), false);
         assertTrue(text().contains("since the last refresh: 1 new (green), 2 gone, 1 moved (yellow)"), text());
     }
 
@@ -185,9 +185,13 @@ class UiTest {
     @Test void sortKeyCyclesThroughTheColumns() throws IOException {
         keys('s');
         assertEquals(Map.of(Tab.PROCESSES, 0), ui.sortBy());
-        assertTrue(ui.filterChanged(), "the rows are rebuilt");
-        ui.show(Screens.of(snap, CgroupCpu.none(), "", ui.sortBy()), HostFacts.recorded("synth-host"), false);
         assertTrue(text().contains("sorted by PID"), text());
+        // the rows are rebuilt, sorted (figures biggest first, as top does), when the screen is drawn next
+        for (nscope.views.tree.Node n : ui.state(Tab.PROCESSES).forest().roots()) {
+            List<Integer> pids = n.children().stream().map(c -> Integer.parseInt(c.cells().get(0).strip())).toList();
+            assertEquals(pids.stream().sorted(java.util.Comparator.reverseOrder()).toList(), pids, "children of " + n.id() + " by PID");
+            assertTrue(pids.size() > 1, "siblings to sort");
+        }
         for (int i = 0; i < ProcessRows.COLUMNS.size(); i++) keys('s');
         assertEquals(Map.of(), ui.sortBy(), "after the last column, the tree's own order");
     }
@@ -210,5 +214,52 @@ class UiTest {
         assertFalse(Palette.from(Map.of(), true).color());
         assertTrue(Palette.from(Map.of(), false).color());
         assertTrue(Palette.from(Map.of("NO_COLOR", ""), false).color(), "an empty NO_COLOR is unset, as no-color.org says");
+    }
+
+    @Test void aScreenALiveRefreshDidNotBuildIsBuiltWhenTurnedTo() throws IOException {
+        Ui fresh = new Ui(new Palette(false));
+        fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.EnumSet.of(Tab.PROCESSES)), HostFacts.recorded("synth-host"), true);
+        assertTrue(fresh.state(Tab.NAMESPACES).forest().roots().isEmpty(), "only the processes were built");
+        fresh.key(new KeyStroke('1', false, false));
+        ui = fresh;
+        String t = text();
+        assertTrue(t.contains("NPROCS NTASKS"), t);
+        assertTrue(t.contains("pid:[") && t.contains("mnt:["), t);
+        assertEquals(NsKindCount.groups(snap), fresh.state(Tab.NAMESPACES).forest().roots().size(), "one group per namespace type");
+    }
+
+    @Test void thePinnedProcessIsTheSelectedProcessOrThreadsGroup() {
+        Task thread = snap.tasks().values().stream().filter(x -> !x.leader()).findFirst().orElseThrow();
+        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.threadId(thread)));
+        keys('j', 'k'); // pinned is taken after each key
+        assertEquals(thread.tgid(), ui.pinned(), "a thread pins its process");
+        keys('1');
+        assertEquals(0, ui.pinned(), "a namespace row pins no process");
+    }
+
+    @Test void theHeaderSaysHowOldWhatARefreshCarriedOverIs() throws IOException {
+        ui.freshness(new nscope.probes.Refresher.Freshness(40, 12, 20));
+        assertTrue(text().split("\n")[1].startsWith("refreshed ") && text().split("\n")[1].contains("(others <=40s)"), text());
+        ui.freshness(new nscope.probes.Refresher.Freshness(0, 0, 1));
+        assertFalse(text().contains("others <="), "a cycle of one refresh carries nothing over");
+    }
+
+    @Test void aRefreshThatFoundNothingNewClearsTheMarksAndKeepsTheRows() throws IOException {
+        ui.show(Screens.of(snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false); // past the quick first frame
+        Map<Tab, nscope.views.tree.Forest> f = new java.util.EnumMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
+        f.put(Tab.PROCESSES, without(f.get(Tab.PROCESSES), f.get(Tab.PROCESSES).roots().get(0).children().get(0).id()));
+        ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
+        assertTrue(text().contains("since the last refresh: 0 new (green), 1 gone"), text());
+        int rows = ui.state(Tab.PROCESSES).rows().size();
+        ui.unchanged(null);
+        assertFalse(text().contains("since the last refresh"), text());
+        assertEquals(rows, ui.state(Tab.PROCESSES).rows().size());
+    }
+
+    /** How many namespace types the fixture has (a group row each). */
+    static final class NsKindCount {
+        static int groups(Snapshot s) {
+            return (int) s.namespaces().values().stream().map(n -> n.kind()).distinct().count();
+        }
     }
 }
