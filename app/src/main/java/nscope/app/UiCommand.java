@@ -92,7 +92,14 @@ final class UiCommand implements Callable<Integer> {
         }, "nscope-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
         try {
-            UiLoop.run(screen, new Ui(Palette.from(System.getenv(), noColor)), source, facts, every);
+            // a screen turned to gets its rows built on a thread of their own, so the keys stay answered
+            java.util.concurrent.ExecutorService rows = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "nscope-rows");
+                t.setDaemon(true);
+                return t;
+            });
+            UiLoop.run(screen, new Ui(Palette.from(System.getenv(), noColor), rows), source, facts, every);
+            rows.shutdownNow();
         } catch (IOException e) {
             stop(screen, stopped);
             throw new UserError("the terminal failed: " + e.getMessage());

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.Snapshot;
 import nscope.views.text.Escape;
@@ -51,8 +52,17 @@ public final class Ui {
     private boolean paused;
     private String refreshedAt = "";
 
-    public Ui(Palette palette) {
+    /** A screen whose rows are built on the calling thread (screenshots, tests). */
+    public Ui(Palette palette) { this(palette, Runnable::run); }
+
+    /**
+     * @param rows where a screen's rows are built when it is turned to (or the
+     *             filter or sort changes): off the UI thread live, since rows
+     *             for 12,000 tasks take a tenth of a second or more
+     */
+    public Ui(Palette palette, java.util.concurrent.Executor rows) {
         this.palette = palette;
+        this.rows = rows;
         for (Tab t : Tab.values()) states.put(t, new TreeState());
     }
 
@@ -126,13 +136,58 @@ public final class Ui {
         built.put(t, from);
     }
 
-    /** Makes a screen's rows those of the last refresh with the current filter and sort, building them if they are not. */
+    private final java.util.concurrent.Executor rows;
+    /** Rows built off the UI thread, waiting to be placed by it. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Ready> ready = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Map<Tab, Built> building = new EnumMap<>(Tab.class);
+    /** Per screen, a row to select once its rows are built (a link followed to a screen being built). */
+    private final Map<Tab, String> selectWhenBuilt = new EnumMap<>(Tab.class);
+
+    private record Ready(Tab tab, Forest forest, Built from) {}
+
+    /**
+     * Makes a screen's rows those of the last refresh with the current filter
+     * and sort: if they are not, they are built (the old ones stay shown meanwhile).
+     */
     private void ensureRows(Tab t) {
+        placeReady();
         if (screens == null) return;
         Built want = new Built(screens.snapshot(), filter, sortBy.get(t));
-        if (want.equals(built.get(t))) return;
-        place(t, Screens.forest(t, screens.snapshot(), screens.cpu(), filter, sortBy.get(t)), want);
+        if (want.equals(built.get(t)) || want.equals(building.get(t))) return;
+        building.put(t, want);
+        CgroupCpu cpu = screens.cpu();
+        rows.execute(() -> {
+            try {
+                ready.add(new Ready(t, Screens.forest(t, want.snapshot(), cpu, want.filter(), want.sortBy()), want));
+            } catch (RuntimeException e) {
+                ready.add(new Ready(t, null, want));
+            }
+        });
+        placeReady();
     }
+
+    /** Whether rows built off the UI thread wait to be shown (the loop then draws again). */
+    public boolean rowsReady() { return !ready.isEmpty(); }
+
+    /** Places finished rows that are still wanted (the UI thread). */
+    private void placeReady() {
+        Ready r;
+        while ((r = ready.poll()) != null) {
+            if (r.from().equals(building.get(r.tab()))) building.remove(r.tab());
+            if (r.forest() == null) {
+                status = "error: the " + r.tab().title() + " rows could not be built";
+                continue;
+            }
+            if (screens == null || !r.from().equals(new Built(screens.snapshot(), filter, sortBy.get(r.tab())))) continue;
+            place(r.tab(), r.forest(), r.from());
+            String id = selectWhenBuilt.remove(r.tab());
+            if (id != null && !states.get(r.tab()).select(id))
+                status = "that row is not on the " + r.tab().title() + " screen (filtered out, or gone)";
+        }
+    }
+
+    /** Whether a screen's rows are still being built. */
+    private boolean isBuilding(Tab t) { return building.containsKey(t); }
 
     private volatile int pinned;
 
@@ -329,7 +384,9 @@ public final class Ui {
         Link l = d.links().get(Math.min(link, d.links().size() - 1));
         Link from = new Link("", tab, states.get(tab).selected());
         ensureRows(l.tab());
-        if (!states.get(l.tab()).select(l.id())) {
+        if (isBuilding(l.tab()) && !states.get(l.tab()).select(l.id())) {
+            selectWhenBuilt.put(l.tab(), l.id()); // selected when the screen's rows for this refresh are there
+        } else if (!states.get(l.tab()).select(l.id())) {
             status = Escape.terminal(l.label()) + " is not on that screen (filtered out, or gone)";
             return;
         }
@@ -345,7 +402,7 @@ public final class Ui {
         }
         switchTo(l.tab());
         ensureRows(l.tab());
-        states.get(l.tab()).select(l.id());
+        if (!states.get(l.tab()).select(l.id()) && isBuilding(l.tab())) selectWhenBuilt.put(l.tab(), l.id());
     }
 
     /** Draws the whole screen; below the minimum size, a message asking for more room. */
@@ -456,7 +513,8 @@ public final class Ui {
         String s = switch (mode) {
             case SEARCH -> "/" + Escape.terminal(typed.toString());
             case FILTER -> "filter: " + Escape.terminal(typed.toString()) + "   (Enter applies, empty: all rows)";
-            default -> status.isEmpty() ? changeLine() : status;
+            default -> !status.isEmpty() ? status
+                    : isBuilding(tab) ? "building the " + tab.title() + " rows from the last refresh..." : changeLine();
         };
         g.putString(0, y, TreePane.fit(s, w));
     }

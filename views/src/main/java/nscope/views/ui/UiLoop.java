@@ -58,10 +58,15 @@ public final class UiLoop {
             CgroupCpu cpu = CgroupCpu.none();
             boolean first = true;
             long waitMs = interval.toMillis();
-            double cpuPerScan = -1; // smoothed: one dear refresh (the cgroup trees, once a cycle) must not stall the next ones
+            // CPU of the whole process from one refresh's start to the next (drawing, rows, GC too),
+            // smoothed: one dear refresh (the cgroup trees, once a cycle) must not stall the next ones
+            double cpuPerRound = -1;
+            long roundStart = -1;
             while (!stop.get()) {
                 if (first || source.live() && !ui.paused()) {
                     long cpu0 = processCpuNanos(), wall0 = System.nanoTime();
+                    long lastRound = roundStart < 0 ? -1 : cpu0 - roundStart;
+                    roundStart = cpu0;
                     try {
                         if (first) {
                             // a quick frame first (no host facts either: those load a library), then the full scan at once
@@ -86,10 +91,12 @@ public final class UiLoop {
                         frames.add(new Frame(null, null, null, true)); // the UI says the scan failed, and the next one tries again
                     }
                     long spent = processCpuNanos() - cpu0, wall = System.nanoTime() - wall0;
-                    // the first scan reads everything once (and warms the JIT): it does not set the pace
+                    // the first scan reads everything once (and warms the JIT): it does not set the pace;
+                    // from the third on, the last whole round (this scan's cost stands in for the second)
                     if (!first) {
-                        cpuPerScan = cpuPerScan < 0 ? spent : 0.7 * cpuPerScan + 0.3 * spent;
-                        waitMs = budgetedWait(interval.toMillis(), (long) cpuPerScan, wall);
+                        long round = lastRound > 0 && cpuPerRound >= 0 ? lastRound : spent;
+                        cpuPerRound = cpuPerRound < 0 ? round : 0.7 * cpuPerRound + 0.3 * round;
+                        waitMs = budgetedWait(interval.toMillis(), (long) Math.max(cpuPerRound, spent), wall);
                     }
                     first = false;
                     ui.refreshEvery(waitMs);
@@ -129,6 +136,7 @@ public final class UiLoop {
                     if (!f.failed()) ui.freshness(f.freshness());
                     dirty = true;
                 }
+                if (ui.rowsReady()) dirty = true; // a screen's rows built off this thread: placed when drawn
                 TerminalSize resized = screen.doResizeIfNecessary();
                 if (resized != null) dirty = complete = true; // the terminal may have reflowed what was there: redraw it all
                 if (dirty) {
@@ -149,8 +157,12 @@ public final class UiLoop {
         }
     }
 
-    /** The share of one core the refreshes may use on average: a host's monitor must not load it. */
-    static final double CPU_BUDGET = 0.08;
+    /**
+     * The share of one core the screen may use on average (8% is the promise:
+     * a host's monitor must not load it); the pace aims a little lower, as it
+     * follows the last rounds, not the next.
+     */
+    static final double CPU_BUDGET = 0.07;
 
     /**
      * How long to wait before the next scan: the interval, or longer when

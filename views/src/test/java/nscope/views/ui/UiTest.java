@@ -216,16 +216,42 @@ class UiTest {
         assertTrue(Palette.from(Map.of("NO_COLOR", ""), false).color(), "an empty NO_COLOR is unset, as no-color.org says");
     }
 
-    @Test void aScreenALiveRefreshDidNotBuildIsBuiltWhenTurnedTo() throws IOException {
-        Ui fresh = new Ui(new Palette(false));
+    @Test void aScreenALiveRefreshDidNotBuildIsBuiltOffTheKeyWhenTurnedTo() throws IOException {
+        List<Runnable> builds = new java.util.ArrayList<>();
+        Ui fresh = new Ui(new Palette(false), builds::add);
         fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.EnumSet.of(Tab.PROCESSES)), HostFacts.recorded("synth-host"), true);
         assertTrue(fresh.state(Tab.NAMESPACES).forest().roots().isEmpty(), "only the processes were built");
-        fresh.key(new KeyStroke('1', false, false));
         ui = fresh;
+        keys('1');
         String t = text();
-        assertTrue(t.contains("NPROCS NTASKS"), t);
-        assertTrue(t.contains("pid:[") && t.contains("mnt:["), t);
+        assertTrue(t.contains("building the Namespaces rows from the last refresh..."), "the key is answered at once: " + t);
+        assertEquals(1, builds.size(), "one build, however often the screen is drawn meanwhile: " + text());
+        builds.remove(0).run();
+        assertTrue(fresh.rowsReady());
+        t = text();
+        assertTrue(t.contains("NPROCS NTASKS") && t.contains("pid:[") && t.contains("mnt:["), t);
         assertEquals(NsKindCount.groups(snap), fresh.state(Tab.NAMESPACES).forest().roots().size(), "one group per namespace type");
+        assertTrue(builds.isEmpty(), "built once for this refresh");
+    }
+
+    @Test void aLinkFollowedToAScreenBeingBuiltSelectsItsTargetWhenTheRowsArrive() throws IOException {
+        List<Runnable> builds = new java.util.ArrayList<>();
+        Ui fresh = new Ui(new Palette(false), builds::add);
+        fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.EnumSet.of(Tab.PROCESSES)), HostFacts.recorded("synth-host"), true);
+        ui = fresh;
+        text();
+        keys(KeyType.Enter); // the first link of PID 1's detail: one of its cgroups
+        Tab target = fresh.tab();
+        assertEquals(Tab.CGROUPS, target);
+        assertTrue(fresh.state(target).forest().roots().isEmpty(), "not built yet");
+        builds.remove(0).run();
+        text();
+        String sel = fresh.state(target).selected();
+        assertEquals(Detail.of(snap, ProcessRows.processId(snap.tasks().get(1))).links().get(0).id(), sel, "the cgroup the link named");
+        assertTrue(text().contains("cgroup"), text());
+        keys('b');
+        assertEquals(Tab.PROCESSES, fresh.tab());
+        assertEquals(ProcessRows.processId(snap.tasks().get(1)), fresh.state(Tab.PROCESSES).selected(), "back where the link was followed");
     }
 
     @Test void thePinnedProcessIsTheSelectedProcessOrThreadsGroup() {
