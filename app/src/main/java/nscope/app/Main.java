@@ -8,6 +8,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // plain ./nscope on a terminal: the live screen at once, without building the command line
+        // parser (picocli's first use costs some 0.2 s of the first frame)
+        if (args.length == 0 && Tty.interactive()) System.exit(screen(new PrintWriter(System.err, true)));
         Prefetch.start(args);
         System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
     }
@@ -30,6 +33,19 @@ public final class Main {
             int rc = cl.execute(args);
             out.flush();
             return rc;
+        } catch (RuntimeException | Error e) {
+            err.println("nscope: internal error: " + oneLine(describe(e)));
+            return 1;
+        }
+    }
+
+    /** The live screen with its defaults, as `nscope ui` runs it; errors as one line, as run() gives them. */
+    static int screen(PrintWriter err) {
+        try {
+            return UiCommand.run(new RootOptions(), UiCommand.DEFAULT_INTERVAL, false);
+        } catch (UserError e) {
+            err.println("nscope: " + oneLine(describe(e)));
+            return e.exitCode();
         } catch (RuntimeException | Error e) {
             err.println("nscope: internal error: " + oneLine(describe(e)));
             return 1;

@@ -1,9 +1,7 @@
 package nscope.app;
 
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -27,6 +25,9 @@ import picocli.CommandLine.ParentCommand;
 final class UiCommand implements Callable<Integer> {
     @ParentCommand NscopeCommand parent;
 
+    /** Seconds between refreshes when not told. */
+    static final double DEFAULT_INTERVAL = 2;
+
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2", description = "Refresh every SECONDS (default ${DEFAULT-VALUE}).")
     double interval;
 
@@ -42,6 +43,9 @@ final class UiCommand implements Callable<Integer> {
         if (!Tty.interactive()) throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");
         boolean live = roots.live();
         Host plain = roots.host(false);
+        // the first frame's scan runs while the terminal is set up (Lanterna runs stty a few times)
+        java.util.concurrent.CompletableFuture<Snapshot> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> Collector.processesFirst(plain).collect());
         // the full scan's host binds libc (jnr-ffi, some 0.2 s): made on the scanning thread, after the first frame
         Host[] full = new Host[1];
         Refresher[] refresher = new Refresher[1];
@@ -58,7 +62,7 @@ final class UiCommand implements Callable<Integer> {
             }
 
             // plain reads: binding libc (jnr-ffi, some 0.2 s) waits for the full scan, after the first frame
-            @Override public Snapshot quick() { return new Collector(plain, nscope.probes.model.Scope.PROCESSES).collect(); }
+            @Override public Snapshot quick() { return first.join(); }
 
             @Override public boolean live() { return live; }
 
@@ -67,7 +71,7 @@ final class UiCommand implements Callable<Integer> {
         java.util.function.Supplier<HostFacts> facts = live ? new LiveHostFacts() : () -> HostFacts.recorded(plain.label());
         Terminal terminal;
         try {
-            terminal = new DefaultTerminalFactory().setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP).createTerminal();
+            terminal = new QuickTerminal();
         } catch (IOException e) {
             throw new UserError("cannot open the terminal: " + e.getMessage());
         }

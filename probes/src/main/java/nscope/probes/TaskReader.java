@@ -41,10 +41,19 @@ final class TaskReader {
      */
     private final Map<Long, Readout<NsId>> byIno = new ConcurrentHashMap<>();
 
-    TaskReader(Host host, Scope scope) {
+    TaskReader(Host host, Scope scope) { this(host, scope, true); }
+
+    /** @param links whether to read the namespace links (not for the live screen's first frame) */
+    TaskReader(Host host, Scope scope, boolean links) {
         this.host = host;
         this.scope = scope;
+        this.linkNames = links ? LINK_NAMES : new String[0];
     }
+
+    private final String[] linkNames;
+
+    /** Why a task's links are unknown in a scan that does not read them. */
+    static final String LINKS_NOT_READ = "not read yet: the first frame shows processes before their namespaces";
 
     Group readGroup(int tgid) {
         Path dir = host.roots().proc().resolve(Integer.toString(tgid));
@@ -95,7 +104,7 @@ final class TaskReader {
 
     /** One task, or null when it vanished or its stat cannot be read. */
     private Task readTask(int tgid, int tid, Path dir, Readout<List<String>> cmdline, List<ScanProblem> problems) {
-        TaskFiles files = host.files().readTask(dir, LINK_NAMES);
+        TaskFiles files = host.files().readTask(dir, linkNames);
         IOException failed = files.statError != null ? files.statError : files.statusError;
         if (failed != null) {
             if (!Errno.of(failed).meansVanished()) problems.add(problem(dir, failed));
@@ -129,6 +138,10 @@ final class TaskReader {
         Map<NsLink, Readout<NsId>> ns = new EnumMap<>(NsLink.class);
         Path nsDir = dir.resolve("ns"); // only for messages and the first stat of a namespace
         for (int i = 0; i < LINKS.length; i++) {
+            if (i >= linkNames.length) {
+                ns.put(LINKS[i], Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ));
+                continue;
+            }
             Readout<NsId> r = files.links[i] != null
                     ? parseNs(nsDir, LINKS[i], files.links[i])
                     : failedNs(nsDir.resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files.linkErrors[i]);
