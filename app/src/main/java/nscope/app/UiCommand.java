@@ -13,7 +13,12 @@ import nscope.probes.model.Snapshot;
 import nscope.views.ui.HostFacts;
 import nscope.views.ui.Palette;
 import nscope.views.ui.Ui;
+import nscope.views.ui.Screens;
+import nscope.views.ui.Tab;
 import nscope.views.ui.UiLoop;
+import nscope.probes.cgroups.CgroupCpu;
+import java.util.EnumSet;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -43,9 +48,13 @@ final class UiCommand implements Callable<Integer> {
         if (!Tty.interactive()) throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");
         boolean live = roots.live();
         Host plain = roots.host(false);
-        // the first frame's scan runs while the terminal is set up (Lanterna runs stty a few times)
-        java.util.concurrent.CompletableFuture<Snapshot> first =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> Collector.processesFirst(plain).collect());
+        // the first frame's scan and rows are made while the terminal is set up (Lanterna waits on stty)
+        Palette palette = Palette.from(System.getenv(), noColor);
+        java.util.concurrent.CompletableFuture<Screens> first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                Screens.of(Collector.processesFirst(plain).collect(), CgroupCpu.none(), "", Map.of(), EnumSet.of(Tab.PROCESSES)));
+        Thread warm = new Thread(() -> FirstFrame.warmUp(first.join(), palette), "nscope-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         // the full scan's host binds libc (jnr-ffi, some 0.2 s): made on the scanning thread, after the first frame
         Host[] full = new Host[1];
         Refresher[] refresher = new Refresher[1];
@@ -62,7 +71,12 @@ final class UiCommand implements Callable<Integer> {
             }
 
             // plain reads: binding libc (jnr-ffi, some 0.2 s) waits for the full scan, after the first frame
-            @Override public Snapshot quick() { return first.join(); }
+            @Override public Snapshot quick() { return first.join().snapshot(); }
+
+            @Override public Screens first(String filter, Map<Tab, Integer> sortBy, Tab tab) {
+                Screens s = first.join();
+                return filter.isEmpty() && sortBy.isEmpty() && tab == Tab.PROCESSES ? s : UiLoop.Source.super.first(filter, sortBy, tab);
+            }
 
             @Override public boolean live() { return live; }
 
@@ -102,7 +116,7 @@ final class UiCommand implements Callable<Integer> {
                 t.setDaemon(true);
                 return t;
             });
-            UiLoop.run(screen, new Ui(Palette.from(System.getenv(), noColor), rows), source, facts, every);
+            UiLoop.run(screen, new Ui(palette, rows), source, facts, every);
             rows.shutdownNow();
         } catch (IOException e) {
             stop(screen, stopped);

@@ -23,6 +23,7 @@ import nscope.probes.model.Snapshot;
 public final class UiLoop {
     private UiLoop() {}
 
+
     /** Where snapshots come from. */
     public interface Source {
         /**
@@ -36,6 +37,11 @@ public final class UiLoop {
 
         /** A quicker first scan (processes only), so the first frame does not wait for a full one. */
         default Snapshot quick() { return scan(0, false); }
+
+        /** The first frame's rows: those of {@link #quick()} for this screen, filter and sort (a source may have them made already). */
+        default Screens first(String filter, java.util.Map<Tab, Integer> sortBy, Tab tab) {
+            return Screens.of(quick(), CgroupCpu.none(), filter, sortBy, EnumSet.of(tab));
+        }
 
         /** False for a recorded fixture: read once, never refreshed. */
         boolean live();
@@ -52,6 +58,8 @@ public final class UiLoop {
         ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         Object wake = new Object();
+        // the full scan waits until the first frame is on the screen: on two cores it would slow that frame
+        java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
         Thread scanner = new Thread(() -> {
             Snapshot prev = null;
             nscope.probes.cgroups.Cgroups cgroupsBefore = null;
@@ -64,14 +72,16 @@ public final class UiLoop {
             long roundStart = -1;
             while (!stop.get()) {
                 if (first || source.live() && !ui.paused()) {
-                    long cpu0 = processCpuNanos(), wall0 = System.nanoTime();
+                    // the first round is not paced, and the management classes that tell CPU time cost some 80 ms to load
+                    long cpu0 = first ? 0 : processCpuNanos(), wall0 = System.nanoTime();
                     long lastRound = roundStart < 0 ? -1 : cpu0 - roundStart;
                     roundStart = cpu0;
                     try {
                         if (first) {
                             // a quick frame first (no host facts either: those load a library), then the full scan at once
-                            frames.add(new Frame(Screens.of(source.quick(), CgroupCpu.none(), ui.filter(), ui.sortBy(), EnumSet.of(ui.tab())),
+                            frames.add(new Frame(source.first(ui.filter(), ui.sortBy(), ui.tab()),
                                     null, null, false));
+                            shown.await(1, java.util.concurrent.TimeUnit.SECONDS);
                         }
                         Snapshot s = source.scan(ui.pinned(), ui.tab() == Tab.CGROUPS);
                         HostFacts f = facts.get();
@@ -87,10 +97,12 @@ public final class UiLoop {
                             frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy(), EnumSet.of(ui.tab())), f, source.freshness(), false));
                             prev = s;
                         }
+                    } catch (InterruptedException e) {
+                        return;
                     } catch (RuntimeException e) {
                         frames.add(new Frame(null, null, null, true)); // the UI says the scan failed, and the next one tries again
                     }
-                    long spent = processCpuNanos() - cpu0, wall = System.nanoTime() - wall0;
+                    long spent = first ? 0 : processCpuNanos() - cpu0, wall = System.nanoTime() - wall0;
                     // the first scan reads everything once (and warms the JIT): it does not set the pace;
                     // from the third on, the last whole round (this scan's cost stands in for the second)
                     if (!first) {
@@ -141,6 +153,7 @@ public final class UiLoop {
                 if (resized != null) dirty = complete = true; // the terminal may have reflowed what was there: redraw it all
                 if (dirty) {
                     draw(screen, ui, complete);
+                    if (ui.hasRows()) shown.countDown();
                     dirty = complete = false;
                 }
                 try {
