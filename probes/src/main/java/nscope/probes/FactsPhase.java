@@ -109,15 +109,15 @@ final class FactsPhase {
      * time_for_children link leads here.
      */
     private Readout<NsFacts> time(Namespace n) {
-        // such a process is a member (its children stay here) or bound for it (pendingFor)
+        // such a process is a member (its children stay here) or bound for it (pendingFor); lowest PIDs first
+        java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>(n.processes());
+        candidates.addAll(n.pendingFor());
         List<Integer> via = new ArrayList<>();
-        for (List<Integer> from : List.of(n.processes(), n.pendingFor())) {
-            for (int tid : from) {
-                Task t = tasks.get(tid);
-                if (t == null || !t.leader() || via.size() >= 3) continue;
-                Readout<NsId> r = t.ns(NsLink.TIME_FOR_CHILDREN);
-                if (r.known() && r.get().equals(n.id())) via.add(t.tgid());
-            }
+        for (int tid : candidates) {
+            Task t = tasks.get(tid);
+            if (t == null || !t.leader() || via.size() >= 3) continue;
+            Readout<NsId> r = t.ns(NsLink.TIME_FOR_CHILDREN);
+            if (r.known() && r.get().equals(n.id())) via.add(t.tgid());
         }
         return readVia(via, "no process whose time_for_children is this namespace", pid -> {
             Path f = proc(pid).resolve("timens_offsets");
