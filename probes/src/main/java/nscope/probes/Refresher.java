@@ -186,7 +186,8 @@ public final class Refresher {
         for (var e : factsNow.entrySet()) if (!e.getValue().equals(last.facts().get(e.getKey()))) changed = true;
         facts.putAll(factsNow);
         if (reader.namespacesKnown() > 4 * namespaces.size() + 1000) reader.forgetNamespaces();
-        host.files().scanDone();
+        // no scanDone() here: the descriptors kept for the cgroup trees must outlive the refreshes that skip them
+        // (the cgroup phase lets go of those it did not meet itself)
 
         // the next cycle from what this refresh cost beyond the cgroup trees
         double spent = Math.max(1, Cpu.process() - cpu0 - cgroupCpu);

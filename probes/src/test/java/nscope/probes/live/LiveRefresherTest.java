@@ -94,6 +94,24 @@ class LiveRefresherTest {
         }
     }
 
+    @Test void theCgroupTreesKeepTheirDescriptorsAcrossRefreshes() throws Exception {
+        Host host = Host.liveRefreshed();
+        try {
+            nscope.probes.NativeFiles files = (nscope.probes.NativeFiles) host.files();
+            Refresher r = new Refresher(host, 1000);
+            r.refresh(0, true, EVERY);
+            int kept = files.keptOpen();
+            assertTrue(kept > 0, "a live refresh keeps the cgroup files it reads again open");
+            r.refresh(0, false, EVERY);
+            // within a tenth: processes and cgroups of the machine's own may come and go meanwhile
+            assertEquals(kept, files.keptOpen(), kept / 10.0, "a refresh that skips the cgroup trees lets none of them go");
+            r.refresh(0, true, EVERY);
+            assertEquals(kept, files.keptOpen(), kept / 10.0, "and one that reads them again reads through them");
+        } finally {
+            host.release();
+        }
+    }
+
     /** The inode a task's namespace link names now, as readlink shows it. */
     private static long link(int pid, NsLink l) throws Exception {
         String t = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "ns", l.fileName())).toString();
