@@ -66,16 +66,15 @@ public final class UiLoop {
             CgroupCpu cpu = CgroupCpu.none();
             boolean first = true;
             long waitMs = interval.toMillis();
-            // CPU of the whole process from one refresh's start to the next (drawing, rows, GC too),
-            // smoothed: one dear refresh (the cgroup trees, once a cycle) must not stall the next ones
-            double cpuPerRound = -1;
-            long roundStart = -1;
+            // (wall, CPU) of the whole process (drawing, rows, GC too) at each refresh's start over the
+            // last PACE_WINDOW: the pace keeps that window under the budget, so one dear refresh (the
+            // cgroup trees, once a cycle) is absorbed by cheap ones instead of stalling the next few
+            java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>();
             while (!stop.get()) {
                 if (first || source.live() && !ui.paused()) {
                     // the first round is not paced, and the management classes that tell CPU time cost some 80 ms to load
                     long cpu0 = first ? 0 : processCpuNanos(), wall0 = System.nanoTime();
-                    long lastRound = roundStart < 0 ? -1 : cpu0 - roundStart;
-                    roundStart = cpu0;
+                    if (!first) window.addLast(new long[] {wall0, cpu0});
                     try {
                         if (first) {
                             // a quick frame first (no host facts either: those load a library), then the full scan at once
@@ -102,13 +101,12 @@ public final class UiLoop {
                     } catch (RuntimeException e) {
                         frames.add(new Frame(null, null, null, true)); // the UI says the scan failed, and the next one tries again
                     }
-                    long spent = first ? 0 : processCpuNanos() - cpu0, wall = System.nanoTime() - wall0;
-                    // the first scan reads everything once (and warms the JIT): it does not set the pace;
-                    // from the third on, the last whole round (this scan's cost stands in for the second)
+                    // the first scan reads everything once (and warms the JIT): it does not set the pace
                     if (!first) {
-                        long round = lastRound > 0 && cpuPerRound >= 0 ? lastRound : spent;
-                        cpuPerRound = cpuPerRound < 0 ? round : 0.7 * cpuPerRound + 0.3 * round;
-                        waitMs = budgetedWait(interval.toMillis(), (long) Math.max(cpuPerRound, spent), wall);
+                        long now = System.nanoTime(), cpuNow = processCpuNanos();
+                        while (window.size() > 1 && now - window.peekFirst()[0] > PACE_WINDOW.toNanos()) window.removeFirst();
+                        long[] from = window.peekFirst();
+                        waitMs = budgetedWait(interval.toMillis(), cpuNow - from[1], now - from[0]);
                     }
                     first = false;
                     ui.refreshEvery(waitMs);
@@ -177,10 +175,14 @@ public final class UiLoop {
      */
     static final double CPU_BUDGET = 0.07;
 
+    /** The span over which the screen's CPU use is kept under the budget. */
+    static final Duration PACE_WINDOW = Duration.ofSeconds(60);
+
     /**
      * How long to wait before the next scan: the interval, or longer when
-     * the last scan's CPU time would otherwise exceed the budget over scan
-     * and wait together (a big host is refreshed less often, not harder).
+     * the CPU time used since some moment would otherwise exceed the budget
+     * over the time since then and the wait together (a big host is
+     * refreshed less often, not harder).
      */
     static long budgetedWait(long intervalMs, long cpuNanos, long wallNanos) {
         long needed = (long) (cpuNanos / CPU_BUDGET / 1e6) - wallNanos / 1_000_000;
