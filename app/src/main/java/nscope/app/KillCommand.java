@@ -1,0 +1,82 @@
+package nscope.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nscope.act.ActionException;
+import nscope.act.Signals;
+import nscope.kernel.Kernel;
+import nscope.kernel.KernelException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * nscope kill: a signal to processes, each bound to its start time, so a PID
+ * that was used again by another process meanwhile is refused; every
+ * attempt goes to the audit log.
+ */
+@Command(name = "kill", mixinStandardHelpOptions = true,
+        description = {"Send a signal (TERM by default) to each PID, through a pidfd checked against the process's start time:",
+                "a PID that now names another process is refused. Each attempt is written to the audit log."})
+final class KillCommand implements Callable<Integer> {
+    @Option(names = {"-s", "--signal"}, paramLabel = "SIG", defaultValue = "TERM",
+            description = "TERM, KILL, HUP, INT, QUIT, USR1, USR2, STOP, CONT, or a number (default ${DEFAULT-VALUE}).")
+    String signal;
+
+    @Option(names = "--start", paramLabel = "TICKS",
+            description = "The start time the process must have (field 22 of /proc/PID/stat), as nscope's screen and JSON give it; one PID only.")
+    Long start;
+
+    @Parameters(paramLabel = "PID", arity = "1..*", description = "The processes.")
+    List<Integer> pids;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        int sig;
+        try {
+            sig = Signals.parse(signal);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+        if (start != null && pids.size() != 1) throw new UserError("--start binds one PID: give exactly one", 2);
+        Kernel kernel;
+        try {
+            kernel = Kernel.shared();
+        } catch (KernelException e) {
+            throw new UserError("cannot bind the C library to send signals: " + e.getMessage());
+        }
+        AuditLog log = AuditLog.of(System.getenv());
+        PrintWriter err = spec.commandLine().getErr();
+        int failed = 0;
+        for (int pid : pids) {
+            String target = "pid " + pid;
+            boolean ok = false;
+            String result;
+            try {
+                long at = start != null ? start : Signals.startTime(kernel, "/proc", pid);
+                if (at < 0) throw new ActionException("PID " + pid + " does not exist: nothing sent");
+                target = "pid " + pid + " start " + at;
+                Signals.send(kernel, "/proc", pid, at, sig);
+                ok = true;
+                result = "sent SIG" + Signals.name(sig);
+            } catch (ActionException e) {
+                result = e.getMessage();
+                err.println("nscope: kill: " + result);
+                failed++;
+            }
+            try {
+                log.append("kill SIG" + Signals.name(sig), target, ok, result);
+            } catch (IOException e) {
+                err.println("nscope: kill: the audit log " + log.file() + " could not be written: " + e.getMessage());
+                failed++;
+            }
+        }
+        err.flush();
+        return failed == 0 ? 0 : 1;
+    }
+}

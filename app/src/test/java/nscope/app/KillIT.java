@@ -1,0 +1,107 @@
+package nscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * nscope kill on real processes, run as a user runs it (the packaged jar in
+ * its own JVM, the audit log pointed at a temporary file): the signal
+ * reaches the process named, a start time that does not match is refused
+ * and nothing is sent, an exited PID and an unknown signal are said in one
+ * line, and every attempt is one line of the audit log.
+ */
+class KillIT {
+    private static final Path REPO = Path.of(System.getProperty("nscope.repo", ".."));
+    @TempDir Path tmp;
+
+    record Run(int rc, String err) {}
+
+    @BeforeAll static void root() throws Exception {
+        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "signals other processes: root");
+    }
+
+    Run kill(String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", REPO.resolve("app/target/nscope.jar").toString(), "kill"));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        pb.environment().put("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString());
+        pb.environment().put("SUDO_USER", "nscope-test-operator");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out);
+    }
+
+    List<JsonNode> audit() throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : Files.readAllLines(tmp.resolve("actions.log"))) out.add(new ObjectMapper().readTree(l));
+        return out;
+    }
+
+    static long startOf(long pid) throws Exception {
+        String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Long.parseLong(s.substring(s.lastIndexOf(')') + 2).split(" ")[19]);
+    }
+
+    @Test void theSignalReachesTheProcessItNamesAndIsLogged() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "1000").start();
+        try {
+            long start = startOf(sleeper.pid());
+            Run r = kill("-s", "TERM", "--start", Long.toString(start), Long.toString(sleeper.pid()));
+            assertEquals(0, r.rc(), r.err());
+            assertTrue(sleeper.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(128 + 15, sleeper.exitValue(), "ended by SIGTERM");
+            JsonNode line = audit().get(0);
+            assertEquals("kill SIGTERM", line.get("action").asText());
+            assertEquals("pid " + sleeper.pid() + " start " + start, line.get("target").asText());
+            assertTrue(line.get("ok").asBoolean());
+            assertEquals("nscope-test-operator", line.get("user").asText(), "the real user, as sudo tells it");
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
+
+    @Test void aStartTimeThatDoesNotMatchIsRefusedAndNothingIsSent() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "1000").start();
+        try {
+            long start = startOf(sleeper.pid());
+            Run r = kill("-s", "KILL", "--start", Long.toString(start + 1), Long.toString(sleeper.pid()));
+            assertEquals(1, r.rc());
+            assertTrue(r.err().contains("PID " + sleeper.pid() + " is now another process") && r.err().contains("nothing sent"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+            assertFalse(sleeper.waitFor(300, TimeUnit.MILLISECONDS), "still running");
+            assertFalse(audit().get(0).get("ok").asBoolean());
+        } finally {
+            sleeper.destroyForcibly();
+            sleeper.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test void anExitedPidAndAnUnknownSignalAreSaidInOneLine() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        assertTrue(gone.waitFor(10, TimeUnit.SECONDS));
+        Run r = kill(Long.toString(gone.pid()));
+        assertEquals(1, r.rc());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("PID " + gone.pid() + " does not exist") || r.err().contains("has exited"), r.err());
+        Run bad = kill("-s", "NOPE\u001b[2J", "1");
+        assertEquals(2, bad.rc());
+        assertTrue(bad.err().contains("unknown signal 'NOPE?[2J'"), "named, with its control byte made harmless: " + bad.err());
+        assertFalse(Files.exists(tmp.resolve("actions.log")) && audit().size() > 1, "an unknown signal sends nothing");
+    }
+}
