@@ -200,6 +200,47 @@ public final class Kernel {
         return out[0];
     }
 
+    /**
+     * Opens one directory below dir as an O_PATH handle, never through a
+     * symbolic link (O_NOFOLLOW): the walk a cgroup write takes, one name at a time.
+     */
+    public Fd openPathNoFollow(Fd dir, String name) throws KernelException {
+        byte[] p = cPath(name);
+        int fd = libc.openat(dir.number(), p, LibC.O_PATH | LibC.O_DIRECTORY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC);
+        if (fd < 0) throw error("open", p);
+        return new Fd(this, fd, name);
+    }
+
+    /** mkdirat(2): a directory (a cgroup, under cgroupfs) named name in dir. */
+    public void mkdirAt(Fd dir, String name, int mode) throws KernelException {
+        byte[] p = cPath(name);
+        if (libc.mkdirat(dir.number(), p, mode) != 0) throw error("mkdir", p);
+    }
+
+    /** unlinkat(2) with AT_REMOVEDIR: removes the empty directory name in dir. */
+    public void rmdirAt(Fd dir, String name) throws KernelException {
+        byte[] p = cPath(name);
+        if (libc.unlinkat(dir.number(), p, LibC.AT_REMOVEDIR) != 0) throw error("rmdir", p);
+    }
+
+    /**
+     * Writes text to the file name in dir in one write(2), never through a
+     * symbolic link: how a cgroup interface file takes a value (the kernel
+     * answers the write itself with an errno when it refuses it).
+     */
+    public void writeFile(Fd dir, String name, byte[] text) throws KernelException {
+        byte[] p = cPath(name);
+        int fd = libc.openat(dir.number(), p, LibC.O_WRONLY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC);
+        if (fd < 0) throw error("open", p);
+        try {
+            long n = libc.write(fd, text, text.length);
+            if (n < 0) throw error("write", p);
+            if (n != text.length) throw new KernelException("write", name, Errno.EIO, "only " + n + " of " + text.length + " bytes taken");
+        } finally {
+            libc.close(fd);
+        }
+    }
+
     /** fstat(2): the device and inode of what fd is open on. */
     public DevIno fstat(Fd fd) throws KernelException {
         StatBuf st = new StatBuf(runtime);

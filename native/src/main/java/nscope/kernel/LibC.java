@@ -10,6 +10,9 @@ public interface LibC {
     int O_DIRECTORY = 0x10000;
     int O_CLOEXEC = 0x80000;
     int O_PATH = 0x200000;
+    int O_WRONLY = 1;
+    int O_NOFOLLOW = 0x20000;
+    int AT_REMOVEDIR = 0x200;
     int AT_FDCWD = -100;
     int AF_NETLINK = 16;
     int SOCK_RAW = 3;
@@ -34,6 +37,12 @@ public interface LibC {
     @SaveError long readlinkat(int dirfd, @In byte[] path, @Out byte[] buf, long size);
 
     @SaveError long read(int fd, @Out byte[] buf, long count);
+
+    @SaveError long write(int fd, @In byte[] buf, long count);
+
+    @SaveError int mkdirat(int dirfd, @In byte[] path, int mode);
+
+    @SaveError int unlinkat(int dirfd, @In byte[] path, int flags);
 
     @SaveError int close(int fd);
 

@@ -1,0 +1,153 @@
+package nscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * nscope cgroup on real nscope-test-* cgroups, run as a user runs it (the
+ * packaged jar in its own JVM): v1 (pids, freezer) and v2 changes done and
+ * read back from the kernel's files, refusals said in words (EBUSY, a thread
+ * moved alone into a domain cgroup, a value the file does not take), hostile
+ * names refused before anything is made, every attempt in the audit log.
+ * Whatever a test makes is removed afterwards, also when it fails.
+ */
+class CgroupIT {
+    private static final Path REPO = Path.of(System.getProperty("nscope.repo", ".."));
+    private static final Path PIDS = Path.of("/sys/fs/cgroup/pids"), FREEZER = Path.of("/sys/fs/cgroup/freezer");
+    private static final String NAME = "nscope-test-it-" + ProcessHandle.current().pid();
+    @TempDir Path tmp;
+    private final List<Process> started = new ArrayList<>();
+    private final List<Path> made = new ArrayList<>();
+
+    record Run(int rc, String err) {}
+
+    @BeforeAll static void root() throws Exception {
+        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "writes cgroups: root");
+    }
+
+    @AfterEach void cleanUp() throws Exception {
+        for (Process p : started) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        for (int i = made.size() - 1; i >= 0; i--) {
+            Path d = made.get(i);
+            for (int t = 0; t < 50 && Files.isDirectory(d); t++) {
+                try {
+                    Files.delete(d);
+                } catch (java.io.IOException e) {
+                    Thread.sleep(20); // the killed process leaves the cgroup a moment later
+                }
+            }
+            assertFalse(Files.isDirectory(d), "left behind: " + d);
+        }
+    }
+
+    Run nscope(String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", REPO.resolve("app/target/nscope.jar").toString(), "cgroup"));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        pb.environment().put("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out);
+    }
+
+    Process sleeper() throws Exception {
+        Process p = new ProcessBuilder("sleep", "1000").start();
+        started.add(p);
+        return p;
+    }
+
+    @Test void v1LimitMoveBusyRemoveAndTheAuditLog() throws Exception {
+        assumeTrue(Files.isDirectory(PIDS), "a v1 pids hierarchy");
+        Path cg = PIDS.resolve(NAME);
+        made.add(cg);
+        assertEquals(0, nscope("--hierarchy", "pids", "mkdir", "/" + NAME).rc());
+        assertTrue(Files.isDirectory(cg));
+        assertEquals(0, nscope("--hierarchy", "pids", "set", "/" + NAME, "pids.max", "5").rc());
+        assertEquals("5", Files.readString(cg.resolve("pids.max")).strip());
+        Run bad = nscope("--hierarchy", "pids", "set", "/" + NAME, "pids.max", "banana");
+        assertEquals(1, bad.rc());
+        assertTrue(bad.err().contains("not a value pids.max takes") && bad.err().contains("(EINVAL)"), bad.err());
+        Process s = sleeper();
+        assertEquals(0, nscope("--hierarchy", "pids", "mv", "/" + NAME, Long.toString(s.pid())).rc());
+        assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(cg.resolve("cgroup.procs")));
+        Run busy = nscope("--hierarchy", "pids", "rmdir", "/" + NAME);
+        assertEquals(1, busy.rc());
+        assertTrue(busy.err().contains("still holds processes") && busy.err().contains("(EBUSY)"), busy.err());
+        assertTrue(Files.isDirectory(cg));
+        s.destroyForcibly();
+        s.waitFor(10, TimeUnit.SECONDS);
+        Run gone = nscope("--hierarchy", "pids", "mv", "/" + NAME, Long.toString(s.pid()));
+        assertTrue(gone.err().contains("no such process"), gone.err());
+        List<String> audit = Files.readAllLines(tmp.resolve("actions.log"));
+        assertEquals(6, audit.size(), String.join("\n", audit));
+        assertTrue(audit.get(0).contains("\"action\":\"cgroup mkdir\"") && audit.get(0).contains("\"target\":\"pids:/" + NAME + "\""), audit.get(0));
+        assertTrue(audit.get(4).contains("\"ok\":false") && audit.get(4).contains("EBUSY"), audit.get(4));
+    }
+
+    @Test void v1FreezeAndThaw() throws Exception {
+        assumeTrue(Files.isDirectory(FREEZER), "a v1 freezer hierarchy");
+        Path cg = FREEZER.resolve(NAME);
+        made.add(cg);
+        assertEquals(0, nscope("--hierarchy", "freezer", "mkdir", "/" + NAME).rc());
+        Process s = sleeper();
+        assertEquals(0, nscope("--hierarchy", "freezer", "mv", "--thread", "/" + NAME, Long.toString(s.pid())).rc(), "v1: a thread through tasks");
+        assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(cg.resolve("tasks")));
+        assertEquals(0, nscope("--hierarchy", "freezer", "freeze", "/" + NAME).rc());
+        String state = Files.readString(cg.resolve("freezer.state")).strip();
+        assertTrue(state.equals("FROZEN") || state.equals("FREEZING"), state);
+        assertEquals(0, nscope("--hierarchy", "freezer", "thaw", "/" + NAME).rc());
+        assertEquals("THAWED", Files.readString(cg.resolve("freezer.state")).strip());
+    }
+
+    @Test void v2AThreadAloneIntoADomainCgroupIsRefusedInWords() throws Exception {
+        Path v2 = Path.of("/sys/fs/cgroup/unified");
+        assumeTrue(Files.isRegularFile(v2.resolve("cgroup.procs")), "a v2 hierarchy at /sys/fs/cgroup/unified");
+        Path cg = v2.resolve(NAME);
+        made.add(cg);
+        assertEquals(0, nscope("--hierarchy", "v2", "mkdir", "/" + NAME).rc());
+        Process s = sleeper();
+        Run r = nscope("--hierarchy", "v2", "mv", "--thread", "/" + NAME, Long.toString(s.pid()));
+        assertEquals(1, r.rc());
+        assertTrue(r.err().contains("threaded subtree") && (r.err().contains("EOPNOTSUPP") || r.err().contains("EINVAL")), r.err());
+        assertEquals(0, nscope("--hierarchy", "v2", "mv", "/" + NAME, Long.toString(s.pid())).rc(), "the whole process goes");
+        assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(cg.resolve("cgroup.procs")));
+        assertEquals(0, nscope("--hierarchy", "v2", "freeze", "/" + NAME).rc());
+        assertEquals("1", Files.readString(cg.resolve("cgroup.freeze")).strip());
+        assertEquals(0, nscope("--hierarchy", "v2", "thaw", "/" + NAME).rc());
+    }
+
+    @Test void hostileNamesAndPathsAreRefusedBeforeAnythingIsMade() throws Exception {
+        assumeTrue(Files.isDirectory(PIDS), "a v1 pids hierarchy");
+        for (String p : new String[] {"/" + NAME + "/../../escape", "/" + NAME + "\u001b[2J", "relative", "/", "/a//b"}) {
+            Run r = nscope("--hierarchy", "pids", "mkdir", p);
+            assertEquals(1, r.rc(), p + ": " + r.err());
+            assertFalse(r.err().contains("\u001b"), "no control byte reaches the terminal: " + r.err());
+        }
+        assertFalse(Files.exists(PIDS.resolve(NAME)));
+        assertFalse(Files.exists(Path.of("/sys/fs/cgroup/escape")));
+        Run unknown = nscope("--hierarchy", "nosuch", "mkdir", "/" + NAME);
+        assertEquals(2, unknown.rc());
+        assertTrue(unknown.err().contains("no cgroup hierarchy named nosuch (mounted: "), unknown.err());
+        Run file = nscope("--hierarchy", "pids", "set", "/", "cgroup.procs", "1");
+        assertEquals(1, file.rc());
+        assertTrue(file.err().contains("is not a setting"), file.err());
+    }
+}
