@@ -48,7 +48,7 @@ final class AuditLog {
         return sudo != null && !sudo.isBlank() ? sudo : System.getProperty("user.name", "?");
     }
 
-    private static boolean isRoot() {
+    static boolean isRoot() {
         try {
             return Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t");
         } catch (IOException e) {

@@ -42,7 +42,7 @@ public final class Main {
     /** The live screen with its defaults, as `nscope ui` runs it; errors as one line, as run() gives them. */
     static int screen(PrintWriter err) {
         try {
-            return UiCommand.run(new RootOptions(), UiCommand.DEFAULT_INTERVAL, false);
+            return UiCommand.run(new RootOptions(), UiCommand.DEFAULT_INTERVAL, false, false);
         } catch (UserError e) {
             err.println("nscope: " + oneLine(describe(e)));
             return e.exitCode();

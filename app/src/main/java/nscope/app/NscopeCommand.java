@@ -22,12 +22,15 @@ final class NscopeCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--no-color", description = "The live screen without colours (as NO_COLOR does).")
     boolean noColor;
 
+    @picocli.CommandLine.Option(names = "--read-only", description = "The live screen offers no action that changes the host.")
+    boolean readOnly;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         if (Tty.interactive()) {
             if (!(interval >= 0.2) || interval > 3600) throw new UserError("--interval must be between 0.2 and 3600 seconds");
-            return UiCommand.run(roots, interval, noColor);
+            return UiCommand.run(roots, interval, noColor, readOnly);
         }
         LsCommand ls = new LsCommand();
         ls.roots = roots;

@@ -39,12 +39,15 @@ final class UiCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours (as does the NO_COLOR environment variable).")
     boolean noColor;
 
+    @Option(names = "--read-only", description = "Offer no action that changes the host (signals, cgroup changes).")
+    boolean readOnly;
+
     @Override public Integer call() {
         if (!(interval >= 0.2) || interval > 3600) throw new UserError("--interval must be between 0.2 and 3600 seconds");
-        return run(parent.roots, interval, noColor);
+        return run(parent.roots, interval, noColor, readOnly);
     }
 
-    static int run(RootOptions roots, double interval, boolean noColor) {
+    static int run(RootOptions roots, double interval, boolean noColor, boolean readOnly) {
         if (!Tty.interactive()) throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");
         boolean live = roots.live();
         Host plain = roots.host(false);
@@ -116,7 +119,9 @@ final class UiCommand implements Callable<Integer> {
                 t.setDaemon(true);
                 return t;
             });
-            UiLoop.run(screen, new Ui(palette, rows), source, facts, every);
+            Ui ui = new Ui(palette, rows);
+            ui.actions(ScreenActions.of(readOnly, live));
+            UiLoop.run(screen, ui, source, facts, every);
             rows.shutdownNow();
         } catch (IOException e) {
             stop(screen, stopped);

@@ -28,6 +28,15 @@ public final class KeyMap {
             new Binding("f", "filter: show only rows that match, and their ancestors (empty: all)"),
             new Binding("s", "sort siblings by the next column (figures biggest first); after the last, tree order"),
             new Binding("p", "pause or resume the live refresh"),
+            new Binding("K, F9", "send a signal to the selected process, or to every process of a namespace or cgroup (asks first)"),
             new Binding("?, F1", "this help (any key closes it)"),
             new Binding("q, Ctrl-C", "quit"));
+
+    /** The keys that change the host: left out of the help when the screen is read-only. */
+    static final java.util.Set<String> MUTATING = java.util.Set.of("K, F9");
+
+    /** The bindings the help lists: without the mutating ones when nothing may be changed. */
+    static List<Binding> shown(boolean canAct) {
+        return canAct ? BINDINGS : BINDINGS.stream().filter(b -> !MUTATING.contains(b.keys())).toList();
+    }
 }

@@ -34,7 +34,7 @@ public final class Ui {
     public static final int MIN_COLS = 80, MIN_ROWS = 24;
     private static final int HEADER = 3, DETAIL = 6;
 
-    private enum Mode { NORMAL, SEARCH, FILTER, HELP }
+    private enum Mode { NORMAL, SEARCH, FILTER, HELP, CONFIRM }
 
     private final Palette palette;
     private final Map<Tab, TreeState> states = new EnumMap<>(Tab.class);
@@ -269,6 +269,7 @@ public final class Ui {
         if (k.isCtrlDown() && k.getCharacter() != null && k.getCharacter() == 'c') return false;
         switch (mode) {
             case HELP -> { mode = Mode.NORMAL; return true; }
+            case CONFIRM -> { confirming(k); return true; }
             case SEARCH, FILTER -> { typing(k); return true; }
             default -> { }
         }
@@ -287,6 +288,7 @@ public final class Ui {
             case Enter -> follow();
             case Backspace -> goBack();
             case F1 -> mode = Mode.HELP;
+            case F9 -> askSignal();
             case Character -> { return character(k.getCharacter(), s); }
             default -> { }
         }
@@ -318,6 +320,7 @@ public final class Ui {
             case 's' -> nextSort();
             case 'p' -> { paused = !paused; status = paused ? "paused: p resumes the live refresh" : "resumed"; }
             case '?' -> mode = Mode.HELP;
+            case 'K' -> askSignal();
             default -> { }
         }
         return true;
@@ -422,6 +425,7 @@ public final class Ui {
         detailPane(g, h - DETAIL - 1, w);
         statusLine(g, h - 1, w);
         if (mode == Mode.HELP) help(g, w, h);
+        if (mode == Mode.CONFIRM) confirmBox(g, w, h);
     }
 
     private TextColor colorOf(Row r) {
@@ -550,8 +554,73 @@ public final class Ui {
         return n;
     }
 
+    private Actions actions = Actions.readOnly("no action is wired in here");
+    private List<Actions.Target> pending = List.of();
+    private int signalChoice;
+    private volatile boolean refreshNow;
+
+    /** What this screen may do to the host (read-only when not set). */
+    public void actions(Actions a) { actions = a; }
+
+    /** Whether an action just changed the host, so the loop refreshes at once (and forgets it was asked). */
+    public boolean refreshNow() {
+        boolean r = refreshNow;
+        refreshNow = false;
+        return r;
+    }
+
+    /** K / F9: asks before sending a signal to the selection's processes; read-only says why not. */
+    private void askSignal() {
+        if (actions.refusal() != null) {
+            status = "K sends signals, but this screen is read-only: " + actions.refusal();
+            return;
+        }
+        pending = screens == null ? List.of() : SignalTargets.of(screens.snapshot(), states.get(tab).selected());
+        if (pending.isEmpty()) {
+            status = "no process to signal on this row";
+            return;
+        }
+        signalChoice = 0;
+        mode = Mode.CONFIRM;
+    }
+
+    private void confirming(KeyStroke k) {
+        Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
+        List<String> signals = actions.signals();
+        if (c != null && c == 's' && !signals.isEmpty()) {
+            signalChoice = (signalChoice + 1) % signals.size();
+            return;
+        }
+        mode = Mode.NORMAL;
+        if (c != null && c == 'y') {
+            status = Escape.terminal(actions.signal(pending, signals.get(signalChoice)));
+            refreshNow = true;
+        } else {
+            status = "nothing sent";
+        }
+        pending = List.of();
+    }
+
+    /** The confirmation: which signal, to how many processes, which ones. */
+    private void confirmBox(TextGraphics g, int w, int h) {
+        String sig = "SIG" + actions.signals().get(signalChoice);
+        int width = Math.min(w - 4, 76), rows = Math.min(pending.size(), Math.max(1, h - 10));
+        int height = rows + 5, x0 = (w - width) / 2, y0 = Math.max(0, (h - height) / 2);
+        for (int y = y0; y < y0 + height; y++) g.putString(x0, y, " ".repeat(width));
+        g.enableModifiers(SGR.BOLD);
+        g.putString(x0 + 2, y0, TreePane.fit("Send " + sig + " to " + pending.size() + (pending.size() == 1 ? " process?" : " processes?"), width - 3));
+        g.disableModifiers(SGR.BOLD);
+        for (int i = 0; i < rows; i++) {
+            Actions.Target t = pending.get(i);
+            String line = i == rows - 1 && rows < pending.size() ? "... and " + (pending.size() - i) + " more"
+                    : "PID " + t.pid() + " (started at tick " + t.startTime() + ")  " + Escape.terminal(t.label());
+            g.putString(x0 + 2, y0 + 2 + i, TreePane.fit(line, width - 3));
+        }
+        g.putString(x0 + 2, y0 + height - 2, TreePane.fit("y: send   s: another signal   any other key: cancel", width - 3));
+    }
+
     private void help(TextGraphics g, int w, int h) {
-        List<KeyMap.Binding> b = KeyMap.BINDINGS;
+        List<KeyMap.Binding> b = KeyMap.shown(actions.refusal() == null);
         int width = Math.min(w - 4, 76), height = Math.min(h - 2, b.size() + 4);
         int x0 = (w - width) / 2, y0 = (h - height) / 2;
         for (int y = y0; y < y0 + height; y++) g.putString(x0, y, " ".repeat(width));

@@ -147,6 +147,11 @@ public final class UiLoop {
                     dirty = true;
                 }
                 if (ui.rowsReady()) dirty = true; // a screen's rows built off this thread: placed when drawn
+                if (ui.refreshNow()) {
+                    synchronized (wake) {
+                        wake.notifyAll(); // an action changed the host: show it at once
+                    }
+                }
                 TerminalSize resized = screen.doResizeIfNecessary();
                 if (resized != null) dirty = complete = true; // the terminal may have reflowed what was there: redraw it all
                 if (dirty) {

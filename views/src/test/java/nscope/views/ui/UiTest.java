@@ -94,7 +94,8 @@ class UiTest {
         assertTrue(text().contains("found: nscope-test-fx-c2"));
         keys('?');
         String t = text();
-        for (KeyMap.Binding b : KeyMap.BINDINGS) assertTrue(t.contains(b.keys()), "help lists " + b.keys() + "\n" + t);
+        for (KeyMap.Binding b : KeyMap.shown(false)) assertTrue(t.contains(b.keys()), "help lists " + b.keys() + "\n" + t);
+        assertFalse(t.contains("K, F9"), "read-only: no key that changes the host is offered\n" + t);
         keys('x');
         assertFalse(text().contains("any key closes"));
     }
@@ -280,6 +281,52 @@ class UiTest {
         ui.unchanged(null);
         assertFalse(text().contains("since the last refresh"), text());
         assertEquals(rows, ui.state(Tab.PROCESSES).rows().size());
+    }
+
+    /** Actions that record what they were asked to do. */
+    static final class Recorded implements Actions {
+        final List<String> sent = new java.util.ArrayList<>();
+
+        @Override public String refusal() { return null; }
+
+        @Override public List<String> signals() { return List.of("TERM", "KILL"); }
+
+        @Override public String signal(List<Target> targets, String signal) {
+            for (Target t : targets) sent.add(signal + " " + t.pid() + "@" + t.startTime());
+            return "SIG" + signal + " sent to " + targets.size();
+        }
+    }
+
+    @Test void aSignalToEveryProcessOfANamespaceAsksFirstNamingThem() throws IOException {
+        Recorded rec = new Recorded();
+        ui.actions(rec);
+        keys('?');
+        assertTrue(text().contains("K, F9"), "with actions, the help offers them");
+        keys('x', '1');
+        nscope.probes.model.Namespace uts = snap.namespaces().values().stream()
+                .filter(n -> n.kind() == nscope.probes.model.NsKind.UTS && n.processes().size() > 1).findFirst().orElseThrow();
+        assertTrue(ui.state(Tab.NAMESPACES).select(nscope.views.screens.NamespaceRows.nsId(uts.id())));
+        keys('K');
+        String t = text();
+        assertTrue(t.contains("Send SIGTERM to " + uts.processes().size() + " processes?"), t);
+        assertTrue(t.contains("PID " + uts.processes().get(0) + " (started at tick " + snap.tasks().get(uts.processes().get(0)).startTime() + ")"), t);
+        keys('s');
+        assertTrue(text().contains("Send SIGKILL"), "s: the next signal");
+        keys('y');
+        assertEquals(uts.processes().size(), rec.sent.size());
+        assertTrue(rec.sent.get(0).startsWith("KILL " + uts.processes().get(0) + "@"), rec.sent.toString());
+        assertTrue(text().contains("SIGKILL sent to " + uts.processes().size()), text());
+        assertTrue(ui.refreshNow(), "the loop refreshes at once");
+        keys('2', 'K', 'x');
+        assertTrue(text().contains("nothing sent"), "any other key cancels");
+        assertEquals(uts.processes().size(), rec.sent.size());
+    }
+
+    @Test void readOnlySaysWhyWhenTheKeyIsPressed() throws IOException {
+        ui.actions(Actions.readOnly("started with --read-only"));
+        keys('K');
+        assertTrue(text().contains("read-only: started with --read-only"), text());
+        assertFalse(text().contains("Send SIG"));
     }
 
     /** How many namespace types the fixture has (a group row each). */

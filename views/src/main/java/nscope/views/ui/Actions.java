@@ -1,0 +1,33 @@
+package nscope.views.ui;
+
+import java.util.List;
+
+/**
+ * What the screen may do to the host. The app wires the real operations in
+ * (views never touch the kernel); read-only (--read-only, or not root) has
+ * none, and says why when their key is pressed.
+ */
+public interface Actions {
+    /** A process an action is for, bound to its start time so a reused PID is refused. */
+    record Target(int pid, long startTime, String label) {}
+
+    /** Why nothing may be changed from here, or null when actions are allowed. */
+    String refusal();
+
+    /** The signals offered, the default first. */
+    List<String> signals();
+
+    /** Sends the signal to each target; what happened, in one line for the status line. */
+    String signal(List<Target> targets, String signal);
+
+    /** No actions, for this reason. */
+    static Actions readOnly(String why) {
+        return new Actions() {
+            @Override public String refusal() { return why; }
+
+            @Override public List<String> signals() { return List.of(); }
+
+            @Override public String signal(List<Target> targets, String signal) { return "read-only: " + why; }
+        };
+    }
+}
