@@ -80,4 +80,46 @@ class LiveUiIT {
             Files.delete(dir);
         }
     }
+
+    /**
+     * K in a real terminal, end to end: a process of the test's own is found
+     * by search, K names it with its start time, y sends SIGTERM, the process
+     * ends by it, and the audit log has the line.
+     */
+    @Test void kSendsASignalToTheSelectedProcessAfterAsking() throws Exception {
+        assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
+        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "signals need root");
+        Path dir = Files.createTempDirectory("nscope-test-ui");
+        Process target = new ProcessBuilder("sleep", "4343.5").start();
+        String session = SESSION + "-k";
+        try {
+            tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", REPO.toString(), "bash --norc --noprofile");
+            tmux("send-keys", "-t", session, "NSCOPE_AUDIT_LOG=" + dir.resolve("actions.log") + " ./nscope --interval 1", "Enter");
+            for (int i = 0; i < 1200 && !paneOf(session).contains(" 2 Processes "); i++) Thread.sleep(100);
+            // search selects the process's own row (and opens the tree down to it)
+            tmux("send-keys", "-t", session, "/", "4343.5", "Enter");
+            for (int i = 0; i < 100 && !paneOf(session).contains("found: "); i++) Thread.sleep(100);
+            tmux("send-keys", "-t", session, "K");
+            String asked = "";
+            for (int i = 0; i < 100 && !(asked = paneOf(session)).contains("Send SIGTERM to 1 process?"); i++) Thread.sleep(100);
+            assertTrue(asked.contains("PID " + target.pid() + " (started at tick "), "names the process it will signal:\n" + asked);
+            tmux("send-keys", "-t", session, "y");
+            assertTrue(target.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "the process ended");
+            assertEquals(128 + 15, target.exitValue(), "by SIGTERM");
+            // the line is written just after the signal is sent
+            for (int i = 0; i < 100 && !Files.exists(dir.resolve("actions.log")); i++) Thread.sleep(50);
+            String log = Files.readString(dir.resolve("actions.log"));
+            assertTrue(log.contains("\"action\":\"kill SIGTERM\"") && log.contains("\"target\":\"pid " + target.pid() + " start "), log);
+            tmux("send-keys", "-t", session, "q");
+        } finally {
+            target.destroyForcibly();
+            tmux("kill-session", "-t", session);
+            try (var s = Files.list(dir)) {
+                for (Path f : s.toList()) Files.delete(f);
+            }
+            Files.delete(dir);
+        }
+    }
+
+    static String paneOf(String session) throws IOException, InterruptedException { return tmux("capture-pane", "-t", session, "-p"); }
 }
