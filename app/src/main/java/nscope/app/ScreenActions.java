@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import nscope.act.ActionException;
+import nscope.act.CgroupWrites;
 import nscope.act.Signals;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
@@ -56,5 +57,31 @@ final class ScreenActions implements Actions {
         }
         String done = "SIG" + name + " sent to " + sent + " of " + targets.size() + (targets.size() == 1 ? " process" : " processes");
         return refused.isEmpty() ? done : done + "; " + refused.get(0) + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "");
+    }
+
+    @Override public String cgroup(CgroupTarget target, String change) {
+        boolean ok = false;
+        String result;
+        try {
+            CgroupWrites w = new CgroupWrites(Kernel.shared(), target.mountPoint(), target.version() == 2);
+            switch (change) {
+                case "rmdir" -> w.rmdir(target.path());
+                case "freeze" -> w.freeze(target.path(), true);
+                case "thaw" -> w.freeze(target.path(), false);
+                default -> throw new ActionException("no such cgroup change: " + change);
+            }
+            ok = true;
+            result = (change.equals("rmdir") ? "removed " : change.equals("freeze") ? "froze " : "thawed ") + target.label();
+        } catch (ActionException e) {
+            result = e.getMessage();
+        } catch (KernelException e) {
+            result = "nothing changed: " + e.getMessage();
+        }
+        try {
+            log.append("cgroup " + change, target.label(), ok, result);
+        } catch (IOException e) {
+            return result + "; the audit log " + log.file() + " could not be written: " + e.getMessage();
+        }
+        return result;
     }
 }

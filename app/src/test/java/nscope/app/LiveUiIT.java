@@ -121,5 +121,87 @@ class LiveUiIT {
         }
     }
 
+    /**
+     * z and d in a real terminal on a freezer cgroup the test makes: frozen
+     * after y (the kernel's freezer.state says so), thawed by z again, its
+     * removal refused in words while a process is in it, then removed.
+     */
+    @Test void zFreezesAndDRemovesACgroupAfterAsking() throws Exception {
+        assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
+        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "cgroup writes need root");
+        Path freezer = Path.of("/sys/fs/cgroup/freezer");
+        assumeTrue(Files.isDirectory(freezer), "a v1 freezer hierarchy");
+        String name = "nscope-test-uiz-" + ProcessHandle.current().pid();
+        Path cg = Files.createDirectory(freezer.resolve(name));
+        Path dir = Files.createTempDirectory("nscope-test-ui");
+        Process member = new ProcessBuilder("sleep", "4344").start();
+        String session = SESSION + "-z";
+        try {
+            Files.writeString(cg.resolve("cgroup.procs"), Long.toString(member.pid()));
+            tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", REPO.toString(), "bash --norc --noprofile");
+            tmux("send-keys", "-t", session, "NSCOPE_AUDIT_LOG=" + dir.resolve("actions.log") + " ./nscope --interval 1", "Enter");
+            until(session, " 2 Processes ");
+            tmux("send-keys", "-t", session, "3");
+            until(session, "v1 freezer on /sys/fs/cgroup/freezer"); // the first whole scan's cgroup trees
+            tmux("send-keys", "-t", session, "/", name, "Enter");
+            until(session, "found: ");
+            tmux("send-keys", "-t", session, "z");
+            until(session, "Freeze every process of the cgroup freezer:/" + name + "?");
+            tmux("send-keys", "-t", session, "y");
+            for (int i = 0; i < 100 && !Files.readString(cg.resolve("freezer.state")).strip().equals("FROZEN"); i++) Thread.sleep(100);
+            assertEquals("FROZEN", Files.readString(cg.resolve("freezer.state")).strip());
+            until(session, "[frozen]");
+            tmux("send-keys", "-t", session, "z");
+            until(session, "Thaw the cgroup freezer:/" + name + "?");
+            tmux("send-keys", "-t", session, "y");
+            for (int i = 0; i < 100 && !Files.readString(cg.resolve("freezer.state")).strip().equals("THAWED"); i++) Thread.sleep(100);
+            assertEquals("THAWED", Files.readString(cg.resolve("freezer.state")).strip());
+            tmux("send-keys", "-t", session, "d");
+            until(session, "Remove the cgroup freezer:/" + name + "?");
+            tmux("send-keys", "-t", session, "y");
+            until(session, "still holds processes");
+            assertTrue(Files.isDirectory(cg));
+            member.destroyForcibly();
+            member.waitFor();
+            Thread.sleep(1500); // a refresh that no longer sees the process in it
+            tmux("send-keys", "-t", session, "d");
+            until(session, "Remove the cgroup freezer:/" + name + "?");
+            tmux("send-keys", "-t", session, "y");
+            for (int i = 0; i < 100 && Files.isDirectory(cg); i++) Thread.sleep(100);
+            assertFalse(Files.isDirectory(cg), "removed");
+            String log = Files.readString(dir.resolve("actions.log"));
+            assertEquals(4, log.lines().count(), log);
+            tmux("send-keys", "-t", session, "q");
+        } finally {
+            member.destroyForcibly();
+            member.waitFor();
+            tmux("kill-session", "-t", session);
+            if (Files.isDirectory(cg)) {
+                Files.writeString(cg.resolve("freezer.state"), "THAWED");
+                for (int i = 0; i < 50 && Files.isDirectory(cg); i++) {
+                    try {
+                        Files.delete(cg);
+                    } catch (IOException e) {
+                        Thread.sleep(50);
+                    }
+                }
+            }
+            try (var s = Files.list(dir)) {
+                for (Path f : s.toList()) Files.delete(f);
+            }
+            Files.delete(dir);
+        }
+    }
+
+    static void until(String session, String text) throws IOException, InterruptedException {
+        String p = "";
+        for (int i = 0; i < 300; i++) {
+            p = paneOf(session);
+            if (p.contains(text) || p.replace("\n", "").contains(text)) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the pane never showed '" + text + "':\n" + p);
+    }
+
     static String paneOf(String session) throws IOException, InterruptedException { return tmux("capture-pane", "-t", session, "-p"); }
 }

@@ -20,6 +20,14 @@ public interface Actions {
     /** Sends the signal to each target; what happened, in one line for the status line. */
     String signal(List<Target> targets, String signal);
 
+    /** A cgroup an action is for: its hierarchy (label, mount point, version) and its path there. */
+    record CgroupTarget(String hierarchy, String mountPoint, int version, String path) {
+        public String label() { return hierarchy + ":" + path; }
+    }
+
+    /** A change to one cgroup: "rmdir", "freeze" or "thaw"; what happened, in one line. */
+    String cgroup(CgroupTarget target, String change);
+
     /** No actions, for this reason. */
     static Actions readOnly(String why) {
         return new Actions() {
@@ -28,6 +36,8 @@ public interface Actions {
             @Override public List<String> signals() { return List.of(); }
 
             @Override public String signal(List<Target> targets, String signal) { return "read-only: " + why; }
+
+            @Override public String cgroup(CgroupTarget target, String change) { return "read-only: " + why; }
         };
     }
 }

@@ -29,11 +29,13 @@ public final class KeyMap {
             new Binding("s", "sort siblings by the next column (figures biggest first); after the last, tree order"),
             new Binding("p", "pause or resume the live refresh"),
             new Binding("K, F9", "send a signal to the selected process, or to every process of a namespace or cgroup (asks first)"),
+            new Binding("z", "on a cgroup: freeze it, or thaw it when frozen (asks first)"),
+            new Binding("d", "on a cgroup: remove it, if it holds no process and no child (asks first)"),
             new Binding("?, F1", "this help (any key closes it)"),
             new Binding("q, Ctrl-C", "quit"));
 
     /** The keys that change the host: left out of the help when the screen is read-only. */
-    static final java.util.Set<String> MUTATING = java.util.Set.of("K, F9");
+    static final java.util.Set<String> MUTATING = java.util.Set.of("K, F9", "z", "d");
 
     /** The bindings the help lists: without the mutating ones when nothing may be changed. */
     static List<Binding> shown(boolean canAct) {

@@ -39,5 +39,27 @@ final class SignalTargets {
         return out;
     }
 
+    /** The cgroup a cgroup row stands for, with its processes' count; null for another row or a cgroup gone. */
+    static Actions.CgroupTarget cgroup(Snapshot s, String id) {
+        if (id == null || !id.startsWith("cg:")) return null;
+        String rest = id.substring(3);
+        int colon = rest.indexOf(':', rest.indexOf(':') + 1);
+        String device = rest.substring(0, colon), path = rest.substring(colon + 1);
+        for (CgroupTree t : s.cgroups().trees())
+            if (t.hierarchy().device().equals(device) && t.cgroup(path).isPresent())
+                return new Actions.CgroupTarget(t.hierarchy().label(), t.hierarchy().mountPoint(), t.hierarchy().version(), path);
+        return null;
+    }
+
+    /** Whether the cgroup a row stands for is frozen now (false when not known). */
+    static boolean frozen(Snapshot s, String id) {
+        String rest = id.substring(3);
+        int colon = rest.indexOf(':', rest.indexOf(':') + 1);
+        for (CgroupTree t : s.cgroups().trees())
+            if (t.hierarchy().device().equals(rest.substring(0, colon)))
+                return t.cgroup(rest.substring(colon + 1)).flatMap(nscope.probes.cgroups.CgroupFigures::frozen).orElse(false);
+        return false;
+    }
+
     private static Actions.Target target(Task p) { return new Actions.Target(p.tgid(), p.startTime(), p.comm()); }
 }

@@ -9,6 +9,7 @@ import com.googlecode.lanterna.input.KeyType;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -70,6 +71,8 @@ public final class Ui {
     private record Built(Snapshot snapshot, String filter, Integer sortBy) {}
 
     private final Map<Tab, Built> built = new EnumMap<>(Tab.class);
+    /** The screens whose top levels were opened once (the user's expansions are kept from then on). */
+    private final Set<Tab> opened = java.util.EnumSet.noneOf(Tab.class);
     private boolean afterQuick;
 
     /**
@@ -126,7 +129,8 @@ public final class Ui {
 
     private void place(Tab t, Forest f, Built from) {
         TreeState s = states.get(t);
-        boolean first = !built.containsKey(t);
+        // the first rows with something in them (those of the quick first scan may have no cgroup or mount)
+        boolean first = !f.roots().isEmpty() && opened.add(t);
         s.show(f);
         if (first) {
             s.expand(f.roots().stream().map(Node::id).toList());
@@ -142,6 +146,8 @@ public final class Ui {
     private final Map<Tab, Built> building = new EnumMap<>(Tab.class);
     /** Per screen, a row to select once its rows are built (a link followed to a screen being built). */
     private final Map<Tab, String> selectWhenBuilt = new EnumMap<>(Tab.class);
+    /** A screen whose search waits for its rows. */
+    private Tab searchWhenBuilt;
 
     private record Ready(Tab tab, Forest forest, Built from) {}
 
@@ -183,6 +189,10 @@ public final class Ui {
             String id = selectWhenBuilt.remove(r.tab());
             if (id != null && !states.get(r.tab()).select(id))
                 status = "that row is not on the " + r.tab().title() + " screen (filtered out, or gone)";
+            if (searchWhenBuilt == r.tab() && tab == r.tab()) {
+                searchWhenBuilt = null;
+                find(0);
+            }
         }
     }
 
@@ -321,6 +331,8 @@ public final class Ui {
             case 'p' -> { paused = !paused; status = paused ? "paused: p resumes the live refresh" : "resumed"; }
             case '?' -> mode = Mode.HELP;
             case 'K' -> askSignal();
+            case 'z' -> askCgroup("freeze");
+            case 'd' -> askCgroup("rmdir");
             default -> { }
         }
         return true;
@@ -350,8 +362,17 @@ public final class Ui {
     private void find(int dir) {
         if (search.isEmpty() || screens == null) return;
         ensureRows(tab);
+        if (isBuilding(tab)) {
+            // typed right after turning to a screen: found once its rows are there
+            searchWhenBuilt = tab;
+            status = "searching once the " + tab.title() + " rows are built...";
+            return;
+        }
         List<Node> all = Screens.inOrder(states.get(tab).forest());
-        if (all.isEmpty()) return;
+        if (all.isEmpty()) {
+            status = "not found: " + search;
+            return;
+        }
         String needle = search.toLowerCase(java.util.Locale.ROOT);
         int at = 0;
         String sel = states.get(tab).selected();
@@ -555,9 +576,18 @@ public final class Ui {
     }
 
     private Actions actions = Actions.readOnly("no action is wired in here");
-    private List<Actions.Target> pending = List.of();
-    private int signalChoice;
     private volatile boolean refreshNow;
+
+    /**
+     * An action waiting for its confirmation: the question for the chosen
+     * option (a signal; one option for the others), the lines that name what
+     * it touches, and what runs on y (its result goes to the status line).
+     */
+    private record Ask(java.util.function.Function<String, String> question, List<String> lines, List<String> options,
+                       java.util.function.Function<String, String> run) {}
+
+    private Ask ask;
+    private int option;
 
     /** What this screen may do to the host (read-only when not set). */
     public void actions(Actions a) { actions = a; }
@@ -569,54 +599,82 @@ public final class Ui {
         return r;
     }
 
-    /** K / F9: asks before sending a signal to the selection's processes; read-only says why not. */
+    /** Whether actions may run; if not, says why on the status line. */
+    private boolean mayAct(String key) {
+        if (actions.refusal() == null) return true;
+        status = key + " changes the host, but this screen is read-only: " + actions.refusal();
+        return false;
+    }
+
+    /** K / F9: asks before sending a signal to the selection's processes. */
     private void askSignal() {
-        if (actions.refusal() != null) {
-            status = "K sends signals, but this screen is read-only: " + actions.refusal();
-            return;
-        }
-        pending = screens == null ? List.of() : SignalTargets.of(screens.snapshot(), states.get(tab).selected());
-        if (pending.isEmpty()) {
+        if (!mayAct("K") || screens == null) return;
+        List<Actions.Target> targets = SignalTargets.of(screens.snapshot(), states.get(tab).selected());
+        if (targets.isEmpty()) {
             status = "no process to signal on this row";
             return;
         }
-        signalChoice = 0;
+        List<String> lines = new ArrayList<>();
+        for (Actions.Target t : targets) lines.add("PID " + t.pid() + " (started at tick " + t.startTime() + ")  " + Escape.terminal(t.label()));
+        String count = targets.size() + (targets.size() == 1 ? " process?" : " processes?");
+        confirm(new Ask(sig -> "Send SIG" + sig + " to " + count, lines, actions.signals(), sig -> actions.signal(targets, sig)));
+    }
+
+    /** z: freeze the selected cgroup, or thaw it when it is frozen; d: remove it. Both ask first. */
+    private void askCgroup(String change) {
+        if (!mayAct(change.equals("rmdir") ? "d" : "z") || screens == null) return;
+        String id = states.get(tab).selected();
+        Actions.CgroupTarget c = SignalTargets.cgroup(screens.snapshot(), id);
+        if (c == null || c.path().equals("/")) {
+            status = c == null ? "not a cgroup row" : "the root cgroup of a hierarchy is not changed from here";
+            return;
+        }
+        String what = change.equals("rmdir") ? "rmdir" : SignalTargets.frozen(screens.snapshot(), id) ? "thaw" : "freeze";
+        List<String> lines = new ArrayList<>();
+        if (what.equals("rmdir")) lines.add("the kernel removes it only if it holds no process and no child cgroup");
+        else for (Actions.Target t : SignalTargets.of(screens.snapshot(), id)) lines.add("PID " + t.pid() + "  " + Escape.terminal(t.label()));
+        String question = (what.equals("rmdir") ? "Remove" : what.equals("thaw") ? "Thaw" : "Freeze every process of")
+                + " the cgroup " + Escape.terminal(c.label()) + "?";
+        confirm(new Ask(o -> question, lines, List.of(""), o -> actions.cgroup(c, what)));
+    }
+
+    private void confirm(Ask a) {
+        ask = a;
+        option = 0;
         mode = Mode.CONFIRM;
     }
 
     private void confirming(KeyStroke k) {
         Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
-        List<String> signals = actions.signals();
-        if (c != null && c == 's' && !signals.isEmpty()) {
-            signalChoice = (signalChoice + 1) % signals.size();
+        if (c != null && c == 's' && ask.options().size() > 1) {
+            option = (option + 1) % ask.options().size();
             return;
         }
         mode = Mode.NORMAL;
         if (c != null && c == 'y') {
-            status = Escape.terminal(actions.signal(pending, signals.get(signalChoice)));
+            status = Escape.terminal(ask.run().apply(ask.options().get(option)));
             refreshNow = true;
         } else {
-            status = "nothing sent";
+            status = "nothing changed";
         }
-        pending = List.of();
+        ask = null;
     }
 
-    /** The confirmation: which signal, to how many processes, which ones. */
+    /** The confirmation: the question, what it touches, the keys. */
     private void confirmBox(TextGraphics g, int w, int h) {
-        String sig = "SIG" + actions.signals().get(signalChoice);
-        int width = Math.min(w - 4, 76), rows = Math.min(pending.size(), Math.max(1, h - 10));
+        List<String> lines = ask.lines();
+        int width = Math.min(w - 4, 76), rows = Math.min(lines.size(), Math.max(1, h - 10));
         int height = rows + 5, x0 = (w - width) / 2, y0 = Math.max(0, (h - height) / 2);
         for (int y = y0; y < y0 + height; y++) g.putString(x0, y, " ".repeat(width));
         g.enableModifiers(SGR.BOLD);
-        g.putString(x0 + 2, y0, TreePane.fit("Send " + sig + " to " + pending.size() + (pending.size() == 1 ? " process?" : " processes?"), width - 3));
+        g.putString(x0 + 2, y0, TreePane.fit(ask.question().apply(ask.options().get(option)), width - 3));
         g.disableModifiers(SGR.BOLD);
         for (int i = 0; i < rows; i++) {
-            Actions.Target t = pending.get(i);
-            String line = i == rows - 1 && rows < pending.size() ? "... and " + (pending.size() - i) + " more"
-                    : "PID " + t.pid() + " (started at tick " + t.startTime() + ")  " + Escape.terminal(t.label());
+            String line = i == rows - 1 && rows < lines.size() ? "... and " + (lines.size() - i) + " more" : lines.get(i);
             g.putString(x0 + 2, y0 + 2 + i, TreePane.fit(line, width - 3));
         }
-        g.putString(x0 + 2, y0 + height - 2, TreePane.fit("y: send   s: another signal   any other key: cancel", width - 3));
+        String keys = ask.options().size() > 1 ? "y: yes   s: another signal   any other key: cancel" : "y: yes   any other key: cancel";
+        g.putString(x0 + 2, y0 + height - 2, TreePane.fit(keys, width - 3));
     }
 
     private void help(TextGraphics g, int w, int h) {

@@ -295,6 +295,11 @@ class UiTest {
             for (Target t : targets) sent.add(signal + " " + t.pid() + "@" + t.startTime());
             return "SIG" + signal + " sent to " + targets.size();
         }
+
+        @Override public String cgroup(CgroupTarget target, String change) {
+            sent.add(change + " " + target.label() + " at " + target.mountPoint());
+            return change + " done";
+        }
     }
 
     @Test void aSignalToEveryProcessOfANamespaceAsksFirstNamingThem() throws IOException {
@@ -318,8 +323,47 @@ class UiTest {
         assertTrue(text().contains("SIGKILL sent to " + uts.processes().size()), text());
         assertTrue(ui.refreshNow(), "the loop refreshes at once");
         keys('2', 'K', 'x');
-        assertTrue(text().contains("nothing sent"), "any other key cancels");
+        assertTrue(text().contains("nothing changed"), "any other key cancels");
         assertEquals(uts.processes().size(), rec.sent.size());
+    }
+
+    @Test void aCgroupIsFrozenOrRemovedAfterAsking() throws IOException {
+        Recorded rec = new Recorded();
+        ui.actions(rec);
+        keys('d');
+        assertTrue(text().contains("not a cgroup row"), "a process row: " + text());
+        nscope.probes.cgroups.CgroupTree tree = snap.cgroups().trees().stream()
+                .filter(t -> t.cgroups().size() > 1).findFirst().orElseThrow();
+        String path = tree.cgroups().keySet().stream().filter(p -> !p.equals("/")).sorted().findFirst().orElseThrow();
+        keys('3');
+        text();
+        assertTrue(ui.state(Tab.CGROUPS).select(nscope.views.screens.CgroupRows.cgroupId(tree, path)));
+        keys('z');
+        String t = text();
+        String label = tree.hierarchy().label() + ":" + path;
+        assertTrue(t.contains("Freeze every process of the cgroup " + label + "?") || t.contains("Thaw the cgroup " + label + "?"), t);
+        assertTrue(t.contains("y: yes   any other key: cancel"), t);
+        keys('y');
+        assertTrue(rec.sent.get(0).matches("(freeze|thaw) " + java.util.regex.Pattern.quote(label + " at " + tree.hierarchy().mountPoint())), rec.sent.toString());
+        keys('d');
+        assertTrue(text().contains("Remove the cgroup " + label + "?"), text());
+        keys('n');
+        assertEquals(1, rec.sent.size(), "cancelled: nothing asked of the host");
+        keys('d', 'y');
+        assertEquals("rmdir " + label + " at " + tree.hierarchy().mountPoint(), rec.sent.get(1));
+        assertTrue(text().contains("rmdir done"), text());
+    }
+
+    @Test void aScreenFirstShownEmptyOpensItsTopLevelWhenItsRowsCome() throws IOException {
+        // the quick first scan has no cgroup trees: the cgroup screen turned to then is empty, and opens with the full scan
+        Snapshot none = new Snapshot(snap.takenAt(), snap.source(), snap.scope(), snap.tasks(), snap.namespaces(), Map.of(), List.of());
+        Ui fresh = new Ui(new Palette(false));
+        fresh.show(Screens.of(none, CgroupCpu.none(), "", Map.of(), java.util.EnumSet.of(Tab.CGROUPS)), null, true);
+        assertTrue(fresh.state(Tab.CGROUPS).forest().roots().isEmpty());
+        fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.EnumSet.of(Tab.CGROUPS)), null, false);
+        int hierarchies = snap.cgroups().trees().size();
+        assertTrue(fresh.state(Tab.CGROUPS).rows().size() > hierarchies, "each hierarchy open to its root cgroup: "
+                + fresh.state(Tab.CGROUPS).rows().size() + " rows for " + hierarchies + " hierarchies");
     }
 
     @Test void readOnlySaysWhyWhenTheKeyIsPressed() throws IOException {
