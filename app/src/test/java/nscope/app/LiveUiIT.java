@@ -74,10 +74,7 @@ class LiveUiIT {
             assertTrue(p.contains("echo done-$((6*7))"), "typed text is echoed again:\n" + p);
         } finally {
             tmux("kill-session", "-t", SESSION);
-            try (var s = Files.list(dir)) {
-                for (Path f : s.toList()) Files.delete(f);
-            }
-            Files.delete(dir);
+            removeDir(dir);
         }
     }
 
@@ -114,10 +111,7 @@ class LiveUiIT {
         } finally {
             target.destroyForcibly();
             tmux("kill-session", "-t", session);
-            try (var s = Files.list(dir)) {
-                for (Path f : s.toList()) Files.delete(f);
-            }
-            Files.delete(dir);
+            removeDir(dir);
         }
     }
 
@@ -186,10 +180,7 @@ class LiveUiIT {
                     }
                 }
             }
-            try (var s = Files.list(dir)) {
-                for (Path f : s.toList()) Files.delete(f);
-            }
-            Files.delete(dir);
+            removeDir(dir);
         }
     }
 
@@ -201,6 +192,26 @@ class LiveUiIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the pane never showed '" + text + "':\n" + p);
+    }
+
+    /**
+     * Removes a test's temporary directory and what is in it; the screen it
+     * ran may still be writing its audit line when a test fails, so this
+     * tries again for a moment instead of leaving the directory behind.
+     */
+    static void removeDir(Path dir) throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try (var s = Files.list(dir)) {
+                for (Path f : s.toList()) Files.delete(f);
+            }
+            try {
+                Files.delete(dir);
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                if (attempt == 20) throw e;
+                Thread.sleep(100);
+            }
+        }
     }
 
     static String paneOf(String session) throws IOException, InterruptedException { return tmux("capture-pane", "-t", session, "-p"); }
