@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nscope.act.ActionException;
 import nscope.act.CgroupWrites;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
@@ -44,7 +43,7 @@ final class CgroupCommand implements Callable<Integer> {
     }
 
     /** Runs one change on the hierarchy named, logs it, and says a refusal in one line. */
-    int change(String action, String path, Change c) {
+    int change(String action, String path, Audited.CgroupChange c) {
         Hierarchy h = pick();
         CgroupWrites w;
         try {
@@ -52,27 +51,11 @@ final class CgroupCommand implements Callable<Integer> {
         } catch (KernelException e) {
             throw new UserError("cannot bind the C library for cgroup writes: " + e.getMessage());
         }
-        String target = h.label() + ":" + path;
-        boolean ok = false;
-        String result;
-        try {
-            result = c.run(w);
-            ok = true;
-        } catch (ActionException e) {
-            result = e.getMessage();
-        }
-        AuditLog log = AuditLog.of(System.getenv());
-        try {
-            log.append("cgroup " + action, target, ok, result);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("nscope: cgroup: the audit log " + log.file() + " could not be written: " + e.getMessage());
-            if (ok) return 1;
-        }
-        if (!ok) throw new UserError("cgroup " + action + " in " + h.label() + ": " + Escape.terminal(result));
-        return 0;
+        Audited.Outcome o = new Audited(AuditLog.of(System.getenv())).cgroup(w, action, h.label() + ":" + path, c);
+        if (o.logError() != null) spec.commandLine().getErr().println("nscope: cgroup: " + o.logError());
+        if (!o.ok()) throw new UserError("cgroup " + action + " in " + h.label() + ": " + Escape.terminal(o.result()));
+        return o.logError() == null ? 0 : 1;
     }
-
-    interface Change { String run(CgroupWrites w) throws ActionException; }
 
     /** The hierarchy --hierarchy names, or the only one mounted; else an error that lists them. */
     private Hierarchy pick() {

@@ -1,10 +1,8 @@
 package nscope.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nscope.act.ActionException;
 import nscope.act.Signals;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
@@ -50,31 +48,14 @@ final class KillCommand implements Callable<Integer> {
         } catch (KernelException e) {
             throw new UserError("cannot bind the C library to send signals: " + e.getMessage());
         }
-        AuditLog log = AuditLog.of(System.getenv());
+        Audited audited = new Audited(AuditLog.of(System.getenv()));
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
         for (int pid : pids) {
-            String target = "pid " + pid;
-            boolean ok = false;
-            String result;
-            try {
-                long at = start != null ? start : Signals.startTime(kernel, "/proc", pid);
-                if (at < 0) throw new ActionException("PID " + pid + " does not exist: nothing sent");
-                target = "pid " + pid + " start " + at;
-                Signals.send(kernel, "/proc", pid, at, sig);
-                ok = true;
-                result = "sent SIG" + Signals.name(sig);
-            } catch (ActionException e) {
-                result = e.getMessage();
-                err.println("nscope: kill: " + result);
-                failed++;
-            }
-            try {
-                log.append("kill SIG" + Signals.name(sig), target, ok, result);
-            } catch (IOException e) {
-                err.println("nscope: kill: the audit log " + log.file() + " could not be written: " + e.getMessage());
-                failed++;
-            }
+            Audited.Outcome o = audited.signal(kernel, pid, start, sig);
+            if (!o.ok()) err.println("nscope: kill: " + o.result());
+            if (o.logError() != null) err.println("nscope: kill: " + o.logError());
+            if (!o.ok() || o.logError() != null) failed++;
         }
         err.flush();
         return failed == 0 ? 0 : 1;

@@ -25,30 +25,35 @@ public final class Main {
             err.println("nscope: " + oneLine(ex.getMessage()) + " (see 'nscope --help')");
             return 2;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            err.println("nscope: " + oneLine(describe(ex)));
-            return ex instanceof UserError u ? u.exitCode() : 1;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(ex, err));
         try {
             int rc = cl.execute(args);
             out.flush();
             return rc;
         } catch (RuntimeException | Error e) {
-            err.println("nscope: internal error: " + oneLine(describe(e)));
-            return 1;
+            return internal(e, err);
         }
+    }
+
+    /** A command's failure in one line; the exit code a UserError carries, else 1. */
+    private static int failed(Exception ex, PrintWriter err) {
+        err.println("nscope: " + oneLine(describe(ex)));
+        return ex instanceof UserError u ? u.exitCode() : 1;
+    }
+
+    private static int internal(Throwable e, PrintWriter err) {
+        err.println("nscope: internal error: " + oneLine(describe(e)));
+        return 1;
     }
 
     /** The live screen with its defaults, as `nscope ui` runs it; errors as one line, as run() gives them. */
     static int screen(PrintWriter err) {
         try {
             return UiCommand.run(new RootOptions(), UiCommand.DEFAULT_INTERVAL, false, false);
-        } catch (UserError e) {
-            err.println("nscope: " + oneLine(describe(e)));
-            return e.exitCode();
-        } catch (RuntimeException | Error e) {
-            err.println("nscope: internal error: " + oneLine(describe(e)));
-            return 1;
+        } catch (RuntimeException e) {
+            return failed(e, err);
+        } catch (Error e) {
+            return internal(e, err);
         }
     }
 

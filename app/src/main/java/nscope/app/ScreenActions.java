@@ -1,6 +1,5 @@
 package nscope.app;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import nscope.act.ActionException;
@@ -12,9 +11,9 @@ import nscope.views.ui.Actions;
 
 /** The live screen's actions on the host: signals bound to start times, each attempt in the audit log. */
 final class ScreenActions implements Actions {
-    private final AuditLog log;
+    private final Audited audited;
 
-    private ScreenActions(AuditLog log) { this.log = log; }
+    private ScreenActions(AuditLog log) { this.audited = new Audited(log); }
 
     /** Read-only with --read-only, or when not root (what could be changed would mostly be refused); else the real ones. */
     static Actions of(boolean readOnly, boolean live) {
@@ -38,50 +37,28 @@ final class ScreenActions implements Actions {
         int sig = Signals.parse(name), sent = 0;
         List<String> refused = new ArrayList<>();
         for (Target t : targets) {
-            boolean ok = false;
-            String result;
-            try {
-                Signals.send(kernel, "/proc", t.pid(), t.startTime(), sig);
-                ok = true;
-                sent++;
-                result = "sent SIG" + name;
-            } catch (ActionException e) {
-                result = e.getMessage();
-                refused.add(result);
-            }
-            try {
-                log.append("kill SIG" + name, "pid " + t.pid() + " start " + t.startTime(), ok, result);
-            } catch (IOException e) {
-                refused.add("the audit log " + log.file() + " could not be written: " + e.getMessage());
-            }
+            Audited.Outcome o = audited.signal(kernel, t.pid(), t.startTime(), sig);
+            if (o.ok()) sent++;
+            else refused.add(o.result());
+            if (o.logError() != null) refused.add(o.logError());
         }
         String done = "SIG" + name + " sent to " + sent + " of " + targets.size() + (targets.size() == 1 ? " process" : " processes");
         return refused.isEmpty() ? done : done + "; " + refused.get(0) + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "");
     }
 
     @Override public String cgroup(CgroupTarget target, String change) {
-        boolean ok = false;
-        String result;
+        CgroupWrites w;
         try {
-            CgroupWrites w = new CgroupWrites(Kernel.shared(), target.mountPoint(), target.version() == 2);
-            switch (change) {
-                case "rmdir" -> w.rmdir(target.path());
-                case "freeze" -> w.freeze(target.path(), true);
-                case "thaw" -> w.freeze(target.path(), false);
-                default -> throw new ActionException("no such cgroup change: " + change);
-            }
-            ok = true;
-            result = (change.equals("rmdir") ? "removed " : change.equals("freeze") ? "froze " : "thawed ") + target.label();
-        } catch (ActionException e) {
-            result = e.getMessage();
+            w = new CgroupWrites(Kernel.shared(), target.mountPoint(), target.version() == 2);
         } catch (KernelException e) {
-            result = "nothing changed: " + e.getMessage();
+            return "nothing changed: " + e.getMessage();
         }
-        try {
-            log.append("cgroup " + change, target.label(), ok, result);
-        } catch (IOException e) {
-            return result + "; the audit log " + log.file() + " could not be written: " + e.getMessage();
-        }
-        return result;
+        Audited.Outcome o = audited.cgroup(w, change, target.label(), writes -> switch (change) {
+            case "rmdir" -> { writes.rmdir(target.path()); yield "removed " + target.label(); }
+            case "freeze" -> { writes.freeze(target.path(), true); yield "froze " + target.label(); }
+            case "thaw" -> { writes.freeze(target.path(), false); yield "thawed " + target.label(); }
+            default -> throw new ActionException("no such cgroup change: " + change);
+        });
+        return o.logError() == null ? o.result() : o.result() + "; " + o.logError();
     }
 }

@@ -42,6 +42,9 @@ final class ScreenshotsCommand implements Callable<Integer> {
             new Shot("ui-link-followed", List.of('/', 'c', '2', '.', 's', 'h', KeyType.Enter, ']', ']', KeyType.Enter)),
             new Shot("ui-help", List.of('?')));
 
+    /** The time the screenshots' headers show: fixed, so regenerating them changes only what the screens changed. */
+    private static final java.time.Clock SHOT_CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+
     @Override public Integer call() throws IOException {
         Host host = parent.roots.host();
         Snapshot s = new Collector(host).collect();
@@ -51,6 +54,7 @@ final class ScreenshotsCommand implements Callable<Integer> {
             TerminalScreen screen = new TerminalScreen(vt);
             screen.startScreen();
             Ui ui = new Ui(new Palette(true));
+            ui.clock(SHOT_CLOCK);
             ui.show(Screens.of(s, CgroupCpu.none(), ""), HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/")), true);
             for (Object k : shot.keys()) ui.key(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));
             UiLoop.draw(screen, ui);

@@ -25,18 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Whatever a test makes is removed afterwards, also when it fails.
  */
 class CgroupIT {
-    private static final Path REPO = Path.of(System.getProperty("nscope.repo", ".."));
     private static final Path PIDS = Path.of("/sys/fs/cgroup/pids"), FREEZER = Path.of("/sys/fs/cgroup/freezer");
     private static final String NAME = "nscope-test-it-" + ProcessHandle.current().pid();
     @TempDir Path tmp;
     private final List<Process> started = new ArrayList<>();
     private final List<Path> made = new ArrayList<>();
 
-    record Run(int rc, String err) {}
-
-    @BeforeAll static void root() throws Exception {
-        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "writes cgroups: root");
-    }
+    @BeforeAll static void root() throws Exception { LiveHost.assumeRoot(); }
 
     @AfterEach void cleanUp() throws Exception {
         for (Process p : started) {
@@ -56,16 +51,10 @@ class CgroupIT {
         }
     }
 
-    Run nscope(String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", REPO.resolve("app/target/nscope.jar").toString(), "cgroup"));
+    PackagedJar.Run nscope(String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("cgroup"));
         argv.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-        pb.environment().put("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), out);
+        return PackagedJar.run(tmp.resolve("actions.log"), java.util.Map.of(), argv.toArray(String[]::new));
     }
 
     Process sleeper() throws Exception {
@@ -82,19 +71,19 @@ class CgroupIT {
         assertTrue(Files.isDirectory(cg));
         assertEquals(0, nscope("--hierarchy", "pids", "set", "/" + NAME, "pids.max", "5").rc());
         assertEquals("5", Files.readString(cg.resolve("pids.max")).strip());
-        Run bad = nscope("--hierarchy", "pids", "set", "/" + NAME, "pids.max", "banana");
+        PackagedJar.Run bad = nscope("--hierarchy", "pids", "set", "/" + NAME, "pids.max", "banana");
         assertEquals(1, bad.rc());
         assertTrue(bad.err().contains("not a value pids.max takes") && bad.err().contains("(EINVAL)"), bad.err());
         Process s = sleeper();
         assertEquals(0, nscope("--hierarchy", "pids", "mv", "/" + NAME, Long.toString(s.pid())).rc());
         assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(cg.resolve("cgroup.procs")));
-        Run busy = nscope("--hierarchy", "pids", "rmdir", "/" + NAME);
+        PackagedJar.Run busy = nscope("--hierarchy", "pids", "rmdir", "/" + NAME);
         assertEquals(1, busy.rc());
         assertTrue(busy.err().contains("still holds processes") && busy.err().contains("(EBUSY)"), busy.err());
         assertTrue(Files.isDirectory(cg));
         s.destroyForcibly();
         s.waitFor(10, TimeUnit.SECONDS);
-        Run gone = nscope("--hierarchy", "pids", "mv", "/" + NAME, Long.toString(s.pid()));
+        PackagedJar.Run gone = nscope("--hierarchy", "pids", "mv", "/" + NAME, Long.toString(s.pid()));
         assertTrue(gone.err().contains("no such process"), gone.err());
         List<String> audit = Files.readAllLines(tmp.resolve("actions.log"));
         assertEquals(6, audit.size(), String.join("\n", audit));
@@ -124,7 +113,7 @@ class CgroupIT {
         made.add(cg);
         assertEquals(0, nscope("--hierarchy", "v2", "mkdir", "/" + NAME).rc());
         Process s = sleeper();
-        Run r = nscope("--hierarchy", "v2", "mv", "--thread", "/" + NAME, Long.toString(s.pid()));
+        PackagedJar.Run r = nscope("--hierarchy", "v2", "mv", "--thread", "/" + NAME, Long.toString(s.pid()));
         assertEquals(1, r.rc());
         assertTrue(r.err().contains("threaded subtree") && (r.err().contains("EOPNOTSUPP") || r.err().contains("EINVAL")), r.err());
         assertEquals(0, nscope("--hierarchy", "v2", "mv", "/" + NAME, Long.toString(s.pid())).rc(), "the whole process goes");
@@ -137,16 +126,16 @@ class CgroupIT {
     @Test void hostileNamesAndPathsAreRefusedBeforeAnythingIsMade() throws Exception {
         assumeTrue(Files.isDirectory(PIDS), "a v1 pids hierarchy");
         for (String p : new String[] {"/" + NAME + "/../../escape", "/" + NAME + "\u001b[2J", "relative", "/", "/a//b"}) {
-            Run r = nscope("--hierarchy", "pids", "mkdir", p);
+            PackagedJar.Run r = nscope("--hierarchy", "pids", "mkdir", p);
             assertEquals(1, r.rc(), p + ": " + r.err());
             assertFalse(r.err().contains("\u001b"), "no control byte reaches the terminal: " + r.err());
         }
         assertFalse(Files.exists(PIDS.resolve(NAME)));
         assertFalse(Files.exists(Path.of("/sys/fs/cgroup/escape")));
-        Run unknown = nscope("--hierarchy", "nosuch", "mkdir", "/" + NAME);
+        PackagedJar.Run unknown = nscope("--hierarchy", "nosuch", "mkdir", "/" + NAME);
         assertEquals(2, unknown.rc());
         assertTrue(unknown.err().contains("no cgroup hierarchy named nosuch (mounted: "), unknown.err());
-        Run file = nscope("--hierarchy", "pids", "set", "/", "cgroup.procs", "1");
+        PackagedJar.Run file = nscope("--hierarchy", "pids", "set", "/", "cgroup.procs", "1");
         assertEquals(1, file.rc());
         assertTrue(file.err().contains("is not a setting"), file.err());
     }

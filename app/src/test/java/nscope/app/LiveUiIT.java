@@ -32,18 +32,7 @@ class LiveUiIT {
         return out;
     }
 
-    static String pane() throws IOException, InterruptedException { return tmux("capture-pane", "-t", SESSION, "-p"); }
-
-    static String waitFor(String text, int seconds) throws IOException, InterruptedException {
-        String p = "";
-        for (int i = 0; i < seconds * 10; i++) {
-            p = pane();
-            // a narrow pane wraps the message: look in the text with its line ends taken out too
-            if (p.contains(text) || p.replace("\n", "").contains(text)) return p;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the pane never showed '" + text + "':\n" + p);
-    }
+    static String waitFor(String text, int seconds) throws IOException, InterruptedException { return until(SESSION, text, seconds); }
 
     @Test void theScreenRunsInTmuxAndGivesTheTerminalBack() throws Exception {
         assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
@@ -84,21 +73,16 @@ class LiveUiIT {
      * ends by it, and the audit log has the line.
      */
     @Test void kSendsASignalToTheSelectedProcessAfterAsking() throws Exception {
-        assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
-        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "signals need root");
         Path dir = Files.createTempDirectory("nscope-test-ui");
         Process target = new ProcessBuilder("sleep", "4343.5").start();
         String session = SESSION + "-k";
         try {
-            tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", REPO.toString(), "bash --norc --noprofile");
-            tmux("send-keys", "-t", session, "NSCOPE_AUDIT_LOG=" + dir.resolve("actions.log") + " ./nscope --interval 1", "Enter");
-            for (int i = 0; i < 1200 && !paneOf(session).contains(" 2 Processes "); i++) Thread.sleep(100);
+            startAsRoot(session, dir.resolve("actions.log"));
             // search selects the process's own row (and opens the tree down to it)
             tmux("send-keys", "-t", session, "/", "4343.5", "Enter");
-            for (int i = 0; i < 100 && !paneOf(session).contains("found: "); i++) Thread.sleep(100);
+            until(session, "found: ");
             tmux("send-keys", "-t", session, "K");
-            String asked = "";
-            for (int i = 0; i < 100 && !(asked = paneOf(session)).contains("Send SIGTERM to 1 process?"); i++) Thread.sleep(100);
+            String asked = until(session, "Send SIGTERM to 1 process?");
             assertTrue(asked.contains("PID " + target.pid() + " (started at tick "), "names the process it will signal:\n" + asked);
             tmux("send-keys", "-t", session, "y");
             assertTrue(target.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "the process ended");
@@ -121,8 +105,7 @@ class LiveUiIT {
      * removal refused in words while a process is in it, then removed.
      */
     @Test void zFreezesAndDRemovesACgroupAfterAsking() throws Exception {
-        assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
-        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "cgroup writes need root");
+        LiveHost.assumeRoot();
         Path freezer = Path.of("/sys/fs/cgroup/freezer");
         assumeTrue(Files.isDirectory(freezer), "a v1 freezer hierarchy");
         String name = "nscope-test-uiz-" + ProcessHandle.current().pid();
@@ -132,9 +115,7 @@ class LiveUiIT {
         String session = SESSION + "-z";
         try {
             Files.writeString(cg.resolve("cgroup.procs"), Long.toString(member.pid()));
-            tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", REPO.toString(), "bash --norc --noprofile");
-            tmux("send-keys", "-t", session, "NSCOPE_AUDIT_LOG=" + dir.resolve("actions.log") + " ./nscope --interval 1", "Enter");
-            until(session, " 2 Processes ");
+            startAsRoot(session, dir.resolve("actions.log"));
             tmux("send-keys", "-t", session, "3");
             until(session, "v1 freezer on /sys/fs/cgroup/freezer"); // the first whole scan's cgroup trees
             tmux("send-keys", "-t", session, "/", name, "Enter");
@@ -184,14 +165,26 @@ class LiveUiIT {
         }
     }
 
-    static void until(String session, String text) throws IOException, InterruptedException {
+    /** The pane once it shows text (a narrow pane wraps a message: looked for with the line ends taken out too). */
+    static String until(String session, String text, int seconds) throws IOException, InterruptedException {
         String p = "";
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < seconds * 10; i++) {
             p = paneOf(session);
-            if (p.contains(text) || p.replace("\n", "").contains(text)) return;
+            if (p.contains(text) || p.replace("\n", "").contains(text)) return p;
             Thread.sleep(100);
         }
         throw new AssertionError("the pane never showed '" + text + "':\n" + p);
+    }
+
+    static String until(String session, String text) throws IOException, InterruptedException { return until(session, text, 30); }
+
+    /** ./nscope started as root in a new session, its audit log in auditLog, up to its first frame. */
+    static void startAsRoot(String session, Path auditLog) throws Exception {
+        assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
+        LiveHost.assumeRoot();
+        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", REPO.toString(), "bash --norc --noprofile");
+        tmux("send-keys", "-t", session, "NSCOPE_AUDIT_LOG=" + auditLog + " ./nscope --interval 1", "Enter");
+        until(session, " 2 Processes ", 120);
     }
 
     /**

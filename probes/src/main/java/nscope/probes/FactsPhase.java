@@ -49,9 +49,7 @@ final class FactsPhase {
     /** The facts of these namespaces only (a refresh); veth peers are named among every network namespace. */
     Map<NsId, Readout<NsFacts>> read(java.util.Set<NsId> only) {
         Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
-        Map<NsId, RelationReader.Start> hops = new TreeMap<>(), nets = new TreeMap<>();
-        for (Namespace n : namespaces.values())
-            if (n.kind() == NsKind.NET) nets.put(n.id(), new RelationReader.Start(n.kind(), paths.apply(n)));
+        Map<NsId, RelationReader.Start> hops = new TreeMap<>();
         for (NsId id : only) {
             Namespace n = namespaces.get(id);
             if (n == null) continue;
@@ -64,6 +62,11 @@ final class FactsPhase {
             }
         }
         if (!hops.isEmpty()) {
+            // veth peers are named among every network namespace, not only those read now (paths only when a net one is)
+            Map<NsId, RelationReader.Start> nets = new TreeMap<>();
+            if (hops.values().stream().anyMatch(st -> st.kind() == NsKind.NET))
+                for (Namespace n : namespaces.values())
+                    if (n.kind() == NsKind.NET) nets.put(n.id(), hops.containsKey(n.id()) ? hops.get(n.id()) : new RelationReader.Start(n.kind(), paths.apply(n)));
             Map<NsId, Readout<NsFacts>> read;
             try {
                 read = host.files().facts().read(host.roots().proc(), hops, nets);

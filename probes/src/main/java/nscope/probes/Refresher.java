@@ -98,7 +98,7 @@ public final class Refresher {
      * @param interval the time between refreshes, for the CPU target
      */
     public synchronized Snapshot refresh(int pinned, boolean cgroups, java.time.Duration interval) {
-        long now = System.nanoTime(), cpu0 = Cpu.process();
+        long now = System.nanoTime(), cpu0 = ProcessCpu.nanos();
         double target = SLICE_SHARE * interval.toNanos();
         if (last == null) {
             List<ScanProblem> ignored = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class Refresher {
             cgroupsAt = now;
             for (int tgid : last.threadGroups().keySet()) wholeAt.put(tgid, now);
             // the first cycle from what reading everything cost
-            cycle = fixedCycle > 0 ? fixedCycle : Math.min(MAX_CYCLE, Math.max(1, (Cpu.process() - cpu0) / target));
+            cycle = fixedCycle > 0 ? fixedCycle : Math.min(MAX_CYCLE, Math.max(1, (ProcessCpu.nanos() - cpu0) / target));
             freshness = new Freshness(0, 0, cycle());
             return last;
         }
@@ -172,14 +172,14 @@ public final class Refresher {
         Map<NsId, Readout<NsFacts>> facts = carried(last.facts(), namespaces);
         long cgroupCpu = 0;
         if (cgroups || round % cycle() == 0) {
-            long c0 = Cpu.process();
+            long c0 = ProcessCpu.nanos();
             CgroupPhase.Result r = base.cgroups(tasks, namespaces);
             cg = r.cgroups();
             facts.putAll(r.namespaces());
             problems.addAll(r.problems());
             cgroupsAt = now;
             changed = true; // usage and CPU time move on
-            cgroupCpu = Cpu.process() - c0;
+            cgroupCpu = ProcessCpu.nanos() - c0;
         }
         Map<NsId, Readout<NsFacts>> factsNow = new TreeMap<>(new FactsPhase(host, tasks, namespaces, n -> base.paths(n, tasks)).read(fresh));
         factsNow.putAll(mountFacts(read, Collector.hostMountNamespace(tasks)));
@@ -190,7 +190,7 @@ public final class Refresher {
         // (the cgroup phase lets go of those it did not meet itself)
 
         // the next cycle from what this refresh cost beyond the cgroup trees
-        double spent = Math.max(1, Cpu.process() - cpu0 - cgroupCpu);
+        double spent = Math.max(1, ProcessCpu.nanos() - cpu0 - cgroupCpu);
         if (fixedCycle == 0) cycle = Math.min(MAX_CYCLE, Math.max(1, (cycle + cycle * spent / target) / 2));
         freshness = new Freshness((now - oldest) / 1_000_000_000L, (now - cgroupsAt) / 1_000_000_000L, cycle());
         if (!changed) return last;
@@ -316,17 +316,6 @@ public final class Refresher {
                     todo.add(up);
                 }
             }
-        }
-    }
-
-    /** This process's CPU time, all threads (the hop and scan threads too). */
-    static final class Cpu {
-        private Cpu() {}
-
-        static long process() {
-            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
-                return Math.max(0, os.getProcessCpuTime());
-            return 0;
         }
     }
 }

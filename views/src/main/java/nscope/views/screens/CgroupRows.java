@@ -31,6 +31,22 @@ public final class CgroupRows {
 
     public static String cgroupId(CgroupTree t, String path) { return "cg:" + t.hierarchy().device() + ":" + path; }
 
+    /** A cgroup a row stands for: its tree, its path there, and the cgroup. */
+    public record Found(CgroupTree tree, String path, Cgroup cgroup) {}
+
+    /** The cgroup a cgroup row's id names (see {@link #cgroupId}) in this snapshot; empty for another row or a cgroup gone. */
+    public static java.util.Optional<Found> cgroupOf(Snapshot s, String id) {
+        if (id == null || !id.startsWith("cg:")) return java.util.Optional.empty();
+        // the device is major:minor: the path starts after its second colon
+        String rest = id.substring(3);
+        int colon = rest.indexOf(':', rest.indexOf(':') + 1);
+        if (colon < 0) return java.util.Optional.empty();
+        String device = rest.substring(0, colon), path = rest.substring(colon + 1);
+        for (CgroupTree t : s.cgroups().trees())
+            if (t.hierarchy().device().equals(device)) return t.cgroup(path).map(c -> new Found(t, path, c));
+        return java.util.Optional.empty();
+    }
+
     public static Forest of(Snapshot s, CgroupCpu cpu) {
         List<Node> out = new ArrayList<>();
         for (CgroupTree t : s.cgroups().trees()) {

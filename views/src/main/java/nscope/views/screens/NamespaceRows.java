@@ -37,6 +37,17 @@ public final class NamespaceRows {
 
     public static String nsId(NsId id) { return "ns:" + id.dev() + ":" + Long.toUnsignedString(id.ino()); }
 
+    /** The namespace a namespace row's id names (see {@link #nsId}); empty for another row. */
+    public static java.util.Optional<NsId> nsIdOf(String id) {
+        if (id == null || !id.startsWith("ns:")) return java.util.Optional.empty();
+        String[] f = id.split(":");
+        try {
+            return java.util.Optional.of(new NsId(Long.parseLong(f[1]), Long.parseUnsignedLong(f[2])));
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static Forest of(Snapshot s) {
         List<Node> groups = new ArrayList<>();
         for (NsKind k : ORDER) {

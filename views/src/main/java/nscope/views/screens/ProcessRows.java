@@ -36,6 +36,16 @@ public final class ProcessRows {
 
     public static String threadId(Task t) { return "t:" + t.tid() + "@" + t.startTime(); }
 
+    /** The TID a process's or thread's row id names (see {@link #processId}, {@link #threadId}); empty for another row. */
+    public static java.util.OptionalInt tidOf(String id) {
+        if (id == null || !(id.startsWith("p:") || id.startsWith("t:")) || id.indexOf('@') < 3) return java.util.OptionalInt.empty();
+        try {
+            return java.util.OptionalInt.of(Integer.parseInt(id.substring(2, id.indexOf('@'))));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     public static Forest of(Snapshot s) {
         Map<Integer, List<Task>> children = new HashMap<>();
         List<Task> roots = new ArrayList<>();

@@ -30,16 +30,12 @@ record Detail(List<String> lines, List<Link> links) {
 
     static Detail of(Snapshot s, String id) {
         if (id == null) return NONE;
-        if (id.startsWith("p:") || id.startsWith("t:")) return task(s, Integer.parseInt(id.substring(2, id.indexOf('@'))));
-        if (id.startsWith("ns:")) {
-            String[] f = id.split(":");
-            return namespace(s, new NsId(Long.parseLong(f[1]), Long.parseUnsignedLong(f[2])));
-        }
-        if (id.startsWith("cg:")) {
-            String rest = id.substring(3);
-            int colon = rest.indexOf(':', rest.indexOf(':') + 1);
-            return cgroup(s, rest.substring(0, colon), rest.substring(colon + 1));
-        }
+        var tid = ProcessRows.tidOf(id);
+        if (tid.isPresent()) return task(s, tid.getAsInt());
+        var ns = NamespaceRows.nsIdOf(id);
+        if (ns.isPresent()) return namespace(s, ns.get());
+        if (id.startsWith("cg:")) return CgroupRows.cgroupOf(s, id).map(f -> cgroup(s, f))
+                .orElseGet(() -> new Detail(List.of("that cgroup is no longer there"), List.of()));
         return NONE;
     }
 
@@ -100,25 +96,22 @@ record Detail(List<String> lines, List<Link> links) {
         return new Detail(lines, links);
     }
 
-    private static Detail cgroup(Snapshot s, String device, String path) {
-        for (CgroupTree t : s.cgroups().trees()) {
-            if (!t.hierarchy().device().equals(device)) continue;
-            Cgroup c = t.cgroup(path).orElse(null);
-            if (c == null) break;
-            List<String> lines = new ArrayList<>();
-            List<Link> links = new ArrayList<>();
-            lines.add(t.hierarchy().label() + ":" + path + (c.id() != 0 ? " (id " + c.id() + ")" : "") + ", memory " + CgroupCells.memory(c)
-                    + ", pids " + CgroupCells.pids(c) + CgroupCells.marks(c));
-            if (!c.threads().known()) lines.add("threads: " + c.threads().why().detail());
-            if (c.procs().known()) {
-                int shown = 0;
-                for (int pid : c.procs().get()) {
-                    if (shown++ == 20) break;
-                    s.leader(pid).ifPresent(p -> links.add(new Link("process " + pid + " " + p.comm(), Tab.PROCESSES, ProcessRows.processId(p))));
-                }
+    private static Detail cgroup(Snapshot s, CgroupRows.Found f) {
+        CgroupTree t = f.tree();
+        Cgroup c = f.cgroup();
+        String path = f.path();
+        List<String> lines = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        lines.add(t.hierarchy().label() + ":" + path + (c.id() != 0 ? " (id " + c.id() + ")" : "") + ", memory " + CgroupCells.memory(c)
+                + ", pids " + CgroupCells.pids(c) + CgroupCells.marks(c));
+        if (!c.threads().known()) lines.add("threads: " + c.threads().why().detail());
+        if (c.procs().known()) {
+            int shown = 0;
+            for (int pid : c.procs().get()) {
+                if (shown++ == 20) break;
+                s.leader(pid).ifPresent(p -> links.add(new Link("process " + pid + " " + p.comm(), Tab.PROCESSES, ProcessRows.processId(p))));
             }
-            return new Detail(lines, links);
         }
-        return new Detail(List.of("cgroup " + path + " is no longer there"), List.of());
+        return new Detail(lines, links);
     }
 }

@@ -52,6 +52,12 @@ public final class Ui {
     private int link;
     private boolean paused;
     private String refreshedAt = "";
+    private java.time.Clock clock = java.time.Clock.systemDefaultZone();
+
+    private void stamp() { refreshedAt = LocalTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm:ss")); }
+
+    /** The clock the header's "refreshed" time comes from (fixed for screenshots, so they do not change from run to run). */
+    public void clock(java.time.Clock c) { clock = c; }
 
     /** A screen whose rows are built on the calling thread (screenshots, tests). */
     public Ui(Palette palette) { this(palette, Runnable::run); }
@@ -114,7 +120,7 @@ public final class Ui {
         if (next.snapshot() != before) refused = refusedTasks(next.snapshot());
         screens = next;
         if (facts != null) this.facts = facts;
-        refreshedAt = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+        stamp();
         updatePinned();
     }
 
@@ -124,7 +130,7 @@ public final class Ui {
         moved = Set.of();
         changes = Map.of();
         if (facts != null) this.facts = facts;
-        refreshedAt = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+        stamp();
     }
 
     private void place(Tab t, Forest f, Built from) {
@@ -206,17 +212,9 @@ public final class Ui {
 
     private void updatePinned() {
         String id = states.get(tab).selected();
-        int p = 0;
-        if (id != null && screens != null && (id.startsWith("p:") || id.startsWith("t:")) && id.indexOf('@') > 2) {
-            try {
-                int n = Integer.parseInt(id.substring(2, id.indexOf('@')));
-                nscope.probes.model.Task t = screens.snapshot().tasks().get(n);
-                p = id.startsWith("p:") ? n : t == null ? 0 : t.tgid();
-            } catch (NumberFormatException e) {
-                p = 0; // not a process row after all
-            }
-        }
-        pinned = p;
+        var tid = nscope.views.screens.ProcessRows.tidOf(id);
+        pinned = screens == null || tid.isEmpty() ? 0
+                : screens.snapshot().task(tid.getAsInt()).map(nscope.probes.model.Task::tgid).orElse(0);
     }
 
     private nscope.probes.Refresher.Freshness freshness;
@@ -609,7 +607,7 @@ public final class Ui {
     /** K / F9: asks before sending a signal to the selection's processes. */
     private void askSignal() {
         if (!mayAct("K") || screens == null) return;
-        List<Actions.Target> targets = SignalTargets.of(screens.snapshot(), states.get(tab).selected());
+        List<Actions.Target> targets = ActionTargets.processes(screens.snapshot(), states.get(tab).selected());
         if (targets.isEmpty()) {
             status = "no process to signal on this row";
             return;
@@ -624,15 +622,15 @@ public final class Ui {
     private void askCgroup(String change) {
         if (!mayAct(change.equals("rmdir") ? "d" : "z") || screens == null) return;
         String id = states.get(tab).selected();
-        Actions.CgroupTarget c = SignalTargets.cgroup(screens.snapshot(), id);
+        Actions.CgroupTarget c = ActionTargets.cgroup(screens.snapshot(), id).orElse(null);
         if (c == null || c.path().equals("/")) {
             status = c == null ? "not a cgroup row" : "the root cgroup of a hierarchy is not changed from here";
             return;
         }
-        String what = change.equals("rmdir") ? "rmdir" : SignalTargets.frozen(screens.snapshot(), id) ? "thaw" : "freeze";
+        String what = change.equals("rmdir") ? "rmdir" : ActionTargets.frozen(screens.snapshot(), id) ? "thaw" : "freeze";
         List<String> lines = new ArrayList<>();
         if (what.equals("rmdir")) lines.add("the kernel removes it only if it holds no process and no child cgroup");
-        else for (Actions.Target t : SignalTargets.of(screens.snapshot(), id)) lines.add("PID " + t.pid() + "  " + Escape.terminal(t.label()));
+        else for (Actions.Target t : ActionTargets.processes(screens.snapshot(), id)) lines.add("PID " + t.pid() + "  " + Escape.terminal(t.label()));
         String question = (what.equals("rmdir") ? "Remove" : what.equals("thaw") ? "Thaw" : "Freeze every process of")
                 + " the cgroup " + Escape.terminal(c.label()) + "?";
         confirm(new Ask(o -> question, lines, List.of(""), o -> actions.cgroup(c, what)));

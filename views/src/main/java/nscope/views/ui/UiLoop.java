@@ -73,7 +73,7 @@ public final class UiLoop {
             while (!stop.get()) {
                 if (first || source.live() && !ui.paused()) {
                     // the first round is not paced, and the management classes that tell CPU time cost some 80 ms to load
-                    long cpu0 = first ? 0 : processCpuNanos(), wall0 = System.nanoTime();
+                    long cpu0 = first ? 0 : nscope.probes.ProcessCpu.nanos(), wall0 = System.nanoTime();
                     if (!first) window.addLast(new long[] {wall0, cpu0});
                     try {
                         if (first) {
@@ -103,7 +103,7 @@ public final class UiLoop {
                     }
                     // the first scan reads everything once (and warms the JIT): it does not set the pace
                     if (!first) {
-                        long now = System.nanoTime(), cpuNow = processCpuNanos();
+                        long now = System.nanoTime(), cpuNow = nscope.probes.ProcessCpu.nanos();
                         while (window.size() > 1 && now - window.peekFirst()[0] > PACE_WINDOW.toNanos()) window.removeFirst();
                         long[] from = window.peekFirst();
                         waitMs = budgetedWait(interval.toMillis(), cpuNow - from[1], now - from[0]);
@@ -194,11 +194,6 @@ public final class UiLoop {
         return Math.max(intervalMs, needed);
     }
 
-    private static long processCpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
-            return Math.max(0, os.getProcessCpuTime());
-        return 0;
-    }
 
     /** Draws one frame (also for screenshots and tests), sending only what changed. */
     public static void draw(Screen screen, Ui ui) throws IOException { draw(screen, ui, false); }
