@@ -444,7 +444,7 @@ public final class Ui {
         detailPane(g, h - DETAIL - 1, w);
         statusLine(g, h - 1, w);
         if (mode == Mode.HELP) help(g, w, h);
-        if (mode == Mode.CONFIRM) confirmBox(g, w, h);
+        if (mode == Mode.CONFIRM) confirm.draw(g, w, h);
     }
 
     private TextColor colorOf(Row r) {
@@ -576,16 +576,7 @@ public final class Ui {
     private Actions actions = Actions.readOnly("no action is wired in here");
     private volatile boolean refreshNow;
 
-    /**
-     * An action waiting for its confirmation: the question for the chosen
-     * option (a signal; one option for the others), the lines that name what
-     * it touches, and what runs on y (its result goes to the status line).
-     */
-    private record Ask(java.util.function.Function<String, String> question, List<String> lines, List<String> options,
-                       java.util.function.Function<String, String> run) {}
-
-    private Ask ask;
-    private int option;
+    private Confirm confirm;
 
     /** What this screen may do to the host (read-only when not set). */
     public void actions(Actions a) { actions = a; }
@@ -615,7 +606,7 @@ public final class Ui {
         List<String> lines = new ArrayList<>();
         for (Actions.Target t : targets) lines.add("PID " + t.pid() + " (started at tick " + t.startTime() + ")  " + Escape.terminal(t.label()));
         String count = targets.size() + (targets.size() == 1 ? " process?" : " processes?");
-        confirm(new Ask(sig -> "Send SIG" + sig + " to " + count, lines, actions.signals(), sig -> actions.signal(targets, sig)));
+        ask(new Confirm(sig -> "Send SIG" + sig + " to " + count, lines, actions.signals(), sig -> actions.signal(targets, sig)));
     }
 
     /** z: freeze the selected cgroup, or thaw it when it is frozen; d: remove it. Both ask first. */
@@ -633,59 +624,30 @@ public final class Ui {
         else for (Actions.Target t : ActionTargets.processes(screens.snapshot(), id)) lines.add("PID " + t.pid() + "  " + Escape.terminal(t.label()));
         String question = (what.equals("rmdir") ? "Remove" : what.equals("thaw") ? "Thaw" : "Freeze every process of")
                 + " the cgroup " + Escape.terminal(c.label()) + "?";
-        confirm(new Ask(o -> question, lines, List.of(""), o -> actions.cgroup(c, what)));
+        ask(new Confirm(o -> question, lines, List.of(""), o -> actions.cgroup(c, what)));
     }
 
-    private void confirm(Ask a) {
-        ask = a;
-        option = 0;
+    private void ask(Confirm c) {
+        confirm = c;
         mode = Mode.CONFIRM;
     }
 
     private void confirming(KeyStroke k) {
-        Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
-        if (c != null && c == 's' && ask.options().size() > 1) {
-            option = (option + 1) % ask.options().size();
-            return;
-        }
+        Confirm.Answer a = confirm.key(k);
+        if (a == null) return;
         mode = Mode.NORMAL;
-        if (c != null && c == 'y') {
-            status = Escape.terminal(ask.run().apply(ask.options().get(option)));
-            refreshNow = true;
-        } else {
-            status = "nothing changed";
-        }
-        ask = null;
-    }
-
-    /** The confirmation: the question, what it touches, the keys. */
-    private void confirmBox(TextGraphics g, int w, int h) {
-        List<String> lines = ask.lines();
-        int width = Math.min(w - 4, 76), rows = Math.min(lines.size(), Math.max(1, h - 10));
-        int height = rows + 5, x0 = (w - width) / 2, y0 = Math.max(0, (h - height) / 2);
-        for (int y = y0; y < y0 + height; y++) g.putString(x0, y, " ".repeat(width));
-        g.enableModifiers(SGR.BOLD);
-        g.putString(x0 + 2, y0, TreePane.fit(ask.question().apply(ask.options().get(option)), width - 3));
-        g.disableModifiers(SGR.BOLD);
-        for (int i = 0; i < rows; i++) {
-            String line = i == rows - 1 && rows < lines.size() ? "... and " + (lines.size() - i) + " more" : lines.get(i);
-            g.putString(x0 + 2, y0 + 2 + i, TreePane.fit(line, width - 3));
-        }
-        String keys = ask.options().size() > 1 ? "y: yes   s: another signal   any other key: cancel" : "y: yes   any other key: cancel";
-        g.putString(x0 + 2, y0 + height - 2, TreePane.fit(keys, width - 3));
+        confirm = null;
+        status = Escape.terminal(a.words());
+        if (a.ran()) refreshNow = true;
     }
 
     private void help(TextGraphics g, int w, int h) {
         List<KeyMap.Binding> b = KeyMap.shown(actions.refusal() == null);
         int width = Math.min(w - 4, 76), height = Math.min(h - 2, b.size() + 4);
-        int x0 = (w - width) / 2, y0 = (h - height) / 2;
-        for (int y = y0; y < y0 + height; y++) g.putString(x0, y, " ".repeat(width));
-        g.enableModifiers(SGR.BOLD);
-        g.putString(x0 + 2, y0, "nscope keys (any key closes this)");
-        g.disableModifiers(SGR.BOLD);
-        for (int i = 0; i < b.size() && y0 + 2 + i < y0 + height; i++) {
+        int[] at = Overlay.box(g, w, h, width, height, "nscope keys (any key closes this)");
+        for (int i = 0; i < b.size() && 2 + i < height; i++) {
             String line = String.format("%-15s %s", b.get(i).keys(), b.get(i).does());
-            g.putString(x0 + 2, y0 + 2 + i, TreePane.fit(line, width - 3));
+            g.putString(at[0] + 2, at[1] + 2 + i, TreePane.fit(line, width - 3));
         }
     }
 

@@ -1,0 +1,52 @@
+package nscope.views.ui;
+
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An action waiting for y: the question for the chosen option (a signal;
+ * the other actions have one), the lines that name what it touches, and
+ * what runs on y. s picks the next option; any other key cancels.
+ */
+final class Confirm {
+    /** What a key did: ran says whether the action ran; words are for the status line. */
+    record Answer(boolean ran, String words) {}
+
+    private final Function<String, String> question;
+    private final List<String> lines, options;
+    private final Function<String, String> run;
+    private int option;
+
+    Confirm(Function<String, String> question, List<String> lines, List<String> options, Function<String, String> run) {
+        this.question = question;
+        this.lines = lines;
+        this.options = options;
+        this.run = run;
+    }
+
+    /** A key while asking: null while it still asks, else what happened. */
+    Answer key(KeyStroke k) {
+        Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
+        if (c != null && c == 's' && options.size() > 1) {
+            option = (option + 1) % options.size();
+            return null;
+        }
+        if (c != null && c == 'y') return new Answer(true, run.apply(options.get(option)));
+        return new Answer(false, "nothing changed");
+    }
+
+    void draw(TextGraphics g, int w, int h) {
+        int width = Math.min(w - 4, 76), rows = Math.min(lines.size(), Math.max(1, h - 10));
+        int height = rows + 5;
+        int[] at = Overlay.box(g, w, h, width, height, question.apply(options.get(option)));
+        for (int i = 0; i < rows; i++) {
+            String line = i == rows - 1 && rows < lines.size() ? "... and " + (lines.size() - i) + " more" : lines.get(i);
+            g.putString(at[0] + 2, at[1] + 2 + i, TreePane.fit(line, width - 3));
+        }
+        String keys = options.size() > 1 ? "y: yes   s: another signal   any other key: cancel" : "y: yes   any other key: cancel";
+        g.putString(at[0] + 2, at[1] + height - 2, TreePane.fit(keys, width - 3));
+    }
+}
