@@ -53,7 +53,8 @@ final class Audited {
         return logged("cgroup " + action, label, ok, result);
     }
 
-    private Outcome logged(String action, String target, boolean ok, String result) {
+    /** An action that is not a signal or a cgroup change (entering namespaces, unsharing), with its result. */
+    Outcome logged(String action, String target, boolean ok, String result) {
         try {
             log.append(action, target, ok, result);
             return new Outcome(ok, result, null);

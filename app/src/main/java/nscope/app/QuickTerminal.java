@@ -67,6 +67,18 @@ final class QuickTerminal extends UnixTerminal {
         super.registerTerminalResizeListener(onResize);
     }
 
+    /**
+     * The size from the kernel (TIOCGWINSZ) once libc is bound: Lanterna's
+     * own way moves the cursor and asks the terminal, whose reply would land
+     * in a session's input if the window is resized while a shell runs.
+     */
+    @Override protected com.googlecode.lanterna.TerminalSize findTerminalSize() throws IOException {
+        nscope.kernel.Kernel k = nscope.kernel.Kernel.ifLoaded();
+        int[] s = k == null ? null : new nscope.kernel.Tty(k).size(0);
+        if (s != null && s[0] > 0 && s[1] > 0) return new com.googlecode.lanterna.TerminalSize(s[0], s[1]);
+        return super.findTerminalSize();
+    }
+
     @Override protected void restoreTerminalSettings() throws IOException {
         if (saved != null) runSTTYCommand(saved);
         else super.restoreTerminalSettings();

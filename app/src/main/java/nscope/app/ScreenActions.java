@@ -3,6 +3,14 @@ package nscope.app;
 import java.util.ArrayList;
 import java.util.List;
 import nscope.act.ActionException;
+import nscope.act.Bound;
+import nscope.act.EnterPlan;
+import nscope.act.Launch;
+import nscope.act.Names;
+import nscope.act.UnsharePlan;
+import nscope.kernel.DevIno;
+import nscope.kernel.NsType;
+import nscope.views.text.Escape;
 import nscope.act.CgroupWrites;
 import nscope.act.Signals;
 import nscope.kernel.Kernel;
@@ -60,5 +68,130 @@ final class ScreenActions implements Actions {
             default -> throw new ActionException("no such cgroup change: " + change);
         });
         return o.logError() == null ? o.result() : o.result() + "; " + o.logError();
+    }
+
+    private CgroupWrites writes(CgroupTarget t) throws KernelException {
+        return new CgroupWrites(Kernel.shared(), t.mountPoint(), t.version() == 2);
+    }
+
+    private static String said(Audited.Outcome o) { return o.logError() == null ? o.result() : o.result() + "; " + o.logError(); }
+
+    @Override public String mkdir(CgroupTarget parent, String name) {
+        String path = (parent.path().equals("/") ? "" : parent.path()) + "/" + name;
+        String label = parent.hierarchy() + ":" + path;
+        try {
+            return said(audited.cgroup(writes(parent), "mkdir", label, w -> {
+                Names.check(name, "a cgroup name");
+                w.mkdir(path);
+                return "made " + label;
+            }));
+        } catch (KernelException e) {
+            return "nothing changed: " + e.getMessage();
+        }
+    }
+
+    @Override public String set(CgroupTarget target, java.util.Map<String, String> values) {
+        List<String> done = new ArrayList<>();
+        try {
+            CgroupWrites w = writes(target);
+            for (var e : values.entrySet()) {
+                Audited.Outcome o = audited.cgroup(w, "set", target.label(), x -> {
+                    x.set(target.path(), e.getKey(), e.getValue());
+                    return "set " + e.getKey() + " = " + e.getValue() + " in " + target.label();
+                });
+                if (!o.ok()) return (done.isEmpty() ? "" : String.join(", ", done) + "; then ") + said(o);
+                done.add(e.getKey() + " = " + e.getValue());
+            }
+        } catch (KernelException e) {
+            return "nothing changed: " + e.getMessage();
+        }
+        return "set " + String.join(", ", done) + " in " + target.label();
+    }
+
+    @Override public String move(Target process, int tid, List<CgroupTarget> into) {
+        int moved = 0;
+        String who = tid > 0 && tid != process.pid() ? "thread " + tid + " of PID " + process.pid() : "PID " + process.pid();
+        try {
+            Kernel k = Kernel.shared();
+            for (CgroupTarget t : into) {
+                Audited.Outcome o = audited.cgroup(writes(t), "mv", t.label(), w -> {
+                    // bound to the process the user saw: a PID reused meanwhile is refused
+                    try (nscope.kernel.Fd pidfd = Bound.pin(k, "/proc", process.pid(), process.startTime(), "nothing moved")) {
+                        w.move(t.path(), tid > 0 ? tid : process.pid(), tid > 0 && tid != process.pid());
+                    }
+                    return "moved " + who + " into " + t.label();
+                });
+                if (!o.ok()) return (moved > 0 ? "moved into " + moved + " of " + into.size() + " cgroups; then " : "") + said(o);
+                moved++;
+            }
+        } catch (KernelException e) {
+            return "nothing moved: " + e.getMessage();
+        }
+        return "moved " + who + " into " + (into.size() == 1 ? into.get(0).label() : into.size() + " cgroups (" + into.get(0).path() + ")");
+    }
+
+    /** A launch made ready now (so a refusal shows before the screen is put aside), run when the loop asks. */
+    private Session session(String action, String target, Prepare p) {
+        Kernel k;
+        Launch l;
+        try {
+            k = Kernel.shared();
+            l = p.launch(k);
+        } catch (KernelException | ActionException e) {
+            audited.logged(action, target, false, e.getMessage());
+            return Session.refused(e.getMessage());
+        }
+        return new Session() {
+            @Override public String refusal() { return null; }
+
+            @Override public String run() {
+                System.out.print("\r\nnscope: " + Escape.terminal(l.what()) + "\r\nnscope: exit it to come back to the screen\r\n");
+                System.out.flush();
+                try {
+                    int code = Entering.run(k, audited, l, action, target);
+                    return (code > 128 ? "killed by SIG" + Signals.name(code - 128) : "exit status " + code) + ": " + l.what();
+                } catch (ActionException e) {
+                    return e.getMessage();
+                }
+            }
+        };
+    }
+
+    private interface Prepare { Launch launch(Kernel k) throws ActionException; }
+
+    private static java.util.Set<NsType> types(java.util.Set<String> names) throws ActionException {
+        return Entering.types(String.join(",", names));
+    }
+
+    @Override public Session enter(Target process, EnterChoice c) {
+        return session("enter", "pid " + process.pid() + " start " + process.startTime(), k -> Entering.process(k, process.pid(),
+                process.startTime(), types(c.types()), c.cgroups(), c.user(), c.command(), List.of()));
+    }
+
+    @Override public Session enterNamespace(NsTarget ns, EnterChoice c) {
+        return session("enter", ns.label(), k -> {
+            NsType type = types(java.util.Set.of(ns.type())).iterator().next();
+            ActionException last = new ActionException("nothing holds " + ns.label() + " any more: nothing started");
+            for (String file : ns.files()) {
+                try {
+                    return EnterPlan.namespace(k, type, file, new DevIno(ns.dev(), ns.ino()), ns.shellRoot(), c.user(), c.command(),
+                            ChildEnv.of(System.getenv(), List.of(), ChildEnv.home(c.user())));
+                } catch (ActionException e) {
+                    last = e; // that holder went or now holds another: the next one
+                }
+            }
+            throw last;
+        });
+    }
+
+    @Override public Session unshare(UnshareChoice c) {
+        return session("unshare", String.join(",", c.types()), k -> {
+            java.util.EnumSet<NsType> t = java.util.EnumSet.noneOf(NsType.class);
+            t.addAll(types(c.types()));
+            if (c.mapRoot()) t.add(NsType.USER);
+            if (c.mountProc()) t.add(NsType.MNT);
+            return UnsharePlan.of(k, t, c.fork(), c.mountProc(), c.mapRoot(), c.hostname(), c.command(),
+                    ChildEnv.of(System.getenv(), List.of(), "/root"));
+        });
     }
 }

@@ -19,7 +19,7 @@ public final class Names {
     }
 
     /** The name as it may be shown in a message: control characters as '?'. */
-    static String shown(String name) {
+    public static String shown(String name) {
         return name == null ? "(none)" : "'" + name.replaceAll("[\\p{Cntrl}\\u0080-\\u009f]", "?") + "'";
     }
 }

@@ -84,20 +84,7 @@ public final class Signals {
      */
     public static void send(Kernel kernel, String proc, int pid, long startTime, int signal) throws ActionException {
         if (pid <= 0) throw new ActionException("PID " + pid + " is not a process (process groups are not signalled)");
-        Fd pidfd;
-        try {
-            pidfd = kernel.pidfdOpen(pid);
-        } catch (KernelException e) {
-            if (e.errno() == Errno.ESRCH) throw new ActionException("PID " + pid + " has exited: nothing sent");
-            throw new ActionException("PID " + pid + ": " + e.getMessage());
-        }
-        try (pidfd) {
-            // the pidfd is bound to whatever had the PID when it was opened: if the start time still matches, that is our process
-            long now = startTime(kernel, proc, pid);
-            if (now < 0) throw new ActionException("PID " + pid + " has exited: nothing sent");
-            if (now != startTime)
-                throw new ActionException("PID " + pid + " is now another process (started at tick " + now + ", not " + startTime
-                        + "): nothing sent");
+        try (Fd pidfd = Bound.pin(kernel, proc, pid, startTime, "nothing sent")) {
             kernel.pidfdSendSignal(pidfd, signal);
         } catch (KernelException e) {
             if (e.errno() == Errno.ESRCH) throw new ActionException("PID " + pid + " has exited: nothing sent");

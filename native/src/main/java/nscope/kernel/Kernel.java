@@ -44,6 +44,9 @@ public final class Kernel {
         return (Kernel) s;
     }
 
+    /** The shared binding if something has made it already, else null (it is not made here: that costs ~0.2 s). */
+    public static Kernel ifLoaded() { return shared instanceof Kernel k ? k : null; }
+
     /** Binds libc anew; fails with a KernelException where that is impossible. Most callers want {@link #shared()}. */
     public static Kernel load() throws KernelException {
         try {
@@ -319,6 +322,34 @@ public final class Kernel {
         if (n < 0) throw error("recv", fd.what());
         return (int) n;
     }
+
+    /** RESOLVE_IN_ROOT: openat2 resolves the path (symlinks, "..") as if dir were the root. */
+    private static final long RESOLVE_IN_ROOT = 0x10;
+
+    /**
+     * openat2(2) with RESOLVE_IN_ROOT: path looked up inside the tree at
+     * root as a process chrooted there would see it (an absolute symlink in
+     * a container's image stays in the image), as an O_PATH handle.
+     */
+    public Fd openInRoot(Fd root, String path) throws KernelException {
+        byte[] how = new byte[24]; // struct open_how { u64 flags, mode, resolve; }
+        java.nio.ByteBuffer.wrap(how).order(java.nio.ByteOrder.nativeOrder())
+                .putLong(0, LibC.O_PATH | LibC.O_CLOEXEC).putLong(16, RESOLVE_IN_ROOT);
+        long fd = libc.syscall(LibC.SYS_OPENAT2, root.number(), cPath(path), how, how.length);
+        if (fd < 0) throw error("openat2", path + " under " + root.what());
+        return new Fd(this, (int) fd, path);
+    }
+
+    /** The mode bits (type and permissions) of what fd is open on. */
+    public int mode(Fd fd) throws KernelException {
+        StatBuf st = new StatBuf(runtime);
+        if (libc.fstat(fd.number(), st) != 0) throw error("fstat", fd.what());
+        return st.mode();
+    }
+
+    LibC libc() { return libc; }
+
+    KernelException lastError(String call, String target) { return error(call, target); }
 
     /** The calling thread's TID, as in /proc/PID/task/TID. */
     public int gettid() { return libc.gettid(); }

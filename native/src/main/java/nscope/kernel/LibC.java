@@ -83,6 +83,35 @@ public interface LibC {
 
     @SaveError long recv(int fd, @Out byte[] buf, long len, int flags);
 
+    /** openat2(int dirfd, const char *path, struct open_how *how, size_t size), Linux 5.6. */
+    long SYS_OPENAT2 = 437;
+
+    @SaveError int posix_openpt(int flags);
+
+    @SaveError int grantpt(int fd);
+
+    @SaveError int unlockpt(int fd);
+
+    @SaveError int ptsname_r(int fd, @Out byte[] buf, long len);
+
+    @SaveError int isatty(int fd);
+
+    /** tcgetattr/tcsetattr/cfmakeraw on a struct termios held as bytes (60 on glibc; the buffer is bigger). */
+    @SaveError int tcgetattr(int fd, @Out byte[] termios);
+
+    @SaveError int tcsetattr(int fd, int when, @In byte[] termios);
+
+    void cfmakeraw(@In @Out byte[] termios);
+
+    /** ioctl(2) whose argument is a buffer read and written (struct winsize). */
+    @SaveError int ioctl(int fd, long request, @In @Out byte[] buf);
+
+    /** poll(2) on struct pollfd {int fd; short events, revents;} as bytes. */
+    @SaveError int poll(@In @Out byte[] fds, long nfds, int timeout);
+
+    /** syscall(2) whose second argument is a path and third a struct (openat2). */
+    @SaveError long syscall(long number, int dirfd, @In byte[] path, @In byte[] how, long size);
+
     /** The calling thread's TID. */
     int gettid();
 }

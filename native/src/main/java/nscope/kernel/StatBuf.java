@@ -22,6 +22,11 @@ final class StatBuf extends Struct {
     @SuppressWarnings("unused")
     private final Padding rest = new Padding(NativeType.UCHAR, 256 - 16);
 
+    /** st_mode: after st_nlink (8 bytes) on x86_64, right after st_ino in the generic layout (aarch64, riscv64). */
+    int mode() {
+        return Struct.getMemory(this).getInt("amd64".equals(System.getProperty("os.arch")) ? 24 : 16);
+    }
+
     StatBuf(Runtime runtime) {
         super(runtime);
     }

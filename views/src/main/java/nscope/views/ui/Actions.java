@@ -28,6 +28,64 @@ public interface Actions {
     /** A change to one cgroup: "rmdir", "freeze" or "thaw"; what happened, in one line. */
     String cgroup(CgroupTarget target, String change);
 
+    /** Makes a child cgroup NAME under parent; what happened, in one line. */
+    String mkdir(CgroupTarget parent, String name);
+
+    /** Writes interface files of a cgroup (memory.max -> "32M", ...) in this order; what happened, in one line. */
+    String set(CgroupTarget target, java.util.Map<String, String> values);
+
+    /** Moves a process (all its threads; tid 0) or one thread of it into each cgroup; what happened, in one line. */
+    String move(Target process, int tid, List<CgroupTarget> into);
+
+    /** A program run on the terminal while the screen is put aside (a shell in namespaces). */
+    interface Session {
+        /** Why it cannot run (and nothing was started), or null when it is ready. */
+        String refusal();
+
+        /** Runs it on the terminal until it ends; what happened, for the status line. */
+        String run();
+
+        static Session refused(String why) {
+            return new Session() {
+                @Override public String refusal() { return why; }
+
+                @Override public String run() { return why; }
+            };
+        }
+    }
+
+    /**
+     * How to enter: the namespace types (empty: every one that differs),
+     * whether to join the cgroups too, the user ("": root) and the command
+     * (empty: a shell).
+     */
+    record EnterChoice(java.util.Set<String> types, boolean cgroups, String user, List<String> command) {
+        public static final EnterChoice ALL = new EnterChoice(java.util.Set.of(), false, "", List.of());
+    }
+
+    /** Enters the namespaces of a process, with its root and working directory. */
+    Session enter(Target process, EnterChoice choice);
+
+    /**
+     * A namespace as files may hold it (a member's ns link, a holder's fd, a
+     * bind mount): the first that still opens on inode ino is entered.
+     *
+     * @param shellRoot where a shell is looked for (a member's root for a mount namespace, else /)
+     */
+    record NsTarget(String type, long dev, long ino, List<String> files, String shellRoot) {
+        public String label() { return type + ":[" + Long.toUnsignedString(ino) + "]"; }
+    }
+
+    /** Enters one namespace only. */
+    Session enterNamespace(NsTarget ns, EnterChoice choice);
+
+    /** What to unshare: types, fork, a new /proc, the caller mapped to root, a hostname ("": unchanged), a command (empty: a shell). */
+    record UnshareChoice(java.util.Set<String> types, boolean fork, boolean mountProc, boolean mapRoot, String hostname,
+                         List<String> command) {}
+
+    /** Runs a command (a shell) in new namespaces. */
+    Session unshare(UnshareChoice choice);
+
     /** No actions, for this reason. */
     static Actions readOnly(String why) {
         return new Actions() {
@@ -38,6 +96,18 @@ public interface Actions {
             @Override public String signal(List<Target> targets, String signal) { return "read-only: " + why; }
 
             @Override public String cgroup(CgroupTarget target, String change) { return "read-only: " + why; }
+
+            @Override public String mkdir(CgroupTarget parent, String name) { return "read-only: " + why; }
+
+            @Override public String set(CgroupTarget target, java.util.Map<String, String> values) { return "read-only: " + why; }
+
+            @Override public String move(Target process, int tid, List<CgroupTarget> into) { return "read-only: " + why; }
+
+            @Override public Session enter(Target process, EnterChoice choice) { return Session.refused("read-only: " + why); }
+
+            @Override public Session enterNamespace(NsTarget ns, EnterChoice choice) { return Session.refused("read-only: " + why); }
+
+            @Override public Session unshare(UnshareChoice choice) { return Session.refused("read-only: " + why); }
         };
     }
 }

@@ -11,10 +11,7 @@ import java.util.function.Function;
  * the other actions have one), the lines that name what it touches, and
  * what runs on y. s picks the next option; any other key cancels.
  */
-final class Confirm {
-    /** What a key did: ran says whether the action ran; words are for the status line. */
-    record Answer(boolean ran, String words) {}
-
+final class Confirm implements Dialog {
     private final Function<String, String> question;
     private final List<String> lines, options;
     private final Function<String, String> run;
@@ -28,17 +25,17 @@ final class Confirm {
     }
 
     /** A key while asking: null while it still asks, else what happened. */
-    Answer key(KeyStroke k) {
+    @Override public Result key(KeyStroke k) {
         Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
         if (c != null && c == 's' && options.size() > 1) {
             option = (option + 1) % options.size();
             return null;
         }
-        if (c != null && c == 'y') return new Answer(true, run.apply(options.get(option)));
-        return new Answer(false, "nothing changed");
+        if (c != null && c == 'y') return Result.done(run.apply(options.get(option)), true);
+        return Result.done("nothing changed", false);
     }
 
-    void draw(TextGraphics g, int w, int h) {
+    @Override public void draw(TextGraphics g, int w, int h) {
         int width = Math.min(w - 4, 76), rows = Math.min(lines.size(), Math.max(1, h - 10));
         int height = rows + 5;
         int[] at = Overlay.box(g, w, h, width, height, question.apply(options.get(option)));

@@ -28,6 +28,12 @@ public final class KeyMap {
             new Binding("f", "filter: show only rows that match, and their ancestors (empty: all)"),
             new Binding("s", "sort siblings by the next column (figures biggest first); after the last, tree order"),
             new Binding("p", "pause or resume the live refresh"),
+            new Binding("e", "a shell in the selected process's namespaces, root and directory (a thread: its process), or in the selected namespace only"),
+            new Binding("E", "enter, choosing the namespace types, joining its cgroups, the user and the command"),
+            new Binding("u", "unshare: a shell (or a command) in new namespaces, chosen in a form"),
+            new Binding("m", "move the selected process (all its threads) or thread into a cgroup picked from a tree (asks first)"),
+            new Binding("a", "on a cgroup: make a child cgroup (asks first)"),
+            new Binding("L", "on a cgroup: set its memory, pids and CPU limits (asks first)"),
             new Binding("K, F9", "send a signal to the selected process, or to every process of a namespace or cgroup (asks first)"),
             new Binding("z", "on a cgroup: freeze it, or thaw it when frozen (asks first)"),
             new Binding("d", "on a cgroup: remove it, if it holds no process and no child (asks first)"),
@@ -35,7 +41,7 @@ public final class KeyMap {
             new Binding("q, Ctrl-C", "quit"));
 
     /** The keys that change the host: left out of the help when the screen is read-only. */
-    static final java.util.Set<String> MUTATING = java.util.Set.of("K, F9", "z", "d");
+    static final java.util.Set<String> MUTATING = java.util.Set.of("e", "E", "u", "m", "a", "L", "K, F9", "z", "d");
 
     /** The bindings the help lists: without the mutating ones when nothing may be changed. */
     static List<Binding> shown(boolean canAct) {

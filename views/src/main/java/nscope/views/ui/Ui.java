@@ -35,7 +35,7 @@ public final class Ui {
     public static final int MIN_COLS = 80, MIN_ROWS = 24;
     private static final int HEADER = 3, DETAIL = 6;
 
-    private enum Mode { NORMAL, SEARCH, FILTER, HELP, CONFIRM }
+    private enum Mode { NORMAL, SEARCH, FILTER, HELP, DIALOG }
 
     private final Palette palette;
     private final Map<Tab, TreeState> states = new EnumMap<>(Tab.class);
@@ -277,7 +277,7 @@ public final class Ui {
         if (k.isCtrlDown() && k.getCharacter() != null && k.getCharacter() == 'c') return false;
         switch (mode) {
             case HELP -> { mode = Mode.NORMAL; return true; }
-            case CONFIRM -> { confirming(k); return true; }
+            case DIALOG -> { inDialog(k); return true; }
             case SEARCH, FILTER -> { typing(k); return true; }
             default -> { }
         }
@@ -331,6 +331,7 @@ public final class Ui {
             case 'K' -> askSignal();
             case 'z' -> askCgroup("freeze");
             case 'd' -> askCgroup("rmdir");
+            case 'e', 'E', 'u', 'm', 'a', 'L' -> actionKey(c);
             default -> { }
         }
         return true;
@@ -444,7 +445,7 @@ public final class Ui {
         detailPane(g, h - DETAIL - 1, w);
         statusLine(g, h - 1, w);
         if (mode == Mode.HELP) help(g, w, h);
-        if (mode == Mode.CONFIRM) confirm.draw(g, w, h);
+        if (mode == Mode.DIALOG) dialog.draw(g, w, h);
     }
 
     private TextColor colorOf(Row r) {
@@ -576,7 +577,8 @@ public final class Ui {
     private Actions actions = Actions.readOnly("no action is wired in here");
     private volatile boolean refreshNow;
 
-    private Confirm confirm;
+    private Dialog dialog;
+    private Actions.Session session;
 
     /** What this screen may do to the host (read-only when not set). */
     public void actions(Actions a) { actions = a; }
@@ -627,18 +629,55 @@ public final class Ui {
         ask(new Confirm(o -> question, lines, List.of(""), o -> actions.cgroup(c, what)));
     }
 
-    private void ask(Confirm c) {
-        confirm = c;
-        mode = Mode.CONFIRM;
+    private void ask(Dialog d) {
+        dialog = d;
+        mode = Mode.DIALOG;
     }
 
-    private void confirming(KeyStroke k) {
-        Confirm.Answer a = confirm.key(k);
-        if (a == null) return;
+    private void inDialog(KeyStroke k) {
+        Dialog.Result r = dialog.key(k);
+        if (r != null) apply(r);
+    }
+
+    /** What a dialog or an action key ended in: another dialog, a session to run, or words. */
+    private void apply(Dialog.Result r) {
         mode = Mode.NORMAL;
-        confirm = null;
-        status = Escape.terminal(a.words());
-        if (a.ran()) refreshNow = true;
+        dialog = null;
+        status = Escape.terminal(r.words());
+        if (r.changed()) refreshNow = true;
+        if (r.next() != null) ask(r.next());
+        if (r.session() != null) {
+            if (r.session().refusal() != null) status = Escape.terminal(r.session().refusal());
+            else session = r.session();
+        }
+    }
+
+    /** A session an action key asked for (taken once): the loop puts the screen aside and runs it. */
+    public Actions.Session takeSession() {
+        Actions.Session s = session;
+        session = null;
+        return s;
+    }
+
+    /** After a session: what it said, and a refresh at once (its namespaces, its cgroup moves are gone or new). */
+    public void sessionEnded(String words) {
+        status = Escape.terminal(words);
+        refreshNow = true;
+    }
+
+    /** e, E, u, m, a, L: the action keys with a dialog or a session; they need actions and a scan. */
+    private void actionKey(char c) {
+        if (!mayAct(String.valueOf(c)) || screens == null) return;
+        Snapshot s = screens.snapshot();
+        String id = states.get(tab).selected();
+        apply(switch (c) {
+            case 'e' -> ActionKeys.enter(s, id, actions, false);
+            case 'E' -> ActionKeys.enter(s, id, actions, true);
+            case 'u' -> ActionKeys.unshare(actions);
+            case 'm' -> ActionKeys.move(s, id, actions);
+            case 'a' -> ActionKeys.mkdir(s, id, actions);
+            default -> ActionKeys.limits(s, id, actions);
+        });
     }
 
     private void help(TextGraphics g, int w, int h) {

@@ -57,6 +57,7 @@ public final class UiLoop {
     public static void run(Screen screen, Ui ui, Source source, Supplier<HostFacts> facts, Duration interval) throws IOException {
         ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean aside = new AtomicBoolean(); // a session has the terminal: no scans pile up meanwhile
         Object wake = new Object();
         // the full scan waits until the first frame is on the screen: on two cores it would slow that frame
         java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
@@ -71,7 +72,7 @@ public final class UiLoop {
             // cgroup trees, once a cycle) is absorbed by cheap ones instead of stalling the next few
             java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>();
             while (!stop.get()) {
-                if (first || source.live() && !ui.paused()) {
+                if (first || source.live() && !ui.paused() && !aside.get()) {
                     // the first round is not paced, and the management classes that tell CPU time cost some 80 ms to load
                     long cpu0 = first ? 0 : nscope.probes.ProcessCpu.nanos(), wall0 = System.nanoTime();
                     if (!first) window.addLast(new long[] {wall0, cpu0});
@@ -146,6 +147,16 @@ public final class UiLoop {
                     if (!f.failed()) ui.freshness(f.freshness());
                     dirty = true;
                 }
+                Actions.Session session = ui.takeSession();
+                if (session != null) {
+                    aside.set(true);
+                    try {
+                        ui.sessionEnded(runAside(screen, session));
+                    } finally {
+                        aside.set(false);
+                    }
+                    dirty = complete = true;
+                }
                 if (ui.rowsReady()) dirty = true; // a screen's rows built off this thread: placed when drawn
                 if (ui.refreshNow()) {
                     synchronized (wake) {
@@ -171,6 +182,25 @@ public final class UiLoop {
                 wake.notifyAll();
             }
         }
+    }
+
+    /**
+     * Runs a session (a shell in namespaces) with the screen put aside: the
+     * terminal leaves the alternate screen, the session relays it, and the
+     * screen comes back as it was, at the terminal's size now.
+     */
+    static String runAside(Screen screen, Actions.Session session) throws IOException {
+        screen.stopScreen();
+        String words;
+        try {
+            words = session.run();
+        } catch (RuntimeException e) {
+            words = "the session failed: " + e;
+        } finally {
+            screen.startScreen();
+        }
+        screen.doResizeIfNecessary();
+        return words;
     }
 
     /**

@@ -300,6 +300,46 @@ class UiTest {
             sent.add(change + " " + target.label() + " at " + target.mountPoint());
             return change + " done";
         }
+
+        @Override public String mkdir(CgroupTarget parent, String name) {
+            sent.add("mkdir " + parent.label() + " " + name);
+            return "made " + name;
+        }
+
+        @Override public String set(CgroupTarget target, Map<String, String> values) {
+            sent.add("set " + target.label() + " " + values);
+            return "set " + values;
+        }
+
+        @Override public String move(Target process, int tid, List<CgroupTarget> into) {
+            sent.add("move " + process.pid() + "@" + process.startTime() + " tid " + tid + " into "
+                    + into.stream().map(CgroupTarget::label).toList());
+            return "moved";
+        }
+
+        /** A session that records its request when made and when run; "refuse" as the user refuses it. */
+        Session session(String what, String user) {
+            if ("refuse".equals(user)) return Session.refused("refused: " + what);
+            sent.add("prepared " + what);
+            return new Session() {
+                @Override public String refusal() { return null; }
+
+                @Override public String run() {
+                    sent.add("ran " + what);
+                    return "back from " + what;
+                }
+            };
+        }
+
+        @Override public Session enter(Target process, EnterChoice c) {
+            return session("enter " + process.pid() + "@" + process.startTime() + " " + c, c.user());
+        }
+
+        @Override public Session enterNamespace(NsTarget ns, EnterChoice c) {
+            return session("enterNs " + ns + " " + c, c.user());
+        }
+
+        @Override public Session unshare(UnshareChoice c) { return session("unshare " + c, c.hostname()); }
     }
 
     @Test void aSignalToEveryProcessOfANamespaceAsksFirstNamingThem() throws IOException {

@@ -1,0 +1,32 @@
+package nscope.app;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The environment of a process nscope starts inside namespaces: clean by
+ * default (TERM, HOME, PATH, LANG), so nothing of the operator's session
+ * (tokens, agent sockets, the host's paths) leaks into a container; names
+ * given with --keep-env are passed on from nscope's own.
+ */
+final class ChildEnv {
+    private ChildEnv() {}
+
+    static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    static Map<String, String> of(Map<String, String> ours, List<String> keep, String home) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TERM", ours.getOrDefault("TERM", "xterm"));
+        env.put("HOME", home);
+        env.put("PATH", PATH);
+        if (ours.containsKey("LANG")) env.put("LANG", ours.get("LANG"));
+        for (String k : keep) if (ours.containsKey(k)) env.put(k, ours.get(k));
+        return env;
+    }
+
+    /** HOME for a user given as "UID" or "UID:GID" ("" or 0: root). */
+    static String home(String user) {
+        return user == null || user.isEmpty() || user.equals("0") || user.startsWith("0:") ? "/root" : "/";
+    }
+}

@@ -1,0 +1,62 @@
+package nscope.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nscope.act.ActionException;
+import nscope.act.Launch;
+import nscope.kernel.Kernel;
+import nscope.kernel.KernelException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * nscope enter: a shell (or a command) in a process's namespaces, root and
+ * working directory, on a pty of its own when run from a terminal.
+ */
+@Command(name = "enter", mixinStandardHelpOptions = true,
+        description = {"Run a shell (the target's $SHELL if its root has it, else bash, else sh) or CMD in the namespaces of PID,",
+                "with its root and working directory. From a terminal the child gets a pseudo-terminal of its own that",
+                "nscope relays. Exit status: the child's; 125 when nscope could not start it."})
+final class EnterCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PID", description = "The process whose namespaces to enter.")
+    int pid;
+
+    @Parameters(index = "1..*", paramLabel = "CMD", description = "The command and its arguments (after --); default a shell.")
+    List<String> command = new ArrayList<>();
+
+    @Option(names = "--ns", paramLabel = "TYPES",
+            description = "Comma-separated types to enter (mnt,uts,ipc,net,pid,user,cgroup,time); default: every one that differs from nscope's.")
+    String ns;
+
+    @Option(names = "--cgroup", description = "Also join the process's cgroups (every hierarchy) before entering.")
+    boolean cgroup;
+
+    @Option(names = "--user", paramLabel = "UID[:GID]", description = "Run as this user (numbered as inside the target's user namespace).")
+    String user = "";
+
+    @Option(names = "--start", paramLabel = "TICKS", description = "The start time PID must have (field 22 of /proc/PID/stat): a reused PID is refused.")
+    Long start;
+
+    @Option(names = "--keep-env", paramLabel = "NAME", split = ",",
+            description = "Pass these variables on (the child gets only TERM, HOME, PATH and LANG otherwise).")
+    List<String> keepEnv = new ArrayList<>();
+
+    @Override public Integer call() {
+        Kernel k;
+        try {
+            k = Kernel.shared();
+        } catch (KernelException e) {
+            throw new UserError("enter: cannot bind the C library: " + e.getMessage(), 125);
+        }
+        Audited audited = new Audited(AuditLog.of(System.getenv()));
+        try {
+            Launch l = Entering.process(k, pid, start, Entering.types(ns), cgroup, user, command, keepEnv);
+            return Entering.run(k, audited, l, "enter", "pid " + pid);
+        } catch (ActionException e) {
+            audited.logged("enter", "pid " + pid, false, e.getMessage());
+            throw new UserError("enter: " + e.getMessage(), 125);
+        }
+    }
+}

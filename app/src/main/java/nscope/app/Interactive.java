@@ -1,0 +1,182 @@
+package nscope.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nscope.act.ActionException;
+import nscope.act.CgroupWrites;
+import nscope.act.Launch;
+import nscope.kernel.Fd;
+import nscope.kernel.Kernel;
+import nscope.kernel.KernelException;
+import nscope.kernel.Tty;
+
+/**
+ * Runs a {@link Launch} on the terminal. When nscope's input is a terminal,
+ * the child gets a pseudo-terminal of its own that nscope relays (as
+ * docker exec -t does): the host's terminal is never handed to a process
+ * inside a container (with dev.tty.legacy_tiocsti=1 it could type into the
+ * operator's shell), Ctrl-C, Ctrl-Z and terminal replies stay inside the
+ * child, and window size changes are passed on. Otherwise (scripts) the
+ * child gets nscope's stdin, stdout and stderr. Java's ProcessBuilder passes
+ * the child no other descriptor.
+ */
+final class Interactive {
+    private static final int SIGCONT = 18;
+    private final Kernel k;
+    private final Audited audited;
+
+    Interactive(Kernel k, Audited audited) {
+        this.k = k;
+        this.audited = audited;
+    }
+
+    /** Whether a launch would get a relayed pty (nscope's stdin is a terminal). */
+    boolean onTerminal() { return new Tty(k).isTty(0); }
+
+    /** Starts the launch, relays until it ends, and returns its exit status (128+N when killed by signal N). */
+    int run(Launch l) throws ActionException {
+        Tty tty = new Tty(k);
+        boolean onTty = tty.isTty(0);
+        // a session of its own; on a terminal, with its pty as the controlling terminal
+        List<String> argv = new ArrayList<>(onTty ? List.of("setsid", "-c") : List.of("setsid"));
+        argv.addAll(l.argv());
+        if (!l.joins().isEmpty()) argv = waitingFirst(argv);
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().clear();
+        pb.environment().putAll(l.env());
+        Tty.Pty pty = null;
+        try (l) {
+            if (onTty) {
+                pty = tty.openPty();
+                int[] size = tty.size(0);
+                if (size != null) tty.setSize(pty.master(), size[0], size[1]);
+                File slave = new File(pty.slave());
+                pb.redirectInput(slave).redirectOutput(Redirect.appendTo(slave)).redirectError(Redirect.appendTo(slave));
+            } else {
+                pb.inheritIO();
+            }
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                throw new ActionException("cannot start " + argv.get(0) + " (" + e.getMessage()
+                        + "): nscope needs util-linux's setsid, nsenter and unshare");
+            }
+            if (!l.joins().isEmpty()) join(p, l.joins());
+            return onTty ? relay(tty, pty.master(), p) : p.waitFor();
+        } catch (KernelException e) {
+            throw new ActionException("the terminal: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ActionException("interrupted");
+        } finally {
+            if (pty != null) pty.close();
+        }
+    }
+
+    /** The child stops itself until it is in its cgroups: nothing it runs starts outside them. A fixed script; argv follows as "$@". */
+    private static List<String> waitingFirst(List<String> argv) {
+        List<String> a = new ArrayList<>(List.of("/bin/sh", "-c", "kill -STOP $$; exec \"$@\"", "nscope-join"));
+        a.addAll(argv);
+        return a;
+    }
+
+    private void join(Process p, List<Launch.CgroupJoin> joins) throws ActionException, InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (state(p.pid()) != 'T') {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new ActionException("the child did not stop to be moved into its cgroups: nothing entered");
+            }
+            Thread.sleep(2);
+        }
+        int pid = (int) p.pid();
+        for (Launch.CgroupJoin j : joins) {
+            Audited.Outcome o = audited.cgroup(new CgroupWrites(k, j.mountPoint(), j.version() == 2), "mv", j.label(), w -> {
+                w.move(j.path(), pid, false);
+                return "moved PID " + pid + " (nscope's child, to enter) into " + j.label();
+            });
+            if (!o.ok()) {
+                p.destroyForcibly();
+                throw new ActionException("joining " + j.label() + ": " + o.result() + ": nothing entered");
+            }
+        }
+        try (Fd pidfd = k.pidfdOpen(pid)) {
+            k.pidfdSendSignal(pidfd, SIGCONT);
+        } catch (KernelException e) {
+            p.destroyForcibly();
+            throw new ActionException("cannot let the child go on: " + e.getMessage());
+        }
+    }
+
+    /** The state letter of /proc/PID/stat ('T' stopped), or '?' when it cannot be read. */
+    private static char state(long pid) {
+        try {
+            String s = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "stat")), StandardCharsets.UTF_8);
+            int i = s.lastIndexOf(')');
+            return i > 0 && i + 2 < s.length() ? s.charAt(i + 2) : '?';
+        } catch (IOException e) {
+            return '?'; // gone: the caller sees it is not alive
+        }
+    }
+
+    /**
+     * Copies keys from nscope's stdin to the pty and the pty's output to
+     * nscope's stdout until the child ends, with the host terminal raw (so
+     * Ctrl-C is a byte for the child's terminal, not a signal for nscope);
+     * the terminal's settings are restored whatever happens.
+     */
+    private static int relay(Tty tty, Fd master, Process p) throws KernelException, InterruptedException {
+        byte[] saved = tty.raw(0);
+        try {
+            byte[] buf = new byte[16384];
+            int m = master.number();
+            int[] size = tty.size(0);
+            boolean keys = true;
+            while (true) {
+                short[] r = tty.poll(keys ? new int[] {m, 0} : new int[] {m}, 100);
+                if ((r[0] & Tty.POLLIN) != 0) {
+                    int n = tty.read(m, buf);
+                    if (n <= 0) break; // EIO: every holder of the pty's other side has closed it
+                    tty.writeAll(1, buf, n);
+                } else if ((r[0] & (Tty.POLLHUP | Tty.POLLERR)) != 0) {
+                    break;
+                }
+                if (keys && (r[1] & (Tty.POLLIN | Tty.POLLHUP | Tty.POLLERR)) != 0) {
+                    int n = tty.read(0, buf);
+                    if (n <= 0) keys = false; // nscope's input ended: the child's goes on until it exits
+                    else tty.writeAll(m, buf, n);
+                }
+                int[] now = tty.size(0);
+                if (now != null && (size == null || now[0] != size[0] || now[1] != size[1])) {
+                    size = now;
+                    tty.setSize(master, now[0], now[1]); // the kernel tells the child's foreground group (SIGWINCH)
+                }
+                if (!p.isAlive()) {
+                    drain(tty, m, buf);
+                    break;
+                }
+            }
+        } finally {
+            tty.restore(0, saved);
+        }
+        return p.waitFor();
+    }
+
+    /** What the child wrote just before it ended. */
+    private static void drain(Tty tty, int m, byte[] buf) throws KernelException {
+        for (int i = 0; i < 64; i++) {
+            short[] r = tty.poll(new int[] {m}, 20);
+            if ((r[0] & Tty.POLLIN) == 0) return;
+            int n = tty.read(m, buf);
+            if (n <= 0) return;
+            tty.writeAll(1, buf, n);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package nscope.act;
+
+import java.util.List;
+import java.util.Map;
+import nscope.kernel.Fd;
+
+/**
+ * A child process to start: its argv (never through a shell), its whole
+ * environment, the descriptors the argv names as /proc/JVM/fd/N paths (held
+ * open until the child has opened them: close after it ends), and the
+ * cgroups it joins before it runs anything, as {mount point, version, path}.
+ *
+ * @param what one line saying what it is, for the user ("a shell in PID 42 (nginx): net uts ...")
+ */
+public record Launch(List<String> argv, Map<String, String> env, List<Fd> held, List<CgroupJoin> joins, String what)
+        implements AutoCloseable {
+    /** A cgroup the child is moved into while it waits, before it enters anything. */
+    public record CgroupJoin(String mountPoint, int version, String path, String label) {}
+
+    public Launch {
+        argv = List.copyOf(argv);
+        env = Map.copyOf(env);
+        held = List.copyOf(held);
+        joins = List.copyOf(joins);
+    }
+
+    /** The same launch, joining these cgroups first. */
+    public Launch joining(List<CgroupJoin> j) { return new Launch(argv, env, held, j, what); }
+
+    @Override public void close() { held.forEach(Fd::close); }
+}
