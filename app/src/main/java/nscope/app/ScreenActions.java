@@ -21,7 +21,7 @@ import nscope.views.ui.Actions;
 final class ScreenActions implements Actions {
     private final Audited audited;
 
-    private ScreenActions(AuditLog log) { this.audited = new Audited(log); }
+    ScreenActions(AuditLog log) { this.audited = new Audited(log); }
 
     /** Read-only with --read-only, or when not root (what could be changed would mostly be refused); else the real ones. */
     static Actions of(boolean readOnly, boolean live) {

@@ -37,7 +37,7 @@ public final class KeyMap {
             new Binding("K, F9", "send a signal to the selected process, or to every process of a namespace or cgroup (asks first)"),
             new Binding("z", "on a cgroup: freeze it, or thaw it when frozen (asks first)"),
             new Binding("d", "on a cgroup: remove it, if it holds no process and no child (asks first)"),
-            new Binding("?, F1", "this help (any key closes it)"),
+            new Binding("?, F1", "this help (Up/Down scroll it, any other key closes it)"),
             new Binding("q, Ctrl-C", "quit"));
 
     /** The keys that change the host: left out of the help when the screen is read-only. */

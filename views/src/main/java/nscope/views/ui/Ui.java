@@ -276,7 +276,17 @@ public final class Ui {
         if (k.getKeyType() == KeyType.EOF) return false;
         if (k.isCtrlDown() && k.getCharacter() != null && k.getCharacter() == 'c') return false;
         switch (mode) {
-            case HELP -> { mode = Mode.NORMAL; return true; }
+            case HELP -> {
+                // a small terminal shows part of the help: arrows and pages scroll it, any other key closes it
+                switch (k.getKeyType()) {
+                    case ArrowDown -> helpTop++;
+                    case ArrowUp -> helpTop = Math.max(0, helpTop - 1);
+                    case PageDown -> helpTop += 10;
+                    case PageUp -> helpTop = Math.max(0, helpTop - 10);
+                    default -> { mode = Mode.NORMAL; helpTop = 0; }
+                }
+                return true;
+            }
             case DIALOG -> { inDialog(k); return true; }
             case SEARCH, FILTER -> { typing(k); return true; }
             default -> { }
@@ -680,12 +690,17 @@ public final class Ui {
         });
     }
 
+    private int helpTop;
+
     private void help(TextGraphics g, int w, int h) {
         List<KeyMap.Binding> b = KeyMap.shown(actions.refusal() == null);
-        int width = Math.min(w - 4, 76), height = Math.min(h - 2, b.size() + 4);
-        int[] at = Overlay.box(g, w, h, width, height, "nscope keys (any key closes this)");
-        for (int i = 0; i < b.size() && 2 + i < height; i++) {
-            String line = String.format("%-15s %s", b.get(i).keys(), b.get(i).does());
+        int width = Math.min(w - 4, 76), height = Math.min(h - 2, b.size() + 4), rows = height - 4;
+        helpTop = Math.min(helpTop, Math.max(0, b.size() - rows));
+        String title = rows < b.size() ? "nscope keys " + (helpTop + 1) + "-" + (helpTop + rows) + " of " + b.size()
+                + " (Up/Down: more; any other key closes this)" : "nscope keys (any key closes this)";
+        int[] at = Overlay.box(g, w, h, width, height, title);
+        for (int i = 0; i < rows && helpTop + i < b.size(); i++) {
+            String line = String.format("%-15s %s", b.get(helpTop + i).keys(), b.get(helpTop + i).does());
             g.putString(at[0] + 2, at[1] + 2 + i, TreePane.fit(line, width - 3));
         }
     }

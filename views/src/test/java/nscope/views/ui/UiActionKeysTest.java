@@ -1,0 +1,244 @@
+package nscope.views.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.util.List;
+import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.cgroups.CgroupTree;
+import nscope.probes.model.Namespace;
+import nscope.probes.model.NsKind;
+import nscope.probes.model.Task;
+import nscope.views.screens.CgroupRows;
+import nscope.views.screens.NamespaceRows;
+import nscope.views.screens.ProcessRows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The keys that enter, unshare, move and make cgroups and set limits, on the
+ * synth-host fixture at 80x24: what each dialog names and what the host is
+ * asked to do after it (recorded, not done: the live tests do it for real).
+ */
+class UiActionKeysTest {
+    DefaultVirtualTerminal vt;
+    TerminalScreen screen;
+    Ui ui;
+    UiTest.Recorded rec;
+
+    @BeforeAll static void read() throws IOException { UiTest.read(); }
+
+    @BeforeEach void open() throws IOException {
+        vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        screen = new TerminalScreen(vt);
+        screen.startScreen();
+        ui = new Ui(new Palette(false));
+        ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), true);
+        rec = new UiTest.Recorded();
+        ui.actions(rec);
+    }
+
+    @AfterEach void close() throws IOException { screen.stopScreen(); }
+
+    String text() throws IOException {
+        UiLoop.draw(screen, ui);
+        return SvgShot.text(vt);
+    }
+
+    void keys(Object... ks) {
+        for (Object k : ks) {
+            KeyStroke s = k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k);
+            assertTrue(ui.key(s), "a key quit: " + k);
+        }
+    }
+
+    void type(String s) { for (char c : s.toCharArray()) keys(c); }
+
+    static Task sleeper() {
+        return UiTest.snap.tasks().values().stream().filter(x -> x.leader() && x.comm().equals("sleep")).findFirst().orElseThrow();
+    }
+
+    @Test void eEntersTheSelectedProcessBoundToItsStartTimeAndTheLoopGetsTheSessionOnce() throws IOException {
+        Task p = sleeper();
+        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(p)));
+        keys('e');
+        assertEquals(List.of("prepared enter " + p.tgid() + "@" + p.startTime() + " " + Actions.EnterChoice.ALL), rec.sent);
+        Actions.Session s = ui.takeSession();
+        assertEquals("back from enter " + p.tgid() + "@" + p.startTime() + " " + Actions.EnterChoice.ALL, s.run());
+        assertNull(ui.takeSession(), "taken once");
+        ui.sessionEnded("exit status 0: a shell");
+        assertTrue(text().contains("exit status 0: a shell"), text());
+        assertTrue(ui.refreshNow(), "the tree is read again at once");
+    }
+
+    @Test void capitalEAsksForTypesCgroupsUserAndCommandAndARefusalKeepsTheFormOpen() throws IOException {
+        Task p = sleeper();
+        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(p)));
+        keys('E');
+        String t = text();
+        assertTrue(t.contains("Enter PID " + p.tgid() + " (sleep)"), t);
+        assertTrue(t.contains("[x] mnt"), t);
+        keys(' '); // mnt off
+        keys(KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown);
+        keys(KeyType.ArrowDown, ' '); // join cgroups on
+        keys(KeyType.ArrowDown);
+        type("refuse");
+        keys(KeyType.Enter);
+        assertTrue(text().contains("refused: enter"), "the refusal is said in the form, which stays: " + text());
+        for (int i = 0; i < 6; i++) keys(KeyType.Backspace);
+        type("1000:1000");
+        keys(KeyType.ArrowDown);
+        type("ps  -ef");
+        keys(KeyType.Enter);
+        assertEquals("prepared enter " + p.tgid() + "@" + p.startTime() + " EnterChoice[types=[uts, ipc, net, pid, user, cgroup, time],"
+                + " cgroups=true, user=1000:1000, command=[ps, -ef]]", rec.sent.get(0));
+        assertTrue(ui.takeSession() != null);
+    }
+
+    @Test void eOnAHiddenNamespaceEntersItThroughItsHolderOnly() throws IOException {
+        Namespace hidden = UiTest.snap.namespaces().values().stream().filter(n -> n.kind() == NsKind.NET && n.hidden()
+                && !n.holders().isEmpty()).findFirst().orElseThrow();
+        keys('1');
+        text();
+        assertTrue(ui.state(Tab.NAMESPACES).select(NamespaceRows.nsId(hidden.id())));
+        keys('e');
+        Actions.NsTarget ns = ActionKeys.nsTarget(hidden);
+        assertTrue(ns.files().stream().allMatch(f -> f.matches("/proc/\\d+/(fd/\\d+|root/.+)")), ns.files().toString());
+        assertEquals("/", ns.shellRoot());
+        assertEquals(List.of("prepared enterNs " + ns + " " + Actions.EnterChoice.ALL), rec.sent);
+    }
+
+    @Test void uUnsharesWithTheChosenTypesHostnameAndCommand() throws IOException {
+        keys('u');
+        String t = text();
+        assertTrue(t.contains("Unshare: a shell in new namespaces"), t);
+        assertTrue(t.contains("[x] mnt") && t.contains("[ ] user"), t);
+        for (int i = 0; i < 11; i++) keys(KeyType.ArrowDown);
+        type("box1");
+        keys(KeyType.Enter);
+        assertEquals("prepared unshare UnshareChoice[types=[mnt, uts, ipc, net, pid, cgroup], fork=true, mountProc=true,"
+                + " mapRoot=false, hostname=box1, command=[]]", rec.sent.get(0));
+    }
+
+    /** A cgroup of the fixture below a hierarchy's root, with its tree. */
+    static CgroupTree treeWithChildren() {
+        return UiTest.snap.cgroups().trees().stream().filter(x -> x.hierarchy().version() == 2 && x.cgroups().size() > 1)
+                .findFirst().orElseThrow();
+    }
+
+    @Test void mMovesAProcessIntoACgroupPickedFromTheTreeAfterAsking() throws IOException {
+        Task p = sleeper();
+        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(p)));
+        keys('m');
+        String t = text();
+        assertTrue(t.contains("Move PID " + p.tgid() + " (sleep) with all its threads into"), t);
+        CgroupTree tree = treeWithChildren();
+        String path = tree.cgroups().keySet().stream().filter(x -> !x.equals("/")).sorted().findFirst().orElseThrow();
+        while (!text().contains("< " + tree.hierarchy().label() + " at ")) keys(KeyType.ArrowRight);
+        type(path);
+        keys(KeyType.Enter);
+        t = text();
+        assertTrue(t.contains("Move PID " + p.tgid() + " (sleep) with all its threads into this cgroup?"), t);
+        assertTrue(t.contains(tree.hierarchy().label() + ":" + path), t);
+        keys('y');
+        assertEquals("move " + p.tgid() + "@" + p.startTime() + " tid 0 into [" + tree.hierarchy().label() + ":" + path + "]", rec.sent.get(0));
+        assertTrue(ui.refreshNow());
+    }
+
+    @Test void mOnAThreadMovesTheThreadAloneAndAllHierarchiesTakeThePathWhereverItIs() throws IOException {
+        Task thread = UiTest.snap.tasks().values().stream().filter(x -> !x.leader()).findFirst().orElseThrow();
+        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.threadId(thread)), "thread row " + thread.tid());
+        keys('m');
+        assertTrue(text().contains("Move thread " + thread.tid()), text());
+        while (!text().contains("< all hierarchies")) keys(KeyType.ArrowLeft);
+        keys(KeyType.Enter); // the first row: the root, which every hierarchy has
+        String t = text();
+        long hierarchies = UiTest.snap.cgroups().trees().size();
+        assertTrue(t.contains("into " + hierarchies + " cgroups?"), t);
+        keys('n');
+        assertTrue(rec.sent.isEmpty(), "cancelled: nothing moved");
+    }
+
+    @Test void aMakesAChildCgroupAndRefusesAHostileName() throws IOException {
+        CgroupTree tree = treeWithChildren();
+        keys('3');
+        text();
+        assertTrue(ui.state(Tab.CGROUPS).select(CgroupRows.cgroupId(tree, "/")));
+        keys('a');
+        type("../etc");
+        keys(KeyType.Enter);
+        assertTrue(text().contains("cannot hold /"), text());
+        for (int i = 0; i < 6; i++) keys(KeyType.Backspace);
+        type("nscope-test-new");
+        keys(KeyType.Enter);
+        assertTrue(text().contains("Make the cgroup " + tree.hierarchy().label() + ":/nscope-test-new?"), text());
+        keys('y');
+        assertEquals("mkdir " + tree.hierarchy().label() + ":/ nscope-test-new", rec.sent.get(0));
+    }
+
+    @Test void lSetsTheLimitsGivenAndOnlyThose() throws IOException {
+        CgroupTree tree = treeWithChildren();
+        String path = tree.cgroups().keySet().stream().filter(x -> !x.equals("/")).sorted().findFirst().orElseThrow();
+        keys('3');
+        text();
+        assertTrue(ui.state(Tab.CGROUPS).select(CgroupRows.cgroupId(tree, path)));
+        keys('L');
+        String t = text();
+        assertTrue(t.contains("memory.max") && t.contains("pids.max") && t.contains("cpu.max"), t);
+        keys(KeyType.Enter);
+        assertTrue(text().contains("no value given"), text());
+        type("32M");
+        keys(KeyType.ArrowDown, KeyType.ArrowDown);
+        type("50000 100000");
+        keys(KeyType.Enter);
+        t = text();
+        assertTrue(t.contains("memory.max = 32M") && t.contains("cpu.max = 50000 100000") && !t.contains("pids.max ="), t);
+        keys('y');
+        assertEquals("set " + tree.hierarchy().label() + ":" + path + " {memory.max=32M, cpu.max=50000 100000}", rec.sent.get(0));
+    }
+
+    @Test void readOnlyOffersNoActionKeyAndSaysWhy() throws IOException {
+        ui.actions(Actions.readOnly("started with --read-only"));
+        for (char c : new char[] {'e', 'E', 'u', 'm', 'a', 'L'}) {
+            keys(c);
+            assertTrue(text().contains("read-only: started with --read-only"), c + ": " + text());
+            assertNull(ui.takeSession());
+        }
+        keys('?');
+        StringBuilder all = new StringBuilder(text());
+        for (int i = 0; i < 30; i++) {
+            keys(KeyType.ArrowDown);
+            all.append(text());
+        }
+        for (String key : KeyMap.MUTATING) assertFalse(all.toString().contains("\n" + key + " "), "no " + key + " in the help");
+    }
+
+    @Test void theCgroupPickerListsParentsBeforeChildren() {
+        List<String> sorted = new java.util.ArrayList<>(List.of("/a-c", "/a/b", "/b", "/", "/a"));
+        sorted.sort(CgroupPicker.TREE_ORDER);
+        assertEquals(List.of("/", "/a", "/a/b", "/a-c", "/b"), sorted);
+    }
+
+    @Test void theWholeHelpCanBeReadAt80x24() throws IOException {
+        keys('?');
+        StringBuilder all = new StringBuilder(text());
+        assertTrue(all.toString().contains("Up/Down: more"), all.toString());
+        for (int i = 0; i < KeyMap.BINDINGS.size(); i++) {
+            keys(KeyType.ArrowDown);
+            all.append(text());
+        }
+        for (KeyMap.Binding b : KeyMap.BINDINGS) assertTrue(all.toString().contains(b.keys() + " "), "help shows " + b.keys());
+        keys('x');
+        assertFalse(text().contains("nscope keys"), "any other key closes it");
+    }
+}
