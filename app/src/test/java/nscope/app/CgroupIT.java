@@ -139,4 +139,59 @@ class CgroupIT {
         assertEquals(1, file.rc());
         assertTrue(file.err().contains("is not a setting"), file.err());
     }
+
+    /**
+     * The live screen's cgroup actions (what m, a, L run after their
+     * confirmation) on real cgroups: a child made, limits written, a process
+     * moved into two hierarchies at once, a thread alone through v1 tasks,
+     * and a start time that no longer matches refused with nothing moved.
+     */
+    @Test void theScreensMoveMakeAndLimitsChangeTheKernelsFiles() throws Exception {
+        assumeTrue(Files.isDirectory(PIDS) && Files.isDirectory(FREEZER), "v1 pids and freezer hierarchies");
+        ScreenActions a = new ScreenActions(AuditLog.of(java.util.Map.of("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString())));
+        nscope.views.ui.Actions.CgroupTarget pidsRoot = new nscope.views.ui.Actions.CgroupTarget("pids", PIDS.toString(), 1, "/");
+        made.add(PIDS.resolve(NAME));
+        assertEquals("made pids:/" + NAME, a.mkdir(pidsRoot, NAME));
+        made.add(FREEZER.resolve(NAME));
+        a.mkdir(new nscope.views.ui.Actions.CgroupTarget("freezer", FREEZER.toString(), 1, "/"), NAME);
+        assertTrue(a.mkdir(pidsRoot, "../x").contains("cannot hold /"));
+        var pidsCg = new nscope.views.ui.Actions.CgroupTarget("pids", PIDS.toString(), 1, "/" + NAME);
+        var freezerCg = new nscope.views.ui.Actions.CgroupTarget("freezer", FREEZER.toString(), 1, "/" + NAME);
+        assertEquals("set pids.max = 7 in pids:/" + NAME, a.set(pidsCg, java.util.Map.of("pids.max", "7")));
+        assertEquals("7", Files.readString(PIDS.resolve(NAME).resolve("pids.max")).strip());
+        assertTrue(a.set(pidsCg, java.util.Map.of("pids.max", "lots")).contains("EINVAL"));
+        Process s = sleeper();
+        long start = KillIT.startOf(s.pid());
+        var target = new nscope.views.ui.Actions.Target((int) s.pid(), start, "sleep");
+        assertTrue(a.move(new nscope.views.ui.Actions.Target((int) s.pid(), start + 1, "sleep"), 0, List.of(pidsCg))
+                .contains("is now another process"), "a reused PID is refused");
+        assertEquals("", Files.readString(PIDS.resolve(NAME).resolve("cgroup.procs")).strip(), "nothing moved");
+        assertEquals("moved PID " + s.pid() + " into 2 cgroups (/" + NAME + ")", a.move(target, 0, List.of(pidsCg, freezerCg)));
+        assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(PIDS.resolve(NAME).resolve("cgroup.procs")));
+        assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(FREEZER.resolve(NAME).resolve("cgroup.procs")));
+        // a thread alone: a child JVM (many threads) that only sleeps
+        Path src = Files.writeString(tmp.resolve("Nap.java"), "class Nap { public static void main(String[] a) throws Exception { Thread.sleep(100000); } }");
+        Process t = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", src.toString()).start();
+        started.add(t);
+        Path tasks = Path.of("/proc", Long.toString(t.pid()), "task");
+        for (int i = 0; i < 200 && countOf(tasks) < 3; i++) Thread.sleep(20);
+        int tid;
+        try (var l = Files.list(tasks)) {
+            tid = l.map(x -> Integer.parseInt(x.getFileName().toString())).filter(x -> x != t.pid()).findFirst().orElseThrow();
+        }
+        var tTarget = new nscope.views.ui.Actions.Target((int) t.pid(), KillIT.startOf(t.pid()), "java");
+        assertEquals("moved thread " + tid + " of PID " + t.pid() + " into pids:/" + NAME, a.move(tTarget, tid, List.of(pidsCg)));
+        List<String> inside = Files.readAllLines(PIDS.resolve(NAME).resolve("tasks"));
+        assertTrue(inside.contains(Integer.toString(tid)) && inside.contains(Long.toString(s.pid())), inside.toString());
+        assertFalse(inside.contains(Long.toString(t.pid())), "its other threads stayed where they were: " + inside);
+        List<String> audit = Files.readAllLines(tmp.resolve("actions.log"));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"action\":\"cgroup mv\"") && l.contains("\"ok\":false") && l.contains("another process")),
+                String.join("\n", audit));
+    }
+
+    private static long countOf(Path dir) throws java.io.IOException {
+        try (var l = Files.list(dir)) {
+            return l.count();
+        }
+    }
 }
