@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CgroupCommand implements Callable<Integer> {
     @Option(names = "--hierarchy", paramLabel = "NAME", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "The hierarchy: v2 (or unified), a v1 controller (memory, pids, ...) or a named one (systemd);"
-                    + " needed when more than one is mounted.")
+                    + " needed when more than one is mounted; all: every hierarchy (for a change to a cgroup, each that has PATH).")
     String hierarchy;
 
     @Spec CommandSpec spec;
@@ -42,34 +42,51 @@ final class CgroupCommand implements Callable<Integer> {
         throw new UserError("which change? mkdir, rmdir, mv, set, freeze or thaw (see 'nscope cgroup --help')", 2);
     }
 
-    /** Runs one change on the hierarchy named, logs it, and says a refusal in one line. */
+    /**
+     * Runs one change on the hierarchy named (with --hierarchy all: on every
+     * hierarchy, except that a change to an existing cgroup skips those
+     * without PATH), logs each, and says a refusal in one line.
+     */
     int change(String action, String path, Audited.CgroupChange c) {
-        Hierarchy h = pick();
-        CgroupWrites w;
-        try {
-            w = new CgroupWrites(Kernel.shared(), h.mountPoint(), h.version() == 2);
-        } catch (KernelException e) {
-            throw new UserError("cannot bind the C library for cgroup writes: " + e.getMessage());
+        boolean all = "all".equals(hierarchy);
+        int rc = 0, done = 0;
+        for (Hierarchy h : pick()) {
+            if (all && !action.equals("mkdir") && !Files.isDirectory(Path.of(h.mountPoint(), path))) continue;
+            CgroupWrites w;
+            try {
+                w = new CgroupWrites(Kernel.shared(), h.mountPoint(), h.version() == 2);
+            } catch (KernelException e) {
+                throw new UserError("cannot bind the C library for cgroup writes: " + e.getMessage());
+            }
+            Audited.Outcome o = new Audited(AuditLog.of(System.getenv())).cgroup(w, action, h.label() + ":" + path, c);
+            if (o.logError() != null) spec.commandLine().getErr().println("nscope: cgroup: " + o.logError());
+            if (!o.ok()) {
+                if (!all) throw new UserError("cgroup " + action + " in " + h.label() + ": " + Escape.terminal(o.result()));
+                spec.commandLine().getErr().println("nscope: cgroup " + action + " in " + h.label() + ": " + Escape.terminal(o.result()));
+                rc = 1;
+            }
+            if (o.logError() != null) rc = 1;
+            done++;
         }
-        Audited.Outcome o = new Audited(AuditLog.of(System.getenv())).cgroup(w, action, h.label() + ":" + path, c);
-        if (o.logError() != null) spec.commandLine().getErr().println("nscope: cgroup: " + o.logError());
-        if (!o.ok()) throw new UserError("cgroup " + action + " in " + h.label() + ": " + Escape.terminal(o.result()));
-        return o.logError() == null ? 0 : 1;
+        if (done == 0) throw new UserError("no mounted hierarchy has the cgroup " + Escape.terminal(path));
+        spec.commandLine().getErr().flush();
+        return rc;
     }
 
-    /** The hierarchy --hierarchy names, or the only one mounted; else an error that lists them. */
-    private Hierarchy pick() {
+    /** The hierarchy --hierarchy names (all: every one), or the only one mounted; else an error that lists them. */
+    private List<Hierarchy> pick() {
         List<Hierarchy> all = CgroupMounts.of(Host.live());
         if (all.isEmpty()) throw new UserError("no cgroup hierarchy is mounted here (no cgroup or cgroup2 line in mountinfo)");
         List<String> labels = all.stream().map(Hierarchy::label).toList();
+        if ("all".equals(hierarchy)) return all;
         if (hierarchy == null) {
-            if (all.size() == 1) return all.get(0);
+            if (all.size() == 1) return all;
             throw new UserError("several cgroup hierarchies are mounted: name one with --hierarchy (" + String.join(", ", labels) + ")", 2);
         }
         List<Hierarchy> out = new ArrayList<>();
         for (Hierarchy h : all) if (h.named(hierarchy, h.version() == 2 ? v2Controllers(h) : List.of())) out.add(h);
         if (out.isEmpty()) throw new UserError("no cgroup hierarchy named " + Escape.terminal(hierarchy) + " (mounted: " + String.join(", ", labels) + ")", 2);
-        return out.get(0);
+        return out.subList(0, 1);
     }
 
     private static List<String> v2Controllers(Hierarchy h) {

@@ -189,6 +189,30 @@ class CgroupIT {
                 String.join("\n", audit));
     }
 
+    @Test void allHierarchiesAtOnceMakeMoveIntoAndRemove() throws Exception {
+        List<Path> everywhere = new ArrayList<>();
+        for (var h : nscope.probes.CgroupMounts.of(nscope.probes.Host.live())) everywhere.add(Path.of(h.mountPoint(), NAME));
+        assumeTrue(everywhere.size() > 1, "more than one hierarchy");
+        made.addAll(everywhere);
+        PackagedJar.Run mk = nscope("--hierarchy", "all", "mkdir", "/" + NAME);
+        assertEquals(0, mk.rc(), mk.err());
+        for (Path d : everywhere) assertTrue(Files.isDirectory(d), d.toString());
+        Process s = sleeper();
+        PackagedJar.Run mv = nscope("--hierarchy", "all", "mv", "/" + NAME, Long.toString(s.pid()));
+        assertEquals(0, mv.rc(), mv.err());
+        for (Path d : everywhere) assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(d.resolve("cgroup.procs")), d.toString());
+        assertEquals(2 * everywhere.size(), Files.readAllLines(tmp.resolve("actions.log")).size(), "one audit line per hierarchy and action");
+        s.destroyForcibly();
+        s.waitFor(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 50 && !Files.readString(everywhere.get(0).resolve("cgroup.procs")).isBlank(); i++) Thread.sleep(20);
+        PackagedJar.Run rm = nscope("--hierarchy", "all", "rmdir", "/" + NAME);
+        assertEquals(0, rm.rc(), rm.err());
+        for (Path d : everywhere) assertFalse(Files.exists(d), d.toString());
+        PackagedJar.Run none = nscope("--hierarchy", "all", "rmdir", "/" + NAME);
+        assertEquals(1, none.rc());
+        assertTrue(none.err().contains("no mounted hierarchy has the cgroup /" + NAME), none.err());
+    }
+
     private static long countOf(Path dir) throws java.io.IOException {
         try (var l = Files.list(dir)) {
             return l.count();

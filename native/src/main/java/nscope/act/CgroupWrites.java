@@ -30,13 +30,39 @@ public final class CgroupWrites {
         this.v2 = v2;
     }
 
-    /** mkdir: a new cgroup (the last name of path) under an existing one. */
+    /**
+     * mkdir: a new cgroup (the last name of path) under an existing one. A
+     * new v1 cpuset cgroup starts with no CPU and no memory node, so no
+     * process could be moved into it (ENOSPC): it gets its parent's, as
+     * runc and cgcreate do.
+     */
     public void mkdir(String path) throws ActionException {
         List<String> names = components(path, false);
         try (Fd parent = walk(names.subList(0, names.size() - 1))) {
             kernel.mkdirAt(parent, names.get(names.size() - 1), 0755);
+            if (!v2) {
+                try (Fd child = kernel.openPathNoFollow(parent, names.get(names.size() - 1))) {
+                    for (String f : new String[] {"cpuset.cpus", "cpuset.mems"}) {
+                        String mine = read(child, f), theirs = read(parent, f);
+                        if (mine != null && mine.isBlank() && theirs != null && !theirs.isBlank())
+                            kernel.writeFile(child, f, theirs.strip().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
         } catch (KernelException e) {
             throw refused("make the cgroup " + path, e, null);
+        }
+    }
+
+    /** An interface file's text, or null when the cgroup has no such file. */
+    private String read(Fd dir, String file) throws KernelException {
+        byte[] buf = new byte[4096];
+        try {
+            int n = kernel.readFile(dir, Kernel.cPath(file), buf);
+            return new String(buf, 0, n, StandardCharsets.UTF_8);
+        } catch (KernelException e) {
+            if (e.errno() == Errno.ENOENT) return null;
+            throw e;
         }
     }
 
