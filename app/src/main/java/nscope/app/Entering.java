@@ -52,9 +52,14 @@ final class Entering {
 
     /** Runs it with its audit line (written when it starts: a shell may run for hours); the child's exit status. */
     static int run(Kernel k, Audited audited, Launch l, String action, String target) throws ActionException {
+        return start(k, audited, l, action, target).attach(false);
+    }
+
+    /** Starts it with its audit line; attach to relay. */
+    static Running start(Kernel k, Audited audited, Launch l, String action, String target) throws ActionException {
         Audited.Outcome o = audited.logged(action, target, true, "started " + l.what());
         if (o.logError() != null) System.err.println("nscope: " + o.logError());
-        return new Interactive(k, audited).run(l);
+        return new Interactive(k, audited).start(l);
     }
 
     private static String comm(int pid) {

@@ -41,6 +41,11 @@ final class Interactive {
 
     /** Starts the launch, relays until it ends, and returns its exit status (128+N when killed by signal N). */
     int run(Launch l) throws ActionException {
+        return start(l).attach(false);
+    }
+
+    /** Starts the launch (on a pty of its own when nscope's input is a terminal); attach to it to relay. */
+    Running start(Launch l) throws ActionException {
         Tty tty = new Tty(k);
         boolean onTty = tty.isTty(0);
         // a session of its own; on a terminal, with its pty as the controlling terminal
@@ -51,7 +56,7 @@ final class Interactive {
         pb.environment().clear();
         pb.environment().putAll(l.env());
         Tty.Pty pty = null;
-        try (l) {
+        try {
             if (onTty) {
                 pty = tty.openPty();
                 int[] size = tty.size(0);
@@ -69,15 +74,23 @@ final class Interactive {
                         + "): nscope needs util-linux's setsid, nsenter and unshare");
             }
             if (!l.joins().isEmpty()) join(p, l.joins());
-            return onTty ? relay(tty, pty.master(), p) : p.waitFor();
+            return new Running(tty, pty, p, l);
         } catch (KernelException e) {
+            closeAll(pty, l);
             throw new ActionException("the terminal: " + e.getMessage());
+        } catch (ActionException | RuntimeException e) {
+            closeAll(pty, l);
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            closeAll(pty, l);
             throw new ActionException("interrupted");
-        } finally {
-            if (pty != null) pty.close();
         }
+    }
+
+    private static void closeAll(Tty.Pty pty, Launch l) {
+        if (pty != null) pty.close();
+        l.close();
     }
 
     /** The child stops itself until it is in its cgroups: nothing it runs starts outside them. A fixed script; argv follows as "$@". */
@@ -123,60 +136,6 @@ final class Interactive {
             return i > 0 && i + 2 < s.length() ? s.charAt(i + 2) : '?';
         } catch (IOException e) {
             return '?'; // gone: the caller sees it is not alive
-        }
-    }
-
-    /**
-     * Copies keys from nscope's stdin to the pty and the pty's output to
-     * nscope's stdout until the child ends, with the host terminal raw (so
-     * Ctrl-C is a byte for the child's terminal, not a signal for nscope);
-     * the terminal's settings are restored whatever happens.
-     */
-    private static int relay(Tty tty, Fd master, Process p) throws KernelException, InterruptedException {
-        byte[] saved = tty.raw(0);
-        try {
-            byte[] buf = new byte[16384];
-            int m = master.number();
-            int[] size = tty.size(0);
-            boolean keys = true;
-            while (true) {
-                short[] r = tty.poll(keys ? new int[] {m, 0} : new int[] {m}, 100);
-                if ((r[0] & Tty.POLLIN) != 0) {
-                    int n = tty.read(m, buf);
-                    if (n <= 0) break; // EIO: every holder of the pty's other side has closed it
-                    tty.writeAll(1, buf, n);
-                } else if ((r[0] & (Tty.POLLHUP | Tty.POLLERR)) != 0) {
-                    break;
-                }
-                if (keys && (r[1] & (Tty.POLLIN | Tty.POLLHUP | Tty.POLLERR)) != 0) {
-                    int n = tty.read(0, buf);
-                    if (n <= 0) keys = false; // nscope's input ended: the child's goes on until it exits
-                    else tty.writeAll(m, buf, n);
-                }
-                int[] now = tty.size(0);
-                if (now != null && (size == null || now[0] != size[0] || now[1] != size[1])) {
-                    size = now;
-                    tty.setSize(master, now[0], now[1]); // the kernel tells the child's foreground group (SIGWINCH)
-                }
-                if (!p.isAlive()) {
-                    drain(tty, m, buf);
-                    break;
-                }
-            }
-        } finally {
-            tty.restore(0, saved);
-        }
-        return p.waitFor();
-    }
-
-    /** What the child wrote just before it ended. */
-    private static void drain(Tty tty, int m, byte[] buf) throws KernelException {
-        for (int i = 0; i < 64; i++) {
-            short[] r = tty.poll(new int[] {m}, 20);
-            if ((r[0] & Tty.POLLIN) == 0) return;
-            int n = tty.read(m, buf);
-            if (n <= 0) return;
-            tty.writeAll(1, buf, n);
         }
     }
 }

@@ -142,17 +142,48 @@ final class ScreenActions implements Actions {
             return Session.refused(e.getMessage());
         }
         return new Session() {
+            private Running running;
+            private boolean aside;
+
             @Override public String refusal() { return null; }
 
             @Override public String run() {
-                System.out.print("\r\nnscope: " + Escape.terminal(l.what()) + "\r\nnscope: exit it to come back to the screen\r\n");
-                System.out.flush();
                 try {
-                    int code = Entering.run(k, audited, l, action, target);
-                    return (code > 128 ? "killed by SIG" + Signals.name(code - 128) : "exit status " + code) + ": " + l.what();
+                    if (running == null) {
+                        banner("nscope: " + Escape.terminal(l.what()));
+                        running = Entering.start(k, audited, l, action, target);
+                    } else {
+                        banner("nscope: back in " + Escape.terminal(l.what()));
+                    }
+                    Integer code = running.attach(true);
+                    aside = code == null;
+                    return aside ? "put aside, still running (PID " + running.pid() + "): r goes back to it; " + l.what() : status(code);
                 } catch (ActionException e) {
+                    aside = false;
                     return e.getMessage();
                 }
+            }
+
+            private void banner(String first) {
+                System.out.print("\r\n" + first + "\r\nnscope: exit it to come back to the screen; Ctrl-] goes back while it runs\r\n");
+                System.out.flush();
+            }
+
+            private String status(int code) {
+                return (code > 128 ? "killed by SIG" + Signals.name(code - 128) : "exit status " + code) + ": " + l.what();
+            }
+
+            @Override public boolean detached() { return aside; }
+
+            @Override public String ended() {
+                Integer code = aside ? running.ended() : null;
+                if (code == null) return null;
+                aside = false;
+                return "a session put aside ended, " + status(code);
+            }
+
+            @Override public void end() {
+                if (running != null) running.end();
             }
         };
     }

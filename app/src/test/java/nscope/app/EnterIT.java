@@ -187,10 +187,59 @@ class EnterIT {
             String paneTty = LiveUiIT.tmux("display", "-p", "-t", session, "#{pane_tty}").strip();
             assertTrue(shell.contains("\n/dev/pts/"), shell);
             assertFalse(shell.contains("\n" + paneTty + "\n"), "the shell's terminal is its own, not the host's " + paneTty + ":\n" + shell);
+            LiveUiIT.tmux("resize-window", "-t", session, "-x", "100", "-y", "32"); // the window changes while the shell runs
+            LiveUiIT.tmux("send-keys", "-t", session, "-l", "stty size");
+            LiveUiIT.tmux("send-keys", "-t", session, "Enter");
+            LiveUiIT.until(session, "\n32 100\n");
             LiveUiIT.tmux("send-keys", "-t", session, "exit 3", "Enter");
             String back = LiveUiIT.until(session, "exit status 3: a shell in PID " + pid);
+            List<String> lines = back.lines().toList();
+            assertEquals(32, lines.size(), back);
+            assertTrue(lines.get(31).startsWith("exit status 3: a shell in PID " + pid), "the status line on the new last row:\n" + back);
+            assertTrue(lines.stream().allMatch(l -> l.length() <= 100), back);
             assertTrue(back.contains(" 2 Processes ") && back.contains("process " + pid + " of thread group " + pid), "the screen, as it was:\n" + back);
             assertEquals("1", LiveUiIT.tmux("display", "-p", "-t", session, "#{alternate_on}").strip());
+            LiveUiIT.tmux("send-keys", "-t", session, "q");
+        } finally {
+            LiveUiIT.tmux("kill-session", "-t", session);
+        }
+    }
+
+    /**
+     * u on the screen: a shell in new namespaces with the hostname typed in
+     * the form; Ctrl-] puts it aside and the tree shows it while it runs; r
+     * goes back to it; its exit status is said when it ends.
+     */
+    @Test void uUnsharesAndCtrlBracketShowsItInTheTreeWhileItRuns() throws Exception {
+        String session = "nscope-test-enter-u-" + ProcessHandle.current().pid();
+        String host = "nscope-test-un-" + ProcessHandle.current().pid();
+        try {
+            LiveUiIT.startAsRoot(session, tmp.resolve("actions.log"));
+            LiveUiIT.tmux("send-keys", "-t", session, "u");
+            LiveUiIT.until(session, "Unshare: a shell in new namespaces");
+            for (int i = 0; i < 11; i++) LiveUiIT.tmux("send-keys", "-t", session, "Down");
+            LiveUiIT.tmux("send-keys", "-t", session, "-l", host);
+            LiveUiIT.tmux("send-keys", "-t", session, "Enter");
+            LiveUiIT.until(session, "Ctrl-] goes back while it runs");
+            LiveUiIT.tmux("send-keys", "-t", session, "-l", "hostname; echo pid=$$; echo done-$((6*7))");
+            LiveUiIT.tmux("send-keys", "-t", session, "Enter");
+            String shell = LiveUiIT.until(session, "done-42\n");
+            assertTrue(shell.contains("\n" + host + "\npid=1\n"), shell);
+            LiveUiIT.tmux("send-keys", "-t", session, "C-]");
+            String aside = LiveUiIT.until(session, "put aside, still running (PID ");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("still running \\(PID (\\d+)\\)").matcher(aside.replace("\n", ""));
+            assertTrue(m.find(), aside);
+            int pid = Integer.parseInt(m.group(1));
+            assertNotEquals(link(pid, "uts"), link((int) ProcessHandle.current().pid(), "uts"), "the shell's side runs in a new uts namespace");
+            LiveUiIT.tmux("send-keys", "-t", session, "/", host, "Enter");
+            String tree = LiveUiIT.until(session, "found: " + host);
+            assertTrue(tree.contains("pid_for_children:[" + link(pid, "pid_for_children").replaceAll("\\D", "") + "]"), "its new namespaces on the screen:\n" + tree);
+            LiveUiIT.tmux("send-keys", "-t", session, "r");
+            LiveUiIT.until(session, "nscope: back in a shell in new");
+            LiveUiIT.tmux("send-keys", "-t", session, "exit 2", "Enter");
+            LiveUiIT.until(session, "exit status 2: a shell in new");
+            for (int i = 0; i < 50 && Files.exists(Path.of("/proc", Integer.toString(pid))); i++) Thread.sleep(100);
+            assertFalse(Files.exists(Path.of("/proc", Integer.toString(pid))), "it ended");
             LiveUiIT.tmux("send-keys", "-t", session, "q");
         } finally {
             LiveUiIT.tmux("kill-session", "-t", session);

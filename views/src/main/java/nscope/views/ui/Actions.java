@@ -42,8 +42,17 @@ public interface Actions {
         /** Why it cannot run (and nothing was started), or null when it is ready. */
         String refusal();
 
-        /** Runs it on the terminal until it ends; what happened, for the status line. */
+        /** Runs it on the terminal until it ends or is put aside (Ctrl-]); what happened, for the status line. */
         String run();
+
+        /** After run(): whether it was put aside and still runs (run() again goes back to it). */
+        default boolean detached() { return false; }
+
+        /** For a session put aside: null while it runs; once it has ended, what happened (said once). */
+        default String ended() { return null; }
+
+        /** Ends a session put aside (the screen quits). */
+        default void end() {}
 
         static Session refused(String why) {
             return new Session() {

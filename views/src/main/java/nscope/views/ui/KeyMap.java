@@ -31,6 +31,8 @@ public final class KeyMap {
             new Binding("e", "a shell in the selected process's namespaces, root and directory (a thread: its process), or in the selected namespace only"),
             new Binding("E", "enter, choosing the namespace types, joining its cgroups, the user and the command"),
             new Binding("u", "unshare: a shell (or a command) in new namespaces, chosen in a form"),
+            new Binding("Ctrl-]", "in a shell started here: back to the screen while it runs (its namespaces show in the tree)"),
+            new Binding("r", "back to the shell put aside last"),
             new Binding("m", "move the selected process (all its threads) or thread into a cgroup picked from a tree (asks first)"),
             new Binding("a", "on a cgroup: make a child cgroup (asks first)"),
             new Binding("L", "on a cgroup: set its memory, pids and CPU limits (asks first)"),
@@ -41,7 +43,7 @@ public final class KeyMap {
             new Binding("q, Ctrl-C", "quit"));
 
     /** The keys that change the host: left out of the help when the screen is read-only. */
-    static final java.util.Set<String> MUTATING = java.util.Set.of("e", "E", "u", "m", "a", "L", "K, F9", "z", "d");
+    static final java.util.Set<String> MUTATING = java.util.Set.of("e", "E", "u", "Ctrl-]", "r", "m", "a", "L", "K, F9", "z", "d");
 
     /** The bindings the help lists: without the mutating ones when nothing may be changed. */
     static List<Binding> shown(boolean canAct) {

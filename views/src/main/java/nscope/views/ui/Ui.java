@@ -342,6 +342,7 @@ public final class Ui {
             case 'z' -> askCgroup("freeze");
             case 'd' -> askCgroup("rmdir");
             case 'e', 'E', 'u', 'm', 'a', 'L' -> actionKey(c);
+            case 'r' -> resume();
             default -> { }
         }
         return true;
@@ -669,10 +670,46 @@ public final class Ui {
         return s;
     }
 
-    /** After a session: what it said, and a refresh at once (its namespaces, its cgroup moves are gone or new). */
-    public void sessionEnded(String words) {
+    private final List<Actions.Session> aside = new ArrayList<>();
+
+    /**
+     * After a session: what it said, and a refresh at once (its namespaces
+     * are new or gone); one put aside with Ctrl-] is kept for r.
+     */
+    public void sessionEnded(Actions.Session s, String words) {
         status = Escape.terminal(words);
         refreshNow = true;
+        if (s.detached()) aside.add(s);
+    }
+
+    /** r: back to the session put aside last. */
+    private void resume() {
+        if (aside.isEmpty()) {
+            status = "no session was put aside (Ctrl-] in a shell started here puts it aside)";
+            return;
+        }
+        session = aside.remove(aside.size() - 1);
+    }
+
+    /** Sessions put aside that have ended meanwhile: said on the status line, and forgotten; true if one had. */
+    public boolean pollAside() {
+        boolean any = false;
+        for (var it = aside.iterator(); it.hasNext(); ) {
+            String e = it.next().ended();
+            if (e != null) {
+                it.remove();
+                status = Escape.terminal(e);
+                refreshNow = true;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** The screen quits: sessions put aside end with it (their terminal hangs up). */
+    public void endAside() {
+        aside.forEach(Actions.Session::end);
+        aside.clear();
     }
 
     /** e, E, u, m, a, L: the action keys with a dialog or a session; they need actions and a scan. */

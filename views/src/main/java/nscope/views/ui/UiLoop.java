@@ -151,12 +151,13 @@ public final class UiLoop {
                 if (session != null) {
                     aside.set(true);
                     try {
-                        ui.sessionEnded(runAside(screen, session));
+                        ui.sessionEnded(session, runAside(screen, session));
                     } finally {
                         aside.set(false);
                     }
                     dirty = complete = true;
                 }
+                if (ui.pollAside()) dirty = true;
                 if (ui.rowsReady()) dirty = true; // a screen's rows built off this thread: placed when drawn
                 if (ui.refreshNow()) {
                     synchronized (wake) {
@@ -177,6 +178,7 @@ public final class UiLoop {
                 }
             }
         } finally {
+            ui.endAside();
             stop.set(true);
             synchronized (wake) {
                 wake.notifyAll();

@@ -76,9 +76,35 @@ class UiActionKeysTest {
         Actions.Session s = ui.takeSession();
         assertEquals("back from enter " + p.tgid() + "@" + p.startTime() + " " + Actions.EnterChoice.ALL, s.run());
         assertNull(ui.takeSession(), "taken once");
-        ui.sessionEnded("exit status 0: a shell");
+        ui.sessionEnded(s, "exit status 0: a shell");
         assertTrue(text().contains("exit status 0: a shell"), text());
         assertTrue(ui.refreshNow(), "the tree is read again at once");
+    }
+
+    @Test void aSessionPutAsideIsKeptForRAndSaidWhenItEnds() throws IOException {
+        keys('r');
+        assertTrue(text().contains("no session was put aside"), text());
+        boolean[] alive = {true};
+        Actions.Session s = new Actions.Session() {
+            @Override public String refusal() { return null; }
+
+            @Override public String run() { return "put aside"; }
+
+            @Override public boolean detached() { return alive[0]; }
+
+            @Override public String ended() { return alive[0] ? null : "a session put aside ended, exit status 0: x"; }
+        };
+        ui.sessionEnded(s, s.run());
+        assertFalse(ui.pollAside(), "still running");
+        keys('r');
+        assertTrue(ui.takeSession() == s, "r goes back to it");
+        ui.sessionEnded(s, s.run());
+        alive[0] = false;
+        assertTrue(ui.pollAside());
+        assertTrue(text().contains("a session put aside ended, exit status 0: x"), text());
+        assertFalse(ui.pollAside(), "said once");
+        keys('r');
+        assertTrue(text().contains("no session was put aside"), text());
     }
 
     @Test void capitalEAsksForTypesCgroupsUserAndCommandAndARefusalKeepsTheFormOpen() throws IOException {
