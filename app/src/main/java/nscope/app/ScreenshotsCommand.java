@@ -32,7 +32,12 @@ final class ScreenshotsCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR") Path dir;
 
-    private record Shot(String name, List<Object> keys) {}
+    /** actions: drawn as root sees it (dialogs open; nothing is done: the actions only say so). */
+    private record Shot(String name, List<Object> keys, boolean actions) {
+        Shot(String name, List<Object> keys) { this(name, keys, false); }
+    }
+
+    private static final List<Object> TO_C2 = List.of('/', 'c', '2', '.', 's', 'h', KeyType.Enter);
 
     private static final List<Shot> SHOTS = List.of(
             new Shot("ui-processes", List.of()),
@@ -40,7 +45,18 @@ final class ScreenshotsCommand implements Callable<Integer> {
             new Shot("ui-cgroups", List.of('3')),
             new Shot("ui-mounts", List.of('4')),
             new Shot("ui-link-followed", List.of('/', 'c', '2', '.', 's', 'h', KeyType.Enter, ']', ']', KeyType.Enter)),
-            new Shot("ui-help", List.of('?')));
+            new Shot("ui-help", List.of('?')),
+            new Shot("ui-help-as-root", List.of('?', KeyType.PageDown), true),
+            new Shot("ui-enter-form", concat(TO_C2, List.of('E')), true),
+            new Shot("ui-unshare-form", List.of('u'), true),
+            new Shot("ui-move-picker", concat(TO_C2, List.of('m', KeyType.ArrowRight)), true),
+            new Shot("ui-signal-confirm", concat(TO_C2, List.of('K')), true));
+
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
 
     /** The time the screenshots' headers show: fixed, so regenerating them changes only what the screens changed. */
     private static final java.time.Clock SHOT_CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T12:00:00Z"), java.time.ZoneOffset.UTC);
@@ -55,6 +71,7 @@ final class ScreenshotsCommand implements Callable<Integer> {
             screen.startScreen();
             Ui ui = new Ui(new Palette(true));
             ui.clock(SHOT_CLOCK);
+            if (shot.actions()) ui.actions(ScreenActions.shownOnly());
             ui.show(Screens.of(s, CgroupCpu.none(), ""), HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/")), true);
             for (Object k : shot.keys()) ui.key(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));
             UiLoop.draw(screen, ui);

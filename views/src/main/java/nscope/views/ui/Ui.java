@@ -730,16 +730,30 @@ public final class Ui {
     private int helpTop;
 
     private void help(TextGraphics g, int w, int h) {
-        List<KeyMap.Binding> b = KeyMap.shown(actions.refusal() == null);
-        int width = Math.min(w - 4, 76), height = Math.min(h - 2, b.size() + 4), rows = height - 4;
-        helpTop = Math.min(helpTop, Math.max(0, b.size() - rows));
-        String title = rows < b.size() ? "nscope keys " + (helpTop + 1) + "-" + (helpTop + rows) + " of " + b.size()
+        int width = Math.min(w - 4, 76);
+        List<String> lines = helpLines(KeyMap.shown(actions.refusal() == null), width - 3);
+        int height = Math.min(h - 2, lines.size() + 4), rows = height - 4;
+        helpTop = Math.min(helpTop, Math.max(0, lines.size() - rows));
+        String title = rows < lines.size() ? "nscope keys, lines " + (helpTop + 1) + "-" + (helpTop + rows) + " of " + lines.size()
                 + " (Up/Down: more; any other key closes this)" : "nscope keys (any key closes this)";
         int[] at = Overlay.box(g, w, h, width, height, title);
-        for (int i = 0; i < rows && helpTop + i < b.size(); i++) {
-            String line = String.format("%-15s %s", b.get(helpTop + i).keys(), b.get(helpTop + i).does());
-            g.putString(at[0] + 2, at[1] + 2 + i, TreePane.fit(line, width - 3));
+        for (int i = 0; i < rows && helpTop + i < lines.size(); i++) g.putString(at[0] + 2, at[1] + 2 + i, lines.get(helpTop + i));
+    }
+
+    /** Each binding as "keys  what it does", what it does wrapped at spaces under itself. */
+    static List<String> helpLines(List<KeyMap.Binding> bindings, int width) {
+        List<String> out = new ArrayList<>();
+        int text = Math.max(10, width - 16);
+        for (KeyMap.Binding b : bindings) {
+            String rest = b.does(), keys = String.format("%-15s ", b.keys());
+            while (!rest.isEmpty()) {
+                int cut = rest.length() <= text ? rest.length() : Math.max(rest.lastIndexOf(' ', text), 1);
+                out.add(TreePane.fit(keys + rest.substring(0, cut), width));
+                rest = rest.substring(cut).strip();
+                keys = " ".repeat(16);
+            }
         }
+        return out;
     }
 
     private static String uptime(long s) {

@@ -255,6 +255,13 @@ class UiActionKeysTest {
         assertEquals(List.of("/", "/a", "/a/b", "/a-c", "/b"), sorted);
     }
 
+    @Test void helpLinesWrapWithoutLosingAWord() {
+        List<String> lines = Ui.helpLines(KeyMap.BINDINGS, 73);
+        assertTrue(lines.stream().allMatch(l -> l.length() <= 73), lines.toString());
+        String joined = String.join(" ", lines).replaceAll("\\s+", " ");
+        for (KeyMap.Binding b : KeyMap.BINDINGS) assertTrue(joined.contains(b.keys() + " " + b.does()), b.does());
+    }
+
     @Test void theWholeHelpCanBeReadAt80x24() throws IOException {
         keys('?');
         StringBuilder all = new StringBuilder(text());

@@ -93,7 +93,12 @@ class UiTest {
         keys('/', 'n', 's', 'c', 'o', 'p', 'e', '-', 't', 'e', 's', 't', '-', 'f', 'x', '-', 'c', '2', KeyType.Enter);
         assertTrue(text().contains("found: nscope-test-fx-c2"));
         keys('?');
-        String t = text();
+        StringBuilder all = new StringBuilder(text());
+        for (int i = 0; i < 30; i++) {
+            keys(KeyType.ArrowDown);
+            all.append(text());
+        }
+        String t = all.toString();
         for (KeyMap.Binding b : KeyMap.shown(false)) assertTrue(t.contains(b.keys()), "help lists " + b.keys() + "\n" + t);
         assertFalse(t.contains("K, F9"), "read-only: no key that changes the host is offered\n" + t);
         keys('x');
