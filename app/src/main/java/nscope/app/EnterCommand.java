@@ -3,10 +3,6 @@ package nscope.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nscope.act.ActionException;
-import nscope.act.Launch;
-import nscope.kernel.Kernel;
-import nscope.kernel.KernelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,19 +40,7 @@ final class EnterCommand implements Callable<Integer> {
     List<String> keepEnv = new ArrayList<>();
 
     @Override public Integer call() {
-        Kernel k;
-        try {
-            k = Kernel.shared();
-        } catch (KernelException e) {
-            throw new UserError("enter: cannot bind the C library: " + e.getMessage(), 125);
-        }
-        Audited audited = new Audited(AuditLog.of(System.getenv()));
-        try {
-            Launch l = Entering.process(k, pid, start, Entering.types(ns), cgroup, user, command, keepEnv);
-            return Entering.run(k, audited, l, "enter", "pid " + pid);
-        } catch (ActionException e) {
-            audited.logged("enter", "pid " + pid, false, e.getMessage());
-            throw new UserError("enter: " + e.getMessage(), 125);
-        }
+        return Entering.fromCommandLine("enter", "pid " + pid,
+                k -> Entering.process(k, pid, start, Entering.types(ns), cgroup, user, command, keepEnv));
     }
 }

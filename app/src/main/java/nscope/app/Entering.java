@@ -50,6 +50,29 @@ final class Entering {
         }
     }
 
+    /** What makes a launch, once libc is bound. */
+    interface Prepare { Launch launch(Kernel k) throws ActionException; }
+
+    /**
+     * nscope enter and unshare: prepares and runs the launch, returning the
+     * child's exit status; a refusal is logged and said in one line (exit 125).
+     */
+    static int fromCommandLine(String action, String target, Prepare p) {
+        Kernel k;
+        try {
+            k = Kernel.shared();
+        } catch (nscope.kernel.KernelException e) {
+            throw new UserError(action + ": cannot bind the C library: " + e.getMessage(), 125);
+        }
+        Audited audited = new Audited(AuditLog.of(System.getenv()));
+        try {
+            return run(k, audited, p.launch(k), action, target);
+        } catch (ActionException e) {
+            audited.logged(action, target, false, e.getMessage());
+            throw new UserError(action + ": " + e.getMessage(), 125);
+        }
+    }
+
     /** Runs it with its audit line (written when it starts: a shell may run for hours); the child's exit status. */
     static int run(Kernel k, Audited audited, Launch l, String action, String target) throws ActionException {
         return start(k, audited, l, action, target).attach(false);

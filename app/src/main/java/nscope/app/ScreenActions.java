@@ -18,7 +18,7 @@ import nscope.kernel.KernelException;
 import nscope.views.ui.Actions;
 
 /** The live screen's actions on the host: signals bound to start times, each attempt in the audit log. */
-class ScreenActions implements Actions {
+final class ScreenActions implements Actions {
     private final Audited audited;
 
     ScreenActions(AuditLog log) { this.audited = new Audited(log); }
@@ -32,27 +32,6 @@ class ScreenActions implements Actions {
     }
 
     @Override public String refusal() { return null; }
-
-    /** For screenshots: every dialog opens as it does for root, and nothing is done. */
-    static Actions shownOnly() {
-        return new ScreenActions(null) {
-            @Override public String signal(List<Target> targets, String name) { return "screenshot: nothing sent"; }
-
-            @Override public String cgroup(CgroupTarget target, String change) { return "screenshot: nothing changed"; }
-
-            @Override public String mkdir(CgroupTarget parent, String name) { return "screenshot: nothing made"; }
-
-            @Override public String set(CgroupTarget target, java.util.Map<String, String> values) { return "screenshot: nothing set"; }
-
-            @Override public String move(Target process, int tid, List<CgroupTarget> into) { return "screenshot: nothing moved"; }
-
-            @Override public Session enter(Target process, EnterChoice c) { return Session.refused("screenshot: nothing started"); }
-
-            @Override public Session enterNamespace(NsTarget ns, EnterChoice c) { return Session.refused("screenshot: nothing started"); }
-
-            @Override public Session unshare(UnshareChoice c) { return Session.refused("screenshot: nothing started"); }
-        };
-    }
 
     @Override public List<String> signals() { return List.copyOf(Signals.BY_NAME.keySet()); }
 
@@ -152,7 +131,7 @@ class ScreenActions implements Actions {
     }
 
     /** A launch made ready now (so a refusal shows before the screen is put aside), run when the loop asks. */
-    private Session session(String action, String target, Prepare p) {
+    private Session session(String action, String target, Entering.Prepare p) {
         Kernel k;
         Launch l;
         try {
@@ -167,27 +146,6 @@ class ScreenActions implements Actions {
             private boolean aside;
 
             @Override public String refusal() { return null; }
-
-    /** For screenshots: every dialog opens as it does for root, and nothing is done. */
-    static Actions shownOnly() {
-        return new ScreenActions(null) {
-            @Override public String signal(List<Target> targets, String name) { return "screenshot: nothing sent"; }
-
-            @Override public String cgroup(CgroupTarget target, String change) { return "screenshot: nothing changed"; }
-
-            @Override public String mkdir(CgroupTarget parent, String name) { return "screenshot: nothing made"; }
-
-            @Override public String set(CgroupTarget target, java.util.Map<String, String> values) { return "screenshot: nothing set"; }
-
-            @Override public String move(Target process, int tid, List<CgroupTarget> into) { return "screenshot: nothing moved"; }
-
-            @Override public Session enter(Target process, EnterChoice c) { return Session.refused("screenshot: nothing started"); }
-
-            @Override public Session enterNamespace(NsTarget ns, EnterChoice c) { return Session.refused("screenshot: nothing started"); }
-
-            @Override public Session unshare(UnshareChoice c) { return Session.refused("screenshot: nothing started"); }
-        };
-    }
 
             @Override public String run() {
                 try {
@@ -229,8 +187,6 @@ class ScreenActions implements Actions {
             }
         };
     }
-
-    private interface Prepare { Launch launch(Kernel k) throws ActionException; }
 
     private static java.util.Set<NsType> types(java.util.Set<String> names) throws ActionException {
         return Entering.types(String.join(",", names));

@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nscope.act.ActionException;
-import nscope.act.Launch;
 import nscope.act.UnsharePlan;
-import nscope.kernel.Kernel;
-import nscope.kernel.KernelException;
 import nscope.kernel.NsType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,24 +40,13 @@ final class UnshareCommand implements Callable<Integer> {
     List<String> keepEnv = new ArrayList<>();
 
     @Override public Integer call() {
-        Kernel k;
-        try {
-            k = Kernel.shared();
-        } catch (KernelException e) {
-            throw new UserError("unshare: cannot bind the C library: " + e.getMessage(), 125);
-        }
-        Audited audited = new Audited(AuditLog.of(System.getenv()));
-        try {
+        return Entering.fromCommandLine("unshare", ns, k -> {
             EnumSet<NsType> types = EnumSet.noneOf(NsType.class);
             types.addAll(Entering.types(ns));
             if (mapRoot) types.add(NsType.USER);
             if (mountProc) types.add(NsType.MNT);
-            Launch l = UnsharePlan.of(k, types, fork, mountProc, mapRoot, hostname, command,
+            return UnsharePlan.of(k, types, fork, mountProc, mapRoot, hostname, command,
                     ChildEnv.of(System.getenv(), keepEnv, ChildEnv.home("")));
-            return Entering.run(k, audited, l, "unshare", String.join(",", types.stream().map(NsType::link).toList()));
-        } catch (ActionException e) {
-            audited.logged("unshare", ns, false, e.getMessage());
-            throw new UserError("unshare: " + e.getMessage(), 125);
-        }
+        });
     }
 }

@@ -96,27 +96,29 @@ public interface Actions {
     Session unshare(UnshareChoice choice);
 
     /** No actions, for this reason. */
-    static Actions readOnly(String why) {
-        return new Actions() {
-            @Override public String refusal() { return why; }
+    static Actions readOnly(String why) { return new Inert(why, "read-only: " + why); }
 
-            @Override public List<String> signals() { return List.of(); }
+    /** For screenshots: every dialog opens as it does for root, and nothing is done. */
+    static Actions showOnly() { return new Inert(null, "screenshot: nothing done"); }
 
-            @Override public String signal(List<Target> targets, String signal) { return "read-only: " + why; }
+    /** Actions that do nothing and say so; refusal null lets the dialogs open. */
+    record Inert(String refusal, String words) implements Actions {
+        @Override public List<String> signals() { return refusal == null ? List.of("TERM", "KILL") : List.of(); }
 
-            @Override public String cgroup(CgroupTarget target, String change) { return "read-only: " + why; }
+        @Override public String signal(List<Target> targets, String signal) { return words; }
 
-            @Override public String mkdir(CgroupTarget parent, String name) { return "read-only: " + why; }
+        @Override public String cgroup(CgroupTarget target, String change) { return words; }
 
-            @Override public String set(CgroupTarget target, java.util.Map<String, String> values) { return "read-only: " + why; }
+        @Override public String mkdir(CgroupTarget parent, String name) { return words; }
 
-            @Override public String move(Target process, int tid, List<CgroupTarget> into) { return "read-only: " + why; }
+        @Override public String set(CgroupTarget target, java.util.Map<String, String> values) { return words; }
 
-            @Override public Session enter(Target process, EnterChoice choice) { return Session.refused("read-only: " + why); }
+        @Override public String move(Target process, int tid, List<CgroupTarget> into) { return words; }
 
-            @Override public Session enterNamespace(NsTarget ns, EnterChoice choice) { return Session.refused("read-only: " + why); }
+        @Override public Session enter(Target process, EnterChoice choice) { return Session.refused(words); }
 
-            @Override public Session unshare(UnshareChoice choice) { return Session.refused("read-only: " + why); }
-        };
+        @Override public Session enterNamespace(NsTarget ns, EnterChoice choice) { return Session.refused(words); }
+
+        @Override public Session unshare(UnshareChoice choice) { return Session.refused(words); }
     }
 }

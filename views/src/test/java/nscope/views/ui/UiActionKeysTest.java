@@ -30,36 +30,12 @@ import org.junit.jupiter.api.Test;
  * synth-host fixture at 80x24: what each dialog names and what the host is
  * asked to do after it (recorded, not done: the live tests do it for real).
  */
-class UiActionKeysTest {
-    DefaultVirtualTerminal vt;
-    TerminalScreen screen;
-    Ui ui;
+class UiActionKeysTest extends SynthHostScreen {
     UiTest.Recorded rec;
 
-    @BeforeAll static void read() throws IOException { UiTest.read(); }
-
-    @BeforeEach void open() throws IOException {
-        vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-        screen = new TerminalScreen(vt);
-        screen.startScreen();
-        ui = new Ui(new Palette(false));
-        ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), true);
+    @BeforeEach void wire() {
         rec = new UiTest.Recorded();
         ui.actions(rec);
-    }
-
-    @AfterEach void close() throws IOException { screen.stopScreen(); }
-
-    String text() throws IOException {
-        UiLoop.draw(screen, ui);
-        return SvgShot.text(vt);
-    }
-
-    void keys(Object... ks) {
-        for (Object k : ks) {
-            KeyStroke s = k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k);
-            assertTrue(ui.key(s), "a key quit: " + k);
-        }
     }
 
     void type(String s) { for (char c : s.toCharArray()) keys(c); }

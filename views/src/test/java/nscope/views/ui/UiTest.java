@@ -26,40 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The screen on Lanterna's virtual terminal, fed the synth-host fixture: keys in, text out. */
-class UiTest {
-    static Snapshot snap;
-    DefaultVirtualTerminal vt;
-    TerminalScreen screen;
-    Ui ui;
-
-    @BeforeAll static void read() throws IOException {
-        Path repo = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(repo.resolve("fixtures/synth-host"))) repo = repo.getParent();
-        snap = new Collector(Host.under(repo.resolve("fixtures/synth-host"))).collect();
-    }
-
-    @BeforeEach void open() throws IOException {
-        vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-        screen = new TerminalScreen(vt);
-        screen.startScreen();
-        ui = new Ui(new Palette(false));
-        ui.show(Screens.of(snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), true);
-    }
-
-    @AfterEach void close() throws IOException { screen.stopScreen(); }
-
-    String text() throws IOException {
-        UiLoop.draw(screen, ui);
-        return SvgShot.text(vt);
-    }
-
-    void keys(Object... ks) {
-        for (Object k : ks) {
-            KeyStroke s = k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k);
-            assertTrue(ui.key(s), "a key quit: " + k);
-        }
-    }
-
+class UiTest extends SynthHostScreen {
     @Test void opensOnTheProcessTreeWithAHeaderTabsAndTheDetailPane() throws IOException {
         String t = text();
         assertTrue(t.startsWith("nscope  recorded synth-host"), t);
