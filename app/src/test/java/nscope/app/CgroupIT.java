@@ -121,6 +121,11 @@ class CgroupIT {
         assertEquals(0, nscope("--hierarchy", "v2", "freeze", "/" + NAME).rc());
         assertEquals("1", Files.readString(cg.resolve("cgroup.freeze")).strip());
         assertEquals(0, nscope("--hierarchy", "v2", "thaw", "/" + NAME).rc());
+        if (!Files.exists(cg.resolve("memory.max"))) { // this machine's v2 has no memory controller: said so
+            PackagedJar.Run mem = nscope("--hierarchy", "v2", "set", "/" + NAME, "memory.max", "32M");
+            assertEquals(1, mem.rc());
+            assertTrue(mem.err().contains("the memory controller is not enabled for it (the parent's cgroup.subtree_control must list it)"), mem.err());
+        }
     }
 
     @Test void hostileNamesAndPathsAreRefusedBeforeAnythingIsMade() throws Exception {

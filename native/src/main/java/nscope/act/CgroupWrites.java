@@ -150,7 +150,10 @@ public final class CgroupWrites {
         Errno errno = e.errno();
         String why = switch (errno) {
             case ENOENT -> file == null ? "no such cgroup (removed meanwhile, or mistyped)"
-                    : "no such cgroup, or it has no " + file + " (its controller is not enabled here)";
+                    : v2 && file.indexOf('.') > 0 && !file.startsWith("cgroup.")
+                    ? "no such cgroup, or it has no " + file + ": the " + file.substring(0, file.indexOf('.')) + " controller is not"
+                            + " enabled for it (the parent's cgroup.subtree_control must list it)"
+                    : "no such cgroup, or it has no " + file + " (its controller is not bound to this hierarchy)";
             case ESRCH -> "no such process or thread (it has exited)";
             case EEXIST -> "a cgroup of that name is there already";
             case EBUSY -> file == null ? "it still holds processes or child cgroups (move or remove them first)"
