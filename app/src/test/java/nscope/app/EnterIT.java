@@ -231,8 +231,12 @@ class EnterIT {
             assertTrue(m.find(), aside);
             int pid = Integer.parseInt(m.group(1));
             assertNotEquals(link(pid, "uts"), link((int) ProcessHandle.current().pid(), "uts"), "the shell's side runs in a new uts namespace");
-            LiveUiIT.tmux("send-keys", "-t", session, "/", host, "Enter");
-            String tree = LiveUiIT.until(session, "found: " + host);
+            String tree = "";
+            for (int i = 0; i < 40 && !tree.contains("\nfound: " + host); i++) { // the refresh after Ctrl-] may still be running
+                LiveUiIT.tmux("send-keys", "-t", session, "/", host, "Enter");
+                Thread.sleep(250);
+                tree = LiveUiIT.paneOf(session);
+            }
             assertTrue(tree.contains("pid_for_children:[" + link(pid, "pid_for_children").replaceAll("\\D", "") + "]"), "its new namespaces on the screen:\n" + tree);
             LiveUiIT.tmux("send-keys", "-t", session, "r");
             LiveUiIT.until(session, "nscope: back in a shell in new");
