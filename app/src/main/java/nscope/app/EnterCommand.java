@@ -12,12 +12,13 @@ import picocli.CommandLine.Parameters;
  * working directory, on a pty of its own when run from a terminal.
  */
 @Command(name = "enter", mixinStandardHelpOptions = true,
-        description = {"Run a shell (the target's $SHELL if its root has it, else bash, else sh) or CMD in the namespaces of PID,",
+        description = {"Run a shell (the target's $SHELL if its root has it, else bash, else sh) or CMD in the namespaces of PID",
+                "(or of the container NAME's PID 1),",
                 "with its root and working directory. From a terminal the child gets a pseudo-terminal of its own that",
                 "nscope relays. Exit status: the child's; 125 when nscope could not start it."})
 final class EnterCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PID", description = "The process whose namespaces to enter.")
-    int pid;
+    @Parameters(index = "0", paramLabel = "PID|NAME", description = "The process whose namespaces to enter, or an nscope container (its PID 1).")
+    String target;
 
     @Parameters(index = "1..*", paramLabel = "CMD", description = "The command and its arguments (after --); default a shell.")
     List<String> command = new ArrayList<>();
@@ -40,7 +41,17 @@ final class EnterCommand implements Callable<Integer> {
     List<String> keepEnv = new ArrayList<>();
 
     @Override public Integer call() {
-        return Entering.fromCommandLine("enter", "pid " + pid,
-                k -> Entering.process(k, pid, start, Entering.types(ns), cgroup, user, command, keepEnv));
+        int pid;
+        Long at = start;
+        if (target.matches("\\d{1,10}")) {
+            pid = Integer.parseInt(target);
+        } else {
+            ContainerState c = Containers.load(target);
+            if (!c.running()) throw new UserError("enter: the container " + target + " is not running", 125);
+            pid = c.pid();
+            at = c.startTime();
+        }
+        Long bound = at;
+        return Entering.fromCommandLine("enter", "pid " + pid, k -> Entering.process(k, pid, bound, Entering.types(ns), cgroup, user, command, keepEnv));
     }
 }

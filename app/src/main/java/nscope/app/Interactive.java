@@ -45,13 +45,24 @@ final class Interactive {
     }
 
     /** Starts the launch (on a pty of its own when nscope's input is a terminal); attach to it to relay. */
-    Running start(Launch l) throws ActionException {
+    Running start(Launch l) throws ActionException { return start(l, null, null); }
+
+    /**
+     * Starts the launch in the background, outliving nscope: no terminal,
+     * its output appended to log, and a waiter (a fixed script, outside its
+     * cgroups) that writes its exit status to exitFile when it ends.
+     */
+    Running startDetached(Launch l, Path log, Path exitFile) throws ActionException { return start(l, log, exitFile); }
+
+    private static final String WAITER = "f=$1; shift; \"$@\"; echo $? > \"$f\"";
+
+    private Running start(Launch l, Path log, Path exitFile) throws ActionException {
         Tty tty = new Tty(k);
-        boolean onTty = tty.isTty(0);
+        boolean onTty = log == null && tty.isTty(0);
         // a session of its own; on a terminal, with its pty as the controlling terminal
         List<String> argv = new ArrayList<>(onTty ? List.of("setsid", "-c") : List.of("setsid"));
-        argv.addAll(l.argv());
-        if (!l.joins().isEmpty()) argv = waitingFirst(argv);
+        if (log != null) argv.addAll(List.of("/bin/sh", "-c", WAITER, "nscope-wait", exitFile.toString()));
+        argv.addAll(l.joins().isEmpty() ? l.argv() : waitingFirst(l.argv()));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().clear();
         pb.environment().putAll(l.env());
@@ -63,6 +74,8 @@ final class Interactive {
                 if (size != null) tty.setSize(pty.master(), size[0], size[1]);
                 File slave = new File(pty.slave());
                 pb.redirectInput(slave).redirectOutput(Redirect.appendTo(slave)).redirectError(Redirect.appendTo(slave));
+            } else if (log != null) {
+                pb.redirectInput(new File("/dev/null")).redirectOutput(Redirect.appendTo(log.toFile())).redirectErrorStream(true);
             } else {
                 pb.inheritIO();
             }
@@ -73,7 +86,16 @@ final class Interactive {
                 throw new ActionException("cannot start " + argv.get(0) + " (" + e.getMessage()
                         + "): nscope needs util-linux's setsid, nsenter and unshare");
             }
-            if (!l.joins().isEmpty()) join(p, l.joins());
+            // the process that joins and goes on: the child itself, or the waiter's child
+            long pid = log == null ? p.pid() : childOf(p);
+            if (!l.joins().isEmpty()) join(p, pid, l.joins());
+            try {
+                l.started().run(pid);
+            } catch (ActionException | RuntimeException e) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw e;
+            }
             return new Running(tty, pty, p, l);
         } catch (KernelException e) {
             closeAll(pty, l);
@@ -100,16 +122,53 @@ final class Interactive {
         return a;
     }
 
-    private void join(Process p, List<Launch.CgroupJoin> joins) throws ActionException, InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (state(p.pid()) != 'T') {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw new ActionException("the child did not stop to be moved into its cgroups: nothing entered");
-            }
+    /** Lets a process that stopped itself go on. */
+    static void cont(Kernel k, long pid) throws ActionException {
+        try (Fd pidfd = k.pidfdOpen((int) pid)) {
+            k.pidfdSendSignal(pidfd, SIGCONT);
+        } catch (KernelException e) {
+            throw new ActionException("cannot let PID " + pid + " go on: " + e.getMessage());
+        }
+    }
+
+    /** The first child of the waiter, once it has one. */
+    private static long childOf(Process p) throws ActionException, InterruptedException {
+        for (int i = 0; i < 2500; i++) {
+            long[] c = children(p.pid());
+            if (c.length > 0) return c[0];
+            if (!p.isAlive()) break;
             Thread.sleep(2);
         }
-        int pid = (int) p.pid();
+        p.destroyForcibly();
+        throw new ActionException("the child did not start");
+    }
+
+    /** The children of a process (/proc/PID/task/PID/children), oldest first; none when it is gone. */
+    static long[] children(long pid) {
+        try {
+            String s = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(pid), "children")).strip();
+            return s.isEmpty() ? new long[0] : java.util.Arrays.stream(s.split(" ")).mapToLong(Long::parseLong).toArray();
+        } catch (IOException e) {
+            return new long[0];
+        }
+    }
+
+    /** Waits until PID has stopped itself (state T); false if it ended or took more than 5 s. */
+    static boolean stopped(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (state(pid) != 'T') {
+            if (state(pid) == '?' || state(pid) == 'Z' || System.nanoTime() > deadline) return false;
+            Thread.sleep(2);
+        }
+        return true;
+    }
+
+    private void join(Process p, long joining, List<Launch.CgroupJoin> joins) throws ActionException, InterruptedException {
+        if (!stopped(joining)) {
+            p.destroyForcibly();
+            throw new ActionException("the child did not stop to be moved into its cgroups: nothing entered");
+        }
+        int pid = (int) joining;
         for (Launch.CgroupJoin j : joins) {
             Audited.Outcome o = audited.cgroup(new CgroupWrites(k, j.mountPoint(), j.version() == 2), "mv", j.label(), w -> {
                 w.move(j.path(), pid, false);
@@ -120,16 +179,16 @@ final class Interactive {
                 throw new ActionException("joining " + j.label() + ": " + o.result() + ": nothing entered");
             }
         }
-        try (Fd pidfd = k.pidfdOpen(pid)) {
-            k.pidfdSendSignal(pidfd, SIGCONT);
-        } catch (KernelException e) {
+        try {
+            cont(k, pid);
+        } catch (ActionException e) {
             p.destroyForcibly();
-            throw new ActionException("cannot let the child go on: " + e.getMessage());
+            throw e;
         }
     }
 
     /** The state letter of /proc/PID/stat ('T' stopped), or '?' when it cannot be read. */
-    private static char state(long pid) {
+    static char state(long pid) {
         try {
             String s = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "stat")), StandardCharsets.UTF_8);
             int i = s.lastIndexOf(')');

@@ -12,8 +12,15 @@ import nscope.kernel.Fd;
  *
  * @param what one line saying what it is, for the user ("a shell in PID 42 (nginx): net uts ...")
  */
-public record Launch(List<String> argv, Map<String, String> env, List<Fd> held, List<CgroupJoin> joins, String what)
-        implements AutoCloseable {
+public record Launch(List<String> argv, Map<String, String> env, List<Fd> held, List<CgroupJoin> joins, String what,
+                     Started started) implements AutoCloseable {
+    /** What runs once the child has started (and joined its cgroups), before nscope relays to it: given its PID. */
+    public interface Started { void run(long pid) throws ActionException; }
+
+    public Launch(List<String> argv, Map<String, String> env, List<Fd> held, List<CgroupJoin> joins, String what) {
+        this(argv, env, held, joins, what, pid -> { });
+    }
+
     /** A cgroup the child is moved into while it waits, before it enters anything. */
     public record CgroupJoin(String mountPoint, int version, String path, String label) {}
 
@@ -25,7 +32,10 @@ public record Launch(List<String> argv, Map<String, String> env, List<Fd> held, 
     }
 
     /** The same launch, joining these cgroups first. */
-    public Launch joining(List<CgroupJoin> j) { return new Launch(argv, env, held, j, what); }
+    public Launch joining(List<CgroupJoin> j) { return new Launch(argv, env, held, j, what, started); }
+
+    /** The same launch, with this run once it has started. */
+    public Launch then(Started s) { return new Launch(argv, env, held, joins, what, s); }
 
     @Override public void close() { held.forEach(Fd::close); }
 }

@@ -1,0 +1,39 @@
+package nscope.app;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nscope.views.text.Escape;
+import picocli.CommandLine.Command;
+
+/** nscope ps: the containers nscope made, from their state under /run/nscope. */
+@Command(name = "ps", mixinStandardHelpOptions = true, description = "List nscope's containers: name, state, PID 1 on the host, image, limits, address, uptime.")
+final class PsCommand implements Callable<Integer> {
+    @Override public Integer call() throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "STATE", "PID", "IMAGE", "LIMITS", "ADDRESS", "UP"});
+        long now = System.currentTimeMillis() / 1000;
+        for (ContainerState c : ContainerState.all()) {
+            Integer exit = c.exitStatus();
+            String state = c.running() ? "running" : exit != null ? "exited (" + exit + ")" : "exited";
+            List<String> limits = new ArrayList<>();
+            c.limits().forEach((k, v) -> limits.add(k.substring(k.lastIndexOf(' ') + 1) + "=" + v));
+            rows.add(new String[] {c.name(), state, c.running() ? Integer.toString(c.pid()) : "-", Escape.terminal(c.image()),
+                    limits.isEmpty() ? "-" : String.join(",", limits), c.address() == null ? c.net() : c.address(),
+                    c.running() ? uptime(now - c.created()) : "-"});
+        }
+        int[] w = new int[7];
+        for (String[] r : rows) for (int i = 0; i < 7; i++) w[i] = Math.max(w[i], r[i].length());
+        for (String[] r : rows) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 7; i++) b.append(i == 6 ? r[i] : String.format("%-" + w[i] + "s  ", r[i]));
+            System.out.println(b.toString().stripTrailing());
+        }
+        return 0;
+    }
+
+    static String uptime(long s) {
+        return s >= 86400 ? s / 86400 + "d" + s % 86400 / 3600 + "h" : s >= 3600 ? s / 3600 + "h" + s % 3600 / 60 + "m" : s >= 60 ? s / 60 + "m" + s % 60 + "s" : s + "s";
+    }
+}
