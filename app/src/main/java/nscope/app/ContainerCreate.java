@@ -130,6 +130,7 @@ final class ContainerCreate {
         step("dirs", () -> {
             try {
                 for (String d : List.of("upper", "work", "root")) Files.createDirectory(dir.resolve(d));
+                Files.writeString(dir.resolve("init.sh"), ContainerInit.SCRIPT);
             } catch (IOException e) {
                 throw new ActionException("cannot make the overlay's directories in " + dir + ": " + e.getMessage());
             }
@@ -184,7 +185,7 @@ final class ContainerCreate {
             veth[0] = ContainerNet.vethName(o.vethPrefix());
         });
         List<String> command = o.command().isEmpty() ? List.of("/bin/sh") : o.command();
-        Launch launch = new Launch(ContainerInit.argv(o.user(), o.time(), lower[0].toString(), dir.resolve("upper").toString(),
+        Launch launch = new Launch(ContainerInit.argv(o.user(), o.time(), dir.resolve("init.sh").toString(), lower[0].toString(), dir.resolve("upper").toString(),
                 dir.resolve("work").toString(), dir.resolve("root").toString(), o.hostname(), o.net(), address[0],
                 bridge ? subnet[0].gateway() : null, command),
                 ChildEnv.of(System.getenv(), List.of(), "/root"), List.of(),

@@ -23,7 +23,8 @@ import java.util.List;
 public final class ContainerInit {
     private ContainerInit() {}
 
-    static final String SCRIPT = String.join("\n",
+    /** The script's text: nscope writes it into the container's own directory, so PID 1's command line stays short. */
+    public static final String SCRIPT = String.join("\n",
             "set -e",
             "lower=$1 upper=$2 work=$3 root=$4 host=$5 net=$6 addr=$7 gw=$8",
             "shift 8",
@@ -53,7 +54,7 @@ public final class ContainerInit {
             "pivot_root . .",
             "umount -l .",
             "cd /",
-            "exec \"$@\"");
+            "exec \"$@\"", "");
 
     /** The host tools the sequence runs (util-linux, iproute2, hostname, coreutils). */
     public static final List<String> TOOLS = List.of("unshare", "setsid", "mount", "umount", "pivot_root", "hostname", "ip", "mkdir", "ln");
@@ -63,15 +64,16 @@ public final class ContainerInit {
      * cgroup always; user with the caller mapped to root, and time, if
      * asked), then the script and the command.
      *
+     * @param script where nscope wrote {@link #SCRIPT}
      * @param net none, loopback or bridge
      * @param addr the address with its prefix ("10.88.0.2/24"), bridge only
      */
-    public static List<String> argv(boolean user, boolean time, String lower, String upper, String work, String root, String hostname,
-                                    String net, String addr, String gateway, List<String> command) {
+    public static List<String> argv(boolean user, boolean time, String script, String lower, String upper, String work, String root,
+                                    String hostname, String net, String addr, String gateway, List<String> command) {
         List<String> a = new ArrayList<>(List.of("unshare", "--fork", "--kill-child", "--pid", "--mount", "--uts", "--ipc", "--net", "--cgroup"));
         if (user) a.addAll(List.of("--user", "--map-root-user"));
         if (time) a.add("--time");
-        a.addAll(List.of("--", "/bin/sh", "-c", SCRIPT, "nscope-init", lower, upper, work, root, hostname, net,
+        a.addAll(List.of("--", "/bin/sh", script, lower, upper, work, root, hostname, net,
                 addr == null ? "-" : addr, gateway == null ? "-" : gateway));
         a.addAll(command);
         return a;

@@ -1,0 +1,225 @@
+package nscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Containers made for real from the busybox image (fixtures/images), as a
+ * user runs nscope (the packaged jar): what is inside (PID 1, hostname, its
+ * own /proc, the overlay root, writes landing in the upper layer, no way to
+ * the host's files), limits the kernel enforces (an OOM kill, pids.max), two
+ * containers and the host talking over the bridge, stop and rm leaving
+ * nothing, and a failure injected at every creation step undone completely.
+ * Everything is named nscope-test-* and removed, also when a test fails.
+ */
+class ContainerIT {
+    private static final long ME = ProcessHandle.current().pid();
+    private static final Path IMAGE = PackagedJar.REPO.resolve("fixtures/images/busybox").toAbsolutePath().normalize();
+    private static final Path STATE = Path.of("/run/nscope-test/state-" + ME), CACHE = Path.of("/run/nscope-test/cache-" + ME);
+    private static final String PARENT = "/nscope-test-ct-" + ME, BRIDGE = "nscope-test-b" + ME % 100;
+    private final List<String> made = new ArrayList<>();
+
+    @BeforeAll static void image() throws Exception {
+        LiveHost.assumeRoot();
+        LiveHost.run(PackagedJar.REPO.resolve("fixtures/images/make-busybox.sh").toString());
+    }
+
+    @org.junit.jupiter.api.AfterAll static void removeLog() throws IOException {
+        Files.deleteIfExists(STATE.resolveSibling("audit-" + ME + ".log"));
+        try (var s = Files.list(STATE.getParent())) {
+            if (s.findAny().isEmpty()) Files.delete(STATE.getParent());
+        } catch (java.nio.file.NoSuchFileException e) {
+            // never made
+        }
+    }
+
+    @AfterEach void cleanUp() throws Exception {
+        for (String n : made) nscope("rm", "--force", n);
+        LiveHost.run("rm", "-rf", "--one-file-system", STATE.toString(), CACHE.toString());
+        assertEquals(List.of(), leftovers(), "nothing left behind");
+    }
+
+    /** What a container of this test could leave: cgroups, interfaces, state, processes, mounts. */
+    static List<String> leftovers() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (var h = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path m : h.toList()) if (Files.isDirectory(m.resolve(PARENT.substring(1)))) out.add("cgroup " + m.resolve(PARENT.substring(1)));
+        }
+        try (var l = Files.list(Path.of("/sys/class/net"))) {
+            for (Path i : l.toList()) if (i.getFileName().toString().startsWith("nscope-test-")) out.add("interface " + i.getFileName());
+        }
+        if (Files.exists(STATE)) try (var s = Files.list(STATE)) {
+            s.forEach(p -> out.add("state " + p));
+        }
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) if (line.contains(STATE.toString())) out.add("mount " + line);
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("nscope-test-k" + ME)).forEach(p -> out.add("process " + p.pid()));
+        return out;
+    }
+
+    static PackagedJar.Run nscope(String... args) throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("NSCOPE_STATE_DIR", STATE.toString(), "NSCOPE_CACHE_DIR", CACHE.toString()));
+        return PackagedJar.run(STATE.resolveSibling("audit-" + ME + ".log"), env, args);
+    }
+
+    /** nscope run -d with the test's names for cgroups, bridge and veths; the container's name. */
+    String run(String name, String... more) throws Exception {
+        List<String> a = new ArrayList<>(List.of("run", "-d", "--name", name, "--cgroup-parent", PARENT, "--bridge", BRIDGE,
+                "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24"));
+        a.addAll(List.of(more));
+        made.add(name);
+        PackagedJar.Run r = nscope(a.toArray(String[]::new));
+        assertEquals(0, r.rc(), r.err());
+        return name;
+    }
+
+    static String inside(String name, String script) throws Exception {
+        PackagedJar.Run r = nscope("enter", name, "--", "sh", "-c", script);
+        assertEquals(0, r.rc(), r.err());
+        return r.err();
+    }
+
+    static String cg(String hierarchy, String name, String file) throws IOException {
+        return Files.readString(Path.of("/sys/fs/cgroup", hierarchy, PARENT.substring(1), name, file)).strip();
+    }
+
+    @Test void insideAreItsOwnPid1HostnameProcAndOverlayRootAndNotTheHostsFiles() throws Exception {
+        String n = run("nscope-test-k" + ME + "a", "--hostname", "nscope-test-box", "--memory", "32M", "--pids", "16", "--cpu", "0.5",
+                IMAGE.toString(), "--", "sleep", "1000");
+        String in = inside(n, "echo cmd=$(cat /proc/1/cmdline | tr '\\0' ' '); hostname; echo procs=$(ls /proc | grep -c '^[0-9]');"
+                + " grep ' / / ' /proc/self/mountinfo; echo data > /tmp/written; ls /work 2>&1; echo dirs=$(ls /);"
+                + " echo mounts=$(cut -d' ' -f5 /proc/self/mountinfo | tr '\\n' ' ')");
+        assertTrue(in.contains("cmd=sleep 1000\n"), "PID 1 is the command:\n" + in);
+        assertTrue(in.contains("\nnscope-test-box\n"), in);
+        assertTrue(in.matches("(?s).*procs=[2-6]\n.*"), "its /proc shows only its own processes (sleep, sh, and the pipeline):\n" + in);
+        assertTrue(in.contains(" - overlay overlay rw,lowerdir=" + IMAGE + ",upperdir=" + STATE.resolve(n).resolve("upper")), "the root is the overlay:\n" + in);
+        assertTrue(in.contains("ls: /work: No such file or directory"), "the host's files cannot be reached:\n" + in);
+        assertTrue(in.contains("mounts=/ /proc /dev /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/pts /dev/shm /sys\n"),
+                "only its own mounts, the old root detached:\n" + in);
+        assertEquals("data", Files.readString(STATE.resolve(n).resolve("upper/tmp/written")).strip(), "writes land in the upper layer");
+        assertFalse(Files.exists(IMAGE.resolve("tmp/written")), "the image is not written");
+        assertEquals(Long.toString(32L << 20), cg("memory", n, "memory.limit_in_bytes"));
+        assertEquals("16", cg("pids", n, "pids.max"));
+        assertEquals("50000", cg("cpu", n, "cpu.cfs_quota_us"));
+        PackagedJar.Run ps = nscope("ps");
+        assertTrue(ps.err().matches("(?s).*\n" + n + " +running +\\d+ +" + java.util.regex.Pattern.quote(IMAGE.toString()) + " +.*pids.max=16.*"), ps.err());
+    }
+
+    @Test void userAndTimeNamespacesOnRequestAndATarImageUnpackedOnce() throws Exception {
+        LiveHost.run("tar", "-C", IMAGE.toString(), "-cf", STATE.resolveSibling("img-" + ME + ".tar").toString(), ".");
+        Path tar = STATE.resolveSibling("img-" + ME + ".tar");
+        try {
+            String n = run("nscope-test-k" + ME + "u", "--userns", "--timens", tar.toString(), "--", "sleep", "1000");
+            String in = inside(n, "cat /proc/self/uid_map; readlink /proc/1/ns/user; readlink /proc/1/ns/time");
+            assertTrue(in.strip().startsWith("0 0 1") || in.matches("(?s)\\s*0\\s+0\\s+1.*"), "you mapped to root:\n" + in);
+            assertFalse(in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/user")).toString()), "its own user namespace:\n" + in);
+            assertFalse(in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/time")).toString()), "its own time namespace:\n" + in);
+            try (var c = Files.list(CACHE)) {
+                assertEquals(1, c.count(), "unpacked once into the cache");
+            }
+            run("nscope-test-k" + ME + "v", tar.toString(), "--", "sleep", "1000");
+            try (var c = Files.list(CACHE)) {
+                assertEquals(1, c.count(), "the second container uses the same unpacked image");
+            }
+        } finally {
+            Files.deleteIfExists(tar);
+        }
+    }
+
+    @Test void interactiveRunReturnsTheContainersExitStatusAndRmGoesWithIt() throws Exception {
+        PackagedJar.Run r = nscope("run", "--rm", "--name", "nscope-test-k" + ME + "i", "--cgroup-parent", PARENT, IMAGE.toString(), "--",
+                "sh", "-c", "echo in=$$; exit 3");
+        assertEquals(3, r.rc(), r.err());
+        assertTrue(r.err().contains("in=1\n"), r.err());
+        assertFalse(Files.exists(STATE.resolve("nscope-test-k" + ME + "i")), "--rm removed it");
+    }
+
+    @Test void twoContainersOnTheBridgeReachEachOtherAndTheHostReachesThem() throws Exception {
+        String a = run("nscope-test-k" + ME + "p", "--net", "bridge", IMAGE.toString(), "--", "nc", "-l", "-p", "7777", "-e", "echo", "hello-from-a");
+        String b = run("nscope-test-k" + ME + "q", "--net", "bridge", "--ip", "10.231.9.77", IMAGE.toString(), "--", "sleep", "1000");
+        String ping = inside(b, "ping -c 1 -W 3 10.231.9.2 && ip addr show eth0");
+        assertTrue(ping.contains("1 packets received"), ping);
+        assertTrue(ping.contains("inet 10.231.9.77/24"), "the address asked for:\n" + ping);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("10.231.9.2", 7777), 3000);
+            assertEquals("hello-from-a", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(), "the host reaches a container");
+        }
+        PackagedJar.Run taken = nscope("run", "-d", "--name", "nscope-test-k" + ME + "r", "--cgroup-parent", PARENT, "--bridge", BRIDGE,
+                "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24", "--net", "bridge", "--ip", "10.231.9.77", IMAGE.toString());
+        assertEquals(125, taken.rc());
+        assertTrue(taken.err().contains("step address failed: address in use: 10.231.9.77 has another container"), taken.err());
+        assertTrue(Files.isDirectory(Path.of("/sys/class/net", BRIDGE)), "the bridge stays while containers use it");
+        assertEquals(0, nscope("rm", "--force", a).rc());
+        assertTrue(Files.isDirectory(Path.of("/sys/class/net", BRIDGE)));
+        assertEquals(0, nscope("stop", "--time", "1", b).rc());
+        String ps = nscope("ps").err();
+        assertTrue(ps.matches("(?s).*\n" + b + " +exited \\(137\\) .*"), "stopped (SIGKILL after SIGTERM was ignored by PID 1), still listed:\n" + ps);
+        assertEquals(0, nscope("rm", b).rc());
+        assertFalse(Files.exists(Path.of("/sys/class/net", BRIDGE)), "the bridge went with its last container");
+    }
+
+    @Test void theMemoryLimitOomKillsAHogAndPidsMaxStopsAForkBomb() throws Exception {
+        String n = run("nscope-test-k" + ME + "m", "--memory", "32M", "--pids", "12", IMAGE.toString(), "--", "sleep", "1000");
+        PackagedJar.Run hog = nscope("enter", n, "--cgroup", "--", "sh", "-c", "x=0123456789; while true; do x=$x$x; done");
+        assertEquals(137, hog.rc(), "the hog was killed by SIGKILL: " + hog.err());
+        String oom = cg("memory", n, "memory.oom_control");
+        assertTrue(oom.matches("(?s).*oom_kill [1-9].*"), oom);
+        PackagedJar.Run cgroups = nscope("cgroups", "--hierarchy", "memory", "-p", PARENT + "/" + n);
+        assertTrue(cgroups.err().contains("[oom_kill "), "nscope cgroups shows the event:\n" + cgroups.err());
+        // a shell in the container's cgroups forks until the kernel refuses
+        PackagedJar.Run bomb = nscope("enter", n, "--cgroup", "--", "sh", "-c", "i=0; while [ $i -lt 100 ]; do sleep 100 >/dev/null 2>&1 & i=$((i+1)); done");
+        assertNotEquals(0, bomb.rc());
+        assertTrue(bomb.err().contains("can't fork"), bomb.err());
+        int current = Integer.parseInt(cg("pids", n, "pids.current"));
+        assertTrue(current >= 10 && current <= 12, "stopped at the limit (12, less the shell and nsenter that ended): " + current);
+        assertTrue(cg("pids", n, "pids.events").matches("max [1-9]\\d*"), cg("pids", n, "pids.events"));
+    }
+
+    /** Every step of creation made to fail in turn: each says which step and why, and leaves nothing. */
+    @Test void aFailureAtEveryStepUndoesEverythingBeforeIt() throws Exception {
+        for (String step : ContainerCreate.STEPS) {
+            Map<String, String> env = new HashMap<>(Map.of("NSCOPE_STATE_DIR", STATE.toString(), "NSCOPE_CACHE_DIR", CACHE.toString(),
+                    "NSCOPE_TEST_FAIL_AT", step));
+            PackagedJar.Run r = PackagedJar.run(STATE.resolveSibling("audit-" + ME + ".log"), env, "run", "-d", "--name", "nscope-test-k" + ME + "f",
+                    "--cgroup-parent", PARENT, "--bridge", BRIDGE, "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24",
+                    "--net", "bridge", "--memory", "32M", IMAGE.toString(), "--", "sleep", "1000");
+            assertEquals(125, r.rc(), step + ": " + r.err());
+            assertTrue(r.err().contains("step " + step + " failed: injected failure"), r.err());
+            assertEquals(List.of(), leftovers(), "after a failure at " + step + ": " + r.err());
+        }
+        // real failures, said in words, undone the same way
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("/nonexistent/image", "step image failed: no image at /nonexistent/image");
+        cases.put("--memory=banana", "step limits failed");
+        cases.put("--bridge=lo", "step bridge failed: the interface lo is taken, and it is not a bridge");
+        cases.put("no-such-command", "step start failed: command not found in the image: 'no-such-command'");
+        for (var c : cases.entrySet()) {
+            List<String> a = new ArrayList<>(List.of("run", "-d", "--name", "nscope-test-k" + ME + "g", "--cgroup-parent", PARENT,
+                    "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24", "--net", "bridge"));
+            if (c.getKey().startsWith("--")) a.addAll(List.of(c.getKey(), IMAGE.toString()));
+            else if (c.getKey().startsWith("/")) a.add(c.getKey());
+            else a.addAll(List.of(IMAGE.toString(), "--", c.getKey()));
+            if (!c.getKey().startsWith("--bridge")) a.addAll(1, List.of("--bridge", BRIDGE));
+            PackagedJar.Run r = nscope(a.toArray(String[]::new));
+            assertEquals(125, r.rc(), c.getKey() + ": " + r.err());
+            assertTrue(r.err().contains(c.getValue()), r.err());
+            assertEquals(List.of(), leftovers(), c.getKey());
+        }
+        assertNotEquals(0, nscope("rm", "nscope-test-k" + ME + "g").rc(), "nothing of it is known");
+    }
+}
