@@ -29,6 +29,32 @@ final class ContainerCreate {
     /** Every step, in order. */
     static final List<String> STEPS = List.of("state", "image", "dirs", "cgroups", "limits", "bridge", "address", "start", "veth", "command", "save");
 
+    /**
+     * The defaults: the bridge, its subnet, the host ends' prefix, the
+     * cgroups' parent; the environment (NSCOPE_BRIDGE, NSCOPE_SUBNET,
+     * NSCOPE_VETH_PREFIX, NSCOPE_CGROUP_PARENT) may set others, for the
+     * screen's form and the command line alike.
+     */
+    static final String BRIDGE = "${env:NSCOPE_BRIDGE:-nscope0}", SUBNET = "${env:NSCOPE_SUBNET:-10.88.0.0/24}",
+            VETH_PREFIX = "${env:NSCOPE_VETH_PREFIX:-nsv-}", CGROUP_PARENT = "${env:NSCOPE_CGROUP_PARENT:-/nscope}";
+
+    /** A default above as the environment sets it (the same rule as picocli's ${env:NAME:-default}). */
+    static String fromEnv(String spec) {
+        String name = spec.substring(6, spec.indexOf(":-")), dflt = spec.substring(spec.indexOf(":-") + 2, spec.length() - 1);
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? dflt : v;
+    }
+
+    /** A name no container has: c- and six letters or digits. */
+    static String generatedName() {
+        java.security.SecureRandom r = new java.security.SecureRandom();
+        for (int i = 0; i < 100; i++) {
+            String n = "c-" + Integer.toString(100000000 + r.nextInt(900000000), 36);
+            if (!Files.exists(ContainerState.dir(n))) return n;
+        }
+        throw new UserError("no free generated name: give one");
+    }
+
     /** What to create. */
     record Options(String name, String image, boolean user, boolean time, String hostname, String memory, String pids, String cpu,
                    String net, String bridge, String subnet, String ip, String vethPrefix, String cgroupParent,

@@ -1,6 +1,5 @@
 package nscope.app;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,13 +29,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cpu", paramLabel = "CPUS", description = "CPU quota in CPUs (0.5: half of one): v2 cpu.max, else v1 cfs quota.") String cpu;
     @Option(names = "--net", paramLabel = "MODE", defaultValue = "loopback",
             description = "none, loopback (default) or bridge (a veth pair to an nscope bridge, an address of --subnet).") String net;
-    @Option(names = "--bridge", paramLabel = "NAME", defaultValue = "nscope0", description = "The bridge (default ${DEFAULT-VALUE}); made when missing, removed with its last container.") String bridge;
-    @Option(names = "--subnet", paramLabel = "A.B.C.D/N", defaultValue = "10.88.0.0/24", description = "The bridge's subnet (default ${DEFAULT-VALUE}; the bridge takes .1).") String subnet;
+    @Option(names = "--bridge", paramLabel = "NAME", defaultValue = ContainerCreate.BRIDGE, description = "The bridge (default ${DEFAULT-VALUE}); made when missing, removed with its last container.") String bridge;
+    @Option(names = "--subnet", paramLabel = "A.B.C.D/N", defaultValue = ContainerCreate.SUBNET, description = "The bridge's subnet (default ${DEFAULT-VALUE}; the bridge takes .1).") String subnet;
     @Option(names = "--ip", paramLabel = "A.B.C.D", description = "The container's address (default: the first free one).") String ip;
     @Option(names = {"-d", "--detach"}, description = "Run in the background (output in its directory's log).") boolean detach;
     @Option(names = "--rm", description = "Remove it when it exits (interactive only).") boolean rm;
-    @Option(names = "--veth-prefix", hidden = true, defaultValue = "nsv-") String vethPrefix;
-    @Option(names = "--cgroup-parent", hidden = true, defaultValue = "/nscope") String cgroupParent;
+    @Option(names = "--veth-prefix", hidden = true, defaultValue = ContainerCreate.VETH_PREFIX) String vethPrefix;
+    @Option(names = "--cgroup-parent", hidden = true, defaultValue = ContainerCreate.CGROUP_PARENT) String cgroupParent;
 
     @Override public Integer call() {
         Kernel k;
@@ -46,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("run: cannot bind the C library: " + e.getMessage(), 125);
         }
         if (!AuditLog.isRoot()) throw new UserError("run: making a container needs root", 125);
-        String n = name != null ? name : generated();
+        String n = name != null ? name : ContainerCreate.generatedName();
         Audited audited = new Audited(AuditLog.of(System.getenv()));
         ContainerCreate.Created c;
         try {
@@ -68,14 +67,5 @@ final class RunCommand implements Callable<Integer> {
         } catch (ActionException | java.io.IOException e) {
             throw new UserError("run: " + n + ": " + e.getMessage(), 125);
         }
-    }
-
-    private static String generated() {
-        SecureRandom r = new SecureRandom();
-        for (int i = 0; i < 100; i++) {
-            String n = "c-" + Integer.toString(100000 + r.nextInt(900000), 36);
-            if (!java.nio.file.Files.exists(ContainerState.dir(n))) return n;
-        }
-        throw new UserError("run: no free generated name: give --name", 125);
     }
 }

@@ -141,51 +141,117 @@ final class ScreenActions implements Actions {
             audited.logged(action, target, false, e.getMessage());
             return Session.refused(e.getMessage());
         }
-        return new Session() {
-            private Running running;
-            private boolean aside;
+        return new Relayed(l.what(), () -> Entering.start(k, audited, l, action, target));
+    }
 
-            @Override public String refusal() { return null; }
+    /** What starts a session's child, the first time it runs. */
+    private interface Starter { Running start() throws ActionException; }
 
-            @Override public String run() {
-                try {
-                    if (running == null) {
-                        banner("nscope: " + Escape.terminal(l.what()));
-                        running = Entering.start(k, audited, l, action, target);
-                    } else {
-                        banner("nscope: back in " + Escape.terminal(l.what()));
-                    }
-                    Integer code = running.attach(true);
-                    aside = code == null;
-                    return aside ? "put aside, still running (PID " + running.pid() + "): r goes back to it; " + l.what() : status(code);
-                } catch (ActionException e) {
-                    aside = false;
-                    return e.getMessage();
+    /** A child on the terminal: started at the first run, relayed until it ends or is put aside (Ctrl-]), taken up again by r. */
+    private static final class Relayed implements Session {
+        private final String what;
+        private final Starter starter;
+        private Running running;
+        private boolean aside;
+
+        Relayed(String what, Starter starter) {
+            this.what = what;
+            this.starter = starter;
+        }
+
+        @Override public String refusal() { return null; }
+
+        @Override public String run() {
+            try {
+                if (running == null) {
+                    banner("nscope: " + Escape.terminal(what));
+                    running = starter.start();
+                } else {
+                    banner("nscope: back in " + Escape.terminal(what));
                 }
-            }
-
-            private void banner(String first) {
-                System.out.print("\r\n" + first + "\r\nnscope: exit it to come back to the screen; Ctrl-] goes back while it runs\r\n");
-                System.out.flush();
-            }
-
-            private String status(int code) {
-                return (code > 128 ? "killed by SIG" + Signals.name(code - 128) : "exit status " + code) + ": " + l.what();
-            }
-
-            @Override public boolean detached() { return aside; }
-
-            @Override public String ended() {
-                Integer code = aside ? running.ended() : null;
-                if (code == null) return null;
+                Integer code = running.attach(true);
+                aside = code == null;
+                return aside ? "put aside, still running (PID " + running.pid() + "): r goes back to it; " + what : status(code);
+            } catch (ActionException e) {
                 aside = false;
-                return "a session put aside ended, " + status(code);
+                return e.getMessage();
             }
+        }
 
-            @Override public void end() {
-                if (running != null) running.end();
+        private static void banner(String first) {
+            System.out.print("\r\n" + first + "\r\nnscope: exit it to come back to the screen; Ctrl-] goes back while it runs\r\n");
+            System.out.flush();
+        }
+
+        private String status(int code) {
+            return (code > 128 ? "killed by SIG" + Signals.name(code - 128) : "exit status " + code) + ": " + what;
+        }
+
+        @Override public boolean detached() { return aside; }
+
+        @Override public String ended() {
+            Integer code = aside ? running.ended() : null;
+            if (code == null) return null;
+            aside = false;
+            return "a session put aside ended, " + status(code);
+        }
+
+        @Override public void end() {
+            if (running != null) running.end();
+        }
+    }
+
+    /** The options of a container made from the screen: the command line's defaults for what the form does not ask. */
+    private static ContainerCreate.Options options(RunChoice c, boolean interactive) {
+        String name = c.name().isEmpty() ? ContainerCreate.generatedName() : c.name();
+        return new ContainerCreate.Options(name, c.image(), c.userns(), c.timens(), c.hostname().isEmpty() ? name : c.hostname(),
+                blank(c.memory()), blank(c.pids()), blank(c.cpu()), c.net().isEmpty() ? "loopback" : c.net(),
+                ContainerCreate.fromEnv(ContainerCreate.BRIDGE), ContainerCreate.fromEnv(ContainerCreate.SUBNET), blank(c.ip()),
+                ContainerCreate.fromEnv(ContainerCreate.VETH_PREFIX), ContainerCreate.fromEnv(ContainerCreate.CGROUP_PARENT), c.command(), interactive);
+    }
+
+    private static String blank(String s) { return s == null || s.isEmpty() ? null : s; }
+
+    @Override public Session run(RunChoice c) {
+        Kernel k;
+        ContainerCreate.Options o;
+        try {
+            k = Kernel.shared();
+            o = options(c, true);
+            ContainerCreate.checkName(o.name());
+        } catch (KernelException | ActionException | UserError e) {
+            return Session.refused(e.getMessage());
+        }
+        return new Relayed("the container " + o.name(), () -> {
+            try {
+                return new ContainerCreate(k, audited).create(o).running();
+            } catch (ActionException e) {
+                audited.logged("run", o.name(), false, e.getMessage());
+                throw e;
             }
-        };
+        });
+    }
+
+    @Override public String runDetached(RunChoice c) {
+        try {
+            ContainerCreate.Options o = options(c, false);
+            ContainerCreate.Created made = new ContainerCreate(Kernel.shared(), audited).create(o);
+            return "the container " + o.name() + " runs: PID " + made.state().pid() + (made.state().address() == null ? "" : ", " + made.state().address());
+        } catch (KernelException | ActionException | UserError e) {
+            return "no container: " + e.getMessage();
+        }
+    }
+
+    @Override public String container(String name, String change) {
+        try {
+            Kernel k = Kernel.shared();
+            ContainerState c = Containers.load(name);
+            if (change.equals("stop")) return ContainerRemove.stop(k, audited, c, 10);
+            ContainerRemove.remove(k, audited, c, true);
+            return "removed the container " + name + " and all it made";
+        } catch (KernelException | ActionException | UserError e) {
+            return name + ": " + e.getMessage();
+        }
     }
 
     private static java.util.Set<NsType> types(java.util.Set<String> names) throws ActionException {

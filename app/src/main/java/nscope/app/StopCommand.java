@@ -2,7 +2,6 @@ package nscope.app;
 
 import java.util.concurrent.Callable;
 import nscope.act.ActionException;
-import nscope.act.Signals;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
 import picocli.CommandLine.Command;
@@ -28,20 +27,10 @@ final class StopCommand implements Callable<Integer> {
         } catch (KernelException e) {
             throw new UserError("stop: cannot bind the C library: " + e.getMessage());
         }
-        Audited audited = new Audited(AuditLog.of(System.getenv()));
-        Audited.Outcome term = audited.signal(k, c.pid(), c.startTime(), Signals.parse("TERM"));
-        for (int i = 0; i < time * 10 && c.running(); i++) Thread.sleep(100);
-        if (c.running()) {
-            // PID 1 of a pid namespace ignores SIGTERM without a handler: the rest is SIGKILL, as docker stop does
-            try {
-                ContainerRemove.killAll(k, c.cgroups(), null);
-                audited.logged("stop", name, true, "SIGKILL to every process after " + time + " s");
-            } catch (ActionException e) {
-                audited.logged("stop", name, false, e.getMessage());
-                throw new UserError("stop: " + name + ": " + e.getMessage());
-            }
-        } else {
-            audited.logged("stop", name, true, "ended by SIGTERM" + (term.ok() ? "" : " (" + term.result() + ")"));
+        try {
+            System.err.println("nscope: stop: " + ContainerRemove.stop(k, new Audited(AuditLog.of(System.getenv())), c, time));
+        } catch (ActionException e) {
+            throw new UserError("stop: " + name + ": " + e.getMessage());
         }
         return 0;
     }

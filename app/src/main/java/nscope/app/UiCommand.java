@@ -121,6 +121,7 @@ final class UiCommand implements Callable<Integer> {
             });
             Ui ui = new Ui(palette, rows);
             ui.actions(ScreenActions.of(readOnly, live));
+            if (live) ui.containers(UiCommand::containers);
             UiLoop.run(screen, ui, source, facts, every);
             rows.shutdownNow();
         } catch (IOException e) {
@@ -147,6 +148,16 @@ final class UiCommand implements Callable<Integer> {
             screen.stopScreen();
         } catch (IOException e) {
             System.err.println("nscope: could not restore the terminal (" + e.getMessage() + "); run 'reset'");
+        }
+    }
+
+    /** nscope's containers for the screen's [ctr NAME] marks; none when their states cannot be read. */
+    static java.util.List<nscope.views.ui.ContainerMarks.Container> containers() {
+        try {
+            return ContainerState.all().stream().map(c -> new nscope.views.ui.ContainerMarks.Container(c.name(), c.pid(), c.startTime(), c.namespaces(),
+                    c.cgroups().stream().map(ContainerState.Cg::label).toList())).toList();
+        } catch (IOException e) {
+            return java.util.List.of(); // no state directory readable: nothing to mark
         }
     }
 }

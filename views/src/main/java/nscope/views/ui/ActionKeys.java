@@ -170,6 +170,36 @@ final class ActionKeys {
         };
     }
 
+    /** c: a container made of kernel primitives, from a form. */
+    static Dialog.Result create(Actions a) {
+        Form f = new Form("New container (nscope run)", FORM_KEYS).text("image (a directory or a tar of a root filesystem)", "")
+                .text("command (words; empty: /bin/sh)", "").text("name (empty: generated)", "").text("hostname (empty: the name)", "")
+                .text("memory (32M; empty: no limit)", "").text("pids (16; empty: no limit)", "").text("cpu (0.5 CPUs; empty: no limit)", "")
+                .text("network (none, loopback, bridge)", "loopback").text("address on the bridge (empty: the next free)", "")
+                .toggle("user namespace, you as root in it", false).toggle("time namespace", false)
+                .toggle("in the background (else: its shell here; Ctrl-] leaves it running)", false);
+        return Dialog.Result.then(f.onSubmit(x -> {
+            if (x.text("image (a directory or a tar of a root filesystem)").isEmpty()) return x.stay("give an image");
+            Actions.RunChoice c = new Actions.RunChoice(x.text("name (empty: generated)"), x.text("image (a directory or a tar of a root filesystem)"),
+                    words(x.text("command (words; empty: /bin/sh)")), x.text("hostname (empty: the name)"), x.text("memory (32M; empty: no limit)"),
+                    x.text("pids (16; empty: no limit)"), x.text("cpu (0.5 CPUs; empty: no limit)"), x.text("network (none, loopback, bridge)"),
+                    x.text("address on the bridge (empty: the next free)"), x.on("user namespace, you as root in it"), x.on("time namespace"));
+            if (x.on("in the background (else: its shell here; Ctrl-] leaves it running)")) return Dialog.Result.done(a.runDetached(c), true);
+            Actions.Session ses = a.run(c);
+            return ses.refusal() != null ? x.stay(ses.refusal()) : Dialog.Result.run(ses);
+        }));
+    }
+
+    /** x on a row of one of nscope's containers: stop it, or (s) remove it, after asking. */
+    static Dialog.Result containerChange(String container, Actions a) {
+        if (container == null) return Dialog.Result.done("x stops or removes one of nscope's containers: select a row marked [ctr NAME]", false);
+        String n = Escape.terminal(container);
+        return Dialog.Result.then(new Confirm(o -> o.equals("stop") ? "Stop the container " + n + "?" : "Remove the container " + n + " and all it made?",
+                List.of("stop: SIGTERM to its PID 1, SIGKILL to all of it after 10 s",
+                        "remove: its processes killed, its cgroups, veth, directory (and the bridge, if it is the last) removed"),
+                List.of("stop", "rm"), o -> a.container(container, o)));
+    }
+
     /** The process of a process or thread row (its thread group's leader), or null. */
     private static Task process(Snapshot s, String id) {
         var tid = ProcessRows.tidOf(id);

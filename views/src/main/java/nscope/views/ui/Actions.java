@@ -95,6 +95,19 @@ public interface Actions {
     /** Runs a command (a shell) in new namespaces. */
     Session unshare(UnshareChoice choice);
 
+    /** A container to make: empty strings for the defaults (a generated name, no limit, /bin/sh, the subnet's next address). */
+    record RunChoice(String name, String image, List<String> command, String hostname, String memory, String pids, String cpu,
+                     String net, String ip, boolean userns, boolean timens) {}
+
+    /** Makes a container and runs its command interactively (the screen steps aside; Ctrl-] leaves it running). */
+    Session run(RunChoice choice);
+
+    /** Makes a container that runs in the background; what happened, in one line. */
+    String runDetached(RunChoice choice);
+
+    /** "stop" or "rm" (forced) one of nscope's containers; what happened, in one line. */
+    String container(String name, String change);
+
     /** No actions, for this reason. */
     static Actions readOnly(String why) { return new Inert(why, "read-only: " + why); }
 
@@ -120,5 +133,11 @@ public interface Actions {
         @Override public Session enterNamespace(NsTarget ns, EnterChoice choice) { return Session.refused(words); }
 
         @Override public Session unshare(UnshareChoice choice) { return Session.refused(words); }
+
+        @Override public Session run(RunChoice choice) { return Session.refused(words); }
+
+        @Override public String runDetached(RunChoice choice) { return words; }
+
+        @Override public String container(String name, String change) { return words; }
     }
 }

@@ -43,7 +43,8 @@ final class Confirm implements Dialog {
             String line = i == rows - 1 && rows < lines.size() ? "... and " + (lines.size() - i) + " more" : lines.get(i);
             g.putString(at[0] + 2, at[1] + 2 + i, TreePane.fit(line, width - 3));
         }
-        String keys = options.size() > 1 ? "y: yes   s: another signal   any other key: cancel" : "y: yes   any other key: cancel";
+        String keys = options.size() > 1 ? "y: yes   s: " + (options.contains("stop") ? "stop or remove" : "another signal") + "   any other key: cancel"
+                : "y: yes   any other key: cancel";
         g.putString(at[0] + 2, at[1] + height - 2, TreePane.fit(keys, width - 3));
     }
 }

@@ -26,6 +26,12 @@ final class TreePane {
      */
     static void draw(TextGraphics g, int top, int height, int width, List<Column> columns, TreeState state,
                      Palette palette, Function<Row, TextColor> colorOf, Set<String> fresh) {
+        draw(g, top, height, width, columns, state, palette, colorOf, fresh, java.util.Map.of());
+    }
+
+    /** @param containers row id -> the name of the nscope container it belongs to, shown as [ctr NAME] */
+    static void draw(TextGraphics g, int top, int height, int width, List<Column> columns, TreeState state,
+                     Palette palette, Function<Row, TextColor> colorOf, Set<String> fresh, java.util.Map<String, String> containers) {
         if (height < 2 || width < 10) return;
         StringBuilder head = new StringBuilder();
         for (Column c : columns) head.append(cell(c.name(), c, width - head.length())).append(c.width() == 0 ? "" : " ");
@@ -46,7 +52,12 @@ final class TreePane {
                 line.append(cell(Escape.terminal(cells.get(c)), columns.get(c), width - line.length())).append(' ');
             int nameAt = line.length();
             String name = r.branch() + r.fold() + " " + Escape.terminal(cells.isEmpty() ? "" : cells.get(cells.size() - 1));
-            String mark = r.node().mark().isEmpty() ? "" : "  " + Escape.terminal(r.node().mark());
+            String ctr = containers.get(r.node().id());
+            String mark = (r.node().mark().isEmpty() ? "" : "  " + Escape.terminal(r.node().mark()))
+                    + (ctr == null ? "" : "  [ctr " + Escape.terminal(ctr) + "]");
+            // a long name (a command line) gives way to the marks, so they stay on the screen
+            int room = width - nameAt - mark.length();
+            if (!mark.isEmpty() && name.length() > room && room >= 12) name = name.substring(0, room - 1) + "~";
             if (sel) g.enableModifiers(SGR.REVERSE);
             g.putString(0, y, fit(line.toString(), width));
             TextColor c = fresh.contains(r.node().id()) ? palette.fresh() : colorOf.apply(r);

@@ -119,10 +119,20 @@ public final class Ui {
         afterQuick = firstFrame; // the quick first frame has no threads: the full one after it is not a change
         if (next.snapshot() != before) refused = refusedTasks(next.snapshot());
         screens = next;
+        containerOf = ContainerMarks.of(next.snapshot(), containers.get());
         if (facts != null) this.facts = facts;
         stamp();
         updatePinned();
     }
+
+    private java.util.function.Supplier<List<ContainerMarks.Container>> containers = List::of;
+    private Map<String, String> containerOf = Map.of();
+
+    /** Where nscope's containers come from (read at each refresh), so their rows are marked [ctr NAME]. */
+    public void containers(java.util.function.Supplier<List<ContainerMarks.Container>> c) { containers = c; }
+
+    /** The container a row belongs to, or null. */
+    String containerOf(String id) { return containerOf.get(id); }
 
     /** A refresh that found nothing different: the rows stay, the marks of the last changes go. */
     public void unchanged(HostFacts facts) {
@@ -341,7 +351,7 @@ public final class Ui {
             case 'K' -> askSignal();
             case 'z' -> askCgroup("freeze");
             case 'd' -> askCgroup("rmdir");
-            case 'e', 'E', 'u', 'm', 'a', 'L' -> actionKey(c);
+            case 'e', 'E', 'u', 'm', 'a', 'L', 'c', 'x' -> actionKey(c);
             case 'r' -> resume();
             default -> { }
         }
@@ -452,7 +462,7 @@ public final class Ui {
         ensureRows(tab); // turned to, or a new filter or sort: built here, once
         header(g, w);
         int paneTop = HEADER, paneHeight = h - HEADER - DETAIL - 1;
-        TreePane.draw(g, paneTop, paneHeight, w, Screens.columns(tab), states.get(tab), palette, this::colorOf, fresh);
+        TreePane.draw(g, paneTop, paneHeight, w, Screens.columns(tab), states.get(tab), palette, this::colorOf, fresh, containerOf);
         detailPane(g, h - DETAIL - 1, w);
         statusLine(g, h - 1, w);
         if (mode == Mode.HELP) help(g, w, h);
@@ -723,6 +733,8 @@ public final class Ui {
             case 'u' -> ActionKeys.unshare(actions);
             case 'm' -> ActionKeys.move(s, id, actions);
             case 'a' -> ActionKeys.mkdir(s, id, actions);
+            case 'c' -> ActionKeys.create(actions);
+            case 'x' -> ActionKeys.containerChange(containerOf(id), actions);
             default -> ActionKeys.limits(s, id, actions);
         });
     }

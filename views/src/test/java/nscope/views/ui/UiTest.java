@@ -312,6 +312,18 @@ class UiTest extends SynthHostScreen {
         }
 
         @Override public Session unshare(UnshareChoice c) { return session("unshare " + c, c.hostname()); }
+
+        @Override public Session run(RunChoice c) { return session("run " + c, c.name()); }
+
+        @Override public String runDetached(RunChoice c) {
+            sent.add("runDetached " + c);
+            return "started " + c.name();
+        }
+
+        @Override public String container(String name, String change) {
+            sent.add(change + " container " + name);
+            return change + " " + name + " done";
+        }
     }
 
     @Test void aSignalToEveryProcessOfANamespaceAsksFirstNamingThem() throws IOException {

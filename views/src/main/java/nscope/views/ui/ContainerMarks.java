@@ -1,0 +1,66 @@
+package nscope.views.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nscope.probes.cgroups.CgroupTree;
+import nscope.probes.model.NsId;
+import nscope.probes.model.NsLink;
+import nscope.probes.model.Readout;
+import nscope.probes.model.Snapshot;
+import nscope.probes.model.Task;
+import nscope.views.screens.CgroupRows;
+import nscope.views.screens.MountRows;
+import nscope.views.screens.NamespaceRows;
+import nscope.views.screens.ProcessRows;
+
+/**
+ * Which rows belong to which of nscope's containers, for every screen: its
+ * PID 1's namespaces (and mount namespace), every process and thread in its
+ * pid namespace and the unshare that waits for it, its cgroups. Only a PID 1 that still has the start time
+ * the container recorded counts.
+ */
+public final class ContainerMarks {
+    private ContainerMarks() {}
+
+    /**
+     * A container as the app knows it: its name, PID 1 on the host with its
+     * start time, the namespace types made for it ("pid", "net", ...), its
+     * cgroups ("memory:/nscope/web").
+     */
+    public record Container(String name, int pid, long startTime, List<String> namespaces, List<String> cgroups) {}
+
+    /** Row id -> container name. */
+    static Map<String, String> of(Snapshot s, List<Container> containers) {
+        Map<String, String> out = new HashMap<>();
+        for (Container c : containers) {
+            Task init = s.leader(c.pid()).filter(t -> t.startTime() == c.startTime()).orElse(null);
+            if (init == null) continue; // not running, or its PID is another process's now
+            for (NsLink l : NsLink.values()) {
+                Readout<NsId> r = init.ns(l);
+                // only the types made for it: without --userns its user namespace is the host's
+                if (!r.known() || l.forChildren() || !c.namespaces().contains(l.kind().label())) continue;
+                out.put(NamespaceRows.nsId(r.get()), c.name());
+                if (l == NsLink.MNT) s.namespaces().values().stream().filter(n -> n.id().equals(r.get())).findFirst()
+                        .ifPresent(n -> out.put(MountRows.namespaceId(n), c.name()));
+            }
+            // unshare, which made its namespaces and waits for its PID 1, belongs to it too
+            s.leader(init.ppid()).filter(p -> p.comm().equals("unshare")).ifPresent(p -> out.put(ProcessRows.processId(p), c.name()));
+            Readout<NsId> pidNs = init.ns(NsLink.PID);
+            if (pidNs.known()) {
+                for (Task t : s.tasks().values()) {
+                    Readout<NsId> theirs = t.ns(NsLink.PID);
+                    if (!theirs.known() || !theirs.get().equals(pidNs.get())) continue;
+                    out.put(t.leader() ? ProcessRows.processId(t) : ProcessRows.threadId(t), c.name());
+                }
+            }
+            for (String label : c.cgroups()) {
+                int colon = label.indexOf(':');
+                for (CgroupTree tree : s.cgroups().trees())
+                    if (tree.hierarchy().label().equals(label.substring(0, colon)))
+                        out.put(CgroupRows.cgroupId(tree, label.substring(colon + 1)), c.name());
+            }
+        }
+        return out;
+    }
+}
