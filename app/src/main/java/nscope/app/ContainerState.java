@@ -71,12 +71,13 @@ record ContainerState(String name, String image, String lower, String hostname, 
         return new ContainerState(name, image, lower, hostname, namespaces, created, p, start, cgroups, limits, net, bridge, bridgeMade, veth, address, command);
     }
 
-    /** Running: PID 1 is alive and still the process that started at startTime. */
+    /** Running: PID 1 is alive (not a zombie waiting to be reaped) and still the process that started at startTime. */
     boolean running() {
         if (pid <= 0) return false;
         try {
             String s = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-            return Long.parseLong(s.substring(s.lastIndexOf(')') + 2).split(" ")[19]) == startTime;
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return !f[0].equals("Z") && !f[0].equals("X") && Long.parseLong(f[19]) == startTime;
         } catch (IOException | RuntimeException e) {
             return false; // gone
         }

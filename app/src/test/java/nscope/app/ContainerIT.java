@@ -190,6 +190,68 @@ class ContainerIT {
         assertTrue(cg("pids", n, "pids.events").matches("max [1-9]\\d*"), cg("pids", n, "pids.events"));
     }
 
+    /**
+     * The screen in tmux: c makes a container from the form (in the
+     * background, on the bridge, 32M), its rows are marked [ctr NAME], a hog
+     * in it is OOM-killed and the cgroup screen shows the event, x removes it.
+     */
+    @Test void theScreenMakesMarksShowsItsOomAndRemovesAContainer() throws Exception {
+        String n = "nscope-test-k" + ME + "s", session = "nscope-test-ct-ui-" + ME;
+        made.add(n);
+        String env = "NSCOPE_STATE_DIR=" + STATE + " NSCOPE_CACHE_DIR=" + CACHE + " NSCOPE_AUDIT_LOG=" + STATE.resolveSibling("audit-" + ME + ".log")
+                + " NSCOPE_CGROUP_PARENT=" + PARENT + " NSCOPE_BRIDGE=" + BRIDGE + " NSCOPE_VETH_PREFIX=nscope-test- NSCOPE_SUBNET=10.231.9.0/24";
+        try {
+            LiveUiIT.tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", PackagedJar.REPO.toAbsolutePath().normalize().toString(),
+                    "bash --norc --noprofile");
+            LiveUiIT.tmux("send-keys", "-t", session, "-l", "env " + env + " ./nscope --interval 1");
+            LiveUiIT.tmux("send-keys", "-t", session, "Enter");
+            LiveUiIT.until(session, " 2 Processes ", 120);
+            LiveUiIT.tmux("send-keys", "-t", session, "c");
+            LiveUiIT.until(session, "New container (nscope run)");
+            for (String field : new String[] {IMAGE.toString(), "sleep 1000", n, "", "32M"}) {
+                LiveUiIT.tmux("send-keys", "-t", session, "-l", field);
+                LiveUiIT.tmux("send-keys", "-t", session, "Down");
+            }
+            LiveUiIT.tmux("send-keys", "-t", session, "Down", "Down"); // pids, cpu: no limit
+            for (int i = 0; i < 8; i++) LiveUiIT.tmux("send-keys", "-t", session, "BSpace");
+            LiveUiIT.tmux("send-keys", "-t", session, "-l", "bridge");
+            LiveUiIT.tmux("send-keys", "-t", session, "Down", "Down", "Down", "Down", "Space", "Enter");
+            LiveUiIT.until(session, "the container " + n + " runs: PID ");
+            assertTrue(nscope("ps").err().matches("(?s).*\n" + n + " +running .*10\\.231\\.9\\.\\d+/24.*"), nscope("ps").err());
+            String marked = "";
+            for (int i = 0; i < 40 && !marked.contains("[ctr " + n + "]"); i++) { // marked from the next refresh on
+                LiveUiIT.tmux("send-keys", "-t", session, "/", "nscope-wait " + STATE.resolve(n), "Enter");
+                Thread.sleep(250);
+                marked = LiveUiIT.paneOf(session);
+            }
+            assertTrue(marked.contains("[ctr " + n + "]"), marked);
+            PackagedJar.Run hog = nscope("enter", n, "--cgroup", "--", "sh", "-c", "x=0123456789; while true; do x=$x$x; done");
+            assertEquals(137, hog.rc(), hog.err());
+            LiveUiIT.tmux("send-keys", "-t", session, "3");
+            String oom = "";
+            for (int i = 0; i < 40 && !oom.contains("[oom_kill 1]"); i++) {
+                LiveUiIT.tmux("send-keys", "-t", session, "/", n, "Enter");
+                Thread.sleep(250);
+                // its cgroup in each hierarchy in turn, until the memory one
+                for (int j = 0; j < 12 && !(oom = LiveUiIT.paneOf(session)).contains("[oom_kill 1]"); j++) {
+                    LiveUiIT.tmux("send-keys", "-t", session, "n");
+                    Thread.sleep(100);
+                }
+            }
+            assertTrue(oom.contains("[oom_kill 1]") && oom.contains("[ctr " + n + "]"), "the cgroup screen shows the OOM kill:\n" + oom);
+            LiveUiIT.tmux("send-keys", "-t", session, "x");
+            LiveUiIT.until(session, "Stop the container " + n + "?");
+            LiveUiIT.tmux("send-keys", "-t", session, "s");
+            LiveUiIT.until(session, "Remove the container " + n + " and all it made?");
+            LiveUiIT.tmux("send-keys", "-t", session, "y");
+            LiveUiIT.until(session, "removed the container " + n + " and all it made");
+            assertFalse(Files.exists(STATE.resolve(n)));
+            LiveUiIT.tmux("send-keys", "-t", session, "q");
+        } finally {
+            LiveUiIT.tmux("kill-session", "-t", session);
+        }
+    }
+
     /** Every step of creation made to fail in turn: each says which step and why, and leaves nothing. */
     @Test void aFailureAtEveryStepUndoesEverythingBeforeIt() throws Exception {
         for (String step : ContainerCreate.STEPS) {

@@ -17,7 +17,8 @@ import nscope.views.screens.ProcessRows;
 /**
  * Which rows belong to which of nscope's containers, for every screen: its
  * PID 1's namespaces (and mount namespace), every process and thread in its
- * pid namespace and the unshare that waits for it, its cgroups. Only a PID 1 that still has the start time
+ * pid namespace, the unshare that waits for it (and the waiter above a
+ * background one), its cgroups. Only a PID 1 that still has the start time
  * the container recorded counts.
  */
 public final class ContainerMarks {
@@ -45,7 +46,12 @@ public final class ContainerMarks {
                         .ifPresent(n -> out.put(MountRows.namespaceId(n), c.name()));
             }
             // unshare, which made its namespaces and waits for its PID 1, belongs to it too
-            s.leader(init.ppid()).filter(p -> p.comm().equals("unshare")).ifPresent(p -> out.put(ProcessRows.processId(p), c.name()));
+            Task unshare = s.leader(init.ppid()).filter(p -> p.comm().equals("unshare")).orElse(null);
+            if (unshare != null) {
+                out.put(ProcessRows.processId(unshare), c.name());
+                // and the waiter that writes its exit status (a background container's)
+                s.leader(unshare.ppid()).filter(p -> p.commandLine().contains("nscope-wait")).ifPresent(p -> out.put(ProcessRows.processId(p), c.name()));
+            }
             Readout<NsId> pidNs = init.ns(NsLink.PID);
             if (pidNs.known()) {
                 for (Task t : s.tasks().values()) {

@@ -225,6 +225,70 @@ class UiActionKeysTest extends SynthHostScreen {
         for (String key : KeyMap.MUTATING) assertFalse(all.toString().contains("\n" + key + " "), "no " + key + " in the help");
     }
 
+    /** The fixture's container c2 (synth-host's): its PID 1, as nscope's state would name it. */
+    static ContainerMarks.Container c2(List<String> namespaces) {
+        Task init = UiTest.snap.tasks().values().stream().filter(t -> t.leader() && t.nsPid().known() && t.nsPid().get().size() > 1
+                && t.nsPid().get().get(t.nsPid().get().size() - 1) == 1 && UiTest.snap.leader(t.ppid()).map(p -> p.commandLine().contains("c2.sh")).orElse(false))
+                .findFirst().orElseThrow();
+        CgroupTree pids = UiTest.snap.cgroups().trees().stream().filter(t -> t.hierarchy().label().equals("pids")).findFirst().orElseThrow();
+        String path = pids.cgroups().keySet().stream().filter(p -> p.endsWith("/c2")).findFirst().orElseThrow();
+        return new ContainerMarks.Container("web", init.tgid(), init.startTime(), namespaces, List.of("pids:" + path));
+    }
+
+    @Test void aContainersRowsAreMarkedOnEveryScreenAndOnlyItsOwnNamespaces() throws IOException {
+        ContainerMarks.Container c = c2(List.of("pid", "mnt", "uts", "ipc", "net", "cgroup"));
+        ui.containers(() -> List.of(c));
+        ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
+        Task init = UiTest.snap.tasks().get(c.pid());
+        assertEquals("web", ui.containerOf(ProcessRows.processId(init)));
+        assertEquals("web", ui.containerOf(NamespaceRows.nsId(init.ns(nscope.probes.model.NsLink.UTS).get())));
+        assertNull(ui.containerOf(NamespaceRows.nsId(init.ns(nscope.probes.model.NsLink.USER).get())), "the host's user namespace is not the container's");
+        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(init)));
+        assertTrue(text().contains("[ctr web]"), text());
+        keys('1');
+        text();
+        assertTrue(ui.state(Tab.NAMESPACES).select(NamespaceRows.nsId(init.ns(nscope.probes.model.NsLink.UTS).get())));
+        assertTrue(text().contains("[ctr web]"), text());
+        ContainerMarks.Container gone = new ContainerMarks.Container("old", c.pid(), c.startTime() + 1, c.namespaces(), c.cgroups());
+        ui.containers(() -> List.of(gone));
+        ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
+        assertNull(ui.containerOf(ProcessRows.processId(init)), "a PID with another start time is not the container");
+    }
+
+    @Test void cMakesAContainerFromTheFormAndXStopsOrRemovesTheOneARowBelongsTo() throws IOException {
+        keys('c');
+        assertTrue(text().contains("New container (nscope run)"), text());
+        keys(KeyType.Enter);
+        assertTrue(text().contains("give an image"), text());
+        type("/img");
+        keys(KeyType.ArrowDown);
+        type("sleep 9");
+        keys(KeyType.ArrowDown);
+        type("web");
+        for (int i = 0; i < 4; i++) keys(KeyType.ArrowDown);
+        keys(KeyType.ArrowDown);
+        for (int i = 0; i < 8; i++) keys(KeyType.Backspace);
+        type("bridge");
+        keys(KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown); // past address, user and time namespaces
+        keys(' '); // in the background
+        keys(KeyType.Enter);
+        assertEquals("runDetached RunChoice[name=web, image=/img, command=[sleep, 9], hostname=, memory=, pids=, cpu=, net=bridge, ip=,"
+                + " userns=false, timens=false]", rec.sent.get(0));
+        assertTrue(text().contains("started web"), text());
+        keys('x');
+        assertTrue(text().contains("select a row marked [ctr NAME]"), "not a container's row: " + text());
+        ContainerMarks.Container c = c2(List.of("pid"));
+        ui.containers(() -> List.of(c));
+        ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
+        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(UiTest.snap.tasks().get(c.pid()))));
+        keys('x');
+        assertTrue(text().contains("Stop the container web?"), text());
+        keys('s');
+        assertTrue(text().contains("Remove the container web and all it made?"), text());
+        keys('y');
+        assertEquals("rm container web", rec.sent.get(1));
+    }
+
     @Test void theCgroupPickerListsParentsBeforeChildren() {
         List<String> sorted = new java.util.ArrayList<>(List.of("/a-c", "/a/b", "/b", "/", "/a"));
         sorted.sort(CgroupPicker.TREE_ORDER);
