@@ -49,6 +49,7 @@ final class ScreenshotsCommand implements Callable<Integer> {
             new Shot("ui-help-as-root", List.of('?', KeyType.PageDown), true),
             new Shot("ui-enter-form", concat(TO_C2, List.of('E')), true),
             new Shot("ui-unshare-form", List.of('u'), true),
+            new Shot("ui-container-form", List.of('c'), true),
             new Shot("ui-move-picker", concat(TO_C2, List.of('m', KeyType.ArrowRight)), true),
             new Shot("ui-signal-confirm", concat(TO_C2, List.of('K')), true));
 
