@@ -37,6 +37,7 @@ class ContainerIT {
 
     @BeforeAll static void image() throws Exception {
         LiveHost.assumeRoot();
+        Files.createDirectories(STATE.getParent());
         LiveHost.run(PackagedJar.REPO.resolve("fixtures/images/make-busybox.sh").toString());
     }
 
@@ -124,8 +125,9 @@ class ContainerIT {
         LiveHost.run("tar", "-C", IMAGE.toString(), "-cf", STATE.resolveSibling("img-" + ME + ".tar").toString(), ".");
         Path tar = STATE.resolveSibling("img-" + ME + ".tar");
         try {
-            String n = run("nscope-test-k" + ME + "u", "--userns", "--timens", tar.toString(), "--", "sleep", "1000");
-            String in = inside(n, "cat /proc/self/uid_map; readlink /proc/1/ns/user; readlink /proc/1/ns/time");
+            String n = run("nscope-test-k" + ME + "u", "--userns", "--timens", "--net", "none", tar.toString(), "--", "sleep", "1000");
+            String in = inside(n, "cat /proc/self/uid_map; readlink /proc/1/ns/user; readlink /proc/1/ns/time; ip link");
+            assertTrue(in.contains("1: lo: <LOOPBACK> ") && !in.contains("eth0"), "--net none: loopback only, and down:\n" + in);
             assertTrue(in.strip().startsWith("0 0 1") || in.matches("(?s)\\s*0\\s+0\\s+1.*"), "you mapped to root:\n" + in);
             assertFalse(in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/user")).toString()), "its own user namespace:\n" + in);
             assertFalse(in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/time")).toString()), "its own time namespace:\n" + in);

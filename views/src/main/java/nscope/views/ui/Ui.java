@@ -131,6 +131,28 @@ public final class Ui {
     /** Where nscope's containers come from (read at each refresh), so their rows are marked [ctr NAME]. */
     public void containers(java.util.function.Supplier<List<ContainerMarks.Container>> c) { containers = c; }
 
+    /**
+     * The row e enters: on the unshare or waiter of one of nscope's
+     * containers (outside its namespaces), its PID 1, as nscope enter NAME
+     * does; any other row itself.
+     */
+    private String intoContainer(Snapshot s, String id) {
+        String name = containerOf(id);
+        var tid = nscope.views.screens.ProcessRows.tidOf(id);
+        if (name == null || tid.isEmpty()) return id;
+        for (ContainerMarks.Container c : containers.get()) {
+            if (!c.name().equals(name)) continue;
+            var init = s.leader(c.pid()).filter(t -> t.startTime() == c.startTime());
+            var row = s.task(tid.getAsInt());
+            if (init.isEmpty() || row.isEmpty()) return id;
+            var theirs = row.get().ns(nscope.probes.model.NsLink.PID);
+            var its = init.get().ns(nscope.probes.model.NsLink.PID);
+            boolean inside = theirs.known() && its.known() && theirs.get().equals(its.get());
+            return inside ? id : nscope.views.screens.ProcessRows.processId(init.get());
+        }
+        return id;
+    }
+
     /** The container a row belongs to, or null. */
     String containerOf(String id) { return containerOf.get(id); }
 
@@ -728,8 +750,8 @@ public final class Ui {
         Snapshot s = screens.snapshot();
         String id = states.get(tab).selected();
         apply(switch (c) {
-            case 'e' -> ActionKeys.enter(s, id, actions, false);
-            case 'E' -> ActionKeys.enter(s, id, actions, true);
+            case 'e' -> ActionKeys.enter(s, intoContainer(s, id), actions, false);
+            case 'E' -> ActionKeys.enter(s, intoContainer(s, id), actions, true);
             case 'u' -> ActionKeys.unshare(actions);
             case 'm' -> ActionKeys.move(s, id, actions);
             case 'a' -> ActionKeys.mkdir(s, id, actions);
