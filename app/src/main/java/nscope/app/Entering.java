@@ -58,12 +58,7 @@ final class Entering {
      * child's exit status; a refusal is logged and said in one line (exit 125).
      */
     static int fromCommandLine(String action, String target, Prepare p) {
-        Kernel k;
-        try {
-            k = Kernel.shared();
-        } catch (nscope.kernel.KernelException e) {
-            throw new UserError(action + ": cannot bind the C library: " + e.getMessage(), 125);
-        }
+        Kernel k = UserError.kernel(action, 125);
         Audited audited = new Audited(AuditLog.of(System.getenv()));
         try {
             return run(k, audited, p.launch(k), action, target);

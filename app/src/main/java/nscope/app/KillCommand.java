@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import nscope.act.Signals;
 import nscope.kernel.Kernel;
-import nscope.kernel.KernelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,12 +41,7 @@ final class KillCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), 2);
         }
         if (start != null && pids.size() != 1) throw new UserError("--start binds one PID: give exactly one", 2);
-        Kernel kernel;
-        try {
-            kernel = Kernel.shared();
-        } catch (KernelException e) {
-            throw new UserError("cannot bind the C library to send signals: " + e.getMessage());
-        }
+        Kernel kernel = UserError.kernel("kill", 1);
         Audited audited = new Audited(AuditLog.of(System.getenv()));
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;

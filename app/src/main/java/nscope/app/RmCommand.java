@@ -3,7 +3,6 @@ package nscope.app;
 import java.util.concurrent.Callable;
 import nscope.act.ActionException;
 import nscope.kernel.Kernel;
-import nscope.kernel.KernelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,12 +17,7 @@ final class RmCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         ContainerState c = Containers.load(name);
         if (c.running() && !force) throw new UserError("rm: " + name + " is running: stop it first (nscope stop " + name + "), or use --force");
-        Kernel k;
-        try {
-            k = Kernel.shared();
-        } catch (KernelException e) {
-            throw new UserError("rm: cannot bind the C library: " + e.getMessage());
-        }
+        Kernel k = UserError.kernel("rm", 1);
         try {
             ContainerRemove.remove(k, new Audited(AuditLog.of(System.getenv())), c, force);
         } catch (ActionException e) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import nscope.act.ActionException;
 import nscope.kernel.Kernel;
-import nscope.kernel.KernelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,12 +37,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cgroup-parent", hidden = true, defaultValue = ContainerCreate.CGROUP_PARENT) String cgroupParent;
 
     @Override public Integer call() {
-        Kernel k;
-        try {
-            k = Kernel.shared();
-        } catch (KernelException e) {
-            throw new UserError("run: cannot bind the C library: " + e.getMessage(), 125);
-        }
+        Kernel k = UserError.kernel("run", 125);
         if (!AuditLog.isRoot()) throw new UserError("run: making a container needs root", 125);
         String n = name != null ? name : ContainerCreate.generatedName();
         Audited audited = new Audited(AuditLog.of(System.getenv()));

@@ -3,7 +3,6 @@ package nscope.app;
 import java.util.concurrent.Callable;
 import nscope.act.ActionException;
 import nscope.kernel.Kernel;
-import nscope.kernel.KernelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,12 +20,7 @@ final class StopCommand implements Callable<Integer> {
             System.err.println("nscope: stop: " + name + " is not running");
             return 0;
         }
-        Kernel k;
-        try {
-            k = Kernel.shared();
-        } catch (KernelException e) {
-            throw new UserError("stop: cannot bind the C library: " + e.getMessage());
-        }
+        Kernel k = UserError.kernel("stop", 1);
         try {
             System.err.println("nscope: stop: " + ContainerRemove.stop(k, new Audited(AuditLog.of(System.getenv())), c, time));
         } catch (ActionException e) {

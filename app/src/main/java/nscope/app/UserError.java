@@ -13,4 +13,13 @@ public final class UserError extends RuntimeException {
     }
 
     public int exitCode() { return exitCode; }
+
+    /** libc bound for a command, or this error: "WHAT: cannot bind the C library: ..." with the exit code given. */
+    static nscope.kernel.Kernel kernel(String what, int exitCode) {
+        try {
+            return nscope.kernel.Kernel.shared();
+        } catch (nscope.kernel.KernelException e) {
+            throw new UserError(what + ": cannot bind the C library: " + e.getMessage(), exitCode);
+        }
+    }
 }
