@@ -11,10 +11,16 @@ import picocli.CommandLine.Command;
 @Command(name = "ps", mixinStandardHelpOptions = true, description = "List nscope's containers: name, state, PID 1 on the host, image, limits, address, uptime.")
 final class PsCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
+        for (String line : table(ContainerState.all())) System.out.println(line);
+        return 0;
+    }
+
+    /** The table: a header, then a line per container (its name first). */
+    static List<String> table(List<ContainerState> all) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAME", "STATE", "PID", "IMAGE", "LIMITS", "ADDRESS", "UP"});
         long now = System.currentTimeMillis() / 1000;
-        for (ContainerState c : ContainerState.all()) {
+        for (ContainerState c : all) {
             Integer exit = c.exitStatus();
             String state = c.running() ? "running" : exit != null ? "exited (" + exit + ")" : "exited";
             List<String> limits = new ArrayList<>();
@@ -25,12 +31,13 @@ final class PsCommand implements Callable<Integer> {
         }
         int[] w = new int[7];
         for (String[] r : rows) for (int i = 0; i < 7; i++) w[i] = Math.max(w[i], r[i].length());
+        List<String> out = new ArrayList<>();
         for (String[] r : rows) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < 7; i++) b.append(i == 6 ? r[i] : String.format("%-" + w[i] + "s  ", r[i]));
-            System.out.println(b.toString().stripTrailing());
+            out.add(b.toString().stripTrailing());
         }
-        return 0;
+        return out;
     }
 
     static String uptime(long s) {

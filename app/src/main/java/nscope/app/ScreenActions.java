@@ -242,6 +242,14 @@ final class ScreenActions implements Actions {
         }
     }
 
+    @Override public List<String> containers() {
+        try {
+            return PsCommand.table(ContainerState.all());
+        } catch (java.io.IOException e) {
+            return List.of("the containers' states cannot be read: " + e.getMessage());
+        }
+    }
+
     @Override public String container(String name, String change) {
         try {
             Kernel k = Kernel.shared();

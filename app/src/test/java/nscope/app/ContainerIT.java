@@ -227,6 +227,10 @@ class ContainerIT {
                 marked = LiveUiIT.paneOf(session);
             }
             assertTrue(marked.contains("[ctr " + n + "]"), marked);
+            LiveUiIT.tmux("send-keys", "-t", session, "C");
+            String list = LiveUiIT.until(session, "nscope's containers (nscope ps)");
+            assertTrue(list.matches("(?s).*" + n + " +running +\\d+ .*memory.*32M.*"), "C lists it as nscope ps does:\n" + list);
+            LiveUiIT.tmux("send-keys", "-t", session, "Escape");
             PackagedJar.Run hog = nscope("enter", n, "--cgroup", "--", "sh", "-c", "x=0123456789; while true; do x=$x$x; done");
             assertEquals(137, hog.rc(), hog.err());
             LiveUiIT.tmux("send-keys", "-t", session, "3");

@@ -108,6 +108,9 @@ public interface Actions {
     /** "stop" or "rm" (forced) one of nscope's containers; what happened, in one line. */
     String container(String name, String change);
 
+    /** nscope's containers as nscope ps lists them: a header line, then a line per container, its name first. */
+    List<String> containers();
+
     /** No actions, for this reason. */
     static Actions readOnly(String why) { return new Inert(why, "read-only: " + why); }
 
@@ -139,5 +142,7 @@ public interface Actions {
         @Override public String runDetached(RunChoice choice) { return words; }
 
         @Override public String container(String name, String change) { return words; }
+
+        @Override public List<String> containers() { return List.of(); }
     }
 }

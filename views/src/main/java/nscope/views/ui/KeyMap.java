@@ -38,6 +38,7 @@ public final class KeyMap {
             new Binding("L", "on a cgroup: set its memory, pids and CPU limits (asks first)"),
             new Binding("c", "a new container (namespaces, cgroup limits, an overlay root, pivot_root, a veth on a bridge), from a form"),
             new Binding("x", "on a row marked [ctr NAME]: stop that container, or (s) remove it and all it made (asks first)"),
+            new Binding("C", "nscope's containers, as nscope ps lists them: show one's PID 1, enter it, stop or remove it"),
             new Binding("K, F9", "send a signal to the selected process, or to every process of a namespace or cgroup (asks first)"),
             new Binding("z", "on a cgroup: freeze it, or thaw it when frozen (asks first)"),
             new Binding("d", "on a cgroup: remove it, if it holds no process and no child (asks first)"),
@@ -45,7 +46,7 @@ public final class KeyMap {
             new Binding("q, Ctrl-C", "quit"));
 
     /** The keys that change the host: left out of the help when the screen is read-only. */
-    static final java.util.Set<String> MUTATING = java.util.Set.of("e", "E", "u", "Ctrl-]", "r", "m", "a", "L", "c", "x", "K, F9", "z", "d");
+    static final java.util.Set<String> MUTATING = java.util.Set.of("e", "E", "u", "Ctrl-]", "r", "m", "a", "L", "c", "x", "C", "K, F9", "z", "d");
 
     /** The bindings the help lists: without the mutating ones when nothing may be changed. */
     static List<Binding> shown(boolean canAct) {

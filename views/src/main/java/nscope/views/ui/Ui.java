@@ -19,6 +19,7 @@ import java.util.Set;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.Snapshot;
+import nscope.probes.model.Task;
 import nscope.views.text.Escape;
 import nscope.views.tree.Forest;
 import nscope.views.tree.Node;
@@ -151,6 +152,21 @@ public final class Ui {
             return inside ? id : nscope.views.screens.ProcessRows.processId(init.get());
         }
         return id;
+    }
+
+    /** A key in the container list on one container: show its PID 1 (Enter), enter it (e), stop or remove it (x). */
+    private Dialog.Result onContainer(Snapshot s, String name, char key) {
+        if (key == 'x') return ActionKeys.containerChange(name, actions);
+        Task init = null;
+        for (ContainerMarks.Container c : containers.get())
+            if (c.name().equals(name)) init = s.leader(c.pid()).filter(t -> t.startTime() == c.startTime()).orElse(null);
+        if (init == null) return Dialog.Result.done(name + " is not running (or not in the last refresh yet)", false);
+        if (key == 'e') return ActionKeys.enter(s, nscope.views.screens.ProcessRows.processId(init), actions, false);
+        String row = nscope.views.screens.ProcessRows.processId(init);
+        switchTo(Tab.PROCESSES);
+        ensureRows(Tab.PROCESSES);
+        if (!states.get(Tab.PROCESSES).select(row) && isBuilding(Tab.PROCESSES)) selectWhenBuilt.put(Tab.PROCESSES, row);
+        return Dialog.Result.done("PID 1 of the container " + name, false);
     }
 
     /** The container a row belongs to, or null. */
@@ -373,7 +389,7 @@ public final class Ui {
             case 'K' -> askSignal();
             case 'z' -> askCgroup("freeze");
             case 'd' -> askCgroup("rmdir");
-            case 'e', 'E', 'u', 'm', 'a', 'L', 'c', 'x' -> actionKey(c);
+            case 'e', 'E', 'u', 'm', 'a', 'L', 'c', 'x', 'C' -> actionKey(c);
             case 'r' -> resume();
             default -> { }
         }
@@ -757,6 +773,7 @@ public final class Ui {
             case 'a' -> ActionKeys.mkdir(s, id, actions);
             case 'c' -> ActionKeys.create(actions);
             case 'x' -> ActionKeys.containerChange(containerOf(id), actions);
+            case 'C' -> Dialog.Result.then(new ContainerList(actions.containers(), (name, key) -> onContainer(s, name, key)));
             default -> ActionKeys.limits(s, id, actions);
         });
     }

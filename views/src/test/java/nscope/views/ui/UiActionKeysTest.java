@@ -296,6 +296,28 @@ class UiActionKeysTest extends SynthHostScreen {
         assertEquals("rm container web", rec.sent.get(1));
     }
 
+    @Test void capitalCListsTheContainersToShowEnterStopOrRemoveOne() throws IOException {
+        ContainerMarks.Container c = c2(List.of("pid"));
+        rec.containerPid = c.pid();
+        ui.containers(() -> List.of(c));
+        ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
+        keys('3', 'C');
+        String t = text();
+        assertTrue(t.contains("nscope's containers (nscope ps)") && t.contains("web   running  " + c.pid()) && t.contains("old   exited"), t);
+        keys(KeyType.Enter);
+        assertEquals(Tab.PROCESSES, ui.tab(), "Enter shows its PID 1");
+        assertEquals(ProcessRows.processId(UiTest.snap.tasks().get(c.pid())), ui.state(Tab.PROCESSES).selected());
+        keys('C', 'e');
+        assertEquals("prepared enter " + c.pid() + "@" + c.startTime() + " " + Actions.EnterChoice.ALL, rec.sent.get(rec.sent.size() - 1));
+        ui.takeSession();
+        keys('C', KeyType.ArrowDown, 'e');
+        assertTrue(text().contains("old is not running"), text());
+        keys('C', KeyType.ArrowDown, 'x');
+        assertTrue(text().contains("Stop the container old?"), text());
+        keys('y');
+        assertEquals("stop container old", rec.sent.get(rec.sent.size() - 1));
+    }
+
     @Test void theCgroupPickerListsParentsBeforeChildren() {
         List<String> sorted = new java.util.ArrayList<>(List.of("/a-c", "/a/b", "/b", "/", "/a"));
         sorted.sort(CgroupPicker.TREE_ORDER);

@@ -320,6 +320,12 @@ class UiTest extends SynthHostScreen {
             return "started " + c.name();
         }
 
+        @Override public List<String> containers() {
+            return List.of("NAME  STATE    PID", "web   running  " + containerPid, "old   exited   -");
+        }
+
+        int containerPid;
+
         @Override public String container(String name, String change) {
             sent.add(change + " container " + name);
             return change + " " + name + " done";
