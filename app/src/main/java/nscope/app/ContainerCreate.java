@@ -80,13 +80,11 @@ final class ContainerCreate {
     record Created(ContainerState state, Running running) {}
 
     Created create(Options o) throws ActionException {
-        String step = "";
         try {
-            return steps(o, s -> { });
+            return steps(o);
         } catch (StepFailed f) {
-            step = f.step;
             String undone = undoAll();
-            throw new ActionException("creating " + o.name() + ": step " + step + " failed: " + f.getCause().getMessage()
+            throw new ActionException("creating " + o.name() + ": step " + f.step + " failed: " + f.getCause().getMessage()
                     + (undone.isEmpty() ? "" : "; " + undone));
         }
     }
@@ -130,7 +128,7 @@ final class ContainerCreate {
         return (done.isEmpty() ? "" : "undone: " + String.join(", ", done)) + (failed.isEmpty() ? "" : "; NOT undone: " + String.join(", ", failed));
     }
 
-    private Created steps(Options o, java.util.function.Consumer<String> say) throws StepFailed {
+    private Created steps(Options o) throws StepFailed {
         Path dir = ContainerState.dir(o.name());
         List<ContainerState> others = new ArrayList<>();
         Path[] lower = new Path[1];
@@ -140,6 +138,9 @@ final class ContainerCreate {
         String[] address = {null}, veth = {null};
         step("state", () -> {
             checkName(o.name());
+            nscope.act.UnsharePlan.checkHostname(o.hostname());
+            for (String ifname : new String[] {o.bridge(), o.vethPrefix()})
+                if (!ifname.matches("[A-Za-z0-9_.-]{1,15}")) throw new ActionException("an interface name is letters, digits, '_', '.' and '-', at most 15: not " + Names.shown(ifname));
             HostCommand.require(ContainerInit.TOOLS, "a container");
             try {
                 others.addAll(ContainerState.all());
@@ -237,12 +238,9 @@ final class ContainerCreate {
         });
         ContainerState[] state = {null};
         step("command", () -> {
-            // a script failure (a mount refused, no such command) ends it at once: wait a moment for that
+            // a script failure (a mount refused) ends a background one at once: wait a moment for that
             long initPid = init[0];
-            for (int i = 0; i < 30 && running[0].alive() && Interactive.state(initPid) != '?'; i++) {
-                if (o.interactive()) break;
-                sleep(10);
-            }
+            for (int i = 0; i < 30 && !o.interactive() && running[0].alive() && Interactive.state(initPid) != '?'; i++) sleep(10);
             if (!running[0].alive() || initPid == 0 || Interactive.state(initPid) == '?')
                 throw new ActionException("it ended at once: " + logTail(dir.resolve("log")));
             long start;

@@ -274,6 +274,7 @@ class ContainerIT {
         Map<String, String> cases = new java.util.LinkedHashMap<>();
         cases.put("/nonexistent/image", "step image failed: no image at /nonexistent/image");
         cases.put("--memory=banana", "step limits failed");
+        cases.put("--hostname=x/\u001b[2J", "step state failed: a hostname cannot hold /");
         cases.put("--bridge=lo", "step bridge failed: the interface lo is taken, and it is not a bridge");
         cases.put("no-such-command", "step start failed: command not found in the image: 'no-such-command'");
         for (var c : cases.entrySet()) {
@@ -286,6 +287,7 @@ class ContainerIT {
             PackagedJar.Run r = nscope(a.toArray(String[]::new));
             assertEquals(125, r.rc(), c.getKey() + ": " + r.err());
             assertTrue(r.err().contains(c.getValue()), r.err());
+            assertFalse(r.err().contains("\u001b"), "no control byte reaches the terminal: " + r.err());
             assertEquals(List.of(), leftovers(), c.getKey());
         }
         assertNotEquals(0, nscope("rm", "nscope-test-k" + ME + "g").rc(), "nothing of it is known");
