@@ -155,11 +155,18 @@ final class ContainerCreate {
         });
         step("image", () -> lower[0] = ContainerImage.lower(o.image()));
         step("dirs", () -> {
+            Path data = ContainerState.data(o.name());
             try {
-                for (String d : List.of("upper", "work", "root")) Files.createDirectory(dir.resolve(d));
+                Files.createDirectory(dir.resolve("root"));
                 Files.writeString(dir.resolve("init.sh"), ContainerInit.SCRIPT);
+                Files.createDirectories(data.getParent());
+                Files.createDirectory(data);
+                onFailure("its writable layer " + data, () -> ContainerImage.removeTree(data));
+                for (String d : List.of("upper", "work")) Files.createDirectory(data.resolve(d));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new ActionException(e.getFile() + " is there already (left by another nscope?): remove it, or choose another name");
             } catch (IOException e) {
-                throw new ActionException("cannot make the overlay's directories in " + dir + ": " + e.getMessage());
+                throw new ActionException("cannot make the overlay's directories (" + dir + ", " + data + "): " + e.getMessage());
             }
         });
         step("cgroups", () -> {
@@ -212,8 +219,9 @@ final class ContainerCreate {
             veth[0] = ContainerNet.vethName(o.vethPrefix());
         });
         List<String> command = o.command().isEmpty() ? List.of("/bin/sh") : o.command();
-        Launch launch = new Launch(ContainerInit.argv(o.user(), o.time(), dir.resolve("init.sh").toString(), lower[0].toString(), dir.resolve("upper").toString(),
-                dir.resolve("work").toString(), dir.resolve("root").toString(), o.hostname(), o.net(), address[0],
+        Launch launch = new Launch(ContainerInit.argv(o.user(), o.time(), dir.resolve("init.sh").toString(), lower[0].toString(),
+                ContainerState.data(o.name()).resolve("upper").toString(), ContainerState.data(o.name()).resolve("work").toString(),
+                dir.resolve("root").toString(), o.hostname(), o.net(), address[0],
                 bridge ? subnet[0].gateway() : null, command),
                 ChildEnv.of(System.getenv(), List.of(), "/root"), List.of(),
                 cgroups.stream().map(c -> new Launch.CgroupJoin(c.mountPoint(), c.version(), c.path(), c.label())).toList(),
@@ -238,17 +246,14 @@ final class ContainerCreate {
         });
         ContainerState[] state = {null};
         step("command", () -> {
-            // a script failure (a mount refused) ends a background one at once: wait a moment for that
+            // a script failure (a mount refused) ends a background one at once: wait a moment for that; an
+            // interactive one may end at once by itself (its exit status is what attaching to it returns)
             long initPid = init[0];
             for (int i = 0; i < 30 && !o.interactive() && running[0].alive() && Interactive.state(initPid) != '?'; i++) sleep(10);
-            if (!running[0].alive() || initPid == 0 || Interactive.state(initPid) == '?')
+            long start = initPid == 0 ? -1 : nscope.act.Signals.startTime(k, "/proc", (int) initPid);
+            if (!o.interactive() && (!running[0].alive() || start < 0))
                 throw new ActionException("it ended at once: " + logTail(dir.resolve("log")));
-            long start;
-            try {
-                start = nscope.act.Signals.startTime(k, "/proc", (int) initPid);
-            } catch (ActionException e) {
-                throw new ActionException("its PID 1 ended at once: " + logTail(dir.resolve("log")));
-            }
+            if (start < 0) start = 0;
             state[0] = new ContainerState(o.name(), o.image(), lower[0].toString(), o.hostname(), namespaces(o), System.currentTimeMillis() / 1000,
                     (int) initPid, start, cgroups, limits, o.net(), bridge ? o.bridge() : null, bridgeMade[0], veth[0], address[0], command);
         });

@@ -101,7 +101,7 @@ final class ContainerRemove {
     /**
      * rm: its processes (when forced), veth, cgroups (then their parent if
      * empty), the bridge when nscope made it and no container is left on it,
-     * its directory. Every step is tried; what failed is said together.
+     * its writable layer and its directory. Every step is tried; what failed is said together.
      */
     static void remove(Kernel k, Audited audited, ContainerState c, boolean force) throws ActionException {
         java.util.List<String> failed = new java.util.ArrayList<>();
@@ -135,10 +135,12 @@ final class ContainerRemove {
                 failed.add(e.getMessage());
             }
         }
-        try {
-            ContainerImage.removeTree(c.dir());
-        } catch (ActionException e) {
-            failed.add(e.getMessage());
+        for (Path d : new Path[] {ContainerState.data(c.name()), c.dir()}) {
+            try {
+                ContainerImage.removeTree(d);
+            } catch (ActionException e) {
+                failed.add(e.getMessage());
+            }
         }
         String result = failed.isEmpty() ? "removed" : "not all removed: " + String.join("; ", failed);
         audited.logged("rm", c.name(), failed.isEmpty(), result);

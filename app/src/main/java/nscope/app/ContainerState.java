@@ -37,6 +37,16 @@ record ContainerState(String name, String image, String lower, String hostname, 
 
     static Path dir(String name) { return root().resolve(name); }
 
+    /**
+     * Where a container's writable layer lives (upper and work directories):
+     * on disk under /var/lib/nscope/containers (NSCOPE_DATA_DIR elsewhere),
+     * not on /run's tmpfs, whose pages would count against its memory limit.
+     */
+    static Path data(String name) {
+        String d = System.getenv("NSCOPE_DATA_DIR");
+        return Path.of(d != null && !d.isEmpty() ? d : "/var/lib/nscope/containers").resolve(name);
+    }
+
     Path dir() { return dir(name); }
 
     /** Written to state.json.tmp, then renamed over state.json: a reader sees the old state or the new, never half. */

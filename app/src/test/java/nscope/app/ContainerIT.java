@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class ContainerIT {
     private static final long ME = ProcessHandle.current().pid();
     private static final Path IMAGE = PackagedJar.REPO.resolve("fixtures/images/busybox").toAbsolutePath().normalize();
-    private static final Path STATE = Path.of("/run/nscope-test/state-" + ME), CACHE = Path.of("/run/nscope-test/cache-" + ME);
+    private static final Path STATE = Path.of("/run/nscope-test/state-" + ME), CACHE = Path.of("/run/nscope-test/cache-" + ME),
+            DATA = Path.of("/run/nscope-test/data-" + ME);
     private static final String PARENT = "/nscope-test-ct-" + ME, BRIDGE = "nscope-test-b" + ME % 100;
     private final List<String> made = new ArrayList<>();
 
@@ -52,7 +53,12 @@ class ContainerIT {
 
     @AfterEach void cleanUp() throws Exception {
         for (String n : made) nscope("rm", "--force", n);
-        LiveHost.run("rm", "-rf", "--one-file-system", STATE.toString(), CACHE.toString());
+        List<String> data = new ArrayList<>();
+        if (Files.exists(DATA)) try (var d = Files.list(DATA)) {
+            d.forEach(p -> data.add("data " + p));
+        }
+        LiveHost.run("rm", "-rf", "--one-file-system", STATE.toString(), CACHE.toString(), DATA.toString());
+        assertEquals(List.of(), data, "no writable layer left behind");
         assertEquals(List.of(), leftovers(), "nothing left behind");
     }
 
@@ -65,8 +71,8 @@ class ContainerIT {
         try (var l = Files.list(Path.of("/sys/class/net"))) {
             for (Path i : l.toList()) if (i.getFileName().toString().startsWith("nscope-test-")) out.add("interface " + i.getFileName());
         }
-        if (Files.exists(STATE)) try (var s = Files.list(STATE)) {
-            s.forEach(p -> out.add("state " + p));
+        for (Path d : new Path[] {STATE, DATA}) if (Files.exists(d)) try (var s = Files.list(d)) {
+            s.forEach(p -> out.add("left " + p));
         }
         for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) if (line.contains(STATE.toString())) out.add("mount " + line);
         ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("nscope-test-k" + ME)).forEach(p -> out.add("process " + p.pid()));
@@ -74,7 +80,8 @@ class ContainerIT {
     }
 
     static PackagedJar.Run nscope(String... args) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("NSCOPE_STATE_DIR", STATE.toString(), "NSCOPE_CACHE_DIR", CACHE.toString()));
+        Map<String, String> env = new HashMap<>(Map.of("NSCOPE_STATE_DIR", STATE.toString(), "NSCOPE_CACHE_DIR", CACHE.toString(),
+                "NSCOPE_DATA_DIR", DATA.toString()));
         return PackagedJar.run(STATE.resolveSibling("audit-" + ME + ".log"), env, args);
     }
 
@@ -108,11 +115,11 @@ class ContainerIT {
         assertTrue(in.contains("cmd=sleep 1000\n"), "PID 1 is the command:\n" + in);
         assertTrue(in.contains("\nnscope-test-box\n"), in);
         assertTrue(in.matches("(?s).*procs=[2-6]\n.*"), "its /proc shows only its own processes (sleep, sh, and the pipeline):\n" + in);
-        assertTrue(in.contains(" - overlay overlay rw,lowerdir=" + IMAGE + ",upperdir=" + STATE.resolve(n).resolve("upper")), "the root is the overlay:\n" + in);
+        assertTrue(in.contains(" - overlay overlay rw,lowerdir=" + IMAGE + ",upperdir=" + DATA.resolve(n).resolve("upper")), "the root is the overlay:\n" + in);
         assertTrue(in.contains("ls: /work: No such file or directory"), "the host's files cannot be reached:\n" + in);
         assertTrue(in.contains("mounts=/ /proc /dev /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/pts /dev/shm /sys\n"),
                 "only its own mounts, the old root detached:\n" + in);
-        assertEquals("data", Files.readString(STATE.resolve(n).resolve("upper/tmp/written")).strip(), "writes land in the upper layer");
+        assertEquals("data", Files.readString(DATA.resolve(n).resolve("upper/tmp/written")).strip(), "writes land in the upper layer");
         assertFalse(Files.exists(IMAGE.resolve("tmp/written")), "the image is not written");
         assertEquals(Long.toString(32L << 20), cg("memory", n, "memory.limit_in_bytes"));
         assertEquals("16", cg("pids", n, "pids.max"));
@@ -200,7 +207,7 @@ class ContainerIT {
     @Test void theScreenMakesMarksShowsItsOomAndRemovesAContainer() throws Exception {
         String n = "nscope-test-k" + ME + "s", session = "nscope-test-ct-ui-" + ME;
         made.add(n);
-        String env = "NSCOPE_STATE_DIR=" + STATE + " NSCOPE_CACHE_DIR=" + CACHE + " NSCOPE_AUDIT_LOG=" + STATE.resolveSibling("audit-" + ME + ".log")
+        String env = "NSCOPE_STATE_DIR=" + STATE + " NSCOPE_CACHE_DIR=" + CACHE + " NSCOPE_DATA_DIR=" + DATA + " NSCOPE_AUDIT_LOG=" + STATE.resolveSibling("audit-" + ME + ".log")
                 + " NSCOPE_CGROUP_PARENT=" + PARENT + " NSCOPE_BRIDGE=" + BRIDGE + " NSCOPE_VETH_PREFIX=nscope-test- NSCOPE_SUBNET=10.231.9.0/24";
         try {
             LiveUiIT.tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", PackagedJar.REPO.toAbsolutePath().normalize().toString(),
@@ -262,7 +269,7 @@ class ContainerIT {
     @Test void aFailureAtEveryStepUndoesEverythingBeforeIt() throws Exception {
         for (String step : ContainerCreate.STEPS) {
             Map<String, String> env = new HashMap<>(Map.of("NSCOPE_STATE_DIR", STATE.toString(), "NSCOPE_CACHE_DIR", CACHE.toString(),
-                    "NSCOPE_TEST_FAIL_AT", step));
+                    "NSCOPE_DATA_DIR", DATA.toString(), "NSCOPE_TEST_FAIL_AT", step));
             PackagedJar.Run r = PackagedJar.run(STATE.resolveSibling("audit-" + ME + ".log"), env, "run", "-d", "--name", "nscope-test-k" + ME + "f",
                     "--cgroup-parent", PARENT, "--bridge", BRIDGE, "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24",
                     "--net", "bridge", "--memory", "32M", IMAGE.toString(), "--", "sleep", "1000");
