@@ -107,7 +107,7 @@ final class CgroupsCommand implements Callable<Integer> {
                 first = false;
                 if (!noHeadings) out.println(CgroupTreeText.title(t));
                 String top = from != null ? from : t.hierarchy().mountRoot();
-                out.print(CgroupTreeText.render(t, top, cpu, processes ? pid -> command(s, pid) : null, !noHeadings));
+                out.print(CgroupTreeText.render(t, top, cpu, processes ? pid -> command(s, pid) : null, !noHeadings, containers(t)));
             }
         }
         out.flush();
@@ -189,5 +189,19 @@ final class CgroupsCommand implements Callable<Integer> {
                 + "); 'nscope cgroups --json' marks each value it could not read"));
         if (!problems.isEmpty()) err.println("nscope: first: " + Escape.terminal(problems.get(0).toString()));
         err.flush();
+    }
+
+    /** This hierarchy's cgroups of nscope's containers (path -> name); none for a recorded host. */
+    private java.util.Map<String, String> containers(CgroupTree t) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (!parent.roots.live()) return out;
+        try {
+            for (ContainerState c : ContainerState.all())
+                for (ContainerState.Cg g : c.cgroups())
+                    if (g.label().equals(t.hierarchy().label() + ":" + g.path())) out.put(g.path(), c.name());
+        } catch (IOException e) {
+            return out; // the containers' states cannot be read: no marks
+        }
+        return out;
     }
 }

@@ -124,6 +124,8 @@ class ContainerIT {
         assertEquals(Long.toString(32L << 20), cg("memory", n, "memory.limit_in_bytes"));
         assertEquals("16", cg("pids", n, "pids.max"));
         assertEquals("50000", cg("cpu", n, "cpu.cfs_quota_us"));
+        PackagedJar.Run tree = nscope("cgroups", "--hierarchy", "pids", "-p", PARENT);
+        assertTrue(tree.err().contains(n + " [ctr " + n + "]"), "nscope cgroups marks its cgroup:\n" + tree.err());
         PackagedJar.Run ps = nscope("ps");
         assertTrue(ps.err().matches("(?s).*\n" + n + " +running +\\d+ +" + java.util.regex.Pattern.quote(IMAGE.toString()) + " +.*pids.max=16.*"), ps.err());
     }

@@ -38,6 +38,12 @@ public final class CgroupTreeText {
      * @param processes the command of a process by PID, or null to list no processes
      */
     public static String render(CgroupTree tree, String from, CgroupCpu cpu, IntFunction<String> processes, boolean headings) {
+        return render(tree, from, cpu, processes, headings, java.util.Map.of());
+    }
+
+    /** @param containers cgroup path -> the name of the nscope container it is, shown as [ctr NAME] */
+    public static String render(CgroupTree tree, String from, CgroupCpu cpu, IntFunction<String> processes, boolean headings,
+                                java.util.Map<String, String> containers) {
         Cgroup top = tree.cgroup(from).orElseThrow(() -> new IllegalArgumentException("no cgroup " + from));
         List<Cgroup> all = new ArrayList<>();
         collect(tree, top, all);
@@ -53,7 +59,7 @@ public final class CgroupTreeText {
         if (psi) cols.add(new Column("PSI-SOME10", true));
         cols.add(new Column("CGROUP", false));
         TextTable t = new TextTable(cols);
-        add(t, tree, top, top.path(), "", "", cpu, processes, mem, cpuCol, pids, psi);
+        add(t, tree, top, top.path(), "", "", cpu, processes, mem, cpuCol, pids, psi, containers);
         return t.render(headings);
     }
 
@@ -63,13 +69,15 @@ public final class CgroupTreeText {
     }
 
     private static void add(TextTable t, CgroupTree tree, Cgroup c, String name, String branch, String under, CgroupCpu cpu,
-                            IntFunction<String> processes, boolean mem, boolean cpuCol, boolean pids, boolean psi) {
+                            IntFunction<String> processes, boolean mem, boolean cpuCol, boolean pids, boolean psi,
+                            java.util.Map<String, String> containers) {
         List<String> row = new ArrayList<>(List.of(CgroupCells.count(c.procs()), CgroupCells.count(c.threads())));
         if (mem) row.add(CgroupCells.memory(c));
         if (cpuCol) row.add(CgroupCells.percent(cpu.percent(tree.hierarchy(), c.path())));
         if (pids) row.add(CgroupCells.pids(c));
         if (psi) row.add(CgroupCells.pressure(c));
-        row.add(branch + name.replace(" ", "\\x20") + CgroupCells.marks(c));
+        String ctr = containers.get(c.path());
+        row.add(branch + name.replace(" ", "\\x20") + CgroupCells.marks(c) + (ctr == null ? "" : " [ctr " + Escape.terminal(ctr) + "]"));
         t.add(row.toArray());
         List<Cgroup> kids = new ArrayList<>();
         for (String k : c.children()) tree.cgroup(k).ifPresent(kids::add);
@@ -86,7 +94,8 @@ public final class CgroupTreeText {
         }
         for (Cgroup k : kids) {
             boolean last = ++i == n;
-            add(t, tree, k, k.name(), under + (last ? "└─" : "├─"), under + (last ? "  " : "│ "), cpu, processes, mem, cpuCol, pids, psi);
+            add(t, tree, k, k.name(), under + (last ? "└─" : "├─"), under + (last ? "  " : "│ "), cpu, processes, mem, cpuCol, pids, psi,
+                    containers);
         }
     }
 }
