@@ -36,14 +36,6 @@ final class Interactive {
         this.audited = audited;
     }
 
-    /** Whether a launch would get a relayed pty (nscope's stdin is a terminal). */
-    boolean onTerminal() { return new Tty(k).isTty(0); }
-
-    /** Starts the launch, relays until it ends, and returns its exit status (128+N when killed by signal N). */
-    int run(Launch l) throws ActionException {
-        return start(l).attach(false);
-    }
-
     /** Starts the launch (on a pty of its own when nscope's input is a terminal); attach to it to relay. */
     Running start(Launch l) throws ActionException { return start(l, null, null); }
 

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 public final class Tty {
     private static final int O_RDWR = 2, O_NOCTTY = 0x100;
     private static final long TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414;
-    private static final int TCSANOW = 0, TCSAFLUSH = 2;
-    public static final short POLLIN = 0x1, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20;
+    private static final int TCSANOW = 0;
+    public static final short POLLIN = 0x1, POLLERR = 0x8, POLLHUP = 0x10;
 
     private final Kernel k;
     private final LibC c;
@@ -58,11 +58,6 @@ public final class Tty {
     /** Restores the settings {@link #raw} returned; keys typed meanwhile that nobody read are kept. */
     public void restore(int fd, byte[] saved) throws KernelException {
         if (c.tcsetattr(fd, TCSANOW, saved) != 0) throw k.lastError("tcsetattr", "fd " + fd);
-    }
-
-    /** Drops input not yet read (used only when a session ends with the terminal about to be redrawn). */
-    public void restoreFlushed(int fd, byte[] saved) throws KernelException {
-        if (c.tcsetattr(fd, TCSAFLUSH, saved) != 0) throw k.lastError("tcsetattr", "fd " + fd);
     }
 
     /** The window size of the terminal on fd as {columns, rows}, or null when fd is not a terminal. */
