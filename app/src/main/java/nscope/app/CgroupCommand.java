@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * or a thread, set a file, freeze, thaw). What the kernel refuses is said in
  * words; every attempt goes to the audit log.
  */
-@Command(name = "cgroup", mixinStandardHelpOptions = true,
+@Command(name = "cgroup", header = "Change a cgroup hierarchy: mkdir, rmdir, mv, set, freeze, thaw.",
+        mixinStandardHelpOptions = true,
         description = {"Change a cgroup hierarchy: mkdir, rmdir, mv, set, freeze, thaw. PATH is the cgroup's path in the",
                 "hierarchy (/ its root), as nscope cgroups shows it. Each attempt is written to the audit log."},
         subcommands = {CgroupCommand.Mkdir.class, CgroupCommand.Rmdir.class, CgroupCommand.Mv.class,

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** nscope cgroups: every cgroup hierarchy as a tree with members, limits, usage and pressure. */
-@Command(name = "cgroups", mixinStandardHelpOptions = true,
+@Command(name = "cgroups", header = "Show every mounted cgroup hierarchy as a tree with its figures (like systemd-cgls).",
+        mixinStandardHelpOptions = true,
         description = {"Show every mounted cgroup hierarchy (v1, v2, hybrid) as a tree, like systemd-cgls, with",
                 "PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU% (over --interval),",
                 "PIDS (current/max) and PSI-SOME10 (cpu/memory/io pressure, 'some' avg10). Marks after a name:",

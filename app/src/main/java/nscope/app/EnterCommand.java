@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
  * nscope enter: a shell (or a command) in a process's namespaces, root and
  * working directory, on a pty of its own when run from a terminal.
  */
-@Command(name = "enter", mixinStandardHelpOptions = true,
+@Command(name = "enter", header = "Run a shell or a command in a process's or a container's namespaces.",
+        mixinStandardHelpOptions = true,
         description = {"Run a shell (the target's $SHELL if its root has it, else bash, else sh) or CMD in the namespaces of PID",
                 "(or of the container NAME's PID 1),",
                 "with its root and working directory. From a terminal the child gets a pseudo-terminal of its own that",

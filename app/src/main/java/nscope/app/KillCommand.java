@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * that was used again by another process meanwhile is refused; every
  * attempt goes to the audit log.
  */
-@Command(name = "kill", mixinStandardHelpOptions = true,
+@Command(name = "kill", header = "Send a signal to processes, each bound to its start time.",
+        mixinStandardHelpOptions = true,
         description = {"Send a signal (TERM by default) to each PID, through a pidfd checked against the process's start time:",
                 "a PID that now names another process is refused. Each attempt is written to the audit log."})
 final class KillCommand implements Callable<Integer> {

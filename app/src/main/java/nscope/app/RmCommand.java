@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 /** nscope rm NAME: everything the container made, removed. */
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = "Remove a stopped container and all it made: cgroups, veth, the bridge with its last container, its directory (upper layer, state).")
+        description = "Remove a stopped container and all it made: cgroups, veth, the bridge with its last container, its writable layer and its state.")
 final class RmCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME") String name;
     @Option(names = {"-f", "--force"}, description = "Also a running one: its processes are killed first.") boolean force;

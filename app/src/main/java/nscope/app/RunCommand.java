@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** nscope run: a container made of kernel primitives (namespaces, a cgroup, an overlay root, pivot_root, a veth on a bridge). */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", header = "Create and start a container from an image directory or tar archive.",
+        mixinStandardHelpOptions = true,
         description = {"Create and start a container from IMAGE (a directory or a tar archive of a root filesystem, never",
                 "modified: the container's root is an overlay on it). CMD (default /bin/sh) runs as PID 1 of a new pid",
                 "namespace; interactively on a relayed pty, or in the background with -d. Exit status: the container's",

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** nscope ui (and nscope with no command, on a terminal): the live, keyboard-driven screen. */
-@Command(name = "ui", mixinStandardHelpOptions = true,
+@Command(name = "ui", header = "The live screen: namespaces, processes, cgroups and mounts as trees, and actions on them.",
+        mixinStandardHelpOptions = true,
         description = {"The live screen: namespaces, processes and threads, cgroups and mounts as trees, a detail pane",
                 "with cross-links, search and filter. ? shows the keys. With --root, the recorded host, read once."})
 final class UiCommand implements Callable<Integer> {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** nscope unshare: a shell (or a command) in new namespaces, on a pty of its own when run from a terminal. */
-@Command(name = "unshare", mixinStandardHelpOptions = true,
+@Command(name = "unshare", header = "Run a shell or a command in new namespaces.",
+        mixinStandardHelpOptions = true,
         description = {"Run a shell or CMD in new namespaces (util-linux's unshare in a child process). From a terminal",
                 "the child gets a pseudo-terminal of its own that nscope relays. Exit status: the child's; 125 when",
                 "nscope could not start it."})
