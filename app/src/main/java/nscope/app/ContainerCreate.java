@@ -151,7 +151,7 @@ final class ContainerCreate {
             } catch (IOException e) {
                 throw new ActionException("cannot make " + dir + ": " + e.getMessage());
             }
-            onFailure("its directory " + dir, () -> ContainerImage.removeTree(dir));
+            onFailure("its directory " + dir, () -> HostCommand.removeTree(dir));
         });
         step("image", () -> lower[0] = ContainerImage.lower(o.image()));
         step("dirs", () -> {
@@ -161,7 +161,7 @@ final class ContainerCreate {
                 Files.writeString(dir.resolve("init.sh"), ContainerInit.SCRIPT);
                 Files.createDirectories(data.getParent());
                 Files.createDirectory(data);
-                onFailure("its writable layer " + data, () -> ContainerImage.removeTree(data));
+                onFailure("its writable layer " + data, () -> HostCommand.removeTree(data));
                 for (String d : List.of("upper", "work")) Files.createDirectory(data.resolve(d));
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 throw new ActionException(e.getFile() + " is there already (left by another nscope?): remove it, or choose another name");

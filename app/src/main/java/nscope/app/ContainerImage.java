@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import nscope.act.ActionException;
 
 /**
@@ -41,7 +40,7 @@ final class ContainerImage {
             Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return dir;
         } catch (IOException | ActionException e) {
-            removeTree(tmp); // a partial unpack is never used
+            HostCommand.removeTree(tmp); // a partial unpack is never used
             throw e instanceof ActionException a ? a : new ActionException("cannot unpack " + p + " into " + cache() + ": " + e.getMessage());
         }
     }
@@ -105,11 +104,5 @@ final class ContainerImage {
         }
 
         void end() { System.err.println((tty ? "\r" : "") + what + ": done (" + total / 1024 + " KiB)" + (tty ? "        " : "")); }
-    }
-
-    /** Removes a directory tree that nscope made (a partial unpack, a container's upper layer). */
-    static void removeTree(Path dir) throws ActionException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
-        HostCommand.run(List.of("rm", "-rf", "--one-file-system", "--", dir.toString()));
     }
 }

@@ -137,7 +137,7 @@ final class ContainerRemove {
         }
         for (Path d : new Path[] {ContainerState.data(c.name()), c.dir()}) {
             try {
-                ContainerImage.removeTree(d);
+                HostCommand.removeTree(d);
             } catch (ActionException e) {
                 failed.add(e.getMessage());
             }

@@ -77,10 +77,6 @@ record ContainerState(String name, String image, String lower, String hostname, 
         return out;
     }
 
-    ContainerState started(int p, long start) {
-        return new ContainerState(name, image, lower, hostname, namespaces, created, p, start, cgroups, limits, net, bridge, bridgeMade, veth, address, command);
-    }
-
     /** Running: PID 1 is alive (not a zombie waiting to be reaped) and still the process that started at startTime. */
     boolean running() {
         if (pid <= 0) return false;

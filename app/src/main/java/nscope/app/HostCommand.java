@@ -41,4 +41,10 @@ final class HostCommand {
             if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, tool))) return true;
         return false;
     }
+
+    /** Removes a directory tree nscope made (a partial unpack, a container's layer and state), never crossing onto another filesystem. */
+    static void removeTree(java.nio.file.Path dir) throws ActionException {
+        if (!java.nio.file.Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        run(List.of("rm", "-rf", "--one-file-system", "--", dir.toString()));
+    }
 }

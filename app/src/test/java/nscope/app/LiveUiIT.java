@@ -123,14 +123,12 @@ class LiveUiIT {
             tmux("send-keys", "-t", session, "z");
             until(session, "Freeze every process of the cgroup freezer:/" + name + "?");
             tmux("send-keys", "-t", session, "y");
-            for (int i = 0; i < 100 && !Files.readString(cg.resolve("freezer.state")).strip().equals("FROZEN"); i++) Thread.sleep(100);
-            assertEquals("FROZEN", Files.readString(cg.resolve("freezer.state")).strip());
+            assertEquals("FROZEN", awaited(cg.resolve("freezer.state"), "FROZEN"));
             until(session, "[frozen]");
             tmux("send-keys", "-t", session, "z");
             until(session, "Thaw the cgroup freezer:/" + name + "?");
             tmux("send-keys", "-t", session, "y");
-            for (int i = 0; i < 100 && !Files.readString(cg.resolve("freezer.state")).strip().equals("THAWED"); i++) Thread.sleep(100);
-            assertEquals("THAWED", Files.readString(cg.resolve("freezer.state")).strip());
+            assertEquals("THAWED", awaited(cg.resolve("freezer.state"), "THAWED"));
             tmux("send-keys", "-t", session, "d");
             until(session, "Remove the cgroup freezer:/" + name + "?");
             tmux("send-keys", "-t", session, "y");
@@ -167,6 +165,16 @@ class LiveUiIT {
             }
             removeDir(dir);
         }
+    }
+
+    /** A kernel file's text once it reads want, or what it reads after 10 s. */
+    static String awaited(Path file, String want) throws IOException, InterruptedException {
+        String now = Files.readString(file).strip();
+        for (int i = 0; i < 100 && !now.equals(want); i++) {
+            Thread.sleep(100);
+            now = Files.readString(file).strip();
+        }
+        return now;
     }
 
     /** The pane once it shows text (a narrow pane wraps a message: looked for with the line ends taken out too). */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.IntFunction;
 import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupCpu;
-import nscope.probes.cgroups.CgroupFigures;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.views.text.TextTable.Column;
 

@@ -21,7 +21,7 @@ import nscope.views.text.Escape;
 /**
  * The action keys that open a dialog or run a session, for the row selected:
  * e and E (enter), u (unshare), m (move into a cgroup), a (make a cgroup),
- * L (limits). Each ends in a {@link Dialog.Result}: words, a dialog, or a
+ * L (limits), c and x (containers), K (signal), z and d (freeze, remove). Each ends in a {@link Dialog.Result}: words, a dialog, or a
  * session the loop runs with the screen put aside.
  */
 final class ActionKeys {
@@ -198,6 +198,29 @@ final class ActionKeys {
                 List.of("stop: SIGTERM to its PID 1, SIGKILL to all of it after 10 s",
                         "remove: its processes killed, its cgroups, veth, directory (and the bridge, if it is the last) removed"),
                 List.of("stop", "rm"), o -> a.container(container, o)));
+    }
+
+    /** K / F9: a signal to the row's processes (a thread's process; every process of a namespace or cgroup), after asking. */
+    static Dialog.Result signal(Snapshot s, String id, Actions a) {
+        List<Actions.Target> targets = ActionTargets.processes(s, id);
+        if (targets.isEmpty()) return Dialog.Result.done("no process to signal on this row", false);
+        List<String> lines = new ArrayList<>();
+        for (Actions.Target t : targets) lines.add("PID " + t.pid() + " (started at tick " + t.startTime() + ")  " + Escape.terminal(t.label()));
+        String count = targets.size() + (targets.size() == 1 ? " process?" : " processes?");
+        return Dialog.Result.then(new Confirm(sig -> "Send SIG" + sig + " to " + count, lines, a.signals(), sig -> a.signal(targets, sig)));
+    }
+
+    /** z: freeze the selected cgroup, or thaw it when it is frozen; d (remove): remove it. Both ask first. */
+    static Dialog.Result cgroupChange(Snapshot s, String id, boolean remove, Actions a) {
+        Actions.CgroupTarget c = ActionTargets.cgroup(s, id).orElse(null);
+        if (c == null || c.path().equals("/"))
+            return Dialog.Result.done(c == null ? "not a cgroup row" : "the root cgroup of a hierarchy is not changed from here", false);
+        String what = remove ? "rmdir" : ActionTargets.frozen(s, id) ? "thaw" : "freeze";
+        List<String> lines = new ArrayList<>();
+        if (remove) lines.add("the kernel removes it only if it holds no process and no child cgroup");
+        else for (Actions.Target t : ActionTargets.processes(s, id)) lines.add("PID " + t.pid() + "  " + Escape.terminal(t.label()));
+        String question = (remove ? "Remove" : what.equals("thaw") ? "Thaw" : "Freeze every process of") + " the cgroup " + Escape.terminal(c.label()) + "?";
+        return Dialog.Result.then(new Confirm(o -> question, lines, List.of(""), o -> a.cgroup(c, what)));
     }
 
     /** The process of a process or thread row (its thread group's leader), or null. */

@@ -31,9 +31,10 @@ public final class ContainerMarks {
      */
     public record Container(String name, int pid, long startTime, List<String> namespaces, List<String> cgroups) {}
 
-    /** Row id -> container name. */
+    /** Row id -> container name; one pass over the tasks for all containers together. */
     static Map<String, String> of(Snapshot s, List<Container> containers) {
         Map<String, String> out = new HashMap<>();
+        Map<NsId, String> byPidNs = new HashMap<>();
         for (Container c : containers) {
             Task init = s.leader(c.pid()).filter(t -> t.startTime() == c.startTime()).orElse(null);
             if (init == null) continue; // not running, or its PID is another process's now
@@ -42,8 +43,8 @@ public final class ContainerMarks {
                 // only the types made for it: without --userns its user namespace is the host's
                 if (!r.known() || l.forChildren() || !c.namespaces().contains(l.kind().label())) continue;
                 out.put(NamespaceRows.nsId(r.get()), c.name());
-                if (l == NsLink.MNT) s.namespaces().values().stream().filter(n -> n.id().equals(r.get())).findFirst()
-                        .ifPresent(n -> out.put(MountRows.namespaceId(n), c.name()));
+                if (l == NsLink.MNT && s.namespaces().containsKey(r.get())) out.put(MountRows.namespaceId(s.namespaces().get(r.get())), c.name());
+                if (l == NsLink.PID) byPidNs.put(r.get(), c.name());
             }
             // unshare, which made its namespaces and waits for its PID 1, belongs to it too
             Task unshare = s.leader(init.ppid()).filter(p -> p.comm().equals("unshare")).orElse(null);
@@ -52,20 +53,18 @@ public final class ContainerMarks {
                 // and the waiter that writes its exit status (a background container's)
                 s.leader(unshare.ppid()).filter(p -> p.commandLine().contains("nscope-wait")).ifPresent(p -> out.put(ProcessRows.processId(p), c.name()));
             }
-            Readout<NsId> pidNs = init.ns(NsLink.PID);
-            if (pidNs.known()) {
-                for (Task t : s.tasks().values()) {
-                    Readout<NsId> theirs = t.ns(NsLink.PID);
-                    if (!theirs.known() || !theirs.get().equals(pidNs.get())) continue;
-                    out.put(t.leader() ? ProcessRows.processId(t) : ProcessRows.threadId(t), c.name());
-                }
-            }
             for (String label : c.cgroups()) {
                 int colon = label.indexOf(':');
                 for (CgroupTree tree : s.cgroups().trees())
                     if (tree.hierarchy().label().equals(label.substring(0, colon)))
                         out.put(CgroupRows.cgroupId(tree, label.substring(colon + 1)), c.name());
             }
+        }
+        if (byPidNs.isEmpty()) return out;
+        for (Task t : s.tasks().values()) {
+            Readout<NsId> theirs = t.ns(NsLink.PID);
+            String name = theirs.known() ? byPidNs.get(theirs.get()) : null;
+            if (name != null) out.put(t.leader() ? ProcessRows.processId(t) : ProcessRows.threadId(t), name);
         }
         return out;
     }

@@ -9,7 +9,6 @@ import com.googlecode.lanterna.input.KeyType;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -36,7 +35,7 @@ public final class Ui {
     public static final int MIN_COLS = 80, MIN_ROWS = 24;
     private static final int HEADER = 3, DETAIL = 6;
 
-    private enum Mode { NORMAL, SEARCH, FILTER, HELP, DIALOG }
+    private enum Mode { NORMAL, SEARCH, FILTER, DIALOG }
 
     private final Palette palette;
     private final Map<Tab, TreeState> states = new EnumMap<>(Tab.class);
@@ -87,7 +86,10 @@ public final class Ui {
      * selections and expansions; rows new since the last refresh stand out.
      * A screen it has no rows for is built from it when turned to.
      */
-    public void show(Screens next, HostFacts facts, boolean firstFrame) {
+    public void show(Screens next, HostFacts facts, boolean firstFrame) { show(next, marks(next.snapshot()), facts, firstFrame); }
+
+    /** As {@link #show(Screens, HostFacts, boolean)}, with the container marks made off this thread ({@link #marks}). */
+    public void show(Screens next, Map<String, String> marks, HostFacts facts, boolean firstFrame) {
         Set<String> added = new HashSet<>(), movedNow = new HashSet<>();
         Map<Tab, int[]> counts = new EnumMap<>(Tab.class);
         Snapshot before = screens == null ? null : screens.snapshot();
@@ -120,14 +122,17 @@ public final class Ui {
         afterQuick = firstFrame; // the quick first frame has no threads: the full one after it is not a change
         if (next.snapshot() != before) refused = refusedTasks(next.snapshot());
         screens = next;
-        containerOf = ContainerMarks.of(next.snapshot(), containers.get());
+        containerOf = marks;
         if (facts != null) this.facts = facts;
         stamp();
         updatePinned();
     }
 
-    private java.util.function.Supplier<List<ContainerMarks.Container>> containers = List::of;
+    private volatile java.util.function.Supplier<List<ContainerMarks.Container>> containers = List::of;
     private Map<String, String> containerOf = Map.of();
+
+    /** Which rows of a snapshot belong to nscope's containers (their states read now): for the scan thread, not this one. */
+    public Map<String, String> marks(Snapshot s) { return ContainerMarks.of(s, containers.get()); }
 
     /** Where nscope's containers come from (read at each refresh), so their rows are marked [ctr NAME]. */
     public void containers(java.util.function.Supplier<List<ContainerMarks.Container>> c) { containers = c; }
@@ -324,17 +329,6 @@ public final class Ui {
         if (k.getKeyType() == KeyType.EOF) return false;
         if (k.isCtrlDown() && k.getCharacter() != null && k.getCharacter() == 'c') return false;
         switch (mode) {
-            case HELP -> {
-                // a small terminal shows part of the help: arrows and pages scroll it, any other key closes it
-                switch (k.getKeyType()) {
-                    case ArrowDown -> helpTop++;
-                    case ArrowUp -> helpTop = Math.max(0, helpTop - 1);
-                    case PageDown -> helpTop += 10;
-                    case PageUp -> helpTop = Math.max(0, helpTop - 10);
-                    default -> { mode = Mode.NORMAL; helpTop = 0; }
-                }
-                return true;
-            }
             case DIALOG -> { inDialog(k); return true; }
             case SEARCH, FILTER -> { typing(k); return true; }
             default -> { }
@@ -353,8 +347,8 @@ public final class Ui {
             case Tab -> switchTo(tab.next());
             case Enter -> follow();
             case Backspace -> goBack();
-            case F1 -> mode = Mode.HELP;
-            case F9 -> askSignal();
+            case F1 -> ask(new Help(KeyMap.shown(actions.refusal() == null)));
+            case F9 -> actionKey('K');
             case Character -> { return character(k.getCharacter(), s); }
             default -> { }
         }
@@ -385,11 +379,8 @@ public final class Ui {
             case 'N' -> find(-1);
             case 's' -> nextSort();
             case 'p' -> { paused = !paused; status = paused ? "paused: p resumes the live refresh" : "resumed"; }
-            case '?' -> mode = Mode.HELP;
-            case 'K' -> askSignal();
-            case 'z' -> askCgroup("freeze");
-            case 'd' -> askCgroup("rmdir");
-            case 'e', 'E', 'u', 'm', 'a', 'L', 'c', 'x', 'C' -> actionKey(c);
+            case '?' -> ask(new Help(KeyMap.shown(actions.refusal() == null)));
+            case 'e', 'E', 'u', 'm', 'a', 'L', 'c', 'x', 'C', 'K', 'z', 'd' -> actionKey(c);
             case 'r' -> resume();
             default -> { }
         }
@@ -503,7 +494,6 @@ public final class Ui {
         TreePane.draw(g, paneTop, paneHeight, w, Screens.columns(tab), states.get(tab), palette, this::colorOf, fresh, containerOf);
         detailPane(g, h - DETAIL - 1, w);
         statusLine(g, h - 1, w);
-        if (mode == Mode.HELP) help(g, w, h);
         if (mode == Mode.DIALOG) dialog.draw(g, w, h);
     }
 
@@ -656,38 +646,6 @@ public final class Ui {
         return false;
     }
 
-    /** K / F9: asks before sending a signal to the selection's processes. */
-    private void askSignal() {
-        if (!mayAct("K") || screens == null) return;
-        List<Actions.Target> targets = ActionTargets.processes(screens.snapshot(), states.get(tab).selected());
-        if (targets.isEmpty()) {
-            status = "no process to signal on this row";
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        for (Actions.Target t : targets) lines.add("PID " + t.pid() + " (started at tick " + t.startTime() + ")  " + Escape.terminal(t.label()));
-        String count = targets.size() + (targets.size() == 1 ? " process?" : " processes?");
-        ask(new Confirm(sig -> "Send SIG" + sig + " to " + count, lines, actions.signals(), sig -> actions.signal(targets, sig)));
-    }
-
-    /** z: freeze the selected cgroup, or thaw it when it is frozen; d: remove it. Both ask first. */
-    private void askCgroup(String change) {
-        if (!mayAct(change.equals("rmdir") ? "d" : "z") || screens == null) return;
-        String id = states.get(tab).selected();
-        Actions.CgroupTarget c = ActionTargets.cgroup(screens.snapshot(), id).orElse(null);
-        if (c == null || c.path().equals("/")) {
-            status = c == null ? "not a cgroup row" : "the root cgroup of a hierarchy is not changed from here";
-            return;
-        }
-        String what = change.equals("rmdir") ? "rmdir" : ActionTargets.frozen(screens.snapshot(), id) ? "thaw" : "freeze";
-        List<String> lines = new ArrayList<>();
-        if (what.equals("rmdir")) lines.add("the kernel removes it only if it holds no process and no child cgroup");
-        else for (Actions.Target t : ActionTargets.processes(screens.snapshot(), id)) lines.add("PID " + t.pid() + "  " + Escape.terminal(t.label()));
-        String question = (what.equals("rmdir") ? "Remove" : what.equals("thaw") ? "Thaw" : "Freeze every process of")
-                + " the cgroup " + Escape.terminal(c.label()) + "?";
-        ask(new Confirm(o -> question, lines, List.of(""), o -> actions.cgroup(c, what)));
-    }
-
     private void ask(Dialog d) {
         dialog = d;
         mode = Mode.DIALOG;
@@ -702,7 +660,7 @@ public final class Ui {
     private void apply(Dialog.Result r) {
         mode = Mode.NORMAL;
         dialog = null;
-        status = Escape.terminal(r.words());
+        if (r.words() != null) status = Escape.terminal(r.words());
         if (r.changed()) refreshNow = true;
         if (r.next() != null) ask(r.next());
         if (r.session() != null) {
@@ -718,7 +676,7 @@ public final class Ui {
         return s;
     }
 
-    private final List<Actions.Session> aside = new ArrayList<>();
+    private final SessionsAside aside = new SessionsAside();
 
     /**
      * After a session: what it said, and a refresh at once (its namespaces
@@ -727,40 +685,28 @@ public final class Ui {
     public void sessionEnded(Actions.Session s, String words) {
         status = Escape.terminal(words);
         refreshNow = true;
-        if (s.detached()) aside.add(s);
+        aside.keep(s);
     }
 
     /** r: back to the session put aside last. */
     private void resume() {
-        if (aside.isEmpty()) {
-            status = "no session was put aside (Ctrl-] in a shell started here puts it aside)";
-            return;
-        }
-        session = aside.remove(aside.size() - 1);
+        session = aside.last();
+        if (session == null) status = "no session was put aside (Ctrl-] in a shell started here puts it aside)";
     }
 
-    /** Sessions put aside that have ended meanwhile: said on the status line, and forgotten; true if one had. */
+    /** Sessions put aside that have ended meanwhile: said on the status line; true if one had. */
     public boolean pollAside() {
-        boolean any = false;
-        for (var it = aside.iterator(); it.hasNext(); ) {
-            String e = it.next().ended();
-            if (e != null) {
-                it.remove();
-                status = Escape.terminal(e);
-                refreshNow = true;
-                any = true;
-            }
-        }
-        return any;
+        String ended = aside.ended();
+        if (ended == null) return false;
+        status = Escape.terminal(ended);
+        refreshNow = true;
+        return true;
     }
 
     /** The screen quits: sessions put aside end with it (their terminal hangs up). */
-    public void endAside() {
-        aside.forEach(Actions.Session::end);
-        aside.clear();
-    }
+    public void endAside() { aside.endAll(); }
 
-    /** e, E, u, m, a, L: the action keys with a dialog or a session; they need actions and a scan. */
+    /** The action keys (e, E, u, m, a, L, c, x, C, K, z, d): each ends in words, a dialog or a session; they need actions and a scan. */
     private void actionKey(char c) {
         if (!mayAct(String.valueOf(c)) || screens == null) return;
         Snapshot s = screens.snapshot();
@@ -774,37 +720,11 @@ public final class Ui {
             case 'c' -> ActionKeys.create(actions);
             case 'x' -> ActionKeys.containerChange(containerOf(id), actions);
             case 'C' -> Dialog.Result.then(new ContainerList(actions.containers(), (name, key) -> onContainer(s, name, key)));
+            case 'K' -> ActionKeys.signal(s, id, actions);
+            case 'z' -> ActionKeys.cgroupChange(s, id, false, actions);
+            case 'd' -> ActionKeys.cgroupChange(s, id, true, actions);
             default -> ActionKeys.limits(s, id, actions);
         });
-    }
-
-    private int helpTop;
-
-    private void help(TextGraphics g, int w, int h) {
-        int width = Math.min(w - 4, 76);
-        List<String> lines = helpLines(KeyMap.shown(actions.refusal() == null), width - 3);
-        int height = Math.min(h - 2, lines.size() + 4), rows = height - 4;
-        helpTop = Math.min(helpTop, Math.max(0, lines.size() - rows));
-        String title = rows < lines.size() ? "nscope keys, lines " + (helpTop + 1) + "-" + (helpTop + rows) + " of " + lines.size()
-                + " (Up/Down: more; any other key closes this)" : "nscope keys (any key closes this)";
-        int[] at = Overlay.box(g, w, h, width, height, title);
-        for (int i = 0; i < rows && helpTop + i < lines.size(); i++) g.putString(at[0] + 2, at[1] + 2 + i, lines.get(helpTop + i));
-    }
-
-    /** Each binding as "keys  what it does", what it does wrapped at spaces under itself. */
-    static List<String> helpLines(List<KeyMap.Binding> bindings, int width) {
-        List<String> out = new ArrayList<>();
-        int text = Math.max(10, width - 16);
-        for (KeyMap.Binding b : bindings) {
-            String rest = b.does(), keys = String.format("%-15s ", b.keys());
-            while (!rest.isEmpty()) {
-                int cut = rest.length() <= text ? rest.length() : Math.max(rest.lastIndexOf(' ', text), 1);
-                out.add(TreePane.fit(keys + rest.substring(0, cut), width));
-                rest = rest.substring(cut).strip();
-                keys = " ".repeat(16);
-            }
-        }
-        return out;
     }
 
     private static String uptime(long s) {

@@ -51,7 +51,8 @@ public final class UiLoop {
     }
 
     /** A scan's outcome for the UI thread: rows (or null: unchanged), or a failure. */
-    private record Frame(Screens screens, HostFacts facts, nscope.probes.Refresher.Freshness freshness, boolean failed) {}
+    private record Frame(Screens screens, java.util.Map<String, String> marks, HostFacts facts, nscope.probes.Refresher.Freshness freshness,
+                         boolean failed) {}
 
     /** Runs until the user quits (or input ends); the caller stops the screen afterwards. */
     public static void run(Screen screen, Ui ui, Source source, Supplier<HostFacts> facts, Duration interval) throws IOException {
@@ -79,14 +80,14 @@ public final class UiLoop {
                     try {
                         if (first) {
                             // a quick frame first (no host facts either: those load a library), then the full scan at once
-                            frames.add(new Frame(source.first(ui.filter(), ui.sortBy(), ui.tab()),
+                            frames.add(new Frame(source.first(ui.filter(), ui.sortBy(), ui.tab()), java.util.Map.of(),
                                     null, null, false));
                             shown.await(1, java.util.concurrent.TimeUnit.SECONDS);
                         }
                         Snapshot s = source.scan(ui.pinned(), ui.tab() == Tab.CGROUPS);
                         HostFacts f = facts.get();
                         if (s == prev) {
-                            frames.add(new Frame(null, f, source.freshness(), false));
+                            frames.add(new Frame(null, null, f, source.freshness(), false));
                         } else {
                             if (s.cgroups() != cgroupsBefore) {
                                 // CPU % between two reads of the cgroup trees (a refresh may carry them over)
@@ -94,13 +95,15 @@ public final class UiLoop {
                                 cgroupsBefore = s.cgroups();
                             }
                             // only the screen shown: the others are built from this scan when turned to
-                            frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy(), EnumSet.of(ui.tab())), f, source.freshness(), false));
+                            // the containers' marks (their state files) read here, not on the thread that answers keys
+                            frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy(), EnumSet.of(ui.tab())), ui.marks(s), f,
+                                    source.freshness(), false));
                             prev = s;
                         }
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {
-                        frames.add(new Frame(null, null, null, true)); // the UI says the scan failed, and the next one tries again
+                        frames.add(new Frame(null, null, null, null, true)); // the UI says the scan failed, and the next one tries again
                     }
                     // the first scan reads everything once (and warms the JIT): it does not set the pace
                     if (!first) {
@@ -141,7 +144,7 @@ public final class UiLoop {
                     else if (f.screens() == null) ui.unchanged(f.facts());
                     else {
                         // the quick first frame has no facts: the header keeps what it had until the next
-                        ui.show(f.screens(), f.facts(), firstFrame);
+                        ui.show(f.screens(), f.marks(), f.facts(), firstFrame);
                         firstFrame = false;
                     }
                     if (!f.failed()) ui.freshness(f.freshness());

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
 import java.util.List;
 import nscope.probes.cgroups.CgroupCpu;
@@ -20,8 +16,6 @@ import nscope.probes.model.Task;
 import nscope.views.screens.CgroupRows;
 import nscope.views.screens.NamespaceRows;
 import nscope.views.screens.ProcessRows;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +34,19 @@ class UiActionKeysTest extends SynthHostScreen {
 
     void type(String s) { for (char c : s.toCharArray()) keys(c); }
 
+    /** A sleeping process of the fixture, selected on the processes screen. */
+    Task selectSleeper() {
+        Task p = sleeper();
+        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(p)));
+        return p;
+    }
+
     static Task sleeper() {
         return UiTest.snap.tasks().values().stream().filter(x -> x.leader() && x.comm().equals("sleep")).findFirst().orElseThrow();
     }
 
     @Test void eEntersTheSelectedProcessBoundToItsStartTimeAndTheLoopGetsTheSessionOnce() throws IOException {
-        Task p = sleeper();
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(p)));
+        Task p = selectSleeper();
         keys('e');
         assertEquals(List.of("prepared enter " + p.tgid() + "@" + p.startTime() + " " + Actions.EnterChoice.ALL), rec.sent);
         Actions.Session s = ui.takeSession();
@@ -84,8 +84,7 @@ class UiActionKeysTest extends SynthHostScreen {
     }
 
     @Test void capitalEAsksForTypesCgroupsUserAndCommandAndARefusalKeepsTheFormOpen() throws IOException {
-        Task p = sleeper();
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(p)));
+        Task p = selectSleeper();
         keys('E');
         String t = text();
         assertTrue(t.contains("Enter PID " + p.tgid() + " (sleep)"), t);
@@ -139,8 +138,7 @@ class UiActionKeysTest extends SynthHostScreen {
     }
 
     @Test void mMovesAProcessIntoACgroupPickedFromTheTreeAfterAsking() throws IOException {
-        Task p = sleeper();
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(p)));
+        Task p = selectSleeper();
         keys('m');
         String t = text();
         assertTrue(t.contains("Move PID " + p.tgid() + " (sleep) with all its threads into"), t);
@@ -325,7 +323,7 @@ class UiActionKeysTest extends SynthHostScreen {
     }
 
     @Test void helpLinesWrapWithoutLosingAWord() {
-        List<String> lines = Ui.helpLines(KeyMap.BINDINGS, 73);
+        List<String> lines = Help.lines(KeyMap.BINDINGS, 73);
         assertTrue(lines.stream().allMatch(l -> l.length() <= 73), lines.toString());
         String joined = String.join(" ", lines).replaceAll("\\s+", " ");
         for (KeyMap.Binding b : KeyMap.BINDINGS) assertTrue(joined.contains(b.keys() + " " + b.does()), b.does());

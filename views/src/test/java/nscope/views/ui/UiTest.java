@@ -7,22 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nscope.probes.Collector;
-import nscope.probes.Host;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.views.screens.ProcessRows;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The screen on Lanterna's virtual terminal, fed the synth-host fixture: keys in, text out. */
