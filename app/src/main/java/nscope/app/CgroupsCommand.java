@@ -100,6 +100,7 @@ final class CgroupsCommand implements Callable<Integer> {
             }
         } else {
             Snapshot s = snap;
+            List<ContainerState> containers = containers();
             boolean first = true;
             for (CgroupTree t : trees) {
                 if (from != null && t.cgroup(from).isEmpty()) continue;
@@ -108,7 +109,7 @@ final class CgroupsCommand implements Callable<Integer> {
                 first = false;
                 if (!noHeadings) out.println(CgroupTreeText.title(t));
                 String top = from != null ? from : t.hierarchy().mountRoot();
-                out.print(CgroupTreeText.render(t, top, cpu, processes ? pid -> command(s, pid) : null, !noHeadings, containers(t)));
+                out.print(CgroupTreeText.render(t, top, cpu, processes ? pid -> command(s, pid) : null, !noHeadings, marks(containers, t)));
             }
         }
         out.flush();
@@ -193,16 +194,22 @@ final class CgroupsCommand implements Callable<Integer> {
     }
 
     /** This hierarchy's cgroups of nscope's containers (path -> name); none for a recorded host. */
-    private java.util.Map<String, String> containers(CgroupTree t) {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        if (!parent.roots.live()) return out;
+    /** nscope's containers, read once, to mark their cgroups; none for a recorded host or unreadable states. */
+    private List<ContainerState> containers() {
+        if (!parent.roots.live()) return List.of();
         try {
-            for (ContainerState c : ContainerState.all())
-                for (ContainerState.Cg g : c.cgroups())
-                    if (g.label().equals(t.hierarchy().label() + ":" + g.path())) out.put(g.path(), c.name());
+            return ContainerState.all();
         } catch (IOException e) {
-            return out; // the containers' states cannot be read: no marks
+            return List.of(); // the containers' states cannot be read: no marks
         }
+    }
+
+    /** This hierarchy's cgroups of those containers: path -> name. */
+    private static java.util.Map<String, String> marks(List<ContainerState> containers, CgroupTree t) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (ContainerState c : containers)
+            for (ContainerState.Cg g : c.cgroups())
+                if (g.label().equals(t.hierarchy().label() + ":" + g.path())) out.put(g.path(), c.name());
         return out;
     }
 }

@@ -148,8 +148,8 @@ final class Interactive {
     /** Waits until PID has stopped itself (state T); false if it ended or took more than 5 s. */
     static boolean stopped(long pid) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (state(pid) != 'T') {
-            if (state(pid) == '?' || state(pid) == 'Z' || System.nanoTime() > deadline) return false;
+        for (char st = state(pid); st != 'T'; st = state(pid)) {
+            if (st == '?' || st == 'Z' || System.nanoTime() > deadline) return false;
             Thread.sleep(2);
         }
         return true;
