@@ -79,14 +79,7 @@ record ContainerState(String name, String image, String lower, String hostname, 
 
     /** Running: PID 1 is alive (not a zombie waiting to be reaped) and still the process that started at startTime. */
     boolean running() {
-        if (pid <= 0) return false;
-        try {
-            String s = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            return !f[0].equals("Z") && !f[0].equals("X") && Long.parseLong(f[19]) == startTime;
-        } catch (IOException | RuntimeException e) {
-            return false; // gone
-        }
+        return pid > 0 && ProcStat.of(pid).filter(st -> st.state() != 'Z' && st.state() != 'X' && st.startTime() == startTime).isPresent();
     }
 
     /** The exit status the container's waiter wrote when PID 1 ended, or null. */

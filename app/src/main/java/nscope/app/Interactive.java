@@ -3,7 +3,6 @@ package nscope.app;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,13 +179,5 @@ final class Interactive {
     }
 
     /** The state letter of /proc/PID/stat ('T' stopped), or '?' when it cannot be read. */
-    static char state(long pid) {
-        try {
-            String s = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "stat")), StandardCharsets.UTF_8);
-            int i = s.lastIndexOf(')');
-            return i > 0 && i + 2 < s.length() ? s.charAt(i + 2) : '?';
-        } catch (IOException e) {
-            return '?'; // gone: the caller sees it is not alive
-        }
-    }
+    static char state(long pid) { return ProcStat.of(pid).map(nscope.probes.parse.StatLine::state).orElse('?'); }
 }
