@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -65,6 +66,9 @@ int enter_main(int argc, char **argv) {
         if (fds[k] < 0) continue;
         if (setns(fds[k], ORDER[k].flag) < 0) die("enter", "cannot join the %s namespace: %s", ORDER[k].name, strerror(errno));
         close(fds[k]);
+        /* joined a user namespace: become its root, as nsenter does (host root is not mapped there) */
+        if (ORDER[k].flag == CLONE_NEWUSER && (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0 || setgroups(0, NULL) < 0))
+            die("enter", "cannot become the user namespace's root: %s", strerror(errno));
     }
     int ep[2];
     if (pipe2(ep, O_CLOEXEC) < 0) die("enter", "pipe: %s", strerror(errno));

@@ -40,6 +40,7 @@ static void fsset(int fs, const char *key, const char *value, const char *step) 
 static int newfs(const char *type, const char *opts, unsigned attrs, const char *step) {
     int fs = fsopen(type, FSOPEN_CLOEXEC);
     if (fs < 0) die(step, "fsopen %s: %s", type, strerror(errno));
+    fsset(fs, "source", type, step); /* "proc on /proc", as mount(8) would name it */
     char buf[512];
     snprintf(buf, sizeof buf, "%s", opts ? opts : "");
     for (char *o = buf, *next; o && *o; o = next) {
@@ -86,6 +87,7 @@ int overlay_mount(const struct conf *c, pid_t child) {
     }
     int fs = fsopen("overlay", FSOPEN_CLOEXEC);
     if (fs < 0) die(step, "this kernel has no overlay filesystem: %s", strerror(errno));
+    fsset(fs, "source", "overlay", step);
     /* lowerdir+ (Linux 6.8) takes one path as it is; older kernels parse "lowerdir" for ':' and escapes */
     char buf[8200];
     if (fsconfig(fs, FSCONFIG_SET_STRING, "lowerdir+", c->lower, 0) < 0) {

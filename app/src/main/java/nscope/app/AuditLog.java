@@ -3,34 +3,45 @@ package nscope.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The audit log: one JSON line per action that changes the host (or was
- * refused), with the time, the real user (SUDO_USER when run through sudo),
- * the action, its target and the result. Root's goes to
- * /var/log/nscope/actions.log, another user's to
+ * The audit log: JSON lines for every action that changes the host, one
+ * before the change ("phase":"begin") and one with its result after
+ * ("end"), or one for an action refused before anything was changed
+ * ("refused"). Each names the real user: the uid, the login uid the kernel
+ * keeps across su and sudo (/proc/self/loginuid), the user name, and
+ * SUDO_USER only as an extra field, since anyone can set it. Root's log is
+ * /var/log/nscope/actions.log, another user's
  * $XDG_STATE_HOME/nscope/actions.log (~/.local/state when unset);
- * NSCOPE_AUDIT_LOG names another file.
+ * NSCOPE_AUDIT_LOG names another file. The directory nscope makes is 0700
+ * and the file 0600: the log names processes and containers.
  */
 final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
-    private final String user;
+    private final Who who;
 
-    AuditLog(Path file, String user) {
+    /** Who acts: uid, login uid (-1 when unset), name, and SUDO_USER (null when not set). */
+    record Who(long uid, long loginUid, String name, String sudoUser) {}
+
+    AuditLog(Path file, Who who) {
         this.file = file;
-        this.user = user;
+        this.who = who;
     }
 
     /** The log for this process, from its environment. */
     static AuditLog of(Map<String, String> env) {
-        return new AuditLog(path(env, isRoot()), realUser(env));
+        return new AuditLog(path(env, isRoot()), who(env));
     }
 
     static Path path(Map<String, String> env, boolean root) {
@@ -42,10 +53,19 @@ final class AuditLog {
         return base.resolve("nscope").resolve("actions.log");
     }
 
-    /** Who asked: the user sudo was run by, else this process's user. */
-    static String realUser(Map<String, String> env) {
+    /** This process's user, from the kernel; SUDO_USER is kept beside it, never instead of it. */
+    static Who who(Map<String, String> env) {
+        long uid = -1, login = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+                if (line.startsWith("Uid:")) uid = Long.parseLong(line.split("\\s+")[1]);
+            long l = Long.parseLong(Files.readString(Path.of("/proc/self/loginuid")).strip());
+            login = l == 4294967295L ? -1 : l; // (uid_t)-1: never set (a daemon, a container)
+        } catch (IOException | RuntimeException e) {
+            // no loginuid (a kernel without audit): -1 says unknown
+        }
         String sudo = env.get("SUDO_USER");
-        return sudo != null && !sudo.isBlank() ? sudo : System.getProperty("user.name", "?");
+        return new Who(uid, login, System.getProperty("user.name", "?"), sudo == null || sudo.isBlank() ? null : sudo);
     }
 
     static boolean isRoot() {
@@ -59,20 +79,36 @@ final class AuditLog {
     Path file() { return file; }
 
     /**
-     * Appends one line; a log that cannot be written is an error the caller
-     * reports (the action itself has happened, or was refused, either way).
+     * Appends one line: phase is begin, end or refused; ok and result are
+     * null on a begin line. A log that cannot be written throws: before a
+     * change the caller refuses it.
      */
-    void append(String action, String target, boolean ok, String result) throws IOException {
+    void append(String phase, String action, String target, Boolean ok, String result) throws IOException {
+        append(phase, action, target, ok, result, null);
+    }
+
+    /** The same, with what is about to be done in words (a begin line's "what"). */
+    void append(String phase, String action, String target, Boolean ok, String result, String what) throws IOException {
         ObjectNode n = JSON.createObjectNode();
         n.put("time", Instant.now().toString());
-        n.put("user", user);
+        n.put("uid", who.uid());
+        n.put("loginuid", who.loginUid());
+        n.put("user", who.name());
+        if (who.sudoUser() != null) n.put("sudoUser", who.sudoUser());
+        n.put("phase", phase);
         n.put("action", action);
         n.put("target", target);
-        n.put("ok", ok);
-        n.put("result", result);
-        Files.createDirectories(file.getParent());
+        if (ok != null) n.put("ok", ok);
+        if (result != null) n.put("result", result);
+        if (what != null) n.put("what", what);
+        byte[] line = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
+        if (!Files.isDirectory(file.getParent()))
+            Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         // one write with O_APPEND: lines from several nscope processes do not interleave
-        Files.write(file, (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        try (FileChannel c = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            ByteBuffer b = ByteBuffer.wrap(line);
+            while (b.hasRemaining()) c.write(b);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package nscope.app;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 import nscope.act.ActionException;
 import nscope.act.CgroupWrites;
 import nscope.act.Signals;
@@ -8,58 +9,126 @@ import nscope.kernel.Kernel;
 
 /**
  * The operations that change the host, as the command line and the live
- * screen both run them: through nscope.act, each attempt (done or refused)
- * written to the audit log.
+ * screen both run them: each change is announced in the audit log before it
+ * is made and its result written after; a change whose announcement cannot
+ * be written is refused before anything is done (the log fails closed).
  */
 final class Audited {
-    /** What happened; logError is null unless the audit line could not be written. */
+    /** What happened; logError is null unless the result line could not be written (the change itself was made). */
     record Outcome(boolean ok, String result, String logError) {}
 
     /** One change to a cgroup through a writer; returns what was done, in words. */
     interface CgroupChange { String run(CgroupWrites w) throws ActionException; }
 
-    private final AuditLog log;
+    /** A change to the host; returns what was done, in words, or throws why not. */
+    interface Work<T> { T run() throws ActionException; }
 
-    Audited(AuditLog log) { this.log = log; }
+    private final AuditLog log;
+    private final Consumer<String> warn;
+
+    /** warn hears a result line that could not be written after its change was made. */
+    Audited(AuditLog log, Consumer<String> warn) {
+        this.log = log;
+        this.warn = warn;
+    }
+
+    /** For a command: such a warning is one nscope: line on stderr. */
+    Audited(AuditLog log) { this(log, w -> System.err.println("nscope: " + w)); }
+
+    AuditLog log() { return log; }
+
+    /** A change announced in the log; end it with its result. */
+    final class Change {
+        private final String action, target;
+
+        private Change(String action, String target) {
+            this.action = action;
+            this.target = target;
+        }
+
+        /** Writes the result line; null, or why it could not be written (also said to warn). */
+        String end(boolean ok, String result) {
+            try {
+                log.append("end", action, target, ok, result);
+                return null;
+            } catch (IOException e) {
+                String w = "the audit log " + log.file() + " could not be written after " + action + " " + target + ": " + e.getMessage();
+                warn.accept(w);
+                return w;
+            }
+        }
+    }
+
+    /** Announces a change; refuses it (ActionException, nothing done) when the log cannot be written. */
+    Change begin(String action, String target) throws ActionException { return begin(action, target, null); }
+
+    /** The same, saying what is about to be done. */
+    Change begin(String action, String target, String what) throws ActionException {
+        try {
+            log.append("begin", action, target, null, null, what);
+        } catch (IOException e) {
+            throw new ActionException("the audit log " + log.file() + " cannot be written (" + e.getMessage() + "): nothing done");
+        }
+        return new Change(action, target);
+    }
+
+    /** begin, the work, end: its result, or its refusal rethrown after the end line. */
+    <T> T change(String action, String target, Work<T> w) throws ActionException {
+        Change c = begin(action, target);
+        try {
+            T r = w.run();
+            c.end(true, String.valueOf(r));
+            return r;
+        } catch (ActionException | RuntimeException e) {
+            c.end(false, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** An action refused before any change (a bad argument, a target that is gone): one line; a log error is only said. */
+    void refused(String action, String target, String why) {
+        try {
+            log.append("refused", action, target, false, why);
+        } catch (IOException e) {
+            warn.accept("the audit log " + log.file() + " could not be written: " + e.getMessage());
+        }
+    }
 
     /** A signal to PID, bound to a start time (null: the process that has the PID now). */
     Outcome signal(Kernel kernel, int pid, Long start, int sig) {
-        String target = "pid " + pid;
-        boolean ok = false;
-        String result;
+        String action = "kill SIG" + Signals.name(sig);
+        long at;
         try {
-            long at = start != null ? start : Signals.startTime(kernel, "/proc", pid);
+            at = start != null ? start : Signals.startTime(kernel, "/proc", pid);
             if (at < 0) throw new ActionException("PID " + pid + " does not exist: nothing sent");
-            target = "pid " + pid + " start " + at;
-            Signals.send(kernel, "/proc", pid, at, sig);
-            ok = true;
-            result = "sent SIG" + Signals.name(sig);
+            Signals.refuseUnsignallable(kernel, "/proc", pid, "nothing sent");
         } catch (ActionException e) {
-            result = e.getMessage();
+            refused(action, "pid " + pid, e.getMessage());
+            return new Outcome(false, e.getMessage(), null);
         }
-        return logged("kill SIG" + Signals.name(sig), target, ok, result);
+        return outcome(action, "pid " + pid + " start " + at, () -> {
+            Signals.send(kernel, "/proc", pid, at, sig);
+            return "sent SIG" + Signals.name(sig);
+        });
     }
 
     /** A change to the cgroup named label ("memory:/box"), as one action of this name ("mkdir", "freeze", ...). */
     Outcome cgroup(CgroupWrites writes, String action, String label, CgroupChange change) {
-        boolean ok = false;
-        String result;
-        try {
-            result = change.run(writes);
-            ok = true;
-        } catch (ActionException e) {
-            result = e.getMessage();
-        }
-        return logged("cgroup " + action, label, ok, result);
+        return outcome("cgroup " + action, label, () -> change.run(writes));
     }
 
-    /** An action that is not a signal or a cgroup change (entering namespaces, unsharing), with its result. */
-    Outcome logged(String action, String target, boolean ok, String result) {
+    private Outcome outcome(String action, String target, Work<String> w) {
+        Change c;
         try {
-            log.append(action, target, ok, result);
-            return new Outcome(ok, result, null);
-        } catch (IOException e) {
-            return new Outcome(ok, result, "the audit log " + log.file() + " could not be written: " + e.getMessage());
+            c = begin(action, target);
+        } catch (ActionException e) {
+            return new Outcome(false, e.getMessage(), null);
+        }
+        try {
+            String r = w.run();
+            return new Outcome(true, r, c.end(true, r));
+        } catch (ActionException e) {
+            return new Outcome(false, e.getMessage(), c.end(false, e.getMessage()));
         }
     }
 }

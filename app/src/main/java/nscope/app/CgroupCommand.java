@@ -127,6 +127,7 @@ final class CgroupCommand implements Callable<Integer> {
             int rc = 0;
             for (int pid : pids)
                 rc = Math.max(rc, parent.change("mv", path, w -> {
+                    nscope.act.Bound.refuseUnfit(UserError.kernel("cgroup", 1), "/proc", pid, "nothing moved");
                     w.move(path, pid, thread);
                     return (thread ? "moved thread " : "moved process ") + pid;
                 }));

@@ -25,6 +25,18 @@ final class ChildEnv {
         return env;
     }
 
+    /**
+     * --keep-env takes variable names only: NAME=VALUE, globs or empty
+     * names are refused (a value typed there would be a way to pass what
+     * the clean environment keeps out, and a typo would pass nothing).
+     */
+    static void checkNames(List<String> keep) throws nscope.act.ActionException {
+        for (String k : keep)
+            if (!k.matches("[A-Za-z_][A-Za-z0-9_]{0,127}"))
+                throw new nscope.act.ActionException("--keep-env takes variable names (letters, digits and '_', not starting with a digit)"
+                        + (k.contains("=") ? ", not NAME=VALUE" : "") + ": not " + nscope.act.Names.shown(k));
+    }
+
     /** HOME for a user given as "UID" or "UID:GID" ("" or 0: root). */
     static String home(String user) {
         return user == null || user.isEmpty() || user.equals("0") || user.startsWith("0:") ? "/root" : "/";

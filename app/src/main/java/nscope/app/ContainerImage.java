@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import nscope.act.ActionException;
 
 /**
@@ -24,25 +25,44 @@ final class ContainerImage {
         return Path.of(d != null && !d.isEmpty() ? d : "/var/cache/nscope/images");
     }
 
-    /** The directory to use as the lower layer. */
-    static Path lower(String image) throws ActionException {
+    /** Where an image given as a path is: a directory, or a tar archive; refused before anything is made. */
+    static Path check(String image) throws ActionException {
         Path p = Path.of(image).toAbsolutePath().normalize();
         if (Files.isDirectory(p)) return p;
         if (!Files.isRegularFile(p)) throw new ActionException("no image at " + p + " (a directory or a tar archive of a root filesystem)");
         if (!Files.isReadable(p)) throw new ActionException("the image " + p + " cannot be read");
-        String sum = sha256(p);
+        return p;
+    }
+
+    /**
+     * The directory to use as the lower layer: the image's own, or its tar
+     * unpacked once into the cache (0700: setuid files kept from an image
+     * cannot be reached by other users). unpacking hears the partial
+     * directory before it is made, so a container's state names it.
+     */
+    static Path lower(Path image, Audited audited, java.util.function.Consumer<Path> unpacking) throws ActionException {
+        if (Files.isDirectory(image)) return image;
+        String sum = sha256(image);
         Path dir = cache().resolve(sum);
         if (Files.isDirectory(dir)) return dir;
         Path tmp = cache().resolve(sum + ".unpacking-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(tmp);
-            unpack(p, tmp);
-            Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return dir;
-        } catch (IOException | ActionException e) {
-            HostCommand.removeTree(tmp); // a partial unpack is never used
-            throw e instanceof ActionException a ? a : new ActionException("cannot unpack " + p + " into " + cache() + ": " + e.getMessage());
-        }
+        unpacking.accept(tmp);
+        return audited.change("image unpack", image.toString(), () -> {
+            try {
+                StateDirs.closed(cache());
+                Files.createDirectory(tmp);
+                unpack(image, tmp);
+                Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return dir;
+            } catch (IOException | ActionException e) {
+                if (e instanceof IOException && Files.isDirectory(dir)) {
+                    HostCommand.removeTree(tmp); // another nscope unpacked the same image meanwhile: use it
+                    return dir;
+                }
+                HostCommand.removeTree(tmp); // a partial unpack is never used
+                throw e instanceof ActionException a ? a : new ActionException("cannot unpack " + image + " into " + cache() + ": " + e.getMessage());
+            }
+        });
     }
 
     private static String sha256(Path p) throws ActionException {
@@ -56,19 +76,19 @@ final class ContainerImage {
         }
     }
 
-    /** tar reads the archive from nscope, which counts the bytes for the progress bar. */
+    /** tar reads the archive from nscope, which counts the bytes for the progress bar and keeps device nodes from tar. */
     private static void unpack(Path tar, Path into) throws IOException, ActionException {
-        long total = Files.size(tar), done = 0;
-        Process p = new ProcessBuilder("tar", "-x", "--no-same-owner", "--numeric-owner", "-C", into.toString(), "-f", "-")
+        long total = Files.size(tar);
+        // owners and setuid bits kept, as Docker keeps them (the cache is closed to other users)
+        Process p = new ProcessBuilder("tar", "-x", "--same-owner", "--same-permissions", "--numeric-owner", "-C", into.toString(), "-f", "-")
                 .redirectError(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Progress bar = new Progress("unpacking " + tar.getFileName(), total);
+        TarFilter.Result copied;
         try (InputStream in = Files.newInputStream(tar); OutputStream out = p.getOutputStream()) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                out.write(buf, 0, n);
-                done += n;
-                bar.at(done);
-            }
+            copied = TarFilter.copy(in, out, bar::at);
+        } catch (TarFilter.BadImage e) {
+            p.destroyForcibly().onExit().join(); // no tar writing into the directory about to be removed
+            throw e;
         } catch (IOException e) {
             p.destroyForcibly();
             throw new ActionException("tar stopped reading " + tar + ": " + new String(p.getErrorStream().readAllBytes()).strip());
@@ -77,6 +97,11 @@ final class ContainerImage {
             int rc = p.waitFor();
             bar.end();
             if (rc != 0) throw new ActionException("tar could not unpack " + tar + ": " + new String(p.getErrorStream().readAllBytes()).strip());
+            int n = copied.devicesDropped();
+            List<String> names = copied.droppedNames().stream() // as paths in the image, with no terminal controls
+                    .map(m -> "/" + m.replaceFirst("^(\\./|/)+", "").replaceAll("[\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]", "?")).toList();
+            if (n > 0) System.err.println("nscope: run: the image's " + n + " device node(s) were not created ("
+                    + String.join(", ", names) + (n > names.size() ? ", ..." : "") + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ActionException("interrupted while unpacking " + tar);

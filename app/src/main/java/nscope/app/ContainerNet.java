@@ -77,20 +77,25 @@ final class ContainerNet {
 
     static boolean exists(String ifname) { return Files.exists(Path.of("/sys/class/net", ifname)); }
 
-    /** Makes the bridge with the gateway address if it is not there; true when made here. */
-    static boolean bridge(String name, Subnet s) throws ActionException {
-        if (exists(name)) {
-            if (!Files.isDirectory(Path.of("/sys/class/net", name, "bridge")))
-                throw new ActionException("the interface " + name + " is taken, and it is not a bridge");
-            return false;
-        }
-        HostCommand.run(List.of("ip", "link", "add", name, "type", "bridge"));
-        try {
-            HostCommand.run(List.of("ip", "addr", "add", s.gateway() + "/" + s.prefix(), "dev", name));
-            HostCommand.run(List.of("ip", "link", "set", name, "up"));
-        } catch (ActionException e) {
-            throw undone(e, name);
-        }
+    /** Makes the bridge with the gateway address (the caller checked it is not there and holds the containers' lock). */
+    static void bridge(String name, Subnet s, Audited audited) throws ActionException {
+        audited.change("net bridge add", name, () -> {
+            HostCommand.run(List.of("ip", "link", "add", name, "type", "bridge"));
+            try {
+                HostCommand.run(List.of("ip", "addr", "add", s.gateway() + "/" + s.prefix(), "dev", name));
+                HostCommand.run(List.of("ip", "link", "set", name, "up"));
+            } catch (ActionException e) {
+                throw undone(e, name);
+            }
+            return "made the bridge " + name + " with " + s.gateway() + "/" + s.prefix();
+        });
+    }
+
+    /** Whether the interface is a bridge; refuses a name that is taken by something else. */
+    static boolean bridgeThere(String name) throws ActionException {
+        if (!exists(name)) return false;
+        if (!Files.isDirectory(Path.of("/sys/class/net", name, "bridge")))
+            throw new ActionException("the interface " + name + " is taken, and it is not a bridge");
         return true;
     }
 
@@ -107,15 +112,30 @@ final class ContainerNet {
         throw new ActionException("no free veth name with the prefix " + prefix);
     }
 
-    /** The veth pair: host end on the bridge and up, inner end eth0 in the network namespace of PID. */
-    static void veth(String host, String bridge, int pid) throws ActionException {
+    /**
+     * The veth pair: host end on the bridge and up, inner end eth0 in the
+     * network namespace of PID (the container's waiting PID 1), with its
+     * address and default route set from the host by the host's own ip in
+     * that namespace only (nsenter --net), never by a tool of the image.
+     */
+    static void veth(String host, String bridge, int pid, String address, String gateway, Audited audited) throws ActionException {
         if (exists(host)) throw new ActionException("the interface name " + host + " is taken");
-        HostCommand.run(List.of("ip", "link", "add", host, "type", "veth", "peer", "name", "eth0", "netns", Integer.toString(pid)));
-        try {
-            HostCommand.run(List.of("ip", "link", "set", host, "master", bridge, "up"));
-        } catch (ActionException e) {
-            throw undone(e, host);
-        }
+        audited.change("net veth add", host, () -> {
+            HostCommand.run(List.of("ip", "link", "add", host, "type", "veth", "peer", "name", "eth0", "netns", Integer.toString(pid)));
+            try {
+                HostCommand.run(List.of("ip", "link", "set", host, "master", bridge, "up"));
+            } catch (ActionException e) {
+                throw undone(e, host);
+            }
+            return "made the veth " + host + " on " + bridge + ", its peer eth0 in the network namespace of PID " + pid;
+        });
+        String ns = "--net=/proc/" + pid + "/ns/net";
+        audited.change("net address", "pid " + pid + " eth0", () -> {
+            HostCommand.run(List.of("nsenter", ns, "--", "ip", "addr", "add", address, "dev", "eth0"));
+            HostCommand.run(List.of("nsenter", ns, "--", "ip", "link", "set", "eth0", "up"));
+            HostCommand.run(List.of("nsenter", ns, "--", "ip", "route", "add", "default", "via", gateway));
+            return "eth0 of PID " + pid + ": " + address + ", default route via " + gateway;
+        });
     }
 
     /** Whether any interface is still enslaved to the bridge. */
@@ -127,8 +147,16 @@ final class ContainerNet {
         }
     }
 
-    /** Removes an interface nscope made; one already gone is fine. */
-    static void remove(String ifname) throws ActionException {
+    /** Removes an interface nscope made; one already gone is fine (and not logged: nothing changes). */
+    static void remove(String ifname, Audited audited) throws ActionException {
+        if (!exists(ifname)) return;
+        audited.change("net link del", ifname, () -> {
+            if (exists(ifname)) HostCommand.run(List.of("ip", "link", "del", ifname));
+            return "removed " + ifname;
+        });
+    }
+
+    private static void remove(String ifname) throws ActionException {
         if (exists(ifname)) HostCommand.run(List.of("ip", "link", "del", ifname));
     }
 

@@ -14,7 +14,7 @@ final class Containers {
         } catch (ActionException e) {
             throw new UserError(e.getMessage());
         }
-        if (!Files.isRegularFile(ContainerState.dir(name).resolve("state.json")))
+        if (!Files.isDirectory(ContainerState.dir(name)))
             throw new UserError("no container named " + name + " (nscope ps lists them)");
         try {
             return ContainerState.load(name);

@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
         description = {"Run a shell (the target's $SHELL if its root has it, else bash, else sh) or CMD in the namespaces of PID",
                 "(or of the container NAME's PID 1),",
                 "with its root and working directory. From a terminal the child gets a pseudo-terminal of its own that",
-                "nscope relays. Exit status: the child's; 125 when nscope could not start it."})
+                "nscope relays; otherwise its output and errors come through pipes (it never holds nscope's terminal).",
+                "A process of one of nscope's containers is entered as docker exec does: the container's cgroups and",
+                "confinement (capabilities, no_new_privs, seccomp), unless --privileged.",
+                "Exit status: the child's; 125 when nscope could not start it."})
 final class EnterCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PID|NAME", description = "The process whose namespaces to enter, or an nscope container (its PID 1).")
     String target;
@@ -41,6 +44,10 @@ final class EnterCommand implements Callable<Integer> {
             description = "Pass these variables on (the child gets only TERM, HOME, PATH and LANG otherwise).")
     List<String> keepEnv = new ArrayList<>();
 
+    @Option(names = "--privileged",
+            description = "Into a container: enter without its confinement (all of root's capabilities, no seccomp filter, no_new_privs off).")
+    boolean privileged;
+
     @Override public Integer call() {
         int pid;
         Long at = start;
@@ -48,11 +55,12 @@ final class EnterCommand implements Callable<Integer> {
             pid = Integer.parseInt(target);
         } else {
             ContainerState c = Containers.load(target);
-            if (!c.running()) throw new UserError("enter: the container " + target + " is not running", 125);
+            if (!c.running()) throw new UserError("enter: the container " + target + " is " + c.state(), 125);
             pid = c.pid();
             at = c.startTime();
         }
         Long bound = at;
-        return Entering.fromCommandLine("enter", "pid " + pid, k -> Entering.process(k, pid, bound, Entering.types(ns), cgroup, user, command, keepEnv));
+        return Entering.fromCommandLine("enter", "pid " + pid, k -> Entering.process(k, pid, bound, Entering.types(ns), cgroup, user, command, keepEnv,
+                privileged));
     }
 }

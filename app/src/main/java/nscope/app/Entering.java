@@ -32,12 +32,23 @@ final class Entering {
 
     /**
      * The launch for PID (bound to start, or to the process that has the PID
-     * now when start is null), joining its cgroups too if asked.
+     * now when start is null), joining its cgroups too if asked. A process
+     * of one of nscope's containers is entered with the container's
+     * confinement and cgroups, as docker exec does, unless privileged.
      */
     static Launch process(Kernel k, int pid, Long start, Set<NsType> types, boolean cgroups, String user,
-                          List<String> command, List<String> keepEnv) throws ActionException {
+                          List<String> command, List<String> keepEnv, boolean privileged) throws ActionException {
+        ChildEnv.checkNames(keepEnv);
         long at = start != null ? start : Signals.startTime(k, "/proc", pid);
         if (at < 0) throw new ActionException("PID " + pid + " does not exist: nothing started");
+        nscope.act.Bound.refuseUnfit(k, "/proc", pid, "nothing started");
+        if (pid == 1 && ProcStat.of(1).isPresent() && !readable("/proc/1/ns/mnt"))
+            throw new ActionException("PID 1 (the host's init) refuses even root here: its namespace files cannot be opened"
+                    + " (a ptrace or security-module rule of this host); nothing started");
+        if (!privileged) {
+            var c = ContainerEnter.owning(pid);
+            if (c.isPresent()) return ContainerEnter.launch(k, c.get(), pid, at, user, command, keepEnv);
+        }
         String comm = comm(pid);
         Launch l = EnterPlan.process(k, "/proc", pid, at, types, user, command,
                 ChildEnv.of(System.getenv(), keepEnv, ChildEnv.home(user)), comm);
@@ -47,6 +58,14 @@ final class Entering {
         } catch (ActionException e) {
             l.close();
             throw e;
+        }
+    }
+
+    private static boolean readable(String path) {
+        try (var c = java.nio.channels.FileChannel.open(java.nio.file.Path.of(path))) {
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -60,11 +79,17 @@ final class Entering {
     static int fromCommandLine(String action, String target, Prepare p) {
         Kernel k = UserError.kernel(action, 125);
         Audited audited = new Audited(AuditLog.of(System.getenv()));
+        Launch l;
         try {
-            return run(k, audited, p.launch(k), action, target);
+            l = p.launch(k);
         } catch (ActionException e) {
-            audited.logged(action, target, false, e.getMessage());
+            audited.refused(action, target, e.getMessage());
             throw new UserError(action + ": " + e.getMessage(), 125);
+        }
+        try {
+            return run(k, audited, l, action, target);
+        } catch (ActionException e) {
+            throw new UserError(action + ": " + e.getMessage(), 125); // its end line says it too
         }
     }
 
@@ -73,11 +98,21 @@ final class Entering {
         return start(k, audited, l, action, target).attach(false);
     }
 
-    /** Starts it with its audit line; attach to relay. */
+    /**
+     * Starts it with its audit lines: one before it starts (refused, with
+     * nothing started, when the log cannot be written), one with its exit
+     * status when it ends; attach to relay.
+     */
     static Running start(Kernel k, Audited audited, Launch l, String action, String target) throws ActionException {
-        Audited.Outcome o = audited.logged(action, target, true, "started " + l.what());
-        if (o.logError() != null) System.err.println("nscope: " + o.logError());
-        return new Interactive(k, audited).start(l);
+        Audited.Change c = audited.begin(action, target, "start " + l.what());
+        Running r;
+        try {
+            r = new Interactive(k, audited).start(l);
+        } catch (ActionException | RuntimeException e) {
+            c.end(false, String.valueOf(e.getMessage()));
+            throw e;
+        }
+        return r.onEnd(code -> c.end(code >= 0, code < 0 ? "ended by nscope: " + l.what() : "exit status " + code + ": " + l.what()));
     }
 
     private static String comm(int pid) {

@@ -16,14 +16,16 @@ import nscope.kernel.KernelException;
 import nscope.kernel.Tty;
 
 /**
- * Runs a {@link Launch} on the terminal. When nscope's input is a terminal,
- * the child gets a pseudo-terminal of its own that nscope relays (as
- * docker exec -t does): the host's terminal is never handed to a process
- * inside a container (with dev.tty.legacy_tiocsti=1 it could type into the
- * operator's shell), Ctrl-C, Ctrl-Z and terminal replies stay inside the
- * child, and window size changes are passed on. Otherwise (scripts) the
- * child gets nscope's stdin, stdout and stderr. Java's ProcessBuilder passes
- * the child no other descriptor.
+ * Runs a {@link Launch} for the operator, never handing it the operator's
+ * terminal: with a terminal on nscope's input the child gets a
+ * pseudo-terminal of its own that nscope relays (as docker exec -t does),
+ * so Ctrl-C, Ctrl-Z and terminal replies stay inside it and window size
+ * changes are passed on; without one, its output and errors go through
+ * pipes that nscope copies (as docker run without -t does) and its input is
+ * nscope's, which is then not a terminal. Either way it runs in a session
+ * of its own, so its /dev/tty is never the operator's: TIOCSTI from inside
+ * cannot type into the operator's shell. Java's ProcessBuilder passes the
+ * child no descriptor but these three.
  */
 final class Interactive {
     private static final int SIGCONT = 18;
@@ -35,25 +37,23 @@ final class Interactive {
         this.audited = audited;
     }
 
-    /** Starts the launch (on a pty of its own when nscope's input is a terminal); attach to it to relay. */
-    Running start(Launch l) throws ActionException { return start(l, null, null); }
+    /** Starts the launch on a pty of its own, or on pipes; attach to it to relay. */
+    Running start(Launch l) throws ActionException {
+        return start(l, null);
+    }
 
-    /**
-     * Starts the launch in the background, outliving nscope: no terminal,
-     * its output appended to log, and a waiter (a fixed script, outside its
-     * cgroups) that writes its exit status to exitFile when it ends.
-     */
-    Running startDetached(Launch l, Path log, Path exitFile) throws ActionException { return start(l, log, exitFile); }
+    /** Starts the launch in the background, outliving nscope: its input /dev/null, its output appended to log. */
+    Running startDetached(Launch l, Path log) throws ActionException {
+        return start(l, log);
+    }
 
-    private static final String WAITER = "f=$1; shift; \"$@\"; echo $? > \"$f\"";
-
-    private Running start(Launch l, Path log, Path exitFile) throws ActionException {
+    private Running start(Launch l, Path log) throws ActionException {
         Tty tty = new Tty(k);
         boolean onTty = log == null && tty.isTty(0);
-        // a session of its own; on a terminal, with its pty as the controlling terminal
-        List<String> argv = new ArrayList<>(onTty ? List.of("setsid", "-c") : List.of("setsid"));
-        if (log != null) argv.addAll(List.of("/bin/sh", "-c", WAITER, "nscope-wait", exitFile.toString()));
-        argv.addAll(l.joins().isEmpty() ? l.argv() : waitingFirst(l.argv()));
+        List<String> argv = new ArrayList<>();
+        // a session of its own; on a terminal, with its pty as the controlling terminal (the helper does this itself)
+        if (!l.ownSession()) argv.addAll(onTty ? List.of("setsid", "-c") : List.of("setsid"));
+        argv.addAll(l.joins().isEmpty() || l.stopsItself() ? l.argv() : waitingFirst(l.argv()));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().clear();
         pb.environment().putAll(l.env());
@@ -68,26 +68,23 @@ final class Interactive {
             } else if (log != null) {
                 pb.redirectInput(new File("/dev/null")).redirectOutput(Redirect.appendTo(log.toFile())).redirectErrorStream(true);
             } else {
-                pb.inheritIO();
+                // not a terminal: nscope's input as it is; output and errors through pipes nscope copies
+                pb.redirectInput(Redirect.INHERIT).redirectOutput(Redirect.PIPE).redirectError(Redirect.PIPE);
             }
             Process p;
             try {
                 p = pb.start();
             } catch (IOException e) {
-                throw new ActionException("cannot start " + argv.get(0) + " (" + e.getMessage()
-                        + "): nscope needs util-linux's setsid, nsenter and unshare");
+                throw new ActionException("cannot start " + argv.get(0) + " (" + e.getMessage() + ")");
             }
-            // the process that joins and goes on: the child itself, or the waiter's child
-            long pid = log == null ? p.pid() : childOf(p);
-            if (!l.joins().isEmpty()) join(p, pid, l.joins());
+            if (!l.joins().isEmpty()) join(p, p.pid(), l.joins());
             try {
-                l.started().run(pid);
+                l.started().run(p.pid());
             } catch (ActionException | RuntimeException e) {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw e;
             }
-            return new Running(tty, pty, p, l);
+            return new Running(tty, pty, p, l, onTty || log != null ? null : new Running.Pipes(p));
         } catch (KernelException e) {
             closeAll(pty, l);
             throw new ActionException("the terminal: " + e.getMessage());
@@ -120,18 +117,6 @@ final class Interactive {
         } catch (KernelException e) {
             throw new ActionException("cannot let PID " + pid + " go on: " + e.getMessage());
         }
-    }
-
-    /** The first child of the waiter, once it has one. */
-    private static long childOf(Process p) throws ActionException, InterruptedException {
-        for (int i = 0; i < 2500; i++) {
-            long[] c = children(p.pid());
-            if (c.length > 0) return c[0];
-            if (!p.isAlive()) break;
-            Thread.sleep(2);
-        }
-        p.destroyForcibly();
-        throw new ActionException("the child did not start");
     }
 
     /** The children of a process (/proc/PID/task/PID/children), oldest first; none when it is gone. */

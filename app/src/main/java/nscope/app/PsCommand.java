@@ -8,7 +8,9 @@ import nscope.views.text.Escape;
 import picocli.CommandLine.Command;
 
 /** nscope ps: the containers nscope made, from their state under /run/nscope. */
-@Command(name = "ps", mixinStandardHelpOptions = true, description = "List nscope's containers: name, state, PID 1 on the host, image, limits, address, uptime.")
+@Command(name = "ps", mixinStandardHelpOptions = true, description = {"List nscope's containers: name, state, PID 1 on the host, image, limits, address, uptime.",
+        "State is running, exited (N), creating (an nscope is making it now) or broken (the nscope making it was killed:",
+        "nscope rm -f NAME removes what it made)."})
 final class PsCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         for (String line : table(ContainerState.all())) System.out.println(line);
@@ -21,12 +23,11 @@ final class PsCommand implements Callable<Integer> {
         rows.add(new String[] {"NAME", "STATE", "PID", "IMAGE", "LIMITS", "ADDRESS", "UP"});
         long now = System.currentTimeMillis() / 1000;
         for (ContainerState c : all) {
-            Integer exit = c.exitStatus();
-            String state = c.running() ? "running" : exit != null ? "exited (" + exit + ")" : "exited";
+            String state = c.state();
             List<String> limits = new ArrayList<>();
             c.limits().forEach((k, v) -> limits.add(k.substring(k.lastIndexOf(' ') + 1) + "=" + v));
             rows.add(new String[] {c.name(), state, c.running() ? Integer.toString(c.pid()) : "-", Escape.terminal(c.image()),
-                    limits.isEmpty() ? "-" : String.join(",", limits), c.address() == null ? c.net() : c.address(),
+                    limits.isEmpty() ? "-" : String.join(",", limits), c.address() == null ? String.valueOf(c.net()) : c.address(),
                     c.running() ? uptime(now - c.created()) : "-"});
         }
         int[] w = new int[7];

@@ -14,18 +14,20 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"Create and start a container from IMAGE (a directory or a tar archive of a root filesystem, never",
                 "modified: the container's root is an overlay on it). CMD (default /bin/sh) runs as PID 1 of a new pid",
-                "namespace; interactively on a relayed pty, or in the background with -d. Exit status: the container's",
-                "when interactive; 125 when it could not be made (every step before the failing one undone)."})
+                "namespace; interactively on a relayed pty (pipes when the input is not a terminal), or in the",
+                "background with -d. Confined as Docker confines by default: 14 capabilities, no_new_privs, Docker's",
+                "seccomp profile, masked and read-only /proc and /sys paths, a device allow list. Exit status: the",
+                "container's when interactive; 125 when it could not be made (every step before the failing one undone)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE") String image;
     @Parameters(index = "1..*", paramLabel = "CMD") List<String> command = new ArrayList<>();
 
     @Option(names = "--name", description = "Its name (default: generated).") String name;
     @Option(names = "--hostname", description = "Its hostname (default: its name).") String hostname;
-    @Option(names = "--userns", description = "Also a user namespace, with you mapped to root in it.") boolean userns;
+    @Option(names = "--userns", description = "Also a user namespace: its root is an unprivileged host id range of root's in /etc/subuid.") boolean userns;
     @Option(names = "--timens", description = "Also a time namespace.") boolean timens;
-    @Option(names = "--memory", paramLabel = "BYTES", description = "Memory limit (32M, 1G): v2 memory.max, else v1 memory.limit_in_bytes.") String memory;
-    @Option(names = "--pids", paramLabel = "N", description = "Most processes and threads at once (pids.max).") String pids;
+    @Option(names = "--memory", paramLabel = "BYTES", description = "Memory limit (32M, 1G; at least 4M): v2 memory.max, else v1 memory.limit_in_bytes.") String memory;
+    @Option(names = "--pids", paramLabel = "N", description = "Most processes and threads at once (pids.max), 1 to 4194304.") String pids;
     @Option(names = "--cpu", paramLabel = "CPUS", description = "CPU quota in CPUs (0.5: half of one): v2 cpu.max, else v1 cfs quota.") String cpu;
     @Option(names = "--net", paramLabel = "MODE", defaultValue = "loopback",
             description = "none, loopback (default) or bridge (a veth pair to an nscope bridge, an address of --subnet).") String net;
@@ -34,20 +36,31 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ip", paramLabel = "A.B.C.D", description = "The container's address (default: the first free one).") String ip;
     @Option(names = {"-d", "--detach"}, description = "Run in the background (output in its directory's log).") boolean detach;
     @Option(names = "--rm", description = "Remove it when it exits (interactive only).") boolean rm;
+    @Option(names = "--user", paramLabel = "UID[:GID]", description = "Run the command as this numeric user (default root).") String user;
+    @Option(names = "--read-only", description = "Mount its root read-only.") boolean readOnly;
+    @Option(names = "--cap-add", paramLabel = "CAP", split = ",", description = "Capabilities to add to Docker's 14 (NET_ADMIN, ...; ALL: every one).")
+    List<String> capAdd = new ArrayList<>();
+    @Option(names = "--cap-drop", paramLabel = "CAP", split = ",", description = "Capabilities to drop (ALL: every one).")
+    List<String> capDrop = new ArrayList<>();
+    @Option(names = "--privileged", description = "Every capability nscope has, no seccomp filter, no masked paths, every device.") boolean privileged;
+    @Option(names = "--allow-new-privileges", description = "Let setuid programs gain privileges (no_new_privs is set otherwise).") boolean allowNewPrivileges;
+    @Option(names = "--security-opt", paramLabel = "OPT", description = "seccomp=unconfined (no filter), no-new-privileges[=true|false].")
+    List<String> securityOpts = new ArrayList<>();
     @Option(names = "--veth-prefix", hidden = true, defaultValue = ContainerCreate.VETH_PREFIX) String vethPrefix;
     @Option(names = "--cgroup-parent", hidden = true, defaultValue = ContainerCreate.CGROUP_PARENT) String cgroupParent;
 
     @Override public Integer call() {
         Kernel k = UserError.kernel("run", 125);
         if (!AuditLog.isRoot()) throw new UserError("run: making a container needs root", 125);
+        if (rm && detach) throw new UserError("run: --rm is for an interactive run (remove a background one with nscope rm)", 125);
         String n = name != null ? name : ContainerCreate.generatedName();
         Audited audited = new Audited(AuditLog.of(System.getenv()));
         ContainerCreate.Created c;
         try {
+            Confinement conf = Confinement.of(capAdd, capDrop, privileged, allowNewPrivileges, securityOpts, readOnly, user);
             c = new ContainerCreate(k, audited).create(new ContainerCreate.Options(n, image, userns, timens, hostname != null ? hostname : n,
-                    memory, pids, cpu, net, bridge, subnet, ip, vethPrefix, cgroupParent, command, !detach));
+                    memory, pids, cpu, net, bridge, subnet, ip, vethPrefix, cgroupParent, command, !detach, conf));
         } catch (ActionException e) {
-            audited.logged("run", n, false, e.getMessage());
             throw new UserError("run: " + e.getMessage(), 125);
         }
         if (detach) {
@@ -56,8 +69,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             Integer code = c.running().attach(false);
-            java.nio.file.Files.writeString(c.state().dir().resolve("exit"), code + "\n");
-            if (rm) ContainerRemove.remove(k, audited, c.state(), true);
+            if (rm) ContainerRemove.remove(k, audited, ContainerState.load(n), true);
             return code;
         } catch (ActionException | java.io.IOException e) {
             throw new UserError("run: " + n + ": " + e.getMessage(), 125);

@@ -6,10 +6,12 @@ import nscope.kernel.KernelException;
 import nscope.kernel.Tty;
 
 /**
- * A child nscope started, on its own pty (or on nscope's stdin/out/err when
- * that is not a terminal). Attaching relays keys to it and its output to
- * the terminal until it ends, or, where allowed, until the user presses
- * Ctrl-] to go back to the screen while it runs; attaching again goes on.
+ * A child nscope started, on its own pty (or with pipes for its output when
+ * nscope's input is not a terminal). Attaching relays keys to it and its
+ * output to the terminal until it ends, or, where allowed, until the user
+ * presses Ctrl-] to go back to the screen while it runs; attaching again
+ * goes on. When it ends, what was registered with {@link #onEnd} learns its
+ * exit status (the audit log's end line, a container's control socket).
  */
 final class Running {
     /** Ctrl-]: the byte that puts a session aside (as telnet's escape); a session never sees it. */
@@ -19,13 +21,59 @@ final class Running {
     private final Tty.Pty pty;
     private final Process p;
     private final Launch launch;
+    private final Pipes pipes;
+    private final java.util.List<java.util.function.IntConsumer> onEnd = new java.util.ArrayList<>();
     private boolean closed;
 
-    Running(Tty tty, Tty.Pty pty, Process p, Launch launch) {
+    Running(Tty tty, Tty.Pty pty, Process p, Launch launch, Pipes pipes) {
         this.tty = tty;
         this.pty = pty;
         this.p = p;
         this.launch = launch;
+        this.pipes = pipes;
+    }
+
+    /** Told the exit status once it ended (or -1 when it was ended by nscope without one). */
+    Running onEnd(java.util.function.IntConsumer c) {
+        onEnd.add(c);
+        return this;
+    }
+
+    /**
+     * The child's output and errors copied to nscope's own, as they come:
+     * used when nscope's input is not a terminal, so the child never holds
+     * a descriptor of the operator's terminal.
+     */
+    static final class Pipes {
+        private final Thread out, err;
+
+        Pipes(Process p) {
+            out = copier(p.getInputStream(), new java.io.FileOutputStream(java.io.FileDescriptor.out), "nscope-stdout");
+            err = copier(p.getErrorStream(), new java.io.FileOutputStream(java.io.FileDescriptor.err), "nscope-stderr");
+        }
+
+        private static Thread copier(java.io.InputStream in, java.io.OutputStream to, String name) {
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[16384];
+                try (in) {
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        to.write(buf, 0, n);
+                        to.flush();
+                    }
+                } catch (java.io.IOException e) {
+                    // the child's end closed, or nscope's output went: nothing more to copy
+                }
+            }, name);
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+
+        /** Waits for what the child wrote before it ended; a grandchild that keeps the pipe open is not waited for long. */
+        void drain() throws InterruptedException {
+            out.join(1000);
+            err.join(1000);
+        }
     }
 
     String what() { return launch.what(); }
@@ -42,12 +90,13 @@ final class Running {
         try {
             if (pty == null) {
                 int code = p.waitFor();
-                close();
+                if (pipes != null) pipes.drain();
+                close(code);
                 return code;
             }
             if (relay(detachable)) return null;
             int code = p.waitFor();
-            close();
+            close(code);
             return code;
         } catch (KernelException e) {
             throw new ActionException("the terminal: " + e.getMessage());
@@ -60,26 +109,29 @@ final class Running {
     /** The exit status once it has ended (resources freed), else null. */
     Integer ended() {
         if (p.isAlive()) return null;
-        close();
+        close(p.exitValue());
         return p.exitValue();
     }
 
     /** Ends it (SIGHUP through the pty's hangup, then SIGKILL) and frees what it held. */
     void end() {
-        close();
+        if (pty != null) pty.close();
         try {
             if (!p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+            close(p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
+            close(-1);
         }
     }
 
-    private void close() {
+    private void close(int code) {
         if (closed) return;
         closed = true;
         if (pty != null) pty.close();
         launch.close();
+        onEnd.forEach(c -> c.accept(code));
     }
 
     /**

@@ -20,8 +20,20 @@ import nscope.views.ui.Actions;
 /** The live screen's actions on the host: signals bound to start times, each attempt in the audit log. */
 final class ScreenActions implements Actions {
     private final Audited audited;
+    /** Audit lines that could not be written after their change (said in the next result, never on the screen's terminal). */
+    private final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    ScreenActions(AuditLog log) { this.audited = new Audited(log); }
+    ScreenActions(AuditLog log) { this.audited = new Audited(log, warnings::add); }
+
+    /** A result with the audit warnings since the last one. */
+    private String noted(String result) {
+        synchronized (warnings) {
+            if (warnings.isEmpty()) return result;
+            String r = result + "; " + String.join("; ", warnings);
+            warnings.clear();
+            return r;
+        }
+    }
 
     /** Read-only with --read-only, or when not root (what could be changed would mostly be refused); else the real ones. */
     static Actions of(boolean readOnly, boolean live) {
@@ -117,6 +129,7 @@ final class ScreenActions implements Actions {
                 Audited.Outcome o = audited.cgroup(writes(t), "mv", t.label(), w -> {
                     // bound to the process the user saw: a PID reused meanwhile is refused
                     try (nscope.kernel.Fd pidfd = Bound.pin(k, "/proc", process.pid(), process.startTime(), "nothing moved")) {
+                        Bound.refuseUnfit(k, "/proc", tid > 0 ? tid : process.pid(), "nothing moved");
                         w.move(t.path(), tid > 0 ? tid : process.pid(), tid > 0 && tid != process.pid());
                     }
                     return "moved " + who + " into " + t.label();
@@ -138,7 +151,7 @@ final class ScreenActions implements Actions {
             k = Kernel.shared();
             l = p.launch(k);
         } catch (KernelException | ActionException e) {
-            audited.logged(action, target, false, e.getMessage());
+            audited.refused(action, target, e.getMessage());
             return Session.refused(e.getMessage());
         }
         return new Relayed(l.what(), () -> Entering.start(k, audited, l, action, target));
@@ -207,8 +220,12 @@ final class ScreenActions implements Actions {
         return new ContainerCreate.Options(name, c.image(), c.userns(), c.timens(), c.hostname().isEmpty() ? name : c.hostname(),
                 blank(c.memory()), blank(c.pids()), blank(c.cpu()), c.net().isEmpty() ? "loopback" : c.net(),
                 ContainerCreate.fromEnv(ContainerCreate.BRIDGE), ContainerCreate.fromEnv(ContainerCreate.SUBNET), blank(c.ip()),
-                ContainerCreate.fromEnv(ContainerCreate.VETH_PREFIX), ContainerCreate.fromEnv(ContainerCreate.CGROUP_PARENT), c.command(), interactive);
+                ContainerCreate.fromEnv(ContainerCreate.VETH_PREFIX), ContainerCreate.fromEnv(ContainerCreate.CGROUP_PARENT), c.command(), interactive,
+                DEFAULT_CONFINEMENT);
     }
+
+    /** The screen's containers are confined as the command line's are by default. */
+    private static final Confinement DEFAULT_CONFINEMENT = new Confinement(Capabilities.DEFAULTS, true, true, false, false, null);
 
     private static String blank(String s) { return s == null || s.isEmpty() ? null : s; }
 
@@ -226,8 +243,7 @@ final class ScreenActions implements Actions {
             try {
                 return new ContainerCreate(k, audited).create(o).running();
             } catch (ActionException e) {
-                audited.logged("run", o.name(), false, e.getMessage());
-                throw e;
+                throw e; // its run line in the audit log says why
             }
         });
     }
@@ -236,7 +252,7 @@ final class ScreenActions implements Actions {
         try {
             ContainerCreate.Options o = options(c, false);
             ContainerCreate.Created made = new ContainerCreate(Kernel.shared(), audited).create(o);
-            return "the container " + o.name() + " runs: PID " + made.state().pid() + (made.state().address() == null ? "" : ", " + made.state().address());
+            return noted("the container " + o.name() + " runs: PID " + made.state().pid() + (made.state().address() == null ? "" : ", " + made.state().address()));
         } catch (KernelException | ActionException | UserError e) {
             return "no container: " + e.getMessage();
         }
@@ -254,9 +270,9 @@ final class ScreenActions implements Actions {
         try {
             Kernel k = Kernel.shared();
             ContainerState c = Containers.load(name);
-            if (change.equals("stop")) return ContainerRemove.stop(k, audited, c, 10);
+            if (change.equals("stop")) return noted(ContainerRemove.stop(k, audited, c, 10));
             ContainerRemove.remove(k, audited, c, true);
-            return "removed the container " + name + " and all it made";
+            return noted("removed the container " + name + " and all it made");
         } catch (KernelException | ActionException | UserError e) {
             return name + ": " + e.getMessage();
         }
@@ -268,7 +284,7 @@ final class ScreenActions implements Actions {
 
     @Override public Session enter(Target process, EnterChoice c) {
         return session("enter", "pid " + process.pid() + " start " + process.startTime(), k -> Entering.process(k, process.pid(),
-                process.startTime(), types(c.types()), c.cgroups(), c.user(), c.command(), List.of()));
+                process.startTime(), types(c.types()), c.cgroups(), c.user(), c.command(), List.of(), false));
     }
 
     @Override public Session enterNamespace(NsTarget ns, EnterChoice c) {

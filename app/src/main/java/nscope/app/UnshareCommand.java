@@ -42,6 +42,7 @@ final class UnshareCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         return Entering.fromCommandLine("unshare", ns, k -> {
+            ChildEnv.checkNames(keepEnv);
             EnumSet<NsType> types = EnumSet.noneOf(NsType.class);
             types.addAll(Entering.types(ns));
             if (mapRoot) types.add(NsType.USER);

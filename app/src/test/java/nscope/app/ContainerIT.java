@@ -29,82 +29,33 @@ import org.junit.jupiter.api.Test;
  * Everything is named nscope-test-* and removed, also when a test fails.
  */
 class ContainerIT {
-    private static final long ME = ProcessHandle.current().pid();
-    private static final Path IMAGE = PackagedJar.REPO.resolve("fixtures/images/busybox").toAbsolutePath().normalize();
-    private static final Path STATE = Path.of("/run/nscope-test/state-" + ME), CACHE = Path.of("/run/nscope-test/cache-" + ME),
-            DATA = Path.of("/run/nscope-test/data-" + ME);
-    private static final String PARENT = "/nscope-test-ct-" + ME, BRIDGE = "nscope-test-b" + ME % 100;
-    private final List<String> made = new ArrayList<>();
+    private static final ContainerHost H = new ContainerHost("ct", 9);
+    private static final long ME = H.me;
+    private static final Path IMAGE = ContainerHost.BUSYBOX, STATE = H.state, CACHE = H.cache, DATA = H.data;
+    private static final String PARENT = H.parent, BRIDGE = H.bridge;
+    private final List<String> made = H.made;
 
     @BeforeAll static void image() throws Exception {
-        LiveHost.assumeRoot();
-        Files.createDirectories(STATE.getParent());
-        LiveHost.run(PackagedJar.REPO.resolve("fixtures/images/make-busybox.sh").toString());
+        H.setUp();
     }
 
-    @org.junit.jupiter.api.AfterAll static void removeLog() throws IOException {
-        Files.deleteIfExists(STATE.resolveSibling("audit-" + ME + ".log"));
-        try (var s = Files.list(STATE.getParent())) {
-            if (s.findAny().isEmpty()) Files.delete(STATE.getParent());
-        } catch (java.nio.file.NoSuchFileException e) {
-            // never made
-        }
+    @org.junit.jupiter.api.AfterAll static void removeLog() throws Exception {
+        H.remove();
     }
 
     @AfterEach void cleanUp() throws Exception {
-        for (String n : made) nscope("rm", "--force", n);
-        List<String> data = new ArrayList<>();
-        if (Files.exists(DATA)) try (var d = Files.list(DATA)) {
-            d.forEach(p -> data.add("data " + p));
-        }
-        LiveHost.run("rm", "-rf", "--one-file-system", STATE.toString(), CACHE.toString(), DATA.toString());
-        assertEquals(List.of(), data, "no writable layer left behind");
-        assertEquals(List.of(), leftovers(), "nothing left behind");
+        assertEquals(List.of(), H.tearDown(), "nothing left behind");
     }
 
-    /** What a container of this test could leave: cgroups, interfaces, state, processes, mounts. */
-    static List<String> leftovers() throws IOException {
-        List<String> out = new ArrayList<>();
-        try (var h = Files.list(Path.of("/sys/fs/cgroup"))) {
-            for (Path m : h.toList()) if (Files.isDirectory(m.resolve(PARENT.substring(1)))) out.add("cgroup " + m.resolve(PARENT.substring(1)));
-        }
-        try (var l = Files.list(Path.of("/sys/class/net"))) {
-            for (Path i : l.toList()) if (i.getFileName().toString().startsWith("nscope-test-")) out.add("interface " + i.getFileName());
-        }
-        for (Path d : new Path[] {STATE, DATA}) if (Files.exists(d)) try (var s = Files.list(d)) {
-            s.forEach(p -> out.add("left " + p));
-        }
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) if (line.contains(STATE.toString())) out.add("mount " + line);
-        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("nscope-test-k" + ME)).forEach(p -> out.add("process " + p.pid()));
-        return out;
-    }
+    static List<String> leftovers() throws IOException { return H.leftovers(); }
 
-    static PackagedJar.Run nscope(String... args) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("NSCOPE_STATE_DIR", STATE.toString(), "NSCOPE_CACHE_DIR", CACHE.toString(),
-                "NSCOPE_DATA_DIR", DATA.toString()));
-        return PackagedJar.run(STATE.resolveSibling("audit-" + ME + ".log"), env, args);
-    }
+    static PackagedJar.Run nscope(String... args) throws Exception { return H.nscope(args); }
 
-    /** nscope run -d with the test's names for cgroups, bridge and veths; the container's name. */
-    String run(String name, String... more) throws Exception {
-        List<String> a = new ArrayList<>(List.of("run", "-d", "--name", name, "--cgroup-parent", PARENT, "--bridge", BRIDGE,
-                "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24"));
-        a.addAll(List.of(more));
-        made.add(name);
-        PackagedJar.Run r = nscope(a.toArray(String[]::new));
-        assertEquals(0, r.rc(), r.err());
-        return name;
-    }
+    String run(String name, String... more) throws Exception { return H.run(name, more); }
 
-    static String inside(String name, String script) throws Exception {
-        PackagedJar.Run r = nscope("enter", name, "--", "sh", "-c", script);
-        assertEquals(0, r.rc(), r.err());
-        return r.err();
-    }
+    static String inside(String name, String script) throws Exception { return H.inside(name, script); }
 
-    static String cg(String hierarchy, String name, String file) throws IOException {
-        return Files.readString(Path.of("/sys/fs/cgroup", hierarchy, PARENT.substring(1), name, file)).strip();
-    }
+    static String cg(String hierarchy, String name, String file) throws IOException { return H.cg(hierarchy, name, file); }
 
     @Test void insideAreItsOwnPid1HostnameProcAndOverlayRootAndNotTheHostsFiles() throws Exception {
         String n = run("nscope-test-k" + ME + "a", "--hostname", "nscope-test-box", "--memory", "32M", "--pids", "16", "--cpu", "0.5",
@@ -115,10 +66,14 @@ class ContainerIT {
         assertTrue(in.contains("cmd=sleep 1000\n"), "PID 1 is the command:\n" + in);
         assertTrue(in.contains("\nnscope-test-box\n"), in);
         assertTrue(in.matches("(?s).*procs=[2-6]\n.*"), "its /proc shows only its own processes (sleep, sh, and the pipeline):\n" + in);
-        assertTrue(in.contains(" - overlay overlay rw,lowerdir=" + IMAGE + ",upperdir=" + DATA.resolve(n).resolve("upper")), "the root is the overlay:\n" + in);
+        assertTrue(in.contains(" - overlay overlay rw,lowerdir+=" + IMAGE + ",upperdir=" + DATA.resolve(n).resolve("upper")), "the root is the overlay:\n" + in);
         assertTrue(in.contains("ls: /work: No such file or directory"), "the host's files cannot be reached:\n" + in);
-        assertTrue(in.contains("mounts=/ /proc /dev /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/pts /dev/shm /sys\n"),
-                "only its own mounts, the old root detached:\n" + in);
+        String mounts = in.substring(in.indexOf("mounts=") + 7, in.indexOf('\n', in.indexOf("mounts=")));
+        String own = "/ /proc /dev /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/pts /dev/shm /dev/mqueue /sys ";
+        assertTrue(mounts.startsWith(own), "only its own mounts, the old root detached:\n" + in);
+        for (String m : mounts.substring(own.length()).trim().split(" "))
+            assertTrue(Confinement.MASKED.contains(m.substring(1)) || Confinement.READ_ONLY.contains(m.substring(1)),
+                    "after them only Docker's masked and read-only paths: " + m + " in " + mounts);
         assertEquals("data", Files.readString(DATA.resolve(n).resolve("upper/tmp/written")).strip(), "writes land in the upper layer");
         assertFalse(Files.exists(IMAGE.resolve("tmp/written")), "the image is not written");
         assertEquals(Long.toString(32L << 20), cg("memory", n, "memory.limit_in_bytes"));
@@ -135,9 +90,11 @@ class ContainerIT {
         Path tar = STATE.resolveSibling("img-" + ME + ".tar");
         try {
             String n = run("nscope-test-k" + ME + "u", "--userns", "--timens", "--net", "none", tar.toString(), "--", "sleep", "1000");
-            String in = inside(n, "cat /proc/self/uid_map; readlink /proc/1/ns/user; readlink /proc/1/ns/time; ip link");
+            String in = inside(n, "cat /proc/self/uid_map; readlink /proc/1/ns/user; readlink /proc/1/ns/time; ip link; touch /made-inside");
             assertTrue(in.contains("1: lo: <LOOPBACK> ") && !in.contains("eth0"), "--net none: loopback only, and down:\n" + in);
-            assertTrue(in.strip().startsWith("0 0 1") || in.matches("(?s)\\s*0\\s+0\\s+1.*"), "you mapped to root:\n" + in);
+            assertTrue(in.matches("(?s)\\s*0\\s+1073741824\\s+65536\\n.*"), "its root is host uid 1073741824, not host root:\n" + in);
+            assertEquals("root:1073741824:65536000", Files.readString(H.subuid).strip(), "root had no range: nscope added its default");
+            assertEquals(1073741824, Files.getAttribute(DATA.resolve(n).resolve("upper/made-inside"), "unix:uid"), "a file made inside is not host root's");
             assertFalse(in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/user")).toString()), "its own user namespace:\n" + in);
             assertFalse(in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/time")).toString()), "its own time namespace:\n" + in);
             try (var c = Files.list(CACHE)) {
@@ -173,7 +130,7 @@ class ContainerIT {
         PackagedJar.Run taken = nscope("run", "-d", "--name", "nscope-test-k" + ME + "r", "--cgroup-parent", PARENT, "--bridge", BRIDGE,
                 "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24", "--net", "bridge", "--ip", "10.231.9.77", IMAGE.toString());
         assertEquals(125, taken.rc());
-        assertTrue(taken.err().contains("step address failed: address in use: 10.231.9.77 has another container"), taken.err());
+        assertTrue(taken.err().contains("step state failed: address in use: 10.231.9.77 has another container"), taken.err());
         assertTrue(Files.isDirectory(Path.of("/sys/class/net", BRIDGE)), "the bridge stays while containers use it");
         assertEquals(0, nscope("rm", "--force", a).rc());
         assertTrue(Files.isDirectory(Path.of("/sys/class/net", BRIDGE)));
@@ -209,8 +166,8 @@ class ContainerIT {
     @Test void theScreenMakesMarksShowsItsOomAndRemovesAContainer() throws Exception {
         String n = "nscope-test-k" + ME + "s", session = "nscope-test-ct-ui-" + ME;
         made.add(n);
-        String env = "NSCOPE_STATE_DIR=" + STATE + " NSCOPE_CACHE_DIR=" + CACHE + " NSCOPE_DATA_DIR=" + DATA + " NSCOPE_AUDIT_LOG=" + STATE.resolveSibling("audit-" + ME + ".log")
-                + " NSCOPE_CGROUP_PARENT=" + PARENT + " NSCOPE_BRIDGE=" + BRIDGE + " NSCOPE_VETH_PREFIX=nscope-test- NSCOPE_SUBNET=10.231.9.0/24";
+        StringBuilder env = new StringBuilder("NSCOPE_AUDIT_LOG=" + H.audit);
+        H.env.forEach((k, v) -> env.append(' ').append(k).append('=').append(v));
         try {
             LiveUiIT.tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", PackagedJar.REPO.toAbsolutePath().normalize().toString(),
                     "bash --norc --noprofile");
@@ -231,14 +188,14 @@ class ContainerIT {
             assertTrue(nscope("ps").err().matches("(?s).*\n" + n + " +running .*10\\.231\\.9\\.\\d+/24.*"), nscope("ps").err());
             String marked = "";
             for (int i = 0; i < 40 && !marked.contains("[ctr " + n + "]"); i++) { // marked from the next refresh on
-                LiveUiIT.tmux("send-keys", "-t", session, "/", "nscope-wait " + STATE.resolve(n), "Enter");
+                LiveUiIT.tmux("send-keys", "-t", session, "/", STATE.resolve(n) + "/confine.conf", "Enter"); // its monitor
                 Thread.sleep(250);
                 marked = LiveUiIT.paneOf(session);
             }
             assertTrue(marked.contains("[ctr " + n + "]"), marked);
             LiveUiIT.tmux("send-keys", "-t", session, "C");
             String list = LiveUiIT.until(session, "nscope's containers (nscope ps)");
-            assertTrue(list.matches("(?s).*" + n + " +running +\\d+ .*memory.*32M.*"), "C lists it as nscope ps does:\n" + list);
+            assertTrue(list.matches("(?s).*" + n + " +running +\\d+ .*memory.*33554432.*"), "C lists it as nscope ps does:\n" + list);
             LiveUiIT.tmux("send-keys", "-t", session, "Escape");
             PackagedJar.Run hog = nscope("enter", n, "--cgroup", "--", "sh", "-c", "x=0123456789; while true; do x=$x$x; done");
             assertEquals(137, hog.rc(), hog.err());
@@ -270,29 +227,24 @@ class ContainerIT {
     /** Every step of creation made to fail in turn: each says which step and why, and leaves nothing. */
     @Test void aFailureAtEveryStepUndoesEverythingBeforeIt() throws Exception {
         for (String step : ContainerCreate.STEPS) {
-            Map<String, String> env = new HashMap<>(Map.of("NSCOPE_STATE_DIR", STATE.toString(), "NSCOPE_CACHE_DIR", CACHE.toString(),
-                    "NSCOPE_DATA_DIR", DATA.toString(), "NSCOPE_TEST_FAIL_AT", step));
-            PackagedJar.Run r = PackagedJar.run(STATE.resolveSibling("audit-" + ME + ".log"), env, "run", "-d", "--name", "nscope-test-k" + ME + "f",
-                    "--cgroup-parent", PARENT, "--bridge", BRIDGE, "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24",
+            PackagedJar.Run r = H.nscope(Map.of("NSCOPE_TEST_FAIL_AT", step), "run", "-d", "--name", "nscope-test-k" + ME + "f",
                     "--net", "bridge", "--memory", "32M", IMAGE.toString(), "--", "sleep", "1000");
             assertEquals(125, r.rc(), step + ": " + r.err());
             assertTrue(r.err().contains("step " + step + " failed: injected failure"), r.err());
             assertEquals(List.of(), leftovers(), "after a failure at " + step + ": " + r.err());
         }
-        // real failures, said in words, undone the same way
+        // real failures, said in words, undone the same way (or refused before anything is made)
         Map<String, String> cases = new java.util.LinkedHashMap<>();
-        cases.put("/nonexistent/image", "step image failed: no image at /nonexistent/image");
-        cases.put("--memory=banana", "step limits failed");
-        cases.put("--hostname=x/\u001b[2J", "step state failed: a hostname cannot hold /");
+        cases.put("/nonexistent/image", "run: no image at /nonexistent/image");
+        cases.put("--memory=banana", "run: --memory is a size like 32M, 512k or 1G (at least 4M), not 'banana'");
+        cases.put("--hostname=x/\u001b[2J", "run: a hostname cannot hold /");
         cases.put("--bridge=lo", "step bridge failed: the interface lo is taken, and it is not a bridge");
-        cases.put("no-such-command", "step start failed: command not found in the image: 'no-such-command'");
+        cases.put("no-such-command", "run: command not found in the image: 'no-such-command'");
         for (var c : cases.entrySet()) {
-            List<String> a = new ArrayList<>(List.of("run", "-d", "--name", "nscope-test-k" + ME + "g", "--cgroup-parent", PARENT,
-                    "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24", "--net", "bridge"));
+            List<String> a = new ArrayList<>(List.of("run", "-d", "--name", "nscope-test-k" + ME + "g", "--net", "bridge"));
             if (c.getKey().startsWith("--")) a.addAll(List.of(c.getKey(), IMAGE.toString()));
             else if (c.getKey().startsWith("/")) a.add(c.getKey());
             else a.addAll(List.of(IMAGE.toString(), "--", c.getKey()));
-            if (!c.getKey().startsWith("--bridge")) a.addAll(1, List.of("--bridge", BRIDGE));
             PackagedJar.Run r = nscope(a.toArray(String[]::new));
             assertEquals(125, r.rc(), c.getKey() + ": " + r.err());
             assertTrue(r.err().contains(c.getValue()), r.err());

@@ -37,6 +37,39 @@ public final class Bound {
         return pidfd;
     }
 
+    /** PF_KTHREAD in the flags of /proc/PID/stat: a thread of the kernel's own, with no user space. */
+    private static final long PF_KTHREAD = 0x00200000L;
+
+    /**
+     * Refuses a target no action should touch: a kernel thread (it has no
+     * user space, namespaces or root of its own to enter, signals do not end
+     * it, and moving it between cgroups can starve the kernel's own work) and
+     * a zombie (it has exited; only its exit status waits for its parent, so
+     * a signal or a move would do nothing and entering it has nothing to
+     * enter). A PID that does not exist is left to the caller's own check.
+     */
+    public static void refuseUnfit(Kernel kernel, String proc, int pid, String nothing) throws ActionException {
+        byte[] buf = new byte[4096];
+        int n;
+        try {
+            n = kernel.readFile(null, Kernel.cPath(proc + "/" + pid + "/stat"), buf);
+        } catch (KernelException e) {
+            return; // gone, or unreadable: the pidfd and start-time checks say which
+        }
+        String s = new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        int close = s.lastIndexOf(')');
+        if (close < 0 || close + 2 >= s.length()) return;
+        String comm = s.substring(s.indexOf('(') + 1, close).replaceAll("[\\p{Cntrl}\\u0080-\\u009f]", "?");
+        String[] f = s.substring(close + 2).trim().split(" ");
+        char state = f[0].isEmpty() ? '?' : f[0].charAt(0);
+        long flags = f.length > 6 ? Long.parseLong(f[6]) : 0;
+        if ((flags & PF_KTHREAD) != 0)
+            throw new ActionException("PID " + pid + " (" + comm + ") is a kernel thread: it has no user space to signal, enter or move: " + nothing);
+        if (state == 'Z' || state == 'X')
+            throw new ActionException("PID " + pid + " (" + comm + ") is a zombie: it has exited and only waits for its parent to collect"
+                    + " its exit status, so there is nothing to signal, enter or move: " + nothing);
+    }
+
     /** Whether the pinned process still runs (so what was read through /proc/PID meanwhile was its own). */
     public static void alive(Kernel kernel, Fd pidfd, int pid, String nothing) throws ActionException {
         try {

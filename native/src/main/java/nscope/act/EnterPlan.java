@@ -78,6 +78,39 @@ public final class EnterPlan {
     }
 
     /**
+     * For nscope's helper (nscope-init exec): PID's namespaces of these
+     * types opened now, while its pidfd shows it is still the process that
+     * started at startTime, as "--ns TYPE=/proc/JVM/fd/N" options; the
+     * descriptors are added to held (close them once the helper runs).
+     * Types in which it does not differ from nscope are left out.
+     */
+    public static List<String> helperOptions(Kernel k, String proc, int pid, long startTime, List<NsType> types, List<Fd> held)
+            throws ActionException {
+        String nothing = "nothing started";
+        List<String> out = new ArrayList<>();
+        try (Fd pidfd = Bound.pin(k, proc, pid, startTime, nothing)) {
+            for (NsType t : types) {
+                String theirs = link(proc + "/" + pid + "/ns/" + t.link()), ours = link("/proc/self/ns/" + t.link());
+                if (theirs == null) throw new ActionException("PID " + pid + " has no readable " + t.link() + " namespace: " + nothing);
+                if (theirs.equals(ours)) continue;
+                out.add(t.link() + "=" + viaJvm(open(k, proc + "/" + pid + "/ns/" + t.link(), held)));
+            }
+            Bound.alive(k, pidfd, pid, nothing);
+            return out;
+        }
+    }
+
+    /** The shell to start in PID's root: its $SHELL if there, else /bin/bash, else /bin/sh (looked up inside that root). */
+    public static String shellIn(Kernel k, String proc, int pid) throws ActionException {
+        List<Fd> held = new ArrayList<>();
+        try {
+            return shell(k, open(k, proc + "/" + pid + "/root", held), targetShell(proc, pid));
+        } finally {
+            held.forEach(Fd::close);
+        }
+    }
+
+    /**
      * Entering one namespace only, through a file that holds it (a member's
      * /proc/PID/ns link, a holder's /proc/PID/fd/N, a bind mount), checked to
      * be the namespace the user chose by its inode.

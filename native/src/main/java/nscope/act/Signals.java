@@ -77,6 +77,11 @@ public final class Signals {
         return Long.parseLong(f[19]);
     }
 
+    /** A kernel thread or a zombie is refused with the reason ({@link Bound#refuseUnfit}). */
+    public static void refuseUnsignallable(Kernel kernel, String proc, int pid, String nothing) throws ActionException {
+        Bound.refuseUnfit(kernel, proc, pid, nothing);
+    }
+
     /**
      * Sends a signal to the process with this PID and start time, or says why not.
      *
@@ -85,6 +90,7 @@ public final class Signals {
     public static void send(Kernel kernel, String proc, int pid, long startTime, int signal) throws ActionException {
         if (pid <= 0) throw new ActionException("PID " + pid + " is not a process (process groups are not signalled)");
         try (Fd pidfd = Bound.pin(kernel, proc, pid, startTime, "nothing sent")) {
+            Bound.refuseUnfit(kernel, proc, pid, "nothing sent");
             kernel.pidfdSendSignal(pidfd, signal);
         } catch (KernelException e) {
             if (e.errno() == Errno.ESRCH) throw new ActionException("PID " + pid + " has exited: nothing sent");

@@ -200,14 +200,18 @@ final class ActionKeys {
                 List.of("stop", "rm"), o -> a.container(container, o)));
     }
 
-    /** K / F9: a signal to the row's processes (a thread's process; every process of a namespace or cgroup), after asking. */
+    /**
+     * K / F9: a signal to the row's processes (a thread's process; every
+     * process of a namespace or cgroup but the host's PID 1, nscope and
+     * kernel threads), after asking; PID 1s of pid namespaces are named.
+     */
     static Dialog.Result signal(Snapshot s, String id, Actions a) {
-        List<Actions.Target> targets = ActionTargets.processes(s, id);
-        if (targets.isEmpty()) return Dialog.Result.done("no process to signal on this row", false);
-        List<String> lines = new ArrayList<>();
-        for (Actions.Target t : targets) lines.add("PID " + t.pid() + " (started at tick " + t.startTime() + ")  " + Escape.terminal(t.label()));
+        SignalTargets st = SignalTargets.of(s, id, ProcessHandle.current().pid());
+        List<Actions.Target> targets = st.targets();
+        if (targets.isEmpty())
+            return Dialog.Result.done(st.lines().isEmpty() ? "no process to signal on this row" : "nothing to signal: " + st.lines().get(st.lines().size() - 1), false);
         String count = targets.size() + (targets.size() == 1 ? " process?" : " processes?");
-        return Dialog.Result.then(new Confirm(sig -> "Send SIG" + sig + " to " + count, lines, a.signals(), sig -> a.signal(targets, sig)));
+        return Dialog.Result.then(new Confirm(sig -> "Send SIG" + sig + " to " + count, st.lines(), a.signals(), sig -> a.signal(targets, sig)));
     }
 
     /** z: freeze the selected cgroup, or thaw it when it is frozen; d (remove): remove it. Both ask first. */

@@ -17,8 +17,8 @@ import nscope.views.screens.ProcessRows;
 /**
  * Which rows belong to which of nscope's containers, for every screen: its
  * PID 1's namespaces (and mount namespace), every process and thread in its
- * pid namespace, the unshare that waits for it (and the waiter above a
- * background one), its cgroups. Only a PID 1 that still has the start time
+ * pid namespace, its monitor (nscope-init, which made its namespaces and
+ * waits for its PID 1), its cgroups. Only a PID 1 that still has the start time
  * the container recorded counts.
  */
 public final class ContainerMarks {
@@ -46,13 +46,9 @@ public final class ContainerMarks {
                 if (l == NsLink.MNT && s.namespaces().containsKey(r.get())) out.put(MountRows.namespaceId(s.namespaces().get(r.get())), c.name());
                 if (l == NsLink.PID) byPidNs.put(r.get(), c.name());
             }
-            // unshare, which made its namespaces and waits for its PID 1, belongs to it too
-            Task unshare = s.leader(init.ppid()).filter(p -> p.comm().equals("unshare")).orElse(null);
-            if (unshare != null) {
-                out.put(ProcessRows.processId(unshare), c.name());
-                // and the waiter that writes its exit status (a background container's)
-                s.leader(unshare.ppid()).filter(p -> p.commandLine().contains("nscope-wait")).ifPresent(p -> out.put(ProcessRows.processId(p), c.name()));
-            }
+            // the parent of its PID 1 (outside its pid namespace: nscope-init's monitor, which made its namespaces and waits
+            // for PID 1) belongs to it too
+            s.leader(init.ppid()).ifPresent(p -> out.put(ProcessRows.processId(p), c.name()));
             for (String label : c.cgroups()) {
                 int colon = label.indexOf(':');
                 for (CgroupTree tree : s.cgroups().trees())

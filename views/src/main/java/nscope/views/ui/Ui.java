@@ -138,7 +138,7 @@ public final class Ui {
     public void containers(java.util.function.Supplier<List<ContainerMarks.Container>> c) { containers = c; }
 
     /**
-     * The row e enters: on the unshare or waiter of one of nscope's
+     * The row e enters: on the monitor of one of nscope's
      * containers (outside its namespaces), its PID 1, as nscope enter NAME
      * does; any other row itself.
      */

@@ -248,12 +248,12 @@ class UiActionKeysTest extends SynthHostScreen {
         assertTrue(ui.state(Tab.NAMESPACES).select(NamespaceRows.nsId(init.ns(nscope.probes.model.NsLink.UTS).get())));
         assertTrue(text().contains("[ctr web]"), text());
         Task shim = UiTest.snap.leader(init.ppid()).orElseThrow();
-        assertEquals("web", ui.containerOf(ProcessRows.processId(shim)), "the unshare above its PID 1 is the container's too");
+        assertEquals("web", ui.containerOf(ProcessRows.processId(shim)), "the monitor above its PID 1 is the container's too");
         keys('2');
         assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(shim)));
         keys('e');
         assertEquals("prepared enter " + init.tgid() + "@" + init.startTime() + " " + Actions.EnterChoice.ALL, rec.sent.get(rec.sent.size() - 1),
-                "e on the unshare enters the container's PID 1");
+                "e on the monitor enters the container's PID 1");
         ContainerMarks.Container gone = new ContainerMarks.Container("old", c.pid(), c.startTime() + 1, c.namespaces(), c.cgroups());
         ui.containers(() -> List.of(gone));
         ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
