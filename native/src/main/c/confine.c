@@ -16,6 +16,7 @@
 #include <linux/capability.h>
 #include <net/if.h>
 #include <seccomp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,9 @@ void confine_and_exec(const struct conf *c, int status_fd) {
         die("capabilities", "cannot clear the ambient set: %s", strerror(errno));
     if (chdir(c->cwd) < 0) die("cwd", "cannot enter %s: %s", c->cwd, strerror(errno));
     if (filter && c->nnp) load_seccomp(c);
+    /* a change of user clears the parent-death signal: set it again, so the command still dies with its monitor (the
+       write of "X" below fails if the monitor is already gone) */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) die("monitor", "PR_SET_PDEATHSIG: %s", strerror(errno));
     if (syscall(SYS_close_range, 3, ~0U, 4 /* CLOSE_RANGE_CLOEXEC */) < 0) die("descriptors", "close_range: %s", strerror(errno));
     /* "X": every step is done; what follows is the exec's own failure, or nothing when it succeeds */
     if (write_all(status_fd, "X", 1) < 0) die("exec", "lost the monitor");

@@ -125,12 +125,18 @@ final class CgroupCommand implements Callable<Integer> {
 
         @Override public Integer call() {
             int rc = 0;
-            for (int pid : pids)
-                rc = Math.max(rc, parent.change("mv", path, w -> {
+            for (int pid : pids) {
+                try { // a kernel thread or a zombie is refused before anything is tried
                     nscope.act.Bound.refuseUnfit(UserError.kernel("cgroup", 1), "/proc", pid, "nothing moved");
+                } catch (nscope.act.ActionException e) {
+                    new Audited(AuditLog.of(System.getenv())).refused("cgroup mv", path, e.getMessage());
+                    throw new UserError("cgroup mv: " + Escape.terminal(e.getMessage()));
+                }
+                rc = Math.max(rc, parent.change("mv", path, w -> {
                     w.move(path, pid, thread);
                     return (thread ? "moved thread " : "moved process ") + pid;
                 }));
+            }
             return rc;
         }
     }

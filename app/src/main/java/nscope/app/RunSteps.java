@@ -364,15 +364,16 @@ final class RunSteps {
         if (!"ready".equals(line)) throw helperFailed(line);
     }
 
+    /** Made: a background container is let go first (killed before this, its monitor ends it), then its state says running. */
     private void running() throws ActionException {
-        status = "running";
-        startTime = ProcStat.of(pid).map(nscope.probes.parse.StatLine::startTime).orElse(0L);
-        save();
         if (!o.interactive()) {
             link.send("detach");
             link.close();
         } else {
             running.onEnd(code -> link.close());
         }
+        status = "running";
+        startTime = ProcStat.of(pid).map(nscope.probes.parse.StatLine::startTime).orElse(0L);
+        save();
     }
 }

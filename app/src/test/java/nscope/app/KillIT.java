@@ -52,11 +52,16 @@ class KillIT {
             assertEquals(0, r.rc(), r.err());
             assertTrue(sleeper.waitFor(10, TimeUnit.SECONDS));
             assertEquals(128 + 15, sleeper.exitValue(), "ended by SIGTERM");
-            JsonNode line = audit().get(0);
-            assertEquals("kill SIGTERM", line.get("action").asText());
-            assertEquals("pid " + sleeper.pid() + " start " + start, line.get("target").asText());
-            assertTrue(line.get("ok").asBoolean());
-            assertEquals("nscope-test-operator", line.get("user").asText(), "the real user, as sudo tells it");
+            List<JsonNode> lines = audit();
+            assertEquals(List.of("begin", "end"), lines.stream().map(l -> l.get("phase").asText()).toList(), "a line before the signal, one after");
+            for (JsonNode line : lines) {
+                assertEquals("kill SIGTERM", line.get("action").asText());
+                assertEquals("pid " + sleeper.pid() + " start " + start, line.get("target").asText());
+                assertEquals(0, line.get("uid").asInt(), "the user as the kernel knows it");
+                assertTrue(line.has("loginuid"), line.toString());
+                assertEquals("nscope-test-operator", line.get("sudoUser").asText(), "SUDO_USER, only beside the uid");
+            }
+            assertTrue(lines.get(1).get("ok").asBoolean());
         } finally {
             sleeper.destroyForcibly();
         }
@@ -71,7 +76,7 @@ class KillIT {
             assertTrue(r.err().contains("PID " + sleeper.pid() + " is now another process") && r.err().contains("nothing sent"), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
             assertFalse(sleeper.waitFor(300, TimeUnit.MILLISECONDS), "still running");
-            assertFalse(audit().get(0).get("ok").asBoolean());
+            assertFalse(audit().get(audit().size() - 1).get("ok").asBoolean());
         } finally {
             sleeper.destroyForcibly();
             sleeper.waitFor(10, TimeUnit.SECONDS);

@@ -50,8 +50,8 @@ record SignalTargets(List<Actions.Target> targets, List<String> lines) {
         int die = 0;
         for (Task t : s.tasks().values()) if (t.leader() && t.tgid() != p.tgid() && below(s, t.ns(NsLink.PID), ns.get())) die++;
         notes.add("PID " + p.tgid() + " is PID 1 of pid:[" + Long.toUnsignedString(ns.get().ino()) + "]: its " + die
-                + (die == 1 ? " other process dies" : " other processes die") + " with it; it ignores signals it has no handler for"
-                + " (only KILL and STOP are forced from here)");
+                + (die == 1 ? " other process dies" : " other processes die") + " with it;");
+        notes.add("  it ignores signals it has no handler for (KILL and STOP still work)");
     }
 
     /** Whether a pid namespace is ns or one below it (by the parents the relations phase read). */

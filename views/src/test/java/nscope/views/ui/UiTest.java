@@ -335,7 +335,8 @@ class UiTest extends SynthHostScreen {
         assertTrue(help.toString().contains("K, F9"), "with actions, the help offers them");
         keys('x', '1');
         nscope.probes.model.Namespace uts = snap.namespaces().values().stream()
-                .filter(n -> n.kind() == nscope.probes.model.NsKind.UTS && n.processes().size() > 1).findFirst().orElseThrow();
+                .filter(n -> n.kind() == nscope.probes.model.NsKind.UTS && n.processes().size() > 1
+                        && n.processes().stream().noneMatch(p -> p == 1 || snap.tasks().get(p).kernelThread())).findFirst().orElseThrow();
         assertTrue(ui.state(Tab.NAMESPACES).select(nscope.views.screens.NamespaceRows.nsId(uts.id())));
         keys('K');
         String t = text();
@@ -351,6 +352,48 @@ class UiTest extends SynthHostScreen {
         keys('2', 'K', 'x');
         assertTrue(text().contains("nothing changed"), "any other key cancels");
         assertEquals(uts.processes().size(), rec.sent.size());
+    }
+
+    @Test void aSignalToANamespaceOrCgroupLeavesOutTheHostsInitAndKernelThreadsAndNamesAPid1() throws IOException {
+        Recorded rec = new Recorded();
+        ui.actions(rec);
+        keys('1');
+        // the host's pid namespace (kthreadd's): every process but its kernel threads
+        nscope.probes.model.Namespace host = snap.namespaces().values().stream()
+                .filter(n -> n.kind() == nscope.probes.model.NsKind.PID && n.processes().contains(2)).findFirst().orElseThrow();
+        long kernel = host.processes().stream().filter(p -> snap.tasks().get(p).kernelThread()).count();
+        assertTrue(kernel > 1, "the fixture has kernel threads");
+        assertTrue(ui.state(Tab.NAMESPACES).select(nscope.views.screens.NamespaceRows.nsId(host.id())));
+        keys('K');
+        String t = text().replace("\n", " ");
+        int kept = host.processes().size() - (int) kernel - (host.processes().contains(1) ? 1 : 0);
+        assertTrue(t.contains("Send SIGTERM to " + kept + " processes?"), t);
+        assertTrue(t.contains("left out: PID 2 ") && t.contains("(a kernel thread)"), t);
+        keys('y');
+        assertEquals(kept, rec.sent.size(), rec.sent.toString());
+        // a container's pid namespace: its PID 1 named, with how many die with it
+        nscope.probes.model.Task init = snap.tasks().values().stream().filter(x -> x.leader() && x.nsPid().known() && x.nsPid().get().size() > 1
+                && x.nsPid().get().get(x.nsPid().get().size() - 1) == 1).findFirst().orElseThrow();
+        nscope.probes.model.NsId ns = init.ns(nscope.probes.model.NsLink.PID).get();
+        assertTrue(ui.state(Tab.NAMESPACES).select(nscope.views.screens.NamespaceRows.nsId(ns)));
+        keys('K');
+        t = text().replace("\n", " ");
+        assertTrue(t.contains("PID " + init.tgid() + " is PID 1 of pid:[" + Long.toUnsignedString(ns.ino()) + "]: its "), "named as such: " + t);
+        assertTrue(t.contains("it ignores signals it has no handler for (KILL and STOP still work)"), t);
+        keys('n');
+        // a root cgroup holds the host's PID 1: left out
+        nscope.probes.cgroups.CgroupTree tree = snap.cgroups().trees().stream()
+                .filter(x -> x.cgroups().get("/") != null && x.cgroups().get("/").procs().known() && x.cgroups().get("/").procs().get().contains(1))
+                .findFirst().orElseThrow();
+        keys('3');
+        text();
+        assertTrue(ui.state(Tab.CGROUPS).select(nscope.views.screens.CgroupRows.cgroupId(tree, "/")));
+        int before = rec.sent.size();
+        keys('K');
+        t = text().replace("\n", " ");
+        assertTrue(t.contains("left out: PID 1 ") && t.contains("(the host's PID 1)"), t);
+        keys('y');
+        assertTrue(rec.sent.subList(before, rec.sent.size()).stream().noneMatch(x -> x.startsWith("TERM 1@")), "never the host's PID 1: " + rec.sent);
     }
 
     @Test void aCgroupIsFrozenOrRemovedAfterAsking() throws IOException {
