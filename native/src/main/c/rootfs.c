@@ -176,12 +176,17 @@ static void make_dev(const struct conf *c, int root) {
     close(dev);
 }
 
+/* A path of /proc or /sys inside the root, without links; -1 where this kernel has no such path. */
+static int existing(int root, const char *path, const char *step) {
+    int fd = openat2_(root, path, O_PATH | O_CLOEXEC, RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
+    if (fd < 0 && errno != ENOENT) die(step, "cannot open /%s: %s", path, strerror(errno));
+    return fd;
+}
+
 /* Docker's masked paths: a file gets /dev/null over it, a directory an empty read-only tmpfs; absent ones are skipped. */
 static void mask(int root, const char *path) {
-    unsigned long long how = RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-    int fd = openat2_(root, path, O_PATH | O_CLOEXEC, how);
-    if (fd < 0 && errno == ENOENT) return;
-    if (fd < 0) die("mask", "cannot open /%s: %s", path, strerror(errno));
+    int fd = existing(root, path, "mask");
+    if (fd < 0) return;
     struct stat st;
     if (fstat(fd, &st) < 0) die("mask", "cannot stat /%s: %s", path, strerror(errno));
     if (S_ISDIR(st.st_mode)) attach(newfs("tmpfs", "size=0", MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC, "mask"), fd, path, "mask");
@@ -191,10 +196,8 @@ static void mask(int root, const char *path) {
 
 /* Docker's read-only paths: a read-only bind of the path onto itself. */
 static void read_only(int root, const char *path) {
-    unsigned long long how = RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-    int fd = openat2_(root, path, O_PATH | O_CLOEXEC, how);
-    if (fd < 0 && errno == ENOENT) return;
-    if (fd < 0) die("read-only", "cannot open /%s: %s", path, strerror(errno));
+    int fd = existing(root, path, "read-only");
+    if (fd < 0) return;
     int t = open_tree(fd, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH | AT_RECURSIVE);
     if (t < 0) die("read-only", "cannot bind /%s: %s", path, strerror(errno));
     struct mount_attr a = {.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC};

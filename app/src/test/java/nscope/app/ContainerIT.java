@@ -196,6 +196,19 @@ class ContainerIT {
             LiveUiIT.tmux("send-keys", "-t", session, "C");
             String list = LiveUiIT.until(session, "nscope's containers (nscope ps)");
             assertTrue(list.matches("(?s).*" + n + " +running +\\d+ .*memory.*33554432.*"), "C lists it as nscope ps does:\n" + list);
+            // e on it: a shell inside, confined as the container is (docker exec's model)
+            LiveUiIT.tmux("send-keys", "-t", session, "e");
+            LiveUiIT.until(session, "confined as it is");
+            LiveUiIT.tmux("send-keys", "-t", session, "-l", "grep -E '^(Seccomp|CapEff|NoNewPrivs):' /proc/self/status; echo in-$((6*7))");
+            LiveUiIT.tmux("send-keys", "-t", session, "Enter");
+            String shell = LiveUiIT.until(session, "in-42");
+            assertTrue(shell.matches("(?s).*CapEff:\\s+00000000a80425fb.*") && shell.matches("(?s).*Seccomp:\\s+2.*")
+                    && shell.matches("(?s).*NoNewPrivs:\\s+1.*"), "e enters with the container's confinement:\n" + shell);
+            LiveUiIT.tmux("send-keys", "-t", session, "-l", "exit");
+            LiveUiIT.tmux("send-keys", "-t", session, "Enter");
+            LiveUiIT.until(session, " 2 Processes ");
+            LiveUiIT.tmux("send-keys", "-t", session, "C");
+            LiveUiIT.until(session, "nscope's containers (nscope ps)");
             LiveUiIT.tmux("send-keys", "-t", session, "Escape");
             PackagedJar.Run hog = nscope("enter", n, "--cgroup", "--", "sh", "-c", "x=0123456789; while true; do x=$x$x; done");
             assertEquals(137, hog.rc(), hog.err());

@@ -143,11 +143,11 @@ class LiveUiIT {
             for (int i = 0; i < 100 && Files.isDirectory(cg); i++) Thread.sleep(100);
             assertFalse(Files.isDirectory(cg), "removed");
             String log = Files.readString(dir.resolve("actions.log"));
-            for (int i = 0; i < 100 && log.lines().count() < 4; i++) { // the line is written just after the rmdir
+            for (int i = 0; i < 100 && log.lines().count() < 8; i++) { // the end line is written just after the rmdir
                 Thread.sleep(50);
                 log = Files.readString(dir.resolve("actions.log"));
             }
-            assertEquals(4, log.lines().count(), log);
+            assertEquals(8, log.lines().count(), "a line before and one after each of freeze, thaw, a refused rmdir and a done one:\n" + log);
             tmux("send-keys", "-t", session, "q");
         } finally {
             member.destroyForcibly();
