@@ -185,6 +185,38 @@ class ContainerSecurityIT {
     }
 
     /**
+     * The cgroup-v2 device filter on its own (a v2-only host has nothing
+     * else): a shell in a v2 cgroup of the test's with nscope-init's filter
+     * attached, and in the root cgroup of every v1 hierarchy, may make
+     * /dev/null's node but not /dev/kmsg's.
+     */
+    @Test void theV2DeviceFilterAloneAllowsOnlyTheListedDevices() throws Exception {
+        Path v2 = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().filter(l -> l.contains(" - cgroup2 "))
+                .map(l -> Path.of(l.split(" ")[4])).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(v2 != null, "a cgroup v2 hierarchy");
+        Path cg = v2.resolve("nscope-test-dev" + H.me);
+        Files.createDirectory(cg);
+        try {
+            List<String> argv = new java.util.ArrayList<>(List.of(PackagedJar.REPO.resolve("app/target/nscope-init").toString(), "devices", cg.toString()));
+            for (String r : RunSteps.DEVICES_ALLOWED) argv.add(r.charAt(0) + " " + r.substring(2, r.lastIndexOf(' ')).replace(':', ' '));
+            LiveHost.run(argv.toArray(String[]::new));
+            Path dir = H.base.resolve("devtest");
+            Files.createDirectories(dir);
+            String out = LiveHost.run("unshare", "-m", "sh", "-c", "echo $$ > " + cg.resolve("cgroup.procs") + "; mount -t tmpfs nscope-test " + dir
+                    + "; mknod " + dir + "/null c 1 3 && echo null-made; mknod " + dir + "/kmsg c 1 11 2>/dev/null && echo kmsg-made; true");
+            assertEquals("null-made", out.strip(), "only the listed device: " + out);
+        } finally {
+            for (int i = 0; i < 50 && Files.isDirectory(cg); i++) {
+                try {
+                    Files.delete(cg);
+                } catch (java.io.IOException e) {
+                    Thread.sleep(20); // the shell is still leaving it
+                }
+            }
+        }
+    }
+
+    /**
      * Runs a command as nobody (uid 65534, no groups): its output and
      * errors. Give a shell the path to run: setpriv itself finds an
      * executable before it changes user.
