@@ -51,7 +51,8 @@ final class ScreenshotsCommand implements Callable<Integer> {
             new Shot("ui-unshare-form", List.of('u'), true),
             new Shot("ui-container-form", List.of('c'), true),
             new Shot("ui-move-picker", concat(TO_C2, List.of('m', KeyType.ArrowRight)), true),
-            new Shot("ui-signal-confirm", concat(TO_C2, List.of('K')), true));
+            new Shot("ui-signal-confirm", concat(TO_C2, List.of('K')), true),
+            new Shot("ui-signal-namespace", List.of('1', KeyType.ArrowDown, 'K'), true));
 
     private static List<Object> concat(List<Object> a, List<Object> b) {
         List<Object> out = new java.util.ArrayList<>(a);

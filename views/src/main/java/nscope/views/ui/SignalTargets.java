@@ -24,23 +24,26 @@ record SignalTargets(List<Actions.Target> targets, List<String> lines) {
     static SignalTargets of(Snapshot s, String id, long self) {
         List<Actions.Target> all = ActionTargets.processes(s, id), kept = new ArrayList<>();
         boolean group = ProcessRows.tidOf(id).isEmpty();
-        List<String> leftOut = new ArrayList<>(), notes = new ArrayList<>();
+        java.util.Map<String, List<String>> leftOut = new java.util.LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
         for (Actions.Target t : all) {
             Task p = s.leader(t.pid()).orElse(null);
             String why = !group ? null : t.pid() == 1 ? "the host's PID 1" : t.pid() == self ? "nscope itself"
                     : p != null && p.kernelThread() ? "a kernel thread" : null;
             if (why != null) {
-                leftOut.add("PID " + t.pid() + " " + Escape.terminal(t.label()) + " (" + why + ")");
+                leftOut.computeIfAbsent(why, w -> new ArrayList<>()).add("PID " + t.pid() + " " + Escape.terminal(t.label()));
                 continue;
             }
             kept.add(t);
             if (p != null && t.pid() != 1) init(s, p, notes);
         }
         List<String> lines = new ArrayList<>(notes);
-        if (!leftOut.isEmpty()) lines.add("left out: " + String.join(", ", leftOut));
+        leftOut.forEach((why, who) -> lines.add("left out: " + (who.size() == 1 ? why : who.size() + " " + plural(why)) + " (" + String.join(", ", who) + ")"));
         for (Actions.Target t : kept) lines.add("PID " + t.pid() + " (started at tick " + t.startTime() + ")  " + Escape.terminal(t.label()));
         return new SignalTargets(kept, lines);
     }
+
+    private static String plural(String why) { return why.equals("a kernel thread") ? "kernel threads" : why; }
 
     /** The note for PID 1 of a pid namespace below the host's. */
     private static void init(Snapshot s, Task p, List<String> notes) {
