@@ -39,13 +39,13 @@ final class ContainerCreate {
     }
 
     /** A name no container has: c- and six letters or digits. */
-    static String generatedName() {
+    static String generatedName() throws ActionException {
         java.security.SecureRandom r = new java.security.SecureRandom();
         for (int i = 0; i < 100; i++) {
             String n = "c-" + Integer.toString(100000000 + r.nextInt(900000000), 36);
             if (!Files.exists(ContainerState.dir(n))) return n;
         }
-        throw new UserError("no free generated name: give one");
+        throw new ActionException("no free generated name: give one");
     }
 
     /** What to create, as typed. */

@@ -41,6 +41,12 @@ final class ContainerEnter {
         }
     }
 
+    /** Entering.ContainerRoute: the confined launch when PID is in one of nscope's containers. */
+    static Optional<Launch> route(Kernel k, int pid, long start, String user, List<String> command, List<String> keepEnv) throws ActionException {
+        Optional<ContainerState> c = owning(pid);
+        return c.isPresent() ? Optional.of(launch(k, c.get(), pid, start, user, command, keepEnv)) : Optional.empty();
+    }
+
     /** The helper's launch into PID (bound to start), a process of the container c. */
     static Launch launch(Kernel k, ContainerState c, int pid, long start, String user, List<String> command, List<String> keepEnv)
             throws ActionException {

@@ -54,13 +54,13 @@ final class EnterCommand implements Callable<Integer> {
         if (target.matches("\\d{1,10}")) {
             pid = Integer.parseInt(target);
         } else {
-            ContainerState c = Containers.load(target);
+            ContainerState c = ContainerCommands.load(target);
             if (!c.running()) throw new UserError("enter: the container " + target + " is " + c.state(), 125);
             pid = c.pid();
             at = c.startTime();
         }
         Long bound = at;
         return Entering.fromCommandLine("enter", "pid " + pid, k -> Entering.process(k, pid, bound, Entering.types(ns), cgroup, user, command, keepEnv,
-                privileged));
+                privileged ? null : ContainerEnter::route));
     }
 }

@@ -34,10 +34,11 @@ final class Entering {
      * The launch for PID (bound to start, or to the process that has the PID
      * now when start is null), joining its cgroups too if asked. A process
      * of one of nscope's containers is entered with the container's
-     * confinement and cgroups, as docker exec does, unless privileged.
+     * confinement and cgroups, as docker exec does: the route says how, or
+     * nothing for another process (null: no route, as with --privileged).
      */
     static Launch process(Kernel k, int pid, Long start, Set<NsType> types, boolean cgroups, String user,
-                          List<String> command, List<String> keepEnv, boolean privileged) throws ActionException {
+                          List<String> command, List<String> keepEnv, ContainerRoute route) throws ActionException {
         ChildEnv.checkNames(keepEnv);
         long at = start != null ? start : Signals.startTime(k, "/proc", pid);
         if (at < 0) throw new ActionException("PID " + pid + " does not exist: nothing started");
@@ -45,9 +46,9 @@ final class Entering {
         if (pid == 1 && ProcStat.of(1).isPresent() && !readable("/proc/1/ns/mnt"))
             throw new ActionException("PID 1 (the host's init) refuses even root here: its namespace files cannot be opened"
                     + " (a ptrace or security-module rule of this host); nothing started");
-        if (!privileged) {
-            var c = ContainerEnter.owning(pid);
-            if (c.isPresent()) return ContainerEnter.launch(k, c.get(), pid, at, user, command, keepEnv);
+        if (route != null) {
+            var l = route.launch(k, pid, at, user, command, keepEnv);
+            if (l.isPresent()) return l.get();
         }
         String comm = comm(pid);
         Launch l = EnterPlan.process(k, "/proc", pid, at, types, user, command,
@@ -67,6 +68,12 @@ final class Entering {
         } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** How a process of one of nscope's containers is entered; empty for any other process. */
+    interface ContainerRoute {
+        java.util.Optional<Launch> launch(Kernel k, int pid, long start, String user, List<String> command, List<String> keepEnv)
+                throws ActionException;
     }
 
     /** What makes a launch, once libc is bound. */

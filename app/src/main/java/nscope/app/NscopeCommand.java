@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The top command: with no subcommand it lists the namespaces. */
 @Command(name = "nscope", mixinStandardHelpOptions = true, version = "nscope 0.1.0",
         description = "Namespaces, processes, threads and cgroups of a Linux host, live.",
-        subcommands = {UiCommand.class, ScreenshotsCommand.class, TrainCommand.class, LsCommand.class, SnapshotCommand.class, CaptureCommand.class, MountsCommand.class, CgroupsCommand.class, CgroupCommand.class, KillCommand.class, EnterCommand.class, UnshareCommand.class, RunCommand.class, PsCommand.class, StopCommand.class, RmCommand.class},
+        subcommands = {UiCommand.class, ScreenshotsCommand.class, TrainCommand.class, LsCommand.class, SnapshotCommand.class, CaptureCommand.class, MountsCommand.class, CgroupsCommand.class, CgroupCommand.class, KillCommand.class, EnterCommand.class, UnshareCommand.class, ContainerCommands.Run.class, ContainerCommands.Ps.class, ContainerCommands.Stop.class, ContainerCommands.Rm.class},
         footer = {"", "Without a command, on a terminal, nscope opens the live screen (nscope ui); otherwise it lists the namespaces (nscope ls).",
                 "Run as root for the full view: without it, other users' namespaces are unknown."})
 final class NscopeCommand implements Callable<Integer> {

@@ -215,7 +215,7 @@ final class ScreenActions implements Actions {
     }
 
     /** The options of a container made from the screen: the command line's defaults for what the form does not ask. */
-    private static ContainerCreate.Options options(RunChoice c, boolean interactive) {
+    private static ContainerCreate.Options options(RunChoice c, boolean interactive) throws ActionException {
         String name = c.name().isEmpty() ? ContainerCreate.generatedName() : c.name();
         return new ContainerCreate.Options(name, c.image(), c.userns(), c.timens(), c.hostname().isEmpty() ? name : c.hostname(),
                 blank(c.memory()), blank(c.pids()), blank(c.cpu()), c.net().isEmpty() ? "loopback" : c.net(),
@@ -236,7 +236,7 @@ final class ScreenActions implements Actions {
             k = Kernel.shared();
             o = options(c, true);
             ContainerCreate.checkName(o.name());
-        } catch (KernelException | ActionException | UserError e) {
+        } catch (KernelException | ActionException e) {
             return Session.refused(e.getMessage());
         }
         return new Relayed("the container " + o.name(), () -> {
@@ -253,14 +253,14 @@ final class ScreenActions implements Actions {
             ContainerCreate.Options o = options(c, false);
             ContainerCreate.Created made = new ContainerCreate(Kernel.shared(), audited).create(o);
             return noted("the container " + o.name() + " runs: PID " + made.state().pid() + (made.state().address() == null ? "" : ", " + made.state().address()));
-        } catch (KernelException | ActionException | UserError e) {
+        } catch (KernelException | ActionException e) {
             return "no container: " + e.getMessage();
         }
     }
 
     @Override public List<String> containers() {
         try {
-            return PsCommand.table(ContainerState.all());
+            return Containers.table(ContainerState.all());
         } catch (java.io.IOException e) {
             return List.of("the containers' states cannot be read: " + e.getMessage());
         }
@@ -273,7 +273,7 @@ final class ScreenActions implements Actions {
             if (change.equals("stop")) return noted(ContainerRemove.stop(k, audited, c, 10));
             ContainerRemove.remove(k, audited, c, true);
             return noted("removed the container " + name + " and all it made");
-        } catch (KernelException | ActionException | UserError e) {
+        } catch (KernelException | ActionException e) {
             return name + ": " + e.getMessage();
         }
     }
@@ -284,7 +284,7 @@ final class ScreenActions implements Actions {
 
     @Override public Session enter(Target process, EnterChoice c) {
         return session("enter", "pid " + process.pid() + " start " + process.startTime(), k -> Entering.process(k, process.pid(),
-                process.startTime(), types(c.types()), c.cgroups(), c.user(), c.command(), List.of(), false));
+                process.startTime(), types(c.types()), c.cgroups(), c.user(), c.command(), List.of(), ContainerEnter::route));
     }
 
     @Override public Session enterNamespace(NsTarget ns, EnterChoice c) {
