@@ -1,66 +1,19 @@
 package nscope.app;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import nscope.app.cli.Entry;
+import nscope.app.cli.Prefetch;
+import nscope.app.screen.OnTerminal;
 
-/** Entry point: command line to subcommands; no stack trace ever reaches the user. */
+/** Entry point: the live screen at once on a terminal, else the command line (nscope.app.cli). */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
         // plain ./nscope on a terminal: the live screen at once, without building the command line
         // parser (picocli's first use costs some 0.2 s of the first frame)
-        if (args.length == 0 && Tty.interactive()) System.exit(screen(new PrintWriter(System.err, true)));
+        if (args.length == 0 && OnTerminal.interactive()) System.exit(Entry.screen(new PrintWriter(System.err, true)));
         Prefetch.start(args);
-        System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
+        System.exit(Entry.run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
     }
-
-    /** Runs nscope with the given arguments and streams; returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new NscopeCommand());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("nscope: " + oneLine(ex.getMessage()) + " (see 'nscope --help')");
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(ex, err));
-        try {
-            int rc = cl.execute(args);
-            out.flush();
-            return rc;
-        } catch (RuntimeException | Error e) {
-            return internal(e, err);
-        }
-    }
-
-    /** A command's failure in one line; the exit code a UserError carries, else 1. */
-    private static int failed(Exception ex, PrintWriter err) {
-        err.println("nscope: " + oneLine(describe(ex)));
-        return ex instanceof UserError u ? u.exitCode() : 1;
-    }
-
-    private static int internal(Throwable e, PrintWriter err) {
-        err.println("nscope: internal error: " + oneLine(describe(e)));
-        return 1;
-    }
-
-    /** The live screen with its defaults, as `nscope ui` runs it; errors as one line, as run() gives them. */
-    static int screen(PrintWriter err) {
-        try {
-            return UiCommand.run(new RootOptions(), UiCommand.DEFAULT_INTERVAL, false, false);
-        } catch (RuntimeException e) {
-            return failed(e, err);
-        } catch (Error e) {
-            return internal(e, err);
-        }
-    }
-
-    private static String describe(Throwable e) {
-        String m = e.getMessage();
-        return m != null && !m.isBlank() ? m : e.getClass().getSimpleName();
-    }
-
-    static String oneLine(String s) { return s.replace('\n', ' ').replace('\r', ' ').strip(); }
 }

@@ -1,0 +1,219 @@
+package nscope.app.cli;
+
+import nscope.app.json.CgroupsJson;
+import nscope.app.json.Json;
+import nscope.app.container.ContainerState;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import nscope.probes.Collector;
+import nscope.probes.Host;
+import nscope.probes.cgroups.Cgroup;
+import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.cgroups.CgroupTree;
+import nscope.probes.model.ScanProblem;
+import nscope.probes.model.Scope;
+import nscope.probes.model.Snapshot;
+import nscope.probes.model.Task;
+import nscope.probes.model.Unknown;
+import nscope.views.text.CgroupTreeText;
+import nscope.views.text.Escape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** nscope cgroups: every cgroup hierarchy as a tree with members, limits, usage and pressure. */
+@Command(name = "cgroups", header = "Show every mounted cgroup hierarchy as a tree with its figures (like systemd-cgls).",
+        mixinStandardHelpOptions = true,
+        description = {"Show every mounted cgroup hierarchy (v1, v2, hybrid) as a tree, like systemd-cgls, with",
+                "PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU% (over --interval),",
+                "PIDS (current/max) and PSI-SOME10 (cpu/memory/io pressure, 'some' avg10). Marks after a name:",
+                "[threaded] and other v2 types, [frozen], [oom_kill N], [pids.max hit N]."})
+final class CgroupsCommand implements Callable<Integer> {
+    @ParentCommand NscopeCommand parent;
+
+    @Parameters(paramLabel = "PATH", arity = "0..1", description = "Only the subtree at this cgroup path (e.g. /system.slice).")
+    String path;
+
+    @Option(names = "--hierarchy", paramLabel = "NAME",
+            description = "Only this hierarchy: v2 (or unified), a v1 controller (memory, cpu, ...), or a named one (systemd).")
+    String hierarchy;
+
+    @Option(names = {"-J", "--json"}, description = "Print {\"hierarchies\":[...],\"processes\":[...]} with every file read.")
+    boolean json;
+
+    @Option(names = {"-p", "--processes"}, description = "List each cgroup's member processes under it (PID and command).")
+    boolean processes;
+
+    @Option(names = "--interval", paramLabel = "MS", defaultValue = "500",
+            description = "Scan twice, MS milliseconds apart, for CPU% (default ${DEFAULT-VALUE}; 0: one scan, no CPU%).")
+    long intervalMs;
+
+    @Option(names = {"-n", "--noheadings"}, description = "Do not print the header lines.")
+    boolean noHeadings;
+
+    @Option(names = "--bench", paramLabel = "N", description = "Time the cgroup part of N scans in this process and print the median.")
+    Integer bench;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        if (bench != null) return bench();
+        if (intervalMs < 0) throw new UserError("--interval must be 0 or more milliseconds");
+        String from = path == null ? null : normalize(path);
+        Host host = parent.roots.host();
+        Collector c = new Collector(host, Scope.PROCESSES, phases());
+        Snapshot snap = c.collect();
+        CgroupCpu cpu = CgroupCpu.none();
+        if (intervalMs > 0 && parent.roots.live()) {
+            try {
+                Thread.sleep(intervalMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Snapshot later = c.collect();
+            cpu = CgroupCpu.between(snap.cgroups(), later.cgroups());
+            snap = later;
+        }
+        List<CgroupTree> trees = pick(snap);
+        if (from != null && trees.stream().noneMatch(t -> t.cgroup(from).isPresent()))
+            throw new UserError("no cgroup " + Escape.terminal(from) + " in " + (hierarchy != null ? "hierarchy " + Escape.terminal(hierarchy) : "any hierarchy"));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Predicate<Cgroup> under = cg -> from == null || cg.path().equals(from) || cg.path().startsWith(from.equals("/") ? "/" : from + "/");
+            try (JsonGenerator g = Json.generator(out)) {
+                g.writeStartObject();
+                g.writeStringField("source", snap.source());
+                CgroupsJson.fields(snap, cpu, trees::contains, under, g);
+                g.writeEndObject();
+                g.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            Snapshot s = snap;
+            List<ContainerState> containers = containers();
+            boolean first = true;
+            for (CgroupTree t : trees) {
+                if (from != null && t.cgroup(from).isEmpty()) continue;
+                if (t.cgroups().isEmpty()) continue;
+                if (!first) out.println();
+                first = false;
+                if (!noHeadings) out.println(CgroupTreeText.title(t));
+                String top = from != null ? from : t.hierarchy().mountRoot();
+                out.print(CgroupTreeText.render(t, top, cpu, processes ? pid -> command(s, pid) : null, !noHeadings, marks(containers, t)));
+            }
+        }
+        out.flush();
+        summarize(snap.problems(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    /** What a scan reads: everything, v1 thread lists included (a one-shot command can afford them). */
+    private static EnumSet<Collector.Phase> phases() {
+        return EnumSet.of(Collector.Phase.CGROUPS, Collector.Phase.CGROUP_THREADS);
+    }
+
+    /**
+     * The cgroup phase alone, timed within each collection (the processes
+     * scan it needs is not counted), as a live refresh runs it and with the
+     * v1 thread lists too, interleaved.
+     */
+    private int bench() {
+        if (bench < 1) throw new UserError("--bench needs a count of at least 1", 2);
+        // each its own host: a live host keeps the descriptors of what it reads again, per scan kind
+        Host host = parent.roots.live() ? Host.liveRefreshed() : parent.roots.host(true);
+        Collector refresh = new Collector(host, Scope.PROCESSES, EnumSet.of(Collector.Phase.CGROUPS));
+        Collector full = new Collector(parent.roots.live() ? Host.liveRefreshed() : host, Scope.PROCESSES, phases());
+        PrintWriter out = spec.commandLine().getOut();
+        long[] a = new long[bench], b = new long[bench];
+        Snapshot s = null;
+        for (int i = 0; i < bench; i++) {
+            s = refresh.collect();
+            a[i] = refresh.lastCgroupNanos() / 1_000_000;
+            full.collect();
+            b[i] = full.lastCgroupNanos() / 1_000_000;
+            out.printf("scan %d: cgroup part %d ms; with v1 thread lists %d ms%n", i + 1, a[i], b[i]);
+        }
+        java.util.Arrays.sort(a);
+        java.util.Arrays.sort(b);
+        int cgroups = s.cgroups().trees().stream().mapToInt(t -> t.cgroups().size()).sum();
+        out.printf("median %d ms over %d scans: %d hierarchies, %d cgroups, %d processes' /proc/PID/cgroup (%s)%n", a[bench / 2], bench,
+                s.cgroups().trees().size(), cgroups, s.cgroups().lines().size(), host.files().getClass().getSimpleName());
+        out.printf("median with every v1 thread list (tasks) too: %d ms%n", b[bench / 2]);
+        out.flush();
+        return 0;
+    }
+
+    /** The hierarchies --hierarchy names (all without it); a name that picks none is an error that lists the names. */
+    private List<CgroupTree> pick(Snapshot snap) {
+        List<CgroupTree> all = snap.cgroups().trees();
+        if (all.isEmpty()) throw new UserError("no cgroup hierarchy is mounted here (no cgroup or cgroup2 line in mountinfo)"
+                + (snap.problems().isEmpty() ? "" : ": " + Escape.terminal(snap.problems().get(0).toString())));
+        if (hierarchy == null) return all;
+        List<CgroupTree> out = new ArrayList<>();
+        for (CgroupTree t : all) if (t.hierarchy().named(hierarchy, t.controllers())) out.add(t);
+        if (out.isEmpty()) {
+            List<String> names = all.stream().map(t -> t.hierarchy().label()).toList();
+            throw new UserError("no cgroup hierarchy named " + Escape.terminal(hierarchy) + " (mounted: " + String.join(", ", names) + ")");
+        }
+        return out;
+    }
+
+    /** "/a/b" from "a/b/", "/a//b" and the like. */
+    static String normalize(String p) {
+        StringBuilder b = new StringBuilder();
+        for (String part : p.split("/")) if (!part.isEmpty()) b.append('/').append(part);
+        return b.length() == 0 ? "/" : b.toString();
+    }
+
+    /** A process as systemd-cgls shows it: its command line, or [comm] when it has none (kernel threads). */
+    private static String command(Snapshot s, int pid) {
+        Task t = s.task(pid).orElse(null);
+        if (t == null) return "";
+        if (t.cmdline().known() && !t.cmdline().get().isEmpty()) return String.join(" ", t.cmdline().get());
+        return "[" + t.comm() + "]";
+    }
+
+    /** What the cgroup scan could not read: one line per reason, and the first. */
+    static void summarize(List<ScanProblem> problems, PrintWriter err) {
+        Map<Unknown.Reason, Integer> byReason = new TreeMap<>();
+        for (ScanProblem p : problems) byReason.merge(p.why().reason(), 1, Integer::sum);
+        byReason.forEach((reason, n) -> err.println("nscope: " + n + (n == 1 ? " read" : " reads") + " failed (" + reason.label()
+                + "); 'nscope cgroups --json' marks each value it could not read"));
+        if (!problems.isEmpty()) err.println("nscope: first: " + Escape.terminal(problems.get(0).toString()));
+        err.flush();
+    }
+
+    /** This hierarchy's cgroups of nscope's containers (path -> name); none for a recorded host. */
+    /** nscope's containers, read once, to mark their cgroups; none for a recorded host or unreadable states. */
+    private List<ContainerState> containers() {
+        if (!parent.roots.live()) return List.of();
+        try {
+            return ContainerState.all();
+        } catch (IOException e) {
+            return List.of(); // the containers' states cannot be read: no marks
+        }
+    }
+
+    /** This hierarchy's cgroups of those containers: path -> name. */
+    private static java.util.Map<String, String> marks(List<ContainerState> containers, CgroupTree t) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (ContainerState c : containers)
+            for (ContainerState.Cg g : c.cgroups())
+                if (g.label().equals(t.hierarchy().label() + ":" + g.path())) out.put(g.path(), c.name());
+        return out;
+    }
+}

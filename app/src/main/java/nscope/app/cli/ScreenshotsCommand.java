@@ -1,0 +1,91 @@
+package nscope.app.cli;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nscope.probes.Collector;
+import nscope.probes.Host;
+import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.model.Snapshot;
+import nscope.views.ui.HostFacts;
+import nscope.views.ui.Palette;
+import nscope.views.ui.Screens;
+import nscope.views.ui.SvgShot;
+import nscope.views.ui.Ui;
+import nscope.views.ui.UiLoop;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** nscope screenshots DIR: every screen and the help, drawn on a virtual terminal from --root, as .txt and .svg. */
+@Command(name = "screenshots", hidden = true, mixinStandardHelpOptions = true,
+        description = "Write the live screen's views of the host (use --root FIXTURE) to DIR as .txt and .svg.")
+final class ScreenshotsCommand implements Callable<Integer> {
+    @ParentCommand NscopeCommand parent;
+
+    @Parameters(paramLabel = "DIR") Path dir;
+
+    /** actions: drawn as root sees it (dialogs open; nothing is done: the actions only say so). */
+    private record Shot(String name, List<Object> keys, boolean actions) {
+        Shot(String name, List<Object> keys) { this(name, keys, false); }
+    }
+
+    private static final List<Object> TO_C2 = List.of('/', 'c', '2', '.', 's', 'h', KeyType.Enter);
+
+    private static final List<Shot> SHOTS = List.of(
+            new Shot("ui-processes", List.of()),
+            new Shot("ui-namespaces", List.of('1')),
+            new Shot("ui-cgroups", List.of('3')),
+            new Shot("ui-mounts", List.of('4')),
+            new Shot("ui-link-followed", List.of('/', 'c', '2', '.', 's', 'h', KeyType.Enter, ']', ']', KeyType.Enter)),
+            new Shot("ui-help", List.of('?')),
+            new Shot("ui-help-as-root", List.of('?', KeyType.PageDown), true),
+            new Shot("ui-enter-form", concat(TO_C2, List.of('E')), true),
+            new Shot("ui-unshare-form", List.of('u'), true),
+            new Shot("ui-container-form", List.of('c'), true),
+            new Shot("ui-move-picker", concat(TO_C2, List.of('m', KeyType.ArrowRight)), true),
+            new Shot("ui-signal-confirm", concat(TO_C2, List.of('K')), true),
+            new Shot("ui-signal-namespace", List.of('1', KeyType.ArrowDown, 'K'), true));
+
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The time the screenshots' headers show: fixed, so regenerating them changes only what the screens changed. */
+    private static final java.time.Clock SHOT_CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+
+    @Override public Integer call() throws IOException {
+        Host host = parent.roots.host();
+        Snapshot s = new Collector(host).collect();
+        Files.createDirectories(dir);
+        for (Shot shot : SHOTS) {
+            DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 32));
+            TerminalScreen screen = new TerminalScreen(vt);
+            screen.startScreen();
+            Ui ui = new Ui(new Palette(true));
+            ui.clock(SHOT_CLOCK);
+            if (shot.actions()) ui.actions(nscope.views.ui.Actions.showOnly());
+            ui.show(Screens.of(s, CgroupCpu.none(), ""), HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/")), true);
+            for (Object k : shot.keys()) ui.key(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));
+            UiLoop.draw(screen, ui);
+            Files.writeString(dir.resolve(shot.name() + ".txt"), SvgShot.text(vt));
+            Files.writeString(dir.resolve(shot.name() + ".svg"), SvgShot.svg(vt));
+            screen.stopScreen();
+        }
+        spec().commandLine().getOut().println("nscope: " + SHOTS.size() + " screens written to " + dir);
+        return 0;
+    }
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    private picocli.CommandLine.Model.CommandSpec spec() { return spec; }
+}

@@ -1,0 +1,46 @@
+package nscope.app.cli;
+
+
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.concurrent.Callable;
+import nscope.probes.Collector;
+import nscope.probes.Host;
+import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.model.Scope;
+import nscope.probes.model.Snapshot;
+import nscope.views.ui.HostFacts;
+import nscope.views.ui.Palette;
+import nscope.views.ui.Screens;
+import nscope.views.ui.Ui;
+import nscope.views.ui.UiLoop;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * nscope train: what the launcher runs once to record the class-data
+ * archive: the classes of `ls --json` and of the live screen's first frame
+ * (drawn on a virtual terminal), so both start from the archive.
+ */
+@Command(name = "train", hidden = true, description = "Load the classes of ls and of the live screen's first frame (for the launcher's class-data archive).")
+final class TrainCommand implements Callable<Integer> {
+    @ParentCommand NscopeCommand parent;
+
+    @Override public Integer call() throws IOException {
+        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        Entry.run(new String[] {"ls", "--json"}, none, none);
+        Snapshot s = new Collector(Host.live(), Scope.PROCESSES).collect();
+        TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(100, 30)));
+        screen.startScreen();
+        Ui ui = new Ui(new Palette(true));
+        ui.show(Screens.of(s, CgroupCpu.none(), ""), HostFacts.recorded("training"), true);
+        UiLoop.draw(screen, ui);
+        screen.stopScreen();
+        return 0;
+    }
+}
