@@ -29,8 +29,7 @@ import nscope.kernel.Kernel;
  */
 public final class ContainerCreate {
     /** Every step, in order. */
-    public static final List<String> STEPS = List.of("state", "image", "dirs", "cgroups", "devices", "limits", "bridge", "start", "userns", "join",
-            "veth", "go", "save");
+    public static final List<String> STEPS = CreationStep.labels();
 
     /** The defaults the environment may change (NSCOPE_BRIDGE, ...), for the screen's form and the command line alike. */
     public static final String BRIDGE = "${env:NSCOPE_BRIDGE:-nscope0}", SUBNET = "${env:NSCOPE_SUBNET:-10.88.0.0/24}",
@@ -61,14 +60,9 @@ public final class ContainerCreate {
     /** The container started; for an interactive one, attach to running. */
     public record Created(ContainerState state, Running running) {}
 
-    interface Step { void run() throws ActionException; }
-
-    private record Undoing(String what, Step undo) {}
-
     private final Kernel k;
     private final Audited audited;
     private final String failAt = System.getenv("NSCOPE_TEST_FAIL_AT"), killAt = System.getenv("NSCOPE_TEST_KILL_AT");
-    private final Deque<Undoing> undo = new ArrayDeque<>();
 
     public ContainerCreate(Kernel k, Audited audited) {
         this.k = k;
@@ -78,61 +72,46 @@ public final class ContainerCreate {
     public Created create(Options o) throws ActionException {
         RunPlan plan = RunPlan.check(o); // nothing is made before every value is known good
         Audited.Change run = audited.begin("run", o.name(), plan.what());
-        try {
-            Created c = new RunSteps(k, audited, plan, this::step, this::onFailure).run();
-            if (c.running() == null) run.end(true, "running as PID " + c.state().pid() + " (in the background)");
-            else c.running().onEnd(code -> run.end(code >= 0, code < 0 ? "ended by nscope" : "exit status " + code));
-            return c;
-        } catch (StepFailed f) {
-            String undone = undoAll();
-            String msg = "creating " + o.name() + ": step " + f.step + " failed: " + f.getCause().getMessage() + (undone.isEmpty() ? "" : "; " + undone);
-            run.end(false, msg);
-            throw new ActionException(msg);
-        }
-    }
-
-    /** A step's failure, with its name. */
-    static final class StepFailed extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String step;
-
-        StepFailed(String step, ActionException cause) {
-            super(cause);
-            this.step = step;
-        }
-    }
-
-    /** Runs one named step (the failure and kill injections of the tests first). */
-    interface Stepper { void step(String name, Step s) throws StepFailed; }
-
-    /** Registers what undoes a step done. */
-    interface OnFailure { void add(String what, Step undo); }
-
-    private void step(String name, Step s) throws StepFailed {
-        try {
-            if (name.equals(killAt)) Suicide.now();
-            if (name.equals(failAt)) throw new ActionException("injected failure (NSCOPE_TEST_FAIL_AT=" + name + ")");
-            s.run();
-            if ((name + ":after").equals(killAt)) Suicide.now();
-        } catch (ActionException e) {
-            throw new StepFailed(name, e);
-        } catch (RuntimeException e) {
-            throw new StepFailed(name, new ActionException(String.valueOf(e)));
-        }
-    }
-
-    private void onFailure(String what, Step u) { undo.push(new Undoing(what, u)); }
-
-    /** Undoes every step done, last first; says what was undone, and what could not be. */
-    private String undoAll() {
-        List<String> done = new ArrayList<>(), failed = new ArrayList<>();
-        while (!undo.isEmpty()) {
-            Undoing u = undo.pop();
+        RunSteps steps = new RunSteps(k, audited, plan);
+        Deque<CreationStep> begun = new ArrayDeque<>();
+        for (CreationStep st : CreationStep.values()) {
+            begun.push(st);
             try {
-                u.undo().run();
-                done.add(u.what());
+                step(st, steps);
+            } catch (ActionException e) {
+                String undone = undo(begun, steps);
+                String msg = "creating " + o.name() + ": step " + st.label + " failed: " + e.getMessage() + (undone.isEmpty() ? "" : "; " + undone);
+                run.end(false, msg);
+                throw new ActionException(msg);
+            }
+        }
+        Created c = steps.created();
+        if (c.running() == null) run.end(true, "running as PID " + c.state().pid() + " (in the background)");
+        else c.running().onEnd(code -> run.end(code >= 0, code < 0 ? "ended by nscope" : "exit status " + code));
+        return c;
+    }
+
+    /** One step, with the tests' failure and kill injections around it. */
+    private void step(CreationStep st, RunSteps steps) throws ActionException {
+        if (st.label.equals(killAt)) Suicide.now();
+        if (st.label.equals(failAt)) throw new ActionException("injected failure (NSCOPE_TEST_FAIL_AT=" + st.label + ")");
+        try {
+            st.work.on(steps);
+        } catch (RuntimeException e) {
+            throw new ActionException(String.valueOf(e));
+        }
+        if ((st.label + ":after").equals(killAt)) Suicide.now();
+    }
+
+    /** Undoes the steps begun, the failed one first; says what was undone, and what could not be. */
+    private static String undo(Deque<CreationStep> begun, RunSteps steps) {
+        List<String> done = new ArrayList<>(), failed = new ArrayList<>();
+        for (CreationStep st : begun) {
+            try {
+                String what = st.undo.on(steps);
+                if (what != null) done.add(what);
             } catch (ActionException | RuntimeException e) {
-                failed.add(u.what() + " (" + e.getMessage() + ")");
+                failed.add(st.label + " (" + e.getMessage() + ")");
             }
         }
         return (done.isEmpty() ? "" : "undone: " + String.join(", ", done)) + (failed.isEmpty() ? "" : "; NOT undone: " + String.join(", ", failed));

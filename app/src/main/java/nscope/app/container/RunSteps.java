@@ -35,16 +35,10 @@ import nscope.probes.cgroups.Hierarchy;
  * bridge, the veth, the id maps) while PID 1 waits for "go".
  */
 public final class RunSteps {
-    /** The devices a container may use (runc's list without its "mknod any device" rules): null, zero, full, random, urandom, tty, pts, ptmx. */
-    public static final List<String> DEVICES_ALLOWED = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm",
-            "c 5:2 rwm", "c 136:* rwm");
-
     private final Kernel k;
     private final Audited audited;
     private final RunPlan plan;
     private final ContainerCreate.Options o;
-    private final ContainerCreate.Stepper stepper;
-    private final ContainerCreate.OnFailure undo;
     private final Path dir;
     private final ContainerState.Proc creator = ContainerState.Proc.self();
     private final long created = System.currentTimeMillis() / 1000;
@@ -57,35 +51,27 @@ public final class RunSteps {
     private long startTime;
     private final List<ContainerState.Cg> cgroups = new ArrayList<>();
     private final Map<String, String> limits = new LinkedHashMap<>();
+    private final CgroupSteps cgroupSteps;
     private Running running;
     private MonitorLink link;
 
-    public RunSteps(Kernel k, Audited audited, RunPlan plan, ContainerCreate.Stepper stepper, ContainerCreate.OnFailure undo) {
+    RunSteps(Kernel k, Audited audited, RunPlan plan) {
         this.k = k;
         this.audited = audited;
         this.plan = plan;
         this.o = plan.o();
-        this.stepper = stepper;
-        this.undo = undo;
         this.dir = ContainerState.dir(o.name());
+        this.cgroupSteps = new CgroupSteps(this, k, audited, plan, cgroups);
     }
 
-    ContainerCreate.Created run() throws ContainerCreate.StepFailed {
-        stepper.step("state", this::reserve);
-        stepper.step("image", this::image);
-        stepper.step("dirs", this::dirs);
-        stepper.step("cgroups", this::cgroups);
-        stepper.step("devices", this::devices);
-        stepper.step("limits", this::limits);
-        stepper.step("bridge", this::makeBridge);
-        stepper.step("start", this::start);
-        stepper.step("userns", this::userns);
-        stepper.step("join", this::join);
-        stepper.step("veth", this::veth);
-        stepper.step("go", this::go);
-        stepper.step("save", this::running);
-        return new ContainerCreate.Created(state(), o.interactive() ? running : null);
-    }
+    /** What the steps made, once they are all done: the container, and for an interactive one its relay. */
+    ContainerCreate.Created created() { return new ContainerCreate.Created(state(), o.interactive() ? running : null); }
+
+    CgroupSteps cgroupSteps() { return cgroupSteps; }
+
+    Map<String, String> limits() { return limits; }
+
+    int pid() { return pid; }
 
     private boolean bridge() { return o.net().equals("bridge"); }
 
@@ -98,7 +84,7 @@ public final class RunSteps {
                 unpacking, data, ids, o.confinement());
     }
 
-    private void save() throws ActionException {
+    void save() throws ActionException {
         try {
             state().save();
         } catch (IOException e) {
@@ -107,7 +93,7 @@ public final class RunSteps {
     }
 
     /** Under the containers' lock: the name, the address, the veth's name and the id range, all in the state before it is let go. */
-    private void reserve() throws ActionException {
+    void reserve() throws ActionException {
         try (ContainerLock lock = ContainerLock.take()) {
             List<ContainerState> others = others();
             if (Files.exists(dir)) throw new ActionException("a container named " + o.name() + " exists already (nscope ps)");
@@ -124,7 +110,6 @@ public final class RunSteps {
             } catch (IOException e) {
                 throw new ActionException("cannot make " + dir + ": " + e.getMessage());
             }
-            undo.add("its directory " + dir, () -> HostCommand.removeTree(dir));
             save();
         }
     }
@@ -137,7 +122,7 @@ public final class RunSteps {
         }
     }
 
-    private void image() throws ActionException {
+    void image() throws ActionException {
         lower = ContainerImage.lower(plan.image(), audited, tmp -> {
             unpacking = tmp.toString();
             try {
@@ -151,13 +136,12 @@ public final class RunSteps {
         if (!Files.isDirectory(plan.image())) RunPlan.checkCommand(Path.of(lower), plan.command(), o.command().isEmpty());
     }
 
-    private void dirs() throws ActionException {
+    void dirs() throws ActionException {
         Path d = ContainerState.data(o.name());
         data = d.toString();
         save();
         try {
             StateDirs.fresh(d);
-            undo.add("its writable layer " + d, () -> HostCommand.removeTree(d));
             for (String sub : List.of("upper", "work")) {
                 Path p = Files.createDirectory(d.resolve(sub));
                 if (ids != null) { // the container's root owns its writable layer
@@ -173,109 +157,8 @@ public final class RunSteps {
         }
     }
 
-    private void cgroups() throws ActionException {
-        for (Hierarchy h : CgroupMounts.of(Host.live())) {
-            String path = o.cgroupParent() + "/" + o.name();
-            ContainerState.Cg cg = new ContainerState.Cg(h.mountPoint(), h.version(), path, h.label() + ":" + path);
-            cgroups.add(cg);
-            save(); // named before made; rm derives the parent from it too
-            CgroupWrites w = new CgroupWrites(k, h.mountPoint(), h.version() == 2);
-            String parent = o.cgroupParent();
-            if (!Files.isDirectory(Path.of(h.mountPoint(), parent))) {
-                for (String p = ""; !p.equals(parent); ) {
-                    p = parent.substring(0, parent.indexOf('/', p.length() + 1) < 0 ? parent.length() : parent.indexOf('/', p.length() + 1));
-                    String made = p;
-                    if (!Files.isDirectory(Path.of(h.mountPoint(), made))) change(w, "mkdir", h.label() + ":" + made, () -> w.mkdir(made));
-                }
-                undo.add("the cgroup " + h.label() + ":" + parent + " if empty", () -> ContainerRemove.rmdirParentIfEmpty(k, audited, cg));
-            }
-            change(w, "mkdir", cg.label(), () -> w.mkdir(path));
-            undo.add("the cgroup " + cg.label(), () -> ContainerRemove.rmdirCgroup(k, audited, cg));
-        }
-    }
-
-    /**
-     * The device allow list: in the v1 devices controller (every device
-     * denied, then the allowed ones), and on cgroup v2, which has no such
-     * file, as a device filter program nscope-init attaches to the
-     * container's cgroup (the kernel checks both where both are).
-     */
-    private void devices() throws ActionException {
-        if (o.confinement().privileged()) return;
-        boolean enforced = false;
-        for (ContainerState.Cg cg : cgroups)
-            if (cg.version() == 1 && controllers(cg).contains("devices")) {
-                CgroupWrites w = new CgroupWrites(k, cg.mountPoint(), false);
-                change(w, "set", cg.label(), () -> w.set(cg.path(), "devices.deny", "a"));
-                for (String rule : DEVICES_ALLOWED) change(w, "set", cg.label(), () -> w.set(cg.path(), "devices.allow", rule));
-                enforced = true;
-            } else if (cg.version() == 2) {
-                List<String> argv = new ArrayList<>(List.of(plan.helper().toString(), "devices", Path.of(cg.mountPoint(), cg.path()).toString()));
-                for (String rule : DEVICES_ALLOWED) argv.add(rule.substring(0, rule.indexOf(' ')) + " " + rule.substring(2, rule.lastIndexOf(' ')).replace(':', ' '));
-                audited.change("cgroup devices", cg.label(), () -> {
-                    HostCommand.run(argv);
-                    return "a device filter program allows only " + String.join(", ", DEVICES_ALLOWED);
-                });
-                enforced = true;
-            }
-        if (!enforced) throw new ActionException("this host has neither a v1 devices controller nor cgroup v2, so the container's device list"
-                + " cannot be enforced (give --privileged to run it without one)");
-    }
-
-    private static List<String> controllers(ContainerState.Cg cg) { return List.of(cg.label().split(":")[0].split(",")); }
-
-    private void limits() throws ActionException {
-        if (plan.memory() != null) limit("memory", "memory.max", "memory.limit_in_bytes", Long.toString(plan.memory()));
-        if (plan.pids() != null) limit("pids", "pids.max", "pids.max", Long.toString(plan.pids()));
-        if (plan.cpuQuota() != null) {
-            for (ContainerState.Cg cg : cgroups)
-                if (cg.version() == 2 && Files.exists(Path.of(cg.mountPoint(), cg.path(), "cpu.max"))) {
-                    write(cg, "cpu.max", plan.cpuQuota() + " 100000");
-                    return;
-                }
-            for (ContainerState.Cg cg : cgroups)
-                if (cg.version() == 1 && controllers(cg).contains("cpu")) {
-                    write(cg, "cpu.cfs_period_us", "100000");
-                    write(cg, "cpu.cfs_quota_us", Long.toString(plan.cpuQuota()));
-                    return;
-                }
-            throw new ActionException("no cpu controller on this host (v2 or v1) for --cpu " + o.cpu());
-        }
-    }
-
-    /** A limit in the v2 hierarchy when its controller is there, else in the v1 hierarchy of the controller. */
-    private void limit(String controller, String v2File, String v1File, String value) throws ActionException {
-        for (ContainerState.Cg c : cgroups)
-            if (c.version() == 2 && Files.exists(Path.of(c.mountPoint(), c.path(), v2File))) {
-                write(c, v2File, value);
-                return;
-            }
-        for (ContainerState.Cg c : cgroups)
-            if (c.version() == 1 && controllers(c).contains(controller)) {
-                write(c, v1File, value);
-                return;
-            }
-        throw new ActionException("no " + controller + " controller on this host (v2 or v1) for the limit " + value);
-    }
-
-    private void write(ContainerState.Cg c, String file, String value) throws ActionException {
-        CgroupWrites w = new CgroupWrites(k, c.mountPoint(), c.version() == 2);
-        change(w, "set", c.label(), () -> w.set(c.path(), file, value));
-        limits.put(c.label() + " " + file, value);
-    }
-
-    private interface Work { void run() throws ActionException; }
-
-    private void change(CgroupWrites w, String action, String label, Work s) throws ActionException {
-        Audited.Outcome out = audited.cgroup(w, action, label, x -> {
-            s.run();
-            return action + " " + label;
-        });
-        if (!out.ok()) throw new ActionException(out.result());
-    }
-
     /** Under the lock: the bridge, made when missing (its marker, saying nscope made it, written first). */
-    private void makeBridge() throws ActionException {
+    void makeBridge() throws ActionException {
         if (!bridge()) return;
         try (ContainerLock lock = ContainerLock.take()) {
             if (ContainerNet.bridgeThere(o.bridge())) return;
@@ -288,12 +171,11 @@ public final class RunSteps {
             bridgeMade = true;
             save();
             ContainerNet.bridge(o.bridge(), plan.subnet(), audited);
-            undo.add("the bridge " + o.bridge(), () -> ContainerRemove.bridgeIfLast(state(), audited));
         }
     }
 
     /** nscope-init's monitor started with the container's two config files; PID 1 made and waiting. */
-    private void start() throws ActionException {
+    void start() throws ActionException {
         int[] kv = Confinement.kernel();
         o.confinement().conf(kv[0], kv[1]).write(dir.resolve("confine.conf"));
         initConf().write(dir.resolve("init.conf"));
@@ -306,11 +188,6 @@ public final class RunSteps {
             link.close();
             throw e;
         }
-        undo.add("its processes", () -> {
-            link.close(); // the monitor kills PID 1 when its socket closes
-            running.end();
-            ContainerRemove.killAll(k, audited, state());
-        });
         monitor = ContainerState.Proc.of(running.pid());
         save();
         link.accept(running::alive, 10);
@@ -340,7 +217,7 @@ public final class RunSteps {
         return new ActionException("the helper ended unexpectedly" + (line == null ? "" : " (it said " + nscope.act.Names.shown(line) + ")") + log);
     }
 
-    private void userns() throws ActionException {
+    void userns() throws ActionException {
         if (ids == null) return;
         audited.change("userns map", "pid " + pid, () -> {
             for (String f : List.of("uid_map", "gid_map")) {
@@ -355,28 +232,20 @@ public final class RunSteps {
         });
     }
 
-    private void join() throws ActionException {
-        for (ContainerState.Cg cg : cgroups) {
-            CgroupWrites w = new CgroupWrites(k, cg.mountPoint(), cg.version() == 2);
-            change(w, "mv", cg.label(), () -> w.move(cg.path(), pid, false));
-        }
-    }
-
-    private void veth() throws ActionException {
+    void veth() throws ActionException {
         if (!bridge()) return;
         ContainerNet.veth(veth, o.bridge(), pid, address, plan.subnet().gateway(), audited);
-        undo.add("the veth " + veth, () -> ContainerNet.remove(veth, audited));
     }
 
     /** PID 1 builds its root and confines itself; "ready" once its command runs. */
-    private void go() throws ActionException {
+    void go() throws ActionException {
         link.send("go");
         String line = link.read(60);
         if (!"ready".equals(line)) throw helperFailed(line);
     }
 
     /** Made: a background container is let go first (killed before this, its monitor ends it), then its state says running. */
-    private void running() throws ActionException {
+    void running() throws ActionException {
         if (!o.interactive()) {
             link.send("detach");
             link.close();
@@ -386,5 +255,44 @@ public final class RunSteps {
         status = "running";
         startTime = ProcStat.of(pid).map(nscope.probes.parse.StatLine::startTime).orElse(0L);
         save();
+    }
+
+    // Undoing, step by step, driven by what the state names: what exists is removed; each says what it removed, or null.
+
+    String removeDirectory() throws ActionException {
+        if (!Files.exists(dir)) return null;
+        HostCommand.removeTree(dir);
+        return "its directory " + dir;
+    }
+
+    String removeUnpacking() throws ActionException {
+        if (unpacking == null || !Files.exists(Path.of(unpacking))) return null;
+        HostCommand.removeTree(Path.of(unpacking));
+        return "the partial unpack " + unpacking;
+    }
+
+    String removeLayer() throws ActionException {
+        if (data == null || !Files.exists(Path.of(data))) return null;
+        HostCommand.removeTree(Path.of(data));
+        return "its writable layer " + data;
+    }
+
+    String removeBridge() throws ActionException {
+        if (!bridgeMade) return null;
+        ContainerRemove.bridgeIfLast(state(), audited);
+        return "the bridge " + o.bridge();
+    }
+
+    String endProcesses() throws ActionException {
+        if (link != null) link.close(); // the monitor kills PID 1 when its socket closes
+        if (running != null) running.end();
+        ContainerRemove.killAll(k, audited, state());
+        return running == null ? null : "its processes";
+    }
+
+    String removeVeth() throws ActionException {
+        if (veth == null || !ContainerNet.exists(veth)) return null;
+        ContainerNet.remove(veth, audited);
+        return "the veth " + veth;
     }
 }
