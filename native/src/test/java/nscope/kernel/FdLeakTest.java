@@ -1,5 +1,7 @@
 package nscope.kernel;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,11 +19,11 @@ import org.junit.jupiter.api.Timeout;
 
 /** A thousand rounds of handles, relations, failures and hops leave no descriptor behind. */
 @Timeout(120)
+@LiveTest
 class FdLeakTest {
     static Kernel k;
 
     @BeforeAll static void setUp() throws Exception {
-        Live.assumeRoot();
         k = Kernel.load();
     }
 

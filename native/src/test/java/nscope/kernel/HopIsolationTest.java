@@ -1,5 +1,7 @@
 package nscope.kernel;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,11 +19,11 @@ import org.junit.jupiter.api.Timeout;
 
 /** Many hops, and no thread but each hop's own ever sees a foreign namespace. */
 @Timeout(120)
+@LiveTest
 class HopIsolationTest {
     static Kernel k;
 
     @BeforeAll static void setUp() throws Exception {
-        Live.assumeRoot();
         k = Kernel.load();
     }
 

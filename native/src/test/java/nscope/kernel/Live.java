@@ -1,19 +1,12 @@
 package nscope.kernel;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What live tests share: they create and join real namespaces, so they need root. */
+/** What the kernel module's live tests share (the root condition is nscope.testkit.LiveTest's). */
 final class Live {
     private Live() {}
-
-    static void assumeRoot() throws IOException {
-        String status = Files.readString(Path.of("/proc/self/status"));
-        assumeTrue(status.contains("\nUid:\t0\t0\t0\t0"), "live tests create and join namespaces and need root");
-    }
 
     /** Our own PID, for paths a subprocess reads about us (its /proc/self is itself). */
     static long pid() { return ProcessHandle.current().pid(); }

@@ -1,5 +1,7 @@
 package nscope.kernel;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,12 +22,12 @@ import org.junit.jupiter.api.Timeout;
 
 /** Reads inside a child's namespaces land there, and only there. */
 @Timeout(60)
+@LiveTest
 class NamespaceHopTest {
     static Kernel k;
     static NamespaceHop hop;
 
     @BeforeAll static void setUp() throws Exception {
-        Live.assumeRoot();
         k = Kernel.load();
         hop = new NamespaceHop(k);
     }

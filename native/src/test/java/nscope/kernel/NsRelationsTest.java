@@ -1,5 +1,7 @@
 package nscope.kernel;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,11 +19,11 @@ import org.junit.jupiter.api.Timeout;
  * relations nscope reads must point at exactly those.
  */
 @Timeout(60)
+@LiveTest
 class NsRelationsTest {
     static Kernel k;
 
     @BeforeAll static void setUp() throws Exception {
-        Live.assumeRoot();
         k = Kernel.load();
     }
 

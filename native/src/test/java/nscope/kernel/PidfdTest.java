@@ -1,5 +1,7 @@
 package nscope.kernel;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +13,11 @@ import org.junit.jupiter.api.Timeout;
 
 /** pidfd_open and pidfd_send_signal against a real process. */
 @Timeout(60)
+@LiveTest
 class PidfdTest {
     static Kernel k;
 
     @BeforeAll static void setUp() throws Exception {
-        Live.assumeRoot();
         k = Kernel.load();
     }
 

@@ -1,5 +1,7 @@
 package nscope.kernel;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +14,11 @@ import org.junit.jupiter.api.Timeout;
 
 /** A process that exits between two reads: the errors say so, as vanished. */
 @Timeout(60)
+@LiveTest
 class VanishedTest {
     static Kernel k;
 
     @BeforeAll static void setUp() throws Exception {
-        Live.assumeRoot();
         k = Kernel.load();
     }
 

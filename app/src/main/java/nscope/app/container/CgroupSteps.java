@@ -7,6 +7,7 @@ import java.util.List;
 import nscope.act.ActionException;
 import nscope.act.CgroupWrites;
 import nscope.app.audit.Audited;
+import nscope.app.container.confine.Confinement;
 import nscope.app.exec.HostCommand;
 import nscope.kernel.Kernel;
 import nscope.probes.CgroupMounts;
@@ -20,10 +21,6 @@ import nscope.probes.cgroups.Hierarchy;
  * (then the parent when no container is left in it).
  */
 final class CgroupSteps {
-    /** The devices a container may use (runc's list without its "mknod any device" rules): null, zero, full, random, urandom, tty, pts, ptmx. */
-    public static final List<String> DEVICES_ALLOWED = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm",
-            "c 5:2 rwm", "c 136:* rwm");
-
     private final RunSteps run;
     private final Kernel k;
     private final Audited audited;
@@ -74,14 +71,14 @@ final class CgroupSteps {
             if (cg.version() == 1 && controllers(cg).contains("devices")) {
                 CgroupWrites w = new CgroupWrites(k, cg.mountPoint(), false);
                 change(w, "set", cg.label(), () -> w.set(cg.path(), "devices.deny", "a"));
-                for (String rule : DEVICES_ALLOWED) change(w, "set", cg.label(), () -> w.set(cg.path(), "devices.allow", rule));
+                for (String rule : Confinement.DEVICES_ALLOWED) change(w, "set", cg.label(), () -> w.set(cg.path(), "devices.allow", rule));
                 enforced = true;
             } else if (cg.version() == 2) {
                 List<String> argv = new ArrayList<>(List.of(plan.helper().toString(), "devices", Path.of(cg.mountPoint(), cg.path()).toString()));
-                for (String rule : DEVICES_ALLOWED) argv.add(rule.substring(0, rule.indexOf(' ')) + " " + rule.substring(2, rule.lastIndexOf(' ')).replace(':', ' '));
+                for (String rule : Confinement.DEVICES_ALLOWED) argv.add(rule.substring(0, rule.indexOf(' ')) + " " + rule.substring(2, rule.lastIndexOf(' ')).replace(':', ' '));
                 audited.change("cgroup devices", cg.label(), () -> {
                     HostCommand.run(argv);
-                    return "a device filter program allows only " + String.join(", ", DEVICES_ALLOWED);
+                    return "a device filter program allows only " + String.join(", ", Confinement.DEVICES_ALLOWED);
                 });
                 enforced = true;
             }

@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import nscope.app.audit.AuditLog;
 import nscope.app.screen.ScreenActions;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * names refused before anything is made, every attempt in the audit log.
  * Whatever a test makes is removed afterwards, also when it fails.
  */
+@LiveTest
 class CgroupIT {
     private static final Path PIDS = Path.of("/sys/fs/cgroup/pids"), FREEZER = Path.of("/sys/fs/cgroup/freezer");
     private static final String NAME = "nscope-test-it-" + ProcessHandle.current().pid();
@@ -33,7 +36,6 @@ class CgroupIT {
     private final List<Process> started = new ArrayList<>();
     private final List<Path> made = new ArrayList<>();
 
-    @BeforeAll static void root() throws Exception { LiveHost.assumeRoot(); }
 
     @AfterEach void cleanUp() throws Exception {
         for (Process p : started) {

@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import nscope.app.container.ContainerCreate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * monitor and PID 1, the state and the writable layer). And runs in
  * parallel get distinct addresses from one bridge.
  */
+@LiveTest
 class ContainerCrashIT {
     private static final ContainerHost H = new ContainerHost("crash", 13);
     private static Path tar;

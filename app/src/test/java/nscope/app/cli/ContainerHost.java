@@ -47,7 +47,7 @@ final class ContainerHost {
 
     /** The busybox image built (apt-get download, once) and this test's directory made. */
     void setUp() throws Exception {
-        LiveHost.assumeRoot();
+        nscope.testkit.Root.assume();
         Files.createDirectories(base);
         LiveHost.run(PackagedJar.REPO.resolve("fixtures/images/make-busybox.sh").toString());
     }

@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import nscope.app.container.ContainerCreate;
 import nscope.app.container.confine.Confinement;
 
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * nothing, and a failure injected at every creation step undone completely.
  * Everything is named nscope-test-* and removed, also when a test fails.
  */
+@LiveTest
 class ContainerIT {
     private static final ContainerHost H = new ContainerHost("ct", 9);
     private static final long ME = H.me;

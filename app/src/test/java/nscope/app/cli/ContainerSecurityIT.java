@@ -1,6 +1,8 @@
 package nscope.app.cli;
 
-import nscope.app.container.RunSteps;
+import nscope.testkit.LiveTest;
+
+import nscope.app.container.confine.Confinement;
 import nscope.app.container.confine.Capabilities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * --user and --read-only ask for; nscope enter NAME is confined the same
  * way; the host's side of a container is closed to other users.
  */
+@LiveTest
 class ContainerSecurityIT {
     private static final ContainerHost H = new ContainerHost("sec", 11);
     private static final String DEFAULT_CAPS = "00000000a80425fb";
@@ -125,7 +128,7 @@ class ContainerSecurityIT {
             assertEquals("EPERM", m.get("mknod_kmsg"), "a device outside the list cannot be made:\n" + out);
             assertEquals("ok", m.get("mknod_null"), "one on it can:\n" + out);
         }
-        assertEquals(String.join("\n", RunSteps.DEVICES_ALLOWED), H.cg("devices", n, "devices.list"), "the v1 device list");
+        assertEquals(String.join("\n", Confinement.DEVICES_ALLOWED), H.cg("devices", n, "devices.list"), "the v1 device list");
         Map<String, String> privileged = said(H.nscope("enter", "--privileged", n, "--", "/probe", "status").err());
         assertEquals("0", privileged.get("Seccomp"), "--privileged enters without the filter: " + privileged);
         assertFalse(privileged.get("CapEff").equals(DEFAULT_CAPS), "and with root's capabilities: " + privileged);
@@ -201,7 +204,7 @@ class ContainerSecurityIT {
         Files.createDirectory(cg);
         try {
             List<String> argv = new java.util.ArrayList<>(List.of(PackagedJar.REPO.resolve("app/target/nscope-init").toString(), "devices", cg.toString()));
-            for (String r : RunSteps.DEVICES_ALLOWED) argv.add(r.charAt(0) + " " + r.substring(2, r.lastIndexOf(' ')).replace(':', ' '));
+            for (String r : Confinement.DEVICES_ALLOWED) argv.add(r.charAt(0) + " " + r.substring(2, r.lastIndexOf(' ')).replace(':', ' '));
             LiveHost.run(argv.toArray(String[]::new));
             Path dir = H.base.resolve("devtest");
             Files.createDirectories(dir);

@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * nscope run and nscope enter: the command never runs. A control run of the
  * same program straight in the shell shows that the typed command would run.
  */
+@LiveTest
 class ContainerTerminalIT {
     private static final ContainerHost H = new ContainerHost("tty", 12);
     private static final String SESSION = "nscope-test-tty-" + H.me;

@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import nscope.app.audit.AuditLog;
 import nscope.app.screen.ScreenActions;
 
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * descriptor but its terminal's, and a PID that no longer names the process
  * the user chose is refused with nothing run.
  */
+@LiveTest
 class EnterIT {
     private static final String NAME = "nscope-test-enter";
     private static final List<String> TYPES = List.of("cgroup", "ipc", "mnt", "net", "pid", "time", "uts");
@@ -38,7 +41,6 @@ class EnterIT {
     @TempDir Path tmp;
 
     @BeforeAll static void up() throws Exception {
-        LiveHost.assumeRoot();
         LiveHost.up(NAME, "--containers", "2", "--procs", "2", "--threads", "2", "--hidden", "2");
         up = true;
     }

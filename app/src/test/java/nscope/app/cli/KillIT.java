@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and nothing is sent, an exited PID and an unknown signal are said in one
  * line, and every attempt is one line of the audit log.
  */
+@LiveTest
 class KillIT {
     @TempDir Path tmp;
 
-    @BeforeAll static void root() throws Exception { LiveHost.assumeRoot(); }
 
     PackagedJar.Run kill(String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of("kill"));

@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import nscope.app.json.SnapshotJson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,13 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  * nsenter + ip -j addr print inside each container; and a capture of a
  * host with a namespaced child replays the same facts JSON.
  */
+@LiveTest
 class LiveFactsTest {
     private static final String NAME = "nscope-test-facts";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean up;
 
     @BeforeAll static void up() throws Exception {
-        LiveHost.assumeRoot();
         LiveHost.up(NAME, "--containers", "3");
         up = true;
     }

@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,9 +18,9 @@ import org.junit.jupiter.api.Test;
  * window and recolours the text): nscope shows the name, escaped, in text,
  * and the exact name in JSON, and no control byte reaches stdout.
  */
+@LiveTest
 class LiveHostileNameTest {
     @Test void aProcessNamedWithEscapesCannotDriveTheTerminal() throws Exception {
-        LiveHost.assumeRoot();
         // comm is the first 15 bytes of the executable's name
         String name = "x\u001b]0;pwn\u0007\u001b[31m)";
         Path dir = Files.createDirectories(Path.of("/run/nscope-test/hostile-" + ProcessHandle.current().pid()));

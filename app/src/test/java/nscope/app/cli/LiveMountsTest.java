@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * for it, list the overlay's layers exactly, draw and escape the tree, and
  * replay a capture of it identically.
  */
+@LiveTest
 class LiveMountsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

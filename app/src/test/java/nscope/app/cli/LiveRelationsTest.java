@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,13 +24,13 @@ import org.junit.jupiter.api.Test;
  * network namespaces: parents and owners are what lsns says (PNS, ONS),
  * and every hidden namespace is found with what holds it.
  */
+@LiveTest
 class LiveRelationsTest {
     private static final String NAME = "nscope-test-rel";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean up;
 
     @BeforeAll static void up() throws Exception {
-        LiveHost.assumeRoot();
         LiveHost.up(NAME, "--containers", "5", "--depth", "3", "--userns", "--hidden", "6");
         up = true;
     }

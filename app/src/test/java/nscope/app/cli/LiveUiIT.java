@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * after q the terminal must be as it was (no alternate screen, the same
  * stty settings, echo on).
  */
+@LiveTest
 class LiveUiIT {
     private static final Path REPO = Path.of(System.getProperty("nscope.repo", "..")).toAbsolutePath().normalize();
     private static final String SESSION = "nscope-test-ui-" + ProcessHandle.current().pid();
@@ -105,7 +108,6 @@ class LiveUiIT {
      * removal refused in words while a process is in it, then removed.
      */
     @Test void zFreezesAndDRemovesACgroupAfterAsking() throws Exception {
-        LiveHost.assumeRoot();
         Path freezer = Path.of("/sys/fs/cgroup/freezer");
         assumeTrue(Files.isDirectory(freezer), "a v1 freezer hierarchy");
         String name = "nscope-test-uiz-" + ProcessHandle.current().pid();
@@ -193,7 +195,6 @@ class LiveUiIT {
     /** ./nscope started as root in a new session, its audit log in auditLog, up to its first frame. */
     static void startAsRoot(String session, Path auditLog) throws Exception {
         assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
-        LiveHost.assumeRoot();
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", REPO.toString(), "bash --norc --noprofile");
         tmux("send-keys", "-t", session, "NSCOPE_AUDIT_LOG=" + auditLog + " ./nscope --interval 1", "Enter");
         until(session, " 2 Processes ", 120);

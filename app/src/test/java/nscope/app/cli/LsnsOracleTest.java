@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,13 +24,13 @@ import org.junit.jupiter.api.Test;
  * namespaces nested 2 deep), `nscope ls --json` lists exactly what
  * `lsns -J` lists: the same namespace ids, types and process counts.
  */
+@LiveTest
 class LsnsOracleTest {
     private static final String NAME = "nscope-test-oracle";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean up;
 
     @BeforeAll static void up() throws Exception {
-        LiveHost.assumeRoot();
         LiveHost.up(NAME, "--containers", "20", "--depth", "2");
         up = true;
     }

@@ -1,5 +1,7 @@
 package nscope.app.cli;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * zombie); PID 1's refusal is explained; limits and --keep-env are checked
  * before anything is made; an interactive run that fails says it in one line.
  */
+@LiveTest
 class SafetyIT {
     private static final ContainerHost H = new ContainerHost("safe", 14);
 

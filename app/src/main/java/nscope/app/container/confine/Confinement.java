@@ -18,6 +18,10 @@ import nscope.act.ActionException;
  * @param user "UID:GID" or null for root
  */
 public record Confinement(Set<String> caps, boolean noNewPrivs, boolean seccomp, boolean privileged, boolean readOnly, String user) {
+    /** The devices a container may use (runc's list without its "mknod any device" rules): null, zero, full, random, urandom, tty, pts, ptmx. */
+    public static final List<String> DEVICES_ALLOWED = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm",
+            "c 5:2 rwm", "c 136:* rwm");
+
     /** Docker's masked paths: made unreadable (a file gets /dev/null over it, a directory an empty tmpfs). */
     public static final List<String> MASKED = List.of("proc/acpi", "proc/kcore", "proc/keys", "proc/latency_stats", "proc/timer_list",
             "proc/timer_stats", "proc/sched_debug", "proc/scsi", "sys/firmware", "sys/devices/virtual/powercap");

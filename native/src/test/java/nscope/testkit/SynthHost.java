@@ -1,0 +1,53 @@
+package nscope.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A synth-host instance (../shared/tools/synth-host) a live test brings up and takes down, and commands run from argv. */
+public final class SynthHost implements AutoCloseable {
+    private final String name;
+
+    private SynthHost(String name) {
+        this.name = name;
+    }
+
+    /** Brings an instance up, first taking down one a killed run may have left. */
+    public static SynthHost up(String name, String... args) throws IOException, InterruptedException {
+        run(Repo.synthHost().toString(), "down", "--name", name);
+        List<String> argv = new ArrayList<>(List.of(Repo.synthHost().toString(), "up", "--name", name));
+        argv.addAll(List.of(args));
+        run(argv.toArray(String[]::new));
+        return new SynthHost(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        run(Repo.synthHost().toString(), "down", "--name", name);
+    }
+
+    /** Runs a command from an argv list; its stdout, or an IOException with its stderr when it fails. */
+    public static String run(String... argv) throws IOException, InterruptedException {
+        Path err = Files.createTempFile("nscope-test-", ".err");
+        try {
+            Process p = new ProcessBuilder(argv).redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", argv) + " timed out");
+            }
+            if (p.exitValue() != 0) throw new IOException(String.join(" ", argv) + " exited " + p.exitValue() + ": " + Files.readString(err).strip());
+            return out;
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+}
