@@ -1,5 +1,7 @@
 package nscope.app.container.image;
 
+import nscope.testkit.LiveTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,13 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Archives made by GNU tar from a tree with every kind of member, in each format tar writes:
  * filtered, then listed and unpacked by GNU tar, they are the tree without its device nodes.
  */
+@LiveTest // real archives of real device nodes: mknod and chown need root
 class TarFilterTest {
     static final String LONG = "n".repeat(150), TARGET = "t".repeat(120);
     @TempDir Path dir;
-
-    @BeforeEach void root() {
-        assumeTrue("root".equals(System.getProperty("user.name")), "mknod and chown need root");
-    }
 
     @Test void gnu() throws Exception { check("gnu", false, true, "././@LongLink"); }
 
