@@ -6,7 +6,7 @@ import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.model.Snapshot;
-import nscope.views.text.CgroupCells;
+import nscope.views.columns.CgroupCells;
 import nscope.views.tree.Forest;
 import nscope.views.tree.Node;
 

@@ -9,7 +9,7 @@ import nscope.probes.model.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
-import nscope.views.text.MountCells;
+import nscope.views.columns.MountCells;
 import nscope.views.tree.Forest;
 import nscope.views.tree.Node;
 

@@ -11,6 +11,7 @@ import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
 import nscope.probes.model.Readout;
 import nscope.probes.model.Snapshot;
+import nscope.views.columns.NamespaceFacts;
 import nscope.views.tree.Forest;
 import nscope.views.tree.Node;
 

@@ -17,7 +17,7 @@ import nscope.probes.query.CgroupNsPaths;
 import nscope.views.screens.CgroupRows;
 import nscope.views.screens.NamespaceRows;
 import nscope.views.screens.ProcessRows;
-import nscope.views.text.CgroupCells;
+import nscope.views.columns.CgroupCells;
 
 /**
  * What the detail pane says about the selected row, and its cross-links:

@@ -522,8 +522,8 @@ public final class Ui {
             if (!facts.kernel().isEmpty()) a.append("  kernel ").append(Escape.terminal(facts.kernel()));
             if (facts.uptimeSeconds() >= 0) a.append("  up ").append(uptime(facts.uptimeSeconds()));
             if (facts.cpus() > 0) a.append("  ").append(facts.cpus()).append(" cpus");
-            if (facts.memTotal() > 0) a.append("  mem ").append(nscope.views.text.CgroupCells.bytes(facts.memTotal() - facts.memAvailable()))
-                    .append("/").append(nscope.views.text.CgroupCells.bytes(facts.memTotal()));
+            if (facts.memTotal() > 0) a.append("  mem ").append(nscope.views.columns.CgroupCells.bytes(facts.memTotal() - facts.memAvailable()))
+                    .append("/").append(nscope.views.columns.CgroupCells.bytes(facts.memTotal()));
             if (facts.load() != null) a.append(String.format(java.util.Locale.ROOT, "  load %.2f %.2f %.2f", facts.load()[0], facts.load()[1], facts.load()[2]));
         }
         g.setForegroundColor(palette.label());

@@ -1,4 +1,4 @@
-package nscope.views.text;
+package nscope.views.columns;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package nscope.views.screens;
+package nscope.views.columns;
 
 import java.util.ArrayList;
 import java.util.List;

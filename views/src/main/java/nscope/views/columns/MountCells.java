@@ -1,4 +1,4 @@
-package nscope.views.text;
+package nscope.views.columns;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +26,15 @@ public final class MountCells {
     public static String options(Mount m) {
         return merge(m.options(), m.superOptions());
     }
+
+    /** The options without an overlay's layers (lowerdir=, upperdir=, ...): a text table lists those on lines of their own. */
+    public static String optionsWithoutLayers(Mount m) {
+        List<String> fs = new ArrayList<>();
+        for (String o : m.superOptions()) if (LAYER_KEYS.stream().noneMatch(o::startsWith)) fs.add(o);
+        return merge(m.options(), fs);
+    }
+
+    private static final List<String> LAYER_KEYS = List.of("lowerdir=", "lowerdir+=", "datadir+=", "upperdir=", "workdir=");
 
     static String merge(List<String> vfs, List<String> fs) {
         if (vfs.equals(fs)) return String.join(",", vfs);
