@@ -1,23 +1,24 @@
-package nscope.views.ui;
+package nscope.views.ui.dialog;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.List;
 import java.util.function.Function;
+import nscope.views.text.Fit;
 
 /**
  * An action waiting for y: the question for the chosen option (a signal;
  * the other actions have one), the lines that name what it touches, and
  * what runs on y. s picks the next option; any other key cancels.
  */
-final class Confirm implements Dialog {
+public final class Confirm implements Dialog {
     private final Function<String, String> question;
     private final List<String> lines, options;
     private final Function<String, String> run;
     private int option;
 
-    Confirm(Function<String, String> question, List<String> lines, List<String> options, Function<String, String> run) {
+    public Confirm(Function<String, String> question, List<String> lines, List<String> options, Function<String, String> run) {
         this.question = question;
         this.lines = lines;
         this.options = options;
@@ -41,10 +42,10 @@ final class Confirm implements Dialog {
         int[] at = Overlay.box(g, w, h, width, height, question.apply(options.get(option)));
         for (int i = 0; i < rows; i++) {
             String line = i == rows - 1 && rows < lines.size() ? "... and " + (lines.size() - i) + " more" : lines.get(i);
-            g.putString(at[0] + 2, at[1] + 2 + i, TreePane.fit(line, width - 3));
+            g.putString(at[0] + 2, at[1] + 2 + i, Fit.cut(line, width - 3));
         }
         String keys = options.size() > 1 ? "y: yes   s: " + (options.contains("stop") ? "stop or remove" : "another signal") + "   any other key: cancel"
                 : "y: yes   any other key: cancel";
-        g.putString(at[0] + 2, at[1] + height - 2, TreePane.fit(keys, width - 3));
+        g.putString(at[0] + 2, at[1] + height - 2, Fit.cut(keys, width - 3));
     }
 }

@@ -1,20 +1,18 @@
-package nscope.views.ui;
+package nscope.views.tree;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import nscope.views.tree.Forest;
-import nscope.views.tree.Node;
 
 /**
  * Sorting a tree screen by a column: siblings are ordered among themselves,
  * so the tree stays a tree. Figures sort biggest first (as top does), text
  * alphabetically; "12M/1.0G" sorts by its first figure in bytes.
  */
-final class Sorting {
+public final class Sorting {
     private Sorting() {}
 
-    static Forest by(Forest f, int column) {
+    public static Forest by(Forest f, int column) {
         if (column < 0) return f;
         return new Forest(sorted(f.roots(), column));
     }

@@ -2,6 +2,7 @@ package nscope.views.screens;
 
 import java.util.ArrayList;
 import java.util.List;
+import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsKind;
@@ -9,27 +10,27 @@ import nscope.probes.model.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
-import nscope.views.columns.MountCells;
+import nscope.views.columns.Column;
+import nscope.views.columns.MountColumns;
 import nscope.views.tree.Forest;
 import nscope.views.tree.Node;
+import nscope.views.tree.RowKey;
 
 /**
  * The mounts screen: each mount namespace, and under it its mount tree
  * (target, source, type, propagation), an overlay's layers as rows of
  * their own under it.
  */
-public final class MountRows {
-    private MountRows() {}
+final class MountsScreen implements Screen {
+    @Override public String title() { return "Mounts"; }
 
-    public static final List<Column> COLUMNS = List.of(
-            new Column("FSTYPE", 9, false, "file system type"),
-            new Column("PROPAGATION", 12, false, "shared:N (peer group), master:N, unbindable, or private"),
-            new Column("SOURCE", 24, false, "what is mounted; [dir] for a bind of a directory"),
-            new Column("TARGET", 0, false, "the tree of mount points"));
+    @Override public List<Column<Mount>> columns() { return MountColumns.SCREEN; }
 
-    public static String namespaceId(Namespace n) { return "mnt:" + n.id().dev() + ":" + Long.toUnsignedString(n.id().ino()); }
+    @Override public boolean shows(RowKey key) {
+        return key instanceof RowKey.MountNs || key instanceof RowKey.Mount || key instanceof RowKey.Layer;
+    }
 
-    public static Forest of(Snapshot s) {
+    @Override public Forest rows(Snapshot s, CgroupCpu cpu) {
         List<Node> out = new ArrayList<>();
         for (Namespace n : s.namespaces(NsKind.MNT)) {
             Readout<NsFacts> f = s.facts(n.id()).orElse(null);
@@ -41,19 +42,18 @@ public final class MountRows {
             } else if (f != null && !f.known()) {
                 title += ", table " + f.why();
             }
-            out.add(new Node(namespaceId(n), List.of("", "", "", title), kids));
+            out.add(new Node(new RowKey.MountNs(n.id()), List.of("", "", "", title), kids));
         }
         return new Forest(out);
     }
 
     private static Node mount(Namespace n, MountTable t, Mount m) {
         List<Node> kids = new ArrayList<>();
-        String id = namespaceId(n) + ":" + m.id();
         if (m.overlay().isPresent()) {
             int i = 0;
-            for (String layer : m.overlay().get().lines()) kids.add(new Node(id + ":layer" + i++, List.of("", "", "", layer), List.of()));
+            for (String layer : m.overlay().get().lines()) kids.add(new Node(new RowKey.Layer(n.id(), m.id(), i++), List.of("", "", "", layer), List.of()));
         }
         for (Mount c : t.children(m.id())) kids.add(mount(n, t, c));
-        return new Node(id, List.of(m.fsType(), m.propagation().tags(), MountCells.source(m), m.mountPoint()), kids);
+        return new Node(new RowKey.Mount(n.id(), m.id()), Column.texts(MountColumns.SCREEN, m, ""), kids);
     }
 }

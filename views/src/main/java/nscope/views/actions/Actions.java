@@ -1,4 +1,4 @@
-package nscope.views.ui;
+package nscope.views.actions;
 
 import java.util.List;
 

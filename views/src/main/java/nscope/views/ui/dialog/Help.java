@@ -1,20 +1,22 @@
-package nscope.views.ui;
+package nscope.views.ui.dialog;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.List;
+import nscope.views.keys.Binding;
+import nscope.views.text.Fit;
 
 /**
- * The help overlay, made from the key map: long lines wrap under
+ * The help overlay, made from the key table's bindings: long lines wrap under
  * themselves; a terminal too small for all of it shows part, which the
  * arrows and pages scroll; any other key closes it.
  */
-final class Help implements Dialog {
-    private final List<KeyMap.Binding> bindings;
+public final class Help implements Dialog {
+    private final List<Binding> bindings;
     private int top;
 
-    Help(List<KeyMap.Binding> bindings) { this.bindings = bindings; }
+    public Help(List<Binding> bindings) { this.bindings = bindings; }
 
     @Override public Result key(KeyStroke k) {
         switch (k.getKeyType()) {
@@ -39,14 +41,14 @@ final class Help implements Dialog {
     }
 
     /** Each binding as "keys  what it does", what it does wrapped at spaces under itself. */
-    static List<String> lines(List<KeyMap.Binding> bindings, int width) {
+    public static List<String> lines(List<Binding> bindings, int width) {
         List<String> out = new ArrayList<>();
         int text = Math.max(10, width - 16);
-        for (KeyMap.Binding b : bindings) {
-            String rest = b.does(), keys = String.format("%-15s ", b.keys());
+        for (Binding b : bindings) {
+            String rest = b.help(), keys = String.format("%-15s ", b.shown());
             while (!rest.isEmpty()) {
                 int cut = rest.length() <= text ? rest.length() : Math.max(rest.lastIndexOf(' ', text), 1);
-                out.add(TreePane.fit(keys + rest.substring(0, cut), width));
+                out.add(Fit.cut(keys + rest.substring(0, cut), width));
                 rest = rest.substring(cut).strip();
                 keys = " ".repeat(16);
             }

@@ -1,4 +1,4 @@
-package nscope.views.ui;
+package nscope.views.ui.action;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,33 +7,36 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nscope.act.ActionException;
-import nscope.act.Names;
 import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.views.screens.NamespaceRows;
-import nscope.views.screens.ProcessRows;
+import nscope.views.actions.Actions;
+import nscope.views.screens.Target;
 import nscope.views.text.Escape;
+import nscope.views.ui.dialog.CgroupPicker;
+import nscope.views.ui.dialog.Confirm;
+import nscope.views.ui.dialog.Dialog;
+import nscope.views.ui.dialog.Form;
 
 /**
- * The action keys that open a dialog or run a session, for the row selected:
- * e and E (enter), u (unshare), m (move into a cgroup), a (make a cgroup),
- * L (limits), c and x (containers), K (signal), z and d (freeze, remove). Each ends in a {@link Dialog.Result}: words, a dialog, or a
- * session the loop runs with the screen put aside.
+ * The action keys that open a dialog or run a session, for what the selected
+ * row stands for (its {@link Target}): e and E (enter), u (unshare), m (move
+ * into a cgroup), a (make a cgroup), L (limits), c and x (containers), K
+ * (signal), z and d (freeze, remove). Each ends in a {@link Dialog.Result}:
+ * words, a dialog, or a session the loop runs with the screen put aside.
  */
-final class ActionKeys {
+public final class ActionKeys {
     private ActionKeys() {}
 
     static final List<String> TYPES = List.of("mnt", "uts", "ipc", "net", "pid", "user", "cgroup", "time");
     private static final String FORM_KEYS = "Up/Down: field   Space: switch   Enter: go   Esc: cancel";
 
     /** e: the selected process's (a thread's process's) namespaces, or the selected namespace only; E asks how first. */
-    static Dialog.Result enter(Snapshot s, String id, Actions a, boolean ask) {
-        Task p = process(s, id);
-        if (p != null) {
+    public static Dialog.Result enter(Target row, Actions a, boolean ask) {
+        if (row instanceof Target.OfTask of) {
+            Task p = of.process();
             Actions.Target t = new Actions.Target(p.tgid(), p.startTime(), p.comm());
             if (!ask) return Dialog.Result.run(a.enter(t, Actions.EnterChoice.ALL));
             Form f = new Form("Enter PID " + p.tgid() + " (" + Escape.terminal(p.comm()) + ")", FORM_KEYS);
@@ -49,7 +52,7 @@ final class ActionKeys {
                 return ses.refusal() != null ? x.stay(ses.refusal()) : Dialog.Result.run(ses);
             }));
         }
-        Namespace n = NamespaceRows.nsIdOf(id).map(s.namespaces()::get).orElse(null);
+        Namespace n = row instanceof Target.OfNamespace ns ? ns.ns() : null;
         if (n == null) return Dialog.Result.done("e enters a process (a thread's process) or a namespace: select one", false);
         Actions.NsTarget ns = nsTarget(n);
         if (!ask) return Dialog.Result.run(a.enterNamespace(ns, Actions.EnterChoice.ALL));
@@ -63,7 +66,7 @@ final class ActionKeys {
     }
 
     /** The files that hold a namespace, members' links first: the app enters the first that still holds it. */
-    static Actions.NsTarget nsTarget(Namespace n) {
+    public static Actions.NsTarget nsTarget(Namespace n) {
         String type = n.kind().label();
         List<String> files = new ArrayList<>();
         n.tasks().stream().limit(3).forEach(t -> files.add("/proc/" + t + "/ns/" + type));
@@ -78,7 +81,7 @@ final class ActionKeys {
     }
 
     /** u: a shell (or a command) in new namespaces. */
-    static Dialog.Result unshare(Actions a) {
+    public static Dialog.Result unshare(Actions a) {
         Form f = new Form("Unshare: a shell in new namespaces", FORM_KEYS);
         for (String t : TYPES) f.toggle(t, !t.equals("user") && !t.equals("time"));
         f.toggle("fork (the command is PID 1 of the new pid namespace)", true).toggle("mount a new /proc", true)
@@ -94,12 +97,10 @@ final class ActionKeys {
     }
 
     /** m: the selected process (all its threads) or thread into a cgroup picked from a tree, after asking. */
-    static Dialog.Result move(Snapshot s, String id, Actions a) {
-        var tid = ProcessRows.tidOf(id);
-        Task t = tid.isPresent() ? s.task(tid.getAsInt()).orElse(null) : null;
-        Task p = t == null ? null : s.leader(t.tgid()).orElse(null);
-        if (p == null) return Dialog.Result.done("m moves a process or a thread: select one on the processes screen", false);
+    public static Dialog.Result move(Snapshot s, Target row, Actions a) {
+        if (!(row instanceof Target.OfTask of)) return Dialog.Result.done("m moves a process or a thread: select one on the processes screen", false);
         if (s.cgroups().trees().isEmpty()) return Dialog.Result.done("no cgroup hierarchy was read", false);
+        Task t = of.task(), p = of.process();
         boolean thread = !t.leader();
         String who = thread ? "thread " + t.tid() + " (" + Escape.terminal(t.comm()) + ") of PID " + p.tgid()
                 : "PID " + p.tgid() + " (" + Escape.terminal(p.comm()) + ") with all its threads";
@@ -113,17 +114,14 @@ final class ActionKeys {
     }
 
     /** a: a new child cgroup of the selected one, named in a form, after asking. */
-    static Dialog.Result mkdir(Snapshot s, String id, Actions a) {
-        Actions.CgroupTarget parent = ActionTargets.cgroup(s, id).orElse(null);
+    public static Dialog.Result mkdir(Target row, Actions a) {
+        Actions.CgroupTarget parent = ActionTargets.cgroup(row).orElse(null);
         if (parent == null) return Dialog.Result.done("a makes a child cgroup: select its parent on the cgroups screen", false);
         Form f = new Form("New cgroup under " + Escape.terminal(parent.label()), "Enter: go on   Esc: cancel").text("name", "");
         return Dialog.Result.then(f.onSubmit(x -> {
             String name = x.text("name");
-            try {
-                Names.check(name, "a cgroup name");
-            } catch (ActionException e) {
-                return x.stay(e.getMessage());
-            }
+            String wrong = NameCheck.problem(name, "a cgroup name");
+            if (wrong != null) return x.stay(wrong);
             String path = (parent.path().equals("/") ? "" : parent.path()) + "/" + name;
             return Dialog.Result.then(new Confirm(o -> "Make the cgroup " + Escape.terminal(parent.hierarchy() + ":" + path) + "?",
                     List.of("a new directory in " + parent.mountPoint() + parent.path()), List.of(""), o -> a.mkdir(parent, name)));
@@ -131,8 +129,8 @@ final class ActionKeys {
     }
 
     /** L: the memory, pids and CPU limits of the selected cgroup (the files of its hierarchy), after asking. */
-    static Dialog.Result limits(Snapshot s, String id, Actions a) {
-        Actions.CgroupTarget c = ActionTargets.cgroup(s, id).orElse(null);
+    public static Dialog.Result limits(Target row, Actions a) {
+        Actions.CgroupTarget c = ActionTargets.cgroup(row).orElse(null);
         if (c == null || c.path().equals("/"))
             return Dialog.Result.done(c == null ? "L sets limits of a cgroup: select one" : "a hierarchy's root cgroup has no limits", false);
         List<String> files = limitFiles(c);
@@ -171,7 +169,7 @@ final class ActionKeys {
     }
 
     /** c: a container made of kernel primitives, from a form. */
-    static Dialog.Result create(Actions a) {
+    public static Dialog.Result create(Actions a) {
         Form f = new Form("New container (nscope run)", FORM_KEYS).text("image (a directory or a tar of a root filesystem)", "")
                 .text("command (words; empty: /bin/sh)", "").text("name (empty: generated)", "").text("hostname (empty: the name)", "")
                 .text("memory (32M; empty: no limit)", "").text("pids (16; empty: no limit)", "").text("cpu (0.5 CPUs; empty: no limit)", "")
@@ -191,7 +189,7 @@ final class ActionKeys {
     }
 
     /** x on a row of one of nscope's containers: stop it, or (s) remove it, after asking. */
-    static Dialog.Result containerChange(String container, Actions a) {
+    public static Dialog.Result containerChange(String container, Actions a) {
         if (container == null) return Dialog.Result.done("x stops or removes one of nscope's containers: select a row marked [ctr NAME]", false);
         String n = Escape.terminal(container);
         return Dialog.Result.then(new Confirm(o -> o.equals("stop") ? "Stop the container " + n + "?" : "Remove the container " + n + " and all it made?",
@@ -205,8 +203,8 @@ final class ActionKeys {
      * process of a namespace or cgroup but the host's PID 1, nscope and
      * kernel threads), after asking; PID 1s of pid namespaces are named.
      */
-    static Dialog.Result signal(Snapshot s, String id, Actions a) {
-        SignalTargets st = SignalTargets.of(s, id, ProcessHandle.current().pid());
+    public static Dialog.Result signal(Snapshot s, Target row, Actions a) {
+        SignalTargets st = SignalTargets.of(s, row, ProcessHandle.current().pid());
         List<Actions.Target> targets = st.targets();
         if (targets.isEmpty())
             return Dialog.Result.done(st.lines().isEmpty() ? "no process to signal on this row" : "nothing to signal: " + st.lines().get(st.lines().size() - 1), false);
@@ -215,23 +213,16 @@ final class ActionKeys {
     }
 
     /** z: freeze the selected cgroup, or thaw it when it is frozen; d (remove): remove it. Both ask first. */
-    static Dialog.Result cgroupChange(Snapshot s, String id, boolean remove, Actions a) {
-        Actions.CgroupTarget c = ActionTargets.cgroup(s, id).orElse(null);
+    public static Dialog.Result cgroupChange(Snapshot s, Target row, boolean remove, Actions a) {
+        Actions.CgroupTarget c = ActionTargets.cgroup(row).orElse(null);
         if (c == null || c.path().equals("/"))
             return Dialog.Result.done(c == null ? "not a cgroup row" : "the root cgroup of a hierarchy is not changed from here", false);
-        String what = remove ? "rmdir" : ActionTargets.frozen(s, id) ? "thaw" : "freeze";
+        String what = remove ? "rmdir" : ActionTargets.frozen(row) ? "thaw" : "freeze";
         List<String> lines = new ArrayList<>();
         if (remove) lines.add("the kernel removes it only if it holds no process and no child cgroup");
-        else for (Actions.Target t : ActionTargets.processes(s, id)) lines.add("PID " + t.pid() + "  " + Escape.terminal(t.label()));
+        else for (Actions.Target t : ActionTargets.processes(s, row)) lines.add("PID " + t.pid() + "  " + Escape.terminal(t.label()));
         String question = (remove ? "Remove" : what.equals("thaw") ? "Thaw" : "Freeze every process of") + " the cgroup " + Escape.terminal(c.label()) + "?";
         return Dialog.Result.then(new Confirm(o -> question, lines, List.of(""), o -> a.cgroup(c, what)));
-    }
-
-    /** The process of a process or thread row (its thread group's leader), or null. */
-    private static Task process(Snapshot s, String id) {
-        var tid = ProcessRows.tidOf(id);
-        if (tid.isEmpty()) return null;
-        return s.task(tid.getAsInt()).flatMap(t -> s.leader(t.tgid())).orElse(null);
     }
 
     /** A command typed in a form as argv: words at spaces (no shell reads it). */

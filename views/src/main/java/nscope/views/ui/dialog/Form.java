@@ -1,4 +1,4 @@
-package nscope.views.ui;
+package nscope.views.ui.dialog;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import nscope.views.text.Escape;
+import nscope.views.text.Fit;
 
 /**
  * A dialog of fields: switches (Space flips one) and text (typed in place).
@@ -16,7 +17,7 @@ import nscope.views.text.Escape;
  * Enter does is the submit function's: usually a confirmation naming the
  * change, or a refusal in words when a field is wrong (the form stays open).
  */
-final class Form implements Dialog {
+public final class Form implements Dialog {
     private final String title;
     private final Map<String, Boolean> switches = new LinkedHashMap<>();
     private final Map<String, StringBuilder> texts = new LinkedHashMap<>();
@@ -26,40 +27,40 @@ final class Form implements Dialog {
     private int at;
     private String problem = "";
 
-    Form(String title, String hint) {
+    public Form(String title, String hint) {
         this.title = title;
         this.hint = hint;
     }
 
-    Form toggle(String label, boolean on) {
+    public Form toggle(String label, boolean on) {
         switches.put(label, on);
         order.add(label);
         return this;
     }
 
-    Form text(String label, String value) {
+    public Form text(String label, String value) {
         texts.put(label, new StringBuilder(value));
         order.add(label);
         return this;
     }
 
-    Form onSubmit(Function<Form, Result> f) {
+    public Form onSubmit(Function<Form, Result> f) {
         submit = f;
         return this;
     }
 
-    boolean on(String label) { return Boolean.TRUE.equals(switches.get(label)); }
+    public boolean on(String label) { return Boolean.TRUE.equals(switches.get(label)); }
 
-    String text(String label) {
+    public String text(String label) {
         StringBuilder b = texts.get(label);
         return b == null ? "" : b.toString().trim();
     }
 
     /** The switches of these labels that are on, in form order. */
-    List<String> onOf(List<String> labels) { return labels.stream().filter(this::on).toList(); }
+    public List<String> onOf(List<String> labels) { return labels.stream().filter(this::on).toList(); }
 
     /** Keeps the form open with this said under it (a wrong field). */
-    Result stay(String why) {
+    public Result stay(String why) {
         problem = why;
         return null;
     }
@@ -99,10 +100,10 @@ final class Form implements Dialog {
             String line = switches.containsKey(label) ? (on(label) ? "[x] " : "[ ] ") + label
                     : label + ": " + Escape.terminal(texts.get(label).toString()) + (first + i == at ? "_" : "");
             if (first + i == at) g.enableModifiers(SGR.REVERSE);
-            g.putString(o[0] + 2, o[1] + 2 + i, TreePane.fit(line, width - 3));
+            g.putString(o[0] + 2, o[1] + 2 + i, Fit.cut(line, width - 3));
             if (first + i == at) g.disableModifiers(SGR.REVERSE);
         }
-        if (!problem.isEmpty()) g.putString(o[0] + 2, o[1] + height - 3, TreePane.fit(Escape.terminal(problem), width - 3));
-        g.putString(o[0] + 2, o[1] + height - 2, TreePane.fit(hint, width - 3));
+        if (!problem.isEmpty()) g.putString(o[0] + 2, o[1] + height - 3, Fit.cut(Escape.terminal(problem), width - 3));
+        g.putString(o[0] + 2, o[1] + height - 2, Fit.cut(hint, width - 3));
     }
 }

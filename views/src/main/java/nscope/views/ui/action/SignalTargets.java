@@ -1,4 +1,4 @@
-package nscope.views.ui;
+package nscope.views.ui.action;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,8 @@ import nscope.probes.model.NsRelations;
 import nscope.probes.model.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.views.screens.ProcessRows;
+import nscope.views.actions.Actions;
+import nscope.views.screens.Target;
 import nscope.views.text.Escape;
 
 /**
@@ -21,9 +22,9 @@ import nscope.views.text.Escape;
  * sent from an ancestor namespace, as nscope's are.
  */
 record SignalTargets(List<Actions.Target> targets, List<String> lines) {
-    static SignalTargets of(Snapshot s, String id, long self) {
-        List<Actions.Target> all = ActionTargets.processes(s, id), kept = new ArrayList<>();
-        boolean group = ProcessRows.tidOf(id).isEmpty();
+    static SignalTargets of(Snapshot s, Target row, long self) {
+        List<Actions.Target> all = ActionTargets.processes(s, row), kept = new ArrayList<>();
+        boolean group = !(row instanceof Target.OfTask);
         java.util.Map<String, List<String>> leftOut = new java.util.LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Actions.Target t : all) {

@@ -1,7 +1,8 @@
-package nscope.views.ui;
+package nscope.views.ui.dialog;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import nscope.views.text.Fit;
 
 /** A box drawn over the screen (the help, a confirmation): cleared, centred, its title in bold. */
 final class Overlay {
@@ -12,7 +13,7 @@ final class Overlay {
         int x0 = (w - width) / 2, y0 = Math.max(0, (h - height) / 2);
         for (int y = y0; y < y0 + height; y++) g.putString(x0, y, " ".repeat(width));
         g.enableModifiers(SGR.BOLD);
-        g.putString(x0 + 2, y0, TreePane.fit(title, width - 3));
+        g.putString(x0 + 2, y0, Fit.cut(title, width - 3));
         g.disableModifiers(SGR.BOLD);
         return new int[] {x0, y0};
     }

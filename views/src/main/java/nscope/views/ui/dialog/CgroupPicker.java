@@ -1,4 +1,4 @@
-package nscope.views.ui;
+package nscope.views.ui.dialog;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
 import nscope.probes.cgroups.CgroupTree;
+import nscope.views.actions.Actions;
 import nscope.views.text.Escape;
+import nscope.views.text.Fit;
 
 /**
  * Picks a cgroup from one hierarchy's tree, or a path in every hierarchy
@@ -17,9 +19,9 @@ import nscope.views.text.Escape;
  * hierarchy, typing narrows the list to paths holding the text, Enter
  * picks, Esc cancels.
  */
-final class CgroupPicker implements Dialog {
+public final class CgroupPicker implements Dialog {
     /** Parents before children, siblings by name ('/' sorts before every other character). */
-    static final Comparator<String> TREE_ORDER = Comparator.comparing(p -> p.replace('/', '\0'));
+    public static final Comparator<String> TREE_ORDER = Comparator.comparing(p -> p.replace('/', '\0'));
 
     private final String title;
     private final List<CgroupTree> trees;
@@ -27,7 +29,7 @@ final class CgroupPicker implements Dialog {
     private final StringBuilder filter = new StringBuilder();
     private int hierarchy, at, lastRows = 10;
 
-    CgroupPicker(String title, List<CgroupTree> trees, Function<List<Actions.CgroupTarget>, Result> pick) {
+    public CgroupPicker(String title, List<CgroupTree> trees, Function<List<Actions.CgroupTarget>, Result> pick) {
         this.title = title;
         this.trees = trees;
         this.pick = pick;
@@ -81,7 +83,7 @@ final class CgroupPicker implements Dialog {
         int[] o = Overlay.box(g, w, h, width, height, title);
         String which = all() ? "all hierarchies (the path in each that has it)" : trees.get(hierarchy).hierarchy().label()
                 + " at " + trees.get(hierarchy).hierarchy().mountPoint();
-        g.putString(o[0] + 2, o[1] + 1, TreePane.fit("< " + Escape.terminal(which) + " >   find: " + Escape.terminal(filter.toString()) + "_", width - 3));
+        g.putString(o[0] + 2, o[1] + 1, Fit.cut("< " + Escape.terminal(which) + " >   find: " + Escape.terminal(filter.toString()) + "_", width - 3));
         List<String> p = paths();
         lastRows = Math.max(1, height - 5);
         at = Math.min(at, Math.max(0, p.size() - 1));
@@ -92,10 +94,10 @@ final class CgroupPicker implements Dialog {
                     + path.substring(path.lastIndexOf('/') + 1);
             if (!filter.isEmpty()) line = path;
             if (first + i == at) g.enableModifiers(SGR.REVERSE);
-            g.putString(o[0] + 2, o[1] + 2 + i, TreePane.fit(Escape.terminal(line), width - 3));
+            g.putString(o[0] + 2, o[1] + 2 + i, Fit.cut(Escape.terminal(line), width - 3));
             if (first + i == at) g.disableModifiers(SGR.REVERSE);
         }
         if (p.isEmpty()) g.putString(o[0] + 2, o[1] + 2, "no cgroup path holds that text");
-        g.putString(o[0] + 2, o[1] + height - 2, TreePane.fit("Enter: pick   Left/Right: hierarchy   type: find   Esc: cancel", width - 3));
+        g.putString(o[0] + 2, o[1] + height - 2, Fit.cut("Enter: pick   Left/Right: hierarchy   type: find   Esc: cancel", width - 3));
     }
 }
