@@ -1,5 +1,6 @@
 package nscope.app.cli;
 
+import nscope.app.json.ColumnJson;
 import nscope.app.json.Json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -17,8 +18,10 @@ import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.query.NsListing;
 import nscope.probes.query.NsTree;
+import nscope.views.columns.Column;
+import nscope.views.columns.NamespaceColumns;
+import nscope.views.columns.NamespaceColumns.NsRow;
 import nscope.views.text.TextTable;
-import nscope.views.text.TextTable.Column;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
@@ -74,7 +77,7 @@ final class LsCommand implements Callable<Integer> {
         List<NsListing.Row> rows = NsListing.rows(snap, kinds, threads, pid, all);
         PrintWriter out = out();
         List<NsTree.Node> forest = tree == null ? null : NsTree.forest(rows, snap, tree);
-        if (json) writeJson(out, rows, forest, snap); else writeText(out, rows, forest);
+        if (json) writeJson(out, rows, forest, snap); else writeText(out, rows, forest, snap);
         out.flush();
         Problems.summarize(snap, err());
         return 0;
@@ -91,12 +94,9 @@ final class LsCommand implements Callable<Integer> {
         return out;
     }
 
-    private void writeText(PrintWriter out, List<NsListing.Row> rows, List<NsTree.Node> forest) {
-        List<Column> cols = new ArrayList<>(List.of(new Column("NS", forest == null), new Column("TYPE", false), new Column("NPROCS", true)));
-        if (threads) cols.add(new Column("TASKS", true));
-        cols.addAll(List.of(new Column("PID", true), new Column("USER", false)));
-        if (all) cols.add(new Column("HOLDER", false));
-        cols.add(new Column("COMMAND", false));
+    private void writeText(PrintWriter out, List<NsListing.Row> rows, List<NsTree.Node> forest, Snapshot snap) {
+        List<Column<NsRow>> cols = new ArrayList<>(NamespaceColumns.ls(threads, all));
+        if (forest != null) cols.set(0, cols.get(0).aligned(Column.Align.LEFT)); // the tree is drawn in NS
         TextTable t = new TextTable(cols);
         List<String> prefixes = new ArrayList<>();
         if (forest != null) {
@@ -107,13 +107,8 @@ final class LsCommand implements Callable<Integer> {
             }
         }
         for (int i = 0; i < rows.size(); i++) {
-            NsListing.Row r = rows.get(i);
-            Object ns = forest == null ? r.ns().id() : prefixes.get(i) + r.ns().id();
-            List<Object> cells = new ArrayList<>(List.of(ns, r.ns().kind().label(), r.nprocs()));
-            if (threads) cells.add(r.ntasks());
-            cells.addAll(List.of(r.pid() < 0 ? "-" : r.pid(), r.user()));
-            if (all) cells.add(r.holder().isEmpty() ? "-" : r.holder());
-            cells.add(r.command());
+            List<String> cells = new ArrayList<>(Column.texts(cols, new NsRow(snap, rows.get(i)), "-"));
+            if (forest != null) cells.set(0, prefixes.get(i) + cells.get(0));
             t.add(cells.toArray());
         }
         out.print(t.render(!noHeadings));
@@ -128,7 +123,7 @@ final class LsCommand implements Callable<Integer> {
             } else {
                 for (NsListing.Row r : rows) {
                     g.writeStartObject();
-                    jsonRow(g, r, null);
+                    ColumnJson.fields(g, NamespaceColumns.ls(threads, all), new NsRow(snap, r));
                     g.writeEndObject();
                 }
             }
@@ -143,36 +138,15 @@ final class LsCommand implements Callable<Integer> {
     /** A tree node as lsns -J --tree nests it: its row, pns and ons, then "children". */
     private void jsonNode(JsonGenerator g, NsTree.Node n, Snapshot snap) throws IOException {
         g.writeStartObject();
-        jsonRow(g, n.row(), snap);
+        NsRow row = new NsRow(snap, n.row());
+        ColumnJson.fields(g, NamespaceColumns.ls(threads, all), row);
+        ColumnJson.fields(g, NamespaceColumns.RELATIONS, row);
         if (!n.children().isEmpty()) {
             g.writeArrayFieldStart("children");
             for (NsTree.Node c : n.children()) jsonNode(g, c, snap);
             g.writeEndArray();
         }
         g.writeEndObject();
-    }
-
-    private void jsonRow(JsonGenerator g, NsListing.Row r, Snapshot snap) throws IOException {
-        g.writeFieldName("ns");
-        g.writeNumber(Long.toUnsignedString(r.ns().id().ino()));
-        g.writeStringField("type", r.ns().kind().label());
-        g.writeNumberField("nprocs", r.nprocs());
-        if (threads) g.writeNumberField("tasks", r.ntasks());
-        if (r.pid() < 0) g.writeNullField("pid"); else g.writeNumberField("pid", r.pid());
-        g.writeStringField("user", r.user());
-        if (all) g.writeStringField("holder", r.holder().isEmpty() ? null : r.holder());
-        g.writeStringField("command", r.command());
-        if (snap != null) {
-            // lsns -o PNS,ONS: 0 where there is none (or it is hidden from us)
-            g.writeFieldName("pns");
-            writeIno(g, NsTree.up(snap, r.ns().id(), NsTree.Relation.PARENT));
-            g.writeFieldName("ons");
-            writeIno(g, NsTree.up(snap, r.ns().id(), NsTree.Relation.OWNER));
-        }
-    }
-
-    private static void writeIno(JsonGenerator g, nscope.probes.model.NsId id) throws IOException {
-        g.writeNumber(id == null ? "0" : Long.toUnsignedString(id.ino()));
     }
 
     /** Set when ls runs as the default command, without a parent. */

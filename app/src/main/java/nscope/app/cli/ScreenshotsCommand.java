@@ -73,7 +73,7 @@ final class ScreenshotsCommand implements Callable<Integer> {
             screen.startScreen();
             Ui ui = new Ui(new Palette(true));
             ui.clock(SHOT_CLOCK);
-            if (shot.actions()) ui.actions(nscope.views.ui.Actions.showOnly());
+            if (shot.actions()) ui.actions(nscope.views.actions.Actions.showOnly());
             ui.show(Screens.of(s, CgroupCpu.none(), ""), HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/")), true);
             for (Object k : shot.keys()) ui.key(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));
             UiLoop.draw(screen, ui);

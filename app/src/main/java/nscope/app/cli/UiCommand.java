@@ -21,10 +21,10 @@ import nscope.views.ui.HostFacts;
 import nscope.views.ui.Palette;
 import nscope.views.ui.Ui;
 import nscope.views.ui.Screens;
-import nscope.views.ui.Tab;
+import nscope.views.screens.AllScreens;
+import nscope.views.screens.Screen;
 import nscope.views.ui.UiLoop;
 import nscope.probes.cgroups.CgroupCpu;
-import java.util.EnumSet;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +62,7 @@ public final class UiCommand implements Callable<Integer> {
         // the first frame's scan and rows are made while the terminal is set up (Lanterna waits on stty)
         Palette palette = Palette.from(System.getenv(), noColor);
         java.util.concurrent.CompletableFuture<Screens> first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                Screens.of(Collector.processesFirst(plain).collect(), CgroupCpu.none(), "", Map.of(), EnumSet.of(Tab.PROCESSES)));
+                Screens.of(Collector.processesFirst(plain).collect(), CgroupCpu.none(), "", Map.of(), java.util.Set.of(AllScreens.FIRST)));
         Thread warm = new Thread(() -> FirstFrame.warmUp(first.join(), palette), "nscope-warm-up");
         warm.setDaemon(true);
         warm.start();
@@ -84,9 +84,9 @@ public final class UiCommand implements Callable<Integer> {
             // plain reads: binding libc (jnr-ffi, some 0.2 s) waits for the full scan, after the first frame
             @Override public Snapshot quick() { return first.join().snapshot(); }
 
-            @Override public Screens first(String filter, Map<Tab, Integer> sortBy, Tab tab) {
+            @Override public Screens first(String filter, Map<Screen, Integer> sortBy, Screen shown) {
                 Screens s = first.join();
-                return filter.isEmpty() && sortBy.isEmpty() && tab == Tab.PROCESSES ? s : UiLoop.Source.super.first(filter, sortBy, tab);
+                return filter.isEmpty() && sortBy.isEmpty() && shown == AllScreens.FIRST ? s : UiLoop.Source.super.first(filter, sortBy, shown);
             }
 
             @Override public boolean live() { return live; }

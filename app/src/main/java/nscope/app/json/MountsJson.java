@@ -7,7 +7,7 @@ import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.mounts.OverlayLayers;
 import nscope.probes.mounts.Propagation;
-import nscope.views.text.MountCells;
+import nscope.views.columns.MountColumns;
 
 /**
  * A mount table as JSON in findmnt -J's shape: {"filesystems": [...]}, each
@@ -38,10 +38,7 @@ public final class MountsJson {
 
     private static void mount(MountTable t, Mount m, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeStringField("target", m.mountPoint());
-        g.writeStringField("source", MountCells.source(m));
-        g.writeStringField("fstype", m.fsType());
-        g.writeStringField("options", MountCells.options(m));
+        ColumnJson.fields(g, MountColumns.JSON, m); // findmnt -J's fields: target, source, fstype, options
         g.writeNumberField("id", m.id());
         g.writeNumberField("parent", m.parentId());
         g.writeStringField("maj:min", m.device().toString());

@@ -28,7 +28,7 @@ import nscope.act.CgroupWrites;
 import nscope.act.Signals;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
-import nscope.views.ui.Actions;
+import nscope.views.actions.Actions;
 
 /** The live screen's actions on the host: signals bound to start times, each attempt in the audit log. */
 public final class ScreenActions implements Actions {

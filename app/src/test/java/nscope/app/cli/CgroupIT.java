@@ -159,21 +159,21 @@ class CgroupIT {
     @Test void theScreensMoveMakeAndLimitsChangeTheKernelsFiles() throws Exception {
         assumeTrue(Files.isDirectory(PIDS) && Files.isDirectory(FREEZER), "v1 pids and freezer hierarchies");
         ScreenActions a = new ScreenActions(AuditLog.of(java.util.Map.of("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString())));
-        nscope.views.ui.Actions.CgroupTarget pidsRoot = new nscope.views.ui.Actions.CgroupTarget("pids", PIDS.toString(), 1, "/");
+        nscope.views.actions.Actions.CgroupTarget pidsRoot = new nscope.views.actions.Actions.CgroupTarget("pids", PIDS.toString(), 1, "/");
         made.add(PIDS.resolve(NAME));
         assertEquals("made pids:/" + NAME, a.mkdir(pidsRoot, NAME));
         made.add(FREEZER.resolve(NAME));
-        a.mkdir(new nscope.views.ui.Actions.CgroupTarget("freezer", FREEZER.toString(), 1, "/"), NAME);
+        a.mkdir(new nscope.views.actions.Actions.CgroupTarget("freezer", FREEZER.toString(), 1, "/"), NAME);
         assertTrue(a.mkdir(pidsRoot, "../x").contains("cannot hold /"));
-        var pidsCg = new nscope.views.ui.Actions.CgroupTarget("pids", PIDS.toString(), 1, "/" + NAME);
-        var freezerCg = new nscope.views.ui.Actions.CgroupTarget("freezer", FREEZER.toString(), 1, "/" + NAME);
+        var pidsCg = new nscope.views.actions.Actions.CgroupTarget("pids", PIDS.toString(), 1, "/" + NAME);
+        var freezerCg = new nscope.views.actions.Actions.CgroupTarget("freezer", FREEZER.toString(), 1, "/" + NAME);
         assertEquals("set pids.max = 7 in pids:/" + NAME, a.set(pidsCg, java.util.Map.of("pids.max", "7")));
         assertEquals("7", Files.readString(PIDS.resolve(NAME).resolve("pids.max")).strip());
         assertTrue(a.set(pidsCg, java.util.Map.of("pids.max", "lots")).contains("EINVAL"));
         Process s = sleeper();
         long start = KillIT.startOf(s.pid());
-        var target = new nscope.views.ui.Actions.Target((int) s.pid(), start, "sleep");
-        assertTrue(a.move(new nscope.views.ui.Actions.Target((int) s.pid(), start + 1, "sleep"), 0, List.of(pidsCg))
+        var target = new nscope.views.actions.Actions.Target((int) s.pid(), start, "sleep");
+        assertTrue(a.move(new nscope.views.actions.Actions.Target((int) s.pid(), start + 1, "sleep"), 0, List.of(pidsCg))
                 .contains("is now another process"), "a reused PID is refused");
         assertEquals("", Files.readString(PIDS.resolve(NAME).resolve("cgroup.procs")).strip(), "nothing moved");
         assertEquals("moved PID " + s.pid() + " into 2 cgroups (/" + NAME + ")", a.move(target, 0, List.of(pidsCg, freezerCg)));
@@ -189,7 +189,7 @@ class CgroupIT {
         try (var l = Files.list(tasks)) {
             tid = l.map(x -> Integer.parseInt(x.getFileName().toString())).filter(x -> x != t.pid()).findFirst().orElseThrow();
         }
-        var tTarget = new nscope.views.ui.Actions.Target((int) t.pid(), KillIT.startOf(t.pid()), "java");
+        var tTarget = new nscope.views.actions.Actions.Target((int) t.pid(), KillIT.startOf(t.pid()), "java");
         assertEquals("moved thread " + tid + " of PID " + t.pid() + " into pids:/" + NAME, a.move(tTarget, tid, List.of(pidsCg)));
         List<String> inside = Files.readAllLines(PIDS.resolve(NAME).resolve("tasks"));
         assertTrue(inside.contains(Integer.toString(tid)) && inside.contains(Long.toString(s.pid())), inside.toString());

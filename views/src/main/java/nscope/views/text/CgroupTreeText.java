@@ -6,7 +6,10 @@ import java.util.function.IntFunction;
 import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.cgroups.CgroupTree;
-import nscope.views.text.TextTable.Column;
+import nscope.views.columns.CgroupCells;
+import nscope.views.columns.CgroupColumns;
+import nscope.views.columns.CgroupColumns.CgroupRow;
+import nscope.views.columns.Column;
 
 /**
  * One cgroup hierarchy as a tree, like systemd-cgls, with the figures
@@ -14,7 +17,8 @@ import nscope.views.text.TextTable.Column;
  * MEMORY (current/limit), CPU% (between two scans, when there were two), PIDS (current/max) and
  * PSI (cpu/memory/io "some" avg10). A column the hierarchy does not offer
  * is left out. With processes, each cgroup's member processes are listed
- * under it, "PID COMMAND", as systemd-cgls does.
+ * under it, "PID COMMAND", as systemd-cgls does. The columns are
+ * {@link CgroupColumns#ALL}'s.
  */
 public final class CgroupTreeText {
     private CgroupTreeText() {}
@@ -46,19 +50,12 @@ public final class CgroupTreeText {
         Cgroup top = tree.cgroup(from).orElseThrow(() -> new IllegalArgumentException("no cgroup " + from));
         List<Cgroup> all = new ArrayList<>();
         collect(tree, top, all);
-        boolean mem = all.stream().anyMatch(c -> !CgroupCells.memory(c).isEmpty());
-        // CPU % needs two scans: no column when there was one (a recorded fixture, --interval 0)
-        boolean cpuCol = all.stream().anyMatch(c -> cpu.percent(tree.hierarchy(), c.path()).isPresent());
-        boolean pids = all.stream().anyMatch(c -> !CgroupCells.pids(c).isEmpty());
-        boolean psi = all.stream().anyMatch(c -> !CgroupCells.pressure(c).isEmpty());
-        List<Column> cols = new ArrayList<>(List.of(new Column("PROCS", true), new Column("TASKS", true)));
-        if (mem) cols.add(new Column("MEMORY", true));
-        if (cpuCol) cols.add(new Column("CPU%", true));
-        if (pids) cols.add(new Column("PIDS", true));
-        if (psi) cols.add(new Column("PSI-SOME10", true));
-        cols.add(new Column("CGROUP", false));
+        // a figure no cgroup here has is left out (CPU % needs two scans: none for a recorded fixture or --interval 0)
+        List<Column<CgroupRow>> cols = new ArrayList<>();
+        for (Column<CgroupRow> c : CgroupColumns.ALL)
+            if (c == CgroupColumns.CGROUP || all.stream().anyMatch(x -> !c.text(new CgroupRow(tree, x, cpu), "").isEmpty())) cols.add(c);
         TextTable t = new TextTable(cols);
-        add(t, tree, top, top.path(), "", "", cpu, processes, mem, cpuCol, pids, psi, containers);
+        add(t, new CgroupRow(tree, top, cpu), top.path(), "", "", cols, processes, containers);
         return t.render(headings);
     }
 
@@ -67,19 +64,17 @@ public final class CgroupTreeText {
         for (String k : c.children()) tree.cgroup(k).ifPresent(x -> collect(tree, x, out));
     }
 
-    private static void add(TextTable t, CgroupTree tree, Cgroup c, String name, String branch, String under, CgroupCpu cpu,
-                            IntFunction<String> processes, boolean mem, boolean cpuCol, boolean pids, boolean psi,
-                            java.util.Map<String, String> containers) {
-        List<String> row = new ArrayList<>(List.of(CgroupCells.count(c.procs()), CgroupCells.count(c.threads())));
-        if (mem) row.add(CgroupCells.memory(c));
-        if (cpuCol) row.add(CgroupCells.percent(cpu.percent(tree.hierarchy(), c.path())));
-        if (pids) row.add(CgroupCells.pids(c));
-        if (psi) row.add(CgroupCells.pressure(c));
+    /** A cgroup's row (its name after {@code branch}), its member processes and its children (drawn after {@code under}). */
+    private static void add(TextTable t, CgroupRow r, String name, String branch, String under, List<Column<CgroupRow>> cols,
+                            IntFunction<String> processes, java.util.Map<String, String> containers) {
+        Cgroup c = r.cgroup();
+        List<String> row = new ArrayList<>();
+        for (Column<CgroupRow> col : cols) if (col != CgroupColumns.CGROUP) row.add(col.text(r, ""));
         String ctr = containers.get(c.path());
         row.add(branch + name.replace(" ", "\\x20") + CgroupCells.marks(c) + (ctr == null ? "" : " [ctr " + Escape.terminal(ctr) + "]"));
         t.add(row.toArray());
         List<Cgroup> kids = new ArrayList<>();
-        for (String k : c.children()) tree.cgroup(k).ifPresent(kids::add);
+        for (String k : c.children()) r.tree().cgroup(k).ifPresent(kids::add);
         List<Integer> members = processes != null && c.procs().known() ? c.procs().get() : List.of();
         int n = members.size() + kids.size();
         int i = 0;
@@ -93,8 +88,8 @@ public final class CgroupTreeText {
         }
         for (Cgroup k : kids) {
             boolean last = ++i == n;
-            add(t, tree, k, k.name(), under + (last ? "└─" : "├─"), under + (last ? "  " : "│ "), cpu, processes, mem, cpuCol, pids, psi,
-                    containers);
+            add(t, new CgroupRow(r.tree(), k, r.cpu()), k.name(), under + (last ? "└─" : "├─"), under + (last ? "  " : "│ "), cols,
+                    processes, containers);
         }
     }
 }

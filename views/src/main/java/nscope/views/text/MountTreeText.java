@@ -5,7 +5,9 @@ import java.util.List;
 import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.mounts.OverlayLayers;
-import nscope.views.text.TextTable.Column;
+import nscope.views.columns.Column;
+import nscope.views.columns.MountCells;
+import nscope.views.columns.MountColumns;
 
 /**
  * A mount table as findmnt --tree draws it: TARGET with the tree in front
@@ -15,16 +17,13 @@ import nscope.views.text.TextTable.Column;
  * column ("lower: PATH" uppermost first, then "data:", "upper:", "work:"),
  * and are left out of its OPTIONS cell. Host text is escaped: control
  * characters as \n, \t, \xNN (see {@link Escape}), and spaces as \x20, so
- * a name cannot split or shift a column.
+ * a name cannot split or shift a column. The columns are {@link MountColumns#TEXT}.
  */
 public final class MountTreeText {
     private MountTreeText() {}
 
-    public static final List<Column> COLUMNS = List.of(new Column("TARGET", false), new Column("SOURCE", false),
-            new Column("FSTYPE", false), new Column("PROPAGATION", false), new Column("OPTIONS", false));
-
     public static String render(MountTable table, boolean headings) {
-        TextTable t = new TextTable(COLUMNS);
+        TextTable t = new TextTable(MountColumns.TEXT);
         List<Mount> roots = table.roots();
         for (Mount r : roots) add(t, table, r, "", "");
         return t.render(headings);
@@ -33,8 +32,15 @@ public final class MountTreeText {
     /** Adds a mount's row (drawn after {@code branch}), its layer lines and its subtree (drawn after {@code under}). */
     private static void add(TextTable t, MountTable table, Mount m, String branch, String under) {
         List<Mount> kids = table.children(m.id());
-        t.add(branch + host(m.mountPoint()), host(MountCells.source(m)), host(m.fsType()),
-                m.propagation().tags(), host(m.overlay().isPresent() ? optionsWithoutLayers(m) : MountCells.options(m)));
+        List<String> cells = new ArrayList<>();
+        for (Column<Mount> c : MountColumns.TEXT) {
+            // an overlay's layers are lines of their own below: left out of its OPTIONS cell
+            String cell = c == MountColumns.OPTIONS && m.overlay().isPresent() ? MountCells.optionsWithoutLayers(m) : c.text(m, "");
+            // the propagation tags are nscope's own words, spaced
+            cells.add(c == MountColumns.PROPAGATION ? cell : host(cell));
+        }
+        cells.set(0, branch + cells.get(0)); // the tree is drawn in TARGET
+        t.add(cells.toArray());
         if (m.overlay().isPresent()) {
             String gutter = under + (kids.isEmpty() ? "" : "│");
             for (String line : layerLines(m.overlay().get())) t.add(gutter, "", "", "", line);
@@ -48,14 +54,6 @@ public final class MountTreeText {
     /** The layer lines, with spaces made visible as in every cell here. */
     static List<String> layerLines(OverlayLayers o) {
         return o.lines(MountTreeText::host);
-    }
-
-    private static final List<String> LAYER_KEYS = List.of("lowerdir=", "lowerdir+=", "datadir+=", "upperdir=", "workdir=");
-
-    private static String optionsWithoutLayers(Mount m) {
-        List<String> fs = new ArrayList<>();
-        for (String o : m.superOptions()) if (LAYER_KEYS.stream().noneMatch(o::startsWith)) fs.add(o);
-        return MountCells.merge(m.options(), fs);
     }
 
     /** Host text for a cell: spaces made visible; the table escapes the control characters. */

@@ -2,16 +2,15 @@ package nscope.views.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import nscope.views.columns.Column;
 
 /** A plain column table like util-linux prints: header, padded columns, last column free. */
 public final class TextTable {
-    /** A column: its header and whether numbers align right. */
-    public record Column(String name, boolean right) {}
-
-    private final List<Column> columns;
+    private final List<Column<?>> columns;
     private final List<String[]> rows = new ArrayList<>();
 
-    public TextTable(List<Column> columns) { this.columns = List.copyOf(columns); }
+    /** The columns' headers and alignments (a text table fits each column to its widest cell). */
+    public TextTable(List<? extends Column<?>> columns) { this.columns = List.copyOf(columns); }
 
     /** Adds a row; every cell is escaped for the terminal here. */
     public TextTable add(Object... cells) {

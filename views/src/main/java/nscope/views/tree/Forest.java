@@ -10,15 +10,15 @@ import java.util.Optional;
 /** The roots of a tree screen, with an index by id: each node's parent and its place among its siblings. */
 public final class Forest {
     private final List<Node> roots;
-    private final Map<String, Node> byId = new HashMap<>();
-    private final Map<String, String> parentOf = new HashMap<>();
+    private final Map<RowKey, Node> byId = new HashMap<>();
+    private final Map<RowKey, RowKey> parentOf = new HashMap<>();
 
     public Forest(List<Node> roots) {
         this.roots = List.copyOf(roots);
         for (Node r : this.roots) index(r, null);
     }
 
-    private void index(Node n, String parent) {
+    private void index(Node n, RowKey parent) {
         if (byId.putIfAbsent(n.id(), n) != null) throw new IllegalArgumentException("two nodes with id " + n.id());
         if (parent != null) parentOf.put(n.id(), parent);
         for (Node c : n.children()) index(c, n.id());
@@ -26,23 +26,23 @@ public final class Forest {
 
     public List<Node> roots() { return roots; }
 
-    public Optional<Node> node(String id) { return Optional.ofNullable(byId.get(id)); }
+    public Optional<Node> node(RowKey id) { return Optional.ofNullable(byId.get(id)); }
 
-    public boolean contains(String id) { return byId.containsKey(id); }
+    public boolean contains(RowKey id) { return byId.containsKey(id); }
 
     /** The parent's id; empty for a root. */
-    public Optional<String> parent(String id) { return Optional.ofNullable(parentOf.get(id)); }
+    public Optional<RowKey> parent(RowKey id) { return Optional.ofNullable(parentOf.get(id)); }
 
     /** From the node up to its root, the node itself first. */
-    public List<String> lineage(String id) {
-        List<String> out = new ArrayList<>();
-        for (String at = id; at != null; at = parentOf.get(at)) out.add(at);
+    public List<RowKey> lineage(RowKey id) {
+        List<RowKey> out = new ArrayList<>();
+        for (RowKey at = id; at != null; at = parentOf.get(at)) out.add(at);
         return out;
     }
 
     /** Its siblings (itself included), in display order. */
-    public List<Node> siblings(String id) {
-        String p = parentOf.get(id);
+    public List<Node> siblings(RowKey id) {
+        RowKey p = parentOf.get(id);
         if (p == null) return byId.containsKey(id) ? roots : Collections.emptyList();
         return byId.get(p).children();
     }

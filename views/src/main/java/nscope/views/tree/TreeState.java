@@ -15,14 +15,14 @@ import java.util.Set;
  */
 public final class TreeState {
     private Forest forest = new Forest(List.of());
-    private final Set<String> expanded = new HashSet<>();
-    private String selected;
+    private final Set<RowKey> expanded = new HashSet<>();
+    private RowKey selected;
     private int top;
     private List<Row> rows = List.of();
 
     /** Shows a new forest (a refresh), keeping selection and expansion by id. */
     public void show(Forest next) {
-        String keep = selected == null ? null : survivor(forest, next, selected);
+        RowKey keep = selected == null ? null : survivor(forest, next, selected);
         expanded.retainAll(allIds(next));
         forest = next;
         selected = keep;
@@ -32,8 +32,8 @@ public final class TreeState {
     }
 
     /** Expands the given nodes (e.g. the roots, on the first frame). */
-    public void expand(Iterable<String> ids) {
-        for (String id : ids) if (forest.contains(id)) expanded.add(id);
+    public void expand(Iterable<RowKey> ids) {
+        for (RowKey id : ids) if (forest.contains(id)) expanded.add(id);
         rebuild();
     }
 
@@ -42,7 +42,7 @@ public final class TreeState {
     /** The visible rows, top to bottom. */
     public List<Row> rows() { return rows; }
 
-    public String selected() { return selected; }
+    public RowKey selected() { return selected; }
 
     public int selectedIndex() {
         for (int i = 0; i < rows.size(); i++) if (rows.get(i).node().id().equals(selected)) return i;
@@ -61,7 +61,7 @@ public final class TreeState {
     public void last() { if (!rows.isEmpty()) selected = rows.get(rows.size() - 1).node().id(); }
 
     /** Selects a node, expanding its ancestors so it is visible (following a cross-link). */
-    public boolean select(String id) {
+    public boolean select(RowKey id) {
         if (!forest.contains(id)) return false;
         reveal(id);
         selected = id;
@@ -92,7 +92,7 @@ public final class TreeState {
         rebuild();
     }
 
-    public boolean isExpanded(String id) { return expanded.contains(id); }
+    public boolean isExpanded(RowKey id) { return expanded.contains(id); }
 
     /** The first visible row for a window of height rows, keeping the selection inside it. */
     public int top(int height) {
@@ -106,8 +106,8 @@ public final class TreeState {
 
     private Node current() { return selected == null ? null : forest.node(selected).orElse(null); }
 
-    private void reveal(String id) {
-        List<String> up = forest.lineage(id);
+    private void reveal(RowKey id) {
+        List<RowKey> up = forest.lineage(id);
         boolean changed = false;
         for (int i = 1; i < up.size(); i++) changed |= expanded.add(up.get(i));
         if (changed) rebuild();
@@ -131,8 +131,8 @@ public final class TreeState {
         for (int i = 0; i < kids.size(); i++) add(out, kids.get(i), depth + 1, i == kids.size() - 1, last);
     }
 
-    private static Set<String> allIds(Forest f) {
-        Set<String> out = new HashSet<>();
+    private static Set<RowKey> allIds(Forest f) {
+        Set<RowKey> out = new HashSet<>();
         List<Node> stack = new ArrayList<>(f.roots());
         while (!stack.isEmpty()) {
             Node n = stack.remove(stack.size() - 1);
@@ -143,10 +143,10 @@ public final class TreeState {
     }
 
     /** The selection after a refresh: itself, else its nearest relative in the new forest. */
-    static String survivor(Forest old, Forest next, String id) {
+    static RowKey survivor(Forest old, Forest next, RowKey id) {
         if (next.contains(id)) return id;
         if (!old.contains(id)) return null;
-        for (String at : old.lineage(id)) {
+        for (RowKey at : old.lineage(id)) {
             if (next.contains(at)) return at;
             List<Node> sibs = old.siblings(at);
             int i = indexOf(sibs, at);
@@ -156,7 +156,7 @@ public final class TreeState {
         return null;
     }
 
-    private static int indexOf(List<Node> nodes, String id) {
+    private static int indexOf(List<Node> nodes, RowKey id) {
         for (int i = 0; i < nodes.size(); i++) if (nodes.get(i).id().equals(id)) return i;
         return -1;
     }

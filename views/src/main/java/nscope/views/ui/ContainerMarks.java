@@ -9,10 +9,7 @@ import nscope.probes.model.NsLink;
 import nscope.probes.model.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.views.screens.CgroupRows;
-import nscope.views.screens.MountRows;
-import nscope.views.screens.NamespaceRows;
-import nscope.views.screens.ProcessRows;
+import nscope.views.tree.RowKey;
 
 /**
  * Which rows belong to which of nscope's containers, for every screen: its
@@ -31,9 +28,9 @@ public final class ContainerMarks {
      */
     public record Container(String name, int pid, long startTime, List<String> namespaces, List<String> cgroups) {}
 
-    /** Row id -> container name; one pass over the tasks for all containers together. */
-    static Map<String, String> of(Snapshot s, List<Container> containers) {
-        Map<String, String> out = new HashMap<>();
+    /** Row -> container name; one pass over the tasks for all containers together. */
+    static Map<RowKey, String> of(Snapshot s, List<Container> containers) {
+        Map<RowKey, String> out = new HashMap<>();
         Map<NsId, String> byPidNs = new HashMap<>();
         for (Container c : containers) {
             Task init = s.leader(c.pid()).filter(t -> t.startTime() == c.startTime()).orElse(null);
@@ -42,25 +39,25 @@ public final class ContainerMarks {
                 Readout<NsId> r = init.ns(l);
                 // only the types made for it: without --userns its user namespace is the host's
                 if (!r.known() || l.forChildren() || !c.namespaces().contains(l.kind().label())) continue;
-                out.put(NamespaceRows.nsId(r.get()), c.name());
-                if (l == NsLink.MNT && s.namespaces().containsKey(r.get())) out.put(MountRows.namespaceId(s.namespaces().get(r.get())), c.name());
+                out.put(new RowKey.Namespace(l.kind(), r.get()), c.name());
+                if (l == NsLink.MNT && s.namespaces().containsKey(r.get())) out.put(new RowKey.MountNs(r.get()), c.name());
                 if (l == NsLink.PID) byPidNs.put(r.get(), c.name());
             }
             // the parent of its PID 1 (outside its pid namespace: nscope-init's monitor, which made its namespaces and waits
             // for PID 1) belongs to it too
-            s.leader(init.ppid()).ifPresent(p -> out.put(ProcessRows.processId(p), c.name()));
+            s.leader(init.ppid()).ifPresent(p -> out.put(RowKey.Task.process(p), c.name()));
             for (String label : c.cgroups()) {
                 int colon = label.indexOf(':');
                 for (CgroupTree tree : s.cgroups().trees())
                     if (tree.hierarchy().label().equals(label.substring(0, colon)))
-                        out.put(CgroupRows.cgroupId(tree, label.substring(colon + 1)), c.name());
+                        out.put(new RowKey.Cgroup(tree.hierarchy().device(), label.substring(colon + 1)), c.name());
             }
         }
         if (byPidNs.isEmpty()) return out;
         for (Task t : s.tasks().values()) {
             Readout<NsId> theirs = t.ns(NsLink.PID);
             String name = theirs.known() ? byPidNs.get(theirs.get()) : null;
-            if (name != null) out.put(t.leader() ? ProcessRows.processId(t) : ProcessRows.threadId(t), name);
+            if (name != null) out.put(RowKey.Task.of(t), name);
         }
         return out;
     }

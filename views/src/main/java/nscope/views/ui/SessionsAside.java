@@ -3,6 +3,7 @@ package nscope.views.ui;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import nscope.views.actions.Actions;
 
 /** Shells put aside with Ctrl-] while they run: r takes the last one back; an ended one is said once. */
 final class SessionsAside {

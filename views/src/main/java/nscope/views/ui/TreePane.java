@@ -6,9 +6,11 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import nscope.views.screens.Column;
+import nscope.views.columns.Column;
 import nscope.views.text.Escape;
+import nscope.views.text.Fit;
 import nscope.views.tree.Row;
+import nscope.views.tree.RowKey;
 import nscope.views.tree.TreeState;
 
 /**
@@ -21,27 +23,22 @@ final class TreePane {
     private TreePane() {}
 
     /**
-     * @param colorOf the colour of a row's name (its namespace type), or DEFAULT
-     * @param fresh   ids of rows new since the last refresh
+     * @param colorOf    the colour of a row's name (its namespace type), or DEFAULT
+     * @param fresh      rows new since the last refresh
+     * @param containers row -> the name of the nscope container it belongs to, shown as [ctr NAME]
      */
-    static void draw(TextGraphics g, int top, int height, int width, List<Column> columns, TreeState state,
-                     Palette palette, Function<Row, TextColor> colorOf, Set<String> fresh) {
-        draw(g, top, height, width, columns, state, palette, colorOf, fresh, java.util.Map.of());
-    }
-
-    /** @param containers row id -> the name of the nscope container it belongs to, shown as [ctr NAME] */
-    static void draw(TextGraphics g, int top, int height, int width, List<Column> columns, TreeState state,
-                     Palette palette, Function<Row, TextColor> colorOf, Set<String> fresh, java.util.Map<String, String> containers) {
+    static void draw(TextGraphics g, int top, int height, int width, List<? extends Column<?>> columns, TreeState state,
+                     Palette palette, Function<Row, TextColor> colorOf, Set<RowKey> fresh, java.util.Map<RowKey, String> containers) {
         if (height < 2 || width < 10) return;
         StringBuilder head = new StringBuilder();
-        for (Column c : columns) head.append(cell(c.name(), c, width - head.length())).append(c.width() == 0 ? "" : " ");
+        for (Column<?> c : columns) head.append(cell(c.name(), c, width - head.length())).append(c.width() == 0 ? "" : " ");
         g.enableModifiers(SGR.BOLD);
-        g.putString(0, top, fit(head.toString(), width));
+        g.putString(0, top, Fit.cut(head.toString(), width));
         g.disableModifiers(SGR.BOLD);
         int rowsHeight = height - 1;
         int first = state.top(rowsHeight);
         List<Row> rows = state.rows();
-        String selected = state.selected();
+        RowKey selected = state.selected();
         for (int i = 0; i < rowsHeight && first + i < rows.size(); i++) {
             Row r = rows.get(first + i);
             int y = top + 1 + i;
@@ -59,13 +56,13 @@ final class TreePane {
             int room = width - nameAt - mark.length();
             if (!mark.isEmpty() && name.length() > room && room >= 12) name = name.substring(0, room - 1) + "~";
             if (sel) g.enableModifiers(SGR.REVERSE);
-            g.putString(0, y, fit(line.toString(), width));
+            g.putString(0, y, Fit.cut(line.toString(), width));
             TextColor c = fresh.contains(r.node().id()) ? palette.fresh() : colorOf.apply(r);
             g.setForegroundColor(c);
-            if (nameAt < width) g.putString(nameAt, y, fit(name, width - nameAt));
+            if (nameAt < width) g.putString(nameAt, y, Fit.cut(name, width - nameAt));
             g.setForegroundColor(palette.mark());
             int markAt = nameAt + name.length();
-            if (!mark.isEmpty() && markAt < width) g.putString(markAt, y, fit(mark, width - markAt));
+            if (!mark.isEmpty() && markAt < width) g.putString(markAt, y, Fit.cut(mark, width - markAt));
             g.setForegroundColor(TextColor.ANSI.DEFAULT);
             if (sel) {
                 int end = Math.min(width, markAt + mark.length());
@@ -76,15 +73,11 @@ final class TreePane {
     }
 
     /** A cell padded or cut to its column's width (the last column: what is left). */
-    static String cell(String s, Column c, int room) {
+    static String cell(String s, Column<?> c, int room) {
         int w = c.width() == 0 ? Math.max(0, room) : c.width();
         if (s.length() > w) return w <= 1 ? s.substring(0, w) : s.substring(0, w - 1) + "~";
         String pad = " ".repeat(w - s.length());
         return c.right() ? pad + s : c.width() == 0 ? s : s + pad;
     }
 
-    static String fit(String s, int width) {
-        if (width <= 0) return "";
-        return s.length() <= width ? s : s.substring(0, width);
-    }
 }

@@ -6,12 +6,21 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import nscope.probes.ProcessCpu;
+import nscope.probes.Refresher;
 import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.cgroups.Cgroups;
 import nscope.probes.model.Snapshot;
+import nscope.views.actions.Actions;
+import nscope.views.tree.RowKey;
 
 /**
  * Runs the screen: one scanning thread takes a snapshot every interval
@@ -31,7 +40,7 @@ public final class UiLoop {
          * when nothing changed (nothing is rebuilt then).
          *
          * @param pinned  the selected process (0: none), which a live source reads exactly every time
-         * @param cgroups whether the cgroup screen is shown (a live source reads the cgroup trees then)
+         * @param cgroups whether the screen shown needs the cgroup trees (a live source reads them then)
          */
         Snapshot scan(int pinned, boolean cgroups);
 
@@ -39,79 +48,71 @@ public final class UiLoop {
         default Snapshot quick() { return scan(0, false); }
 
         /** The first frame's rows: those of {@link #quick()} for this screen, filter and sort (a source may have them made already). */
-        default Screens first(String filter, java.util.Map<Tab, Integer> sortBy, Tab tab) {
-            return Screens.of(quick(), CgroupCpu.none(), filter, sortBy, EnumSet.of(tab));
+        default Screens first(String filter, Map<nscope.views.screens.Screen, Integer> sortBy, nscope.views.screens.Screen shown) {
+            return Screens.of(quick(), CgroupCpu.none(), filter, sortBy, Set.of(shown));
         }
 
         /** False for a recorded fixture: read once, never refreshed. */
         boolean live();
 
         /** How old the parts the last scan carried over are (null: it carried nothing over). */
-        default nscope.probes.Refresher.Freshness freshness() { return null; }
+        default Refresher.Freshness freshness() { return null; }
     }
 
     /** A scan's outcome for the UI thread: rows (or null: unchanged), or a failure. */
-    private record Frame(Screens screens, java.util.Map<String, String> marks, HostFacts facts, nscope.probes.Refresher.Freshness freshness,
-                         boolean failed) {}
+    private record Frame(Screens screens, Map<RowKey, String> marks, HostFacts facts, Refresher.Freshness freshness, boolean failed) {}
 
-    /** Runs until the user quits (or input ends); the caller stops the screen afterwards. */
-    public static void run(Screen screen, Ui ui, Source source, Supplier<HostFacts> facts, Duration interval) throws IOException {
-        ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicBoolean aside = new AtomicBoolean(); // a session has the terminal: no scans pile up meanwhile
-        Object wake = new Object();
-        // the full scan waits until the first frame is on the screen: on two cores it would slow that frame
-        java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
-        Thread scanner = new Thread(() -> {
-            Snapshot prev = null;
-            nscope.probes.cgroups.Cgroups cgroupsBefore = null;
-            CgroupCpu cpu = CgroupCpu.none();
+    /**
+     * The scanning thread: a snapshot every interval (unless paused, or a
+     * session has the terminal), turned into the rows of the screen shown,
+     * paced so the whole process stays within the CPU budget.
+     */
+    private static final class Scanner implements Runnable {
+        private final Ui ui;
+        private final Source source;
+        private final Supplier<HostFacts> facts;
+        private final Duration interval;
+        final ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean stop = new AtomicBoolean();
+        /** A session has the terminal: no scans pile up meanwhile. */
+        final AtomicBoolean aside = new AtomicBoolean();
+        final Object wake = new Object();
+        /** The full scan waits until the first frame is on the screen: on two cores it would slow that frame. */
+        final CountDownLatch shown = new CountDownLatch(1);
+        private Snapshot prev;
+        private Cgroups cgroupsBefore;
+        private CgroupCpu cpu = CgroupCpu.none();
+        /**
+         * (wall, CPU) of the whole process (drawing, rows, GC too) at each refresh's start over the
+         * last PACE_WINDOW: the pace keeps that window under the budget, so one dear refresh (the
+         * cgroup trees, once a cycle) is absorbed by cheap ones instead of stalling the next few.
+         */
+        private final ArrayDeque<long[]> window = new ArrayDeque<>();
+
+        Scanner(Ui ui, Source source, Supplier<HostFacts> facts, Duration interval) {
+            this.ui = ui;
+            this.source = source;
+            this.facts = facts;
+            this.interval = interval;
+        }
+
+        @Override public void run() {
             boolean first = true;
             long waitMs = interval.toMillis();
-            // (wall, CPU) of the whole process (drawing, rows, GC too) at each refresh's start over the
-            // last PACE_WINDOW: the pace keeps that window under the budget, so one dear refresh (the
-            // cgroup trees, once a cycle) is absorbed by cheap ones instead of stalling the next few
-            java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>();
             while (!stop.get()) {
                 if (first || source.live() && !ui.paused() && !aside.get()) {
                     // the first round is not paced, and the management classes that tell CPU time cost some 80 ms to load
-                    long cpu0 = first ? 0 : nscope.probes.ProcessCpu.nanos(), wall0 = System.nanoTime();
+                    long cpu0 = first ? 0 : ProcessCpu.nanos(), wall0 = System.nanoTime();
                     if (!first) window.addLast(new long[] {wall0, cpu0});
                     try {
-                        if (first) {
-                            // a quick frame first (no host facts either: those load a library), then the full scan at once
-                            frames.add(new Frame(source.first(ui.filter(), ui.sortBy(), ui.tab()), java.util.Map.of(),
-                                    null, null, false));
-                            shown.await(1, java.util.concurrent.TimeUnit.SECONDS);
-                        }
-                        Snapshot s = source.scan(ui.pinned(), ui.tab() == Tab.CGROUPS);
-                        HostFacts f = facts.get();
-                        if (s == prev) {
-                            frames.add(new Frame(null, null, f, source.freshness(), false));
-                        } else {
-                            if (s.cgroups() != cgroupsBefore) {
-                                // CPU % between two reads of the cgroup trees (a refresh may carry them over)
-                                cpu = cgroupsBefore == null ? CgroupCpu.none() : CgroupCpu.between(cgroupsBefore, s.cgroups());
-                                cgroupsBefore = s.cgroups();
-                            }
-                            // only the screen shown: the others are built from this scan when turned to
-                            // the containers' marks (their state files) read here, not on the thread that answers keys
-                            frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy(), EnumSet.of(ui.tab())), ui.marks(s), f,
-                                    source.freshness(), false));
-                            prev = s;
-                        }
+                        scan(first);
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {
                         frames.add(new Frame(null, null, null, null, true)); // the UI says the scan failed, and the next one tries again
                     }
                     // the first scan reads everything once (and warms the JIT): it does not set the pace
-                    if (!first) {
-                        long now = System.nanoTime(), cpuNow = nscope.probes.ProcessCpu.nanos();
-                        while (window.size() > 1 && now - window.peekFirst()[0] > PACE_WINDOW.toNanos()) window.removeFirst();
-                        long[] from = window.peekFirst();
-                        waitMs = budgetedWait(interval.toMillis(), cpuNow - from[1], now - from[0]);
-                    }
+                    if (!first) waitMs = pace();
                     first = false;
                     ui.refreshEvery(waitMs);
                 }
@@ -123,9 +124,54 @@ public final class UiLoop {
                     }
                 }
             }
-        }, "nscope-scan");
-        scanner.setDaemon(true);
-        scanner.start();
+        }
+
+        private void scan(boolean first) throws InterruptedException {
+            if (first) {
+                // a quick frame first (no host facts either: those load a library), then the full scan at once
+                frames.add(new Frame(source.first(ui.filter(), ui.sortBy(), ui.screen()), Map.of(), null, null, false));
+                shown.await(1, TimeUnit.SECONDS);
+            }
+            Snapshot s = source.scan(ui.pinned(), ui.screen().needsCgroups());
+            HostFacts f = facts.get();
+            if (s == prev) {
+                frames.add(new Frame(null, null, f, source.freshness(), false));
+                return;
+            }
+            if (s.cgroups() != cgroupsBefore) {
+                // CPU % between two reads of the cgroup trees (a refresh may carry them over)
+                cpu = cgroupsBefore == null ? CgroupCpu.none() : CgroupCpu.between(cgroupsBefore, s.cgroups());
+                cgroupsBefore = s.cgroups();
+            }
+            // only the screen shown: the others are built from this scan when turned to;
+            // the containers' marks (their state files) read here, not on the thread that answers keys
+            frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy(), Set.of(ui.screen())), ui.marks(s), f,
+                    source.freshness(), false));
+            prev = s;
+        }
+
+        /** The wait before the next scan, keeping the last PACE_WINDOW within the budget. */
+        private long pace() {
+            long now = System.nanoTime(), cpuNow = ProcessCpu.nanos();
+            while (window.size() > 1 && now - window.peekFirst()[0] > PACE_WINDOW.toNanos()) window.removeFirst();
+            long[] from = window.peekFirst();
+            return budgetedWait(interval.toMillis(), cpuNow - from[1], now - from[0]);
+        }
+
+        void end() {
+            stop.set(true);
+            synchronized (wake) {
+                wake.notifyAll();
+            }
+        }
+    }
+
+    /** Runs until the user quits (or input ends); the caller stops the screen afterwards. */
+    public static void run(Screen screen, Ui ui, Source source, Supplier<HostFacts> facts, Duration interval) throws IOException {
+        Scanner scanner = new Scanner(ui, source, facts, interval);
+        Thread thread = new Thread(scanner, "nscope-scan");
+        thread.setDaemon(true);
+        thread.start();
         boolean firstFrame = true, dirty = true, complete = false;
         try {
             while (true) {
@@ -139,7 +185,7 @@ public final class UiLoop {
                     dirty = true;
                 }
                 Frame f;
-                while ((f = frames.poll()) != null) {
+                while ((f = scanner.frames.poll()) != null) {
                     if (f.failed()) ui.error("a scan failed; the next one will try again");
                     else if (f.screens() == null) ui.unchanged(f.facts());
                     else {
@@ -152,26 +198,26 @@ public final class UiLoop {
                 }
                 Actions.Session session = ui.takeSession();
                 if (session != null) {
-                    aside.set(true);
+                    scanner.aside.set(true);
                     try {
                         ui.sessionEnded(session, runAside(screen, session));
                     } finally {
-                        aside.set(false);
+                        scanner.aside.set(false);
                     }
                     dirty = complete = true;
                 }
                 if (ui.pollAside()) dirty = true;
                 if (ui.rowsReady()) dirty = true; // a screen's rows built off this thread: placed when drawn
                 if (ui.refreshNow()) {
-                    synchronized (wake) {
-                        wake.notifyAll(); // an action changed the host: show it at once
+                    synchronized (scanner.wake) {
+                        scanner.wake.notifyAll(); // an action changed the host: show it at once
                     }
                 }
                 TerminalSize resized = screen.doResizeIfNecessary();
                 if (resized != null) dirty = complete = true; // the terminal may have reflowed what was there: redraw it all
                 if (dirty) {
                     draw(screen, ui, complete);
-                    if (ui.hasRows()) shown.countDown();
+                    if (ui.hasRows()) scanner.shown.countDown();
                     dirty = complete = false;
                 }
                 try {
@@ -182,10 +228,7 @@ public final class UiLoop {
             }
         } finally {
             ui.endAside();
-            stop.set(true);
-            synchronized (wake) {
-                wake.notifyAll();
-            }
+            scanner.end();
         }
     }
 

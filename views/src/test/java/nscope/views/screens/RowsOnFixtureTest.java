@@ -14,8 +14,10 @@ import nscope.probes.Host;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.cgroups.CgroupCpu;
 import nscope.views.tree.Forest;
 import nscope.views.tree.Node;
+import nscope.views.tree.RowKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +43,13 @@ class RowsOnFixtureTest {
     }
 
     @Test void everyTaskIsARowAndThreadsHangUnderTheirProcess() {
-        Forest f = ProcessRows.of(snap);
+        Forest f = AllScreens.PROCESSES.rows(snap, CgroupCpu.none());
         assertEquals(snap.tasks().size(), f.size(), "one row per task");
         Task threaded = snap.tasks().values().stream().filter(t -> !t.leader() && t.comm().startsWith("threads")).findFirst()
                 .orElseGet(() -> snap.tasks().values().stream().filter(t -> !t.leader()).findFirst().orElseThrow());
-        Node lead = f.node(ProcessRows.processId(snap.leader(threaded.tgid()).orElseThrow())).orElseThrow();
-        assertTrue(lead.children().stream().anyMatch(n -> n.id().equals(ProcessRows.threadId(threaded))), "the thread under its leader");
-        Node t = f.node(ProcessRows.threadId(threaded)).orElseThrow();
+        Node lead = f.node(RowKey.Task.process(snap.leader(threaded.tgid()).orElseThrow())).orElseThrow();
+        assertTrue(lead.children().stream().anyMatch(n -> n.id().equals(RowKey.Task.thread(threaded))), "the thread under its leader");
+        Node t = f.node(RowKey.Task.thread(threaded)).orElseThrow();
         assertEquals(List.of(threaded.tid(), threaded.tgid(), threaded.tid()),
                 t.cells().subList(0, 3).stream().map(Integer::parseInt).toList(), "PID, TGID, TID side by side");
         assertTrue(t.cells().get(6).startsWith("{"), "a thread shows its own name: " + t.cells());
@@ -56,14 +58,14 @@ class RowsOnFixtureTest {
         // every process row's parent is its parent process
         for (Task p : snap.tasks().values()) {
             if (!p.leader() || snap.leader(p.ppid()).isEmpty()) continue;
-            assertEquals(ProcessRows.processId(snap.leader(p.ppid()).get()), f.parent(ProcessRows.processId(p)).orElseThrow());
+            assertEquals(RowKey.Task.process(snap.leader(p.ppid()).get()), f.parent(RowKey.Task.process(p)).orElseThrow());
         }
     }
 
     @Test void namespacesGroupedByTypeWithPidNamespacesNested() {
-        Forest f = NamespaceRows.of(snap);
-        List<String> groups = f.roots().stream().map(Node::id).toList();
-        assertEquals(NamespaceRows.groupId(NsKind.PID), groups.get(0));
+        Forest f = AllScreens.NAMESPACES.rows(snap, CgroupCpu.none());
+        List<RowKey> groups = f.roots().stream().map(Node::id).toList();
+        assertEquals(new RowKey.NsGroup(NsKind.PID), groups.get(0));
         Node pid = f.roots().get(0);
         // the host's pid namespace at the top, the containers' under it, their nested levels under those
         assertEquals(1, pid.children().size(), "one root pid namespace: " + pid.children().stream().map(Node::cells).toList());
@@ -76,7 +78,7 @@ class RowsOnFixtureTest {
         assertEquals(2, hidden.size(), "the fixture's two hidden netns");
         assertTrue(hidden.stream().anyMatch(n -> n.mark().contains("fd ")) && hidden.stream().anyMatch(n -> n.mark().contains("mount ")));
         // the uts namespaces name their hostnames
-        Node uts = f.node(NamespaceRows.groupId(NsKind.UTS)).orElseThrow();
+        Node uts = f.node(new RowKey.NsGroup(NsKind.UTS)).orElseThrow();
         assertTrue(uts.children().stream().anyMatch(n -> n.cells().get(3).contains("hostname nscope-test-fx-c1")));
         assertFalse(f.size() < snap.namespaces().size(), "every namespace is a row");
     }

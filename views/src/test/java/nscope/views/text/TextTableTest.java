@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import nscope.views.text.TextTable.Column;
+import nscope.views.columns.Column;
+import nscope.views.columns.Column.Align;
 import org.junit.jupiter.api.Test;
 
 class TextTableTest {
     static TextTable table() {
-        return new TextTable(List.of(new Column("PID", true), new Column("USER", false), new Column("COMMAND", false)));
+        return new TextTable(List.of(Column.heading("PID", Align.RIGHT), Column.heading("USER", Align.LEFT), Column.heading("COMMAND", Align.LEFT)));
     }
 
     @Test void numbersAlignRightTextLeft() {
@@ -23,7 +24,7 @@ class TextTableTest {
     }
 
     @Test void withoutHeaderWidthsComeFromTheRows() {
-        TextTable t = new TextTable(List.of(new Column("NPROCS", true), new Column("TYPE", false), new Column("NS", true)))
+        TextTable t = new TextTable(List.of(Column.heading("NPROCS", Align.RIGHT), Column.heading("TYPE", Align.LEFT), Column.heading("NS", Align.RIGHT)))
                 .add(3, "net", 4026531840L).add(12, "pid", 7);
         assertEquals("""
                 NPROCS TYPE         NS

@@ -10,36 +10,39 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TreeStateTest {
-    static Node n(String id, Node... kids) { return new Node(id, List.of(id), List.of(kids)); }
+    /** A row labelled id (its only cell), keyed as the process of that PID. */
+    static Node n(String id, Node... kids) { return new Node(k(id), List.of(id), List.of(kids)); }
+
+    static RowKey k(String id) { return new RowKey.Task(Integer.parseInt(id), 0, false); }
 
     /** init(1) { sshd(10) { bash(11), bash(12) }, cron(20) }, kthreadd(2) */
     static Forest host() {
         return new Forest(List.of(n("1", n("10", n("11"), n("12")), n("20")), n("2")));
     }
 
-    static List<String> visible(TreeState s) { return s.rows().stream().map(r -> r.branch() + r.node().id()).toList(); }
+    static List<String> visible(TreeState s) { return s.rows().stream().map(r -> r.branch() + r.node().cells().get(0)).toList(); }
 
     @Test void navigationExpandsCollapsesAndDrawsTheTree() {
         TreeState s = new TreeState();
         s.show(host());
         assertEquals(List.of("1", "2"), visible(s));
-        assertEquals("1", s.selected());
+        assertEquals(k("1"), s.selected());
         s.right();                 // expand 1
         assertEquals(List.of("1", "├─10", "└─20", "2"), visible(s));
         s.right();                 // into its first child
-        assertEquals("10", s.selected());
+        assertEquals(k("10"), s.selected());
         s.right();
         s.right();
-        assertEquals("11", s.selected());
+        assertEquals(k("11"), s.selected());
         assertEquals(List.of("1", "├─10", "│ ├─11", "│ └─12", "└─20", "2"), visible(s));
         s.left();                  // a leaf: to its parent
-        assertEquals("10", s.selected());
+        assertEquals(k("10"), s.selected());
         s.left();                  // collapse
         assertEquals(List.of("1", "├─10", "└─20", "2"), visible(s));
         s.last();
-        assertEquals("2", s.selected());
+        assertEquals(k("2"), s.selected());
         s.move(-100);
-        assertEquals("1", s.selected());
+        assertEquals(k("1"), s.selected());
         assertEquals('-', s.rows().get(0).fold());
         assertEquals('+', s.rows().get(1).fold());
         assertEquals(' ', s.rows().get(2).fold());
@@ -48,38 +51,38 @@ class TreeStateTest {
     @Test void aCrossLinkRevealsItsTarget() {
         TreeState s = new TreeState();
         s.show(host());
-        assertTrue(s.select("12"));
+        assertTrue(s.select(k("12")));
         assertEquals(List.of("1", "├─10", "│ ├─11", "│ └─12", "└─20", "2"), visible(s));
         assertEquals(3, s.selectedIndex());
-        assertFalse(s.select("999"));
-        assertEquals("12", s.selected());
+        assertFalse(s.select(k("999")));
+        assertEquals(k("12"), s.selected());
     }
 
     @Test void aRefreshKeepsSelectionAndExpansionById() {
         TreeState s = new TreeState();
         s.show(host());
-        s.select("11");
+        s.select(k("11"));
         // a new process appears before it; rows move, the selection does not
         s.show(new Forest(List.of(n("1", n("5"), n("10", n("11"), n("12")), n("20")), n("2"))));
-        assertEquals("11", s.selected());
-        assertTrue(s.isExpanded("10"));
+        assertEquals(k("11"), s.selected());
+        assertTrue(s.isExpanded(k("10")));
         assertEquals(List.of("1", "├─5", "├─10", "│ ├─11", "│ └─12", "└─20", "2"), visible(s));
     }
 
     @Test void aVanishedSelectionMovesToItsNearestSurvivingRelative() {
         TreeState s = new TreeState();
         s.show(host());
-        s.select("11");
+        s.select(k("11"));
         s.show(new Forest(List.of(n("1", n("10", n("12")), n("20")), n("2"))));
-        assertEquals("12", s.selected(), "the next sibling");
+        assertEquals(k("12"), s.selected(), "the next sibling");
         s.show(host());
-        s.select("12");
+        s.select(k("12"));
         s.show(new Forest(List.of(n("1", n("10", n("11")), n("20")), n("2"))));
-        assertEquals("11", s.selected(), "else the one before");
+        assertEquals(k("11"), s.selected(), "else the one before");
         s.show(new Forest(List.of(n("1", n("10"), n("20")), n("2"))));
-        assertEquals("10", s.selected(), "else the parent");
+        assertEquals(k("10"), s.selected(), "else the parent");
         s.show(new Forest(List.of(n("1", n("20")), n("2"))));
-        assertEquals("20", s.selected(), "the parent gone too: the parent's next sibling");
+        assertEquals(k("20"), s.selected(), "the parent gone too: the parent's next sibling");
         s.show(new Forest(List.of()));
         assertNull(s.selected());
         assertEquals(List.of(), s.rows());
@@ -88,7 +91,7 @@ class TreeStateTest {
     @Test void theWindowFollowsTheSelection() {
         TreeState s = new TreeState();
         s.show(host());
-        s.expand(List.of("1", "10"));
+        s.expand(List.of(k("1"), k("10")));
         s.last();
         assertEquals(3, s.top(3), "6 rows, the last selected, 3 shown: rows 3 to 5");
         s.first();

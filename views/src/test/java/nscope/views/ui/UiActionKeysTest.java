@@ -13,9 +13,14 @@ import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.Task;
-import nscope.views.screens.CgroupRows;
-import nscope.views.screens.NamespaceRows;
-import nscope.views.screens.ProcessRows;
+import nscope.views.actions.Actions;
+import nscope.views.keys.Binding;
+import nscope.views.keys.Mode;
+import nscope.views.screens.AllScreens;
+import nscope.views.tree.RowKey;
+import nscope.views.ui.action.ActionKeys;
+import nscope.views.ui.dialog.CgroupPicker;
+import nscope.views.ui.dialog.Help;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +42,7 @@ class UiActionKeysTest extends SynthHostScreen {
     /** A sleeping process of the fixture, selected on the processes screen. */
     Task selectSleeper() {
         Task p = sleeper();
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(p)));
+        assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.process(p)));
         return p;
     }
 
@@ -111,7 +116,7 @@ class UiActionKeysTest extends SynthHostScreen {
                 && !n.holders().isEmpty()).findFirst().orElseThrow();
         keys('1');
         text();
-        assertTrue(ui.state(Tab.NAMESPACES).select(NamespaceRows.nsId(hidden.id())));
+        assertTrue(ui.state(AllScreens.NAMESPACES).select(new RowKey.Namespace(hidden.kind(), hidden.id())));
         keys('e');
         Actions.NsTarget ns = ActionKeys.nsTarget(hidden);
         assertTrue(ns.files().stream().allMatch(f -> f.matches("/proc/\\d+/(fd/\\d+|root/.+)")), ns.files().toString());
@@ -157,7 +162,7 @@ class UiActionKeysTest extends SynthHostScreen {
 
     @Test void mOnAThreadMovesTheThreadAloneAndAllHierarchiesTakeThePathWhereverItIs() throws IOException {
         Task thread = UiTest.snap.tasks().values().stream().filter(x -> !x.leader()).findFirst().orElseThrow();
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.threadId(thread)), "thread row " + thread.tid());
+        assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.thread(thread)), "thread row " + thread.tid());
         keys('m');
         assertTrue(text().contains("Move thread " + thread.tid()), text());
         while (!text().contains("< all hierarchies")) keys(KeyType.ArrowLeft);
@@ -173,7 +178,7 @@ class UiActionKeysTest extends SynthHostScreen {
         CgroupTree tree = treeWithChildren();
         keys('3');
         text();
-        assertTrue(ui.state(Tab.CGROUPS).select(CgroupRows.cgroupId(tree, "/")));
+        assertTrue(ui.state(AllScreens.CGROUPS).select(new RowKey.Cgroup(tree.hierarchy().device(), "/")));
         keys('a');
         type("../etc");
         keys(KeyType.Enter);
@@ -191,7 +196,7 @@ class UiActionKeysTest extends SynthHostScreen {
         String path = tree.cgroups().keySet().stream().filter(x -> !x.equals("/")).sorted().findFirst().orElseThrow();
         keys('3');
         text();
-        assertTrue(ui.state(Tab.CGROUPS).select(CgroupRows.cgroupId(tree, path)));
+        assertTrue(ui.state(AllScreens.CGROUPS).select(new RowKey.Cgroup(tree.hierarchy().device(), path)));
         keys('L');
         String t = text();
         assertTrue(t.contains("memory.max") && t.contains("pids.max") && t.contains("cpu.max"), t);
@@ -220,7 +225,8 @@ class UiActionKeysTest extends SynthHostScreen {
             keys(KeyType.ArrowDown);
             all.append(text());
         }
-        for (String key : KeyMap.MUTATING) assertFalse(all.toString().contains("\n" + key + " "), "no " + key + " in the help");
+        for (Binding b : ui.keyTable().all())
+            if (b.mutates()) assertFalse(all.toString().contains("\n" + b.shown() + " "), "no " + b.shown() + " in the help");
     }
 
     /** The fixture's container c2 (synth-host's): its PID 1, as nscope's state would name it. */
@@ -238,26 +244,26 @@ class UiActionKeysTest extends SynthHostScreen {
         ui.containers(() -> List.of(c));
         ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
         Task init = UiTest.snap.tasks().get(c.pid());
-        assertEquals("web", ui.containerOf(ProcessRows.processId(init)));
-        assertEquals("web", ui.containerOf(NamespaceRows.nsId(init.ns(nscope.probes.model.NsLink.UTS).get())));
-        assertNull(ui.containerOf(NamespaceRows.nsId(init.ns(nscope.probes.model.NsLink.USER).get())), "the host's user namespace is not the container's");
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(init)));
+        assertEquals("web", ui.containerOf(RowKey.Task.process(init)));
+        assertEquals("web", ui.containerOf(new RowKey.Namespace(NsKind.UTS, init.ns(nscope.probes.model.NsLink.UTS).get())));
+        assertNull(ui.containerOf(new RowKey.Namespace(NsKind.USER, init.ns(nscope.probes.model.NsLink.USER).get())), "the host's user namespace is not the container's");
+        assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.process(init)));
         assertTrue(text().contains("[ctr web]"), text());
         keys('1');
         text();
-        assertTrue(ui.state(Tab.NAMESPACES).select(NamespaceRows.nsId(init.ns(nscope.probes.model.NsLink.UTS).get())));
+        assertTrue(ui.state(AllScreens.NAMESPACES).select(new RowKey.Namespace(NsKind.UTS, init.ns(nscope.probes.model.NsLink.UTS).get())));
         assertTrue(text().contains("[ctr web]"), text());
         Task shim = UiTest.snap.leader(init.ppid()).orElseThrow();
-        assertEquals("web", ui.containerOf(ProcessRows.processId(shim)), "the monitor above its PID 1 is the container's too");
+        assertEquals("web", ui.containerOf(RowKey.Task.process(shim)), "the monitor above its PID 1 is the container's too");
         keys('2');
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(shim)));
+        assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.process(shim)));
         keys('e');
         assertEquals("prepared enter " + init.tgid() + "@" + init.startTime() + " " + Actions.EnterChoice.ALL, rec.sent.get(rec.sent.size() - 1),
                 "e on the monitor enters the container's PID 1");
         ContainerMarks.Container gone = new ContainerMarks.Container("old", c.pid(), c.startTime() + 1, c.namespaces(), c.cgroups());
         ui.containers(() -> List.of(gone));
         ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
-        assertNull(ui.containerOf(ProcessRows.processId(init)), "a PID with another start time is not the container");
+        assertNull(ui.containerOf(RowKey.Task.process(init)), "a PID with another start time is not the container");
     }
 
     @Test void cMakesAContainerFromTheFormAndXStopsOrRemovesTheOneARowBelongsTo() throws IOException {
@@ -285,7 +291,7 @@ class UiActionKeysTest extends SynthHostScreen {
         ContainerMarks.Container c = c2(List.of("pid"));
         ui.containers(() -> List.of(c));
         ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(UiTest.snap.tasks().get(c.pid()))));
+        assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.process(UiTest.snap.tasks().get(c.pid()))));
         keys('x');
         assertTrue(text().contains("Stop the container web?"), text());
         keys('s');
@@ -303,8 +309,8 @@ class UiActionKeysTest extends SynthHostScreen {
         String t = text();
         assertTrue(t.contains("nscope's containers (nscope ps)") && t.contains("web   running  " + c.pid()) && t.contains("old   exited"), t);
         keys(KeyType.Enter);
-        assertEquals(Tab.PROCESSES, ui.tab(), "Enter shows its PID 1");
-        assertEquals(ProcessRows.processId(UiTest.snap.tasks().get(c.pid())), ui.state(Tab.PROCESSES).selected());
+        assertEquals(AllScreens.PROCESSES, ui.screen(), "Enter shows its PID 1");
+        assertEquals(RowKey.Task.process(UiTest.snap.tasks().get(c.pid())), ui.state(AllScreens.PROCESSES).selected());
         keys('C', 'e');
         assertEquals("prepared enter " + c.pid() + "@" + c.startTime() + " " + Actions.EnterChoice.ALL, rec.sent.get(rec.sent.size() - 1));
         ui.takeSession();
@@ -323,21 +329,22 @@ class UiActionKeysTest extends SynthHostScreen {
     }
 
     @Test void helpLinesWrapWithoutLosingAWord() {
-        List<String> lines = Help.lines(KeyMap.BINDINGS, 73);
+        List<Binding> help = ui.keyTable().offered(Mode.NORMAL, true);
+        List<String> lines = Help.lines(help, 73);
         assertTrue(lines.stream().allMatch(l -> l.length() <= 73), lines.toString());
         String joined = String.join(" ", lines).replaceAll("\\s+", " ");
-        for (KeyMap.Binding b : KeyMap.BINDINGS) assertTrue(joined.contains(b.keys() + " " + b.does()), b.does());
+        for (Binding b : help) assertTrue(joined.contains(b.shown() + " " + b.help()), b.help());
     }
 
     @Test void theWholeHelpCanBeReadAt80x24() throws IOException {
         keys('?');
         StringBuilder all = new StringBuilder(text());
         assertTrue(all.toString().contains("Up/Down: more"), all.toString());
-        for (int i = 0; i < KeyMap.BINDINGS.size(); i++) {
+        for (int i = 0; i < ui.keyTable().all().size(); i++) {
             keys(KeyType.ArrowDown);
             all.append(text());
         }
-        for (KeyMap.Binding b : KeyMap.BINDINGS) assertTrue(all.toString().contains(b.keys() + " "), "help shows " + b.keys());
+        for (Binding b : ui.keyTable().offered(Mode.NORMAL, true)) assertTrue(all.toString().contains(b.shown() + " "), "help shows " + b.shown());
         keys('x');
         assertFalse(text().contains("nscope keys"), "any other key closes it");
     }

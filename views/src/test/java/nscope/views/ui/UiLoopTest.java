@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 class UiLoopTest {
+    static nscope.views.tree.RowKey key(int pid) { return new nscope.views.tree.RowKey.Task(pid, 0, false); }
+
     @Test void aCostlyScanStretchesTheWaitToStayInTheCpuBudget() {
         assertEquals(2000, UiLoop.budgetedWait(2000, 50_000_000L, 60_000_000L), "a cheap scan: the interval");
         // 1.9 s of CPU in a 1.4 s scan: 7% means 27.14 s in all, so 25.74 s of waiting
@@ -12,16 +14,16 @@ class UiLoopTest {
     }
 
     @Test void sortingOrdersSiblingsByFiguresBiggestFirstThenText() {
-        nscope.views.tree.Node a = new nscope.views.tree.Node("a", java.util.List.of("2", "512K/max", "zeta"), java.util.List.of());
-        nscope.views.tree.Node b = new nscope.views.tree.Node("b", java.util.List.of("10", "1.5M/max", "alpha"), java.util.List.of());
-        nscope.views.tree.Node c = new nscope.views.tree.Node("c", java.util.List.of("", "", "Mid"), java.util.List.of());
-        nscope.views.tree.Node root = new nscope.views.tree.Node("r", java.util.List.of("", "", "root"), java.util.List.of(a, b, c));
-        java.util.function.Function<Integer, java.util.List<String>> order = col ->
-                Sorting.by(new nscope.views.tree.Forest(java.util.List.of(root)), col).roots().get(0).children().stream().map(nscope.views.tree.Node::id).toList();
-        assertEquals(java.util.List.of("b", "a", "c"), order.apply(0), "numbers biggest first, blanks last");
-        assertEquals(java.util.List.of("b", "a", "c"), order.apply(1), "1.5M before 512K");
-        assertEquals(java.util.List.of("b", "c", "a"), order.apply(2), "text alphabetically, case aside");
-        assertEquals(java.util.List.of("a", "b", "c"), order.apply(-1), "the tree's own order");
+        nscope.views.tree.Node a = new nscope.views.tree.Node(key(1), java.util.List.of("2", "512K/max", "zeta"), java.util.List.of());
+        nscope.views.tree.Node b = new nscope.views.tree.Node(key(2), java.util.List.of("10", "1.5M/max", "alpha"), java.util.List.of());
+        nscope.views.tree.Node c = new nscope.views.tree.Node(key(3), java.util.List.of("", "", "Mid"), java.util.List.of());
+        nscope.views.tree.Node root = new nscope.views.tree.Node(key(0), java.util.List.of("", "", "root"), java.util.List.of(a, b, c));
+        java.util.function.Function<Integer, java.util.List<nscope.views.tree.RowKey>> order = col ->
+                nscope.views.tree.Sorting.by(new nscope.views.tree.Forest(java.util.List.of(root)), col).roots().get(0).children().stream().map(nscope.views.tree.Node::id).toList();
+        assertEquals(java.util.List.of(key(2), key(1), key(3)), order.apply(0), "numbers biggest first, blanks last");
+        assertEquals(java.util.List.of(key(2), key(1), key(3)), order.apply(1), "1.5M before 512K");
+        assertEquals(java.util.List.of(key(2), key(3), key(1)), order.apply(2), "text alphabetically, case aside");
+        assertEquals(java.util.List.of(key(1), key(2), key(3)), order.apply(-1), "the tree's own order");
     }
 
     /**

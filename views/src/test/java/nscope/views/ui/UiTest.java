@@ -13,7 +13,12 @@ import java.util.Map;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.views.screens.ProcessRows;
+import nscope.views.actions.Actions;
+import nscope.views.keys.Binding;
+import nscope.views.keys.Mode;
+import nscope.views.screens.AllScreens;
+import nscope.views.screens.Screen;
+import nscope.views.tree.RowKey;
 import org.junit.jupiter.api.Test;
 
 /** The screen on Lanterna's virtual terminal, fed the synth-host fixture: keys in, text out. */
@@ -31,20 +36,20 @@ class UiTest extends SynthHostScreen {
 
     @Test void followingALinkAndGoingBack() throws IOException {
         Task c = snap.tasks().values().stream().filter(x -> x.leader() && x.comm().equals("sleep")).findFirst().orElseThrow();
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.processId(c)));
+        assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.process(c)));
         String t = text();
         assertTrue(t.contains("process " + c.tid() + " of thread group"), t);
         // the first link is its parent; ] moves to the next: its cgroup namespace's link comes first among namespaces
         keys(KeyType.Enter);
-        assertEquals(Tab.PROCESSES, ui.tab(), "the parent is a process");
-        assertEquals(ProcessRows.processId(snap.leader(c.ppid()).orElseThrow()), ui.state(Tab.PROCESSES).selected());
+        assertEquals(AllScreens.PROCESSES, ui.screen(), "the parent is a process");
+        assertEquals(RowKey.Task.process(snap.leader(c.ppid()).orElseThrow()), ui.state(AllScreens.PROCESSES).selected());
         keys(KeyType.Backspace);
-        assertEquals(ProcessRows.processId(c), ui.state(Tab.PROCESSES).selected(), "back where the link was followed from");
+        assertEquals(RowKey.Task.process(c), ui.state(AllScreens.PROCESSES).selected(), "back where the link was followed from");
         keys(']', KeyType.Enter);
-        assertEquals(Tab.NAMESPACES, ui.tab(), "its first namespace");
-        assertTrue(ui.state(Tab.NAMESPACES).selected().startsWith("ns:"), ui.state(Tab.NAMESPACES).selected());
+        assertEquals(AllScreens.NAMESPACES, ui.screen(), "its first namespace");
+        assertTrue(ui.state(AllScreens.NAMESPACES).selected() instanceof RowKey.Namespace, String.valueOf(ui.state(AllScreens.NAMESPACES).selected()));
         keys('b');
-        assertEquals(Tab.PROCESSES, ui.tab());
+        assertEquals(AllScreens.PROCESSES, ui.screen());
     }
 
     @Test void searchFindsAndHelpComesFromTheKeyMap() throws IOException {
@@ -57,7 +62,7 @@ class UiTest extends SynthHostScreen {
             all.append(text());
         }
         String t = all.toString();
-        for (KeyMap.Binding b : KeyMap.shown(false)) assertTrue(t.contains(b.keys()), "help lists " + b.keys() + "\n" + t);
+        for (Binding b : ui.keyTable().offered(Mode.NORMAL, false)) assertTrue(t.contains(b.shown()), "help lists " + b.shown() + "\n" + t);
         assertFalse(t.contains("K, F9"), "read-only: no key that changes the host is offered\n" + t);
         keys('x');
         assertFalse(text().contains("any key closes"));
@@ -75,7 +80,7 @@ class UiTest extends SynthHostScreen {
         t = text();
         assertTrue(t.contains("FSTYPE    PROPAGATION") && t.contains("mnt:["), t);
         keys(KeyType.Tab);
-        assertEquals(Tab.NAMESPACES, ui.tab());
+        assertEquals(AllScreens.NAMESPACES, ui.screen());
     }
 
     @Test void belowTheMinimumSizeItAsksForRoomAndRecovers() throws IOException {
@@ -90,10 +95,10 @@ class UiTest extends SynthHostScreen {
     }
 
     @Test void hostileNamesAreEscapedOnScreen() throws IOException {
-        Map<Tab, nscope.views.tree.Forest> f = new java.util.EnumMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
-        nscope.views.tree.Node evil = new nscope.views.tree.Node("p:666@1",
+        Map<Screen, nscope.views.tree.Forest> f = new java.util.HashMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
+        nscope.views.tree.Node evil = new nscope.views.tree.Node(new RowKey.Task(666, 1, false),
                 List.of("666", "666", "666", "666", "S", "root", "\u001b[2J\u001b]0;owned\u0007evil\nname\u009b31m"), List.of());
-        f.put(Tab.PROCESSES, new nscope.views.tree.Forest(List.of(evil)));
+        f.put(AllScreens.PROCESSES, new nscope.views.tree.Forest(List.of(evil)));
         ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
         String t = text();
         assertTrue(t.contains("\\x1b[2J\\x1b]0;owned\\x07evil\\nn"), t); // the rest lies past column 80
@@ -106,57 +111,57 @@ class UiTest extends SynthHostScreen {
 
     @Test void aRefreshInWhichTheSelectedProcessVanishes() throws IOException {
         Task c = snap.tasks().values().stream().filter(x -> x.leader() && x.comm().equals("sleep")).findFirst().orElseThrow();
-        String id = ProcessRows.processId(c);
-        ui.state(Tab.PROCESSES).select(id);
-        Map<Tab, nscope.views.tree.Forest> f = new java.util.EnumMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
-        f.put(Tab.PROCESSES, without(f.get(Tab.PROCESSES), id));
+        RowKey id = RowKey.Task.process(c);
+        ui.state(AllScreens.PROCESSES).select(id);
+        Map<Screen, nscope.views.tree.Forest> f = new java.util.HashMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
+        f.put(AllScreens.PROCESSES, without(f.get(AllScreens.PROCESSES), id));
         ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
-        String now = ui.state(Tab.PROCESSES).selected();
+        RowKey now = ui.state(AllScreens.PROCESSES).selected();
         assertFalse(now.equals(id));
-        String parent = ProcessRows.processId(snap.leader(c.ppid()).orElseThrow());
-        assertTrue(now.equals(parent) || f.get(Tab.PROCESSES).parent(now).map(parent::equals).orElse(false),
+        RowKey parent = RowKey.Task.process(snap.leader(c.ppid()).orElseThrow());
+        assertTrue(now.equals(parent) || f.get(AllScreens.PROCESSES).parent(now).map(parent::equals).orElse(false),
                 "a sibling under the same parent, or the parent: " + now);
         assertTrue(text().contains(" 2 Processes "));
     }
 
     @Test void newGoneAndMovedRowsAreCountedOnTheStatusLine() throws IOException {
-        Map<Tab, nscope.views.tree.Forest> f = new java.util.EnumMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
-        nscope.views.tree.Node a = new nscope.views.tree.Node("p:1@1", List.of("1", "1", "1", "1", "S", "root", "init"),
-                List.of(new nscope.views.tree.Node("p:2@2", List.of("2", "2", "2", "2", "S", "root", "sshd"),
-                        List.of(new nscope.views.tree.Node("p:3@3", List.of("3", "3", "3", "3", "S", "root", "bash"), List.of()))),
-                        new nscope.views.tree.Node("p:4@4", List.of("4", "4", "4", "4", "S", "root", "cron"), List.of())));
-        f.put(Tab.PROCESSES, new nscope.views.tree.Forest(List.of(a)));
+        Map<Screen, nscope.views.tree.Forest> f = new java.util.HashMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
+        nscope.views.tree.Node a = new nscope.views.tree.Node(new RowKey.Task(1, 1, false), List.of("1", "1", "1", "1", "S", "root", "init"),
+                List.of(new nscope.views.tree.Node(new RowKey.Task(2, 2, false), List.of("2", "2", "2", "2", "S", "root", "sshd"),
+                        List.of(new nscope.views.tree.Node(new RowKey.Task(3, 3, false), List.of("3", "3", "3", "3", "S", "root", "bash"), List.of()))),
+                        new nscope.views.tree.Node(new RowKey.Task(4, 4, false), List.of("4", "4", "4", "4", "S", "root", "cron"), List.of())));
+        f.put(AllScreens.PROCESSES, new nscope.views.tree.Forest(List.of(a)));
         ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
         // sshd exits: bash is re-parented to init; cron goes; a new process comes
-        nscope.views.tree.Node b = new nscope.views.tree.Node("p:1@1", List.of("1", "1", "1", "1", "S", "root", "init"),
-                List.of(new nscope.views.tree.Node("p:3@3", List.of("3", "3", "3", "3", "S", "root", "bash"), List.of()),
-                        new nscope.views.tree.Node("p:5@5", List.of("5", "5", "5", "5", "S", "root", "new"), List.of())));
-        Map<Tab, nscope.views.tree.Forest> g = new java.util.EnumMap<>(f);
-        g.put(Tab.PROCESSES, new nscope.views.tree.Forest(List.of(b)));
+        nscope.views.tree.Node b = new nscope.views.tree.Node(new RowKey.Task(1, 1, false), List.of("1", "1", "1", "1", "S", "root", "init"),
+                List.of(new nscope.views.tree.Node(new RowKey.Task(3, 3, false), List.of("3", "3", "3", "3", "S", "root", "bash"), List.of()),
+                        new nscope.views.tree.Node(new RowKey.Task(5, 5, false), List.of("5", "5", "5", "5", "S", "root", "new"), List.of())));
+        Map<Screen, nscope.views.tree.Forest> g = new java.util.HashMap<>(f);
+        g.put(AllScreens.PROCESSES, new nscope.views.tree.Forest(List.of(b)));
         ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), g), HostFacts.recorded("synth-host"), false);
         assertTrue(text().contains("since the last refresh: 1 new (green), 2 gone, 1 moved (yellow)"), text());
     }
 
-    static nscope.views.tree.Forest without(nscope.views.tree.Forest f, String id) {
+    static nscope.views.tree.Forest without(nscope.views.tree.Forest f, RowKey id) {
         return new nscope.views.tree.Forest(f.roots().stream().map(n -> drop(n, id)).filter(java.util.Objects::nonNull).toList());
     }
 
-    static nscope.views.tree.Node drop(nscope.views.tree.Node n, String id) {
+    static nscope.views.tree.Node drop(nscope.views.tree.Node n, RowKey id) {
         if (n.id().equals(id)) return null;
         return new nscope.views.tree.Node(n.id(), n.cells(), n.mark(), n.children().stream().map(k -> drop(k, id)).filter(java.util.Objects::nonNull).toList());
     }
 
     @Test void sortKeyCyclesThroughTheColumns() throws IOException {
         keys('s');
-        assertEquals(Map.of(Tab.PROCESSES, 0), ui.sortBy());
+        assertEquals(Map.of(AllScreens.PROCESSES, 0), ui.sortBy());
         assertTrue(text().contains("sorted by PID"), text());
         // the rows are rebuilt, sorted (figures biggest first, as top does), when the screen is drawn next
-        for (nscope.views.tree.Node n : ui.state(Tab.PROCESSES).forest().roots()) {
+        for (nscope.views.tree.Node n : ui.state(AllScreens.PROCESSES).forest().roots()) {
             List<Integer> pids = n.children().stream().map(c -> Integer.parseInt(c.cells().get(0).strip())).toList();
             assertEquals(pids.stream().sorted(java.util.Comparator.reverseOrder()).toList(), pids, "children of " + n.id() + " by PID");
             assertTrue(pids.size() > 1, "siblings to sort");
         }
-        for (int i = 0; i < ProcessRows.COLUMNS.size(); i++) keys('s');
+        for (int i = 0; i < AllScreens.PROCESSES.columns().size(); i++) keys('s');
         assertEquals(Map.of(), ui.sortBy(), "after the last column, the tree's own order");
     }
 
@@ -183,8 +188,8 @@ class UiTest extends SynthHostScreen {
     @Test void aScreenALiveRefreshDidNotBuildIsBuiltOffTheKeyWhenTurnedTo() throws IOException {
         List<Runnable> builds = new java.util.ArrayList<>();
         Ui fresh = new Ui(new Palette(false), builds::add);
-        fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.EnumSet.of(Tab.PROCESSES)), HostFacts.recorded("synth-host"), true);
-        assertTrue(fresh.state(Tab.NAMESPACES).forest().roots().isEmpty(), "only the processes were built");
+        fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.Set.of(AllScreens.PROCESSES)), HostFacts.recorded("synth-host"), true);
+        assertTrue(fresh.state(AllScreens.NAMESPACES).forest().roots().isEmpty(), "only the processes were built");
         ui = fresh;
         keys('1');
         String t = text();
@@ -194,33 +199,33 @@ class UiTest extends SynthHostScreen {
         assertTrue(fresh.rowsReady());
         t = text();
         assertTrue(t.contains("NPROCS NTASKS") && t.contains("pid:[") && t.contains("mnt:["), t);
-        assertEquals(NsKindCount.groups(snap), fresh.state(Tab.NAMESPACES).forest().roots().size(), "one group per namespace type");
+        assertEquals(NsKindCount.groups(snap), fresh.state(AllScreens.NAMESPACES).forest().roots().size(), "one group per namespace type");
         assertTrue(builds.isEmpty(), "built once for this refresh");
     }
 
     @Test void aLinkFollowedToAScreenBeingBuiltSelectsItsTargetWhenTheRowsArrive() throws IOException {
         List<Runnable> builds = new java.util.ArrayList<>();
         Ui fresh = new Ui(new Palette(false), builds::add);
-        fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.EnumSet.of(Tab.PROCESSES)), HostFacts.recorded("synth-host"), true);
+        fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.Set.of(AllScreens.PROCESSES)), HostFacts.recorded("synth-host"), true);
         ui = fresh;
         text();
         keys(KeyType.Enter); // the first link of PID 1's detail: one of its cgroups
-        Tab target = fresh.tab();
-        assertEquals(Tab.CGROUPS, target);
+        Screen target = fresh.screen();
+        assertEquals(AllScreens.CGROUPS, target);
         assertTrue(fresh.state(target).forest().roots().isEmpty(), "not built yet");
         builds.remove(0).run();
         text();
-        String sel = fresh.state(target).selected();
-        assertEquals(Detail.of(snap, ProcessRows.processId(snap.tasks().get(1))).links().get(0).id(), sel, "the cgroup the link named");
+        RowKey sel = fresh.state(target).selected();
+        assertEquals(AllScreens.PROCESSES.detail(snap, RowKey.Task.process(snap.tasks().get(1))).links().get(0).to(), sel, "the cgroup the link named");
         assertTrue(text().contains("cgroup"), text());
         keys('b');
-        assertEquals(Tab.PROCESSES, fresh.tab());
-        assertEquals(ProcessRows.processId(snap.tasks().get(1)), fresh.state(Tab.PROCESSES).selected(), "back where the link was followed");
+        assertEquals(AllScreens.PROCESSES, fresh.screen());
+        assertEquals(RowKey.Task.process(snap.tasks().get(1)), fresh.state(AllScreens.PROCESSES).selected(), "back where the link was followed");
     }
 
     @Test void thePinnedProcessIsTheSelectedProcessOrThreadsGroup() {
         Task thread = snap.tasks().values().stream().filter(x -> !x.leader()).findFirst().orElseThrow();
-        assertTrue(ui.state(Tab.PROCESSES).select(ProcessRows.threadId(thread)));
+        assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.thread(thread)));
         keys('j', 'k'); // pinned is taken after each key
         assertEquals(thread.tgid(), ui.pinned(), "a thread pins its process");
         keys('1');
@@ -236,14 +241,14 @@ class UiTest extends SynthHostScreen {
 
     @Test void aRefreshThatFoundNothingNewClearsTheMarksAndKeepsTheRows() throws IOException {
         ui.show(Screens.of(snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false); // past the quick first frame
-        Map<Tab, nscope.views.tree.Forest> f = new java.util.EnumMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
-        f.put(Tab.PROCESSES, without(f.get(Tab.PROCESSES), f.get(Tab.PROCESSES).roots().get(0).children().get(0).id()));
+        Map<Screen, nscope.views.tree.Forest> f = new java.util.HashMap<>(Screens.of(snap, CgroupCpu.none(), "").forests());
+        f.put(AllScreens.PROCESSES, without(f.get(AllScreens.PROCESSES), f.get(AllScreens.PROCESSES).roots().get(0).children().get(0).id()));
         ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
         assertTrue(text().contains("since the last refresh: 0 new (green), 1 gone"), text());
-        int rows = ui.state(Tab.PROCESSES).rows().size();
+        int rows = ui.state(AllScreens.PROCESSES).rows().size();
         ui.unchanged(null);
         assertFalse(text().contains("since the last refresh"), text());
-        assertEquals(rows, ui.state(Tab.PROCESSES).rows().size());
+        assertEquals(rows, ui.state(AllScreens.PROCESSES).rows().size());
     }
 
     /** Actions that record what they were asked to do. */
@@ -328,7 +333,7 @@ class UiTest extends SynthHostScreen {
         ui.actions(rec);
         keys('?');
         StringBuilder help = new StringBuilder(text());
-        for (int i = 0; i < KeyMap.BINDINGS.size(); i++) {
+        for (int i = 0; i < ui.keyTable().all().size(); i++) {
             keys(KeyType.ArrowDown);
             help.append(text());
         }
@@ -337,7 +342,7 @@ class UiTest extends SynthHostScreen {
         nscope.probes.model.Namespace uts = snap.namespaces().values().stream()
                 .filter(n -> n.kind() == nscope.probes.model.NsKind.UTS && n.processes().size() > 1
                         && n.processes().stream().noneMatch(p -> p == 1 || snap.tasks().get(p).kernelThread())).findFirst().orElseThrow();
-        assertTrue(ui.state(Tab.NAMESPACES).select(nscope.views.screens.NamespaceRows.nsId(uts.id())));
+        assertTrue(ui.state(AllScreens.NAMESPACES).select(new RowKey.Namespace(uts.kind(), uts.id())));
         keys('K');
         String t = text();
         assertTrue(t.contains("Send SIGTERM to " + uts.processes().size() + " processes?"), t);
@@ -363,7 +368,7 @@ class UiTest extends SynthHostScreen {
                 .filter(n -> n.kind() == nscope.probes.model.NsKind.PID && n.processes().contains(2)).findFirst().orElseThrow();
         long kernel = host.processes().stream().filter(p -> snap.tasks().get(p).kernelThread()).count();
         assertTrue(kernel > 1, "the fixture has kernel threads");
-        assertTrue(ui.state(Tab.NAMESPACES).select(nscope.views.screens.NamespaceRows.nsId(host.id())));
+        assertTrue(ui.state(AllScreens.NAMESPACES).select(new RowKey.Namespace(host.kind(), host.id())));
         keys('K');
         String t = text().replace("\n", " ");
         int kept = host.processes().size() - (int) kernel - (host.processes().contains(1) ? 1 : 0);
@@ -375,7 +380,7 @@ class UiTest extends SynthHostScreen {
         nscope.probes.model.Task init = snap.tasks().values().stream().filter(x -> x.leader() && x.nsPid().known() && x.nsPid().get().size() > 1
                 && x.nsPid().get().get(x.nsPid().get().size() - 1) == 1).findFirst().orElseThrow();
         nscope.probes.model.NsId ns = init.ns(nscope.probes.model.NsLink.PID).get();
-        assertTrue(ui.state(Tab.NAMESPACES).select(nscope.views.screens.NamespaceRows.nsId(ns)));
+        assertTrue(ui.state(AllScreens.NAMESPACES).select(new RowKey.Namespace(nscope.probes.model.NsKind.PID, ns)));
         keys('K');
         t = text().replace("\n", " ");
         assertTrue(t.contains("PID " + init.tgid() + " is PID 1 of pid:[" + Long.toUnsignedString(ns.ino()) + "]: its "), "named as such: " + t);
@@ -387,7 +392,7 @@ class UiTest extends SynthHostScreen {
                 .findFirst().orElseThrow();
         keys('3');
         text();
-        assertTrue(ui.state(Tab.CGROUPS).select(nscope.views.screens.CgroupRows.cgroupId(tree, "/")));
+        assertTrue(ui.state(AllScreens.CGROUPS).select(new RowKey.Cgroup(tree.hierarchy().device(), "/")));
         int before = rec.sent.size();
         keys('K');
         t = text().replace("\n", " ");
@@ -406,7 +411,7 @@ class UiTest extends SynthHostScreen {
         String path = tree.cgroups().keySet().stream().filter(p -> !p.equals("/")).sorted().findFirst().orElseThrow();
         keys('3');
         text();
-        assertTrue(ui.state(Tab.CGROUPS).select(nscope.views.screens.CgroupRows.cgroupId(tree, path)));
+        assertTrue(ui.state(AllScreens.CGROUPS).select(new RowKey.Cgroup(tree.hierarchy().device(), path)));
         keys('z');
         String t = text();
         String label = tree.hierarchy().label() + ":" + path;
@@ -427,12 +432,12 @@ class UiTest extends SynthHostScreen {
         // the quick first scan has no cgroup trees: the cgroup screen turned to then is empty, and opens with the full scan
         Snapshot none = new Snapshot(snap.takenAt(), snap.source(), snap.scope(), snap.tasks(), snap.namespaces(), Map.of(), List.of());
         Ui fresh = new Ui(new Palette(false));
-        fresh.show(Screens.of(none, CgroupCpu.none(), "", Map.of(), java.util.EnumSet.of(Tab.CGROUPS)), null, true);
-        assertTrue(fresh.state(Tab.CGROUPS).forest().roots().isEmpty());
-        fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.EnumSet.of(Tab.CGROUPS)), null, false);
+        fresh.show(Screens.of(none, CgroupCpu.none(), "", Map.of(), java.util.Set.of(AllScreens.CGROUPS)), null, true);
+        assertTrue(fresh.state(AllScreens.CGROUPS).forest().roots().isEmpty());
+        fresh.show(Screens.of(snap, CgroupCpu.none(), "", Map.of(), java.util.Set.of(AllScreens.CGROUPS)), null, false);
         int hierarchies = snap.cgroups().trees().size();
-        assertTrue(fresh.state(Tab.CGROUPS).rows().size() > hierarchies, "each hierarchy open to its root cgroup: "
-                + fresh.state(Tab.CGROUPS).rows().size() + " rows for " + hierarchies + " hierarchies");
+        assertTrue(fresh.state(AllScreens.CGROUPS).rows().size() > hierarchies, "each hierarchy open to its root cgroup: "
+                + fresh.state(AllScreens.CGROUPS).rows().size() + " rows for " + hierarchies + " hierarchies");
     }
 
     @Test void readOnlySaysWhyWhenTheKeyIsPressed() throws IOException {

@@ -1,0 +1,33 @@
+package nscope.views.columns;
+
+import java.util.List;
+import nscope.probes.mounts.Mount;
+import nscope.views.columns.Column.Align;
+import nscope.views.columns.Column.JsonType;
+
+/**
+ * The mount columns: `nscope mounts` (text as findmnt --tree, JSON as
+ * findmnt -J) and the mounts screen pick theirs from these.
+ */
+public final class MountColumns {
+    private MountColumns() {}
+
+    public static final Column<Mount> TARGET = new Column<>("TARGET", 0, Align.LEFT, "target", JsonType.STRING,
+            "the tree of mount points", Mount::mountPoint);
+    public static final Column<Mount> SOURCE = new Column<>("SOURCE", 24, Align.LEFT, "source", JsonType.STRING,
+            "what is mounted; [dir] for a bind of a directory", MountCells::source);
+    public static final Column<Mount> FSTYPE = new Column<>("FSTYPE", 9, Align.LEFT, "fstype", JsonType.STRING,
+            "file system type", Mount::fsType);
+    /** In JSON, "propagation" and the peer group numbers are fields of their own (findmnt has none). */
+    public static final Column<Mount> PROPAGATION = new Column<>("PROPAGATION", 12, Align.LEFT, null, null,
+            "shared:N (peer group), master:N, unbindable, or private", m -> m.propagation().tags());
+    public static final Column<Mount> OPTIONS = new Column<>("OPTIONS", 0, Align.LEFT, "options", JsonType.STRING,
+            "the mount's options, then its superblock's, as findmnt merges them", MountCells::options);
+
+    /** findmnt --tree's columns (and PROPAGATION). */
+    public static final List<Column<Mount>> TEXT = List.of(TARGET, SOURCE, FSTYPE, PROPAGATION, OPTIONS);
+    /** findmnt -J's fields, before the ones only nscope writes. */
+    public static final List<Column<Mount>> JSON = List.of(TARGET, SOURCE, FSTYPE, OPTIONS);
+    /** The mounts screen: the tree last. */
+    public static final List<Column<Mount>> SCREEN = List.of(FSTYPE, PROPAGATION, SOURCE, TARGET);
+}

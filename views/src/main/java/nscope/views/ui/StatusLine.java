@@ -1,0 +1,65 @@
+package nscope.views.ui;
+
+import com.googlecode.lanterna.graphics.TextGraphics;
+import nscope.probes.model.NsLink;
+import nscope.probes.model.Snapshot;
+import nscope.probes.model.Task;
+import nscope.probes.model.Unknown;
+import nscope.views.text.Escape;
+import nscope.views.text.Fit;
+
+/**
+ * The bottom line: what is being typed (a search, a filter); else what the
+ * last key or action said; else that the rows are being built; else what
+ * changed at the last refresh, what the kernel refused, or how fresh the
+ * carried-over parts are.
+ */
+final class StatusLine {
+    private String said = "";
+    private int refused;
+
+    /** Says something (already escaped where it holds host text) until the next key. */
+    void say(String words) { said = words; }
+
+    /** Something went wrong: said, and the screen goes on. */
+    void error(String message) { said = "error: " + Escape.terminal(message); }
+
+    void clear() { said = ""; }
+
+    String said() { return said; }
+
+    /** Counts the tasks with a namespace link the kernel refused: once per refresh, not on every frame. */
+    void refused(Snapshot s) {
+        int n = 0;
+        for (Task t : s.tasks().values()) {
+            for (NsLink l : NsLink.values()) {
+                var r = t.ns(l);
+                if (!r.known() && r.why().reason() == Unknown.Reason.PERMISSION) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        refused = n;
+    }
+
+    /** @param typing what is typed now with its prompt, or null */
+    void draw(TextGraphics g, int y, int w, String typing, Rows rows, String freshness) {
+        String s = typing != null ? typing : !said.isEmpty() ? said
+                : rows.building(rows.shown()) ? "building the " + rows.shown().title() + " rows from the last refresh..."
+                : changeLine(rows.changes(rows.shown()), freshness);
+        g.putString(0, y, Fit.cut(s, w));
+    }
+
+    /** What changed on this screen at the last refresh, when anything did; else what could not be read, or how fresh. */
+    private String changeLine(int[] c, String freshness) {
+        if (c == null || c[0] + c[1] + c[2] == 0) return refused == 0 ? freshness : hiddenLine();
+        return "since the last refresh: " + c[0] + " new (green), " + c[1] + " gone, " + c[2] + " moved (yellow)";
+    }
+
+    /** Said plainly when the kernel refused some reads (not root, or tasks holding capabilities root lacks). */
+    private String hiddenLine() {
+        return "the kernel refused the namespaces of " + refused + (refused == 1 ? " task" : " tasks")
+                + " (shown as unknown; as root, only tasks holding capabilities root lacks)";
+    }
+}
