@@ -9,7 +9,7 @@ import java.util.function.ToLongFunction;
 import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 
 /**
  * Each cgroup namespace's roots, kept between the scans of one collector:

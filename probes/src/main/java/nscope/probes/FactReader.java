@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 
 /**
  * Facts that are read from inside a namespace (uts, ipc, net): live on a

@@ -8,9 +8,9 @@ import nscope.kernel.Errno;
 import nscope.probes.model.Holder;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Unknown;
 import nscope.probes.parse.Malformed;
 import nscope.probes.parse.NsLinkText;
 

@@ -17,8 +17,8 @@ import nscope.kernel.NsHandle;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
-import nscope.probes.model.Readout;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 import nscope.probes.parse.FactsText;
 import nscope.probes.parse.Malformed;
 

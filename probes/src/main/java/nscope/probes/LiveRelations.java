@@ -16,8 +16,8 @@ import nscope.kernel.NsHandle;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 
 /**
  * Relations read live: each namespace is opened once through one of its

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.mounts.MountTable;
 
 /** The mnt facts: each mount namespace's table, set against the host's table. */

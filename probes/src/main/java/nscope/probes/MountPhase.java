@@ -9,11 +9,11 @@ import java.util.TreeMap;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.model.Unknown.Reason;
+import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.mounts.MountTable;
 
 /**

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
-import nscope.probes.model.Readout;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 
 /**
  * The facts read inside namespaces (uts, ipc, net) as a capture recorded

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 
 /**
  * Relations as a capture recorded them, in {@value #FILE}: one line per

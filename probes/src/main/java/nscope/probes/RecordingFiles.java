@@ -211,7 +211,7 @@ final class RecordingFiles implements HostFiles {
     @Override public FactReader facts() {
         FactReader inner = this.inner.facts();
         return (proc, starts) -> {
-            Map<NsId, nscope.probes.model.Readout<nscope.probes.model.NsFacts>> r = inner.read(proc, starts);
+            Map<NsId, nscope.probes.readout.Readout<nscope.probes.model.NsFacts>> r = inner.read(proc, starts);
             StringBuilder b = new StringBuilder();
             synchronized (factLines) {
                 r.forEach((id, f) -> factLines.put(id, RecordedFacts.format(starts.get(id).kind(), id, f)));

@@ -18,7 +18,7 @@ import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;

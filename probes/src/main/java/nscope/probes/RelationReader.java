@@ -6,7 +6,7 @@ import java.util.Map;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 
 /**
  * Phase 4: parents and owners of namespaces. Live through the nsfs ioctls

@@ -12,8 +12,8 @@ import java.util.function.ToLongFunction;
 import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
-import nscope.probes.model.Readout;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 import org.junit.jupiter.api.Test;
 
 class CgroupRootsCacheTest {

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 import org.junit.jupiter.api.Test;
 
 /** Every way the relations walk can fail ends as a recorded unknown, never an exception. */

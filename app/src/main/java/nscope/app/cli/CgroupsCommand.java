@@ -24,7 +24,7 @@ import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Unknown;
 import nscope.views.text.CgroupTreeText;
 import nscope.views.text.Escape;
 import picocli.CommandLine.Command;

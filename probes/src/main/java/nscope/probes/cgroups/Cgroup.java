@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.SortedMap;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 
 /**
  * One cgroup of one hierarchy as a scan read it.

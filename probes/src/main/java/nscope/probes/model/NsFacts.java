@@ -1,6 +1,7 @@
 package nscope.probes.model;
 
 import java.util.List;
+import nscope.probes.readout.Readout;
 
 /**
  * What a namespace holds, one record per type (mnt has its mount table, see

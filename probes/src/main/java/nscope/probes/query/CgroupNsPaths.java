@@ -8,7 +8,7 @@ import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 

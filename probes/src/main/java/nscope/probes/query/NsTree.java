@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 
 /**

@@ -103,7 +103,7 @@ class LiveCgroupsTest {
                 Snapshot light = new Collector(Host.liveNative(), Scope.TASKS, EnumSet.of(Collector.Phase.CGROUPS)).collect();
                 Cgroup lm = cgroup(light, memory, mem.path);
                 assertEquals(List.of(t.pid()), lm.procs().get());
-                assertEquals(nscope.probes.model.Unknown.Reason.NOT_PROVIDED, lm.threads().why().reason());
+                assertEquals(nscope.probes.readout.Unknown.Reason.NOT_PROVIDED, lm.threads().why().reason());
                 assertTrue(lm.threads().why().detail().contains("not read"), lm.threads().why().detail());
                 assertEquals(64L << 20, CgroupFigures.memoryLimit(lm).get().value());
             }

@@ -9,7 +9,7 @@ import nscope.probes.Host;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Unknown;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

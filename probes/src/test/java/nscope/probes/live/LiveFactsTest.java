@@ -22,10 +22,10 @@ import nscope.probes.HostFiles;
 import nscope.probes.LiveFiles;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Unknown;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

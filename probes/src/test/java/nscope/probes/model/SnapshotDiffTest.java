@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import nscope.probes.model.SnapshotDiff.Move;
 import org.junit.jupiter.api.Test;
+import nscope.probes.readout.Readout;
 
 class SnapshotDiffTest {
     static final long HOST = 4026531830L;

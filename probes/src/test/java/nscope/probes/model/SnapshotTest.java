@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import nscope.probes.readout.Readout;
 
 class SnapshotTest {
     static final long HOST = 4026531830L;

@@ -15,9 +15,9 @@ import nscope.probes.model.Ids;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Unknown;
 import nscope.probes.query.NsListing.Row;
 import org.junit.jupiter.api.Test;
 

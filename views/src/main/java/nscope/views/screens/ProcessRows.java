@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import nscope.probes.model.Ids;
 import nscope.probes.model.NsLink;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.views.tree.Forest;

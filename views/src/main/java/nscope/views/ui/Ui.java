@@ -614,7 +614,7 @@ public final class Ui {
         for (nscope.probes.model.Task t : s.tasks().values()) {
             for (nscope.probes.model.NsLink l : nscope.probes.model.NsLink.values()) {
                 var r = t.ns(l);
-                if (!r.known() && r.why().reason() == nscope.probes.model.Unknown.Reason.PERMISSION) {
+                if (!r.known() && r.why().reason() == nscope.probes.readout.Unknown.Reason.PERMISSION) {
                     n++;
                     break;
                 }

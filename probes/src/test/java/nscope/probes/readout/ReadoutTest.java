@@ -1,4 +1,4 @@
-package nscope.probes.model;
+package nscope.probes.readout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import nscope.probes.model.Unknown.Reason;
+import nscope.probes.readout.Unknown.Reason;
 import org.junit.jupiter.api.Test;
 
 class ReadoutTest {

@@ -1,4 +1,4 @@
-package nscope.probes.model;
+package nscope.probes.readout;
 
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package nscope.probes.model;
+package nscope.probes.readout;
 
 /** Why a value could not be read: a reason class and the detail (path, errno). */
 public record Unknown(Reason reason, String detail) {
