@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
+import nscope.probes.source.RecordingFiles;
 
 /**
  * Records every file one scan of a host reads into a fixture directory: the

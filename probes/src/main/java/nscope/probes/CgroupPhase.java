@@ -15,21 +15,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 import nscope.kernel.Errno;
 import nscope.probes.cgroups.CgValue;
-import nscope.probes.cgroups.CgroupFigures;
 import nscope.probes.cgroups.Cgroup;
+import nscope.probes.cgroups.CgroupFigures;
 import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.cgroups.Cgroups;
 import nscope.probes.cgroups.Hierarchy;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
-import nscope.probes.readout.Unknown;
 import nscope.probes.mounts.Mount;
 import nscope.probes.parse.CgroupText;
 import nscope.probes.parse.Malformed;
 import nscope.probes.parse.Mountinfo;
+import nscope.probes.parse.PidName;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.DirRead;
+import nscope.probes.source.Host;
+import nscope.probes.source.RelationReader;
 
 /**
  * Phase 5: every mounted cgroup hierarchy (found in nscope's own
@@ -154,7 +158,7 @@ final class CgroupPhase {
         processes.parallelStream().forEach(pid -> {
             try {
                 for (String tid : host.files().list(host.roots().proc().resolve(Integer.toString(pid)).resolve("task"))) {
-                    int t = TaskReader.parsePid(tid);
+                    int t = PidName.parse(tid);
                     if (t > 0) groups.put(t, pid);
                 }
             } catch (IOException e) {

@@ -5,29 +5,32 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nscope.kernel.Errno;
 import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsFacts;
-import nscope.probes.model.NsKind;
-import nscope.probes.model.NsRelations;
 import nscope.probes.model.NsId;
+import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
-import nscope.probes.readout.Readout;
-import nscope.probes.model.Scope;
+import nscope.probes.model.NsRelations;
 import nscope.probes.model.ScanProblem;
+import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.readout.Unknown;
 import nscope.probes.mounts.Mount;
 import nscope.probes.parse.Malformed;
 import nscope.probes.parse.NsLinkText;
 import nscope.probes.parse.Passwd;
+import nscope.probes.parse.PidName;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
+import nscope.probes.source.RelationReader;
 
 /**
  * Builds one {@link Snapshot} of a {@link Host}, in fixed phases:
@@ -271,7 +274,7 @@ public final class Collector {
         List<Integer> out = new ArrayList<>();
         try {
             for (String n : host.files().list(host.roots().proc())) {
-                int pid = TaskReader.parsePid(n);
+                int pid = PidName.parse(n);
                 if (pid > 0) out.add(pid);
             }
         } catch (IOException e) {

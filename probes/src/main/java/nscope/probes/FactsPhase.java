@@ -14,11 +14,14 @@ import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.Task;
-import nscope.probes.readout.Unknown;
 import nscope.probes.parse.FactsText;
 import nscope.probes.parse.Malformed;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.FixtureFiles;
+import nscope.probes.source.Host;
+import nscope.probes.source.RelationReader;
 
 /**
  * Phase 6b: what each namespace holds. uts, ipc and net are read inside the

@@ -8,11 +8,13 @@ import nscope.kernel.Errno;
 import nscope.probes.model.Holder;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
-import nscope.probes.readout.Unknown;
 import nscope.probes.parse.Malformed;
 import nscope.probes.parse.NsLinkText;
+import nscope.probes.parse.PidName;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
 
 /**
  * Phase 3a: namespaces held open by a file descriptor. A process can keep a
@@ -48,7 +50,7 @@ final class FdHolders {
             return new Group(found, problems);
         }
         for (String name : fds) {
-            int fd = TaskReader.parsePid(name);
+            int fd = PidName.parse(name);
             if (fd < 0) continue;
             Path link = dir.resolve(name);
             String text;

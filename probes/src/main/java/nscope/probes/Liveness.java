@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import nscope.probes.parse.Malformed;
 import nscope.probes.parse.StatLine;
+import nscope.probes.source.Host;
 
 /**
  * Whether a process is still there: a file of an exiting process can read

@@ -9,12 +9,13 @@ import java.util.TreeMap;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.mounts.MountTable;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown.Reason;
+import nscope.probes.source.Host;
 
 /**
  * The mount table of each mount namespace in a snapshot. A mount table

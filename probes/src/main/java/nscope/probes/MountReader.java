@@ -7,13 +7,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nscope.kernel.Errno;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
-import nscope.probes.readout.Unknown;
-import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.parse.Mountinfo;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown.Reason;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.FixtureFiles;
+import nscope.probes.source.Host;
 
 /**
  * Reads the mount table of one process, {@code <proc>/PID/mountinfo}

@@ -18,11 +18,13 @@ import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.NsRelations;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.parse.PidName;
+import nscope.probes.readout.Readout;
+import nscope.probes.source.Host;
 
 /**
  * A live host taken again and again (the live screen), re-reading only what
@@ -203,7 +205,7 @@ public final class Refresher {
         Map<Integer, Long> out = new HashMap<>();
         try {
             host.files().listInodes(host.roots().proc()).forEach((name, ino) -> {
-                int pid = TaskReader.parsePid(name);
+                int pid = PidName.parse(name);
                 if (pid > 0) out.put(pid, ino);
             });
         } catch (IOException e) {

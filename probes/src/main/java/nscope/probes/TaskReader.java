@@ -11,17 +11,20 @@ import nscope.kernel.Errno;
 import nscope.probes.model.Ids;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
-import nscope.probes.readout.Readout;
-import nscope.probes.model.Scope;
 import nscope.probes.model.ScanProblem;
+import nscope.probes.model.Scope;
 import nscope.probes.model.Task;
-import nscope.probes.readout.Unknown;
-import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.parse.Cmdline;
 import nscope.probes.parse.Malformed;
 import nscope.probes.parse.NsLinkText;
+import nscope.probes.parse.PidName;
 import nscope.probes.parse.StatLine;
 import nscope.probes.parse.StatusFields;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown.Reason;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
+import nscope.probes.source.TaskFiles;
 
 /**
  * Reads one thread group (phases 1 and 2: tasks and their namespace links).
@@ -75,7 +78,7 @@ final class TaskReader {
         Readout<List<String>> cmdline = readCmdline(dir, problems);
         List<Task> tasks = new ArrayList<>(names.size());
         for (String n : names) {
-            int tid = parsePid(n);
+            int tid = PidName.parse(n);
             if (tid <= 0) continue;
             Task t = readTask(tgid, tid, dir.resolve("task").resolve(n), cmdline, problems);
             if (t != null) tasks.add(t);
@@ -105,14 +108,14 @@ final class TaskReader {
     /** One task, or null when it vanished or its stat cannot be read. */
     private Task readTask(int tgid, int tid, Path dir, Readout<List<String>> cmdline, List<ScanProblem> problems) {
         TaskFiles files = host.files().readTask(dir, linkNames);
-        IOException failed = files.statError != null ? files.statError : files.statusError;
+        IOException failed = files.statError() != null ? files.statError() : files.statusError();
         if (failed != null) {
             if (!Errno.of(failed).meansVanished()) problems.add(problem(dir, failed));
             return null;
         }
         StatLine stat;
         try {
-            stat = StatLine.parse(files.stat, files.statLength);
+            stat = StatLine.parse(files.stat(), files.statLength());
         } catch (Malformed m) {
             problems.add(new ScanProblem(dir.resolve("stat").toString(), new Unknown(Reason.MALFORMED, m.getMessage())));
             return null;
@@ -120,7 +123,7 @@ final class TaskReader {
         Readout<Ids> uids, gids;
         Readout<List<Integer>> nsPid, nsTgid, nsPgid, nsSid;
         try {
-            StatusFields s = StatusFields.parse(files.status, files.statusLength);
+            StatusFields s = StatusFields.parse(files.status(), files.statusLength());
             String where = dir.resolve("status").toString();
             uids = field(s.uid(), where, "Uid");
             gids = field(s.gid(), where, "Gid");
@@ -142,9 +145,9 @@ final class TaskReader {
                 ns.put(LINKS[i], Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ));
                 continue;
             }
-            Readout<NsId> r = files.links[i] != null
-                    ? parseNs(nsDir, LINKS[i], files.links[i])
-                    : failedNs(nsDir.resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files.linkErrors[i]);
+            Readout<NsId> r = files.link(i) != null
+                    ? parseNs(nsDir, LINKS[i], files.link(i))
+                    : failedNs(nsDir.resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files.linkError(i));
             if (r == null) return null; // the task is gone
             ns.put(LINKS[i], r);
         }
@@ -222,15 +225,4 @@ final class TaskReader {
         return new Unknown(Reason.IO_ERROR, errno.name() + ": " + e.getMessage());
     }
 
-    static int parsePid(String name) {
-        if (name.isEmpty() || name.length() > 10) return -1;
-        int v = 0;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < '0' || c > '9') return -1;
-            v = v * 10 + (c - '0');
-            if (v < 0) return -1;
-        }
-        return v;
-    }
 }

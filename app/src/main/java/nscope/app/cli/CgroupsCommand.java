@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import nscope.probes.Collector;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.cgroups.CgroupTree;

@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.source;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

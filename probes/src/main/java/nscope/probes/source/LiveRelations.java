@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.source;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ import nscope.probes.model.NsKind;
  * read that failed (with its errno, e.g. EACCES on a protected task's
  * links) and each existence check's answer, so a replay sees the same.
  */
-final class RecordingFiles implements HostFiles {
+public final class RecordingFiles implements HostFiles {
     private final HostFiles inner;
     private final KernelRoots roots;
     private final Path dir;
@@ -31,7 +31,7 @@ final class RecordingFiles implements HostFiles {
     /** Fixture-relative path to the answer of an existence check, "exists" or "absent". */
     private final Map<String, String> existence = new TreeMap<>();
 
-    RecordingFiles(HostFiles inner, KernelRoots roots, Path dir) {
+    public RecordingFiles(HostFiles inner, KernelRoots roots, Path dir) {
         this.inner = inner;
         this.roots = roots;
         this.dir = dir;
@@ -162,7 +162,7 @@ final class RecordingFiles implements HostFiles {
         return di;
     }
 
-    void writeOutcomes() {
+    public void writeOutcomes() {
         StringBuilder b = new StringBuilder();
         for (Map<String, String> m : List.of(failures, existence)) {
             synchronized (m) {
@@ -176,7 +176,7 @@ final class RecordingFiles implements HostFiles {
         }
     }
 
-    void writeNsfsIds() {
+    public void writeNsfsIds() {
         StringBuilder b = new StringBuilder();
         synchronized (devByIno) {
             devByIno.forEach((ino, dev) -> b.append(Long.toUnsignedString(ino)).append(' ').append(dev).append('\n'));

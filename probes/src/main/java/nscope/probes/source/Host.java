@@ -1,8 +1,9 @@
-package nscope.probes;
+package nscope.probes.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nscope.probes.parse.PidName;
 
 /** A source of kernel files: its roots, how to read them, and a label for output. */
 public record Host(KernelRoots roots, HostFiles files, String label) {
@@ -57,7 +58,7 @@ public record Host(KernelRoots roots, HostFiles files, String label) {
         Path proc = roots.proc();
         if (!Files.isDirectory(proc)) throw new IOException("proc root " + proc + " is not a directory");
         try (var entries = Files.list(proc)) {
-            if (entries.noneMatch(p -> TaskReader.parsePid(p.getFileName().toString()) > 0))
+            if (entries.noneMatch(p -> PidName.parse(p.getFileName().toString()) > 0))
                 throw new IOException("proc root " + proc + " holds no process directories (is it a proc tree?)");
         }
         HostFiles files = fixtureDir != null && FixtureFiles.isFixture(fixtureDir)
