@@ -23,6 +23,17 @@ import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.probes.parse.PidName;
+import nscope.probes.phase.FactsPhase;
+import nscope.probes.phase.FdHoldersPhase;
+import nscope.probes.phase.MountFactsPhase;
+import nscope.probes.phase.MountHoldersPhase;
+import nscope.probes.phase.NamespacesPhase;
+import nscope.probes.phase.RelationsPhase;
+import nscope.probes.phase.Scan;
+import nscope.probes.phase.UserNamesPhase;
+import nscope.probes.read.Failures;
+import nscope.probes.read.MountTables;
+import nscope.probes.read.TaskReader;
 import nscope.probes.readout.Readout;
 import nscope.probes.source.Host;
 
@@ -61,8 +72,10 @@ public final class Refresher {
     private final Host host;
     private final Collector base;
     private final TaskReader reader;
+    private final FdHoldersPhase fdHolders = new FdHoldersPhase();
+    private final MountHoldersPhase mountHolders = new MountHoldersPhase();
     private Snapshot last;
-    private MountPhase.Result mounts;
+    private MountTables.Result mounts;
     private Map<Integer, Long> inodes = Map.of();
     /** When each thread group was last read whole (nanoTime). */
     private Map<Integer, Long> wholeAt = new HashMap<>();
@@ -106,7 +119,7 @@ public final class Refresher {
             List<ScanProblem> ignored = new ArrayList<>();
             inodes = listing(ignored);
             last = base.collect();
-            mounts = new MountPhase(host, last).readAll();
+            mounts = new MountTables(host, last).readAll();
             cgroupsAt = now;
             for (int tgid : last.threadGroups().keySet()) wholeAt.put(tgid, now);
             // the first cycle from what reading everything cost
@@ -115,7 +128,8 @@ public final class Refresher {
             return last;
         }
         round++;
-        List<ScanProblem> problems = new ArrayList<>();
+        Scan scan = new Scan(host, Scope.TASKS, reader);
+        List<ScanProblem> problems = scan.problems();
         Map<Integer, Long> listed = listing(problems);
         List<Integer> tgids = new ArrayList<>(listed.keySet());
         tgids.sort(null);
@@ -152,39 +166,41 @@ public final class Refresher {
         }
         wholeAt = at;
 
-        Map<NsId, Namespace> namespaces = Collector.namespaces(tasks);
+        scan.tasks(tasks);
+        new NamespacesPhase().run(scan);
+        Map<NsId, Namespace> namespaces = scan.namespaces();
         Set<NsId> fresh = freshNamespaces(namespaces, tasks, pinned);
         carryHolders(namespaces, whole, tasks);
-        base.addFdHolders(tgids.stream().filter(whole::contains).toList(), reader, namespaces, problems);
-        MountPhase.Result read = new MountPhase(host, tasks, namespaces).read(
+        fdHolders.read(scan, tgids.stream().filter(whole::contains).toList());
+        MountTables.Result read = new MountTables(host, tasks, namespaces).read(
                 namespaces.values().stream().filter(n -> n.kind() == NsKind.MNT && fresh.contains(n.id())).map(Namespace::id).toList());
         for (var e : read.tables().entrySet()) if (!e.getValue().equals(mounts.tables().get(e.getKey()))) changed = true;
         mounts = merged(read, namespaces);
         problems.addAll(read.problems());
-        base.addMountHolders(mounts, reader, namespaces);
+        scan.mounts(mounts);
+        mountHolders.run(scan);
         if (!changed && !sameHolders(namespaces)) changed = true;
 
         Map<NsId, Readout<NsRelations>> relations = carried(last.relations(), namespaces);
         Set<NsId> unrelated = new HashSet<>(namespaces.keySet());
         unrelated.removeAll(relations.keySet());
-        relations.putAll(base.relations(tasks, namespaces, unrelated));
+        relations.putAll(RelationsPhase.read(scan, unrelated));
         keepAncestors(relations, namespaces);
 
         Cgroups cg = last.cgroups();
-        Map<NsId, Readout<NsFacts>> facts = carried(last.facts(), namespaces);
+        Map<NsId, Readout<NsFacts>> facts = scan.facts();
+        facts.putAll(carried(last.facts(), namespaces));
         long cgroupCpu = 0;
         if (cgroups || round % cycle() == 0) {
             long c0 = ProcessCpu.nanos();
-            CgroupPhase.Result r = base.cgroups(tasks, namespaces);
-            cg = r.cgroups();
-            facts.putAll(r.namespaces());
-            problems.addAll(r.problems());
+            base.cgroupsPhase().run(scan); // its cgroup namespaces' roots join the facts
+            cg = scan.cgroups();
             cgroupsAt = now;
             changed = true; // usage and CPU time move on
             cgroupCpu = ProcessCpu.nanos() - c0;
         }
-        Map<NsId, Readout<NsFacts>> factsNow = new TreeMap<>(new FactsPhase(host, tasks, namespaces, n -> base.paths(n, tasks)).read(fresh));
-        factsNow.putAll(mountFacts(read, Collector.hostMountNamespace(tasks)));
+        Map<NsId, Readout<NsFacts>> factsNow = new TreeMap<>(FactsPhase.read(scan, fresh));
+        factsNow.putAll(mountFacts(read, MountFactsPhase.hostNamespace(tasks)));
         for (var e : factsNow.entrySet()) if (!e.getValue().equals(last.facts().get(e.getKey()))) changed = true;
         facts.putAll(factsNow);
         if (reader.namespacesKnown() > 4 * namespaces.size() + 1000) reader.forgetNamespaces();
@@ -196,7 +212,7 @@ public final class Refresher {
         if (fixedCycle == 0) cycle = Math.min(MAX_CYCLE, Math.max(1, (cycle + cycle * spent / target) / 2));
         freshness = new Freshness((now - oldest) / 1_000_000_000L, (now - cgroupsAt) / 1_000_000_000L, cycle());
         if (!changed) return last;
-        last = new Snapshot(Instant.now(), host.label(), Scope.TASKS, tasks, namespaces, base.userNames(problems), problems,
+        last = new Snapshot(Instant.now(), host.label(), Scope.TASKS, tasks, namespaces, UserNamesPhase.read(host, problems), problems,
                 relations, facts, cg);
         return last;
     }
@@ -209,7 +225,7 @@ public final class Refresher {
                 if (pid > 0) out.put(pid, ino);
             });
         } catch (IOException e) {
-            problems.add(TaskReader.problem(host.roots().proc(), e));
+            problems.add(Failures.problem(host.roots().proc(), e));
         }
         return out;
     }
@@ -253,7 +269,7 @@ public final class Refresher {
                 kinds.put(n.id(), n.kind());
             }
         }
-        Collector.addHolders(held, kinds, namespaces);
+        NamespacesPhase.addHolders(held, kinds, namespaces);
     }
 
     private boolean sameHolders(Map<NsId, Namespace> namespaces) {
@@ -267,7 +283,7 @@ public final class Refresher {
     }
 
     /** The tables read now, and the last ones of mount namespaces still there. */
-    private MountPhase.Result merged(MountPhase.Result read, Map<NsId, Namespace> namespaces) {
+    private MountTables.Result merged(MountTables.Result read, Map<NsId, Namespace> namespaces) {
         var tables = new TreeMap<>(read.tables());
         var through = new TreeMap<>(read.readThrough());
         mounts.tables().forEach((id, t) -> {
@@ -276,14 +292,14 @@ public final class Refresher {
         mounts.readThrough().forEach((id, pid) -> {
             if (namespaces.containsKey(id) && !read.tables().containsKey(id)) through.putIfAbsent(id, pid);
         });
-        return new MountPhase.Result(tables, through, List.of());
+        return new MountTables.Result(tables, through, List.of());
     }
 
     /** Mount facts of the tables read now, each compared with the host's table (read now or carried over). */
-    private Map<NsId, Readout<NsFacts>> mountFacts(MountPhase.Result read, NsId hostNs) {
+    private Map<NsId, Readout<NsFacts>> mountFacts(MountTables.Result read, NsId hostNs) {
         var tables = new TreeMap<>(read.tables());
         if (hostNs != null && mounts.tables().containsKey(hostNs)) tables.putIfAbsent(hostNs, mounts.tables().get(hostNs));
-        Map<NsId, Readout<NsFacts>> out = MountFacts.of(new MountPhase.Result(tables, new TreeMap<>(), List.of()), hostNs);
+        Map<NsId, Readout<NsFacts>> out = MountFactsPhase.of(new MountTables.Result(tables, new TreeMap<>(), List.of()), hostNs);
         out.keySet().retainAll(read.tables().keySet());
         return out;
     }

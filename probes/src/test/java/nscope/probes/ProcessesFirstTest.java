@@ -8,6 +8,7 @@ import nscope.probes.model.NsLink;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.read.TaskReader;
 import nscope.probes.readout.Unknown;
 import nscope.probes.source.Host;
 import org.junit.jupiter.api.Test;

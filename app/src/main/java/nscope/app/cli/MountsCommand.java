@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import nscope.probes.Collector;
 import nscope.probes.source.Host;
-import nscope.probes.MountPhase;
+import nscope.probes.read.MountTables;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.readout.Readout;
@@ -57,7 +57,7 @@ final class MountsCommand implements Callable<Integer> {
         Task t = snap.leader(pid).orElseThrow(() -> new UserError("no process " + pid + " (it may have exited)"));
         Readout<NsId> ns = t.ns(NsLink.MNT);
         if (!ns.known()) throw new UserError("the mount namespace of process " + pid + " is " + reason(ns.why()));
-        MountPhase.Result r = new MountPhase(host, snap).read(List.of(ns.get()));
+        MountTables.Result r = new MountTables(host, snap).read(List.of(ns.get()));
         Readout<MountTable> table = r.tables().get(ns.get());
         if (!table.known())
             throw new UserError("cannot read the mount table of process " + pid + " (mnt:[" + ns.get() + "]): " + reason(table.why()));

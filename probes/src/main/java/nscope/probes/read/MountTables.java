@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.read;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +18,8 @@ import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.source.Host;
 
 /**
- * The mount table of each mount namespace in a snapshot. A mount table
+ * The mount table of each mount namespace in a snapshot (or a scan in the
+ * making: the mount tables phase). A mount table
  * belongs to a namespace but is read through one of its members: the
  * lowest PID first (as lsns picks its representative), then the next if
  * that one has exited; a namespace that only threads are in is read
@@ -26,7 +27,7 @@ import nscope.probes.source.Host;
  * root, so a chrooted member would show less: the lowest PID is usually
  * the namespace's first process, at its root.
  */
-public final class MountPhase {
+public final class MountTables {
     /**
      * @param tables     each mount namespace of the snapshot: its table, or why it is unknown
      * @param readThrough the PID (or TID) whose mountinfo gave each table that is known
@@ -44,10 +45,10 @@ public final class MountPhase {
     private final Map<NsId, Namespace> namespaces;
     private final MountReader reader;
 
-    public MountPhase(Host host, Snapshot snapshot) { this(host, snapshot.tasks(), snapshot.namespaces()); }
+    public MountTables(Host host, Snapshot snapshot) { this(host, snapshot.tasks(), snapshot.namespaces()); }
 
-    /** On the collector's tasks and namespaces while it builds them (no snapshot is made for this). */
-    MountPhase(Host host, Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces) {
+    /** On a scan's tasks and namespaces while it builds them (no snapshot is made for this). */
+    public MountTables(Host host, Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces) {
         this.tasks = tasks;
         this.namespaces = namespaces;
         this.reader = new MountReader(host);

@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.phase;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import nscope.kernel.Errno;
@@ -17,6 +18,8 @@ import nscope.probes.model.NsLink;
 import nscope.probes.model.Task;
 import nscope.probes.parse.FactsText;
 import nscope.probes.parse.Malformed;
+import nscope.probes.read.Failures;
+import nscope.probes.read.Liveness;
 import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
 import nscope.probes.source.FixtureFiles;
@@ -25,42 +28,31 @@ import nscope.probes.source.RelationReader;
 
 /**
  * Phase 6b: what each namespace holds. uts, ipc and net are read inside the
- * namespace by the host's {@link FactReader} (a hop live, the recorded file
+ * namespace by the host's {@link nscope.probes.source.FactReader} (a hop live, the recorded file
  * in a fixture); pid, time and user from files of its members, through
- * {@link HostFiles}, so a capture records them. mnt has its mount table
- * ({@link MountPhase}); cgroup has no facts yet.
+ * {@link nscope.probes.source.HostFiles}, so a capture records them. mnt has its mount table
+ * (the mount facts phase); cgroup its roots (the cgroup phase).
  */
-final class FactsPhase {
+public final class FactsPhase implements ScanPhase {
     /** ns_last_pid shows the reader's own pid namespace, whatever path leads to the file. */
-    static final String LAST_PID_ELSEWHERE = "the kernel shows ns_last_pid only for the reader's own pid namespace"
+    public static final String LAST_PID_ELSEWHERE = "the kernel shows ns_last_pid only for the reader's own pid namespace"
             + " (through any path), and entering this one to read it would allocate a PID there";
 
-    private final Host host;
-    private final Map<Integer, Task> tasks;
-    private final Map<NsId, Namespace> namespaces;
-    private final Function<Namespace, List<Path>> paths;
-
-    FactsPhase(Host host, Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces, Function<Namespace, List<Path>> paths) {
-        this.host = host;
-        this.tasks = tasks;
-        this.namespaces = namespaces;
-        this.paths = paths;
-    }
-
-    Map<NsId, Readout<NsFacts>> read() { return read(namespaces.keySet()); }
+    @Override public void run(Scan scan) { scan.facts().putAll(read(scan, scan.namespaces().keySet())); }
 
     /** The facts of these namespaces only (a refresh); veth peers are named among every network namespace. */
-    Map<NsId, Readout<NsFacts>> read(java.util.Set<NsId> only) {
+    public static Map<NsId, Readout<NsFacts>> read(Scan scan, Set<NsId> only) {
+        Map<NsId, Namespace> namespaces = scan.namespaces();
         Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
         Map<NsId, RelationReader.Start> hops = new TreeMap<>();
         for (NsId id : only) {
             Namespace n = namespaces.get(id);
             if (n == null) continue;
             switch (n.kind()) {
-                case UTS, IPC, NET -> hops.put(n.id(), new RelationReader.Start(n.kind(), paths.apply(n)));
-                case PID -> out.put(n.id(), pid(n));
-                case TIME -> out.put(n.id(), time(n));
-                case USER -> out.put(n.id(), user(n));
+                case UTS, IPC, NET -> hops.put(n.id(), new RelationReader.Start(n.kind(), scan.paths(n)));
+                case PID -> out.put(n.id(), pid(scan, n));
+                case TIME -> out.put(n.id(), time(scan, n));
+                case USER -> out.put(n.id(), user(scan, n));
                 default -> { }
             }
         }
@@ -69,7 +61,8 @@ final class FactsPhase {
             Map<NsId, RelationReader.Start> nets = new TreeMap<>();
             if (hops.values().stream().anyMatch(st -> st.kind() == NsKind.NET))
                 for (Namespace n : namespaces.values())
-                    if (n.kind() == NsKind.NET) nets.put(n.id(), hops.containsKey(n.id()) ? hops.get(n.id()) : new RelationReader.Start(n.kind(), paths.apply(n)));
+                    if (n.kind() == NsKind.NET) nets.put(n.id(), hops.containsKey(n.id()) ? hops.get(n.id()) : new RelationReader.Start(n.kind(), scan.paths(n)));
+            Host host = scan.host();
             Map<NsId, Readout<NsFacts>> read;
             try {
                 read = host.files().facts().read(host.roots().proc(), hops, nets);
@@ -83,10 +76,10 @@ final class FactsPhase {
     }
 
     /** Level from a member's NSpid; ns_last_pid only for level 0 (our own). */
-    private Readout<NsFacts> pid(Namespace n) {
+    private static Readout<NsFacts> pid(Scan scan, Namespace n) {
         Integer level = null;
         for (int tid : n.tasks()) {
-            Task t = tasks.get(tid);
+            Task t = scan.tasks().get(tid);
             if (t != null && t.nsPid().known() && !t.nsPid().get().isEmpty()) {
                 level = t.nsPid().get().size() - 1;
                 break;
@@ -95,11 +88,11 @@ final class FactsPhase {
         if (level == null) return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "no member task whose NSpid was read");
         Readout<Long> last;
         if (level == 0) {
-            Path f = host.roots().proc().resolve("sys/kernel/ns_last_pid");
+            Path f = scan.host().roots().proc().resolve("sys/kernel/ns_last_pid");
             try {
-                last = Readout.of(Long.parseLong(FactsText.oneLine(text(f))));
+                last = Readout.of(Long.parseLong(FactsText.oneLine(text(scan.host(), f))));
             } catch (IOException e) {
-                last = failed(f, e);
+                last = Failures.readout(f, e);
             } catch (Malformed | NumberFormatException e) {
                 last = Readout.unknown(Unknown.Reason.MALFORMED, f + ": " + e.getMessage());
             }
@@ -114,60 +107,54 @@ final class FactsPhase {
      * children (time_for_children), so it is read from a process whose
      * time_for_children link leads here.
      */
-    private Readout<NsFacts> time(Namespace n) {
+    private static Readout<NsFacts> time(Scan scan, Namespace n) {
         // such a process is a member (its children stay here) or bound for it (pendingFor); lowest PIDs first
         java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>(n.processes());
         candidates.addAll(n.pendingFor());
         List<Integer> via = new ArrayList<>();
         for (int tid : candidates) {
-            Task t = tasks.get(tid);
+            Task t = scan.tasks().get(tid);
             if (t == null || !t.leader() || via.size() >= 3) continue;
             Readout<NsId> r = t.ns(NsLink.TIME_FOR_CHILDREN);
             if (r.known() && r.get().equals(n.id())) via.add(t.tgid());
         }
-        return readVia(via, "no process whose time_for_children is this namespace", pid -> {
-            Path f = proc(pid).resolve("timens_offsets");
-            return FactsText.timensOffsets(text(f));
+        Host host = scan.host();
+        return readVia(host, via, "no process whose time_for_children is this namespace", pid -> {
+            Path f = proc(host, pid).resolve("timens_offsets");
+            return FactsText.timensOffsets(text(host, f));
         });
     }
 
     /** uid_map, gid_map and setgroups of a member process. */
-    private Readout<NsFacts> user(Namespace n) {
-        return readVia(n.processes().subList(0, Math.min(3, n.processes().size())), "no member process", pid -> {
-            Path d = proc(pid);
-            return new NsFacts.User(FactsText.idMap(text(d.resolve("uid_map"))), FactsText.idMap(text(d.resolve("gid_map"))),
-                    FactsText.setgroups(text(d.resolve("setgroups"))));
+    private static Readout<NsFacts> user(Scan scan, Namespace n) {
+        Host host = scan.host();
+        return readVia(host, n.processes().subList(0, Math.min(3, n.processes().size())), "no member process", pid -> {
+            Path d = proc(host, pid);
+            return new NsFacts.User(FactsText.idMap(text(host, d.resolve("uid_map"))), FactsText.idMap(text(host, d.resolve("gid_map"))),
+                    FactsText.setgroups(text(host, d.resolve("setgroups"))));
         });
     }
 
     private interface PerProcess { NsFacts read(int pid) throws IOException, Malformed; }
 
     /** The first process that answers; one that vanished gives way to the next. */
-    private Readout<NsFacts> readVia(List<Integer> pids, String none, PerProcess read) {
+    private static Readout<NsFacts> readVia(Host host, List<Integer> pids, String none, PerProcess read) {
         Readout<NsFacts> last = Readout.unknown(Unknown.Reason.NOT_PROVIDED, none);
         for (int pid : pids) {
             try {
                 return Readout.of(read.read(pid));
             } catch (IOException e) {
-                last = failed(proc(pid), e);
+                last = Failures.readout(proc(host, pid), e);
                 if (last.why().reason() != Unknown.Reason.EXITING) return last;
             } catch (Malformed e) {
-                if (!Liveness.gone(host, proc(pid))) return Readout.unknown(Unknown.Reason.MALFORMED, proc(pid) + ": " + e.getMessage());
-                last = Readout.unknown(Unknown.Reason.EXITING, proc(pid) + ": exited while read (" + e.getMessage() + ")");
+                if (!Liveness.gone(host, proc(host, pid))) return Readout.unknown(Unknown.Reason.MALFORMED, proc(host, pid) + ": " + e.getMessage());
+                last = Readout.unknown(Unknown.Reason.EXITING, proc(host, pid) + ": exited while read (" + e.getMessage() + ")");
             }
         }
         return last;
     }
 
-    private Path proc(int pid) { return host.roots().proc().resolve(Integer.toString(pid)); }
+    private static Path proc(Host host, int pid) { return host.roots().proc().resolve(Integer.toString(pid)); }
 
-    private String text(Path f) throws IOException { return new String(host.files().read(f), StandardCharsets.UTF_8); }
-
-    static <T> Readout<T> failed(Path where, IOException e) {
-        if (e instanceof FixtureFiles.NotRecorded) return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "not recorded in this fixture");
-        Errno errno = Errno.of(e);
-        Unknown.Reason r = errno.meansPermission() ? Unknown.Reason.PERMISSION
-                : errno.meansVanished() ? Unknown.Reason.EXITING : Unknown.Reason.IO_ERROR;
-        return Readout.unknown(r, where + ": " + errno.name() + " (" + e.getMessage() + ")");
-    }
+    private static String text(Host host, Path f) throws IOException { return new String(host.files().read(f), StandardCharsets.UTF_8); }
 }

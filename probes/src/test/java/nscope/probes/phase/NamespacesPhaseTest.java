@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.phase;
 
 import static nscope.probes.model.TestTasks.id;
 import static nscope.probes.model.TestTasks.links;
@@ -17,11 +17,11 @@ import nscope.probes.model.NsLink;
 import nscope.probes.model.Task;
 import org.junit.jupiter.api.Test;
 
-class CollectorNamespacesTest {
+class NamespacesPhaseTest {
     static Map<NsId, Namespace> namespaces(Task... tasks) {
         Map<Integer, Task> m = new LinkedHashMap<>();
         for (Task t : tasks) m.put(t.tid(), t);
-        return Collector.namespaces(m);
+        return NamespacesPhase.of(m);
     }
 
     @Test void membersAreSortedAndLeadersAreProcesses() {

@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.read;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,9 +32,9 @@ import nscope.probes.source.TaskFiles;
  * fails becomes an {@link Unknown} or a {@link ScanProblem}. Thread-safe:
  * groups are read in parallel.
  */
-final class TaskReader {
+public final class TaskReader {
     /** What one thread group gave: its tasks (none if it vanished) and problems. */
-    record Group(List<Task> tasks, List<ScanProblem> problems) {}
+    public record Group(List<Task> tasks, List<ScanProblem> problems) {}
 
     private final Host host;
     private final Scope scope;
@@ -44,10 +44,10 @@ final class TaskReader {
      */
     private final Map<Long, Readout<NsId>> byIno = new ConcurrentHashMap<>();
 
-    TaskReader(Host host, Scope scope) { this(host, scope, true); }
+    public TaskReader(Host host, Scope scope) { this(host, scope, true); }
 
     /** @param links whether to read the namespace links (not for the live screen's first frame) */
-    TaskReader(Host host, Scope scope, boolean links) {
+    public TaskReader(Host host, Scope scope, boolean links) {
         this.host = host;
         this.scope = scope;
         this.linkNames = links ? LINK_NAMES : new String[0];
@@ -56,9 +56,9 @@ final class TaskReader {
     private final String[] linkNames;
 
     /** Why a task's links are unknown in a scan that does not read them. */
-    static final String LINKS_NOT_READ = "not read yet: the first frame shows processes before their namespaces";
+    public static final String LINKS_NOT_READ = "not read yet: the first frame shows processes before their namespaces";
 
-    Group readGroup(int tgid) {
+    public Group readGroup(int tgid) {
         Path dir = host.roots().proc().resolve(Integer.toString(tgid));
         List<ScanProblem> problems = new ArrayList<>();
         if (scope == Scope.PROCESSES) {
@@ -72,7 +72,7 @@ final class TaskReader {
         try {
             names = host.files().list(dir.resolve("task"));
         } catch (IOException e) {
-            if (!Errno.of(e).meansVanished()) problems.add(problem(dir.resolve("task"), e));
+            if (!Errno.of(e).meansVanished()) problems.add(Failures.problem(dir.resolve("task"), e));
             return new Group(List.of(), problems);
         }
         Readout<List<String>> cmdline = readCmdline(dir, problems);
@@ -87,16 +87,16 @@ final class TaskReader {
     }
 
     /** Forgets namespaces seen so far (their inodes can be reused by new ones once they are freed). */
-    void forgetNamespaces() { byIno.clear(); }
+    public void forgetNamespaces() { byIno.clear(); }
 
-    int namespacesKnown() { return byIno.size(); }
+    public int namespacesKnown() { return byIno.size(); }
 
     private Readout<List<String>> readCmdline(Path dir, List<ScanProblem> problems) {
         Path f = dir.resolve("cmdline");
         try {
             return Readout.of(Cmdline.parse(host.files().read(f)));
         } catch (IOException e) {
-            Unknown u = unknownOf(f, e);
+            Unknown u = Failures.unknown(e);
             if (u.reason() != Reason.EXITING) problems.add(new ScanProblem(f.toString(), u));
             return Readout.unknown(u);
         }
@@ -110,7 +110,7 @@ final class TaskReader {
         TaskFiles files = host.files().readTask(dir, linkNames);
         IOException failed = files.statError() != null ? files.statError() : files.statusError();
         if (failed != null) {
-            if (!Errno.of(failed).meansVanished()) problems.add(problem(dir, failed));
+            if (!Errno.of(failed).meansVanished()) problems.add(Failures.problem(dir, failed));
             return null;
         }
         StatLine stat;
@@ -187,7 +187,7 @@ final class TaskReader {
      * sight its device comes from stat(2) of {@code via}, a link or fd that
      * points to it.
      */
-    Readout<NsId> identify(long ino, Path via, String text) {
+    public Readout<NsId> identify(long ino, Path via, String text) {
         Readout<NsId> known = byIno.get(ino);
         if (known != null) return known;
         try {
@@ -213,16 +213,5 @@ final class TaskReader {
 
     @SuppressWarnings("unchecked")
     private static <T> Readout<T> cast(Readout<?> r) { return (Readout<T>) r; }
-
-    static ScanProblem problem(Path p, IOException e) {
-        return new ScanProblem(p.toString(), unknownOf(p, e));
-    }
-
-    static Unknown unknownOf(Path p, IOException e) {
-        Errno errno = Errno.of(e);
-        if (errno.meansPermission()) return new Unknown(Reason.PERMISSION, errno.name());
-        if (errno.meansVanished()) return new Unknown(Reason.EXITING, errno.name());
-        return new Unknown(Reason.IO_ERROR, errno.name() + ": " + e.getMessage());
-    }
 
 }

@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.read;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,11 +10,11 @@ import nscope.probes.source.Host;
  * Whether a process is still there: a file of an exiting process can read
  * empty or cut short, which is a race, not malformed kernel text.
  */
-final class Liveness {
+public final class Liveness {
     private Liveness() {}
 
     /** True when /proc/PID is gone, or the process is a zombie or dead. */
-    static boolean gone(Host host, Path procPid) {
+    public static boolean gone(Host host, Path procPid) {
         try {
             char state = StatLine.parse(host.files().read(procPid.resolve("stat"))).state();
             return state == 'Z' || state == 'X';

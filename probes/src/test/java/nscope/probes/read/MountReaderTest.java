@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * MountReader and MountPhase on a replayed tree whose "outcomes" make reads
+ * MountReader and MountTables on a replayed tree whose "outcomes" make reads
  * fail as they failed on a real host: refused (EACCES), process gone
  * (ENOENT), and never recorded; plus mountinfo files with bad lines.
  */
@@ -112,7 +112,7 @@ class MountReaderTest {
                         TestTasks.ns(NsKind.MNT, 902, List.of(45), List.of(45)),
                         TestTasks.ns(NsKind.MNT, 903, List.of(44), List.of(44)),
                         TestTasks.ns(NsKind.NET, 950, List.of(42), List.of(42))));
-        MountPhase.Result r = new MountPhase(host, s).readAll();
+        MountTables.Result r = new MountTables(host, s).readAll();
         assertEquals(List.of(900L, 901L, 902L, 903L), r.tables().keySet().stream().map(NsId::ino).toList(), "only mount namespaces");
         Readout<MountTable> t900 = r.tables().get(TestTasks.id(900));
         assertEquals(2, t900.get().size());
@@ -124,7 +124,7 @@ class MountReaderTest {
         // the malformed line of 43, the refusal of 42, the file the fixture lacks; not the exit
         assertEquals(List.of(path("proc/43/mountinfo") + ":2", path("proc/42/mountinfo"), path("proc/44/mountinfo")),
                 r.problems().stream().map(p -> p.path()).toList());
-        assertEquals(Reason.EXITING, new MountPhase(host, s).read(List.of(TestTasks.id(902))).tables().get(TestTasks.id(902)).why().reason());
+        assertEquals(Reason.EXITING, new MountTables(host, s).read(List.of(TestTasks.id(902))).tables().get(TestTasks.id(902)).why().reason());
     }
 
     private static nscope.probes.model.Task task(int pid, long mnt) {

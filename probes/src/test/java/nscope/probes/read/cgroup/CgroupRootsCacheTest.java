@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.read.cgroup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

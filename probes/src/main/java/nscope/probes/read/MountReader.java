@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.read;
 
 import java.io.IOException;
 import java.nio.file.Path;

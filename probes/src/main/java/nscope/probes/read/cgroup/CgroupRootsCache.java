@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.read.cgroup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +20,13 @@ import nscope.probes.readout.Readout;
  * removed, renamed, or a namespace inode reused for one rooted elsewhere is
  * read anew. Entries of namespaces no longer seen are dropped.
  */
-final class CgroupRootsCache {
+public final class CgroupRootsCache {
     private record Kept(Readout<NsFacts> fact, List<Long> ids) {}
 
     private final Map<NsId, Kept> kept = new ConcurrentHashMap<>();
+
+    /** Nothing kept yet. */
+    public CgroupRootsCache() {}
 
     /** What is kept for a namespace, unchecked; null when nothing is. */
     Readout<NsFacts> get(NsId id) {

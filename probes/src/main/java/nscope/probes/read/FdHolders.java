@@ -1,4 +1,4 @@
-package nscope.probes;
+package nscope.probes.read;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,26 +17,27 @@ import nscope.probes.readout.Unknown;
 import nscope.probes.source.Host;
 
 /**
- * Phase 3a: namespaces held open by a file descriptor. A process can keep a
+ * Namespaces held open by a file descriptor, one process's table at a time
+ * (the fd holders phase reads every process's). A process can keep a
  * namespace alive with no task in it by holding its nsfs file open (as
  * `exec 3</proc/PID/ns/net` does); /proc/PID/fd/N then reads "net:[INODE]".
  */
-final class FdHolders {
+public final class FdHolders {
     /** One nsfs descriptor: the namespace, its type and who holds it. */
-    record Found(NsKind kind, NsId id, Holder.Fd holder) {}
+    public record Found(NsKind kind, NsId id, Holder.Fd holder) {}
 
     /** What one process's descriptor table gave. */
-    record Group(List<Found> found, List<ScanProblem> problems) {}
+    public record Group(List<Found> found, List<ScanProblem> problems) {}
 
     private final Host host;
     private final TaskReader ids;
 
-    FdHolders(Host host, TaskReader ids) {
+    public FdHolders(Host host, TaskReader ids) {
         this.host = host;
         this.ids = ids;
     }
 
-    Group scan(int pid) {
+    public Group scan(int pid) {
         Path dir = host.roots().proc().resolve(Integer.toString(pid)).resolve("fd");
         List<Found> found = new ArrayList<>();
         List<ScanProblem> problems = new ArrayList<>();
@@ -46,7 +47,7 @@ final class FdHolders {
         } catch (IOException e) {
             Errno errno = Errno.of(e);
             // a vanished process has no descriptors; a refused table is an unknown, said once
-            if (!errno.meansVanished()) problems.add(TaskReader.problem(dir, e));
+            if (!errno.meansVanished()) problems.add(Failures.problem(dir, e));
             return new Group(found, problems);
         }
         for (String name : fds) {
@@ -59,7 +60,7 @@ final class FdHolders {
             } catch (IOException e) {
                 Errno errno = Errno.of(e);
                 if (errno.meansVanished()) continue;
-                problems.add(TaskReader.problem(errno.meansPermission() ? dir : link, e));
+                problems.add(Failures.problem(errno.meansPermission() ? dir : link, e));
                 if (errno.meansPermission()) break; // the whole table is refused: say it once
                 continue;
             }
