@@ -3,7 +3,6 @@ package nscope.probes.cgroups;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.SortedMap;
 import nscope.probes.readout.Readout;
 
 /**

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
-import nscope.kernel.Errno;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
@@ -22,7 +20,6 @@ import nscope.probes.read.Failures;
 import nscope.probes.read.Liveness;
 import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
-import nscope.probes.source.FixtureFiles;
 import nscope.probes.source.Host;
 import nscope.probes.source.RelationReader;
 

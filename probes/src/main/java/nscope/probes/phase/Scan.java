@@ -105,8 +105,11 @@ public final class Scan {
     public void userNames(Map<Long, String> userNames) { this.userNames = userNames; }
 
     /** Everything the phases found, as one immutable snapshot taken when the scan began. */
-    public Snapshot snapshot() {
-        return new Snapshot(at, host.label(), scope, tasks, namespaces, userNames, problems, relations, facts, cgroups);
+    public Snapshot snapshot() { return snapshot(at); }
+
+    /** Everything the phases found, as one immutable snapshot taken at the given time (a refresh: when it ends). */
+    public Snapshot snapshot(Instant takenAt) {
+        return new Snapshot(takenAt, host.label(), scope, tasks, namespaces, userNames, problems, relations, facts, cgroups);
     }
 
     /** A few paths that lead to a namespace: member tasks' links, then pending ones', then descriptors and bind mounts. */
