@@ -6,17 +6,21 @@ import static nscope.probes.model.TestTasks.task;
 import static nscope.probes.model.TestTasks.with;
 import static nscope.probes.model.TestTasks.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
+import nscope.probes.model.Scope;
 import nscope.probes.model.Task;
 import org.junit.jupiter.api.Test;
 
+/** The namespaces phase: nodes from the tasks' links (hand-built tasks and the recorded container host), and holders joining them. */
 class NamespacesPhaseTest {
     static Map<NsId, Namespace> namespaces(Task... tasks) {
         Map<Integer, Task> m = new LinkedHashMap<>();
@@ -63,5 +67,27 @@ class NamespacesPhaseTest {
         Map<NsId, Namespace> p = namespaces(task(40, 40, 5, without(links(0), NsLink.PID)));
         assertEquals(List.of(40), p.get(id(NsKind.PID.ordinal())).pendingFor());
         assertEquals(List.of(), p.get(id(NsKind.PID.ordinal())).tasks());
+    }
+
+    @Test void holdersJoinTheirNamespaceOrMakeANodeOfIt() {
+        Map<NsId, Namespace> m = namespaces(task(20, 20, 5, links(0)));
+        NsId net = id(NsKind.NET.ordinal()), hidden = id(900);
+        NamespacesPhase.addHolders(Map.of(net, List.of(new Holder.Fd(20, 3)), hidden, List.of(new Holder.Fd(20, 4))),
+                Map.of(net, NsKind.NET, hidden, NsKind.NET), m);
+        assertEquals(List.of(20), m.get(net).tasks(), "a member keeps its place");
+        assertEquals(List.of(new Holder.Fd(20, 3)), m.get(net).holders());
+        assertEquals(NsKind.NET, m.get(hidden).kind());
+        assertEquals(List.of(), m.get(hidden).tasks(), "held only: a node with no member");
+        assertEquals(List.of(new Holder.Fd(20, 4)), m.get(hidden).holders());
+    }
+
+    @Test void theRecordedHostsNamespacesFromItsTasksLinks() throws Exception {
+        Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase());
+        new NamespacesPhase().run(s);
+        assertEquals(NamespacesPhase.of(s.tasks()), s.namespaces());
+        for (Task t : s.tasks().values())
+            for (NsLink l : NsLink.values())
+                if (t.ns(l).known() && !l.forChildren()) assertTrue(s.namespaces().get(t.ns(l).get()).tasks().contains(t.tid()), t + " " + l);
+        assertTrue(s.namespaces().values().stream().allMatch(n -> n.holders().isEmpty()), "holders are later phases'");
     }
 }
