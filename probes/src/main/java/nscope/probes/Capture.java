@@ -9,8 +9,9 @@ import nscope.probes.source.Host;
 import nscope.probes.source.RecordingFiles;
 
 /**
- * Records every file one scan of a host reads into a fixture directory: the
- * snapshot's, then the mount table of each mount namespace ({@link MountPhase}).
+ * Records every file one scan of a host reads into a fixture directory: a
+ * full collection, every phase (the mount tables of each mount namespace
+ * included), read through {@link RecordingFiles}.
  */
 public final class Capture {
     private Capture() {}

@@ -34,7 +34,7 @@ import nscope.probes.source.Host;
 import nscope.probes.source.RelationReader;
 
 /**
- * Phase 5: every mounted cgroup hierarchy walked as a tree
+ * The cgroups (the data flow's step 5): every mounted cgroup hierarchy walked as a tree
  * ({@link CgroupWalk}), who is in each cgroup ({@link CgroupMembers}), and
  * each cgroup namespace's roots ({@link CgroupNsRoots}). Every process's
  * /proc/PID/cgroup and the new namespaces' roots are read beside the walk,

@@ -24,7 +24,7 @@ import nscope.probes.source.Host;
 import nscope.probes.source.RelationReader;
 
 /**
- * Phase 6b: what each namespace holds. uts, ipc and net are read inside the
+ * What each namespace holds (the data flow's step 6). uts, ipc and net are read inside the
  * namespace by the host's {@link nscope.probes.source.FactReader} (a hop live, the recorded file
  * in a fixture); pid, time and user from files of its members, through
  * {@link nscope.probes.source.HostFiles}, so a capture records them. mnt has its mount table

@@ -11,7 +11,7 @@ import nscope.probes.model.NsKind;
 import nscope.probes.read.FdHolders;
 
 /**
- * Phase 3a, hidden namespaces: every process's nsfs descriptors
+ * Hidden namespaces by descriptor (the data flow's step 3): every process's nsfs descriptors
  * (/proc/PID/fd/N reading "net:[INODE]"), read on every core; a namespace
  * seen only there becomes a node.
  */

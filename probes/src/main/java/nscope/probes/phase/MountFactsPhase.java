@@ -12,7 +12,7 @@ import nscope.probes.read.MountTables;
 import nscope.probes.readout.Readout;
 
 /**
- * Phase 6a: the mnt facts, each mount namespace's table (from the mount
+ * The mnt facts (the data flow's step 6), each mount namespace's table (from the mount
  * tables phase) set against the host's: which of its mounts share
  * propagation with the host's, and where its root lies on the host.
  */

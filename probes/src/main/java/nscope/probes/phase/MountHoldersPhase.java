@@ -16,7 +16,7 @@ import nscope.probes.read.MountTables;
 import nscope.probes.readout.Readout;
 
 /**
- * Phase 3b, hidden namespaces: nsfs bind mounts (as `ip netns add` makes)
+ * Hidden namespaces by bind mount (the data flow's step 3): nsfs bind mounts (as `ip netns add` makes)
  * in every mount namespace's table, each reached through the member the
  * table was read through; a namespace seen only there becomes a node.
  * Needs the mount tables phase before it.

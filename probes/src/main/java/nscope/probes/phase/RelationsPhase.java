@@ -11,7 +11,7 @@ import nscope.probes.readout.Readout;
 import nscope.probes.source.RelationReader;
 
 /**
- * Phase 4: each namespace's parent (pid, user) and owner (all), walked up
+ * Relations (the data flow's step 4): each namespace's parent (pid, user) and owner (all), walked up
  * from every namespace through paths that lead to it (the nsfs ioctls live,
  * the recorded relations in a fixture); a parent or owner no task is in
  * becomes a node.

@@ -13,8 +13,9 @@ import nscope.probes.read.TaskReader;
 import nscope.probes.source.Host;
 
 /**
- * Phases 1 and 2: every thread group in /proc, each of its tasks (stat,
- * status, cmdline) and each task's ten namespace links, read on every core.
+ * The data flow's steps 1 and 2: every thread group in /proc, each of its
+ * tasks (stat, status, cmdline) and each task's ten namespace links, read
+ * on every core.
  * Tasks and their links are read together, a task directory at a time (a
  * native reader opens it once for all twelve reads); a scan that leaves the
  * links out (the live screen's first frame) says why in each link.

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import nscope.kernel.Errno;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.readout.Readout;
-import nscope.probes.readout.Unknown;
 import nscope.probes.readout.Unknown.Reason;
+import nscope.probes.readout.Unknown;
 import nscope.probes.source.FixtureFiles;
 
 /**

@@ -27,7 +27,7 @@ import nscope.probes.source.Host;
 import nscope.probes.source.TaskFiles;
 
 /**
- * Reads one thread group (phases 1 and 2: tasks and their namespace links).
+ * Reads one thread group: its tasks and their namespace links (for the tasks phase).
  * A task that vanishes while we read it is dropped; anything else that
  * fails becomes an {@link Unknown} or a {@link ScanProblem}. Thread-safe:
  * groups are read in parallel.

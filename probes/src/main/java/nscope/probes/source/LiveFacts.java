@@ -17,10 +17,10 @@ import nscope.kernel.NsHandle;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
-import nscope.probes.readout.Readout;
-import nscope.probes.readout.Unknown;
 import nscope.probes.parse.FactsText;
 import nscope.probes.parse.Malformed;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 
 /**
  * uts, ipc, net and cgroup facts read live, each on a fresh thread that joined the

@@ -9,7 +9,7 @@ import nscope.probes.model.NsRelations;
 import nscope.probes.readout.Readout;
 
 /**
- * Phase 4: parents and owners of namespaces. Live through the nsfs ioctls
+ * Parents and owners of namespaces (what the relations phase asks). Live through the nsfs ioctls
  * (NS_GET_PARENT, NS_GET_USERNS, NS_GET_OWNER_UID); in a fixture as the
  * capture recorded them, so a fixture replays without ioctl.
  */

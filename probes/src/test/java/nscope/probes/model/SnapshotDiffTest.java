@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import nscope.probes.model.SnapshotDiff.Move;
-import org.junit.jupiter.api.Test;
 import nscope.probes.readout.Readout;
+import org.junit.jupiter.api.Test;
 
 class SnapshotDiffTest {
     static final long HOST = 4026531830L;

@@ -11,8 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 import nscope.probes.readout.Readout;
+import org.junit.jupiter.api.Test;
 
 class SnapshotTest {
     static final long HOST = 4026531830L;

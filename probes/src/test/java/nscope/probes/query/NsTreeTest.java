@@ -15,10 +15,10 @@ import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
 import org.junit.jupiter.api.Test;
 
