@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
+import nscope.probes.source.RecordingFiles;
 
 /**
- * Records every file one scan of a host reads into a fixture directory: the
- * snapshot's, then the mount table of each mount namespace ({@link MountPhase}).
+ * Records every file one scan of a host reads into a fixture directory: a
+ * full collection, every phase (the mount tables of each mount namespace
+ * included), read through {@link RecordingFiles}.
  */
 public final class Capture {
     private Capture() {}

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import nscope.probes.cgroups.Cgroups;
 import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsFacts;
@@ -18,11 +17,24 @@ import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.parse.PidName;
+import nscope.probes.phase.FactsPhase;
+import nscope.probes.phase.FdHoldersPhase;
+import nscope.probes.phase.MountFactsPhase;
+import nscope.probes.phase.MountHoldersPhase;
+import nscope.probes.phase.NamespacesPhase;
+import nscope.probes.phase.RelationsPhase;
+import nscope.probes.phase.Scan;
+import nscope.probes.phase.UserNamesPhase;
+import nscope.probes.read.Failures;
+import nscope.probes.read.MountTables;
+import nscope.probes.read.TaskReader;
+import nscope.probes.readout.Readout;
+import nscope.probes.source.Host;
 
 /**
  * A live host taken again and again (the live screen), re-reading only what
@@ -59,8 +71,10 @@ public final class Refresher {
     private final Host host;
     private final Collector base;
     private final TaskReader reader;
+    private final FdHoldersPhase fdHolders = new FdHoldersPhase();
+    private final MountHoldersPhase mountHolders = new MountHoldersPhase();
     private Snapshot last;
-    private MountPhase.Result mounts;
+    private MountTables.Result mounts;
     private Map<Integer, Long> inodes = Map.of();
     /** When each thread group was last read whole (nanoTime). */
     private Map<Integer, Long> wholeAt = new HashMap<>();
@@ -100,31 +114,82 @@ public final class Refresher {
     public synchronized Snapshot refresh(int pinned, boolean cgroups, java.time.Duration interval) {
         long now = System.nanoTime(), cpu0 = ProcessCpu.nanos();
         double target = SLICE_SHARE * interval.toNanos();
-        if (last == null) {
-            List<ScanProblem> ignored = new ArrayList<>();
-            inodes = listing(ignored);
-            last = base.collect();
-            mounts = new MountPhase(host, last).readAll();
-            cgroupsAt = now;
-            for (int tgid : last.threadGroups().keySet()) wholeAt.put(tgid, now);
-            // the first cycle from what reading everything cost
-            cycle = fixedCycle > 0 ? fixedCycle : Math.min(MAX_CYCLE, Math.max(1, (ProcessCpu.nanos() - cpu0) / target));
-            freshness = new Freshness(0, 0, cycle());
-            return last;
-        }
+        if (last == null) return first(now, cpu0, target);
         round++;
-        List<ScanProblem> problems = new ArrayList<>();
-        Map<Integer, Long> listed = listing(problems);
+        Round r = new Round(new Scan(host, Scope.TASKS, reader));
+        Map<Integer, Long> listed = listing(r.scan.problems());
         List<Integer> tgids = new ArrayList<>(listed.keySet());
         tgids.sort(null);
+        Set<Integer> whole = wholeGroups(tgids, listed, pinned);
+        if (!last.threadGroups().keySet().equals(new HashSet<>(tgids))) r.changed = true;
+        readTasks(r, listed, whole);
+        inodes = listed;
+        long oldest = ages(tgids, whole, r.scan.tasks(), now);
+
+        new NamespacesPhase().run(r.scan);
+        Set<NsId> fresh = freshNamespaces(r.scan.namespaces(), r.scan.tasks(), pinned);
+        MountTables.Result read = holders(r, tgids.stream().filter(whole::contains).toList(), whole, fresh);
+        relations(r.scan);
+        r.scan.cgroups(last.cgroups());
+        r.scan.facts().putAll(carried(last.facts(), r.scan.namespaces()));
+        long cgroupCpu = 0;
+        if (cgroups || round % cycle() == 0) {
+            long c0 = ProcessCpu.nanos();
+            base.cgroupsPhase().run(r.scan); // the trees read again; its cgroup namespaces' roots join the facts
+            cgroupsAt = now;
+            r.changed = true; // usage and CPU time move on
+            cgroupCpu = ProcessCpu.nanos() - c0;
+        }
+        facts(r, fresh, read);
+        if (reader.namespacesKnown() > 4 * r.scan.namespaces().size() + 1000) reader.forgetNamespaces();
+        // no scanDone() here: the descriptors kept for the cgroup trees must outlive the refreshes that skip them
+        // (the cgroup phase lets go of those it did not meet itself)
+
+        // the next cycle from what this refresh cost beyond the cgroup trees
+        double spent = Math.max(1, ProcessCpu.nanos() - cpu0 - cgroupCpu);
+        if (fixedCycle == 0) cycle = Math.min(MAX_CYCLE, Math.max(1, (cycle + cycle * spent / target) / 2));
+        freshness = new Freshness((now - oldest) / 1_000_000_000L, (now - cgroupsAt) / 1_000_000_000L, cycle());
+        if (!r.changed) return last;
+        new UserNamesPhase().run(r.scan);
+        last = r.scan.snapshot(Instant.now());
+        return last;
+    }
+
+    /** One refresh in the making: its scan, and whether it found anything different from the last snapshot. */
+    private static final class Round {
+        final Scan scan;
+        boolean changed;
+
+        Round(Scan scan) { this.scan = scan; }
+    }
+
+    /** The first refresh: a whole scan, from whose cost the cycle starts. */
+    private Snapshot first(long now, long cpu0, double target) {
+        List<ScanProblem> ignored = new ArrayList<>();
+        inodes = listing(ignored);
+        last = base.collect();
+        mounts = new MountTables(host, last).readAll();
+        cgroupsAt = now;
+        for (int tgid : last.threadGroups().keySet()) wholeAt.put(tgid, now);
+        // the first cycle from what reading everything cost
+        cycle = fixedCycle > 0 ? fixedCycle : Math.min(MAX_CYCLE, Math.max(1, (ProcessCpu.nanos() - cpu0) / target));
+        freshness = new Freshness(0, 0, cycle());
+        return last;
+    }
+
+    /** The thread groups read whole now: new or reused PIDs, the pinned one, and the next slice. */
+    private Set<Integer> wholeGroups(List<Integer> tgids, Map<Integer, Long> listed, int pinned) {
         Set<Integer> whole = new HashSet<>();
-        boolean changed = false;
         for (int tgid : tgids) {
             Long was = inodes.get(tgid);
             if (was == null || was != 0 && !was.equals(listed.get(tgid)) || tgid == pinned) whole.add(tgid);
         }
         whole.addAll(groupSlice(tgids));
-        if (!last.threadGroups().keySet().equals(new HashSet<>(tgids))) changed = true;
+        return whole;
+    }
+
+    /** The tasks phase for some thread groups: those read whole now, the last refresh's tasks of the others still listed. */
+    private void readTasks(Round r, Map<Integer, Long> listed, Set<Integer> whole) {
         List<TaskReader.Group> groups = whole.parallelStream().map(reader::readGroup).toList();
         Map<Integer, Task> tasks = new HashMap<>();
         last.tasks().values().forEach(t -> {
@@ -133,13 +198,17 @@ public final class Refresher {
         for (TaskReader.Group g : groups) {
             for (Task t : g.tasks()) {
                 tasks.put(t.tid(), t);
-                if (!t.equals(last.tasks().get(t.tid()))) changed = true;
+                if (!t.equals(last.tasks().get(t.tid()))) r.changed = true;
             }
-            problems.addAll(g.problems());
+            r.scan.problems().addAll(g.problems());
         }
         for (int tgid : whole)
-            for (int tid : last.threadGroups().getOrDefault(tgid, List.of())) if (!tasks.containsKey(tid)) changed = true;
-        inodes = listed;
+            for (int tid : last.threadGroups().getOrDefault(tgid, List.of())) if (!tasks.containsKey(tid)) r.changed = true;
+        r.scan.tasks(tasks);
+    }
+
+    /** When each thread group still there was last read whole; returns the oldest. */
+    private long ages(List<Integer> tgids, Set<Integer> whole, Map<Integer, Task> tasks, long now) {
         Map<Integer, Long> at = new HashMap<>();
         long oldest = now;
         for (int tgid : tgids) {
@@ -149,65 +218,57 @@ public final class Refresher {
             oldest = Math.min(oldest, t);
         }
         wholeAt = at;
+        return oldest;
+    }
 
-        Map<NsId, Namespace> namespaces = Collector.namespaces(tasks);
-        Set<NsId> fresh = freshNamespaces(namespaces, tasks, pinned);
-        carryHolders(namespaces, whole, tasks);
-        base.addFdHolders(tgids.stream().filter(whole::contains).toList(), reader, namespaces, problems);
-        MountPhase.Result read = new MountPhase(host, tasks, namespaces).read(
+    /**
+     * The hidden namespaces: descriptors carried over and read again for the
+     * groups read whole ({@code readWhole}, in PID order), the mount tables of
+     * fresh mount namespaces (returned) merged with the last ones, and the
+     * nsfs bind mounts in them.
+     */
+    private MountTables.Result holders(Round r, List<Integer> readWhole, Set<Integer> whole, Set<NsId> fresh) {
+        Map<NsId, Namespace> namespaces = r.scan.namespaces();
+        carryHolders(namespaces, whole, r.scan.tasks());
+        fdHolders.read(r.scan, readWhole);
+        MountTables.Result read = new MountTables(host, r.scan.tasks(), namespaces).read(
                 namespaces.values().stream().filter(n -> n.kind() == NsKind.MNT && fresh.contains(n.id())).map(Namespace::id).toList());
-        for (var e : read.tables().entrySet()) if (!e.getValue().equals(mounts.tables().get(e.getKey()))) changed = true;
+        for (var e : read.tables().entrySet()) if (!e.getValue().equals(mounts.tables().get(e.getKey()))) r.changed = true;
         mounts = merged(read, namespaces);
-        problems.addAll(read.problems());
-        base.addMountHolders(mounts, reader, namespaces);
-        if (!changed && !sameHolders(namespaces)) changed = true;
+        r.scan.problems().addAll(read.problems());
+        r.scan.mounts(mounts);
+        mountHolders.run(r.scan);
+        if (!r.changed && !sameHolders(namespaces)) r.changed = true;
+        return read;
+    }
 
-        Map<NsId, Readout<NsRelations>> relations = carried(last.relations(), namespaces);
-        Set<NsId> unrelated = new HashSet<>(namespaces.keySet());
+    /** Relations carried over; those of namespaces not seen before walked now (the kernel never changes them). */
+    private void relations(Scan scan) {
+        Map<NsId, Readout<NsRelations>> relations = carried(last.relations(), scan.namespaces());
+        Set<NsId> unrelated = new HashSet<>(scan.namespaces().keySet());
         unrelated.removeAll(relations.keySet());
-        relations.putAll(base.relations(tasks, namespaces, unrelated));
-        keepAncestors(relations, namespaces);
+        relations.putAll(RelationsPhase.read(scan, unrelated));
+        keepAncestors(relations, scan.namespaces());
+        scan.relations(relations);
+    }
 
-        Cgroups cg = last.cgroups();
-        Map<NsId, Readout<NsFacts>> facts = carried(last.facts(), namespaces);
-        long cgroupCpu = 0;
-        if (cgroups || round % cycle() == 0) {
-            long c0 = ProcessCpu.nanos();
-            CgroupPhase.Result r = base.cgroups(tasks, namespaces);
-            cg = r.cgroups();
-            facts.putAll(r.namespaces());
-            problems.addAll(r.problems());
-            cgroupsAt = now;
-            changed = true; // usage and CPU time move on
-            cgroupCpu = ProcessCpu.nanos() - c0;
-        }
-        Map<NsId, Readout<NsFacts>> factsNow = new TreeMap<>(new FactsPhase(host, tasks, namespaces, n -> base.paths(n, tasks)).read(fresh));
-        factsNow.putAll(mountFacts(read, Collector.hostMountNamespace(tasks)));
-        for (var e : factsNow.entrySet()) if (!e.getValue().equals(last.facts().get(e.getKey()))) changed = true;
-        facts.putAll(factsNow);
-        if (reader.namespacesKnown() > 4 * namespaces.size() + 1000) reader.forgetNamespaces();
-        // no scanDone() here: the descriptors kept for the cgroup trees must outlive the refreshes that skip them
-        // (the cgroup phase lets go of those it did not meet itself)
-
-        // the next cycle from what this refresh cost beyond the cgroup trees
-        double spent = Math.max(1, ProcessCpu.nanos() - cpu0 - cgroupCpu);
-        if (fixedCycle == 0) cycle = Math.min(MAX_CYCLE, Math.max(1, (cycle + cycle * spent / target) / 2));
-        freshness = new Freshness((now - oldest) / 1_000_000_000L, (now - cgroupsAt) / 1_000_000_000L, cycle());
-        if (!changed) return last;
-        last = new Snapshot(Instant.now(), host.label(), Scope.TASKS, tasks, namespaces, base.userNames(problems), problems,
-                relations, facts, cg);
-        return last;
+    /** The facts of the fresh namespaces and the mount facts of the tables read now, over those carried over. */
+    private void facts(Round r, Set<NsId> fresh, MountTables.Result read) {
+        Map<NsId, Readout<NsFacts>> factsNow = new TreeMap<>(FactsPhase.read(r.scan, fresh));
+        factsNow.putAll(mountFacts(read, MountFactsPhase.hostNamespace(r.scan.tasks())));
+        for (var e : factsNow.entrySet()) if (!e.getValue().equals(last.facts().get(e.getKey()))) r.changed = true;
+        r.scan.facts().putAll(factsNow);
     }
 
     private Map<Integer, Long> listing(List<ScanProblem> problems) {
         Map<Integer, Long> out = new HashMap<>();
         try {
             host.files().listInodes(host.roots().proc()).forEach((name, ino) -> {
-                int pid = TaskReader.parsePid(name);
+                int pid = PidName.parse(name);
                 if (pid > 0) out.put(pid, ino);
             });
         } catch (IOException e) {
-            problems.add(TaskReader.problem(host.roots().proc(), e));
+            problems.add(Failures.problem(host.roots().proc(), e));
         }
         return out;
     }
@@ -251,7 +312,7 @@ public final class Refresher {
                 kinds.put(n.id(), n.kind());
             }
         }
-        Collector.addHolders(held, kinds, namespaces);
+        NamespacesPhase.addHolders(held, kinds, namespaces);
     }
 
     private boolean sameHolders(Map<NsId, Namespace> namespaces) {
@@ -265,7 +326,7 @@ public final class Refresher {
     }
 
     /** The tables read now, and the last ones of mount namespaces still there. */
-    private MountPhase.Result merged(MountPhase.Result read, Map<NsId, Namespace> namespaces) {
+    private MountTables.Result merged(MountTables.Result read, Map<NsId, Namespace> namespaces) {
         var tables = new TreeMap<>(read.tables());
         var through = new TreeMap<>(read.readThrough());
         mounts.tables().forEach((id, t) -> {
@@ -274,14 +335,14 @@ public final class Refresher {
         mounts.readThrough().forEach((id, pid) -> {
             if (namespaces.containsKey(id) && !read.tables().containsKey(id)) through.putIfAbsent(id, pid);
         });
-        return new MountPhase.Result(tables, through, List.of());
+        return new MountTables.Result(tables, through, List.of());
     }
 
     /** Mount facts of the tables read now, each compared with the host's table (read now or carried over). */
-    private Map<NsId, Readout<NsFacts>> mountFacts(MountPhase.Result read, NsId hostNs) {
+    private Map<NsId, Readout<NsFacts>> mountFacts(MountTables.Result read, NsId hostNs) {
         var tables = new TreeMap<>(read.tables());
         if (hostNs != null && mounts.tables().containsKey(hostNs)) tables.putIfAbsent(hostNs, mounts.tables().get(hostNs));
-        Map<NsId, Readout<NsFacts>> out = MountFacts.of(new MountPhase.Result(tables, new TreeMap<>(), List.of()), hostNs);
+        Map<NsId, Readout<NsFacts>> out = MountFactsPhase.of(new MountTables.Result(tables, new TreeMap<>(), List.of()), hostNs);
         out.keySet().retainAll(read.tables().keySet());
         return out;
     }

@@ -11,10 +11,11 @@ import java.util.stream.Stream;
 import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupFigures;
 import nscope.probes.cgroups.CgroupTree;
-import nscope.probes.model.Readout;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,9 @@ import nscope.probes.model.NsLink;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.model.Unknown;
+import nscope.probes.read.TaskReader;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.Test;
 
 /** The live screen's first frame: every process as a processes-only scan reads it, but no namespace link, with why. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.EnumSet;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,7 +13,7 @@ import nscope.act.CgroupWrites;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
 import nscope.probes.CgroupMounts;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.cgroups.Hierarchy;
 import nscope.views.text.Escape;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package nscope.app.cli;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import nscope.probes.Collector;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 

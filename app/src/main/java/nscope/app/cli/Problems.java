@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeMap;
 import nscope.probes.model.NsLink;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Unknown;
 import nscope.views.text.Escape;
 
 /** One stderr line per kind of thing a scan could not read, so nothing is hidden and nothing floods. */

@@ -2,8 +2,8 @@ package nscope.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import nscope.probes.Host;
-import nscope.probes.KernelRoots;
+import nscope.probes.source.Host;
+import nscope.probes.source.KernelRoots;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 

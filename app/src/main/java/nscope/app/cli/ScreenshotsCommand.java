@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nscope.probes.Collector;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Snapshot;
 import nscope.views.ui.HostFacts;

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.concurrent.Callable;
 import nscope.probes.Collector;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nscope.probes.Collector;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.Refresher;
 import nscope.probes.model.Snapshot;
 import nscope.views.ui.HostFacts;

@@ -11,7 +11,7 @@ import nscope.app.container.confine.Confinement;
 import nscope.app.exec.HostCommand;
 import nscope.kernel.Kernel;
 import nscope.probes.CgroupMounts;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.cgroups.Hierarchy;
 
 /**

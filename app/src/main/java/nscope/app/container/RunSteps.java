@@ -23,7 +23,7 @@ import nscope.act.ActionException;
 import nscope.act.CgroupWrites;
 import nscope.kernel.Kernel;
 import nscope.probes.CgroupMounts;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.cgroups.Hierarchy;
 
 /**

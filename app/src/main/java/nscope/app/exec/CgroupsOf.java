@@ -9,7 +9,7 @@ import java.util.List;
 import nscope.act.ActionException;
 import nscope.act.Launch;
 import nscope.probes.CgroupMounts;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.cgroups.Hierarchy;
 import nscope.probes.parse.CgroupText;

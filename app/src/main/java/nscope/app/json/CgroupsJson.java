@@ -12,7 +12,7 @@ import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.cgroups.Cgroups;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.query.CgroupNsPaths;
 

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import nscope.probes.model.NsFacts;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 
 /** A namespace's "facts" object in snapshot JSON (documented in README.md). */
 final class FactsJson {

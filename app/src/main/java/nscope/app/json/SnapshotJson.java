@@ -11,11 +11,11 @@ import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Unknown;
 
 /**
  * The snapshot as JSON (documented in README.md). A value that could not be

@@ -201,7 +201,7 @@ class CgroupIT {
 
     @Test void allHierarchiesAtOnceMakeMoveIntoAndRemove() throws Exception {
         List<Path> everywhere = new ArrayList<>();
-        for (var h : nscope.probes.CgroupMounts.of(nscope.probes.Host.live())) everywhere.add(Path.of(h.mountPoint(), NAME));
+        for (var h : nscope.probes.CgroupMounts.of(nscope.probes.source.Host.live())) everywhere.add(Path.of(h.mountPoint(), NAME));
         assumeTrue(everywhere.size() > 1, "more than one hierarchy");
         made.addAll(everywhere);
         PackagedJar.Run mk = nscope("--hierarchy", "all", "mkdir", "/" + NAME);

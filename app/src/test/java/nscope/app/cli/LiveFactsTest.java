@@ -27,7 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import nscope.probes.Capture;
 import nscope.probes.Collector;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.model.Snapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

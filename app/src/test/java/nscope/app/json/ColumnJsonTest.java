@@ -14,7 +14,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import nscope.probes.Collector;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.Snapshot;
 import nscope.probes.query.NsListing;

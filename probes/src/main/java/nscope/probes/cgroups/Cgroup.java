@@ -1,10 +1,9 @@
 package nscope.probes.cgroups;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.SortedMap;
-import nscope.probes.model.Readout;
+import java.util.Optional;
+import nscope.probes.readout.Readout;
 
 /**
  * One cgroup of one hierarchy as a scan read it.

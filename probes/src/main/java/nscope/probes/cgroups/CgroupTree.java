@@ -1,9 +1,8 @@
 package nscope.probes.cgroups;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.SortedMap;
+import java.util.Optional;
 
 /** One hierarchy and every cgroup in it, by path. */
 public record CgroupTree(Hierarchy hierarchy, Map<String, Cgroup> cgroups) {

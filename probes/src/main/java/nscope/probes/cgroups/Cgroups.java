@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 
 /**
  * Every cgroup hierarchy of one scan and each process's place in them.

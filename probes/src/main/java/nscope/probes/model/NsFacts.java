@@ -1,10 +1,11 @@
 package nscope.probes.model;
 
 import java.util.List;
+import nscope.probes.readout.Readout;
 
 /**
- * What a namespace holds, one record per type (mnt has its mount table, see
- * MountPhase). Read by the facts phase.
+ * What a namespace holds, one record per type (mnt has its mount table, from
+ * the mount tables phase). Read by the facts, mount facts and cgroup phases.
  */
 public sealed interface NsFacts {
     /** uts: the names the namespace's members see (sethostname, setdomainname). */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import nscope.probes.readout.Readout;
 
 /**
  * Everything one scan saw, immutable: every task, every thread group, every

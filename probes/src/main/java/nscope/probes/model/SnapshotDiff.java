@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nscope.probes.readout.Readout;
 
 /**
  * What changed between two snapshots: tasks (by TID and start time, so a

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 
 /**
  * One task (thread) as the kernel describes it in /proc/TGID/task/TID.

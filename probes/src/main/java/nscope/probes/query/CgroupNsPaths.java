@@ -8,9 +8,9 @@ import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
-import nscope.probes.model.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.readout.Readout;
 
 /**
  * The cgroup path a process sees: the kernel writes /proc/PID/cgroup

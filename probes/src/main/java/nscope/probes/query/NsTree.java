@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
 import nscope.probes.model.Snapshot;
+import nscope.probes.readout.Readout;
 
 /**
  * Listing rows as a forest, as `lsns --tree=parent|owner` draws them: a row

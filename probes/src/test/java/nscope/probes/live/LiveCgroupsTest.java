@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import nscope.probes.Collector;
-import nscope.probes.Host;
 import nscope.probes.cgroups.CgValue;
 import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupFigures;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +103,7 @@ class LiveCgroupsTest {
                 Snapshot light = new Collector(Host.liveNative(), Scope.TASKS, EnumSet.of(Collector.Phase.CGROUPS)).collect();
                 Cgroup lm = cgroup(light, memory, mem.path);
                 assertEquals(List.of(t.pid()), lm.procs().get());
-                assertEquals(nscope.probes.model.Unknown.Reason.NOT_PROVIDED, lm.threads().why().reason());
+                assertEquals(nscope.probes.readout.Unknown.Reason.NOT_PROVIDED, lm.threads().why().reason());
                 assertTrue(lm.threads().why().detail().contains("not read"), lm.threads().why().detail());
                 assertEquals(64L << 20, CgroupFigures.memoryLimit(lm).get().value());
             }
@@ -229,7 +229,7 @@ class LiveCgroupsTest {
         long before = fds();
         c.collect();
         // counted at once: cgroups others make on this shared host later would count in a later figure, not in these fds
-        long settled = fds(), keptFirst = ((nscope.probes.NativeFiles) host.files()).keptOpen(), kept;
+        long settled = fds(), keptFirst = ((nscope.probes.source.NativeFiles) host.files()).keptOpen(), kept;
         try (TestCgroup cg = new TestCgroup(pids, NAME + "-kept")) {
             cg.write("pids.max", "7");
             assertEquals(7L, CgroupFigures.pidsMax(cgroup(c.collect(), pids, cg.path)).get().value());
@@ -242,7 +242,7 @@ class LiveCgroupsTest {
             Files.createDirectory(cg.dir.resolve("again"));
             cg.write("again", "pids.max", "5");
             assertEquals(5L, CgroupFigures.pidsMax(cgroup(c.collect(), pids, child)).get().value(), "the cgroup made again, not the removed one");
-            kept = ((nscope.probes.NativeFiles) host.files()).keptOpen();
+            kept = ((nscope.probes.source.NativeFiles) host.files()).keptOpen();
             assertTrue(kept > 0, "descriptors are kept between scans");
         }
         for (int i = 0; i < 50; i++) {
@@ -257,7 +257,7 @@ class LiveCgroupsTest {
         assertTrue(settled - before >= keptFirst - 8, "the first scan kept them open: " + before + " -> " + settled + ", kept " + keptFirst);
         host.release();
         assertTrue(Math.abs(fds() - before) <= 8, "release lets them go: " + fds() + " open, " + before + " before the first scan");
-        assertEquals(0, ((nscope.probes.NativeFiles) host.files()).keptOpen());
+        assertEquals(0, ((nscope.probes.source.NativeFiles) host.files()).keptOpen());
     }
 
     private static long fds() throws IOException {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nscope.probes.Collector;
-import nscope.probes.Host;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

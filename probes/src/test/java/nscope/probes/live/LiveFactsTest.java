@@ -1,6 +1,5 @@
 package nscope.probes.live;
 
-import nscope.kernel.Child;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,17 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import nscope.kernel.Child;
 import nscope.probes.Collector;
-import nscope.probes.FactReader;
-import nscope.probes.Host;
-import nscope.probes.HostFiles;
-import nscope.probes.LiveFiles;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
-import nscope.probes.model.Readout;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.FactReader;
+import nscope.probes.source.Host;
+import nscope.probes.source.HostFiles;
+import nscope.probes.source.LiveFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

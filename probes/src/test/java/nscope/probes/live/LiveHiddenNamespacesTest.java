@@ -1,17 +1,17 @@
 package nscope.probes.live;
 
-import nscope.kernel.Child;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import nscope.kernel.Child;
 import nscope.probes.Collector;
-import nscope.probes.Host;
 import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package nscope.probes.live;
 
-import nscope.kernel.Child;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +9,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import nscope.probes.Host;
-import nscope.probes.MountReader;
+import nscope.kernel.Child;
 import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
+import nscope.probes.read.MountReader;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

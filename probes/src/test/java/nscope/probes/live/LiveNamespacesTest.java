@@ -1,20 +1,20 @@
 package nscope.probes.live;
 
-import nscope.kernel.Child;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import nscope.kernel.Child;
 import nscope.probes.Collector;
-import nscope.probes.Host;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -9,13 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import nscope.kernel.Child;
-import nscope.probes.Host;
 import nscope.probes.Refresher;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +97,7 @@ class LiveRefresherTest {
     @Test void theCgroupTreesKeepTheirDescriptorsAcrossRefreshes() throws Exception {
         Host host = Host.liveRefreshed();
         try {
-            nscope.probes.NativeFiles files = (nscope.probes.NativeFiles) host.files();
+            nscope.probes.source.NativeFiles files = (nscope.probes.source.NativeFiles) host.files();
             Refresher r = new Refresher(host, 1000);
             r.refresh(0, true, EVERY);
             int kept = files.keptOpen();

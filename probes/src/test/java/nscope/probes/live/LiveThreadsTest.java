@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 import nscope.kernel.CloneFlags;
 import nscope.kernel.Kernel;
 import nscope.probes.Collector;
-import nscope.probes.Host;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

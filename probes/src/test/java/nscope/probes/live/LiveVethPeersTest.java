@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import nscope.kernel.Child;
 import nscope.probes.Collector;
-import nscope.probes.Host;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

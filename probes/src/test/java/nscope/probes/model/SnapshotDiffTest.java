@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import nscope.probes.model.SnapshotDiff.Move;
+import nscope.probes.readout.Readout;
 import org.junit.jupiter.api.Test;
 
 class SnapshotDiffTest {

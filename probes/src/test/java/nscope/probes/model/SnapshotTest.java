@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nscope.probes.readout.Readout;
 import org.junit.jupiter.api.Test;
 
 class SnapshotTest {

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 
 /** Hand-built tasks and snapshots for model and query tests (no host is read). */
 public final class TestTasks {

@@ -15,10 +15,10 @@ import nscope.probes.model.Ids;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
-import nscope.probes.model.Readout;
 import nscope.probes.model.Snapshot;
-import nscope.probes.model.Unknown;
 import nscope.probes.query.NsListing.Row;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 import org.junit.jupiter.api.Test;
 
 /**

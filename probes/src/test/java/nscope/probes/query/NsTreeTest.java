@@ -15,11 +15,11 @@ import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
 import org.junit.jupiter.api.Test;
 
 /** The tree of `ls --tree`: who hangs under whom, and the drawing before each row. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import nscope.probes.cgroups.CgValue;
 import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupFigures;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 
 /** The cells of a cgroup row: counts, memory, CPU %, pids and pressure, as short text. */
 public final class CgroupCells {
@@ -14,7 +14,7 @@ public final class CgroupCells {
     /** A member count; "?" when the list could not be read, "-" when the kernel does not offer it (threaded). */
     public static String count(Readout<java.util.List<Integer>> members) {
         if (members.known()) return Integer.toString(members.get().size());
-        return members.why().reason() == nscope.probes.model.Unknown.Reason.NOT_PROVIDED ? "-" : "?";
+        return members.why().reason() == nscope.probes.readout.Unknown.Reason.NOT_PROVIDED ? "-" : "?";
     }
 
     /** "CURRENT/LIMIT" in binary units ("12.3M/512M", "4.0K/max"); "" when the hierarchy has no memory figures. */

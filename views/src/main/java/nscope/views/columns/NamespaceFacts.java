@@ -3,7 +3,7 @@ package nscope.views.columns;
 import java.util.ArrayList;
 import java.util.List;
 import nscope.probes.model.NsFacts;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 
 /** The key fact of a namespace, in a few words, for its row. */
 public final class NamespaceFacts {

@@ -2,7 +2,7 @@ package nscope.views.columns;
 
 import java.util.List;
 import nscope.probes.model.Ids;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.views.columns.Column.Align;

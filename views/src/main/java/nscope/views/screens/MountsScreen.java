@@ -6,7 +6,7 @@ import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsKind;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;

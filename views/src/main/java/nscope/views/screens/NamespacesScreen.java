@@ -11,7 +11,7 @@ import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.query.NsListing;
 import nscope.views.columns.Column;

@@ -10,7 +10,7 @@ import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.probes.query.CgroupNsPaths;

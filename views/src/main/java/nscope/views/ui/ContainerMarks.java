@@ -6,7 +6,7 @@ import java.util.Map;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.views.tree.RowKey;

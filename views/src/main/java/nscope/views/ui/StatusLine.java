@@ -4,7 +4,7 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.model.Unknown;
+import nscope.probes.readout.Unknown;
 import nscope.views.text.Escape;
 import nscope.views.text.Fit;
 

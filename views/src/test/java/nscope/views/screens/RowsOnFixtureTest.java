@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nscope.probes.Collector;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nscope.probes.Collector;
-import nscope.probes.Host;
+import nscope.probes.source.Host;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Snapshot;
 import org.junit.jupiter.api.AfterEach;

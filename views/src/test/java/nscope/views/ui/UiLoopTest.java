@@ -36,7 +36,7 @@ class UiLoopTest {
     @Test void theLoopPinsTheSelectionAndReportsNoChangeForTheQuickFrameOrAnUnchangedRefresh() throws Exception {
         java.nio.file.Path repo = java.nio.file.Path.of("").toAbsolutePath();
         while (!java.nio.file.Files.isDirectory(repo.resolve("fixtures/synth-host"))) repo = repo.getParent();
-        nscope.probes.Host host = nscope.probes.Host.under(repo.resolve("fixtures/synth-host"));
+        nscope.probes.source.Host host = nscope.probes.source.Host.under(repo.resolve("fixtures/synth-host"));
         nscope.probes.model.Snapshot full = new nscope.probes.Collector(host).collect();
         nscope.probes.model.Snapshot quick = new nscope.probes.Collector(host, nscope.probes.model.Scope.PROCESSES).collect();
         java.util.List<Integer> pins = new java.util.concurrent.CopyOnWriteArrayList<>();

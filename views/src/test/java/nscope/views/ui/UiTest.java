@@ -167,7 +167,7 @@ class UiTest extends SynthHostScreen {
 
     @Test void refusedReadsAreSaidPlainly() throws IOException {
         long refused = snap.tasks().values().stream().filter(t -> java.util.Arrays.stream(nscope.probes.model.NsLink.values())
-                .anyMatch(l -> !t.ns(l).known() && t.ns(l).why().reason() == nscope.probes.model.Unknown.Reason.PERMISSION)).count();
+                .anyMatch(l -> !t.ns(l).known() && t.ns(l).why().reason() == nscope.probes.readout.Unknown.Reason.PERMISSION)).count();
         assertTrue(refused > 0, "the fixture's PID 1 and its threads refuse even root");
         assertTrue(text().contains("the kernel refused the namespaces of " + refused + " tasks"), text());
     }

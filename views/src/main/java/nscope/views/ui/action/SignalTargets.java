@@ -5,7 +5,7 @@ import java.util.List;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.NsRelations;
-import nscope.probes.model.Readout;
+import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.views.actions.Actions;

@@ -1,0 +1,217 @@
+package nscope.probes.read;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nscope.kernel.Errno;
+import nscope.probes.model.Ids;
+import nscope.probes.model.NsId;
+import nscope.probes.model.NsLink;
+import nscope.probes.model.ScanProblem;
+import nscope.probes.model.Scope;
+import nscope.probes.model.Task;
+import nscope.probes.parse.Cmdline;
+import nscope.probes.parse.Malformed;
+import nscope.probes.parse.NsLinkText;
+import nscope.probes.parse.PidName;
+import nscope.probes.parse.StatLine;
+import nscope.probes.parse.StatusFields;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown.Reason;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
+import nscope.probes.source.TaskFiles;
+
+/**
+ * Reads one thread group: its tasks and their namespace links (for the tasks phase).
+ * A task that vanishes while we read it is dropped; anything else that
+ * fails becomes an {@link Unknown} or a {@link ScanProblem}. Thread-safe:
+ * groups are read in parallel.
+ */
+public final class TaskReader {
+    /** What one thread group gave: its tasks (none if it vanished) and problems. */
+    public record Group(List<Task> tasks, List<ScanProblem> problems) {}
+
+    private final Host host;
+    private final Scope scope;
+    /**
+     * nsfs inode to its namespace, made on first sight (one stat for the
+     * device) and shared by every task in it: 120,000 links, 1,400 objects.
+     */
+    private final Map<Long, Readout<NsId>> byIno = new ConcurrentHashMap<>();
+
+    public TaskReader(Host host, Scope scope) { this(host, scope, true); }
+
+    /** @param links whether to read the namespace links (not for the live screen's first frame) */
+    public TaskReader(Host host, Scope scope, boolean links) {
+        this.host = host;
+        this.scope = scope;
+        this.linkNames = links ? LINK_NAMES : new String[0];
+    }
+
+    private final String[] linkNames;
+
+    /** Why a task's links are unknown in a scan that does not read them. */
+    public static final String LINKS_NOT_READ = "not read yet: the first frame shows processes before their namespaces";
+
+    public Group readGroup(int tgid) {
+        Path dir = host.roots().proc().resolve(Integer.toString(tgid));
+        List<ScanProblem> problems = new ArrayList<>();
+        if (scope == Scope.PROCESSES) {
+            // only the leader, as lsns reads /proc/PID; through task/PID so fixtures serve both scopes
+            Readout<List<String>> cmdline = readCmdline(dir, problems);
+            String self = Integer.toString(tgid);
+            Task t = readTask(tgid, tgid, dir.resolve("task").resolve(self), cmdline, problems);
+            return new Group(t == null ? List.of() : List.of(t), problems);
+        }
+        List<String> names;
+        try {
+            names = host.files().list(dir.resolve("task"));
+        } catch (IOException e) {
+            if (!Errno.of(e).meansVanished()) problems.add(Failures.problem(dir.resolve("task"), e));
+            return new Group(List.of(), problems);
+        }
+        Readout<List<String>> cmdline = readCmdline(dir, problems);
+        List<Task> tasks = new ArrayList<>(names.size());
+        for (String n : names) {
+            int tid = PidName.parse(n);
+            if (tid <= 0) continue;
+            Task t = readTask(tgid, tid, dir.resolve("task").resolve(n), cmdline, problems);
+            if (t != null) tasks.add(t);
+        }
+        return new Group(tasks, problems);
+    }
+
+    /** Forgets namespaces seen so far (their inodes can be reused by new ones once they are freed). */
+    public void forgetNamespaces() { byIno.clear(); }
+
+    public int namespacesKnown() { return byIno.size(); }
+
+    private Readout<List<String>> readCmdline(Path dir, List<ScanProblem> problems) {
+        Path f = dir.resolve("cmdline");
+        try {
+            return Readout.of(Cmdline.parse(host.files().read(f)));
+        } catch (IOException e) {
+            Unknown u = Failures.unknown(e);
+            if (u.reason() != Reason.EXITING) problems.add(new ScanProblem(f.toString(), u));
+            return Readout.unknown(u);
+        }
+    }
+
+    private static final NsLink[] LINKS = NsLink.values();
+    private static final String[] LINK_NAMES = java.util.Arrays.stream(LINKS).map(NsLink::fileName).toArray(String[]::new);
+
+    /** One task, or null when it vanished or its stat cannot be read. */
+    private Task readTask(int tgid, int tid, Path dir, Readout<List<String>> cmdline, List<ScanProblem> problems) {
+        TaskFiles files = host.files().readTask(dir, linkNames);
+        IOException failed = files.statError() != null ? files.statError() : files.statusError();
+        if (failed != null) {
+            if (!Errno.of(failed).meansVanished()) problems.add(Failures.problem(dir, failed));
+            return null;
+        }
+        StatLine stat;
+        try {
+            stat = StatLine.parse(files.stat(), files.statLength());
+        } catch (Malformed m) {
+            problems.add(new ScanProblem(dir.resolve("stat").toString(), new Unknown(Reason.MALFORMED, m.getMessage())));
+            return null;
+        }
+        Readout<Ids> uids, gids;
+        Readout<List<Integer>> nsPid, nsTgid, nsPgid, nsSid;
+        try {
+            StatusFields s = StatusFields.parse(files.status(), files.statusLength());
+            String where = dir.resolve("status").toString();
+            uids = field(s.uid(), where, "Uid");
+            gids = field(s.gid(), where, "Gid");
+            nsPid = field(s.nsPid(), where, "NSpid");
+            nsTgid = field(s.nsTgid(), where, "NStgid");
+            nsPgid = field(s.nsPgid(), where, "NSpgid");
+            nsSid = field(s.nsSid(), where, "NSsid");
+            if (s.tgid() != null && s.tgid() != tgid)
+                problems.add(new ScanProblem(where, new Unknown(Reason.MALFORMED, "Tgid " + s.tgid() + " under /proc/" + tgid)));
+        } catch (Malformed m) {
+            Readout<?> bad = Readout.unknown(Reason.MALFORMED, m.getMessage());
+            problems.add(new ScanProblem(dir.resolve("status").toString(), bad.why()));
+            uids = cast(bad); gids = cast(bad); nsPid = cast(bad); nsTgid = cast(bad); nsPgid = cast(bad); nsSid = cast(bad);
+        }
+        Map<NsLink, Readout<NsId>> ns = new EnumMap<>(NsLink.class);
+        Path nsDir = dir.resolve("ns"); // only for messages and the first stat of a namespace
+        for (int i = 0; i < LINKS.length; i++) {
+            if (i >= linkNames.length) {
+                ns.put(LINKS[i], Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ));
+                continue;
+            }
+            Readout<NsId> r = files.link(i) != null
+                    ? parseNs(nsDir, LINKS[i], files.link(i))
+                    : failedNs(nsDir.resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files.linkError(i));
+            if (r == null) return null; // the task is gone
+            ns.put(LINKS[i], r);
+        }
+        return new Task(tid, tgid, stat.ppid(), stat.state(), stat.comm(), stat.startTime(),
+                stat.pgrp(), stat.session(), stat.kernelThread(), uids, gids, nsPid, nsTgid, nsPgid, nsSid,
+                cmdline, ns);
+    }
+
+    /** Why a link could not be read, or null if the task vanished. */
+    private Readout<NsId> failedNs(Path p, NsLink link, char state, IOException e) {
+        Errno errno = Errno.of(e);
+        if (errno.meansPermission()) return Readout.unknown(Reason.PERMISSION, p + ": " + errno.name());
+        if (errno.meansVanished()) {
+            if (state == 'Z' || state == 'X') return Readout.unknown(Reason.EXITING, "zombie: the kernel released its namespaces");
+            if (!exists(p.getParent().getParent().resolve("stat"))) return null;
+            if (!exists(p)) return Readout.unknown(Reason.NOT_PROVIDED, "this kernel has no " + link.fileName() + " link");
+            return Readout.unknown(Reason.EXITING, "task is exiting");
+        }
+        return Readout.unknown(Reason.IO_ERROR, p + ": " + errno.name() + " " + e.getMessage());
+    }
+
+    /** The namespace a link's text names; its device from one stat per namespace. */
+    private Readout<NsId> parseNs(Path nsDir, NsLink link, String text) {
+        NsLinkText parsed;
+        try {
+            parsed = NsLinkText.parse(text);
+        } catch (Malformed m) {
+            return Readout.unknown(Reason.MALFORMED, m.getMessage());
+        }
+        if (parsed.kind() != link.kind())
+            return Readout.unknown(Reason.MALFORMED, nsDir.resolve(link.fileName()) + " points to a " + parsed.kind().label() + " namespace");
+        return identify(parsed.inode(), nsDir.resolve(link.fileName()), text);
+    }
+
+    /**
+     * The namespace with this nsfs inode, as one shared object; on first
+     * sight its device comes from stat(2) of {@code via}, a link or fd that
+     * points to it.
+     */
+    public Readout<NsId> identify(long ino, Path via, String text) {
+        Readout<NsId> known = byIno.get(ino);
+        if (known != null) return known;
+        try {
+            long[] di = host.files().nsDevIno(via, ino);
+            if (di[1] != ino)
+                return Readout.unknown(Reason.EXITING, via + " changed while read (task exiting)");
+            Readout<NsId> r = Readout.of(new NsId(di[0], ino));
+            Readout<NsId> raced = byIno.putIfAbsent(ino, r);
+            return raced != null ? raced : r;
+        } catch (IOException e) {
+            return Readout.unknown(Reason.EXITING, "namespace " + text + " gone before stat: " + Errno.of(e).name());
+        }
+    }
+
+    private boolean exists(Path p) {
+        return host.files().exists(p);
+    }
+
+    private static <T> Readout<T> field(T value, String where, String name) {
+        return value != null ? Readout.of(value)
+                : Readout.unknown(Reason.NOT_PROVIDED, where + " has no " + name + " line");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Readout<T> cast(Readout<?> r) { return (Readout<T>) r; }
+
+}

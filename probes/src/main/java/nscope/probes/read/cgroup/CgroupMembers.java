@@ -1,0 +1,167 @@
+package nscope.probes.read.cgroup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntUnaryOperator;
+import nscope.probes.cgroups.Cgroup;
+import nscope.probes.cgroups.CgroupFigures;
+import nscope.probes.cgroups.CgroupLine;
+import nscope.probes.cgroups.CgroupTree;
+import nscope.probes.cgroups.Hierarchy;
+import nscope.probes.parse.CgroupText;
+import nscope.probes.parse.Malformed;
+import nscope.probes.parse.PidName;
+import nscope.probes.read.Failures;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
+
+/**
+ * Who is in each cgroup: every process's /proc/PID/cgroup lines, each
+ * cgroup's member processes from them (and from its threads), and the
+ * thread group of threads a processes-only scan did not read.
+ */
+public final class CgroupMembers {
+    private final Host host;
+
+    public CgroupMembers(Host host) { this.host = host; }
+
+    /** /proc/PID/cgroup of each of these processes, in their order; one that exited before its read is left out. */
+    public Map<Integer, Readout<List<CgroupLine>>> lines(Collection<Integer> processes) {
+        Map<Integer, Readout<List<CgroupLine>>> lines = new HashMap<>();
+        for (int pid : processes) {
+            Readout<List<CgroupLine>> r = procLines(pid);
+            if (r != null) lines.put(pid, r);
+        }
+        return lines;
+    }
+
+    /**
+     * The thread group of every thread in a list the walk read, where the
+     * scan did not read threads itself (a processes-only scan): each
+     * process's /proc/PID/task listed once, only when some thread is unknown.
+     */
+    public IntUnaryOperator threadGroups(List<Map<String, Cgroup>> walked, Collection<Integer> processes, IntUnaryOperator tgidOf) {
+        boolean unknown = walked.stream().flatMap(m -> m.values().stream()).filter(c -> c.threads().known())
+                .anyMatch(c -> c.threads().get().stream().anyMatch(tid -> tgidOf.applyAsInt(tid) < 0));
+        if (!unknown) return tgidOf;
+        Map<Integer, Integer> groups = new ConcurrentHashMap<>();
+        processes.parallelStream().forEach(pid -> {
+            try {
+                for (String tid : host.files().list(host.roots().proc().resolve(Integer.toString(pid)).resolve("task"))) {
+                    int t = PidName.parse(tid);
+                    if (t > 0) groups.put(t, pid);
+                }
+            } catch (IOException e) {
+                // exited: its threads stay without a process, as they would in a later scan
+            }
+        });
+        return tid -> {
+            int known = tgidOf.applyAsInt(tid);
+            return known > 0 ? known : groups.getOrDefault(tid, -1);
+        };
+    }
+
+    /** Which hierarchy a /proc/PID/cgroup line's ID names, worked out once per ID. */
+    public static final class TreeOf {
+        private final List<Hierarchy> hierarchies;
+        private final Map<Integer, Integer> byId = new ConcurrentHashMap<>();
+
+        public TreeOf(List<Hierarchy> hierarchies) { this.hierarchies = hierarchies; }
+
+        /** The index of the line's hierarchy, -1 for none mounted here. */
+        public int of(CgroupLine l) {
+            Integer t = byId.get(l.id());
+            if (t == null) {
+                t = -1;
+                for (int i = 0; i < hierarchies.size(); i++) if (hierarchies.get(i).matches(l)) t = i;
+                byId.put(l.id(), t);
+            }
+            return t;
+        }
+    }
+
+    /**
+     * Each cgroup's member processes, from every process's /proc/PID/cgroup
+     * line for its hierarchy: the kernel's own answer for each process, and
+     * the same list cgroup.procs gives, which costs some 45 us a cgroup per
+     * hierarchy here (the kernel builds, sorts and dedups a pid list on each
+     * open) against one read per process for all hierarchies at once. A
+     * process whose line names a cgroup the walk did not see (made after it)
+     * is in no tree.
+     */
+    public static List<CgroupTree> withProcesses(List<Hierarchy> hierarchies, List<Map<String, Cgroup>> walked,
+                                                  Collection<Integer> processes, Map<Integer, Readout<List<CgroupLine>>> lines,
+                                                  TreeOf treeOf, IntUnaryOperator tgidOf) {
+        // one pass over every line, in PID order, so each cgroup's list comes out sorted
+        List<Map<String, List<Integer>>> procs = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++) procs.add(new HashMap<>());
+        for (int pid : processes) {
+            Readout<List<CgroupLine>> r = lines.get(pid);
+            if (r == null || !r.known()) continue;
+            for (CgroupLine l : r.get()) {
+                int t = treeOf.of(l);
+                if (t >= 0) procs.get(t).computeIfAbsent(l.path(), k -> new ArrayList<>()).add(pid);
+            }
+        }
+        List<CgroupTree> out = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++) {
+            Map<String, Cgroup> cgroups = new HashMap<>();
+            for (Cgroup c : walked.get(i).values()) {
+                Readout<List<Integer>> members = members(c, procs.get(i).get(c.path()), tgidOf);
+                cgroups.put(c.path(), members.equals(c.procs()) ? c : new Cgroup(c.path(), c.id(), c.children(), members, c.threads(), c.files()));
+            }
+            out.add(new CgroupTree(hierarchies.get(i), cgroups));
+        }
+        return out;
+    }
+
+    /**
+     * A cgroup's processes: those whose line names it, and (as the kernel's
+     * v1 cgroup.procs lists them) the process of every thread in it whose
+     * process the scan knows: a v1 thread may sit apart from its leader. A
+     * v2 threaded cgroup has none of its own (its cgroup.procs fails with
+     * EOPNOTSUPP); one that could not be listed keeps its unknown.
+     */
+    private static Readout<List<Integer>> members(Cgroup c, List<Integer> byLine, IntUnaryOperator tgidOf) {
+        if (!c.procs().known()) return c.procs();
+        if (CgroupFigures.type(c).filter(t -> t.equals("threaded")).isPresent())
+            return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "a threaded cgroup has no processes of its own (cgroup.procs: EOPNOTSUPP)");
+        List<Integer> base = byLine == null ? List.of() : byLine; // sorted: lines are grouped in PID order
+        java.util.TreeSet<Integer> extra = null;
+        if (c.threads().known()) {
+            for (int tid : c.threads().get()) {
+                int tgid = tgidOf.applyAsInt(tid);
+                if (tgid > 0 && java.util.Collections.binarySearch(base, tgid) < 0) {
+                    if (extra == null) extra = new java.util.TreeSet<>();
+                    extra.add(tgid);
+                }
+            }
+        }
+        if (extra == null) return base.isEmpty() ? EMPTY : Readout.of(List.copyOf(base));
+        extra.addAll(base);
+        return Readout.of(List.copyOf(extra));
+    }
+
+    private static final Readout<List<Integer>> EMPTY = Readout.of(List.of());
+
+    /** A process's /proc/PID/cgroup; null when it exited before the read. */
+    private Readout<List<CgroupLine>> procLines(int pid) {
+        Path f = host.roots().proc().resolve(Integer.toString(pid)).resolve("cgroup");
+        try {
+            return Readout.of(CgroupText.procLines(new String(host.files().readAgain(f), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            Readout<List<CgroupLine>> r = Failures.readout(f, e);
+            return r.why().reason() == Unknown.Reason.EXITING ? null : r;
+        } catch (Malformed m) {
+            return Readout.unknown(Unknown.Reason.MALFORMED, f + ": " + m.getMessage());
+        }
+    }
+}

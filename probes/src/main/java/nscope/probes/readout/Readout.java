@@ -1,0 +1,51 @@
+package nscope.probes.readout;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/** A value read from the kernel, or the reason it could not be read. Never a made-up default. */
+public final class Readout<T> {
+    private final T value;
+    private final Unknown unknown;
+
+    private Readout(T value, Unknown unknown) {
+        this.value = value;
+        this.unknown = unknown;
+    }
+
+    public static <T> Readout<T> of(T value) {
+        return new Readout<>(Objects.requireNonNull(value), null);
+    }
+
+    public static <T> Readout<T> unknown(Unknown why) {
+        return new Readout<>(null, Objects.requireNonNull(why));
+    }
+
+    public static <T> Readout<T> unknown(Unknown.Reason reason, String detail) {
+        return unknown(new Unknown(reason, detail));
+    }
+
+    public boolean known() { return unknown == null; }
+
+    /** The value; only call when {@link #known()}. */
+    public T get() {
+        if (unknown != null) throw new IllegalStateException("value is " + unknown);
+        return value;
+    }
+
+    public T orNull() { return value; }
+
+    public Unknown why() { return unknown; }
+
+    public <R> Readout<R> map(Function<T, R> f) {
+        return known() ? of(f.apply(value)) : unknown(unknown);
+    }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof Readout<?> r && Objects.equals(value, r.value) && Objects.equals(unknown, r.unknown);
+    }
+
+    @Override public int hashCode() { return Objects.hash(value, unknown); }
+
+    @Override public String toString() { return known() ? String.valueOf(value) : unknown.toString(); }
+}

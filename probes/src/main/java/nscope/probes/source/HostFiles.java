@@ -1,0 +1,134 @@
+package nscope.probes.source;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The file operations a scan uses. The live host, a recorded fixture and a
+ * capture that records while it reads all go through this one interface, so
+ * a fixture replays exactly what a scan read.
+ */
+public interface HostFiles {
+    /**
+     * Reads a file the kernel hands out whole in one read (stat, status,
+     * cmdline, small files): one read, as long as it fills less than the buffer.
+     */
+    byte[] read(Path file) throws IOException;
+
+    /**
+     * Reads a file to its end, however many reads it takes. For proc files
+     * that list many records (mountinfo): the kernel returns them at most a
+     * page per read, so one short read does not mean the end.
+     */
+    byte[] readToEnd(Path file) throws IOException;
+
+    String readLink(Path link) throws IOException;
+
+    /** The names in a directory, unsorted. */
+    List<String> list(Path dir) throws IOException;
+
+    /**
+     * The names in a directory with their inodes (0 where not known). In /proc
+     * a PID's entry gets a new inode when the PID is used again by another
+     * process, so a refresh tells a reused PID without reading its stat.
+     */
+    default Map<String, Long> listInodes(Path dir) throws IOException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (String n : list(dir)) out.put(n, 0L);
+        return out;
+    }
+
+    /** Whether the path exists itself (a link counts, even if it dangles). */
+    boolean exists(Path p);
+
+    /**
+     * Reads DIR/stat, DIR/status and DIR/ns/NAME for each name; a failure is
+     * kept with the item and the rest is still read.
+     */
+    default TaskFiles readTask(Path dir, String[] nsNames) {
+        TaskFiles t = new TaskFiles(nsNames.length);
+        try {
+            t.stat = read(dir.resolve("stat"));
+            t.statLength = t.stat.length;
+        } catch (IOException e) {
+            t.statError = e;
+            return t;
+        }
+        try {
+            t.status = read(dir.resolve("status"));
+            t.statusLength = t.status.length;
+        } catch (IOException e) {
+            t.statusError = e;
+            return t;
+        }
+        Path ns = dir.resolve("ns");
+        for (int i = 0; i < nsNames.length; i++) {
+            try {
+                t.links[i] = readLink(ns.resolve(nsNames[i]));
+            } catch (IOException e) {
+                t.linkErrors[i] = e;
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Lists a kernfs directory (a cgroup), telling subdirectories from files, and reads each
+     * listed file whose name {@code wanted} accepts. Fails only when the
+     * directory itself cannot be listed (e.g. a cgroup removed meanwhile).
+     */
+    default DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws IOException {
+        DirRead out = new DirRead();
+        for (String name : list(dir)) {
+            Path p = dir.resolve(name);
+            if (isDirectory(p)) {
+                out.dirs.add(name);
+            } else if (wanted.test(name)) {
+                try {
+                    out.files.put(name, read(p));
+                } catch (IOException e) {
+                    out.failed.put(name, e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #readDir(Path, java.util.function.Predicate)} of a directory read
+     * on every scan, whose inode its parent's listing gave ({@link DirRead#ino};
+     * 0 when not known): a live reader may keep it and its files open.
+     */
+    default DirRead readDir(Path dir, long ino, java.util.function.Predicate<String> wanted) throws IOException {
+        return readDir(dir, wanted);
+    }
+
+    /** Whether p is a directory itself (a link to one is not). */
+    default boolean isDirectory(Path p) {
+        return java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** {@link #read} of a file read on every scan (/proc/PID/cgroup): a live reader may keep it open. */
+    default byte[] readAgain(Path file) throws IOException { return read(file); }
+
+    /** A scan that used readAgain and readDir(dir, ino, ...) is done: what it did not read again may be let go. */
+    default void scanDone() {}
+
+    /** (device, inode) of what a namespace link points to. */
+    long[] nsDevIno(Path nsLink) throws IOException;
+
+    /**
+     * (device, inode) of the namespace with this inode, reached through
+     * {@code via} (a link, a descriptor, or a bind mount seen through
+     * /proc/PID/root). A recorded tree answers from the inode alone.
+     */
+    default long[] nsDevIno(Path via, long ino) throws IOException { return nsDevIno(via); }
+
+    /** Who reads namespace relations for this host: the live ioctls by default. */
+    default RelationReader relations() { return LiveRelations.shared(); }
+
+    /** Who reads the facts found only inside a namespace (uts, ipc, net): live hops by default. */
+    default FactReader facts() { return LiveFacts.shared(); }
+}
