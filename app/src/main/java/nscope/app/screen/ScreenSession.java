@@ -1,0 +1,95 @@
+package nscope.app.screen;
+
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import nscope.views.actions.Actions;
+import nscope.views.ui.ContainerMarks;
+import nscope.views.ui.HostFacts;
+import nscope.views.ui.Palette;
+import nscope.views.ui.Ui;
+import nscope.views.ui.UiLoop;
+
+/**
+ * The live screen on the terminal, from its start to the terminal given
+ * back: on q, an error, SIGTERM or SIGHUP (a dropped SSH session: the JVM
+ * runs its hooks). Anything written to stderr while the screen is up (a
+ * library's warning) would land in the middle of it: it is held, and
+ * printed once the terminal is back.
+ */
+public final class ScreenSession {
+    private ScreenSession() {}
+
+    /** Runs the screen until it ends; IOException: the terminal could not be opened or failed. */
+    public static void run(Palette palette, UiLoop.Source source, Supplier<HostFacts> facts, Duration every, Actions actions,
+                           Supplier<List<ContainerMarks.Container>> containers) throws IOException {
+        Terminal terminal;
+        try {
+            terminal = new QuickTerminal();
+        } catch (IOException e) {
+            throw new IOException("cannot open the terminal: " + e.getMessage(), e);
+        }
+        AtomicBoolean stopped = new AtomicBoolean();
+        TerminalScreen screen;
+        try {
+            screen = new TerminalScreen(terminal);
+            screen.startScreen();
+        } catch (IOException e) {
+            throw new IOException("cannot start the screen: " + e.getMessage(), e);
+        }
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream held = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
+        Thread restore = new Thread(() -> {
+            stop(screen, stopped);
+            realErr.print(held.toString(StandardCharsets.UTF_8));
+            realErr.flush();
+        }, "nscope-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(restore);
+        try {
+            // a screen turned to gets its rows built on a thread of their own, so the keys stay answered
+            ExecutorService rows = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "nscope-rows");
+                t.setDaemon(true);
+                return t;
+            });
+            Ui ui = new Ui(palette, rows);
+            ui.actions(actions);
+            if (containers != null) ui.containers(containers);
+            UiLoop.run(screen, ui, source, facts, every);
+            rows.shutdownNow();
+        } catch (IOException e) {
+            stop(screen, stopped);
+            throw new IOException("the terminal failed: " + e.getMessage(), e);
+        } finally {
+            stop(screen, stopped);
+            System.setErr(realErr);
+            if (held.size() > 0) realErr.print(held.toString(StandardCharsets.UTF_8));
+            held.reset();
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs, and stopping twice is guarded
+            }
+        }
+    }
+
+    private static void stop(TerminalScreen screen, AtomicBoolean stopped) {
+        if (!stopped.compareAndSet(false, true)) return;
+        try {
+            screen.stopScreen();
+        } catch (IOException e) {
+            System.err.println("nscope: could not restore the terminal (" + e.getMessage() + "); run 'reset'");
+        }
+    }
+
+}

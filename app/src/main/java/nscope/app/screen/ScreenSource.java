@@ -1,0 +1,63 @@
+package nscope.app.screen;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import nscope.probes.Collector;
+import nscope.probes.Refresher;
+import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
+import nscope.views.screens.AllScreens;
+import nscope.views.screens.Screen;
+import nscope.views.ui.Screens;
+import nscope.views.ui.UiLoop;
+
+/**
+ * Where the live screen's snapshots come from: the first frame's quick scan
+ * (made while the terminal is set up), then the refresher on a live host, or
+ * one full read of a recorded one. The full scan's host binds libc (jnr-ffi,
+ * some 0.2 s), so it is made on the scanning thread, after the first frame.
+ */
+public final class ScreenSource implements UiLoop.Source {
+    private final boolean live;
+    private final Supplier<Host> fullHost;
+    private final CompletableFuture<Screens> first;
+    private final Duration every;
+    private Host full;
+    private Refresher refresher;
+    private Snapshot recorded;
+
+    public ScreenSource(boolean live, Supplier<Host> fullHost, CompletableFuture<Screens> first, Duration every) {
+        this.live = live;
+        this.fullHost = fullHost;
+        this.first = first;
+        this.every = every;
+    }
+
+    @Override public Snapshot scan(int pinned, boolean cgroups) {
+        if (!live) {
+            if (recorded == null) recorded = new Collector(full = fullHost.get()).collect();
+            return recorded;
+        }
+        if (refresher == null) refresher = new Refresher(full = Host.liveRefreshed());
+        return refresher.refresh(pinned, cgroups, every);
+    }
+
+    // plain reads: binding libc waits for the full scan, after the first frame
+    @Override public Snapshot quick() { return first.join().snapshot(); }
+
+    @Override public Screens first(String filter, Map<Screen, Integer> sortBy, Screen shown) {
+        Screens s = first.join();
+        return filter.isEmpty() && sortBy.isEmpty() && shown == AllScreens.FIRST ? s : UiLoop.Source.super.first(filter, sortBy, shown);
+    }
+
+    @Override public boolean live() { return live; }
+
+    @Override public Refresher.Freshness freshness() { return refresher == null ? null : refresher.freshness(); }
+
+    /** What the full scan's host holds open, given back. */
+    public void release() {
+        if (full != null) full.release();
+    }
+}
