@@ -4,5 +4,7 @@ package nscope.act;
 public final class ActionException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    public ActionException(String message) { super(message); }
+    public ActionException(String message) {
+        super(message);
+    }
 }

@@ -27,12 +27,14 @@ public final class Bound {
             if (e.errno() == Errno.ESRCH) throw new ActionException("PID " + pid + " has exited: " + nothing);
             throw new ActionException("PID " + pid + ": " + e.getMessage());
         }
-        // the pidfd is bound to whatever had the PID when it was opened: if the start time still matches, that is our process
+        // the pidfd is bound to whatever had the PID when it was opened: if the start time still matches, that is our
+        // process
         long now = Signals.startTime(kernel, proc, pid);
         if (now != startTime) {
             pidfd.close();
             if (now < 0) throw new ActionException("PID " + pid + " has exited: " + nothing);
-            throw new ActionException("PID " + pid + " is now another process (started at tick " + now + ", not " + startTime + "): " + nothing);
+            throw new ActionException("PID " + pid + " is now another process (started at tick " + now + ", not "
+                    + startTime + "): " + nothing);
         }
         return pidfd;
     }
@@ -64,10 +66,12 @@ public final class Bound {
         char state = f[0].isEmpty() ? '?' : f[0].charAt(0);
         long flags = f.length > 6 ? Long.parseLong(f[6]) : 0;
         if ((flags & PF_KTHREAD) != 0)
-            throw new ActionException("PID " + pid + " (" + comm + ") is a kernel thread: it has no user space to signal, enter or move: " + nothing);
+            throw new ActionException("PID " + pid + " (" + comm
+                    + ") is a kernel thread: it has no user space to signal, enter or move: " + nothing);
         if (state == 'Z' || state == 'X')
-            throw new ActionException("PID " + pid + " (" + comm + ") is a zombie: it has exited and only waits for its parent to collect"
-                    + " its exit status, so there is nothing to signal, enter or move: " + nothing);
+            throw new ActionException(
+                    "PID " + pid + " (" + comm + ") is a zombie: it has exited and only waits for its parent to collect"
+                            + " its exit status, so there is nothing to signal, enter or move: " + nothing);
     }
 
     /** Whether the pinned process still runs (so what was read through /proc/PID meanwhile was its own). */

@@ -89,9 +89,14 @@ public final class CgroupWrites {
     /** Sets one interface file (memory.max, pids.max, cpu.max, ...) of the cgroup at path. */
     public void set(String path, String file, String value) throws ActionException {
         Names.check(file, "an interface file");
-        if (file.startsWith("cgroup.") && !file.equals("cgroup.freeze") && !file.equals("cgroup.type")
-                && !file.equals("cgroup.subtree_control") && !file.equals("cgroup.max.depth") && !file.equals("cgroup.max.descendants"))
-            throw new ActionException(file + " is not a setting (move processes with mv; make and remove cgroups with mkdir and rmdir)");
+        if (file.startsWith("cgroup.")
+                && !file.equals("cgroup.freeze")
+                && !file.equals("cgroup.type")
+                && !file.equals("cgroup.subtree_control")
+                && !file.equals("cgroup.max.depth")
+                && !file.equals("cgroup.max.descendants"))
+            throw new ActionException(
+                    file + " is not a setting (move processes with mv; make and remove cgroups with mkdir and rmdir)");
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f))
             throw new ActionException("the value for " + file + " holds a control character");
         write(path, file, value, "set " + file + " of " + path + " to " + value);
@@ -114,14 +119,16 @@ public final class CgroupWrites {
 
     /** The names of a cgroup path below the hierarchy's root ("/" is the root: no names, allowed only where rootOk). */
     static List<String> components(String path, boolean rootOk) throws ActionException {
-        if (path == null || !path.startsWith("/")) throw new ActionException("a cgroup path starts with / (the hierarchy's root): " + Names.shown(path));
+        if (path == null || !path.startsWith("/"))
+            throw new ActionException("a cgroup path starts with / (the hierarchy's root): " + Names.shown(path));
         List<String> out = new ArrayList<>();
         for (String n : path.substring(1).split("/", -1)) {
             if (n.isEmpty() && out.isEmpty() && path.length() == 1) continue;
             Names.check(n, "a cgroup name");
             out.add(n);
         }
-        if (out.isEmpty() && !rootOk) throw new ActionException("the root cgroup of a hierarchy cannot be made or removed");
+        if (out.isEmpty() && !rootOk)
+            throw new ActionException("the root cgroup of a hierarchy cannot be made or removed");
         return out;
     }
 
@@ -139,7 +146,8 @@ public final class CgroupWrites {
             dir = next;
             if (kernel.fstat(dir).dev() != root.dev()) {
                 dir.close();
-                throw new ActionException(n + " in " + mountPoint + " leads off the cgroup hierarchy (another filesystem mounted there)");
+                throw new ActionException(
+                        n + " in " + mountPoint + " leads off the cgroup hierarchy (another filesystem mounted there)");
             }
         }
         return dir;
@@ -149,24 +157,36 @@ public final class CgroupWrites {
     private ActionException refused(String what, KernelException e, String file) {
         Errno errno = e.errno();
         String why = switch (errno) {
-            case ENOENT -> file == null ? "no such cgroup (removed meanwhile, or mistyped)"
-                    : v2 && file.indexOf('.') > 0 && !file.startsWith("cgroup.")
-                    ? "no such cgroup, or it has no " + file + ": the " + file.substring(0, file.indexOf('.')) + " controller is not"
-                            + " enabled for it (the parent's cgroup.subtree_control must list it)"
-                    : "no such cgroup, or it has no " + file + " (its controller is not bound to this hierarchy)";
+            case ENOENT ->
+                file == null
+                        ? "no such cgroup (removed meanwhile, or mistyped)"
+                        : v2 && file.indexOf('.') > 0 && !file.startsWith("cgroup.")
+                                ? "no such cgroup, or it has no " + file + ": the "
+                                        + file.substring(0, file.indexOf('.')) + " controller is not"
+                                        + " enabled for it (the parent's cgroup.subtree_control must list it)"
+                                : "no such cgroup, or it has no " + file
+                                        + " (its controller is not bound to this hierarchy)";
             case ESRCH -> "no such process or thread (it has exited)";
             case EEXIST -> "a cgroup of that name is there already";
-            case EBUSY -> file == null ? "it still holds processes or child cgroups (move or remove them first)"
-                    : v2 ? "the no-internal-process rule: a cgroup that gives controllers to its children (cgroup.subtree_control)"
-                            + " cannot hold processes itself; use a leaf cgroup" : "the kernel says busy";
-            case EOPNOTSUPP -> "not allowed for this cgroup's type: a thread moves alone only within a threaded subtree"
-                    + " (cgroup.type threaded), and a process only into a domain cgroup";
-            case EINVAL -> file != null && file.startsWith("cgroup.")
-                    ? "refused by the kernel: threaded and domain cgroups do not mix that way, or the value is not one it takes"
-                    : "not a value " + (file == null ? "the kernel takes" : file + " takes") + ", or the cgroup cannot take it";
+            case EBUSY ->
+                file == null
+                        ? "it still holds processes or child cgroups (move or remove them first)"
+                        : v2
+                                ? "the no-internal-process rule: a cgroup that gives controllers to its children (cgroup.subtree_control)"
+                                        + " cannot hold processes itself; use a leaf cgroup"
+                                : "the kernel says busy";
+            case EOPNOTSUPP ->
+                "not allowed for this cgroup's type: a thread moves alone only within a threaded subtree"
+                        + " (cgroup.type threaded), and a process only into a domain cgroup";
+            case EINVAL ->
+                file != null && file.startsWith("cgroup.")
+                        ? "refused by the kernel: threaded and domain cgroups do not mix that way, or the value is not one it takes"
+                        : "not a value " + (file == null ? "the kernel takes" : file + " takes")
+                                + ", or the cgroup cannot take it";
             case ENOSPC -> "no CPU or memory node to run on: the cgroup's cpuset.cpus or cpuset.mems is empty";
             case EPERM, EACCES -> "not permitted: root is needed, or a delegation of this subtree";
-            case ELOOP, ENOTDIR -> "a name on the way is a link or not a cgroup: nscope does not follow links out of cgroupfs";
+            case ELOOP, ENOTDIR ->
+                "a name on the way is a link or not a cgroup: nscope does not follow links out of cgroupfs";
             default -> errno.sentence();
         };
         return new ActionException("cannot " + what + ": " + why + " (" + errno.name() + ")");

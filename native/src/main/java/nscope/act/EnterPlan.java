@@ -28,8 +28,14 @@ public final class EnterPlan {
     /** The nsenter option for each type, in setns order as nsenter does it (user first). */
     static String option(NsType t) {
         return switch (t) {
-            case MNT -> "--mount"; case UTS -> "--uts"; case IPC -> "--ipc"; case NET -> "--net";
-            case PID -> "--pid"; case USER -> "--user"; case CGROUP -> "--cgroup"; case TIME -> "--time";
+            case MNT -> "--mount";
+            case UTS -> "--uts";
+            case IPC -> "--ipc";
+            case NET -> "--net";
+            case PID -> "--pid";
+            case USER -> "--user";
+            case CGROUP -> "--cgroup";
+            case TIME -> "--time";
         };
     }
 
@@ -40,8 +46,17 @@ public final class EnterPlan {
      *
      * @param user "" to stay root (in a user namespace entered: its root), else "UID" or "UID:GID"
      */
-    public static Launch process(Kernel k, String proc, int pid, long startTime, Set<NsType> types, String user,
-                                 List<String> command, Map<String, String> env, String label) throws ActionException {
+    public static Launch process(
+            Kernel k,
+            String proc,
+            int pid,
+            long startTime,
+            Set<NsType> types,
+            String user,
+            List<String> command,
+            Map<String, String> env,
+            String label)
+            throws ActionException {
         String nothing = "nothing started";
         List<Fd> held = new ArrayList<>();
         try (Fd pidfd = Bound.pin(k, proc, pid, startTime, nothing)) {
@@ -50,7 +65,9 @@ public final class EnterPlan {
             for (NsType t : types.isEmpty() ? EnumSet.allOf(NsType.class) : types) {
                 String theirs = link(proc + "/" + pid + "/ns/" + t.link()), ours = link("/proc/self/ns/" + t.link());
                 if (theirs == null) {
-                    if (types.contains(t)) throw new ActionException("PID " + pid + " has no readable " + t.link() + " namespace: " + nothing);
+                    if (types.contains(t))
+                        throw new ActionException(
+                                "PID " + pid + " has no readable " + t.link() + " namespace: " + nothing);
                     continue; // a type this kernel does not have (time before 5.6)
                 }
                 if (theirs.equals(ours)) continue; // already there (setns into one's own user namespace is refused)
@@ -68,8 +85,9 @@ public final class EnterPlan {
             argv.add("--");
             if (command.isEmpty()) argv.add(shell(k, root, targetShell(proc, pid)));
             else argv.addAll(command);
-            String what = (command.isEmpty() ? "a shell" : String.join(" ", command)) + " in PID " + pid + " (" + label + "): "
-                    + (entered.isEmpty() ? "no namespace differs from nscope's" : String.join(" ", entered)) + ", its root and directory";
+            String what = (command.isEmpty() ? "a shell" : String.join(" ", command)) + " in PID " + pid + " (" + label
+                    + "): " + (entered.isEmpty() ? "no namespace differs from nscope's" : String.join(" ", entered))
+                    + ", its root and directory";
             return new Launch(argv, env, held, List.of(), what);
         } catch (ActionException | RuntimeException e) {
             held.forEach(Fd::close);
@@ -84,14 +102,15 @@ public final class EnterPlan {
      * descriptors are added to held (close them once the helper runs).
      * Types in which it does not differ from nscope are left out.
      */
-    public static List<String> helperOptions(Kernel k, String proc, int pid, long startTime, List<NsType> types, List<Fd> held)
-            throws ActionException {
+    public static List<String> helperOptions(
+            Kernel k, String proc, int pid, long startTime, List<NsType> types, List<Fd> held) throws ActionException {
         String nothing = "nothing started";
         List<String> out = new ArrayList<>();
         try (Fd pidfd = Bound.pin(k, proc, pid, startTime, nothing)) {
             for (NsType t : types) {
                 String theirs = link(proc + "/" + pid + "/ns/" + t.link()), ours = link("/proc/self/ns/" + t.link());
-                if (theirs == null) throw new ActionException("PID " + pid + " has no readable " + t.link() + " namespace: " + nothing);
+                if (theirs == null)
+                    throw new ActionException("PID " + pid + " has no readable " + t.link() + " namespace: " + nothing);
                 if (theirs.equals(ours)) continue;
                 out.add(t.link() + "=" + viaJvm(open(k, proc + "/" + pid + "/ns/" + t.link(), held)));
             }
@@ -117,8 +136,16 @@ public final class EnterPlan {
      *
      * @param shellRoot where the shell is looked for (the root of a process in the mount namespace entered, else /)
      */
-    public static Launch namespace(Kernel k, NsType type, String file, DevIno expected, String shellRoot, String user,
-                                   List<String> command, Map<String, String> env) throws ActionException {
+    public static Launch namespace(
+            Kernel k,
+            NsType type,
+            String file,
+            DevIno expected,
+            String shellRoot,
+            String user,
+            List<String> command,
+            Map<String, String> env)
+            throws ActionException {
         List<Fd> held = new ArrayList<>();
         try {
             Fd fd = open(k, file, held);
@@ -129,8 +156,9 @@ public final class EnterPlan {
                 throw new ActionException("cannot check " + file + ": " + e.getMessage());
             }
             if (got.ino() != expected.ino() || got.dev() != expected.dev())
-                throw new ActionException(file + " now holds " + type.link() + ":[" + Long.toUnsignedString(got.ino()) + "], not ["
-                        + Long.toUnsignedString(expected.ino()) + "] (it changed since the screen was drawn): nothing started");
+                throw new ActionException(file + " now holds " + type.link() + ":[" + Long.toUnsignedString(got.ino())
+                        + "], not [" + Long.toUnsignedString(expected.ino())
+                        + "] (it changed since the screen was drawn): nothing started");
             List<String> argv = new ArrayList<>(List.of("nsenter", option(type) + "=" + viaJvm(fd)));
             addUser(argv, user);
             argv.add("--");
@@ -150,14 +178,17 @@ public final class EnterPlan {
     private static void addUser(List<String> argv, String user) throws ActionException {
         if (user == null || user.isEmpty()) return;
         if (!user.matches("[0-9]{1,10}(:[0-9]{1,10})?"))
-            throw new ActionException("user: give a numeric UID or UID:GID (as the target's namespace numbers them), not "
-                    + Names.shown(user));
+            throw new ActionException(
+                    "user: give a numeric UID or UID:GID (as the target's namespace numbers them), not "
+                            + Names.shown(user));
         String[] ug = user.split(":");
         argv.addAll(List.of("--setuid", ug[0], "--setgid", ug.length > 1 ? ug[1] : ug[0]));
     }
 
     /** The JVM's own path to an open descriptor: the child opens it while nscope holds it. */
-    static String viaJvm(Fd fd) { return "/proc/" + ProcessHandle.current().pid() + "/fd/" + fd.number(); }
+    static String viaJvm(Fd fd) {
+        return "/proc/" + ProcessHandle.current().pid() + "/fd/" + fd.number();
+    }
 
     private static Fd open(Kernel k, String path, List<Fd> held) throws ActionException {
         try {
@@ -180,8 +211,9 @@ public final class EnterPlan {
     /** The SHELL variable of the target's environment, or null. */
     static String targetShell(String proc, int pid) {
         try {
-            for (String v : new String(Files.readAllBytes(Path.of(proc, String.valueOf(pid), "environ")), StandardCharsets.UTF_8).split("\0"))
-                if (v.startsWith("SHELL=")) return v.substring(6);
+            for (String v : new String(
+                            Files.readAllBytes(Path.of(proc, String.valueOf(pid), "environ")), StandardCharsets.UTF_8)
+                    .split("\0")) if (v.startsWith("SHELL=")) return v.substring(6);
         } catch (IOException e) {
             return null; // a kernel thread or a process gone: the next shells are tried
         }
@@ -201,6 +233,7 @@ public final class EnterPlan {
                 // not there (or not reachable): the next one
             }
         }
-        throw new ActionException("no shell in the target's root (tried " + String.join(", ", tried) + "): give a command");
+        throw new ActionException(
+                "no shell in the target's root (tried " + String.join(", ", tried) + "): give a command");
     }
 }

@@ -16,13 +16,23 @@ import nscope.kernel.Fd;
  * @param stopsItself the argv stops itself (SIGSTOP) before it does anything, so nscope can move it into its cgroups
  *        first (else nscope puts a stopping shell in front of it)
  */
-public record Launch(List<String> argv, Map<String, String> env, List<Fd> held, List<CgroupJoin> joins, String what,
-                     Started started, boolean ownSession, boolean stopsItself) implements AutoCloseable {
+public record Launch(
+        List<String> argv,
+        Map<String, String> env,
+        List<Fd> held,
+        List<CgroupJoin> joins,
+        String what,
+        Started started,
+        boolean ownSession,
+        boolean stopsItself)
+        implements AutoCloseable {
     /** What runs once the child has started (and joined its cgroups), before nscope relays to it: given its PID. */
-    public interface Started { void run(long pid) throws ActionException; }
+    public interface Started {
+        void run(long pid) throws ActionException;
+    }
 
     public Launch(List<String> argv, Map<String, String> env, List<Fd> held, List<CgroupJoin> joins, String what) {
-        this(argv, env, held, joins, what, pid -> { }, false, false);
+        this(argv, env, held, joins, what, pid -> {}, false, false);
     }
 
     /** A cgroup the child is moved into while it waits, before it enters anything. */
@@ -36,13 +46,22 @@ public record Launch(List<String> argv, Map<String, String> env, List<Fd> held, 
     }
 
     /** The same launch, joining these cgroups first. */
-    public Launch joining(List<CgroupJoin> j) { return new Launch(argv, env, held, j, what, started, ownSession, stopsItself); }
+    public Launch joining(List<CgroupJoin> j) {
+        return new Launch(argv, env, held, j, what, started, ownSession, stopsItself);
+    }
 
     /** The same launch, with this run once it has started. */
-    public Launch then(Started s) { return new Launch(argv, env, held, joins, what, s, ownSession, stopsItself); }
+    public Launch then(Started s) {
+        return new Launch(argv, env, held, joins, what, s, ownSession, stopsItself);
+    }
 
     /** The same launch run by nscope's helper, which makes its own session and, when asked, stops itself first. */
-    public Launch byHelper(boolean stops) { return new Launch(argv, env, held, joins, what, started, true, stops); }
+    public Launch byHelper(boolean stops) {
+        return new Launch(argv, env, held, joins, what, started, true, stops);
+    }
 
-    @Override public void close() { held.forEach(Fd::close); }
+    @Override
+    public void close() {
+        held.forEach(Fd::close);
+    }
 }

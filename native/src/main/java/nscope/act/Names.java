@@ -10,7 +10,8 @@ public final class Names {
 
     public static void check(String name, String what) throws ActionException {
         if (name == null || name.isEmpty()) throw new ActionException(what + " cannot be empty");
-        if (name.equals(".") || name.equals("..")) throw new ActionException(what + " cannot be . or ..: " + shown(name));
+        if (name.equals(".") || name.equals(".."))
+            throw new ActionException(what + " cannot be . or ..: " + shown(name));
         if (name.indexOf('/') >= 0) throw new ActionException(what + " cannot hold /: " + shown(name));
         if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0))
             throw new ActionException(what + " cannot hold a control character: " + shown(name));

@@ -95,7 +95,8 @@ public final class Signals {
         } catch (KernelException e) {
             if (e.errno() == Errno.ESRCH) throw new ActionException("PID " + pid + " has exited: nothing sent");
             if (e.errno() == Errno.EPERM)
-                throw new ActionException("PID " + pid + ": the kernel refused SIG" + name(signal) + " (EPERM: not root, or it belongs to another user)");
+                throw new ActionException("PID " + pid + ": the kernel refused SIG" + name(signal)
+                        + " (EPERM: not root, or it belongs to another user)");
             throw new ActionException("PID " + pid + ": " + e.getMessage());
         }
     }

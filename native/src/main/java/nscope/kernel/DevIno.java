@@ -6,7 +6,8 @@ package nscope.kernel;
  * namespace exactly when these are equal.
  */
 public record DevIno(long dev, long ino) {
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return Long.toUnsignedString(dev) + ":" + Long.toUnsignedString(ino);
     }
 }

@@ -51,10 +51,14 @@ public enum Errno {
         this.sentence = sentence;
     }
 
-    public int number() { return number; }
+    public int number() {
+        return number;
+    }
 
     /** A short phrase for people, e.g. "permission denied (run as root ...)". */
-    public String sentence() { return sentence; }
+    public String sentence() {
+        return sentence;
+    }
 
     public static Errno of(int number) {
         for (Errno e : values()) if (e.number == number) return e;
@@ -78,15 +82,21 @@ public enum Errno {
             // strerror found wins, so "No such device or address" is ENXIO, not ENODEV
             Errno best = UNKNOWN;
             for (Errno x : values())
-                if (!x.strerror.isEmpty() && reason.contains(x.strerror) && x.strerror.length() > best.strerror.length()) best = x;
+                if (!x.strerror.isEmpty()
+                        && reason.contains(x.strerror)
+                        && x.strerror.length() > best.strerror.length()) best = x;
             return best;
         }
         return UNKNOWN;
     }
 
     /** True for errors that mean "the task went away while we looked". */
-    public boolean meansVanished() { return this == ENOENT || this == ESRCH; }
+    public boolean meansVanished() {
+        return this == ENOENT || this == ESRCH;
+    }
 
     /** True for errors that mean "we may not look". */
-    public boolean meansPermission() { return this == EACCES || this == EPERM; }
+    public boolean meansPermission() {
+        return this == EACCES || this == EPERM;
+    }
 }

@@ -23,14 +23,20 @@ public final class Fd implements AutoCloseable {
     }
 
     /** What this descriptor was opened on, e.g. "/proc/42/ns/net" or "pidfd of 42". */
-    public String what() { return what; }
+    public String what() {
+        return what;
+    }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         if (!closed) {
             closed = true;
             kernel.close(number);
         }
     }
 
-    @Override public String toString() { return what; }
+    @Override
+    public String toString() {
+        return what;
+    }
 }

@@ -45,7 +45,9 @@ public final class Kernel {
     }
 
     /** The shared binding if something has made it already, else null (it is not made here: that costs ~0.2 s). */
-    public static Kernel ifLoaded() { return shared instanceof Kernel k ? k : null; }
+    public static Kernel ifLoaded() {
+        return shared instanceof Kernel k ? k : null;
+    }
 
     /** Binds libc anew; fails with a KernelException where that is impossible. Most callers want {@link #shared()}. */
     public static Kernel load() throws KernelException {
@@ -66,7 +68,8 @@ public final class Kernel {
 
     /** Opens a directory as an O_PATH handle, to look things up relative to it. */
     public Fd openPath(Fd dir, byte[] path) throws KernelException {
-        int fd = libc.openat(dir == null ? LibC.AT_FDCWD : dir.number(), path, LibC.O_PATH | LibC.O_DIRECTORY | LibC.O_CLOEXEC);
+        int fd = libc.openat(
+                dir == null ? LibC.AT_FDCWD : dir.number(), path, LibC.O_PATH | LibC.O_DIRECTORY | LibC.O_CLOEXEC);
         if (fd < 0) throw error("open", path);
         return new Fd(this, fd);
     }
@@ -91,7 +94,8 @@ public final class Kernel {
 
     /** Opens a directory to list it ({@link #readDir}) and to read files relative to it. */
     public Fd openDir(Fd dir, byte[] path) throws KernelException {
-        int fd = libc.openat(dir == null ? LibC.AT_FDCWD : dir.number(), path, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC);
+        int fd = libc.openat(
+                dir == null ? LibC.AT_FDCWD : dir.number(), path, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC);
         if (fd < 0) throw error("open", path);
         return new Fd(this, fd, str(path));
     }
@@ -136,7 +140,9 @@ public final class Kernel {
     }
 
     /** {@link #readDir(Fd, boolean)} for any file system: reads until getdents64 returns 0. */
-    public java.util.List<DirEntry> readDir(Fd dir) throws KernelException { return readDir(dir, false); }
+    public java.util.List<DirEntry> readDir(Fd dir) throws KernelException {
+        return readDir(dir, false);
+    }
 
     /** Opens a file to read it again and again with {@link #pread}; owned by the caller. */
     public Fd openFile(Fd dir, byte[] path) throws KernelException {
@@ -191,13 +197,14 @@ public final class Kernel {
     }
 
     /** ioctl(2) that returns a new descriptor, owned by the caller; what names it. */
-    public Fd ioctlNewFd(Fd fd, long request, String requestName, String what,
-            Function<Errno, String> meaning) throws KernelException {
+    public Fd ioctlNewFd(Fd fd, long request, String requestName, String what, Function<Errno, String> meaning)
+            throws KernelException {
         return new Fd(this, ioctl(fd, request, requestName, meaning), what);
     }
 
     /** ioctl(2) that writes one int through its pointer argument; returns that int. */
-    public int ioctlReadInt(Fd fd, long request, String requestName, Function<Errno, String> meaning) throws KernelException {
+    public int ioctlReadInt(Fd fd, long request, String requestName, Function<Errno, String> meaning)
+            throws KernelException {
         int[] out = new int[1];
         if (libc.ioctl(fd.number(), request, out) < 0) throw error("ioctl " + requestName, fd.what(), meaning);
         return out[0];
@@ -238,7 +245,9 @@ public final class Kernel {
         try {
             long n = libc.write(fd, text, text.length);
             if (n < 0) throw error("write", p);
-            if (n != text.length) throw new KernelException("write", name, Errno.EIO, "only " + n + " of " + text.length + " bytes taken");
+            if (n != text.length)
+                throw new KernelException(
+                        "write", name, Errno.EIO, "only " + n + " of " + text.length + " bytes taken");
         } finally {
             libc.close(fd);
         }
@@ -269,20 +278,26 @@ public final class Kernel {
 
     /** mount(2); source, fstype and data may be null. Flags are {@link MountFlags}. */
     public void mount(String source, String target, String fstype, long flags, String data) throws KernelException {
-        int r = libc.mount(source == null ? null : cPath(source), cPath(target),
-                fstype == null ? null : cPath(fstype), flags, data == null ? null : cPath(data));
-        if (r != 0) throw error("mount", (source == null ? "" : source + " on ") + target, e -> switch (e) {
-            case ENODEV -> "the kernel knows no file system type " + fstype;
-            default -> null;
-        });
+        int r = libc.mount(
+                source == null ? null : cPath(source),
+                cPath(target),
+                fstype == null ? null : cPath(fstype),
+                flags,
+                data == null ? null : cPath(data));
+        if (r != 0)
+            throw error("mount", (source == null ? "" : source + " on ") + target, e -> switch (e) {
+                case ENODEV -> "the kernel knows no file system type " + fstype;
+                default -> null;
+            });
     }
 
     /** umount2(2); flags are MountFlags.MNT_DETACH and friends. */
     public void umount2(String target, int flags) throws KernelException {
-        if (libc.umount2(cPath(target), flags) != 0) throw error("umount", target, e -> switch (e) {
-            case EINVAL -> "not a mount point (or flags umount2 does not take)";
-            default -> null;
-        });
+        if (libc.umount2(cPath(target), flags) != 0)
+            throw error("umount", target, e -> switch (e) {
+                case EINVAL -> "not a mount point (or flags umount2 does not take)";
+                default -> null;
+            });
     }
 
     /** pidfd_open(2): a descriptor that stays bound to this process, even after its PID is reused. */
@@ -333,8 +348,10 @@ public final class Kernel {
      */
     public Fd openInRoot(Fd root, String path) throws KernelException {
         byte[] how = new byte[24]; // struct open_how { u64 flags, mode, resolve; }
-        java.nio.ByteBuffer.wrap(how).order(java.nio.ByteOrder.nativeOrder())
-                .putLong(0, LibC.O_PATH | LibC.O_CLOEXEC).putLong(16, RESOLVE_IN_ROOT);
+        java.nio.ByteBuffer.wrap(how)
+                .order(java.nio.ByteOrder.nativeOrder())
+                .putLong(0, LibC.O_PATH | LibC.O_CLOEXEC)
+                .putLong(16, RESOLVE_IN_ROOT);
         long fd = libc.syscall(LibC.SYS_OPENAT2, root.number(), cPath(path), how, how.length);
         if (fd < 0) throw error("openat2", path + " under " + root.what());
         return new Fd(this, (int) fd, path);
@@ -347,14 +364,22 @@ public final class Kernel {
         return st.mode();
     }
 
-    LibC libc() { return libc; }
+    LibC libc() {
+        return libc;
+    }
 
-    KernelException lastError(String call, String target) { return error(call, target); }
+    KernelException lastError(String call, String target) {
+        return error(call, target);
+    }
 
     /** The calling thread's TID, as in /proc/PID/task/TID. */
-    public int gettid() { return libc.gettid(); }
+    public int gettid() {
+        return libc.gettid();
+    }
 
-    void close(int fd) { libc.close(fd); }
+    void close(int fd) {
+        libc.close(fd);
+    }
 
     private KernelException error(String call, byte[] path) {
         return error(call, str(path));

@@ -18,5 +18,7 @@ public class KernelException extends IOException {
         this.errno = errno;
     }
 
-    public Errno errno() { return errno; }
+    public Errno errno() {
+        return errno;
+    }
 }

@@ -45,7 +45,8 @@ public final class NamespaceHop {
     }
 
     public NamespaceHop(Kernel kernel, Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        if (timeout.isNegative() || timeout.isZero())
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
         this.kernel = kernel;
         this.timeout = timeout;
     }
@@ -93,7 +94,8 @@ public final class NamespaceHop {
             throw new HopException("read inside " + describe(namespaces) + " failed: " + cause, cause);
         } catch (TimeoutException e) {
             t.interrupt();
-            throw new HopException("read inside " + describe(namespaces) + " did not finish within " + timeout.toMillis() + " ms", e);
+            throw new HopException(
+                    "read inside " + describe(namespaces) + " did not finish within " + timeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
             t.interrupt();
             Thread.currentThread().interrupt();
@@ -114,7 +116,8 @@ public final class NamespaceHop {
      * @throws IllegalArgumentException for a type that cannot be joined here
      * @throws HopException when the whole sequence timed out or the caller was interrupted
      */
-    public <T> List<Step<T>> each(List<NsHandle> each, java.util.function.Function<NsHandle, Callable<T>> read) throws HopException {
+    public <T> List<Step<T>> each(List<NsHandle> each, java.util.function.Function<NsHandle, Callable<T>> read)
+            throws HopException {
         List<NsHandle> namespaces = List.copyOf(each);
         for (NsHandle ns : namespaces) check(List.of(ns));
         if (namespaces.isEmpty()) return List.of();
@@ -139,10 +142,14 @@ public final class NamespaceHop {
             t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             return result;
         } catch (ExecutionException e) {
-            throw new HopException("reads inside " + namespaces.size() + " namespaces failed: " + e.getCause(), e.getCause());
+            throw new HopException(
+                    "reads inside " + namespaces.size() + " namespaces failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             t.interrupt();
-            throw new HopException("reads inside " + namespaces.size() + " namespaces did not finish within " + timeout.toMillis() + " ms", e);
+            throw new HopException(
+                    "reads inside " + namespaces.size() + " namespaces did not finish within " + timeout.toMillis()
+                            + " ms",
+                    e);
         } catch (InterruptedException e) {
             t.interrupt();
             Thread.currentThread().interrupt();
@@ -155,18 +162,25 @@ public final class NamespaceHop {
         Set<NsType> seen = EnumSet.noneOf(NsType.class);
         for (NsHandle ns : namespaces) {
             NsType type = ns.type();
-            if (!JOINABLE.contains(type)) throw new IllegalArgumentException("cannot hop into " + ns + ": " + whyNot(type));
+            if (!JOINABLE.contains(type))
+                throw new IllegalArgumentException("cannot hop into " + ns + ": " + whyNot(type));
             ns.fd().number(); // a closed handle fails here, on the caller's thread, not as a failed read
-            if (!seen.add(type)) throw new IllegalArgumentException("two " + type + " namespaces in one hop: the second would replace the first");
+            if (!seen.add(type))
+                throw new IllegalArgumentException(
+                        "two " + type + " namespaces in one hop: the second would replace the first");
         }
     }
 
     private static String whyNot(NsType type) {
         return switch (type) {
-            case MNT -> "the kernel lets only a single-threaded process (no shared fs_struct) join a mount namespace; read it in a child process";
-            case USER -> "the kernel lets only a single-threaded process join a user namespace; read it in a child process";
-            case TIME -> "the kernel lets only a single-threaded process join a time namespace (EUSERS: it changes the clocks of the whole process); read it in a child process";
-            case PID -> "setns into a pid namespace only places future children there and breaks thread creation; read it in a child process";
+            case MNT ->
+                "the kernel lets only a single-threaded process (no shared fs_struct) join a mount namespace; read it in a child process";
+            case USER ->
+                "the kernel lets only a single-threaded process join a user namespace; read it in a child process";
+            case TIME ->
+                "the kernel lets only a single-threaded process join a time namespace (EUSERS: it changes the clocks of the whole process); read it in a child process";
+            case PID ->
+                "setns into a pid namespace only places future children there and breaks thread creation; read it in a child process";
             default -> type + " namespaces are not joinable";
         };
     }

@@ -19,14 +19,38 @@ public final class NetlinkRoute {
     static final int NLMSG_ERROR = 2, NLMSG_DONE = 3;
     static final int RTM_NEWLINK = 16, RTM_GETLINK = 18, RTM_NEWADDR = 20, RTM_GETADDR = 22;
     static final int NLM_F_REQUEST = 1, NLM_F_DUMP = 0x300;
-    static final int IFLA_ADDRESS = 1, IFLA_IFNAME = 3, IFLA_MTU = 4, IFLA_LINK = 5, IFLA_OPERSTATE = 16,
+    static final int IFLA_ADDRESS = 1,
+            IFLA_IFNAME = 3,
+            IFLA_MTU = 4,
+            IFLA_LINK = 5,
+            IFLA_OPERSTATE = 16,
             IFLA_LINK_NETNSID = 37;
     static final int IFA_ADDRESS = 1, IFA_LOCAL = 2;
     static final int AF_INET = 2, AF_INET6 = 10;
-    private static final String[] OPERSTATES = {"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"};
-    private static final String[] FLAG_NAMES = {"UP", "BROADCAST", "DEBUG", "LOOPBACK", "POINTOPOINT", "NOTRAILERS",
-            "RUNNING", "NOARP", "PROMISC", "ALLMULTI", "MASTER", "SLAVE", "MULTICAST", "PORTSEL", "AUTOMEDIA",
-            "DYNAMIC", "LOWER_UP", "DORMANT", "ECHO"};
+    private static final String[] OPERSTATES = {
+        "UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"
+    };
+    private static final String[] FLAG_NAMES = {
+        "UP",
+        "BROADCAST",
+        "DEBUG",
+        "LOOPBACK",
+        "POINTOPOINT",
+        "NOTRAILERS",
+        "RUNNING",
+        "NOARP",
+        "PROMISC",
+        "ALLMULTI",
+        "MASTER",
+        "SLAVE",
+        "MULTICAST",
+        "PORTSEL",
+        "AUTOMEDIA",
+        "DYNAMIC",
+        "LOWER_UP",
+        "DORMANT",
+        "ECHO"
+    };
 
     /**
      * One interface (RTM_NEWLINK).
@@ -37,19 +61,31 @@ public final class NetlinkRoute {
      * @param link     IFLA_LINK when it differs from index (a veth's peer index); else null
      * @param linkNetnsId IFLA_LINK_NETNSID (the peer is in another namespace, by this namespace's id for it); else null
      */
-    public record Link(int index, String name, List<String> flags, String operstate, Integer mtu, String mac,
-                       Integer link, Integer linkNetnsId) {}
+    public record Link(
+            int index,
+            String name,
+            List<String> flags,
+            String operstate,
+            Integer mtu,
+            String mac,
+            Integer link,
+            Integer linkNetnsId) {}
 
     /** One address (RTM_NEWADDR): the local address (IFA_LOCAL, else IFA_ADDRESS) and its prefix length. */
     public record Addr(int index, int family, String address, int prefixLength) {
-        @Override public String toString() { return address + "/" + prefixLength; }
+        @Override
+        public String toString() {
+            return address + "/" + prefixLength;
+        }
     }
 
     public record Dump(List<Link> links, List<Addr> addrs) {}
 
     private final Kernel kernel;
 
-    public NetlinkRoute(Kernel kernel) { this.kernel = kernel; }
+    public NetlinkRoute(Kernel kernel) {
+        this.kernel = kernel;
+    }
 
     /** Opens a socket on the calling thread, dumps links and addresses, closes it. */
     public Dump dump() throws KernelException {
@@ -81,9 +117,15 @@ public final class NetlinkRoute {
             for (int i = 0; i < out.length; i++) {
                 int seq = 1000 + i;
                 ByteBuffer req = ByteBuffer.allocate(28).order(ByteOrder.nativeOrder());
-                req.putInt(28).putShort((short) RTM_GETNSID).putShort((short) NLM_F_REQUEST).putInt(seq).putInt(0);
+                req.putInt(28)
+                        .putShort((short) RTM_GETNSID)
+                        .putShort((short) NLM_F_REQUEST)
+                        .putInt(seq)
+                        .putInt(0);
                 req.putInt(0); // struct rtgenmsg, padded: family AF_UNSPEC
-                req.putShort((short) 8).putShort((short) NETNSA_FD).putInt(netns.get(i).number());
+                req.putShort((short) 8)
+                        .putShort((short) NETNSA_FD)
+                        .putInt(netns.get(i).number());
                 kernel.send(fd, req.array());
                 out[i] = nsidReply(fd, buf, seq);
             }
@@ -110,24 +152,32 @@ public final class NetlinkRoute {
         }
     }
 
-    private static int type(ByteBuffer m) { return m.getShort(m.position() + 4) & 0xffff; }
+    private static int type(ByteBuffer m) {
+        return m.getShort(m.position() + 4) & 0xffff;
+    }
 
     /** Sends a dump request (header + a zeroed family message of bodyLen) and gathers every reply message. */
     private List<ByteBuffer> request(Fd fd, int type, int seq, int bodyLen) throws KernelException {
         ByteBuffer req = ByteBuffer.allocate(16 + bodyLen).order(ByteOrder.nativeOrder());
-        req.putInt(16 + bodyLen).putShort((short) type).putShort((short) (NLM_F_REQUEST | NLM_F_DUMP)).putInt(seq).putInt(0);
+        req.putInt(16 + bodyLen)
+                .putShort((short) type)
+                .putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
+                .putInt(seq)
+                .putInt(0);
         kernel.send(fd, req.array());
         List<ByteBuffer> out = new ArrayList<>();
         byte[] buf = new byte[65536];
         while (true) {
             int n = kernel.recv(fd, buf);
-            if (n <= 0) throw new KernelException("recv", fd.what(), Errno.UNKNOWN, "netlink dump ended without NLMSG_DONE");
+            if (n <= 0)
+                throw new KernelException("recv", fd.what(), Errno.UNKNOWN, "netlink dump ended without NLMSG_DONE");
             ByteBuffer b = ByteBuffer.wrap(java.util.Arrays.copyOf(buf, n)).order(ByteOrder.nativeOrder());
             int at = 0;
             while (at + 16 <= n) {
                 int len = b.getInt(at);
                 int t = b.getShort(at + 4) & 0xffff;
-                if (len < 16 || at + len > n) throw new KernelException("recv", fd.what(), Errno.UNKNOWN, "malformed netlink message");
+                if (len < 16 || at + len > n)
+                    throw new KernelException("recv", fd.what(), Errno.UNKNOWN, "malformed netlink message");
                 if (b.getInt(at + 8) == seq) {
                     if (t == NLMSG_DONE) return out;
                     if (t == NLMSG_ERROR) {
@@ -142,7 +192,9 @@ public final class NetlinkRoute {
         }
     }
 
-    private static int align(int len) { return (len + 3) & ~3; }
+    private static int align(int len) {
+        return (len + 3) & ~3;
+    }
 
     /** ifinfomsg {family, pad, type u16, index i32, flags u32, change u32} then attributes. */
     static Link link(ByteBuffer m) {
@@ -165,7 +217,7 @@ public final class NetlinkRoute {
                     operstate = s < OPERSTATES.length ? OPERSTATES[s] : Integer.toString(s);
                 }
                 case IFLA_ADDRESS -> mac = hex(m, data, dlen);
-                default -> { }
+                default -> {}
             }
             at += align(alen);
         }
@@ -211,10 +263,16 @@ public final class NetlinkRoute {
         for (int i = 0; i < 8; i++) g[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
         int bestAt = -1, bestLen = 1;
         for (int i = 0; i < 8; ) {
-            if (g[i] != 0) { i++; continue; }
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
             int j = i;
             while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen) { bestAt = i; bestLen = j - i; }
+            if (j - i > bestLen) {
+                bestAt = i;
+                bestLen = j - i;
+            }
             i = j;
         }
         StringBuilder b = new StringBuilder();

@@ -35,10 +35,14 @@ public final class NsHandle implements AutoCloseable {
     /** Takes ownership of fd (closed on failure) after learning its type. */
     private static NsHandle adopt(Kernel k, Fd fd) throws KernelException {
         try {
-            int flag = k.ioctl(fd, NS_GET_NSTYPE, "NS_GET_NSTYPE",
-                    e -> e == Errno.ENOTTY ? "not a namespace file (nsfs)" : null);
-            NsType type = NsType.ofFlag(flag).orElseThrow(() -> new KernelException("ioctl NS_GET_NSTYPE", fd.what(), Errno.UNKNOWN,
-                    "the kernel named a namespace type nscope does not know: 0x" + Integer.toHexString(flag)));
+            int flag = k.ioctl(
+                    fd, NS_GET_NSTYPE, "NS_GET_NSTYPE", e -> e == Errno.ENOTTY ? "not a namespace file (nsfs)" : null);
+            NsType type = NsType.ofFlag(flag)
+                    .orElseThrow(() -> new KernelException(
+                            "ioctl NS_GET_NSTYPE",
+                            fd.what(),
+                            Errno.UNKNOWN,
+                            "the kernel named a namespace type nscope does not know: 0x" + Integer.toHexString(flag)));
             return new NsHandle(k, fd, type);
         } catch (KernelException | RuntimeException e) {
             fd.close();
@@ -46,13 +50,19 @@ public final class NsHandle implements AutoCloseable {
         }
     }
 
-    public NsType type() { return type; }
+    public NsType type() {
+        return type;
+    }
 
     /** The descriptor, e.g. for setns(2). Valid until this handle is closed. */
-    public Fd fd() { return fd; }
+    public Fd fd() {
+        return fd;
+    }
 
     /** What this handle was opened on, for messages. */
-    public String what() { return fd.what(); }
+    public String what() {
+        return fd.what();
+    }
 
     /** The namespace's identity (fstat of the descriptor). */
     public DevIno devIno() throws KernelException {
@@ -84,8 +94,13 @@ public final class NsHandle implements AutoCloseable {
      * Other types fail with EINVAL.
      */
     public long ownerUid() throws KernelException {
-        int uid = kernel.ioctlReadInt(fd, NS_GET_OWNER_UID, "NS_GET_OWNER_UID",
-                e -> e == Errno.EINVAL ? "only a user namespace has an owner UID; this is a " + type + " namespace" : null);
+        int uid = kernel.ioctlReadInt(
+                fd,
+                NS_GET_OWNER_UID,
+                "NS_GET_OWNER_UID",
+                e -> e == Errno.EINVAL
+                        ? "only a user namespace has an owner UID; this is a " + type + " namespace"
+                        : null);
         return Integer.toUnsignedLong(uid);
     }
 
@@ -99,7 +114,8 @@ public final class NsHandle implements AutoCloseable {
     private Optional<NsHandle> relative(long request, String name, String what) throws KernelException {
         Fd got;
         try {
-            got = kernel.ioctlNewFd(fd, request, name, what, e -> e == Errno.EPERM ? "outside our namespace scope" : null);
+            got = kernel.ioctlNewFd(
+                    fd, request, name, what, e -> e == Errno.EPERM ? "outside our namespace scope" : null);
         } catch (KernelException e) {
             if (e.errno() == Errno.EPERM) return Optional.empty();
             boolean notHierarchical = request == NS_GET_PARENT && !type.hierarchical();
@@ -109,7 +125,13 @@ public final class NsHandle implements AutoCloseable {
         return Optional.of(adopt(kernel, got));
     }
 
-    @Override public void close() { fd.close(); }
+    @Override
+    public void close() {
+        fd.close();
+    }
 
-    @Override public String toString() { return type + " namespace " + what(); }
+    @Override
+    public String toString() {
+        return type + " namespace " + what();
+    }
 }

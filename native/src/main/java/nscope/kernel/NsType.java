@@ -22,18 +22,27 @@ public enum NsType {
     }
 
     /** The CLONE_NEW* flag, as setns(2) takes it. */
-    public int flag() { return flag; }
+    public int flag() {
+        return flag;
+    }
 
     /** The name in /proc/PID/ns/ ("net", "mnt", ...). */
-    public String link() { return link; }
+    public String link() {
+        return link;
+    }
 
     /** Only pid and user namespaces have parents (NS_GET_PARENT). */
-    public boolean hierarchical() { return this == PID || this == USER; }
+    public boolean hierarchical() {
+        return this == PID || this == USER;
+    }
 
     public static Optional<NsType> ofFlag(int flag) {
         for (NsType t : values()) if (t.flag == flag) return Optional.of(t);
         return Optional.empty();
     }
 
-    @Override public String toString() { return link; }
+    @Override
+    public String toString() {
+        return link;
+    }
 }

@@ -19,6 +19,7 @@ import jnr.ffi.Struct;
 final class StatBuf extends Struct {
     final Unsigned64 dev = new Unsigned64();
     final Unsigned64 ino = new Unsigned64();
+
     @SuppressWarnings("unused")
     private final Padding rest = new Padding(NativeType.UCHAR, 256 - 16);
 

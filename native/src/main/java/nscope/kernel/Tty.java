@@ -25,7 +25,10 @@ public final class Tty {
 
     /** A pseudo-terminal's master side (close-on-exec, not our controlling terminal) and its slave's path. */
     public record Pty(Fd master, String slave) implements AutoCloseable {
-        @Override public void close() { master.close(); }
+        @Override
+        public void close() {
+            master.close();
+        }
     }
 
     public Pty openPty() throws KernelException {
@@ -43,7 +46,9 @@ public final class Tty {
         return new Pty(master, new String(name, 0, n, StandardCharsets.UTF_8));
     }
 
-    public boolean isTty(int fd) { return c.isatty(fd) == 1; }
+    public boolean isTty(int fd) {
+        return c.isatty(fd) == 1;
+    }
 
     /** Puts the terminal on fd in raw mode (no echo, no line editing, no signals from keys); returns what to restore. */
     public byte[] raw(int fd) throws KernelException {
@@ -71,7 +76,10 @@ public final class Tty {
     /** Sets the window size of a terminal (a pty master: the kernel sends SIGWINCH to its foreground group). */
     public void setSize(Fd fd, int columns, int rows) throws KernelException {
         byte[] ws = new byte[8];
-        ByteBuffer.wrap(ws).order(ByteOrder.nativeOrder()).putShort(0, (short) rows).putShort(2, (short) columns);
+        ByteBuffer.wrap(ws)
+                .order(ByteOrder.nativeOrder())
+                .putShort(0, (short) rows)
+                .putShort(2, (short) columns);
         if (c.ioctl(fd.number(), TIOCSWINSZ, ws) != 0) throw k.lastError("ioctl TIOCSWINSZ", fd.what());
     }
 

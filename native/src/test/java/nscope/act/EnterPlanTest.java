@@ -15,9 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The shell is looked up inside the target's root: an absolute symlink there resolves there, not on the host. */
 class EnterPlanTest {
-    @TempDir Path root;
+    @TempDir
+    Path root;
 
-    @Test void aSymlinkInTheTargetsRootIsResolvedInsideIt() throws Exception {
+    @Test
+    void aSymlinkInTheTargetsRootIsResolvedInsideIt() throws Exception {
         Files.createDirectories(root.resolve("bin"));
         // bash is a link to a path the host has but the target's root does not: it is not a shell there
         Files.createSymbolicLink(root.resolve("bin/bash"), Path.of("/usr/bin/env"));
@@ -30,7 +32,9 @@ class EnterPlanTest {
             assertEquals("/bin/sh", EnterPlan.shell(k, r, "/bin/zsh"), "a file without x is not a shell");
             Files.delete(sh);
             ActionException e = assertThrows(ActionException.class, () -> EnterPlan.shell(k, r, null));
-            assertTrue(e.getMessage().contains("no shell in the target's root (tried /bin/bash, /bin/sh)"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("no shell in the target's root (tried /bin/bash, /bin/sh)"),
+                    e.getMessage());
         }
     }
 }

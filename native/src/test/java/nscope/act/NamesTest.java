@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NamesTest {
-    @Test void oneEntryInOneDirectoryAndNothingElse() throws ActionException {
+    @Test
+    void oneEntryInOneDirectoryAndNothingElse() throws ActionException {
         Names.check("nscope-test-a.b_c", "a name");
         Names.check("é", "a name");
         for (String bad : new String[] {"", ".", "..", "a/b", "/", "x\ny", "\u001b[2J", "a\u0085b", "x".repeat(256)}) {
@@ -18,7 +19,8 @@ class NamesTest {
         }
     }
 
-    @Test void cgroupPathsAreSplitIntoCheckedNames() throws ActionException {
+    @Test
+    void cgroupPathsAreSplitIntoCheckedNames() throws ActionException {
         assertEquals(List.of("a", "b"), CgroupWrites.components("/a/b", false));
         assertEquals(List.of(), CgroupWrites.components("/", true));
         for (String bad : new String[] {"/", "a/b", "/a//b", "/a/../b", "/a/", ""})

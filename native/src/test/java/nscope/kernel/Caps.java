@@ -15,9 +15,11 @@ final class Caps {
     private static final int VERSION_3 = 0x20080522;
 
     public interface CapLib {
-        @SaveError int capget(int[] header, int[] data);
+        @SaveError
+        int capget(int[] header, int[] data);
 
-        @SaveError int capset(int[] header, int[] data);
+        @SaveError
+        int capset(int[] header, int[] data);
     }
 
     private static final CapLib LIB = LibraryLoader.create(CapLib.class).load("c");

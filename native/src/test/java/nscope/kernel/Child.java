@@ -23,7 +23,9 @@ public final class Child implements AutoCloseable {
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    public int pid() { return (int) process.pid(); }
+    public int pid() {
+        return (int) process.pid();
+    }
 
     /**
      * Waits until the helpers it ran to report (stat, cat) have exited, so a
@@ -51,13 +53,16 @@ public final class Child implements AutoCloseable {
         List<String> got = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String l = out.readLine();
-            if (l == null) throw new IOException("child " + pid() + " ended after " + got + " (exit " + exitCode() + ")");
+            if (l == null)
+                throw new IOException("child " + pid() + " ended after " + got + " (exit " + exitCode() + ")");
             got.add(l.trim());
         }
         return got;
     }
 
-    long inode() throws IOException { return Long.parseLong(lines(1).get(0)); }
+    long inode() throws IOException {
+        return Long.parseLong(lines(1).get(0));
+    }
 
     /** Kills it now and waits until it is gone; the exit value (137 for SIGKILL). */
     int killAndWait() throws InterruptedException {
@@ -65,7 +70,9 @@ public final class Child implements AutoCloseable {
         return process.exitValue();
     }
 
-    Process process() { return process; }
+    Process process() {
+        return process;
+    }
 
     private String exitCode() {
         try {
@@ -76,9 +83,11 @@ public final class Child implements AutoCloseable {
         }
     }
 
-    @Override public void close() throws InterruptedException {
+    @Override
+    public void close() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) throw new IllegalStateException("child " + pid() + " did not end after SIGKILL");
+        if (!process.waitFor(10, TimeUnit.SECONDS))
+            throw new IllegalStateException("child " + pid() + " did not end after SIGKILL");
     }
 }

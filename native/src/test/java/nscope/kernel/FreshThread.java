@@ -13,13 +13,15 @@ final class FreshThread {
     /** What the step returned, or the exception it threw (as a value, for the test to check). */
     static Object run(Callable<?> step) throws InterruptedException {
         AtomicReference<Object> out = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                out.set(step.call());
-            } catch (Exception e) {
-                out.set(e);
-            }
-        }, "nscope-test-fresh");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        out.set(step.call());
+                    } catch (Exception e) {
+                        out.set(e);
+                    }
+                },
+                "nscope-test-fresh");
         t.start();
         t.join(10_000);
         if (t.isAlive()) throw new IllegalStateException("step did not finish in 10 s");

@@ -1,7 +1,5 @@
 package nscope.kernel;
 
-import nscope.testkit.LiveTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,17 +22,24 @@ import org.junit.jupiter.api.Timeout;
 class HopIsolationTest {
     static Kernel k;
 
-    @BeforeAll static void setUp() throws Exception {
+    @BeforeAll
+    static void setUp() throws Exception {
         k = Kernel.load();
     }
 
-    @Test void twoHundredHopsNeverMoveAnotherThread() throws Exception {
-        try (Child c = new Child("unshare", "--net", "--uts", "sh", "-c",
+    @Test
+    void twoHundredHopsNeverMoveAnotherThread() throws Exception {
+        try (Child c = new Child(
+                "unshare",
+                "--net",
+                "--uts",
+                "sh",
+                "-c",
                 "hostname nscope-test-iso && stat -L -c %i /proc/self/ns/net /proc/self/ns/uts; exec sleep 600")) {
             // read the report first: before it, unshare may not have run yet
             List<String> ino = c.lines(2);
             try (NsHandle net = NsHandle.open(k, "/proc/" + c.pid() + "/ns/net");
-                 NsHandle uts = NsHandle.open(k, "/proc/" + c.pid() + "/ns/uts")) {
+                    NsHandle uts = NsHandle.open(k, "/proc/" + c.pid() + "/ns/uts")) {
                 hopWhileWatching(net, uts, ino.get(0) + " " + ino.get(1));
             }
         }
@@ -49,18 +55,20 @@ class HopIsolationTest {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong checks = new AtomicLong();
         AtomicReference<String> moved = new AtomicReference<>();
-        Thread watcher = new Thread(() -> {
-            try {
-                while (!stop.get() && moved.get() == null) {
-                    long n = Live.threadNs("net");
-                    long u = Live.threadNs("uts");
-                    if (n != ourNet || u != ourUts) moved.set("watcher saw net " + n + ", uts " + u);
-                    checks.incrementAndGet();
-                }
-            } catch (Exception e) {
-                moved.set("watcher failed: " + e);
-            }
-        }, "nscope-test-watcher");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (!stop.get() && moved.get() == null) {
+                            long n = Live.threadNs("net");
+                            long u = Live.threadNs("uts");
+                            if (n != ourNet || u != ourUts) moved.set("watcher saw net " + n + ", uts " + u);
+                            checks.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        moved.set("watcher failed: " + e);
+                    }
+                },
+                "nscope-test-watcher");
         watcher.start();
         List<String> strays = new ArrayList<>();
         Set<Integer> hopTids = new TreeSet<>();
@@ -79,7 +87,8 @@ class HopIsolationTest {
                 // the kernel task of one outlives Thread.join by a little (the JVM's own teardown), still inside
                 for (int tid : TaskScan.tasks()) {
                     String link = TaskScan.link(tid, "net");
-                    if (!hopTids.contains(tid) && link != null && !link.equals(ourNetLink)) strays.add("hop " + i + ": thread " + tid + " in " + link);
+                    if (!hopTids.contains(tid) && link != null && !link.equals(ourNetLink))
+                        strays.add("hop " + i + ": thread " + tid + " in " + link);
                 }
             }
         } finally {

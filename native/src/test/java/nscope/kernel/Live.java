@@ -9,7 +9,9 @@ final class Live {
     private Live() {}
 
     /** Our own PID, for paths a subprocess reads about us (its /proc/self is itself). */
-    static long pid() { return ProcessHandle.current().pid(); }
+    static long pid() {
+        return ProcessHandle.current().pid();
+    }
 
     /** The inode in a namespace link's text, e.g. "net:[4026531840]" -> 4026531840. */
     static long linkIno(String link) {
@@ -20,6 +22,7 @@ final class Live {
 
     /** The inode of the calling thread's namespace of this type, by readlink (not by nscope's code). */
     static long threadNs(String type) throws IOException {
-        return linkIno(Files.readSymbolicLink(Path.of("/proc/thread-self/ns/" + type)).toString());
+        return linkIno(
+                Files.readSymbolicLink(Path.of("/proc/thread-self/ns/" + type)).toString());
     }
 }

@@ -1,13 +1,12 @@
 package nscope.kernel;
 
-import nscope.testkit.LiveTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 class MountTest {
     static Kernel k;
 
-    @BeforeAll static void setUp() throws Exception {
+    @BeforeAll
+    static void setUp() throws Exception {
         k = Kernel.load();
     }
 
@@ -33,14 +33,16 @@ class MountTest {
         return false;
     }
 
-    @Test void bindMountedNetNamespaceOutlivesItsProcess() throws Exception {
+    @Test
+    void bindMountedNetNamespaceOutlivesItsProcess() throws Exception {
         Path dir = Files.createDirectories(Path.of("/run/nscope-test")).resolve("nscope-test-native-" + Live.pid());
         Path file = dir.resolve("net");
         Files.createDirectory(dir);
         try {
             Files.createFile(file);
             long ino;
-            try (Child c = new Child("unshare", "--net", "sh", "-c", "stat -L -c %i /proc/self/ns/net; exec sleep 600")) {
+            try (Child c =
+                    new Child("unshare", "--net", "sh", "-c", "stat -L -c %i /proc/self/ns/net; exec sleep 600")) {
                 ino = c.inode();
                 k.mount("/proc/" + c.pid() + "/ns/net", file.toString(), null, MountFlags.MS_BIND, null);
             }
@@ -65,11 +67,13 @@ class MountTest {
         }
     }
 
-    @Test void anUnknownFileSystemTypeIsEnodev() throws Exception {
+    @Test
+    void anUnknownFileSystemTypeIsEnodev() throws Exception {
         Path dir = Files.createDirectories(Path.of("/run/nscope-test")).resolve("nscope-test-native-fs-" + Live.pid());
         Files.createDirectory(dir);
         try {
-            KernelException e = assertThrows(KernelException.class, () -> k.mount("nscope-test", dir.toString(), "nscope-test-nofs", 0, null));
+            KernelException e = assertThrows(
+                    KernelException.class, () -> k.mount("nscope-test", dir.toString(), "nscope-test-nofs", 0, null));
             assertEquals(Errno.ENODEV, e.errno());
             assertTrue(e.getMessage().contains("no file system type nscope-test-nofs"), e.getMessage());
             assertTrue(!mounted(dir));

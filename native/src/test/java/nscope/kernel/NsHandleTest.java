@@ -19,9 +19,13 @@ import org.junit.jupiter.api.Timeout;
 class NsHandleTest {
     static Kernel k;
 
-    @BeforeAll static void load() throws KernelException { k = Kernel.load(); }
+    @BeforeAll
+    static void load() throws KernelException {
+        k = Kernel.load();
+    }
 
-    @Test void everyLinkOfOursHasItsTypeAndTheDevInoStatPrints() throws Exception {
+    @Test
+    void everyLinkOfOursHasItsTypeAndTheDevInoStatPrints() throws Exception {
         List<String> names;
         try (Stream<Path> s = Files.list(Path.of("/proc/self/ns"))) {
             names = s.map(p -> p.getFileName().toString()).sorted().toList();
@@ -42,28 +46,34 @@ class NsHandleTest {
         }
     }
 
-    @Test void distinctTypesHaveDistinctIdentities() throws Exception {
-        try (NsHandle net = NsHandle.open(k, "/proc/self/ns/net"); NsHandle uts = NsHandle.open(k, "/proc/self/ns/uts");
-             NsHandle net2 = NsHandle.open(k, "/proc/thread-self/ns/net")) {
+    @Test
+    void distinctTypesHaveDistinctIdentities() throws Exception {
+        try (NsHandle net = NsHandle.open(k, "/proc/self/ns/net");
+                NsHandle uts = NsHandle.open(k, "/proc/self/ns/uts");
+                NsHandle net2 = NsHandle.open(k, "/proc/thread-self/ns/net")) {
             assertEquals(net.devIno(), net2.devIno(), "two opens of one namespace");
             assertNotEquals(net.devIno(), uts.devIno(), "net and uts are different namespaces");
             assertEquals(net.devIno().dev(), uts.devIno().dev(), "all namespaces live on the one nsfs device");
         }
     }
 
-    @Test void aFileThatIsNoNamespaceFailsAtOpenWithEnotty() {
+    @Test
+    void aFileThatIsNoNamespaceFailsAtOpenWithEnotty() {
         KernelException e = assertThrows(KernelException.class, () -> NsHandle.open(k, "/proc/self/stat"));
         assertEquals(Errno.ENOTTY, e.errno());
         assertTrue(e.getMessage().contains("not a namespace file"), e.getMessage());
         assertTrue(e.getMessage().contains("/proc/self/stat"), e.getMessage());
     }
 
-    @Test void aMissingPathFailsWithEnoent() {
-        KernelException e = assertThrows(KernelException.class, () -> NsHandle.open(k, "/proc/self/ns/nscope-test-none"));
+    @Test
+    void aMissingPathFailsWithEnoent() {
+        KernelException e =
+                assertThrows(KernelException.class, () -> NsHandle.open(k, "/proc/self/ns/nscope-test-none"));
         assertEquals(Errno.ENOENT, e.errno());
     }
 
-    @Test void ownerUidOfANonUserNamespaceIsEinval() throws Exception {
+    @Test
+    void ownerUidOfANonUserNamespaceIsEinval() throws Exception {
         try (NsHandle net = NsHandle.open(k, "/proc/self/ns/net")) {
             KernelException e = assertThrows(KernelException.class, net::ownerUid);
             assertEquals(Errno.EINVAL, e.errno());
@@ -71,7 +81,8 @@ class NsHandleTest {
         }
     }
 
-    @Test void aClosedHandleRefusesUse() throws Exception {
+    @Test
+    void aClosedHandleRefusesUse() throws Exception {
         NsHandle h = NsHandle.open(k, "/proc/self/ns/net");
         h.close();
         h.close(); // closing twice is harmless: the number is not closed again (it may belong to someone else by now)

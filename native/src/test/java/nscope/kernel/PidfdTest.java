@@ -1,12 +1,11 @@
 package nscope.kernel;
 
-import nscope.testkit.LiveTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,12 +16,15 @@ import org.junit.jupiter.api.Timeout;
 class PidfdTest {
     static Kernel k;
 
-    @BeforeAll static void setUp() throws Exception {
+    @BeforeAll
+    static void setUp() throws Exception {
         k = Kernel.load();
     }
 
-    @Test void signalZeroChecksSigkillKillsThenEsrch() throws Exception {
-        try (Child c = new Child("sleep", "600"); Fd pidfd = k.pidfdOpen(c.pid())) {
+    @Test
+    void signalZeroChecksSigkillKillsThenEsrch() throws Exception {
+        try (Child c = new Child("sleep", "600");
+                Fd pidfd = k.pidfdOpen(c.pid())) {
             assertEquals("pidfd of PID " + c.pid(), pidfd.what());
             k.pidfdSendSignal(pidfd, 0);
             assertTrue(c.process().isAlive(), "signal 0 only checks");
@@ -35,7 +37,8 @@ class PidfdTest {
         }
     }
 
-    @Test void pidfdOpenOfAReapedProcessIsEsrch() throws Exception {
+    @Test
+    void pidfdOpenOfAReapedProcessIsEsrch() throws Exception {
         Process p = new ProcessBuilder("true").start();
         assertEquals(0, p.waitFor());
         KernelException e = assertThrows(KernelException.class, () -> k.pidfdOpen((int) p.pid()));

@@ -19,7 +19,8 @@ final class StatTool {
         argv.addAll(paths);
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("stat " + paths + " failed: " + out);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0)
+            throw new IOException("stat " + paths + " failed: " + out);
         List<DevIno> got = new ArrayList<>();
         for (String line : out.strip().split("\n")) {
             String[] f = line.trim().split(" ");

@@ -13,14 +13,17 @@ final class TaskScan {
 
     static List<Integer> tasks() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("/proc/self/task"))) {
-            return s.map(p -> Integer.parseInt(p.getFileName().toString())).sorted().toList();
+            return s.map(p -> Integer.parseInt(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
         }
     }
 
     /** A thread's namespace link text, or null when the thread ended since it was listed. */
     static String link(int tid, String type) throws IOException {
         try {
-            return Files.readSymbolicLink(Path.of("/proc/self/task/" + tid + "/ns/" + type)).toString();
+            return Files.readSymbolicLink(Path.of("/proc/self/task/" + tid + "/ns/" + type))
+                    .toString();
         } catch (NoSuchFileException vanished) {
             return null;
         }

@@ -11,14 +11,17 @@ import org.junit.jupiter.api.Test;
 
 /** A real pseudo-terminal pair: sizes, raw mode and its undoing, poll and the bytes between the two sides. */
 class TtyTest {
-    @Test void aPtyCarriesSizesBytesAndRawModeIsUndone() throws Exception {
+    @Test
+    void aPtyCarriesSizesBytesAndRawModeIsUndone() throws Exception {
         Kernel k = Kernel.shared();
         Tty tty = new Tty(k);
-        try (Tty.Pty pty = tty.openPty(); Fd slave = k.open(pty.slave(), 2 /* O_RDWR */ | 0x100 /* O_NOCTTY */)) {
+        try (Tty.Pty pty = tty.openPty();
+                Fd slave = k.open(pty.slave(), 2 /* O_RDWR */ | 0x100 /* O_NOCTTY */)) {
             assertTrue(pty.slave().startsWith("/dev/pts/"), pty.slave());
             assertTrue(tty.isTty(slave.number()));
             tty.setSize(pty.master(), 91, 27);
-            assertArrayEquals(new int[] {91, 27}, tty.size(slave.number()), "the slave sees the size set on the master");
+            assertArrayEquals(
+                    new int[] {91, 27}, tty.size(slave.number()), "the slave sees the size set on the master");
 
             byte[] before = tty.raw(slave.number());
             short[] quiet = tty.poll(new int[] {pty.master().number()}, 50);
@@ -32,13 +35,20 @@ class TtyTest {
             tty.restore(slave.number(), before);
             byte[] after = tty.raw(slave.number());
             // struct termios on glibc: flags, c_line and c_cc in bytes 0-48, padding, then the two speeds in 52-59
-            assertArrayEquals(java.util.Arrays.copyOfRange(before, 0, 49), java.util.Arrays.copyOfRange(after, 0, 49), "flags and control characters as before");
-            assertArrayEquals(java.util.Arrays.copyOfRange(before, 52, 60), java.util.Arrays.copyOfRange(after, 52, 60), "speeds as before");
+            assertArrayEquals(
+                    java.util.Arrays.copyOfRange(before, 0, 49),
+                    java.util.Arrays.copyOfRange(after, 0, 49),
+                    "flags and control characters as before");
+            assertArrayEquals(
+                    java.util.Arrays.copyOfRange(before, 52, 60),
+                    java.util.Arrays.copyOfRange(after, 52, 60),
+                    "speeds as before");
             tty.restore(slave.number(), before);
         }
     }
 
-    @Test void aDescriptorThatIsNoTerminalHasNoSize() throws Exception {
+    @Test
+    void aDescriptorThatIsNoTerminalHasNoSize() throws Exception {
         Kernel k = Kernel.shared();
         Tty tty = new Tty(k);
         try (Fd f = k.open("/proc/self/stat", 0)) {

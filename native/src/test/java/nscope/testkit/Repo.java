@@ -13,7 +13,8 @@ public final class Repo {
         Path dir = (p != null ? Path.of(p) : Path.of("")).toAbsolutePath().normalize();
         while (dir != null && !Files.isDirectory(dir.resolve("fixtures"))) dir = dir.getParent();
         if (dir == null)
-            throw new IllegalStateException("cannot find the repository root (no fixtures/ above " + Path.of("").toAbsolutePath() + ")");
+            throw new IllegalStateException("cannot find the repository root (no fixtures/ above "
+                    + Path.of("").toAbsolutePath() + ")");
         return dir;
     }
 
@@ -25,7 +26,8 @@ public final class Repo {
     /** ../shared/tools/synth-host beside the repository. */
     public static Path synthHost() {
         Path tool = root().resolveSibling("shared").resolve("tools").resolve("synth-host");
-        if (!Files.isExecutable(tool)) throw new IllegalStateException(tool + " is missing: live tests need ../shared beside the repository");
+        if (!Files.isExecutable(tool))
+            throw new IllegalStateException(tool + " is missing: live tests need ../shared beside the repository");
         return tool;
     }
 }

@@ -10,6 +10,7 @@ public final class RootOnly implements ExecutionCondition {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         return Root.is()
                 ? ConditionEvaluationResult.enabled("root")
-                : ConditionEvaluationResult.disabled("a live test: it makes real namespaces, cgroups and mounts and needs root");
+                : ConditionEvaluationResult.disabled(
+                        "a live test: it makes real namespaces, cgroups and mounts and needs root");
     }
 }

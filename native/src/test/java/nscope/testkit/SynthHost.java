@@ -44,7 +44,9 @@ public final class SynthHost implements AutoCloseable {
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", argv) + " timed out");
             }
-            if (p.exitValue() != 0) throw new IOException(String.join(" ", argv) + " exited " + p.exitValue() + ": " + Files.readString(err).strip());
+            if (p.exitValue() != 0)
+                throw new IOException(String.join(" ", argv) + " exited " + p.exitValue() + ": "
+                        + Files.readString(err).strip());
             return out;
         } finally {
             Files.deleteIfExists(err);

@@ -10,5 +10,7 @@ import nscope.probes.source.Host;
 public final class CgroupMounts {
     private CgroupMounts() {}
 
-    public static List<Hierarchy> of(Host host) { return Hierarchies.mounted(host, new ArrayList<>()); }
+    public static List<Hierarchy> of(Host host) {
+        return Hierarchies.mounted(host, new ArrayList<>());
+    }
 }

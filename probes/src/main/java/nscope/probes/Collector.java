@@ -79,16 +79,23 @@ public final class Collector {
     private final boolean links;
     /** This collector's cgroup phase: it keeps the cgroup namespaces' roots between scans. */
     private final CgroupsPhase cgroups;
+
     private final List<ScanPhase> phases;
     private volatile long cgroupNanos = -1;
 
     /** A collector of everything: every task (threads included) and every phase. */
-    public Collector(Host host) { this(host, Scope.TASKS, EnumSet.allOf(Phase.class)); }
+    public Collector(Host host) {
+        this(host, Scope.TASKS, EnumSet.allOf(Phase.class));
+    }
 
     /** Tasks and their links only (what lsns reads, and the foundation snapshot). */
-    public Collector(Host host, Scope scope) { this(host, scope, EnumSet.noneOf(Phase.class)); }
+    public Collector(Host host, Scope scope) {
+        this(host, scope, EnumSet.noneOf(Phase.class));
+    }
 
-    public Collector(Host host, Scope scope, Set<Phase> phases) { this(host, scope, phases, true); }
+    public Collector(Host host, Scope scope, Set<Phase> phases) {
+        this(host, scope, phases, true);
+    }
 
     /** @param links whether to read the tasks' namespace links */
     private Collector(Host host, Scope scope, Set<Phase> asked, boolean links) {
@@ -98,7 +105,8 @@ public final class Collector {
         this.cgroups = new CgroupsPhase(asked.contains(Phase.CGROUP_THREADS));
         List<ScanPhase> run = new ArrayList<>();
         for (Row r : PHASES)
-            if (r.when().isEmpty() || r.when().stream().anyMatch(asked::contains)) run.add(r.phase().apply(this));
+            if (r.when().isEmpty() || r.when().stream().anyMatch(asked::contains))
+                run.add(r.phase().apply(this));
         this.phases = List.copyOf(run);
     }
 
@@ -111,10 +119,14 @@ public final class Collector {
         return new Collector(host, Scope.PROCESSES, EnumSet.noneOf(Phase.class), false);
     }
 
-    public Host host() { return host; }
+    public Host host() {
+        return host;
+    }
 
     /** How long the cgroup phase of the last collection took, in nanoseconds; -1 when it did not run. */
-    public long lastCgroupNanos() { return cgroupNanos; }
+    public long lastCgroupNanos() {
+        return cgroupNanos;
+    }
 
     public Snapshot collect() {
         Scan scan = new Scan(host, scope, new TaskReader(host, scope, links));
@@ -124,8 +136,12 @@ public final class Collector {
     }
 
     /** The phases this collector runs, in order. */
-    List<ScanPhase> phases() { return phases; }
+    List<ScanPhase> phases() {
+        return phases;
+    }
 
     /** This collector's cgroup phase, whether it runs it or not (a refresher runs it on its own scans). */
-    CgroupsPhase cgroupsPhase() { return cgroups; }
+    CgroupsPhase cgroupsPhase() {
+        return cgroups;
+    }
 }

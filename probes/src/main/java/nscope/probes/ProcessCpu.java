@@ -6,8 +6,8 @@ public final class ProcessCpu {
 
     /** Nanoseconds of CPU used so far; 0 where the JVM cannot tell. */
     public static long nanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
-            return Math.max(0, os.getProcessCpuTime());
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) return Math.max(0, os.getProcessCpuTime());
         return 0;
     }
 }

@@ -63,6 +63,7 @@ import nscope.probes.source.Host;
 public final class Refresher {
     /** The share of one core the slices of a refresh aim at, over the interval. */
     public static final double SLICE_SHARE = 0.04;
+
     static final int MAX_CYCLE = 60;
 
     /** How old the oldest carried-over part of the last refresh is. */
@@ -78,6 +79,7 @@ public final class Refresher {
     private Map<Integer, Long> inodes = Map.of();
     /** When each thread group was last read whole (nanoTime). */
     private Map<Integer, Long> wholeAt = new HashMap<>();
+
     private long cgroupsAt;
     private double cycle = 1;
     private final int fixedCycle;
@@ -85,7 +87,9 @@ public final class Refresher {
     private NsId nsCursor;
     private volatile Freshness freshness = new Freshness(0, 0, 1);
 
-    public Refresher(Host host) { this(host, 0); }
+    public Refresher(Host host) {
+        this(host, 0);
+    }
 
     /**
      * A refresher whose cycle is fixed (tests, benchmarks), instead of set by the CPU target.
@@ -100,9 +104,13 @@ public final class Refresher {
     }
 
     /** Refreshes over which every process and namespace is read whole once. */
-    public int cycle() { return (int) Math.ceil(cycle); }
+    public int cycle() {
+        return (int) Math.ceil(cycle);
+    }
 
-    public Freshness freshness() { return freshness; }
+    public Freshness freshness() {
+        return freshness;
+    }
 
     /**
      * The host now.
@@ -128,7 +136,8 @@ public final class Refresher {
 
         new NamespacesPhase().run(r.scan);
         Set<NsId> fresh = freshNamespaces(r.scan.namespaces(), r.scan.tasks(), pinned);
-        MountTables.Result read = holders(r, tgids.stream().filter(whole::contains).toList(), whole, fresh);
+        MountTables.Result read =
+                holders(r, tgids.stream().filter(whole::contains).toList(), whole, fresh);
         relations(r.scan);
         r.scan.cgroups(last.cgroups());
         r.scan.facts().putAll(carried(last.facts(), r.scan.namespaces()));
@@ -160,7 +169,9 @@ public final class Refresher {
         final Scan scan;
         boolean changed;
 
-        Round(Scan scan) { this.scan = scan; }
+        Round(Scan scan) {
+            this.scan = scan;
+        }
     }
 
     /** The first refresh: a whole scan, from whose cost the cycle starts. */
@@ -190,7 +201,8 @@ public final class Refresher {
 
     /** The tasks phase for some thread groups: those read whole now, the last refresh's tasks of the others still listed. */
     private void readTasks(Round r, Map<Integer, Long> listed, Set<Integer> whole) {
-        List<TaskReader.Group> groups = whole.parallelStream().map(reader::readGroup).toList();
+        List<TaskReader.Group> groups =
+                whole.parallelStream().map(reader::readGroup).toList();
         Map<Integer, Task> tasks = new HashMap<>();
         last.tasks().values().forEach(t -> {
             if (listed.containsKey(t.tgid()) && !whole.contains(t.tgid())) tasks.put(t.tid(), t);
@@ -203,7 +215,8 @@ public final class Refresher {
             r.scan.problems().addAll(g.problems());
         }
         for (int tgid : whole)
-            for (int tid : last.threadGroups().getOrDefault(tgid, List.of())) if (!tasks.containsKey(tid)) r.changed = true;
+            for (int tid : last.threadGroups().getOrDefault(tgid, List.of()))
+                if (!tasks.containsKey(tid)) r.changed = true;
         r.scan.tasks(tasks);
     }
 
@@ -231,9 +244,13 @@ public final class Refresher {
         Map<NsId, Namespace> namespaces = r.scan.namespaces();
         carryHolders(namespaces, whole, r.scan.tasks());
         fdHolders.read(r.scan, readWhole);
-        MountTables.Result read = new MountTables(host, r.scan.tasks(), namespaces).read(
-                namespaces.values().stream().filter(n -> n.kind() == NsKind.MNT && fresh.contains(n.id())).map(Namespace::id).toList());
-        for (var e : read.tables().entrySet()) if (!e.getValue().equals(mounts.tables().get(e.getKey()))) r.changed = true;
+        MountTables.Result read = new MountTables(host, r.scan.tasks(), namespaces)
+                .read(namespaces.values().stream()
+                        .filter(n -> n.kind() == NsKind.MNT && fresh.contains(n.id()))
+                        .map(Namespace::id)
+                        .toList());
+        for (var e : read.tables().entrySet())
+            if (!e.getValue().equals(mounts.tables().get(e.getKey()))) r.changed = true;
         mounts = merged(read, namespaces);
         r.scan.problems().addAll(read.problems());
         r.scan.mounts(mounts);
@@ -291,7 +308,8 @@ public final class Refresher {
         for (int tid : last.threadGroups().getOrDefault(pinned, List.of())) {
             Task t = tasks.get(tid);
             if (t == null) continue;
-            for (NsLink l : NsLink.values()) if (t.ns(l).known()) out.add(t.ns(l).get());
+            for (NsLink l : NsLink.values())
+                if (t.ns(l).known()) out.add(t.ns(l).get());
         }
         List<NsId> ids = new ArrayList<>(namespaces.keySet());
         ids.sort(null);
@@ -341,8 +359,10 @@ public final class Refresher {
     /** Mount facts of the tables read now, each compared with the host's table (read now or carried over). */
     private Map<NsId, Readout<NsFacts>> mountFacts(MountTables.Result read, NsId hostNs) {
         var tables = new TreeMap<>(read.tables());
-        if (hostNs != null && mounts.tables().containsKey(hostNs)) tables.putIfAbsent(hostNs, mounts.tables().get(hostNs));
-        Map<NsId, Readout<NsFacts>> out = MountFactsPhase.of(new MountTables.Result(tables, new TreeMap<>(), List.of()), hostNs);
+        if (hostNs != null && mounts.tables().containsKey(hostNs))
+            tables.putIfAbsent(hostNs, mounts.tables().get(hostNs));
+        Map<NsId, Readout<NsFacts>> out =
+                MountFactsPhase.of(new MountTables.Result(tables, new TreeMap<>(), List.of()), hostNs);
         out.keySet().retainAll(read.tables().keySet());
         return out;
     }

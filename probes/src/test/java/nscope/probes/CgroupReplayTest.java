@@ -29,7 +29,8 @@ class CgroupReplayTest {
     static Path repo() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent())
             if (Files.isDirectory(p.resolve("fixtures/cgroup-v2"))) return p;
-        throw new IllegalStateException("no fixtures/cgroup-v2 above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no fixtures/cgroup-v2 above " + Path.of("").toAbsolutePath());
     }
 
     static void copy(Path from, Path to) throws IOException {
@@ -43,7 +44,8 @@ class CgroupReplayTest {
         }
     }
 
-    @Test void hostileFilesBecomeUnknownsAndTheRestStillReads(@TempDir Path tmp) throws IOException {
+    @Test
+    void hostileFilesBecomeUnknownsAndTheRestStillReads(@TempDir Path tmp) throws IOException {
         Path fx = tmp.resolve("fx");
         copy(repo().resolve("fixtures/cgroup-v2"), fx);
         Path cg = fx.resolve("sys/fs/cgroup/system.slice/nginx.service");
@@ -51,7 +53,10 @@ class CgroupReplayTest {
         Files.writeString(cg.resolve("memory.current"), "99999999999999999999999\n");
         Files.writeString(cg.resolve("cpu.pressure"), "some avg10=x\n");
         Files.writeString(cg.resolve("cgroup.threads"), "701\n\u001b[2J\n");
-        Files.writeString(fx.resolve("outcomes"), "EACCES sys/fs/cgroup/system.slice/cron.service\ndir sys/fs/cgroup/system.slice/cron.service\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                fx.resolve("outcomes"),
+                "EACCES sys/fs/cgroup/system.slice/cron.service\ndir sys/fs/cgroup/system.slice/cron.service\n",
+                java.nio.file.StandardOpenOption.APPEND);
         try (Stream<Path> s = Files.walk(fx.resolve("sys/fs/cgroup/system.slice/cron.service"))) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
@@ -59,19 +64,28 @@ class CgroupReplayTest {
         Snapshot s = new Collector(Host.under(fx), Scope.TASKS, EnumSet.of(Collector.Phase.CGROUPS)).collect();
         CgroupTree v2 = s.cgroups().trees().get(0);
         Cgroup nginx = v2.cgroup("/system.slice/nginx.service").orElseThrow();
-        assertEquals(Unknown.Reason.MALFORMED, nginx.files().get("memory.max").why().reason());
-        assertTrue(nginx.files().get("memory.current").why().detail().contains("2^64"), nginx.files().get("memory.current").why().detail());
-        assertEquals(Unknown.Reason.MALFORMED, nginx.files().get("cpu.pressure").why().reason());
+        assertEquals(
+                Unknown.Reason.MALFORMED, nginx.files().get("memory.max").why().reason());
+        assertTrue(
+                nginx.files().get("memory.current").why().detail().contains("2^64"),
+                nginx.files().get("memory.current").why().detail());
+        assertEquals(
+                Unknown.Reason.MALFORMED,
+                nginx.files().get("cpu.pressure").why().reason());
         Readout<?> threads = nginx.threads();
         assertEquals(Unknown.Reason.MALFORMED, threads.why().reason());
         // the detail quotes the host's bytes as they are; views escape them (Escape, Json)
-        assertTrue(threads.why().detail().contains("cgroup.threads: not one ID per line"), threads.why().detail());
+        assertTrue(
+                threads.why().detail().contains("cgroup.threads: not one ID per line"),
+                threads.why().detail());
         // the rest of the cgroup, and of the tree, reads as before
         assertEquals(3, nginx.procs().get().size());
         assertEquals(64L, CgroupFigures.pidsMax(nginx).get().value());
         Cgroup cron = v2.cgroup("/system.slice/cron.service").orElseThrow();
         assertEquals(Unknown.Reason.PERMISSION, cron.procs().why().reason(), "a cgroup that cannot be listed");
-        assertTrue(s.problems().stream().anyMatch(p -> p.path().endsWith("cron.service")), s.problems().toString());
+        assertTrue(
+                s.problems().stream().anyMatch(p -> p.path().endsWith("cron.service")),
+                s.problems().toString());
         assertTrue(v2.cgroup("/user.slice/user-1000.slice/session-3.scope").isPresent());
     }
 }

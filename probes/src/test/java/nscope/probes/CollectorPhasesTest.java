@@ -30,46 +30,104 @@ import org.junit.jupiter.api.Test;
 class CollectorPhasesTest {
     static final Host HOST = Host.live(); // not read: the phases are only listed
 
-    static List<Class<?>> phases(Collector c) { return c.phases().stream().<Class<?>>map(ScanPhase::getClass).toList(); }
+    static List<Class<?>> phases(Collector c) {
+        return c.phases().stream().<Class<?>>map(ScanPhase::getClass).toList();
+    }
 
-    static List<Class<?>> of(Class<?>... c) { return List.of(c); }
+    static List<Class<?>> of(Class<?>... c) {
+        return List.of(c);
+    }
 
-    static Collector with(Set<Collector.Phase> asked) { return new Collector(HOST, Scope.PROCESSES, asked); }
+    static Collector with(Set<Collector.Phase> asked) {
+        return new Collector(HOST, Scope.PROCESSES, asked);
+    }
 
-    @Test void everythingInTheOrderOfTheDataFlow() {
-        List<Class<?>> all = of(TasksPhase.class, NamespacesPhase.class, FdHoldersPhase.class, MountTablesPhase.class,
-                MountHoldersPhase.class, RelationsPhase.class, CgroupsPhase.class, FactsPhase.class, MountFactsPhase.class,
+    @Test
+    void everythingInTheOrderOfTheDataFlow() {
+        List<Class<?>> all = of(
+                TasksPhase.class,
+                NamespacesPhase.class,
+                FdHoldersPhase.class,
+                MountTablesPhase.class,
+                MountHoldersPhase.class,
+                RelationsPhase.class,
+                CgroupsPhase.class,
+                FactsPhase.class,
+                MountFactsPhase.class,
                 UserNamesPhase.class);
         assertEquals(all, phases(new Collector(HOST)));
         // the refresher's base: everything but the v1 thread lists, which only change what the cgroup phase reads
-        assertEquals(all, phases(new Collector(HOST, Scope.TASKS, EnumSet.complementOf(EnumSet.of(Collector.Phase.CGROUP_THREADS)))));
+        assertEquals(
+                all,
+                phases(new Collector(
+                        HOST, Scope.TASKS, EnumSet.complementOf(EnumSet.of(Collector.Phase.CGROUP_THREADS)))));
     }
 
-    @Test void tasksAndLinksOnlyForLsAndTheFirstFrame() {
+    @Test
+    void tasksAndLinksOnlyForLsAndTheFirstFrame() {
         List<Class<?>> base = of(TasksPhase.class, NamespacesPhase.class, UserNamesPhase.class);
         assertEquals(base, phases(new Collector(HOST, Scope.PROCESSES)));
         assertEquals(base, phases(new Collector(HOST, Scope.TASKS)));
-        assertEquals(base, phases(Collector.processesFirst(HOST)), "the first frame: the same phases, links left out by its reader");
-        assertEquals(base, phases(with(EnumSet.of(Collector.Phase.CGROUP_THREADS))), "thread lists alone are no cgroup phase");
+        assertEquals(
+                base,
+                phases(Collector.processesFirst(HOST)),
+                "the first frame: the same phases, links left out by its reader");
+        assertEquals(
+                base,
+                phases(with(EnumSet.of(Collector.Phase.CGROUP_THREADS))),
+                "thread lists alone are no cgroup phase");
     }
 
-    @Test void eachOptionalPhaseBringsItsPhasesOnly() {
-        assertEquals(of(TasksPhase.class, NamespacesPhase.class, FdHoldersPhase.class, MountTablesPhase.class, MountHoldersPhase.class,
-                UserNamesPhase.class), phases(with(EnumSet.of(Collector.Phase.HOLDERS))), "ls --all");
-        assertEquals(of(TasksPhase.class, NamespacesPhase.class, RelationsPhase.class, UserNamesPhase.class),
-                phases(with(EnumSet.of(Collector.Phase.RELATIONS))), "ls --tree");
-        assertEquals(of(TasksPhase.class, NamespacesPhase.class, CgroupsPhase.class, UserNamesPhase.class),
-                phases(with(EnumSet.of(Collector.Phase.CGROUPS))), "the cgroups refresh");
-        assertEquals(of(TasksPhase.class, NamespacesPhase.class, CgroupsPhase.class, UserNamesPhase.class),
-                phases(with(EnumSet.of(Collector.Phase.CGROUPS, Collector.Phase.CGROUP_THREADS))), "nscope cgroups");
-        assertEquals(of(TasksPhase.class, NamespacesPhase.class, MountTablesPhase.class, FactsPhase.class, MountFactsPhase.class,
-                UserNamesPhase.class), phases(with(EnumSet.of(Collector.Phase.FACTS))), "mount tables for the mount facts");
-        assertEquals(of(TasksPhase.class, NamespacesPhase.class, FdHoldersPhase.class, MountTablesPhase.class, MountHoldersPhase.class,
-                FactsPhase.class, MountFactsPhase.class, UserNamesPhase.class),
-                phases(with(EnumSet.of(Collector.Phase.HOLDERS, Collector.Phase.FACTS))), "the mount tables once for both");
+    @Test
+    void eachOptionalPhaseBringsItsPhasesOnly() {
+        assertEquals(
+                of(
+                        TasksPhase.class,
+                        NamespacesPhase.class,
+                        FdHoldersPhase.class,
+                        MountTablesPhase.class,
+                        MountHoldersPhase.class,
+                        UserNamesPhase.class),
+                phases(with(EnumSet.of(Collector.Phase.HOLDERS))),
+                "ls --all");
+        assertEquals(
+                of(TasksPhase.class, NamespacesPhase.class, RelationsPhase.class, UserNamesPhase.class),
+                phases(with(EnumSet.of(Collector.Phase.RELATIONS))),
+                "ls --tree");
+        assertEquals(
+                of(TasksPhase.class, NamespacesPhase.class, CgroupsPhase.class, UserNamesPhase.class),
+                phases(with(EnumSet.of(Collector.Phase.CGROUPS))),
+                "the cgroups refresh");
+        assertEquals(
+                of(TasksPhase.class, NamespacesPhase.class, CgroupsPhase.class, UserNamesPhase.class),
+                phases(with(EnumSet.of(Collector.Phase.CGROUPS, Collector.Phase.CGROUP_THREADS))),
+                "nscope cgroups");
+        assertEquals(
+                of(
+                        TasksPhase.class,
+                        NamespacesPhase.class,
+                        MountTablesPhase.class,
+                        FactsPhase.class,
+                        MountFactsPhase.class,
+                        UserNamesPhase.class),
+                phases(with(EnumSet.of(Collector.Phase.FACTS))),
+                "mount tables for the mount facts");
+        assertEquals(
+                of(
+                        TasksPhase.class,
+                        NamespacesPhase.class,
+                        FdHoldersPhase.class,
+                        MountTablesPhase.class,
+                        MountHoldersPhase.class,
+                        FactsPhase.class,
+                        MountFactsPhase.class,
+                        UserNamesPhase.class),
+                phases(with(EnumSet.of(Collector.Phase.HOLDERS, Collector.Phase.FACTS))),
+                "the mount tables once for both");
     }
 
-    @Test void theCgroupPhaseIsTheCollectorsOwn() {
+    @Test
+    void theCgroupPhaseIsTheCollectorsOwn() {
         Collector c = new Collector(HOST);
         assertSame(c.cgroupsPhase(), c.phases().get(6), "it keeps the roots it found between this collector's scans");
     }

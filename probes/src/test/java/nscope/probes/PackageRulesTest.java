@@ -34,7 +34,8 @@ class PackageRulesTest {
     /** Each package's files, by package name. */
     static final Map<String, List<Path>> files = new TreeMap<>();
 
-    @BeforeAll static void sources() throws IOException {
+    @BeforeAll
+    static void sources() throws IOException {
         Path src = CgroupReplayTest.repo().resolve("probes/src/main/java");
         try (Stream<Path> s = Files.walk(src)) {
             for (Path p : s.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -49,16 +50,23 @@ class PackageRulesTest {
     static Set<String> uses(String pkg) throws IOException {
         Set<String> out = new TreeSet<>();
         for (Path p : files.get(pkg)) {
-            String code = Files.readString(p).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "").replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+            String code = Files.readString(p)
+                    .replaceAll("(?s)/\\*.*?\\*/", "")
+                    .replaceAll("//[^\\n]*", "")
+                    .replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
             Matcher m = USE.matcher(code);
-            while (m.find()) if (!m.group(1).equals(pkg) && (files.containsKey(m.group(1)) || m.group(1).equals("nscope.kernel"))) out.add(m.group(1));
+            while (m.find())
+                if (!m.group(1).equals(pkg)
+                        && (files.containsKey(m.group(1)) || m.group(1).equals("nscope.kernel"))) out.add(m.group(1));
         }
         return out;
     }
 
     /** What a package's package-info says it may use, as full package names. */
     static Set<String> mayUse(String pkg) throws IOException {
-        Path info = files.get(pkg).stream().filter(p -> p.getFileName().toString().equals("package-info.java")).findFirst()
+        Path info = files.get(pkg).stream()
+                .filter(p -> p.getFileName().toString().equals("package-info.java"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(pkg + " has no package-info.java"));
         Matcher m = MAY_USE.matcher(Files.readString(info).replaceAll("\\n \\* ?", " "));
         assertTrue(m.find(), info + " says nothing of what the package may use (\"May use: ...\")");
@@ -71,7 +79,8 @@ class PackageRulesTest {
         return out;
     }
 
-    @Test void eachPackageUsesOnlyWhatItsPackageInfoAllows() throws IOException {
+    @Test
+    void eachPackageUsesOnlyWhatItsPackageInfoAllows() throws IOException {
         for (String pkg : files.keySet()) {
             Set<String> extra = new TreeSet<>(uses(pkg));
             extra.removeAll(mayUse(pkg));
@@ -79,7 +88,8 @@ class PackageRulesTest {
         }
     }
 
-    @Test void noPackageUsesItselfThroughOthers() throws IOException {
+    @Test
+    void noPackageUsesItselfThroughOthers() throws IOException {
         Map<String, Set<String>> uses = new TreeMap<>();
         for (String pkg : files.keySet()) uses.put(pkg, uses(pkg));
         for (String pkg : files.keySet()) {
@@ -93,9 +103,12 @@ class PackageRulesTest {
         }
     }
 
-    @Test void smallFilesAndPackages() throws IOException {
+    @Test
+    void smallFilesAndPackages() throws IOException {
         for (Map.Entry<String, List<Path>> e : files.entrySet()) {
-            assertTrue(e.getValue().size() <= 20, e.getKey() + " has " + e.getValue().size() + " files");
+            assertTrue(
+                    e.getValue().size() <= 20,
+                    e.getKey() + " has " + e.getValue().size() + " files");
             for (Path p : e.getValue()) {
                 long lines = Files.readAllLines(p).size();
                 assertTrue(lines <= 400, p + " has " + lines + " lines");

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The live screen's first frame: every process as a processes-only scan reads it, but no namespace link, with why. */
 class ProcessesFirstTest {
-    @Test void everyProcessWithoutItsLinksSaidWhy() throws Exception {
+    @Test
+    void everyProcessWithoutItsLinksSaidWhy() throws Exception {
         Host host = Host.under(CgroupReplayTest.repo().resolve("fixtures/synth-host"));
         Snapshot quick = Collector.processesFirst(host).collect();
         Snapshot procs = new Collector(host, Scope.PROCESSES).collect();

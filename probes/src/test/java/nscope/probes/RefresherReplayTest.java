@@ -17,13 +17,17 @@ import org.junit.jupiter.api.Test;
  * different gives the same snapshot back (so no rows are rebuilt).
  */
 class RefresherReplayTest {
-    @Test void slicesAddUpToAFullScanAndNothingNewGivesTheSameSnapshot() throws Exception {
+    @Test
+    void slicesAddUpToAFullScanAndNothingNewGivesTheSameSnapshot() throws Exception {
         Host host = Host.under(CgroupReplayTest.repo().resolve("fixtures/synth-host"));
-        Snapshot full = new Collector(host, Scope.TASKS, EnumSet.complementOf(EnumSet.of(Collector.Phase.CGROUP_THREADS))).collect();
+        Snapshot full = new Collector(
+                        host, Scope.TASKS, EnumSet.complementOf(EnumSet.of(Collector.Phase.CGROUP_THREADS)))
+                .collect();
         Refresher r = new Refresher(host, 3);
         Snapshot first = r.refresh(0, false, java.time.Duration.ofSeconds(2));
         for (int i = 1; i < 6; i++) {
-            // every slice and the pinned process read again, all as recorded (the cycle's cgroup read comes at the third)
+            // every slice and the pinned process read again, all as recorded (the cycle's cgroup read comes at the
+            // third)
             Snapshot s = r.refresh(full.threadGroups().lastKey(), false, java.time.Duration.ofSeconds(2));
             if (i % 3 == 0) {
                 assertNotSame(first, s, "the cgroup trees were read again (live, their usage moves on)");

@@ -49,7 +49,9 @@ public final class AuditLog {
         if (set != null && !set.isBlank()) return Path.of(set);
         if (root) return Path.of("/var/log/nscope/actions.log");
         String state = env.get("XDG_STATE_HOME");
-        Path base = state != null && state.startsWith("/") ? Path.of(state) : Path.of(env.getOrDefault("HOME", "/tmp"), ".local", "state");
+        Path base = state != null && state.startsWith("/")
+                ? Path.of(state)
+                : Path.of(env.getOrDefault("HOME", "/tmp"), ".local", "state");
         return base.resolve("nscope").resolve("actions.log");
     }
 
@@ -59,7 +61,8 @@ public final class AuditLog {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status")))
                 if (line.startsWith("Uid:")) uid = Long.parseLong(line.split("\\s+")[1]);
-            long l = Long.parseLong(Files.readString(Path.of("/proc/self/loginuid")).strip());
+            long l = Long.parseLong(
+                    Files.readString(Path.of("/proc/self/loginuid")).strip());
             login = l == 4294967295L ? -1 : l; // (uid_t)-1: never set (a daemon, a container)
         } catch (IOException | RuntimeException e) {
             // no loginuid (a kernel without audit): -1 says unknown
@@ -76,7 +79,9 @@ public final class AuditLog {
         }
     }
 
-    Path file() { return file; }
+    Path file() {
+        return file;
+    }
 
     /**
      * Appends one line: phase is begin, end or refused; ok and result are
@@ -103,9 +108,13 @@ public final class AuditLog {
         if (what != null) n.put("what", what);
         byte[] line = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
         if (!Files.isDirectory(file.getParent()))
-            Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    file.getParent(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         // one write with O_APPEND: lines from several nscope processes do not interleave
-        try (FileChannel c = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+        try (FileChannel c = FileChannel.open(
+                file,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
             ByteBuffer b = ByteBuffer.wrap(line);
             while (b.hasRemaining()) c.write(b);

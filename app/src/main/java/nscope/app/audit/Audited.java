@@ -18,10 +18,14 @@ public final class Audited {
     public record Outcome(boolean ok, String result, String logError) {}
 
     /** One change to a cgroup through a writer; returns what was done, in words. */
-    public interface CgroupChange { String run(CgroupWrites w) throws ActionException; }
+    public interface CgroupChange {
+        String run(CgroupWrites w) throws ActionException;
+    }
 
     /** A change to the host; returns what was done, in words, or throws why not. */
-    public interface Work<T> { T run() throws ActionException; }
+    public interface Work<T> {
+        T run() throws ActionException;
+    }
 
     private final AuditLog log;
     private final Consumer<String> warn;
@@ -33,9 +37,13 @@ public final class Audited {
     }
 
     /** For a command: such a warning is one nscope: line on stderr. */
-    public Audited(AuditLog log) { this(log, w -> System.err.println("nscope: " + w)); }
+    public Audited(AuditLog log) {
+        this(log, w -> System.err.println("nscope: " + w));
+    }
 
-    AuditLog log() { return log; }
+    AuditLog log() {
+        return log;
+    }
 
     /** A change announced in the log; end it with its result. */
     public final class Change {
@@ -52,7 +60,8 @@ public final class Audited {
                 log.append("end", action, target, ok, result);
                 return null;
             } catch (IOException e) {
-                String w = "the audit log " + log.file() + " could not be written after " + action + " " + target + ": " + e.getMessage();
+                String w = "the audit log " + log.file() + " could not be written after " + action + " " + target + ": "
+                        + e.getMessage();
                 warn.accept(w);
                 return w;
             }
@@ -60,14 +69,17 @@ public final class Audited {
     }
 
     /** Announces a change; refuses it (ActionException, nothing done) when the log cannot be written. */
-    public Change begin(String action, String target) throws ActionException { return begin(action, target, null); }
+    public Change begin(String action, String target) throws ActionException {
+        return begin(action, target, null);
+    }
 
     /** The same, saying what is about to be done. */
     public Change begin(String action, String target, String what) throws ActionException {
         try {
             log.append("begin", action, target, null, null, what);
         } catch (IOException e) {
-            throw new ActionException("the audit log " + log.file() + " cannot be written (" + e.getMessage() + "): nothing done");
+            throw new ActionException(
+                    "the audit log " + log.file() + " cannot be written (" + e.getMessage() + "): nothing done");
         }
         return new Change(action, target);
     }

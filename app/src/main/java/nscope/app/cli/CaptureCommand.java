@@ -7,25 +7,32 @@ import nscope.probes.Capture;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.Snapshot;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** nscope capture DIR: record every file a snapshot reads, to replay with --root DIR. */
-@Command(name = "capture", mixinStandardHelpOptions = true,
-        description = {"Copy every file one snapshot reads into DIR (links kept as links).",
-                "With it go the mountinfo of one process per mount namespace, so that",
-                "'nscope --root DIR ...' replays this host exactly."})
+@Command(
+        name = "capture",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Copy every file one snapshot reads into DIR (links kept as links).",
+            "With it go the mountinfo of one process per mount namespace, so that",
+            "'nscope --root DIR ...' replays this host exactly."
+        })
 final class CaptureCommand implements Callable<Integer> {
-    @ParentCommand NscopeCommand parent;
+    @ParentCommand
+    NscopeCommand parent;
 
     @Parameters(paramLabel = "DIR", description = "A new or empty directory.")
     Path dir;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         Snapshot s;
         try {
             s = Capture.into(parent.roots.host(), dir);
@@ -33,9 +40,18 @@ final class CaptureCommand implements Callable<Integer> {
             throw new UserError("capture: " + e.getMessage());
         }
         // the collector read every mount table once, for the mnt facts
-        long tables = s.facts().values().stream().filter(r -> r.known() && r.get() instanceof NsFacts.Mnt).count();
-        spec.commandLine().getErr().printf("nscope: captured %d processes, %d tasks, %d namespaces, %d mount tables into %s%n",
-                s.threadGroups().size(), s.tasks().size(), s.namespaces().size(), tables, dir);
+        long tables = s.facts().values().stream()
+                .filter(r -> r.known() && r.get() instanceof NsFacts.Mnt)
+                .count();
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "nscope: captured %d processes, %d tasks, %d namespaces, %d mount tables into %s%n",
+                        s.threadGroups().size(),
+                        s.tasks().size(),
+                        s.namespaces().size(),
+                        tables,
+                        dir);
         Problems.summarize(s, spec.commandLine().getErr()); // mount table problems are among the snapshot's
         return 0;
     }

@@ -1,9 +1,5 @@
 package nscope.app.cli;
 
-import nscope.app.json.CgroupsJson;
-import nscope.app.json.Json;
-import nscope.app.container.ContainerState;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,8 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import nscope.app.container.ContainerState;
+import nscope.app.json.CgroupsJson;
+import nscope.app.json.Json;
 import nscope.probes.Collector;
-import nscope.probes.source.Host;
 import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.cgroups.CgroupTree;
@@ -25,51 +23,78 @@ import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
 import nscope.views.text.CgroupTreeText;
 import nscope.views.text.Escape;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** nscope cgroups: every cgroup hierarchy as a tree with members, limits, usage and pressure. */
-@Command(name = "cgroups", header = "Show every mounted cgroup hierarchy as a tree with its figures (like systemd-cgls).",
+@Command(
+        name = "cgroups",
+        header = "Show every mounted cgroup hierarchy as a tree with its figures (like systemd-cgls).",
         mixinStandardHelpOptions = true,
-        description = {"Show every mounted cgroup hierarchy (v1, v2, hybrid) as a tree, like systemd-cgls, with",
-                "PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU% (over --interval),",
-                "PIDS (current/max) and PSI-SOME10 (cpu/memory/io pressure, 'some' avg10). Marks after a name:",
-                "[threaded] and other v2 types, [frozen], [oom_kill N], [pids.max hit N]."})
+        description = {
+            "Show every mounted cgroup hierarchy (v1, v2, hybrid) as a tree, like systemd-cgls, with",
+            "PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU% (over --interval),",
+            "PIDS (current/max) and PSI-SOME10 (cpu/memory/io pressure, 'some' avg10). Marks after a name:",
+            "[threaded] and other v2 types, [frozen], [oom_kill N], [pids.max hit N]."
+        })
 final class CgroupsCommand implements Callable<Integer> {
-    @ParentCommand NscopeCommand parent;
+    @ParentCommand
+    NscopeCommand parent;
 
-    @Parameters(paramLabel = "PATH", arity = "0..1", description = "Only the subtree at this cgroup path (e.g. /system.slice).")
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..1",
+            description = "Only the subtree at this cgroup path (e.g. /system.slice).")
     String path;
 
-    @Option(names = "--hierarchy", paramLabel = "NAME",
-            description = "Only this hierarchy: v2 (or unified), a v1 controller (memory, cpu, ...), or a named one (systemd).")
+    @Option(
+            names = "--hierarchy",
+            paramLabel = "NAME",
+            description =
+                    "Only this hierarchy: v2 (or unified), a v1 controller (memory, cpu, ...), or a named one (systemd).")
     String hierarchy;
 
-    @Option(names = {"-J", "--json"}, description = "Print {\"hierarchies\":[...],\"processes\":[...]} with every file read.")
+    @Option(
+            names = {"-J", "--json"},
+            description = "Print {\"hierarchies\":[...],\"processes\":[...]} with every file read.")
     boolean json;
 
-    @Option(names = {"-p", "--processes"}, description = "List each cgroup's member processes under it (PID and command).")
+    @Option(
+            names = {"-p", "--processes"},
+            description = "List each cgroup's member processes under it (PID and command).")
     boolean processes;
 
-    @Option(names = "--interval", paramLabel = "MS", defaultValue = "500",
-            description = "Scan twice, MS milliseconds apart, for CPU% (default ${DEFAULT-VALUE}; 0: one scan, no CPU%).")
+    @Option(
+            names = "--interval",
+            paramLabel = "MS",
+            defaultValue = "500",
+            description =
+                    "Scan twice, MS milliseconds apart, for CPU% (default ${DEFAULT-VALUE}; 0: one scan, no CPU%).")
     long intervalMs;
 
-    @Option(names = {"-n", "--noheadings"}, description = "Do not print the header lines.")
+    @Option(
+            names = {"-n", "--noheadings"},
+            description = "Do not print the header lines.")
     boolean noHeadings;
 
-    @Option(names = "--bench", paramLabel = "N", description = "Time the cgroup part of N scans in this process and print the median.")
+    @Option(
+            names = "--bench",
+            paramLabel = "N",
+            description = "Time the cgroup part of N scans in this process and print the median.")
     Integer bench;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         if (bench != null) return bench();
         if (intervalMs < 0) throw new UserError("--interval must be 0 or more milliseconds");
         String from = path == null ? null : normalize(path);
@@ -89,10 +114,12 @@ final class CgroupsCommand implements Callable<Integer> {
         }
         List<CgroupTree> trees = pick(snap);
         if (from != null && trees.stream().noneMatch(t -> t.cgroup(from).isPresent()))
-            throw new UserError("no cgroup " + Escape.terminal(from) + " in " + (hierarchy != null ? "hierarchy " + Escape.terminal(hierarchy) : "any hierarchy"));
+            throw new UserError("no cgroup " + Escape.terminal(from) + " in "
+                    + (hierarchy != null ? "hierarchy " + Escape.terminal(hierarchy) : "any hierarchy"));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Predicate<Cgroup> under = cg -> from == null || cg.path().equals(from) || cg.path().startsWith(from.equals("/") ? "/" : from + "/");
+            Predicate<Cgroup> under = cg ->
+                    from == null || cg.path().equals(from) || cg.path().startsWith(from.equals("/") ? "/" : from + "/");
             try (JsonGenerator g = Json.generator(out)) {
                 g.writeStartObject();
                 g.writeStringField("source", snap.source());
@@ -113,7 +140,8 @@ final class CgroupsCommand implements Callable<Integer> {
                 first = false;
                 if (!noHeadings) out.println(CgroupTreeText.title(t));
                 String top = from != null ? from : t.hierarchy().mountRoot();
-                out.print(CgroupTreeText.render(t, top, cpu, processes ? pid -> command(s, pid) : null, !noHeadings, marks(containers, t)));
+                out.print(CgroupTreeText.render(
+                        t, top, cpu, processes ? pid -> command(s, pid) : null, !noHeadings, marks(containers, t)));
             }
         }
         out.flush();
@@ -149,9 +177,16 @@ final class CgroupsCommand implements Callable<Integer> {
         }
         java.util.Arrays.sort(a);
         java.util.Arrays.sort(b);
-        int cgroups = s.cgroups().trees().stream().mapToInt(t -> t.cgroups().size()).sum();
-        out.printf("median %d ms over %d scans: %d hierarchies, %d cgroups, %d processes' /proc/PID/cgroup (%s)%n", a[bench / 2], bench,
-                s.cgroups().trees().size(), cgroups, s.cgroups().lines().size(), host.files().getClass().getSimpleName());
+        int cgroups =
+                s.cgroups().trees().stream().mapToInt(t -> t.cgroups().size()).sum();
+        out.printf(
+                "median %d ms over %d scans: %d hierarchies, %d cgroups, %d processes' /proc/PID/cgroup (%s)%n",
+                a[bench / 2],
+                bench,
+                s.cgroups().trees().size(),
+                cgroups,
+                s.cgroups().lines().size(),
+                host.files().getClass().getSimpleName());
         out.printf("median with every v1 thread list (tasks) too: %d ms%n", b[bench / 2]);
         out.flush();
         return 0;
@@ -160,14 +195,18 @@ final class CgroupsCommand implements Callable<Integer> {
     /** The hierarchies --hierarchy names (all without it); a name that picks none is an error that lists the names. */
     private List<CgroupTree> pick(Snapshot snap) {
         List<CgroupTree> all = snap.cgroups().trees();
-        if (all.isEmpty()) throw new UserError("no cgroup hierarchy is mounted here (no cgroup or cgroup2 line in mountinfo)"
-                + (snap.problems().isEmpty() ? "" : ": " + Escape.terminal(snap.problems().get(0).toString())));
+        if (all.isEmpty())
+            throw new UserError("no cgroup hierarchy is mounted here (no cgroup or cgroup2 line in mountinfo)"
+                    + (snap.problems().isEmpty()
+                            ? ""
+                            : ": " + Escape.terminal(snap.problems().get(0).toString())));
         if (hierarchy == null) return all;
         List<CgroupTree> out = new ArrayList<>();
         for (CgroupTree t : all) if (t.hierarchy().named(hierarchy, t.controllers())) out.add(t);
         if (out.isEmpty()) {
             List<String> names = all.stream().map(t -> t.hierarchy().label()).toList();
-            throw new UserError("no cgroup hierarchy named " + Escape.terminal(hierarchy) + " (mounted: " + String.join(", ", names) + ")");
+            throw new UserError("no cgroup hierarchy named " + Escape.terminal(hierarchy) + " (mounted: "
+                    + String.join(", ", names) + ")");
         }
         return out;
     }
@@ -183,7 +222,8 @@ final class CgroupsCommand implements Callable<Integer> {
     private static String command(Snapshot s, int pid) {
         Task t = s.task(pid).orElse(null);
         if (t == null) return "";
-        if (t.cmdline().known() && !t.cmdline().get().isEmpty()) return String.join(" ", t.cmdline().get());
+        if (t.cmdline().known() && !t.cmdline().get().isEmpty())
+            return String.join(" ", t.cmdline().get());
         return "[" + t.comm() + "]";
     }
 
@@ -191,9 +231,10 @@ final class CgroupsCommand implements Callable<Integer> {
     static void summarize(List<ScanProblem> problems, PrintWriter err) {
         Map<Unknown.Reason, Integer> byReason = new TreeMap<>();
         for (ScanProblem p : problems) byReason.merge(p.why().reason(), 1, Integer::sum);
-        byReason.forEach((reason, n) -> err.println("nscope: " + n + (n == 1 ? " read" : " reads") + " failed (" + reason.label()
-                + "); 'nscope cgroups --json' marks each value it could not read"));
-        if (!problems.isEmpty()) err.println("nscope: first: " + Escape.terminal(problems.get(0).toString()));
+        byReason.forEach((reason, n) -> err.println("nscope: " + n + (n == 1 ? " read" : " reads") + " failed ("
+                + reason.label() + "); 'nscope cgroups --json' marks each value it could not read"));
+        if (!problems.isEmpty())
+            err.println("nscope: first: " + Escape.terminal(problems.get(0).toString()));
         err.flush();
     }
 

@@ -1,22 +1,16 @@
 package nscope.app.cli;
 
-import nscope.kernel.Kernel;
-
-import nscope.act.Launch;
-
-import nscope.act.ActionException;
-
-import nscope.app.audit.Audited;
-
-import nscope.app.audit.AuditLog;
-
-import nscope.app.exec.Entering;
-import nscope.app.container.ContainerState;
-import nscope.app.container.ContainerEnter;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nscope.act.ActionException;
+import nscope.act.Launch;
+import nscope.app.audit.AuditLog;
+import nscope.app.audit.Audited;
+import nscope.app.container.ContainerEnter;
+import nscope.app.container.ContainerState;
+import nscope.app.exec.Entering;
+import nscope.kernel.Kernel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,44 +19,69 @@ import picocli.CommandLine.Parameters;
  * nscope enter: a shell (or a command) in a process's namespaces, root and
  * working directory, on a pty of its own when run from a terminal.
  */
-@Command(name = "enter", header = "Run a shell or a command in a process's or a container's namespaces.",
+@Command(
+        name = "enter",
+        header = "Run a shell or a command in a process's or a container's namespaces.",
         mixinStandardHelpOptions = true,
-        description = {"Run a shell (the target's $SHELL if its root has it, else bash, else sh) or CMD in the namespaces of PID",
-                "(or of the container NAME's PID 1),",
-                "with its root and working directory. From a terminal the child gets a pseudo-terminal of its own that",
-                "nscope relays; otherwise its output and errors come through pipes (it never holds nscope's terminal).",
-                "A process of one of nscope's containers is entered as docker exec does: the container's cgroups and",
-                "confinement (capabilities, no_new_privs, seccomp), unless --privileged.",
-                "Exit status: the child's; 125 when nscope could not start it."})
+        description = {
+            "Run a shell (the target's $SHELL if its root has it, else bash, else sh) or CMD in the namespaces of PID",
+            "(or of the container NAME's PID 1),",
+            "with its root and working directory. From a terminal the child gets a pseudo-terminal of its own that",
+            "nscope relays; otherwise its output and errors come through pipes (it never holds nscope's terminal).",
+            "A process of one of nscope's containers is entered as docker exec does: the container's cgroups and",
+            "confinement (capabilities, no_new_privs, seccomp), unless --privileged.",
+            "Exit status: the child's; 125 when nscope could not start it."
+        })
 final class EnterCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PID|NAME", description = "The process whose namespaces to enter, or an nscope container (its PID 1).")
+    @Parameters(
+            index = "0",
+            paramLabel = "PID|NAME",
+            description = "The process whose namespaces to enter, or an nscope container (its PID 1).")
     String target;
 
-    @Parameters(index = "1..*", paramLabel = "CMD", description = "The command and its arguments (after --); default a shell.")
+    @Parameters(
+            index = "1..*",
+            paramLabel = "CMD",
+            description = "The command and its arguments (after --); default a shell.")
     List<String> command = new ArrayList<>();
 
-    @Option(names = "--ns", paramLabel = "TYPES",
-            description = "Comma-separated types to enter (mnt,uts,ipc,net,pid,user,cgroup,time); default: every one that differs from nscope's.")
+    @Option(
+            names = "--ns",
+            paramLabel = "TYPES",
+            description =
+                    "Comma-separated types to enter (mnt,uts,ipc,net,pid,user,cgroup,time); default: every one that differs from nscope's.")
     String ns;
 
     @Option(names = "--cgroup", description = "Also join the process's cgroups (every hierarchy) before entering.")
     boolean cgroup;
 
-    @Option(names = "--user", paramLabel = "UID[:GID]", description = "Run as this user (numbered as inside the target's user namespace).")
+    @Option(
+            names = "--user",
+            paramLabel = "UID[:GID]",
+            description = "Run as this user (numbered as inside the target's user namespace).")
     String user = "";
 
-    @Option(names = "--start", paramLabel = "TICKS", description = "The start time PID must have (field 22 of /proc/PID/stat): a reused PID is refused.")
+    @Option(
+            names = "--start",
+            paramLabel = "TICKS",
+            description = "The start time PID must have (field 22 of /proc/PID/stat): a reused PID is refused.")
     Long start;
 
-    @Option(names = "--keep-env", paramLabel = "NAME", split = ",",
+    @Option(
+            names = "--keep-env",
+            paramLabel = "NAME",
+            split = ",",
             description = "Pass these variables on (the child gets only TERM, HOME, PATH and LANG otherwise).")
     List<String> keepEnv = new ArrayList<>();
 
-    @Option(names = "--privileged",
-            description = "Into a container: enter without its confinement (all of root's capabilities, no seccomp filter, no_new_privs off).")
+    @Option(
+            names = "--privileged",
+            description =
+                    "Into a container: enter without its confinement (all of root's capabilities, no seccomp filter, no_new_privs off).")
     boolean privileged;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         int pid;
         Long at = start;
         if (target.matches("\\d{1,10}")) {
@@ -74,8 +93,19 @@ final class EnterCommand implements Callable<Integer> {
             at = c.startTime();
         }
         Long bound = at;
-        return fromCommandLine("enter", "pid " + pid, k -> Entering.process(k, pid, bound, Entering.types(ns), cgroup, user, command, keepEnv,
-                privileged ? null : ContainerEnter::route));
+        return fromCommandLine(
+                "enter",
+                "pid " + pid,
+                k -> Entering.process(
+                        k,
+                        pid,
+                        bound,
+                        Entering.types(ns),
+                        cgroup,
+                        user,
+                        command,
+                        keepEnv,
+                        privileged ? null : ContainerEnter::route));
     }
 
     /**

@@ -54,5 +54,7 @@ public final class Entry {
         return m != null && !m.isBlank() ? m : e.getClass().getSimpleName();
     }
 
-    public static String oneLine(String s) { return s.replace('\n', ' ').replace('\r', ' ').strip(); }
+    public static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ').strip();
+    }
 }

@@ -1,43 +1,54 @@
 package nscope.app.cli;
 
-import nscope.app.audit.AuditLog;
-import nscope.app.audit.Audited;
-
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nscope.act.Signals;
+import nscope.app.audit.AuditLog;
+import nscope.app.audit.Audited;
 import nscope.kernel.Kernel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * nscope kill: a signal to processes, each bound to its start time, so a PID
  * that was used again by another process meanwhile is refused; every
  * attempt goes to the audit log.
  */
-@Command(name = "kill", header = "Send a signal to processes, each bound to its start time.",
+@Command(
+        name = "kill",
+        header = "Send a signal to processes, each bound to its start time.",
         mixinStandardHelpOptions = true,
-        description = {"Send a signal (TERM by default) to each PID, through a pidfd checked against the process's start time:",
-                "a PID that now names another process is refused. Each attempt is written to the audit log."})
+        description = {
+            "Send a signal (TERM by default) to each PID, through a pidfd checked against the process's start time:",
+            "a PID that now names another process is refused. Each attempt is written to the audit log."
+        })
 final class KillCommand implements Callable<Integer> {
-    @Option(names = {"-s", "--signal"}, paramLabel = "SIG", defaultValue = "TERM",
+    @Option(
+            names = {"-s", "--signal"},
+            paramLabel = "SIG",
+            defaultValue = "TERM",
             description = "TERM, KILL, HUP, INT, QUIT, USR1, USR2, STOP, CONT, or a number (default ${DEFAULT-VALUE}).")
     String signal;
 
-    @Option(names = "--start", paramLabel = "TICKS",
-            description = "The start time the process must have (field 22 of /proc/PID/stat), as nscope's screen and JSON give it; one PID only.")
+    @Option(
+            names = "--start",
+            paramLabel = "TICKS",
+            description =
+                    "The start time the process must have (field 22 of /proc/PID/stat), as nscope's screen and JSON give it; one PID only.")
     Long start;
 
     @Parameters(paramLabel = "PID", arity = "1..*", description = "The processes.")
     List<Integer> pids;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         int sig;
         try {
             sig = Signals.parse(signal);

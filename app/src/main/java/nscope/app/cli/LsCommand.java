@@ -1,8 +1,5 @@
 package nscope.app.cli;
 
-import nscope.app.json.ColumnJson;
-import nscope.app.json.Json;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +9,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import nscope.app.json.ColumnJson;
+import nscope.app.json.Json;
 import nscope.probes.Collector;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.Scope;
@@ -23,61 +22,90 @@ import nscope.views.columns.NamespaceColumns;
 import nscope.views.columns.NamespaceColumns.NsRow;
 import nscope.views.text.TextTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** nscope ls: one row per namespace that has a process, like lsns. */
-@Command(name = "ls", mixinStandardHelpOptions = true,
-        description = {"List namespaces that have processes, one row each (like lsns).",
-                "NPROCS counts processes by their thread group leader's link, as lsns does;",
-                "--threads adds TASKS, counted from every task's own link."})
+@Command(
+        name = "ls",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List namespaces that have processes, one row each (like lsns).",
+            "NPROCS counts processes by their thread group leader's link, as lsns does;",
+            "--threads adds TASKS, counted from every task's own link."
+        })
 final class LsCommand implements Callable<Integer> {
-    @ParentCommand NscopeCommand parent;
+    @ParentCommand
+    NscopeCommand parent;
 
-    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", split = ",",
+    @Option(
+            names = {"-t", "--type"},
+            paramLabel = "TYPE",
+            split = ",",
             description = "Only these types: cgroup, ipc, mnt, net, pid, time, user, uts (repeat or comma-separate).")
     List<String> types;
 
-    @Option(names = {"-J", "--json"}, description = "Print {\"namespaces\":[...]} with lsns -J's field names.")
+    @Option(
+            names = {"-J", "--json"},
+            description = "Print {\"namespaces\":[...]} with lsns -J's field names.")
     boolean json;
 
     @Option(names = "--threads", description = "Count tasks (threads) too, and list namespaces only threads are in.")
     boolean threads;
 
-    @Option(names = {"-a", "--all"}, description = "Also namespaces no process is in: held by an open descriptor (HOLDER column), or only by threads.")
+    @Option(
+            names = {"-a", "--all"},
+            description =
+                    "Also namespaces no process is in: held by an open descriptor (HOLDER column), or only by threads.")
     boolean all;
 
-    @Option(names = {"-T", "--tree"}, paramLabel = "REL",
-            description = "Draw the namespaces as a tree by REL: parent (pid and user namespaces) or owner (the owning user namespace), like lsns --tree.")
+    @Option(
+            names = {"-T", "--tree"},
+            paramLabel = "REL",
+            description =
+                    "Draw the namespaces as a tree by REL: parent (pid and user namespaces) or owner (the owning user namespace), like lsns --tree.")
     NsTree.Relation tree;
 
-    @Option(names = {"-p", "--task"}, paramLabel = "PID", description = "Only the namespaces of this process.")
+    @Option(
+            names = {"-p", "--task"},
+            paramLabel = "PID",
+            description = "Only the namespaces of this process.")
     Integer pid;
 
-    @Option(names = {"-n", "--noheadings"}, description = "Do not print the header line.")
+    @Option(
+            names = {"-n", "--noheadings"},
+            description = "Do not print the header line.")
     boolean noHeadings;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         Set<NsKind> kinds = kinds(types);
         Set<Collector.Phase> phases = EnumSet.noneOf(Collector.Phase.class);
         if (all) phases.add(Collector.Phase.HOLDERS);
         if (tree != null) phases.add(Collector.Phase.RELATIONS);
         boolean plain = roots().live() && !threads && phases.isEmpty();
         Snapshot snap = (plain ? Prefetch.take() : java.util.Optional.<Snapshot>empty())
-                .orElseGet(() -> new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES, phases).collect());
+                .orElseGet(() -> new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES, phases)
+                        .collect());
         if (pid != null && snap.leader(pid).isEmpty()) {
             // without --threads only leaders were read: look at every task to tell a thread from nothing
             Snapshot all = threads ? snap : new Collector(roots().host(true), Scope.TASKS).collect();
-            throw new UserError("no process " + pid + (all.task(pid).isPresent() ? " (it is a thread; give its TGID " + all.task(pid).get().tgid() + ")" : " (it may have exited)"));
+            throw new UserError("no process " + pid
+                    + (all.task(pid).isPresent()
+                            ? " (it is a thread; give its TGID "
+                                    + all.task(pid).get().tgid() + ")"
+                            : " (it may have exited)"));
         }
         List<NsListing.Row> rows = NsListing.rows(snap, kinds, threads, pid, all);
         PrintWriter out = out();
         List<NsTree.Node> forest = tree == null ? null : NsTree.forest(rows, snap, tree);
-        if (json) writeJson(out, rows, forest, snap); else writeText(out, rows, forest, snap);
+        if (json) writeJson(out, rows, forest, snap);
+        else writeText(out, rows, forest, snap);
         out.flush();
         Problems.summarize(snap, err());
         return 0;
@@ -88,7 +116,9 @@ final class LsCommand implements Callable<Integer> {
         Set<NsKind> out = EnumSet.noneOf(NsKind.class);
         for (String t : types) {
             NsKind k = NsKind.parse(t.trim());
-            if (k == null) throw new UserError("unknown namespace type '" + t + "' (one of cgroup, ipc, mnt, net, pid, time, user, uts)", 2);
+            if (k == null)
+                throw new UserError(
+                        "unknown namespace type '" + t + "' (one of cgroup, ipc, mnt, net, pid, time, user, uts)", 2);
             out.add(k);
         }
         return out;
@@ -152,9 +182,15 @@ final class LsCommand implements Callable<Integer> {
     /** Set when ls runs as the default command, without a parent. */
     RootOptions roots;
 
-    private RootOptions roots() { return roots != null ? roots : parent.roots; }
+    private RootOptions roots() {
+        return roots != null ? roots : parent.roots;
+    }
 
-    private PrintWriter out() { return spec.commandLine().getOut(); }
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
-    private PrintWriter err() { return spec.commandLine().getErr(); }
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
 }

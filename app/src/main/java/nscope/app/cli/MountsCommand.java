@@ -1,8 +1,5 @@
 package nscope.app.cli;
 
-import nscope.app.json.Json;
-import nscope.app.json.MountsJson;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,47 +8,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import nscope.app.json.Json;
+import nscope.app.json.MountsJson;
 import nscope.probes.Collector;
-import nscope.probes.source.Host;
-import nscope.probes.read.MountTables;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.readout.Unknown;
 import nscope.probes.mounts.MountTable;
+import nscope.probes.read.MountTables;
+import nscope.probes.readout.Readout;
+import nscope.probes.readout.Unknown;
+import nscope.probes.source.Host;
 import nscope.views.text.Escape;
 import nscope.views.text.MountTreeText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** nscope mounts PID: the mount tree of a process's mount namespace, like findmnt --tree -N PID. */
-@Command(name = "mounts", mixinStandardHelpOptions = true,
-        description = {"Show the mount tree of a process's mount namespace (like findmnt --tree -N PID).",
-                "The table is read through the namespace's lowest PID, as 'nscope capture' records it.",
-                "An overlay's layers are listed on lines of their own under its row."})
+@Command(
+        name = "mounts",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show the mount tree of a process's mount namespace (like findmnt --tree -N PID).",
+            "The table is read through the namespace's lowest PID, as 'nscope capture' records it.",
+            "An overlay's layers are listed on lines of their own under its row."
+        })
 final class MountsCommand implements Callable<Integer> {
-    @ParentCommand NscopeCommand parent;
+    @ParentCommand
+    NscopeCommand parent;
 
     @Parameters(paramLabel = "PID", description = "A process in the mount namespace to show.")
     int pid;
 
-    @Option(names = {"-J", "--json"}, description = "Print {\"filesystems\":[...]} in findmnt -J's shape, plus id, parent, propagation and overlay layers.")
+    @Option(
+            names = {"-J", "--json"},
+            description =
+                    "Print {\"filesystems\":[...]} in findmnt -J's shape, plus id, parent, propagation and overlay layers.")
     boolean json;
 
-    @Option(names = {"-n", "--noheadings"}, description = "Do not print the header line.")
+    @Option(
+            names = {"-n", "--noheadings"},
+            description = "Do not print the header line.")
     boolean noHeadings;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         Host host = parent.roots.host();
         Snapshot snap = new Collector(host, Scope.PROCESSES).collect();
         Task t = snap.leader(pid).orElseThrow(() -> new UserError("no process " + pid + " (it may have exited)"));
@@ -60,7 +71,8 @@ final class MountsCommand implements Callable<Integer> {
         MountTables.Result r = new MountTables(host, snap).read(List.of(ns.get()));
         Readout<MountTable> table = r.tables().get(ns.get());
         if (!table.known())
-            throw new UserError("cannot read the mount table of process " + pid + " (mnt:[" + ns.get() + "]): " + reason(table.why()));
+            throw new UserError("cannot read the mount table of process " + pid + " (mnt:[" + ns.get() + "]): "
+                    + reason(table.why()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             try (JsonGenerator g = Json.generator(out)) {
@@ -88,8 +100,9 @@ final class MountsCommand implements Callable<Integer> {
     static void summarize(List<ScanProblem> problems, PrintWriter err) {
         Map<Unknown.Reason, Integer> byReason = new TreeMap<>();
         for (ScanProblem p : problems) byReason.merge(p.why().reason(), 1, Integer::sum);
-        byReason.forEach((reason, n) -> err.println("nscope: " + n + (n == 1 ? " mount table problem" : " mount table problems")
-                + " (" + reason.label() + ")"));
-        if (!problems.isEmpty()) err.println("nscope: first: " + Escape.terminal(problems.get(0).toString()));
+        byReason.forEach((reason, n) -> err.println("nscope: " + n
+                + (n == 1 ? " mount table problem" : " mount table problems") + " (" + reason.label() + ")"));
+        if (!problems.isEmpty())
+            err.println("nscope: first: " + Escape.terminal(problems.get(0).toString()));
     }
 }

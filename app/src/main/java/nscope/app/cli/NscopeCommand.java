@@ -1,37 +1,70 @@
 package nscope.app.cli;
 
-import nscope.app.screen.OnTerminal;
-
 import java.util.concurrent.Callable;
+import nscope.app.screen.OnTerminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top command: with no subcommand it lists the namespaces. */
-@Command(name = "nscope", mixinStandardHelpOptions = true, version = "nscope 0.1.0",
+@Command(
+        name = "nscope",
+        mixinStandardHelpOptions = true,
+        version = "nscope 0.1.0",
         description = "Namespaces, processes, threads and cgroups of a Linux host, live.",
-        subcommands = {UiCommand.class, ScreenshotsCommand.class, TrainCommand.class, LsCommand.class, SnapshotCommand.class, CaptureCommand.class, MountsCommand.class, CgroupsCommand.class, CgroupCommand.class, KillCommand.class, EnterCommand.class, UnshareCommand.class, ContainerCommands.Run.class, ContainerCommands.Ps.class, ContainerCommands.Stop.class, ContainerCommands.Rm.class},
-        footer = {"", "Without a command, on a terminal, nscope opens the live screen (nscope ui); otherwise it lists the namespaces (nscope ls).",
-                "Run as root for the full view: without it, other users' namespaces are unknown."})
+        subcommands = {
+            UiCommand.class,
+            ScreenshotsCommand.class,
+            TrainCommand.class,
+            LsCommand.class,
+            SnapshotCommand.class,
+            CaptureCommand.class,
+            MountsCommand.class,
+            CgroupsCommand.class,
+            CgroupCommand.class,
+            KillCommand.class,
+            EnterCommand.class,
+            UnshareCommand.class,
+            ContainerCommands.Run.class,
+            ContainerCommands.Ps.class,
+            ContainerCommands.Stop.class,
+            ContainerCommands.Rm.class
+        },
+        footer = {
+            "",
+            "Without a command, on a terminal, nscope opens the live screen (nscope ui); otherwise it lists the namespaces (nscope ls).",
+            "Run as root for the full view: without it, other users' namespaces are unknown."
+        })
 public final class NscopeCommand implements Callable<Integer> {
-    @Mixin RootOptions roots;
+    @Mixin
+    RootOptions roots;
 
-    @picocli.CommandLine.Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
+    @picocli.CommandLine.Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "2",
             description = "The live screen's refresh interval (default ${DEFAULT-VALUE}).")
     double interval;
 
-    @picocli.CommandLine.Option(names = "--no-color", description = "The live screen without colours (as NO_COLOR does).")
+    @picocli.CommandLine.Option(
+            names = "--no-color",
+            description = "The live screen without colours (as NO_COLOR does).")
     boolean noColor;
 
-    @picocli.CommandLine.Option(names = "--read-only", description = "The live screen offers no action that changes the host.")
+    @picocli.CommandLine.Option(
+            names = "--read-only",
+            description = "The live screen offers no action that changes the host.")
     boolean readOnly;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         if (OnTerminal.interactive()) {
-            if (!(interval >= 0.2) || interval > 3600) throw new UserError("--interval must be between 0.2 and 3600 seconds");
+            if (!(interval >= 0.2) || interval > 3600)
+                throw new UserError("--interval must be between 0.2 and 3600 seconds");
             return UiCommand.run(roots, interval, noColor, readOnly);
         }
         LsCommand ls = new LsCommand();

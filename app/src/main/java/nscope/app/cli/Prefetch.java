@@ -3,9 +3,9 @@ package nscope.app.cli;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import nscope.probes.Collector;
-import nscope.probes.source.Host;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 
 /**
  * A quick start for the commonest command: when nscope is started as
@@ -23,13 +23,15 @@ public final class Prefetch {
     public static void start(String[] args) {
         if (args.length == 0 || !args[0].equals("ls")) return;
         CompletableFuture<Snapshot> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(new Collector(Host.live(), Scope.PROCESSES).collect());
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-            }
-        }, "nscope-prefetch");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        f.complete(new Collector(Host.live(), Scope.PROCESSES).collect());
+                    } catch (RuntimeException | Error e) {
+                        f.completeExceptionally(e);
+                    }
+                },
+                "nscope-prefetch");
         t.setDaemon(true);
         t.start();
         pending = f;

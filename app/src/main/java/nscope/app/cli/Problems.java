@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeMap;
 import nscope.probes.model.NsLink;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
 import nscope.views.text.Escape;
 
@@ -34,13 +34,16 @@ final class Problems {
         for (Task t : s.tasks().values()) {
             for (NsLink l : NsLink.values()) {
                 Readout<?> r = t.ns(l);
-                if (!r.known() && r.why().reason() == Unknown.Reason.PERMISSION) { permission++; break; }
+                if (!r.known() && r.why().reason() == Unknown.Reason.PERMISSION) {
+                    permission++;
+                    break;
+                }
             }
         }
         if (permission > 0)
             err.println("nscope: the namespaces of " + permission + (permission == 1 ? " task are" : " tasks are")
-                    + " unknown: the kernel refused access" + (isRoot() ? " (they hold capabilities this root lacks)"
-                    : "; run as root for the full view"));
+                    + " unknown: the kernel refused access"
+                    + (isRoot() ? " (they hold capabilities this root lacks)" : "; run as root for the full view"));
         byReason.forEach((reason, n) -> err.println("nscope: " + n + " reads failed (" + reason.label()
                 + "); 'nscope snapshot --json' lists them under \"problems\""));
         if (example != null) err.println("nscope: first: " + Escape.terminal(example));

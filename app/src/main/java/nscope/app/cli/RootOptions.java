@@ -9,20 +9,36 @@ import picocli.CommandLine.ScopeType;
 
 /** Where to read the kernel's files: the live host, or a recorded tree. */
 public final class RootOptions {
-    @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Read DIR/proc, DIR/sys and DIR/etc (a fixture made by 'nscope capture') instead of the live host.")
+    @Option(
+            names = "--root",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            description =
+                    "Read DIR/proc, DIR/sys and DIR/etc (a fixture made by 'nscope capture') instead of the live host.")
     Path root;
 
-    @Option(names = "--proc-root", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Read this directory as /proc.")
+    @Option(
+            names = "--proc-root",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            description = "Read this directory as /proc.")
     Path procRoot;
 
-    @Option(names = "--sys-root", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Read this directory as /sys.")
+    @Option(
+            names = "--sys-root",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            description = "Read this directory as /sys.")
     Path sysRoot;
 
-    Host host() { return host(false); }
+    Host host() {
+        return host(false);
+    }
 
     /** True when no root was given: the live host. */
-    boolean live() { return root == null && procRoot == null && sysRoot == null; }
+    boolean live() {
+        return root == null && procRoot == null && sysRoot == null;
+    }
 
     /**
      * The host to read. {@code everyTask}: the scan reads every thread, so on

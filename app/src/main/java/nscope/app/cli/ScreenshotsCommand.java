@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nscope.probes.Collector;
-import nscope.probes.source.Host;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 import nscope.views.ui.HostFacts;
 import nscope.views.ui.Palette;
 import nscope.views.ui.Screens;
@@ -25,16 +25,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** nscope screenshots DIR: every screen and the help, drawn on a virtual terminal from --root, as .txt and .svg. */
-@Command(name = "screenshots", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+        name = "screenshots",
+        hidden = true,
+        mixinStandardHelpOptions = true,
         description = "Write the live screen's views of the host (use --root FIXTURE) to DIR as .txt and .svg.")
 final class ScreenshotsCommand implements Callable<Integer> {
-    @ParentCommand NscopeCommand parent;
+    @ParentCommand
+    NscopeCommand parent;
 
-    @Parameters(paramLabel = "DIR") Path dir;
+    @Parameters(paramLabel = "DIR")
+    Path dir;
 
     /** actions: drawn as root sees it (dialogs open; nothing is done: the actions only say so). */
     private record Shot(String name, List<Object> keys, boolean actions) {
-        Shot(String name, List<Object> keys) { this(name, keys, false); }
+        Shot(String name, List<Object> keys) {
+            this(name, keys, false);
+        }
     }
 
     private static final List<Object> TO_C2 = List.of('/', 'c', '2', '.', 's', 'h', KeyType.Enter);
@@ -61,9 +68,11 @@ final class ScreenshotsCommand implements Callable<Integer> {
     }
 
     /** The time the screenshots' headers show: fixed, so regenerating them changes only what the screens changed. */
-    private static final java.time.Clock SHOT_CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+    private static final java.time.Clock SHOT_CLOCK =
+            java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T12:00:00Z"), java.time.ZoneOffset.UTC);
 
-    @Override public Integer call() throws IOException {
+    @Override
+    public Integer call() throws IOException {
         Host host = parent.roots.host();
         Snapshot s = new Collector(host).collect();
         Files.createDirectories(dir);
@@ -74,8 +83,12 @@ final class ScreenshotsCommand implements Callable<Integer> {
             Ui ui = new Ui(new Palette(true));
             ui.clock(SHOT_CLOCK);
             if (shot.actions()) ui.actions(nscope.views.actions.Actions.showOnly());
-            ui.show(Screens.of(s, CgroupCpu.none(), ""), HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/")), true);
-            for (Object k : shot.keys()) ui.key(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));
+            ui.show(
+                    Screens.of(s, CgroupCpu.none(), ""),
+                    HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/")),
+                    true);
+            for (Object k : shot.keys())
+                ui.key(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));
             UiLoop.draw(screen, ui);
             Files.writeString(dir.resolve(shot.name() + ".txt"), SvgShot.text(vt));
             Files.writeString(dir.resolve(shot.name() + ".svg"), SvgShot.svg(vt));
@@ -85,7 +98,10 @@ final class ScreenshotsCommand implements Callable<Integer> {
         return 0;
     }
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-    private picocli.CommandLine.Model.CommandSpec spec() { return spec; }
+    private picocli.CommandLine.Model.CommandSpec spec() {
+        return spec;
+    }
 }

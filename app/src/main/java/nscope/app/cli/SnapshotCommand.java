@@ -1,8 +1,5 @@
 package nscope.app.cli;
 
-import nscope.app.json.Json;
-import nscope.app.json.SnapshotJson;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,38 +7,51 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nscope.app.json.Json;
+import nscope.app.json.SnapshotJson;
 import nscope.probes.Collector;
-import nscope.probes.source.Host;
-import nscope.probes.model.Scope;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsKind;
+import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** nscope snapshot: the whole snapshot, as JSON or as a summary. */
-@Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"Take one snapshot of every process, thread and namespace.",
-                "--json prints all of it (the format is documented in README.md); without it, a summary."})
+@Command(
+        name = "snapshot",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Take one snapshot of every process, thread and namespace.",
+            "--json prints all of it (the format is documented in README.md); without it, a summary."
+        })
 final class SnapshotCommand implements Callable<Integer> {
-    @ParentCommand NscopeCommand parent;
+    @ParentCommand
+    NscopeCommand parent;
 
-    @Option(names = {"-J", "--json"}, description = "Print the whole snapshot as JSON.")
+    @Option(
+            names = {"-J", "--json"},
+            description = "Print the whole snapshot as JSON.")
     boolean json;
 
-    @Option(names = "--bench", paramLabel = "N",
+    @Option(
+            names = "--bench",
+            paramLabel = "N",
             description = "Take N snapshots in this process and print each one's time and the median (no JSON).")
     Integer bench;
 
     @Option(names = "--tasks-only", description = "With --bench: time only the tasks-and-links scan, back to back.")
     boolean tasksOnly;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Override public Integer call() {
+    @Override
+    public Integer call() {
         if (bench != null) return bench();
         long t0 = System.nanoTime();
         Snapshot snap = new Collector(parent.roots.host(true)).collect();
@@ -87,8 +97,13 @@ final class SnapshotCommand implements Callable<Integer> {
             if (!tasksOnly) b[i] = time(full, out, "scan " + (i + 1) + " (full)");
         }
         long ma = median(a), mb = median(b);
-        out.printf("median %d ms over %d scans (%s)%n", ma, bench, host.files().getClass().getSimpleName());
-        if (!tasksOnly) out.printf("median full %d ms (all phases: holders, mount tables, relations, facts): %.2fx the tasks-only scan%n", mb, (double) mb / ma);
+        out.printf(
+                "median %d ms over %d scans (%s)%n",
+                ma, bench, host.files().getClass().getSimpleName());
+        if (!tasksOnly)
+            out.printf(
+                    "median full %d ms (all phases: holders, mount tables, relations, facts): %.2fx the tasks-only scan%n",
+                    mb, (double) mb / ma);
         out.flush();
         return 0;
     }
@@ -97,7 +112,9 @@ final class SnapshotCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Snapshot s = c.collect();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        out.printf("%s: %d ms, %d tasks, %d namespaces%n", what, ms, s.tasks().size(), s.namespaces().size());
+        out.printf(
+                "%s: %d ms, %d tasks, %d namespaces%n",
+                what, ms, s.tasks().size(), s.namespaces().size());
         return ms;
     }
 

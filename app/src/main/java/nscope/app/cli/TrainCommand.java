@@ -1,7 +1,5 @@
 package nscope.app.cli;
 
-
-
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
@@ -10,10 +8,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.concurrent.Callable;
 import nscope.probes.Collector;
-import nscope.probes.source.Host;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 import nscope.views.ui.HostFacts;
 import nscope.views.ui.Palette;
 import nscope.views.ui.Screens;
@@ -27,11 +25,17 @@ import picocli.CommandLine.ParentCommand;
  * archive: the classes of `ls --json` and of the live screen's first frame
  * (drawn on a virtual terminal), so both start from the archive.
  */
-@Command(name = "train", hidden = true, description = "Load the classes of ls and of the live screen's first frame (for the launcher's class-data archive).")
+@Command(
+        name = "train",
+        hidden = true,
+        description =
+                "Load the classes of ls and of the live screen's first frame (for the launcher's class-data archive).")
 final class TrainCommand implements Callable<Integer> {
-    @ParentCommand NscopeCommand parent;
+    @ParentCommand
+    NscopeCommand parent;
 
-    @Override public Integer call() throws IOException {
+    @Override
+    public Integer call() throws IOException {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
         Entry.run(new String[] {"ls", "--json"}, none, none);
         Snapshot s = new Collector(Host.live(), Scope.PROCESSES).collect();

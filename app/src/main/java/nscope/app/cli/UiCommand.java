@@ -1,49 +1,48 @@
 package nscope.app.cli;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nscope.app.container.ContainerState;
 import nscope.app.screen.FirstFrame;
 import nscope.app.screen.LiveHostFacts;
-import nscope.app.screen.QuickTerminal;
+import nscope.app.screen.OnTerminal;
 import nscope.app.screen.ScreenActions;
 import nscope.app.screen.ScreenSession;
 import nscope.app.screen.ScreenSource;
-import nscope.app.screen.OnTerminal;
-import nscope.app.container.ContainerState;
-
-import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.Terminal;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import nscope.probes.Collector;
+import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.source.Host;
-import nscope.probes.Refresher;
-import nscope.probes.model.Snapshot;
+import nscope.views.screens.AllScreens;
 import nscope.views.ui.HostFacts;
 import nscope.views.ui.Palette;
-import nscope.views.ui.Ui;
 import nscope.views.ui.Screens;
-import nscope.views.screens.AllScreens;
-import nscope.views.screens.Screen;
-import nscope.views.ui.UiLoop;
-import nscope.probes.cgroups.CgroupCpu;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** nscope ui (and nscope with no command, on a terminal): the live, keyboard-driven screen. */
-@Command(name = "ui", header = "The live screen: namespaces, processes, cgroups and mounts as trees, and actions on them.",
+@Command(
+        name = "ui",
+        header = "The live screen: namespaces, processes, cgroups and mounts as trees, and actions on them.",
         mixinStandardHelpOptions = true,
-        description = {"The live screen: namespaces, processes and threads, cgroups and mounts as trees, a detail pane",
-                "with cross-links, search and filter. ? shows the keys. With --root, the recorded host, read once."})
+        description = {
+            "The live screen: namespaces, processes and threads, cgroups and mounts as trees, a detail pane",
+            "with cross-links, search and filter. ? shows the keys. With --root, the recorded host, read once."
+        })
 public final class UiCommand implements Callable<Integer> {
-    @ParentCommand NscopeCommand parent;
+    @ParentCommand
+    NscopeCommand parent;
 
     /** Seconds between refreshes when not told. */
     public static final double DEFAULT_INTERVAL = 2;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2", description = "Refresh every SECONDS (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "2",
+            description = "Refresh every SECONDS (default ${DEFAULT-VALUE}).")
     double interval;
 
     @Option(names = "--no-color", description = "No colours (as does the NO_COLOR environment variable).")
@@ -52,27 +51,42 @@ public final class UiCommand implements Callable<Integer> {
     @Option(names = "--read-only", description = "Offer no action that changes the host (signals, cgroup changes).")
     boolean readOnly;
 
-    @Override public Integer call() {
-        if (!(interval >= 0.2) || interval > 3600) throw new UserError("--interval must be between 0.2 and 3600 seconds");
+    @Override
+    public Integer call() {
+        if (!(interval >= 0.2) || interval > 3600)
+            throw new UserError("--interval must be between 0.2 and 3600 seconds");
         return run(parent.roots, interval, noColor, readOnly);
     }
 
     public static int run(RootOptions roots, double interval, boolean noColor, boolean readOnly) {
-        if (!OnTerminal.interactive()) throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");
+        if (!OnTerminal.interactive())
+            throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");
         boolean live = roots.live();
         Host plain = roots.host(false);
         // the first frame's scan and rows are made while the terminal is set up (Lanterna waits on stty)
         Palette palette = Palette.from(System.getenv(), noColor);
-        java.util.concurrent.CompletableFuture<Screens> first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                Screens.of(Collector.processesFirst(plain).collect(), CgroupCpu.none(), "", Map.of(), java.util.Set.of(AllScreens.FIRST)));
+        java.util.concurrent.CompletableFuture<Screens> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> Screens.of(
+                        Collector.processesFirst(plain).collect(),
+                        CgroupCpu.none(),
+                        "",
+                        Map.of(),
+                        java.util.Set.of(AllScreens.FIRST)));
         Thread warm = new Thread(() -> FirstFrame.warmUp(first.join(), palette), "nscope-warm-up");
         warm.setDaemon(true);
         warm.start();
         Duration every = Duration.ofMillis((long) (interval * 1000));
         ScreenSource source = new ScreenSource(live, () -> roots.host(true), first, every);
-        java.util.function.Supplier<HostFacts> facts = live ? new LiveHostFacts() : () -> HostFacts.recorded(plain.label());
+        java.util.function.Supplier<HostFacts> facts =
+                live ? new LiveHostFacts() : () -> HostFacts.recorded(plain.label());
         try {
-            ScreenSession.run(palette, source, facts, every, ScreenActions.of(readOnly, live), live ? UiCommand::containers : null);
+            ScreenSession.run(
+                    palette,
+                    source,
+                    facts,
+                    every,
+                    ScreenActions.of(readOnly, live),
+                    live ? UiCommand::containers : null);
         } catch (IOException e) {
             throw new UserError(e.getMessage());
         } finally {
@@ -84,8 +98,14 @@ public final class UiCommand implements Callable<Integer> {
     /** nscope's containers for the screen's [ctr NAME] marks; none when their states cannot be read. */
     static java.util.List<nscope.views.ui.ContainerMarks.Container> containers() {
         try {
-            return ContainerState.all().stream().map(c -> new nscope.views.ui.ContainerMarks.Container(c.name(), c.pid(), c.startTime(), c.namespaces(),
-                    c.cgroups().stream().map(ContainerState.Cg::label).toList())).toList();
+            return ContainerState.all().stream()
+                    .map(c -> new nscope.views.ui.ContainerMarks.Container(
+                            c.name(),
+                            c.pid(),
+                            c.startTime(),
+                            c.namespaces(),
+                            c.cgroups().stream().map(ContainerState.Cg::label).toList()))
+                    .toList();
         } catch (IOException e) {
             return java.util.List.of(); // no state directory readable: nothing to mark
         }

@@ -11,8 +11,8 @@ import nscope.app.container.confine.Confinement;
 import nscope.app.exec.HostCommand;
 import nscope.kernel.Kernel;
 import nscope.probes.CgroupMounts;
-import nscope.probes.source.Host;
 import nscope.probes.cgroups.Hierarchy;
+import nscope.probes.source.Host;
 
 /**
  * A container's cgroups, for the creation steps: one per hierarchy under
@@ -37,7 +37,9 @@ final class CgroupSteps {
         this.cgroups = cgroups;
     }
 
-    private void save() throws ActionException { run.save(); }
+    private void save() throws ActionException {
+        run.save();
+    }
 
     void cgroups() throws ActionException {
         for (Hierarchy h : CgroupMounts.of(Host.live())) {
@@ -49,11 +51,16 @@ final class CgroupSteps {
             String parent = o.cgroupParent();
             if (!Files.isDirectory(Path.of(h.mountPoint(), parent))) {
                 for (String p = ""; !p.equals(parent); ) {
-                    p = parent.substring(0, parent.indexOf('/', p.length() + 1) < 0 ? parent.length() : parent.indexOf('/', p.length() + 1));
+                    p = parent.substring(
+                            0,
+                            parent.indexOf('/', p.length() + 1) < 0
+                                    ? parent.length()
+                                    : parent.indexOf('/', p.length() + 1));
                     String made = p;
-                    if (!Files.isDirectory(Path.of(h.mountPoint(), made))) change(w, "mkdir", h.label() + ":" + made, () -> w.mkdir(made));
+                    if (!Files.isDirectory(Path.of(h.mountPoint(), made)))
+                        change(w, "mkdir", h.label() + ":" + made, () -> w.mkdir(made));
                 }
-                            }
+            }
             change(w, "mkdir", cg.label(), () -> w.mkdir(path));
         }
     }
@@ -71,22 +78,32 @@ final class CgroupSteps {
             if (cg.version() == 1 && controllers(cg).contains("devices")) {
                 CgroupWrites w = new CgroupWrites(k, cg.mountPoint(), false);
                 change(w, "set", cg.label(), () -> w.set(cg.path(), "devices.deny", "a"));
-                for (String rule : Confinement.DEVICES_ALLOWED) change(w, "set", cg.label(), () -> w.set(cg.path(), "devices.allow", rule));
+                for (String rule : Confinement.DEVICES_ALLOWED)
+                    change(w, "set", cg.label(), () -> w.set(cg.path(), "devices.allow", rule));
                 enforced = true;
             } else if (cg.version() == 2) {
-                List<String> argv = new ArrayList<>(List.of(plan.helper().toString(), "devices", Path.of(cg.mountPoint(), cg.path()).toString()));
-                for (String rule : Confinement.DEVICES_ALLOWED) argv.add(rule.substring(0, rule.indexOf(' ')) + " " + rule.substring(2, rule.lastIndexOf(' ')).replace(':', ' '));
+                List<String> argv = new ArrayList<>(List.of(
+                        plan.helper().toString(),
+                        "devices",
+                        Path.of(cg.mountPoint(), cg.path()).toString()));
+                for (String rule : Confinement.DEVICES_ALLOWED)
+                    argv.add(rule.substring(0, rule.indexOf(' ')) + " "
+                            + rule.substring(2, rule.lastIndexOf(' ')).replace(':', ' '));
                 audited.change("cgroup devices", cg.label(), () -> {
                     HostCommand.run(argv);
                     return "a device filter program allows only " + String.join(", ", Confinement.DEVICES_ALLOWED);
                 });
                 enforced = true;
             }
-        if (!enforced) throw new ActionException("this host has neither a v1 devices controller nor cgroup v2, so the container's device list"
-                + " cannot be enforced (give --privileged to run it without one)");
+        if (!enforced)
+            throw new ActionException(
+                    "this host has neither a v1 devices controller nor cgroup v2, so the container's device list"
+                            + " cannot be enforced (give --privileged to run it without one)");
     }
 
-    private static List<String> controllers(ContainerState.Cg cg) { return List.of(cg.label().split(":")[0].split(",")); }
+    private static List<String> controllers(ContainerState.Cg cg) {
+        return List.of(cg.label().split(":")[0].split(","));
+    }
 
     void limits() throws ActionException {
         if (plan.memory() != null) limit("memory", "memory.max", "memory.limit_in_bytes", Long.toString(plan.memory()));
@@ -128,7 +145,9 @@ final class CgroupSteps {
         run.limits().put(c.label() + " " + file, value);
     }
 
-    private interface Work { void run() throws ActionException; }
+    private interface Work {
+        void run() throws ActionException;
+    }
 
     private void change(CgroupWrites w, String action, String label, Work s) throws ActionException {
         Audited.Outcome out = audited.cgroup(w, action, label, x -> {

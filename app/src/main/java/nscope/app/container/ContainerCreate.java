@@ -1,10 +1,5 @@
 package nscope.app.container;
 
-import nscope.app.audit.Audited;
-import nscope.app.exec.Running;
-import nscope.app.exec.ChildEnv;
-import nscope.app.container.confine.Confinement;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +9,10 @@ import java.util.Deque;
 import java.util.List;
 import nscope.act.ActionException;
 import nscope.act.Launch;
+import nscope.app.audit.Audited;
+import nscope.app.container.confine.Confinement;
+import nscope.app.exec.ChildEnv;
+import nscope.app.exec.Running;
 import nscope.kernel.Kernel;
 
 /**
@@ -32,12 +31,15 @@ public final class ContainerCreate {
     public static final List<String> STEPS = CreationStep.labels();
 
     /** The defaults the environment may change (NSCOPE_BRIDGE, ...), for the screen's form and the command line alike. */
-    public static final String BRIDGE = "${env:NSCOPE_BRIDGE:-nscope0}", SUBNET = "${env:NSCOPE_SUBNET:-10.88.0.0/24}",
-            VETH_PREFIX = "${env:NSCOPE_VETH_PREFIX:-nsv-}", CGROUP_PARENT = "${env:NSCOPE_CGROUP_PARENT:-/nscope}";
+    public static final String BRIDGE = "${env:NSCOPE_BRIDGE:-nscope0}",
+            SUBNET = "${env:NSCOPE_SUBNET:-10.88.0.0/24}",
+            VETH_PREFIX = "${env:NSCOPE_VETH_PREFIX:-nsv-}",
+            CGROUP_PARENT = "${env:NSCOPE_CGROUP_PARENT:-/nscope}";
 
     /** A default above as the environment sets it (the same rule as picocli's ${env:NAME:-default}). */
     public static String fromEnv(String spec) {
-        String name = spec.substring(6, spec.indexOf(":-")), dflt = spec.substring(spec.indexOf(":-") + 2, spec.length() - 1);
+        String name = spec.substring(6, spec.indexOf(":-")),
+                dflt = spec.substring(spec.indexOf(":-") + 2, spec.length() - 1);
         String v = System.getenv(name);
         return v == null || v.isEmpty() ? dflt : v;
     }
@@ -53,9 +55,24 @@ public final class ContainerCreate {
     }
 
     /** What to create, as typed. */
-    public record Options(String name, String image, boolean user, boolean time, String hostname, String memory, String pids, String cpu,
-                   String net, String bridge, String subnet, String ip, String vethPrefix, String cgroupParent,
-                   List<String> command, boolean interactive, Confinement confinement) {}
+    public record Options(
+            String name,
+            String image,
+            boolean user,
+            boolean time,
+            String hostname,
+            String memory,
+            String pids,
+            String cpu,
+            String net,
+            String bridge,
+            String subnet,
+            String ip,
+            String vethPrefix,
+            String cgroupParent,
+            List<String> command,
+            boolean interactive,
+            Confinement confinement) {}
 
     /** The container started; for an interactive one, attach to running. */
     public record Created(ContainerState state, Running running) {}
@@ -80,7 +97,8 @@ public final class ContainerCreate {
                 step(st, steps);
             } catch (ActionException e) {
                 String undone = undo(begun, steps);
-                String msg = "creating " + o.name() + ": step " + st.label + " failed: " + e.getMessage() + (undone.isEmpty() ? "" : "; " + undone);
+                String msg = "creating " + o.name() + ": step " + st.label + " failed: " + e.getMessage()
+                        + (undone.isEmpty() ? "" : "; " + undone);
                 run.end(false, msg);
                 throw new ActionException(msg);
             }
@@ -94,7 +112,8 @@ public final class ContainerCreate {
     /** One step, with the tests' failure and kill injections around it. */
     private void step(CreationStep st, RunSteps steps) throws ActionException {
         if (st.label.equals(killAt)) Suicide.now();
-        if (st.label.equals(failAt)) throw new ActionException("injected failure (NSCOPE_TEST_FAIL_AT=" + st.label + ")");
+        if (st.label.equals(failAt))
+            throw new ActionException("injected failure (NSCOPE_TEST_FAIL_AT=" + st.label + ")");
         try {
             st.work.on(steps);
         } catch (RuntimeException e) {
@@ -114,20 +133,25 @@ public final class ContainerCreate {
                 failed.add(st.label + " (" + e.getMessage() + ")");
             }
         }
-        return (done.isEmpty() ? "" : "undone: " + String.join(", ", done)) + (failed.isEmpty() ? "" : "; NOT undone: " + String.join(", ", failed));
+        return (done.isEmpty() ? "" : "undone: " + String.join(", ", done))
+                + (failed.isEmpty() ? "" : "; NOT undone: " + String.join(", ", failed));
     }
 
     public static void checkName(String name) throws ActionException {
         nscope.act.Names.check(name, "a container name");
         if (!name.matches("[a-z0-9][a-z0-9_.-]{0,62}"))
-            throw new ActionException("a container name is lower-case letters, digits, '.', '_' and '-', at most 63: not " + nscope.act.Names.shown(name));
+            throw new ActionException(
+                    "a container name is lower-case letters, digits, '.', '_' and '-', at most 63: not "
+                            + nscope.act.Names.shown(name));
     }
 
     /** The last lines of a file (a container's log), for a message. */
     static String logTail(Path log) {
         try {
             List<String> l = Files.readAllLines(log);
-            return l.isEmpty() ? "(it wrote nothing)" : String.join(" | ", l.subList(Math.max(0, l.size() - 3), l.size()));
+            return l.isEmpty()
+                    ? "(it wrote nothing)"
+                    : String.join(" | ", l.subList(Math.max(0, l.size() - 3), l.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
@@ -135,8 +159,16 @@ public final class ContainerCreate {
 
     /** The launch of the monitor: nscope-init run with the container's two config files. */
     static Launch monitorLaunch(Path helper, Path dir, String name, List<String> command) {
-        return new Launch(List.of(helper.toString(), "run", dir.resolve("confine.conf").toString(), dir.resolve("init.conf").toString()),
-                java.util.Map.of("PATH", ChildEnv.PATH), List.of(), List.of(), "the container " + name + " (" + String.join(" ", command) + ")")
+        return new Launch(
+                        List.of(
+                                helper.toString(),
+                                "run",
+                                dir.resolve("confine.conf").toString(),
+                                dir.resolve("init.conf").toString()),
+                        java.util.Map.of("PATH", ChildEnv.PATH),
+                        List.of(),
+                        List.of(),
+                        "the container " + name + " (" + String.join(" ", command) + ")")
                 .byHelper(false);
     }
 }

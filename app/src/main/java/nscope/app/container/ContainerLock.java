@@ -1,15 +1,13 @@
 package nscope.app.container;
 
-import nscope.app.exec.StateDirs;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import nscope.act.ActionException;
+import nscope.app.exec.StateDirs;
 
 /**
  * The containers' lock (flock on .lock in the state directory): held while
@@ -31,7 +29,9 @@ final class ContainerLock implements AutoCloseable {
         Path root = ContainerState.root();
         try {
             StateDirs.closed(root);
-            FileChannel c = FileChannel.open(root.resolve(".lock"), java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            FileChannel c = FileChannel.open(
+                    root.resolve(".lock"),
+                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
                 return new ContainerLock(c, c.lock());
@@ -44,7 +44,8 @@ final class ContainerLock implements AutoCloseable {
         }
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         try {
             lock.release();
             channel.close();

@@ -1,8 +1,5 @@
 package nscope.app.container;
 
-import nscope.app.audit.Audited;
-import nscope.app.exec.HostCommand;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nscope.act.ActionException;
+import nscope.app.audit.Audited;
+import nscope.app.exec.HostCommand;
 
 /**
  * A container's network on the host side: an nscope bridge with the
@@ -31,15 +30,22 @@ final class ContainerNet {
                 int mask = -1 << (32 - prefix);
                 return new Subnet(ip(p[0]) & mask, prefix);
             } catch (RuntimeException e) {
-                throw new ActionException("a subnet is A.B.C.D/N with N from 8 to 30, like 10.88.0.0/24: not " + nscope.act.Names.shown(text));
+                throw new ActionException("a subnet is A.B.C.D/N with N from 8 to 30, like 10.88.0.0/24: not "
+                        + nscope.act.Names.shown(text));
             }
         }
 
-        String gateway() { return text(base + 1); }
+        String gateway() {
+            return text(base + 1);
+        }
 
-        boolean contains(int a) { return (a & (-1 << (32 - prefix))) == base; }
+        boolean contains(int a) {
+            return (a & (-1 << (32 - prefix))) == base;
+        }
 
-        int last() { return base + (1 << (32 - prefix)) - 2; }
+        int last() {
+            return base + (1 << (32 - prefix)) - 2;
+        }
     }
 
     static int ip(String dotted) {
@@ -54,7 +60,9 @@ final class ContainerNet {
         return a;
     }
 
-    static String text(int a) { return (a >>> 24) + "." + (a >>> 16 & 255) + "." + (a >>> 8 & 255) + "." + (a & 255); }
+    static String text(int a) {
+        return (a >>> 24) + "." + (a >>> 16 & 255) + "." + (a >>> 8 & 255) + "." + (a & 255);
+    }
 
     /**
      * The container's address: the one asked for (in the subnet, not the
@@ -62,7 +70,8 @@ final class ContainerNet {
      */
     static String address(Subnet s, String asked, List<ContainerState> others) throws ActionException {
         Set<Integer> used = new HashSet<>(Set.of(s.base() + 1));
-        for (ContainerState c : others) if (c.address() != null) used.add(ip(c.address().split("/")[0]));
+        for (ContainerState c : others)
+            if (c.address() != null) used.add(ip(c.address().split("/")[0]));
         if (asked != null && !asked.isEmpty()) {
             int a;
             try {
@@ -70,15 +79,20 @@ final class ContainerNet {
             } catch (RuntimeException e) {
                 throw new ActionException("an address is A.B.C.D: not " + nscope.act.Names.shown(asked));
             }
-            if (!s.contains(a) || a == s.base() || a > s.last()) throw new ActionException(asked + " is not a host address of " + text(s.base()) + "/" + s.prefix());
-            if (used.contains(a)) throw new ActionException("address in use: " + asked + (a == s.base() + 1 ? " is the bridge's" : " has another container"));
+            if (!s.contains(a) || a == s.base() || a > s.last())
+                throw new ActionException(asked + " is not a host address of " + text(s.base()) + "/" + s.prefix());
+            if (used.contains(a))
+                throw new ActionException("address in use: " + asked
+                        + (a == s.base() + 1 ? " is the bridge's" : " has another container"));
             return asked + "/" + s.prefix();
         }
         for (int a = s.base() + 2; a <= s.last(); a++) if (!used.contains(a)) return text(a) + "/" + s.prefix();
         throw new ActionException("no free address left in " + text(s.base()) + "/" + s.prefix());
     }
 
-    static boolean exists(String ifname) { return Files.exists(Path.of("/sys/class/net", ifname)); }
+    static boolean exists(String ifname) {
+        return Files.exists(Path.of("/sys/class/net", ifname));
+    }
 
     /** Makes the bridge with the gateway address (the caller checked it is not there and holds the containers' lock). */
     static void bridge(String name, Subnet s, Audited audited) throws ActionException {
@@ -106,10 +120,13 @@ final class ContainerNet {
     static String vethName(String prefix) throws ActionException {
         SecureRandom r = new SecureRandom();
         int room = 15 - prefix.length();
-        if (room < 3) throw new ActionException("the veth prefix " + prefix + " leaves no room for a unique name (15 bytes in all)");
+        if (room < 3)
+            throw new ActionException(
+                    "the veth prefix " + prefix + " leaves no room for a unique name (15 bytes in all)");
         for (int i = 0; i < 100; i++) {
             StringBuilder b = new StringBuilder(prefix);
-            for (int j = 0; j < Math.min(room, 8); j++) b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(r.nextInt(36)));
+            for (int j = 0; j < Math.min(room, 8); j++)
+                b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(r.nextInt(36)));
             if (!exists(b.toString())) return b.toString();
         }
         throw new ActionException("no free veth name with the prefix " + prefix);
@@ -121,10 +138,12 @@ final class ContainerNet {
      * address and default route set from the host by the host's own ip in
      * that namespace only (nsenter --net), never by a tool of the image.
      */
-    static void veth(String host, String bridge, int pid, String address, String gateway, Audited audited) throws ActionException {
+    static void veth(String host, String bridge, int pid, String address, String gateway, Audited audited)
+            throws ActionException {
         if (exists(host)) throw new ActionException("the interface name " + host + " is taken");
         audited.change("net veth add", host, () -> {
-            HostCommand.run(List.of("ip", "link", "add", host, "type", "veth", "peer", "name", "eth0", "netns", Integer.toString(pid)));
+            HostCommand.run(List.of(
+                    "ip", "link", "add", host, "type", "veth", "peer", "name", "eth0", "netns", Integer.toString(pid)));
             try {
                 HostCommand.run(List.of("ip", "link", "set", host, "master", bridge, "up"));
             } catch (ActionException e) {
@@ -169,7 +188,8 @@ final class ContainerNet {
             remove(ifname);
             return e;
         } catch (ActionException again) {
-            return new ActionException(e.getMessage() + "; removing the half-made " + ifname + " failed too: " + again.getMessage());
+            return new ActionException(
+                    e.getMessage() + "; removing the half-made " + ifname + " failed too: " + again.getMessage());
         }
     }
 }

@@ -1,17 +1,15 @@
 package nscope.app.container;
 
-import nscope.app.audit.Audited;
-import nscope.app.exec.HostCommand;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nscope.act.ActionException;
-import nscope.act.Bound;
 import nscope.act.CgroupWrites;
 import nscope.act.Signals;
+import nscope.app.audit.Audited;
+import nscope.app.exec.HostCommand;
 import nscope.kernel.Fd;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
@@ -51,15 +49,19 @@ public final class ContainerRemove {
             }
             if (!any) break;
             sleep(10);
-            if (round == 299) throw new ActionException("its processes did not end after SIGKILL (one may be stuck in the kernel, or frozen)");
+            if (round == 299)
+                throw new ActionException(
+                        "its processes did not end after SIGKILL (one may be stuck in the kernel, or frozen)");
         }
         if (c.monitor() != null && c.monitor().alive()) {
             Audited.Outcome o = audited.signal(k, c.monitor().pid(), c.monitor().startTime(), 9);
-            if (!o.ok() && c.monitor().alive()) throw new ActionException("its monitor (PID " + c.monitor().pid() + "): " + o.result());
+            if (!o.ok() && c.monitor().alive())
+                throw new ActionException("its monitor (PID " + c.monitor().pid() + "): " + o.result());
         }
     }
 
-    private static void kill(Kernel k, Audited audited, int pid, ContainerState.Cg g, String name) throws ActionException {
+    private static void kill(Kernel k, Audited audited, int pid, ContainerState.Cg g, String name)
+            throws ActionException {
         Fd pidfd;
         try {
             pidfd = k.pidfdOpen(pid);
@@ -101,7 +103,8 @@ public final class ContainerRemove {
         for (int i = 0; i < seconds * 10 && c.running(); i++) sleep(100);
         if (!c.running()) return "stopped " + c.name() + " by SIGTERM" + (term.ok() ? "" : " (" + term.result() + ")");
         killAll(k, audited, c);
-        return "stopped " + c.name() + ": SIGKILL to every process after " + seconds + " s (PID 1 ignored SIGTERM or was still ending)";
+        return "stopped " + c.name() + ": SIGKILL to every process after " + seconds
+                + " s (PID 1 ignored SIGTERM or was still ending)";
     }
 
     /** Removes one cgroup nscope made for a container; one already gone (or never made) is fine. */
@@ -147,7 +150,8 @@ public final class ContainerRemove {
      */
     public static void remove(Kernel k, Audited audited, ContainerState c, boolean force) throws ActionException {
         if (c.creating())
-            throw new ActionException("nscope (PID " + c.creator().pid() + ") is making it right now: wait for it, or end that nscope first");
+            throw new ActionException("nscope (PID " + c.creator().pid()
+                    + ") is making it right now: wait for it, or end that nscope first");
         String was = c.state();
         audited.change("rm", c.name(), () -> {
             removeAll(k, audited, c, force);
@@ -165,17 +169,22 @@ public final class ContainerRemove {
                 rmdirParentIfEmpty(k, audited, g);
             });
         if (c.bridge() != null) attempt(failed, () -> bridgeIfLast(c, audited));
-        for (String p : new String[] {c.unpacking(), c.dataDir().toString(), c.dir().toString()}) {
+        for (String p :
+                new String[] {c.unpacking(), c.dataDir().toString(), c.dir().toString()}) {
             if (p == null || !Files.exists(Path.of(p))) continue;
-            attempt(failed, () -> audited.change("rm dir", p, () -> {
-                HostCommand.removeTree(Path.of(p));
-                return "removed " + p;
-            }));
+            attempt(
+                    failed,
+                    () -> audited.change("rm dir", p, () -> {
+                        HostCommand.removeTree(Path.of(p));
+                        return "removed " + p;
+                    }));
         }
         if (!failed.isEmpty()) throw new ActionException("not all removed: " + String.join("; ", failed));
     }
 
-    private interface Step { void run() throws ActionException; }
+    private interface Step {
+        void run() throws ActionException;
+    }
 
     private static void attempt(List<String> failed, Step s) {
         try {
@@ -190,7 +199,8 @@ public final class ContainerRemove {
         try (ContainerLock lock = ContainerLock.take()) {
             Path marker = ContainerState.root().resolve(".bridge-" + c.bridge());
             if (!Files.exists(marker)) return;
-            for (ContainerState o : ContainerState.all()) if (!o.name().equals(c.name()) && c.bridge().equals(o.bridge())) return;
+            for (ContainerState o : ContainerState.all())
+                if (!o.name().equals(c.name()) && c.bridge().equals(o.bridge())) return;
             if (!ContainerNet.bridgeEmpty(c.bridge())) return;
             ContainerNet.remove(c.bridge(), audited);
             Files.delete(marker);

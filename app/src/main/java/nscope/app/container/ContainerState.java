@@ -1,8 +1,5 @@
 package nscope.app.container;
 
-import nscope.app.exec.ProcStat;
-import nscope.app.container.confine.Confinement;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nscope.app.container.confine.Confinement;
+import nscope.app.exec.ProcStat;
 
 /**
  * What nscope knows of one container, kept in its directory under
@@ -36,20 +35,57 @@ import java.util.Map;
  * @param ids        the host uid and gid range its user namespace maps, or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ContainerState(String name, String status, Proc creator, String image, String lower, String hostname, List<String> namespaces,
-                      long created, Proc monitor, int pid, long startTime, List<Cg> cgroups, Map<String, String> limits, String net,
-                      String bridge, boolean bridgeMade, String veth, String address, List<String> command, String unpacking, String data,
-                      SubIds.Range ids, Confinement confinement) {
+public record ContainerState(
+        String name,
+        String status,
+        Proc creator,
+        String image,
+        String lower,
+        String hostname,
+        List<String> namespaces,
+        long created,
+        Proc monitor,
+        int pid,
+        long startTime,
+        List<Cg> cgroups,
+        Map<String, String> limits,
+        String net,
+        String bridge,
+        boolean bridgeMade,
+        String veth,
+        String address,
+        List<String> command,
+        String unpacking,
+        String data,
+        SubIds.Range ids,
+        Confinement confinement) {
     /** A cgroup of the container in one hierarchy. */
     public record Cg(String mountPoint, int version, String path, String label) {}
 
     /** A process by PID and start time. */
     record Proc(int pid, long startTime) {
-        boolean alive() { return pid > 0 && ProcStat.of(pid).filter(st -> st.state() != 'Z' && st.startTime() == startTime).isPresent(); }
+        boolean alive() {
+            return pid > 0
+                    && ProcStat.of(pid)
+                            .filter(st -> st.state() != 'Z' && st.startTime() == startTime)
+                            .isPresent();
+        }
 
-        static Proc self() { return new Proc((int) ProcessHandle.current().pid(), ProcStat.of(ProcessHandle.current().pid()).map(nscope.probes.parse.StatLine::startTime).orElse(0L)); }
+        static Proc self() {
+            return new Proc(
+                    (int) ProcessHandle.current().pid(),
+                    ProcStat.of(ProcessHandle.current().pid())
+                            .map(nscope.probes.parse.StatLine::startTime)
+                            .orElse(0L));
+        }
 
-        static Proc of(long pid) { return new Proc((int) pid, ProcStat.of(pid).map(nscope.probes.parse.StatLine::startTime).orElse(-1L)); }
+        static Proc of(long pid) {
+            return new Proc(
+                    (int) pid,
+                    ProcStat.of(pid)
+                            .map(nscope.probes.parse.StatLine::startTime)
+                            .orElse(-1L));
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,7 +96,9 @@ public record ContainerState(String name, String status, Proc creator, String im
         return Path.of(d != null && !d.isEmpty() ? d : "/run/nscope");
     }
 
-    static Path dir(String name) { return root().resolve(name); }
+    static Path dir(String name) {
+        return root().resolve(name);
+    }
 
     /**
      * Where a container's writable layer lives (upper and work directories):
@@ -69,10 +107,13 @@ public record ContainerState(String name, String status, Proc creator, String im
      */
     static Path data(String name) {
         String d = System.getenv("NSCOPE_DATA_DIR");
-        return Path.of(d != null && !d.isEmpty() ? d : "/var/lib/nscope/containers").resolve(name);
+        return Path.of(d != null && !d.isEmpty() ? d : "/var/lib/nscope/containers")
+                .resolve(name);
     }
 
-    Path dir() { return dir(name); }
+    Path dir() {
+        return dir(name);
+    }
 
     /** Written to state.json.tmp, then renamed over state.json: a reader sees the old state or the new, never half. */
     void save() throws IOException {
@@ -80,7 +121,8 @@ public record ContainerState(String name, String status, Proc creator, String im
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-        Files.move(tmp, dir().resolve("state.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                tmp, dir().resolve("state.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Its state; a directory without one (nscope killed between making it and writing the state) is a broken container. */
@@ -92,8 +134,30 @@ public record ContainerState(String name, String status, Proc creator, String im
 
     /** A container of which only the directory was made: nothing else can exist, since the state comes before every object. */
     static ContainerState empty(String name) {
-        return new ContainerState(name, "creating", null, null, null, null, List.of(), 0, null, 0, 0, List.of(), Map.of(), null, null, false,
-                null, null, List.of(), null, null, null, null);
+        return new ContainerState(
+                name,
+                "creating",
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                0,
+                null,
+                0,
+                0,
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                false,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Every container with a readable state, by name; unreadable ones are skipped (said by the caller's listing of names). */
@@ -115,15 +179,22 @@ public record ContainerState(String name, String status, Proc creator, String im
     }
 
     /** Still being made by a live nscope. */
-    boolean creating() { return "creating".equals(status) && creator != null && creator.alive(); }
+    boolean creating() {
+        return "creating".equals(status) && creator != null && creator.alive();
+    }
 
     /** Left half made by an nscope that stopped (killed, crashed): nscope rm -f removes what it named. */
-    boolean broken() { return "creating".equals(status) && !creating(); }
+    boolean broken() {
+        return "creating".equals(status) && !creating();
+    }
 
     /** Running: made, and PID 1 alive (not a zombie waiting to be reaped) and still the process that started at startTime. */
     public boolean running() {
-        return "running".equals(status) && pid > 0
-                && ProcStat.of(pid).filter(st -> st.state() != 'Z' && st.state() != 'X' && st.startTime() == startTime).isPresent();
+        return "running".equals(status)
+                && pid > 0
+                && ProcStat.of(pid)
+                        .filter(st -> st.state() != 'Z' && st.state() != 'X' && st.startTime() == startTime)
+                        .isPresent();
     }
 
     /** In words for nscope ps: running, exited (N), creating, broken. */
@@ -145,14 +216,28 @@ public record ContainerState(String name, String status, Proc creator, String im
     }
 
     /** Its writable layer: as recorded, else where this nscope would put it. */
-    Path dataDir() { return data != null ? Path.of(data) : data(name); }
+    Path dataDir() {
+        return data != null ? Path.of(data) : data(name);
+    }
 
     /** Its namespace types, cgroups, limits and command, never null (a broken state may lack them). */
-    @Override public List<Cg> cgroups() { return cgroups == null ? List.of() : cgroups; }
+    @Override
+    public List<Cg> cgroups() {
+        return cgroups == null ? List.of() : cgroups;
+    }
 
-    @Override public Map<String, String> limits() { return limits == null ? Map.of() : limits; }
+    @Override
+    public Map<String, String> limits() {
+        return limits == null ? Map.of() : limits;
+    }
 
-    @Override public List<String> namespaces() { return namespaces == null ? List.of() : namespaces; }
+    @Override
+    public List<String> namespaces() {
+        return namespaces == null ? List.of() : namespaces;
+    }
 
-    @Override public List<String> command() { return command == null ? List.of() : command; }
+    @Override
+    public List<String> command() {
+        return command == null ? List.of() : command;
+    }
 }

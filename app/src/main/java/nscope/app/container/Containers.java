@@ -11,7 +11,8 @@ public final class Containers {
 
     public static ContainerState load(String name) throws ActionException {
         ContainerCreate.checkName(name);
-        if (!Files.isDirectory(ContainerState.dir(name))) throw new ActionException("no container named " + name + " (nscope ps lists them)");
+        if (!Files.isDirectory(ContainerState.dir(name)))
+            throw new ActionException("no container named " + name + " (nscope ps lists them)");
         try {
             return ContainerState.load(name);
         } catch (IOException e) {
@@ -28,9 +29,15 @@ public final class Containers {
             String state = c.state();
             java.util.List<String> limits = new java.util.ArrayList<>();
             c.limits().forEach((k, v) -> limits.add(k.substring(k.lastIndexOf(' ') + 1) + "=" + v));
-            rows.add(new String[] {c.name(), state, c.running() ? Integer.toString(c.pid()) : "-", Escape.terminal(c.image()),
-                    limits.isEmpty() ? "-" : String.join(",", limits), c.address() == null ? String.valueOf(c.net()) : c.address(),
-                    c.running() ? uptime(now - c.created()) : "-"});
+            rows.add(new String[] {
+                c.name(),
+                state,
+                c.running() ? Integer.toString(c.pid()) : "-",
+                Escape.terminal(c.image()),
+                limits.isEmpty() ? "-" : String.join(",", limits),
+                c.address() == null ? String.valueOf(c.net()) : c.address(),
+                c.running() ? uptime(now - c.created()) : "-"
+            });
         }
         int[] w = new int[7];
         for (String[] r : rows) for (int i = 0; i < 7; i++) w[i] = Math.max(w[i], r[i].length());
@@ -44,6 +51,8 @@ public final class Containers {
     }
 
     static String uptime(long s) {
-        return s >= 86400 ? s / 86400 + "d" + s % 86400 / 3600 + "h" : s >= 3600 ? s / 3600 + "h" + s % 3600 / 60 + "m" : s >= 60 ? s / 60 + "m" + s % 60 + "s" : s + "s";
+        return s >= 86400
+                ? s / 86400 + "d" + s % 86400 / 3600 + "h"
+                : s >= 3600 ? s / 3600 + "h" + s % 3600 / 60 + "m" : s >= 60 ? s / 60 + "m" + s % 60 + "s" : s + "s";
     }
 }

@@ -25,9 +25,13 @@ enum CreationStep {
     GO("go", RunSteps::go, CreationStep::nothing),
     SAVE("save", RunSteps::running, CreationStep::nothing);
 
-    interface Work { void on(RunSteps s) throws ActionException; }
+    interface Work {
+        void on(RunSteps s) throws ActionException;
+    }
 
-    interface Undo { String on(RunSteps s) throws ActionException; }
+    interface Undo {
+        String on(RunSteps s) throws ActionException;
+    }
 
     final String label;
     final Work work;
@@ -40,7 +44,11 @@ enum CreationStep {
     }
 
     /** The steps' names, in order (the tests' failure and kill injections walk them). */
-    static List<String> labels() { return Arrays.stream(values()).map(s -> s.label).toList(); }
+    static List<String> labels() {
+        return Arrays.stream(values()).map(s -> s.label).toList();
+    }
 
-    private static String nothing(RunSteps s) { return null; } // its change goes with an object another step removes
+    private static String nothing(RunSteps s) {
+        return null;
+    } // its change goes with an object another step removes
 }

@@ -51,7 +51,8 @@ final class MonitorLink implements AutoCloseable {
             server.register(sel, SelectionKey.OP_ACCEPT);
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             while (channel == null) {
-                if (System.nanoTime() > end) throw new ActionException("the helper did not connect within " + seconds + " s");
+                if (System.nanoTime() > end)
+                    throw new ActionException("the helper did not connect within " + seconds + " s");
                 if (sel.select(50) > 0) channel = server.accept();
                 else if (!alive.getAsBoolean()) throw new ActionException("the helper ended before it connected");
             }
@@ -76,7 +77,8 @@ final class MonitorLink implements AutoCloseable {
                         in.compact();
                         return line;
                     }
-                if (System.nanoTime() > end) throw new ActionException("the helper said nothing within " + seconds + " s");
+                if (System.nanoTime() > end)
+                    throw new ActionException("the helper said nothing within " + seconds + " s");
                 if (sel.select(100) > 0) {
                     sel.selectedKeys().clear();
                     if (channel.read(in) < 0) return null;
@@ -98,7 +100,8 @@ final class MonitorLink implements AutoCloseable {
         }
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         try {
             server.close();
             if (channel != null) channel.close();

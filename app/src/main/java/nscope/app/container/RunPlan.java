@@ -1,10 +1,5 @@
 package nscope.app.container;
 
-import nscope.app.container.confine.InitHelper;
-import nscope.app.exec.ChildEnv;
-import nscope.app.exec.HostCommand;
-import nscope.app.container.image.ContainerImage;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +9,10 @@ import java.util.regex.Pattern;
 import nscope.act.ActionException;
 import nscope.act.Names;
 import nscope.act.UnsharePlan;
+import nscope.app.container.confine.InitHelper;
+import nscope.app.container.image.ContainerImage;
+import nscope.app.exec.ChildEnv;
+import nscope.app.exec.HostCommand;
 import nscope.kernel.Fd;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
@@ -25,8 +24,15 @@ import nscope.kernel.LibC;
  * image and its command, the helper and the host tools. A refusal here
  * leaves the host exactly as it was.
  */
-record RunPlan(ContainerCreate.Options o, Path image, Long memory, Long pids, Long cpuQuota, ContainerNet.Subnet subnet, Path helper,
-               List<String> command) {
+record RunPlan(
+        ContainerCreate.Options o,
+        Path image,
+        Long memory,
+        Long pids,
+        Long cpuQuota,
+        ContainerNet.Subnet subnet,
+        Path helper,
+        List<String> command) {
     static final long MIN_MEMORY = 4L << 20, MAX_PIDS = 4194304;
 
     static RunPlan check(ContainerCreate.Options o) throws ActionException {
@@ -34,10 +40,12 @@ record RunPlan(ContainerCreate.Options o, Path image, Long memory, Long pids, Lo
         UnsharePlan.checkHostname(o.hostname());
         for (String ifname : new String[] {o.bridge(), o.vethPrefix()})
             if (!ifname.matches("[A-Za-z0-9_.-]{1,15}"))
-                throw new ActionException("an interface name is letters, digits, '_', '.' and '-', at most 15: not " + Names.shown(ifname));
+                throw new ActionException("an interface name is letters, digits, '_', '.' and '-', at most 15: not "
+                        + Names.shown(ifname));
         if (!List.of("none", "loopback", "bridge").contains(o.net()))
             throw new ActionException("--net is none, loopback or bridge, not " + Names.shown(o.net()));
-        if (!o.cgroupParent().matches("(/[A-Za-z0-9_.-]+)+")) throw new ActionException("the cgroup parent is /NAME[/NAME...], not " + Names.shown(o.cgroupParent()));
+        if (!o.cgroupParent().matches("(/[A-Za-z0-9_.-]+)+"))
+            throw new ActionException("the cgroup parent is /NAME[/NAME...], not " + Names.shown(o.cgroupParent()));
         Long memory = o.memory() == null ? null : memory(o.memory());
         Long pids = o.pids() == null ? null : pids(o.pids());
         Long cpu = o.cpu() == null ? null : cpuQuota(o.cpu());
@@ -60,8 +68,9 @@ record RunPlan(ContainerCreate.Options o, Path image, Long memory, Long pids, Lo
 
     /** What is made, in one line for the audit log. */
     String what() {
-        return "image " + image + ", command " + String.join(" ", command) + ", " + o.confinement().summary() + ", net " + o.net()
-                + (memory == null ? "" : ", memory " + memory) + (pids == null ? "" : ", pids " + pids) + (cpuQuota == null ? "" : ", cpu quota " + cpuQuota);
+        return "image " + image + ", command " + String.join(" ", command) + ", "
+                + o.confinement().summary() + ", net " + o.net() + (memory == null ? "" : ", memory " + memory)
+                + (pids == null ? "" : ", pids " + pids) + (cpuQuota == null ? "" : ", cpu quota " + cpuQuota);
     }
 
     private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([kmgt]?)(?:i?b)?");
@@ -71,7 +80,13 @@ record RunPlan(ContainerCreate.Options o, Path image, Long memory, Long pids, Lo
         Matcher m = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
         String bad = "--memory is a size like 32M, 512k or 1G (at least 4M), not " + Names.shown(text);
         if (!m.matches()) throw new ActionException(bad);
-        int shift = switch (m.group(2)) { case "k" -> 10; case "m" -> 20; case "g" -> 30; case "t" -> 40; default -> 0; };
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            case "t" -> 40;
+            default -> 0;
+        };
         double v = Double.parseDouble(m.group(1)) * (1L << shift);
         if (!(v >= MIN_MEMORY) || v > (double) (1L << 62)) throw new ActionException(bad);
         return (long) v;
@@ -79,7 +94,8 @@ record RunPlan(ContainerCreate.Options o, Path image, Long memory, Long pids, Lo
 
     /** 1 to 4194304 (the kernel's most PIDs). */
     static long pids(String text) throws ActionException {
-        String bad = "--pids is a whole number from 1 to " + MAX_PIDS + " (processes and threads at once), not " + Names.shown(text);
+        String bad = "--pids is a whole number from 1 to " + MAX_PIDS + " (processes and threads at once), not "
+                + Names.shown(text);
         if (!text.strip().matches("[0-9]{1,7}")) throw new ActionException(bad);
         long n = Long.parseLong(text.strip());
         if (n < 1 || n > MAX_PIDS) throw new ActionException(bad);
@@ -94,7 +110,8 @@ record RunPlan(ContainerCreate.Options o, Path image, Long memory, Long pids, Lo
         } catch (NumberFormatException e) {
             throw new ActionException("--cpu is a number of CPUs (0.5, 2): not " + Names.shown(cpus));
         }
-        if (!(c >= 0.01 && c <= 1024)) throw new ActionException("--cpu is from 0.01 to 1024 CPUs: not " + Names.shown(cpus));
+        if (!(c >= 0.01 && c <= 1024))
+            throw new ActionException("--cpu is from 0.01 to 1024 CPUs: not " + Names.shown(cpus));
         return Math.round(c * 100000);
     }
 
@@ -115,10 +132,14 @@ record RunPlan(ContainerCreate.Options o, Path image, Long memory, Long pids, Lo
         try (Fd root = k.open(lower.toString(), LibC.O_RDONLY | LibC.O_DIRECTORY)) {
             if (c.contains("/")) {
                 if (found(k, root, c.startsWith("/") ? c : "/" + c)) return;
-                throw new ActionException(defaulted ? "the image has no /bin/sh: give a command" : "command not found in the image: " + Names.shown(c));
+                throw new ActionException(
+                        defaulted
+                                ? "the image has no /bin/sh: give a command"
+                                : "command not found in the image: " + Names.shown(c));
             }
             for (String d : ChildEnv.PATH.split(":")) if (found(k, root, d + "/" + c)) return;
-            throw new ActionException("command not found in the image: " + Names.shown(c) + " (looked in " + ChildEnv.PATH + ")");
+            throw new ActionException(
+                    "command not found in the image: " + Names.shown(c) + " (looked in " + ChildEnv.PATH + ")");
         } catch (KernelException e) {
             throw new ActionException("cannot open the image " + lower + ": " + e.getMessage());
         }

@@ -1,16 +1,5 @@
 package nscope.app.container;
 
-import nscope.app.container.confine.InitHelper;
-import nscope.app.audit.Audited;
-import nscope.app.exec.Interactive;
-import nscope.app.exec.Running;
-import nscope.app.exec.ChildEnv;
-import nscope.app.exec.HostCommand;
-import nscope.app.exec.ProcStat;
-import nscope.app.exec.StateDirs;
-import nscope.app.container.image.ContainerImage;
-import nscope.app.container.confine.Confinement;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nscope.act.ActionException;
-import nscope.act.CgroupWrites;
+import nscope.app.audit.Audited;
+import nscope.app.container.confine.Confinement;
+import nscope.app.container.confine.InitHelper;
+import nscope.app.container.image.ContainerImage;
+import nscope.app.exec.ChildEnv;
+import nscope.app.exec.HostCommand;
+import nscope.app.exec.Interactive;
+import nscope.app.exec.ProcStat;
+import nscope.app.exec.Running;
+import nscope.app.exec.StateDirs;
 import nscope.kernel.Kernel;
-import nscope.probes.CgroupMounts;
-import nscope.probes.source.Host;
-import nscope.probes.cgroups.Hierarchy;
 
 /**
  * The steps of one container's creation, in order, over its state as it
@@ -65,23 +60,54 @@ public final class RunSteps {
     }
 
     /** What the steps made, once they are all done: the container, and for an interactive one its relay. */
-    ContainerCreate.Created created() { return new ContainerCreate.Created(state(), o.interactive() ? running : null); }
+    ContainerCreate.Created created() {
+        return new ContainerCreate.Created(state(), o.interactive() ? running : null);
+    }
 
-    CgroupSteps cgroupSteps() { return cgroupSteps; }
+    CgroupSteps cgroupSteps() {
+        return cgroupSteps;
+    }
 
-    Map<String, String> limits() { return limits; }
+    Map<String, String> limits() {
+        return limits;
+    }
 
-    int pid() { return pid; }
+    int pid() {
+        return pid;
+    }
 
-    private boolean bridge() { return o.net().equals("bridge"); }
+    private boolean bridge() {
+        return o.net().equals("bridge");
+    }
 
     ContainerState state() {
         List<String> ns = new ArrayList<>(List.of("pid", "mnt", "uts", "ipc", "net", "cgroup"));
         if (o.user()) ns.add("user");
         if (o.time()) ns.add("time");
-        return new ContainerState(o.name(), status, creator, o.image(), lower, o.hostname(), ns, created, monitor, pid, startTime,
-                List.copyOf(cgroups), Map.copyOf(limits), o.net(), bridge() ? o.bridge() : null, bridgeMade, veth, address, plan.command(),
-                unpacking, data, ids, o.confinement());
+        return new ContainerState(
+                o.name(),
+                status,
+                creator,
+                o.image(),
+                lower,
+                o.hostname(),
+                ns,
+                created,
+                monitor,
+                pid,
+                startTime,
+                List.copyOf(cgroups),
+                Map.copyOf(limits),
+                o.net(),
+                bridge() ? o.bridge() : null,
+                bridgeMade,
+                veth,
+                address,
+                plan.command(),
+                unpacking,
+                data,
+                ids,
+                o.confinement());
     }
 
     void save() throws ActionException {
@@ -96,7 +122,8 @@ public final class RunSteps {
     void reserve() throws ActionException {
         try (ContainerLock lock = ContainerLock.take()) {
             List<ContainerState> others = others();
-            if (Files.exists(dir)) throw new ActionException("a container named " + o.name() + " exists already (nscope ps)");
+            if (Files.exists(dir))
+                throw new ActionException("a container named " + o.name() + " exists already (nscope ps)");
             if (bridge()) {
                 address = ContainerNet.address(plan.subnet(), o.ip(), others);
                 veth = ContainerNet.vethName(o.vethPrefix());
@@ -124,16 +151,18 @@ public final class RunSteps {
 
     void image() throws ActionException {
         lower = ContainerImage.lower(plan.image(), audited, tmp -> {
-            unpacking = tmp.toString();
-            try {
-                save();
-            } catch (ActionException e) {
-                throw new IllegalStateException(e.getMessage());
-            }
-        }).toString();
+                    unpacking = tmp.toString();
+                    try {
+                        save();
+                    } catch (ActionException e) {
+                        throw new IllegalStateException(e.getMessage());
+                    }
+                })
+                .toString();
         unpacking = null;
         save();
-        if (!Files.isDirectory(plan.image())) RunPlan.checkCommand(Path.of(lower), plan.command(), o.command().isEmpty());
+        if (!Files.isDirectory(plan.image()))
+            RunPlan.checkCommand(Path.of(lower), plan.command(), o.command().isEmpty());
     }
 
     void dirs() throws ActionException {
@@ -151,9 +180,11 @@ public final class RunSteps {
             }
             Files.createDirectory(dir.resolve("root"));
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new ActionException(e.getFile() + " is there already (left by another nscope?): remove it, or choose another name");
+            throw new ActionException(
+                    e.getFile() + " is there already (left by another nscope?): remove it, or choose another name");
         } catch (IOException e) {
-            throw new ActionException("cannot make the overlay's directories (" + dir + ", " + d + "): " + e.getMessage());
+            throw new ActionException(
+                    "cannot make the overlay's directories (" + dir + ", " + d + "): " + e.getMessage());
         }
     }
 
@@ -182,8 +213,11 @@ public final class RunSteps {
         link = MonitorLink.listen(dir.resolve("ctl.sock"));
         Interactive i = new Interactive(k, audited);
         try {
-            running = o.interactive() ? i.start(ContainerCreate.monitorLaunch(plan.helper(), dir, o.name(), plan.command()))
-                    : i.startDetached(ContainerCreate.monitorLaunch(plan.helper(), dir, o.name(), plan.command()), dir.resolve("log"));
+            running = o.interactive()
+                    ? i.start(ContainerCreate.monitorLaunch(plan.helper(), dir, o.name(), plan.command()))
+                    : i.startDetached(
+                            ContainerCreate.monitorLaunch(plan.helper(), dir, o.name(), plan.command()),
+                            dir.resolve("log"));
         } catch (ActionException e) {
             link.close();
             throw e;
@@ -199,11 +233,19 @@ public final class RunSteps {
 
     private InitHelper.Conf initConf() {
         InitHelper.Conf c = new InitHelper.Conf();
-        c.add("name", o.name()).add("socket", dir.resolve("ctl.sock").toString()).add("root", dir.resolve("root").toString());
+        c.add("name", o.name())
+                .add("socket", dir.resolve("ctl.sock").toString())
+                .add("root", dir.resolve("root").toString());
         Path d = Path.of(data);
-        c.add("lower", lower).add("upper", d.resolve("upper").toString()).add("work", d.resolve("work").toString());
-        c.add("hostname", o.hostname()).add("net", o.net()).add("exit", dir.resolve("exit").toString());
-        c.add("userns", o.user() ? "1" : "0").add("timens", o.time() ? "1" : "0").add("interactive", o.interactive() ? "1" : "0");
+        c.add("lower", lower)
+                .add("upper", d.resolve("upper").toString())
+                .add("work", d.resolve("work").toString());
+        c.add("hostname", o.hostname())
+                .add("net", o.net())
+                .add("exit", dir.resolve("exit").toString());
+        c.add("userns", o.user() ? "1" : "0")
+                .add("timens", o.time() ? "1" : "0")
+                .add("interactive", o.interactive() ? "1" : "0");
         c.addAll("dev", List.of("null", "zero", "full", "random", "urandom", "tty"));
         String home = o.confinement().user() == null || o.confinement().user().startsWith("0:") ? "/root" : "/";
         ChildEnv.of(System.getenv(), List.of(), home).forEach((name, value) -> c.add("env", name + "=" + value));
@@ -214,7 +256,8 @@ public final class RunSteps {
     private ActionException helperFailed(String line) {
         if (line != null && line.startsWith("error ")) return new ActionException(line.substring(6));
         String log = o.interactive() ? "" : ": " + ContainerCreate.logTail(dir.resolve("log"));
-        return new ActionException("the helper ended unexpectedly" + (line == null ? "" : " (it said " + nscope.act.Names.shown(line) + ")") + log);
+        return new ActionException("the helper ended unexpectedly"
+                + (line == null ? "" : " (it said " + nscope.act.Names.shown(line) + ")") + log);
     }
 
     void userns() throws ActionException {
@@ -223,12 +266,16 @@ public final class RunSteps {
             for (String f : List.of("uid_map", "gid_map")) {
                 long base = f.startsWith("uid") ? ids.uid() : ids.gid();
                 try {
-                    Files.writeString(Path.of("/proc", Integer.toString(pid), f), "0 " + base + " " + ids.size() + "\n", StandardCharsets.US_ASCII);
+                    Files.writeString(
+                            Path.of("/proc", Integer.toString(pid), f),
+                            "0 " + base + " " + ids.size() + "\n",
+                            StandardCharsets.US_ASCII);
                 } catch (IOException e) {
                     throw new ActionException("cannot write the " + f + " of PID " + pid + ": " + e.getMessage());
                 }
             }
-            return "the container's ids 0-" + (ids.size() - 1) + " are host uids " + ids.uid() + "- and gids " + ids.gid() + "-";
+            return "the container's ids 0-" + (ids.size() - 1) + " are host uids " + ids.uid() + "- and gids "
+                    + ids.gid() + "-";
         });
     }
 
@@ -253,11 +300,13 @@ public final class RunSteps {
             running.onEnd(code -> link.close());
         }
         status = "running";
-        startTime = ProcStat.of(pid).map(nscope.probes.parse.StatLine::startTime).orElse(0L);
+        startTime =
+                ProcStat.of(pid).map(nscope.probes.parse.StatLine::startTime).orElse(0L);
         save();
     }
 
-    // Undoing, step by step, driven by what the state names: what exists is removed; each says what it removed, or null.
+    // Undoing, step by step, driven by what the state names: what exists is removed; each says what it removed, or
+    // null.
 
     String removeDirectory() throws ActionException {
         if (!Files.exists(dir)) return null;

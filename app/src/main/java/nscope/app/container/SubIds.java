@@ -1,7 +1,5 @@
 package nscope.app.container;
 
-import nscope.app.audit.Audited;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import nscope.act.ActionException;
+import nscope.app.audit.Audited;
 
 /**
  * Host id ranges for containers' user namespaces (--userns): 65536 uids
@@ -44,16 +43,21 @@ final class SubIds {
     private static long slice(String which, List<ContainerState> others, Audited audited) throws ActionException {
         Path f = file(which);
         List<Entry> all = read(f);
-        List<Entry> root = all.stream().filter(e -> e.owner().equals("root") || e.owner().equals("0")).toList();
+        List<Entry> root = all.stream()
+                .filter(e -> e.owner().equals("root") || e.owner().equals("0"))
+                .toList();
         if (root.isEmpty()) root = List.of(addDefault(f, all, audited));
         List<Long> used = new ArrayList<>();
-        for (ContainerState c : others) if (c.ids() != null) used.add(which.equals("uid") ? c.ids().uid() : c.ids().gid());
+        for (ContainerState c : others)
+            if (c.ids() != null)
+                used.add(which.equals("uid") ? c.ids().uid() : c.ids().gid());
         for (Entry e : root)
             for (long s = e.start(); s + SIZE <= e.start() + e.count(); s += SIZE) {
                 long at = s;
                 if (used.stream().noneMatch(u -> u < at + SIZE && at < u + SIZE)) return s;
             }
-        throw new ActionException("every " + SIZE + "-id slice of root's ranges in " + f + " is used by a container: remove one, or give root more in " + f);
+        throw new ActionException("every " + SIZE + "-id slice of root's ranges in " + f
+                + " is used by a container: remove one, or give root more in " + f);
     }
 
     private static List<Entry> read(Path f) throws ActionException {
@@ -77,15 +81,24 @@ final class SubIds {
 
     private static Entry addDefault(Path f, List<Entry> all, Audited audited) throws ActionException {
         long start = DEFAULT_START;
-        for (Entry e : all) if (e.start() < start + DEFAULT_COUNT && start < e.start() + e.count()) start = e.start() + e.count();
+        for (Entry e : all)
+            if (e.start() < start + DEFAULT_COUNT && start < e.start() + e.count()) start = e.start() + e.count();
         start = (start + SIZE - 1) / SIZE * SIZE;
-        if (start + DEFAULT_COUNT > 4294967294L) throw new ActionException("no room in the id space for root's range in " + f + ": give root one there");
+        if (start + DEFAULT_COUNT > 4294967294L)
+            throw new ActionException("no room in the id space for root's range in " + f + ": give root one there");
         Entry e = new Entry("root", start, DEFAULT_COUNT);
         String line = "root:" + start + ":" + DEFAULT_COUNT + "\n";
         audited.change("subid add", f.toString(), () -> {
             try {
-                boolean cut = Files.exists(f) && Files.size(f) > 0 && !Files.readString(f).endsWith("\n");
-                Files.writeString(f, (cut ? "\n" : "") + line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                boolean cut = Files.exists(f)
+                        && Files.size(f) > 0
+                        && !Files.readString(f).endsWith("\n");
+                Files.writeString(
+                        f,
+                        (cut ? "\n" : "") + line,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException x) {
                 throw new ActionException("cannot add root's range to " + f + ": " + x.getMessage());
             }

@@ -9,10 +9,10 @@ import java.util.List;
 import nscope.act.ActionException;
 import nscope.act.Launch;
 import nscope.probes.CgroupMounts;
-import nscope.probes.source.Host;
 import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.cgroups.Hierarchy;
 import nscope.probes.parse.CgroupText;
+import nscope.probes.source.Host;
 
 /** The cgroups of a process in every mounted hierarchy, as places another process can join. */
 final class CgroupsOf {
@@ -21,9 +21,11 @@ final class CgroupsOf {
     static List<Launch.CgroupJoin> process(int pid) throws ActionException {
         String text;
         try {
-            text = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cgroup")), StandardCharsets.UTF_8);
+            text = new String(
+                    Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cgroup")), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ActionException("cannot read the cgroups of PID " + pid + " (" + e.getMessage() + "): nothing started");
+            throw new ActionException(
+                    "cannot read the cgroups of PID " + pid + " (" + e.getMessage() + "): nothing started");
         }
         List<CgroupLine> lines;
         try {

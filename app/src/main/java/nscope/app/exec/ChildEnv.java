@@ -33,8 +33,9 @@ public final class ChildEnv {
     public static void checkNames(List<String> keep) throws nscope.act.ActionException {
         for (String k : keep)
             if (!k.matches("[A-Za-z_][A-Za-z0-9_]{0,127}"))
-                throw new nscope.act.ActionException("--keep-env takes variable names (letters, digits and '_', not starting with a digit)"
-                        + (k.contains("=") ? ", not NAME=VALUE" : "") + ": not " + nscope.act.Names.shown(k));
+                throw new nscope.act.ActionException(
+                        "--keep-env takes variable names (letters, digits and '_', not starting with a digit)"
+                                + (k.contains("=") ? ", not NAME=VALUE" : "") + ": not " + nscope.act.Names.shown(k));
     }
 
     /** HOME for a user given as "UID" or "UID:GID" ("" or 0: root). */

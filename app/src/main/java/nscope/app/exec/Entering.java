@@ -1,8 +1,5 @@
 package nscope.app.exec;
 
-import nscope.app.audit.AuditLog;
-import nscope.app.audit.Audited;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +8,7 @@ import nscope.act.EnterPlan;
 import nscope.act.Launch;
 import nscope.act.Names;
 import nscope.act.Signals;
+import nscope.app.audit.Audited;
 import nscope.kernel.Kernel;
 import nscope.kernel.NsType;
 
@@ -25,9 +23,11 @@ public final class Entering {
         for (String word : list.split("[,\\s]+")) {
             if (word.isEmpty()) continue;
             NsType t = null;
-            for (NsType c : NsType.values()) if (c.link().equals(word) || word.equals("mount") && c == NsType.MNT) t = c;
+            for (NsType c : NsType.values())
+                if (c.link().equals(word) || word.equals("mount") && c == NsType.MNT) t = c;
             if (t == null)
-                throw new ActionException("no namespace type " + Names.shown(word) + ": mnt, uts, ipc, net, pid, user, cgroup, time");
+                throw new ActionException(
+                        "no namespace type " + Names.shown(word) + ": mnt, uts, ipc, net, pid, user, cgroup, time");
             out.add(t);
         }
         return out;
@@ -40,22 +40,40 @@ public final class Entering {
      * confinement and cgroups, as docker exec does: the route says how, or
      * nothing for another process (null: no route, as with --privileged).
      */
-    public static Launch process(Kernel k, int pid, Long start, Set<NsType> types, boolean cgroups, String user,
-                          List<String> command, List<String> keepEnv, ContainerRoute route) throws ActionException {
+    public static Launch process(
+            Kernel k,
+            int pid,
+            Long start,
+            Set<NsType> types,
+            boolean cgroups,
+            String user,
+            List<String> command,
+            List<String> keepEnv,
+            ContainerRoute route)
+            throws ActionException {
         ChildEnv.checkNames(keepEnv);
         long at = start != null ? start : Signals.startTime(k, "/proc", pid);
         if (at < 0) throw new ActionException("PID " + pid + " does not exist: nothing started");
         nscope.act.Bound.refuseUnfit(k, "/proc", pid, "nothing started");
         if (pid == 1 && ProcStat.of(1).isPresent() && !readable("/proc/1/ns/mnt"))
-            throw new ActionException("PID 1 (the host's init) refuses even root here: its namespace files cannot be opened"
-                    + " (a ptrace or security-module rule of this host); nothing started");
+            throw new ActionException(
+                    "PID 1 (the host's init) refuses even root here: its namespace files cannot be opened"
+                            + " (a ptrace or security-module rule of this host); nothing started");
         if (route != null) {
             var l = route.launch(k, pid, at, user, command, keepEnv);
             if (l.isPresent()) return l.get();
         }
         String comm = comm(pid);
-        Launch l = EnterPlan.process(k, "/proc", pid, at, types, user, command,
-                ChildEnv.of(System.getenv(), keepEnv, ChildEnv.home(user)), comm);
+        Launch l = EnterPlan.process(
+                k,
+                "/proc",
+                pid,
+                at,
+                types,
+                user,
+                command,
+                ChildEnv.of(System.getenv(), keepEnv, ChildEnv.home(user)),
+                comm);
         if (!cgroups) return l;
         try {
             return l.joining(CgroupsOf.process(pid));
@@ -75,12 +93,15 @@ public final class Entering {
 
     /** How a process of one of nscope's containers is entered; empty for any other process. */
     public interface ContainerRoute {
-        java.util.Optional<Launch> launch(Kernel k, int pid, long start, String user, List<String> command, List<String> keepEnv)
+        java.util.Optional<Launch> launch(
+                Kernel k, int pid, long start, String user, List<String> command, List<String> keepEnv)
                 throws ActionException;
     }
 
     /** What makes a launch, once libc is bound. */
-    public interface Prepare { Launch launch(Kernel k) throws ActionException; }
+    public interface Prepare {
+        Launch launch(Kernel k) throws ActionException;
+    }
 
     /** Runs it with its audit line (written when it starts: a shell may run for hours); the child's exit status. */
     public static int run(Kernel k, Audited audited, Launch l, String action, String target) throws ActionException {
@@ -92,7 +113,8 @@ public final class Entering {
      * nothing started, when the log cannot be written), one with its exit
      * status when it ends; attach to relay.
      */
-    public static Running start(Kernel k, Audited audited, Launch l, String action, String target) throws ActionException {
+    public static Running start(Kernel k, Audited audited, Launch l, String action, String target)
+            throws ActionException {
         Audited.Change c = audited.begin(action, target, "start " + l.what());
         Running r;
         try {
@@ -101,12 +123,14 @@ public final class Entering {
             c.end(false, String.valueOf(e.getMessage()));
             throw e;
         }
-        return r.onEnd(code -> c.end(code >= 0, code < 0 ? "ended by nscope: " + l.what() : "exit status " + code + ": " + l.what()));
+        return r.onEnd(code ->
+                c.end(code >= 0, code < 0 ? "ended by nscope: " + l.what() : "exit status " + code + ": " + l.what()));
     }
 
     private static String comm(int pid) {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "comm")).strip();
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "comm"))
+                    .strip();
         } catch (java.io.IOException e) {
             return "?"; // gone: the pidfd check says so in words
         }

@@ -12,7 +12,10 @@ public final class HostCommand {
 
     public static String run(List<String> argv) throws ActionException {
         try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process p = new ProcessBuilder(argv)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -37,8 +40,9 @@ public final class HostCommand {
     }
 
     private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":"))
-            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, tool))) return true;
+        for (String d : System.getenv()
+                .getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+                .split(":")) if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, tool))) return true;
         return false;
     }
 

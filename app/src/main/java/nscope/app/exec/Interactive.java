@@ -1,7 +1,5 @@
 package nscope.app.exec;
 
-import nscope.app.audit.Audited;
-
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -12,6 +10,7 @@ import java.util.List;
 import nscope.act.ActionException;
 import nscope.act.CgroupWrites;
 import nscope.act.Launch;
+import nscope.app.audit.Audited;
 import nscope.kernel.Fd;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
@@ -66,9 +65,13 @@ public final class Interactive {
                 int[] size = tty.size(0);
                 if (size != null) tty.setSize(pty.master(), size[0], size[1]);
                 File slave = new File(pty.slave());
-                pb.redirectInput(slave).redirectOutput(Redirect.appendTo(slave)).redirectError(Redirect.appendTo(slave));
+                pb.redirectInput(slave)
+                        .redirectOutput(Redirect.appendTo(slave))
+                        .redirectError(Redirect.appendTo(slave));
             } else if (log != null) {
-                pb.redirectInput(new File("/dev/null")).redirectOutput(Redirect.appendTo(log.toFile())).redirectErrorStream(true);
+                pb.redirectInput(new File("/dev/null"))
+                        .redirectOutput(Redirect.appendTo(log.toFile()))
+                        .redirectErrorStream(true);
             } else {
                 // not a terminal: nscope's input as it is; output and errors through pipes nscope copies
                 pb.redirectInput(Redirect.INHERIT).redirectOutput(Redirect.PIPE).redirectError(Redirect.PIPE);
@@ -124,8 +127,13 @@ public final class Interactive {
     /** The children of a process (/proc/PID/task/PID/children), oldest first; none when it is gone. */
     static long[] children(long pid) {
         try {
-            String s = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(pid), "children")).strip();
-            return s.isEmpty() ? new long[0] : java.util.Arrays.stream(s.split(" ")).mapToLong(Long::parseLong).toArray();
+            String s = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(pid), "children"))
+                    .strip();
+            return s.isEmpty()
+                    ? new long[0]
+                    : java.util.Arrays.stream(s.split(" "))
+                            .mapToLong(Long::parseLong)
+                            .toArray();
         } catch (IOException e) {
             return new long[0];
         }
@@ -141,17 +149,19 @@ public final class Interactive {
         return true;
     }
 
-    private void join(Process p, long joining, List<Launch.CgroupJoin> joins) throws ActionException, InterruptedException {
+    private void join(Process p, long joining, List<Launch.CgroupJoin> joins)
+            throws ActionException, InterruptedException {
         if (!stopped(joining)) {
             p.destroyForcibly();
             throw new ActionException("the child did not stop to be moved into its cgroups: nothing entered");
         }
         int pid = (int) joining;
         for (Launch.CgroupJoin j : joins) {
-            Audited.Outcome o = audited.cgroup(new CgroupWrites(k, j.mountPoint(), j.version() == 2), "mv", j.label(), w -> {
-                w.move(j.path(), pid, false);
-                return "moved PID " + pid + " (nscope's child, to enter) into " + j.label();
-            });
+            Audited.Outcome o =
+                    audited.cgroup(new CgroupWrites(k, j.mountPoint(), j.version() == 2), "mv", j.label(), w -> {
+                        w.move(j.path(), pid, false);
+                        return "moved PID " + pid + " (nscope's child, to enter) into " + j.label();
+                    });
             if (!o.ok()) {
                 p.destroyForcibly();
                 throw new ActionException("joining " + j.label() + ": " + o.result() + ": nothing entered");
@@ -166,5 +176,7 @@ public final class Interactive {
     }
 
     /** The state letter of /proc/PID/stat ('T' stopped), or '?' when it cannot be read. */
-    static char state(long pid) { return ProcStat.of(pid).map(nscope.probes.parse.StatLine::state).orElse('?'); }
+    static char state(long pid) {
+        return ProcStat.of(pid).map(nscope.probes.parse.StatLine::state).orElse('?');
+    }
 }

@@ -1,6 +1,5 @@
 package nscope.app.exec;
 
-
 import nscope.act.ActionException;
 import nscope.act.Launch;
 import nscope.kernel.KernelException;
@@ -54,17 +53,19 @@ public final class Running {
         }
 
         private static Thread copier(java.io.InputStream in, java.io.OutputStream to, String name) {
-            Thread t = new Thread(() -> {
-                byte[] buf = new byte[16384];
-                try (in) {
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        to.write(buf, 0, n);
-                        to.flush();
-                    }
-                } catch (java.io.IOException e) {
-                    // the child's end closed, or nscope's output went: nothing more to copy
-                }
-            }, name);
+            Thread t = new Thread(
+                    () -> {
+                        byte[] buf = new byte[16384];
+                        try (in) {
+                            for (int n; (n = in.read(buf)) > 0; ) {
+                                to.write(buf, 0, n);
+                                to.flush();
+                            }
+                        } catch (java.io.IOException e) {
+                            // the child's end closed, or nscope's output went: nothing more to copy
+                        }
+                    },
+                    name);
             t.setDaemon(true);
             t.start();
             return t;
@@ -77,11 +78,17 @@ public final class Running {
         }
     }
 
-    String what() { return launch.what(); }
+    String what() {
+        return launch.what();
+    }
 
-    public long pid() { return p.pid(); }
+    public long pid() {
+        return p.pid();
+    }
 
-    public boolean alive() { return p.isAlive(); }
+    public boolean alive() {
+        return p.isAlive();
+    }
 
     /**
      * Relays until the child ends (its exit status, 128+N when killed by
@@ -152,7 +159,8 @@ public final class Running {
                 int[] now = tty.size(0);
                 if (now != null && (size == null || now[0] != size[0] || now[1] != size[1])) {
                     size = now;
-                    tty.setSize(pty.master(), now[0], now[1]); // the kernel tells the child's foreground group (SIGWINCH)
+                    tty.setSize(
+                            pty.master(), now[0], now[1]); // the kernel tells the child's foreground group (SIGWINCH)
                 }
                 short[] r = tty.poll(keys ? new int[] {m, 0} : new int[] {m}, 100);
                 if ((r[0] & Tty.POLLIN) != 0) {

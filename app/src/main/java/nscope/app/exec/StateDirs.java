@@ -1,6 +1,5 @@
 package nscope.app.exec;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +16,16 @@ import java.util.Set;
 public final class StateDirs {
     private StateDirs() {}
 
-    private static final java.nio.file.attribute.FileAttribute<Set<java.nio.file.attribute.PosixFilePermission>> CLOSED =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final java.nio.file.attribute.FileAttribute<Set<java.nio.file.attribute.PosixFilePermission>>
+            CLOSED = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     /** One of nscope's own directories: made 0700 with its missing parents, or set to 0700 if it exists. */
     public static Path closed(Path dir) throws IOException {
         missing(dir);
         // a shared directory given by mistake (sticky like /tmp, or the root) is left as it is
         int mode = (Integer) Files.getAttribute(dir, "unix:mode");
-        if ((mode & 01000) == 0 && dir.getNameCount() > 1) Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        if ((mode & 01000) == 0 && dir.getNameCount() > 1)
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         return dir;
     }
 

@@ -12,9 +12,9 @@ import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.cgroups.Cgroups;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.query.CgroupNsPaths;
+import nscope.probes.readout.Readout;
 
 /**
  * Cgroup hierarchies as JSON (documented in README.md): every cgroup with
@@ -27,7 +27,9 @@ public final class CgroupsJson {
     private CgroupsJson() {}
 
     /** The "hierarchies" and "processes" fields; only the trees and cgroups the filters let through. */
-    public static void fields(Snapshot s, CgroupCpu cpu, Predicate<CgroupTree> trees, Predicate<Cgroup> cgroups, JsonGenerator g) throws IOException {
+    public static void fields(
+            Snapshot s, CgroupCpu cpu, Predicate<CgroupTree> trees, Predicate<Cgroup> cgroups, JsonGenerator g)
+            throws IOException {
         Cgroups c = s.cgroups();
         g.writeArrayFieldStart("hierarchies");
         for (CgroupTree t : c.trees()) if (trees.test(t)) tree(t, cpu, cgroups, g);
@@ -59,7 +61,8 @@ public final class CgroupsJson {
         g.writeEndArray();
     }
 
-    private static void tree(CgroupTree t, CgroupCpu cpu, Predicate<Cgroup> cgroups, JsonGenerator g) throws IOException {
+    private static void tree(CgroupTree t, CgroupCpu cpu, Predicate<Cgroup> cgroups, JsonGenerator g)
+            throws IOException {
         g.writeStartObject();
         g.writeNumberField("version", t.hierarchy().version());
         g.writeStringField("name", t.hierarchy().label());
@@ -90,11 +93,13 @@ public final class CgroupsJson {
         g.writeObjectFieldStart("files");
         for (Map.Entry<String, Readout<CgValue>> f : c.files().entrySet()) {
             g.writeFieldName(f.getKey());
-            if (f.getValue().known()) value(g, f.getValue().get()); else g.writeNull();
+            if (f.getValue().known()) value(g, f.getValue().get());
+            else g.writeNull();
         }
         g.writeEndObject();
         boolean open = false;
-        for (Map.Entry<String, Readout<CgValue>> f : c.files().entrySet()) open = unknownIn(g, open, f.getKey(), f.getValue());
+        for (Map.Entry<String, Readout<CgValue>> f : c.files().entrySet())
+            open = unknownIn(g, open, f.getKey(), f.getValue());
         open = unknownIn(g, open, "procs", c.procs());
         open = unknownIn(g, open, "threads", c.threads());
         if (open) g.writeEndObject();
@@ -103,7 +108,10 @@ public final class CgroupsJson {
 
     private static void members(JsonGenerator g, String name, Readout<List<Integer>> r) throws IOException {
         g.writeFieldName(name);
-        if (!r.known()) { g.writeNull(); return; }
+        if (!r.known()) {
+            g.writeNull();
+            return;
+        }
         g.writeStartArray();
         for (int id : r.get()) g.writeNumber(id);
         g.writeEndArray();
@@ -145,7 +153,8 @@ public final class CgroupsJson {
         g.writeStartObject();
         g.writeStringField("raw", n.raw());
         g.writeFieldName("value");
-        if (n.unlimited()) g.writeNull(); else unsigned(g, n.value());
+        if (n.unlimited()) g.writeNull();
+        else unsigned(g, n.value());
         g.writeBooleanField("unlimited", n.unlimited());
         g.writeEndObject();
     }
@@ -162,7 +171,8 @@ public final class CgroupsJson {
 
     /** An unsigned 64-bit value: above 2^63 - 1 as the big number it is. */
     private static void unsigned(JsonGenerator g, long v) throws IOException {
-        if (v >= 0) g.writeNumber(v); else g.writeNumber(new BigInteger(Long.toUnsignedString(v)));
+        if (v >= 0) g.writeNumber(v);
+        else g.writeNumber(new BigInteger(Long.toUnsignedString(v)));
     }
 
     private static boolean unknownIn(JsonGenerator g, boolean open, String name, Readout<?> r) throws IOException {

@@ -71,7 +71,8 @@ final class FactsJson {
     }
 
     /** /proc/PID/cgroup lines as strings, exactly as the kernel writes them ("4:memory:/x"). */
-    private static void lines(JsonGenerator g, String name, List<nscope.probes.cgroups.CgroupLine> lines) throws IOException {
+    private static void lines(JsonGenerator g, String name, List<nscope.probes.cgroups.CgroupLine> lines)
+            throws IOException {
         g.writeArrayFieldStart(name);
         for (nscope.probes.cgroups.CgroupLine l : lines) g.writeString(l.toString());
         g.writeEndArray();
@@ -113,7 +114,8 @@ final class FactsJson {
         g.writeEndArray();
         g.writeStringField("operstate", i.operstate());
         g.writeFieldName("mtu");
-        if (i.mtu() == null) g.writeNull(); else g.writeNumber(i.mtu());
+        if (i.mtu() == null) g.writeNull();
+        else g.writeNumber(i.mtu());
         g.writeStringField("mac", i.mac());
         if (i.peerIndex() != null) g.writeNumberField("peerIndex", i.peerIndex());
         if (i.peerNetnsId() != null) g.writeNumberField("peerNetnsId", i.peerNetnsId());

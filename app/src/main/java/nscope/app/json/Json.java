@@ -26,7 +26,8 @@ public final class Json {
         JsonGenerator g = FACTORY.createGenerator(w);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.setCharacterEscapes(TerminalSafe.INSTANCE);
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        DefaultPrettyPrinter pp =
+                new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
         g.setPrettyPrinter(pp);
         return g;
     }
@@ -40,9 +41,13 @@ public final class Json {
             ascii[0x7f] = ESCAPE_STANDARD;
         }
 
-        @Override public int[] getEscapeCodesForAscii() { return ascii; }
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
 
-        @Override public SerializableString getEscapeSequence(int ch) {
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
             boolean c1 = ch >= 0x80 && ch < 0xa0;
             boolean bidi = (ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069);
             return c1 || bidi ? new SerializedString(String.format("\\u%04X", ch)) : null;

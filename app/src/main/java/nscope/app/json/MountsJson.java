@@ -60,7 +60,8 @@ public final class MountsJson {
         g.writeStringField("propagation", p.kinds());
         if (p.shared().isPresent()) g.writeNumberField("peerGroup", p.shared().getAsInt());
         if (p.master().isPresent()) g.writeNumberField("master", p.master().getAsInt());
-        if (p.propagateFrom().isPresent()) g.writeNumberField("propagateFrom", p.propagateFrom().getAsInt());
+        if (p.propagateFrom().isPresent())
+            g.writeNumberField("propagateFrom", p.propagateFrom().getAsInt());
         if (!p.other().isEmpty()) {
             g.writeArrayFieldStart("otherTags");
             for (String o : p.other()) g.writeString(o);

@@ -11,10 +11,10 @@ import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.NsRelations;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
 
 /**
@@ -91,9 +91,11 @@ public final class SnapshotJson {
             if (r.known()) {
                 NsRelations x = r.get();
                 g.writeFieldName("parent");
-                if (x.parent() == null) g.writeNull(); else ino(g, x.parent());
+                if (x.parent() == null) g.writeNull();
+                else ino(g, x.parent());
                 g.writeFieldName("owner");
-                if (x.owner() == null) g.writeNull(); else ino(g, x.owner());
+                if (x.owner() == null) g.writeNull();
+                else ino(g, x.owner());
                 if (x.ownerUid() != null) g.writeNumberField("ownerUid", x.ownerUid());
             } else {
                 g.writeObjectFieldStart("unknown");
@@ -148,7 +150,8 @@ public final class SnapshotJson {
         g.writeObjectFieldStart("ns");
         for (NsLink l : NsLink.values()) {
             g.writeFieldName(l.fileName());
-            if (t.ns(l).known()) ino(g, t.ns(l).get()); else g.writeNull();
+            if (t.ns(l).known()) ino(g, t.ns(l).get());
+            else g.writeNull();
         }
         g.writeEndObject();
         Set<NsLink> diverge = s.divergentLinks(t);
@@ -163,8 +166,15 @@ public final class SnapshotJson {
 
     private static void unknowns(JsonGenerator g, Task t) throws IOException {
         boolean open = false;
-        Object[][] fields = {{"uid", t.uids()}, {"gid", t.gids()}, {"nsPid", t.nsPid()}, {"nsTgid", t.nsTgid()},
-                {"nsPgid", t.nsPgid()}, {"nsSid", t.nsSid()}, {"cmdline", t.cmdline()}};
+        Object[][] fields = {
+            {"uid", t.uids()},
+            {"gid", t.gids()},
+            {"nsPid", t.nsPid()},
+            {"nsTgid", t.nsTgid()},
+            {"nsPgid", t.nsPgid()},
+            {"nsSid", t.nsSid()},
+            {"cmdline", t.cmdline()}
+        };
         for (Object[] f : fields) open = unknown(g, open, (String) f[0], (Readout<?>) f[1]);
         for (NsLink l : NsLink.values()) open = unknown(g, open, "ns." + l.fileName(), t.ns(l));
         if (open) g.writeEndObject();
@@ -186,7 +196,10 @@ public final class SnapshotJson {
 
     private static void ids(JsonGenerator g, String name, Readout<Ids> r) throws IOException {
         g.writeFieldName(name);
-        if (!r.known()) { g.writeNull(); return; }
+        if (!r.known()) {
+            g.writeNull();
+            return;
+        }
         Ids i = r.get();
         g.writeStartObject();
         g.writeNumberField("real", i.real());
@@ -198,7 +211,8 @@ public final class SnapshotJson {
 
     private static void intList(JsonGenerator g, String name, Readout<List<Integer>> r) throws IOException {
         g.writeFieldName(name);
-        if (r.known()) ints(g, r.get()); else g.writeNull();
+        if (r.known()) ints(g, r.get());
+        else g.writeNull();
     }
 
     private static void ints(JsonGenerator g, List<Integer> v) throws IOException {

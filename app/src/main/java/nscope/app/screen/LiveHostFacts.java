@@ -16,7 +16,8 @@ public final class LiveHostFacts implements Supplier<HostFacts> {
     private SystemInfo si;
     private String failed;
 
-    @Override public synchronized HostFacts get() {
+    @Override
+    public synchronized HostFacts get() {
         if (failed != null) return new HostFacts(failed, "", -1, 0, 0, 0, null);
         try {
             if (si == null) si = new SystemInfo();
@@ -24,8 +25,14 @@ public final class LiveHostFacts implements Supplier<HostFacts> {
             CentralProcessor cpu = si.getHardware().getProcessor();
             GlobalMemory mem = si.getHardware().getMemory();
             String kernel = os.getVersionInfo().getBuildNumber();
-            return new HostFacts(os.getNetworkParams().getHostName(), kernel == null ? "" : kernel, os.getSystemUptime(),
-                    cpu.getLogicalProcessorCount(), mem.getTotal(), mem.getAvailable(), cpu.getSystemLoadAverage(3));
+            return new HostFacts(
+                    os.getNetworkParams().getHostName(),
+                    kernel == null ? "" : kernel,
+                    os.getSystemUptime(),
+                    cpu.getLogicalProcessorCount(),
+                    mem.getTotal(),
+                    mem.getAvailable(),
+                    cpu.getSystemLoadAverage(3));
         } catch (RuntimeException | LinkageError e) {
             failed = "host facts unavailable (" + e.getClass().getSimpleName() + ")";
             return new HostFacts(failed, "", -1, 0, 0, 0, null);

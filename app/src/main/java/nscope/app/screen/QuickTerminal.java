@@ -23,22 +23,26 @@ public final class QuickTerminal extends UnixTerminal {
         super(System.in, System.out, java.nio.charset.Charset.defaultCharset(), CtrlCBehaviour.TRAP);
     }
 
-    @Override protected void saveTerminalSettings() throws IOException {
+    @Override
+    protected void saveTerminalSettings() throws IOException {
         if (started) super.saveTerminalSettings();
         else save = true;
     }
 
-    @Override protected void canonicalMode(boolean on) throws IOException {
+    @Override
+    protected void canonicalMode(boolean on) throws IOException {
         if (started) super.canonicalMode(on);
         else later(on ? List.of("icanon") : List.of("-icanon", "min", "1"));
     }
 
-    @Override protected void keyEchoEnabled(boolean on) throws IOException {
+    @Override
+    protected void keyEchoEnabled(boolean on) throws IOException {
         if (started) super.keyEchoEnabled(on);
         else later(List.of(on ? "echo" : "-echo"));
     }
 
-    @Override protected void keyStrokeSignalsEnabled(boolean on) throws IOException {
+    @Override
+    protected void keyStrokeSignalsEnabled(boolean on) throws IOException {
         if (started) super.keyStrokeSignalsEnabled(on);
         else later(List.of("intr", on ? "^C" : "undef"));
     }
@@ -49,7 +53,8 @@ public final class QuickTerminal extends UnixTerminal {
     }
 
     /** Lanterna's start calls this right after the settings: they are made here, at once. */
-    @Override protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
+    @Override
+    protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
         if (!started) {
             started = true;
             String stty = System.getProperty("com.googlecode.lanterna.terminal.UnixTerminal.sttyCommand", "/bin/stty");
@@ -57,7 +62,8 @@ public final class QuickTerminal extends UnixTerminal {
             StringBuilder cmd = new StringBuilder();
             if (save) cmd.append(stty).append(" -g; ");
             cmd.append(stty);
-            for (String a : pending == null ? List.<String>of() : pending) cmd.append(' ').append(a);
+            for (String a : pending == null ? List.<String>of() : pending)
+                cmd.append(' ').append(a);
             String out = exec("/bin/sh", "-c", cmd.toString()).trim();
             if (save) {
                 if (out.isEmpty()) throw new IOException("stty -g gave no settings to restore");
@@ -72,14 +78,16 @@ public final class QuickTerminal extends UnixTerminal {
      * own way moves the cursor and asks the terminal, whose reply would land
      * in a session's input if the window is resized while a shell runs.
      */
-    @Override protected com.googlecode.lanterna.TerminalSize findTerminalSize() throws IOException {
+    @Override
+    protected com.googlecode.lanterna.TerminalSize findTerminalSize() throws IOException {
         nscope.kernel.Kernel k = nscope.kernel.Kernel.ifLoaded();
         int[] s = k == null ? null : new nscope.kernel.Tty(k).size(0);
         if (s != null && s[0] > 0 && s[1] > 0) return new com.googlecode.lanterna.TerminalSize(s[0], s[1]);
         return super.findTerminalSize();
     }
 
-    @Override protected void restoreTerminalSettings() throws IOException {
+    @Override
+    protected void restoreTerminalSettings() throws IOException {
         if (saved != null) runSTTYCommand(saved);
         else super.restoreTerminalSettings();
     }

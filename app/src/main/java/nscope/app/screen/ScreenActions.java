@@ -1,34 +1,33 @@
 package nscope.app.screen;
 
-import nscope.app.audit.AuditLog;
-import nscope.app.audit.Audited;
-import nscope.app.exec.Entering;
-import nscope.app.exec.Running;
-import nscope.app.exec.ChildEnv;
-import nscope.app.container.ContainerCreate;
-import nscope.app.container.ContainerState;
-import nscope.app.container.ContainerRemove;
-import nscope.app.container.ContainerEnter;
-import nscope.app.container.Containers;
-import nscope.app.container.confine.Confinement;
-import nscope.app.container.confine.Capabilities;
-
 import java.util.ArrayList;
 import java.util.List;
 import nscope.act.ActionException;
 import nscope.act.Bound;
+import nscope.act.CgroupWrites;
 import nscope.act.EnterPlan;
 import nscope.act.Launch;
 import nscope.act.Names;
-import nscope.act.UnsharePlan;
-import nscope.kernel.DevIno;
-import nscope.kernel.NsType;
-import nscope.views.text.Escape;
-import nscope.act.CgroupWrites;
 import nscope.act.Signals;
+import nscope.act.UnsharePlan;
+import nscope.app.audit.AuditLog;
+import nscope.app.audit.Audited;
+import nscope.app.container.ContainerCreate;
+import nscope.app.container.ContainerEnter;
+import nscope.app.container.ContainerRemove;
+import nscope.app.container.ContainerState;
+import nscope.app.container.Containers;
+import nscope.app.container.confine.Capabilities;
+import nscope.app.container.confine.Confinement;
+import nscope.app.exec.ChildEnv;
+import nscope.app.exec.Entering;
+import nscope.app.exec.Running;
+import nscope.kernel.DevIno;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
+import nscope.kernel.NsType;
 import nscope.views.actions.Actions;
+import nscope.views.text.Escape;
 
 /** The live screen's actions on the host: signals bound to start times, each attempt in the audit log. */
 public final class ScreenActions implements Actions {
@@ -36,7 +35,9 @@ public final class ScreenActions implements Actions {
     /** Audit lines that could not be written after their change (said in the next result, never on the screen's terminal). */
     private final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    public ScreenActions(AuditLog log) { this.audited = new Audited(log, warnings::add); }
+    public ScreenActions(AuditLog log) {
+        this.audited = new Audited(log, warnings::add);
+    }
 
     /** A result with the audit warnings since the last one. */
     private String noted(String result) {
@@ -52,15 +53,23 @@ public final class ScreenActions implements Actions {
     public static Actions of(boolean readOnly, boolean live) {
         if (readOnly) return Actions.readOnly("started with --read-only");
         if (!live) return Actions.readOnly("a recorded host (--root) is only shown");
-        if (!AuditLog.isRoot()) return Actions.readOnly("not root: signals to other users' processes and cgroup changes need root");
+        if (!AuditLog.isRoot())
+            return Actions.readOnly("not root: signals to other users' processes and cgroup changes need root");
         return new ScreenActions(AuditLog.of(System.getenv()));
     }
 
-    @Override public String refusal() { return null; }
+    @Override
+    public String refusal() {
+        return null;
+    }
 
-    @Override public List<String> signals() { return List.copyOf(Signals.BY_NAME.keySet()); }
+    @Override
+    public List<String> signals() {
+        return List.copyOf(Signals.BY_NAME.keySet());
+    }
 
-    @Override public String signal(List<Target> targets, String name) {
+    @Override
+    public String signal(List<Target> targets, String name) {
         Kernel kernel;
         try {
             kernel = Kernel.shared();
@@ -75,11 +84,15 @@ public final class ScreenActions implements Actions {
             else refused.add(o.result());
             if (o.logError() != null) refused.add(o.logError());
         }
-        String done = "SIG" + name + " sent to " + sent + " of " + targets.size() + (targets.size() == 1 ? " process" : " processes");
-        return refused.isEmpty() ? done : done + "; " + refused.get(0) + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "");
+        String done = "SIG" + name + " sent to " + sent + " of " + targets.size()
+                + (targets.size() == 1 ? " process" : " processes");
+        return refused.isEmpty()
+                ? done
+                : done + "; " + refused.get(0) + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "");
     }
 
-    @Override public String cgroup(CgroupTarget target, String change) {
+    @Override
+    public String cgroup(CgroupTarget target, String change) {
         CgroupWrites w;
         try {
             w = new CgroupWrites(Kernel.shared(), target.mountPoint(), target.version() == 2);
@@ -87,9 +100,18 @@ public final class ScreenActions implements Actions {
             return "nothing changed: " + e.getMessage();
         }
         Audited.Outcome o = audited.cgroup(w, change, target.label(), writes -> switch (change) {
-            case "rmdir" -> { writes.rmdir(target.path()); yield "removed " + target.label(); }
-            case "freeze" -> { writes.freeze(target.path(), true); yield "froze " + target.label(); }
-            case "thaw" -> { writes.freeze(target.path(), false); yield "thawed " + target.label(); }
+            case "rmdir" -> {
+                writes.rmdir(target.path());
+                yield "removed " + target.label();
+            }
+            case "freeze" -> {
+                writes.freeze(target.path(), true);
+                yield "froze " + target.label();
+            }
+            case "thaw" -> {
+                writes.freeze(target.path(), false);
+                yield "thawed " + target.label();
+            }
             default -> throw new ActionException("no such cgroup change: " + change);
         });
         return o.logError() == null ? o.result() : o.result() + "; " + o.logError();
@@ -99,9 +121,12 @@ public final class ScreenActions implements Actions {
         return new CgroupWrites(Kernel.shared(), t.mountPoint(), t.version() == 2);
     }
 
-    private static String said(Audited.Outcome o) { return o.logError() == null ? o.result() : o.result() + "; " + o.logError(); }
+    private static String said(Audited.Outcome o) {
+        return o.logError() == null ? o.result() : o.result() + "; " + o.logError();
+    }
 
-    @Override public String mkdir(CgroupTarget parent, String name) {
+    @Override
+    public String mkdir(CgroupTarget parent, String name) {
         String path = (parent.path().equals("/") ? "" : parent.path()) + "/" + name;
         String label = parent.hierarchy() + ":" + path;
         try {
@@ -115,7 +140,8 @@ public final class ScreenActions implements Actions {
         }
     }
 
-    @Override public String set(CgroupTarget target, java.util.Map<String, String> values) {
+    @Override
+    public String set(CgroupTarget target, java.util.Map<String, String> values) {
         List<String> done = new ArrayList<>();
         try {
             CgroupWrites w = writes(target);
@@ -133,27 +159,35 @@ public final class ScreenActions implements Actions {
         return "set " + String.join(", ", done) + " in " + target.label();
     }
 
-    @Override public String move(Target process, int tid, List<CgroupTarget> into) {
+    @Override
+    public String move(Target process, int tid, List<CgroupTarget> into) {
         int moved = 0;
-        String who = tid > 0 && tid != process.pid() ? "thread " + tid + " of PID " + process.pid() : "PID " + process.pid();
+        String who =
+                tid > 0 && tid != process.pid() ? "thread " + tid + " of PID " + process.pid() : "PID " + process.pid();
         try {
             Kernel k = Kernel.shared();
             for (CgroupTarget t : into) {
                 Audited.Outcome o = audited.cgroup(writes(t), "mv", t.label(), w -> {
                     // bound to the process the user saw: a PID reused meanwhile is refused
-                    try (nscope.kernel.Fd pidfd = Bound.pin(k, "/proc", process.pid(), process.startTime(), "nothing moved")) {
+                    try (nscope.kernel.Fd pidfd =
+                            Bound.pin(k, "/proc", process.pid(), process.startTime(), "nothing moved")) {
                         Bound.refuseUnfit(k, "/proc", tid > 0 ? tid : process.pid(), "nothing moved");
                         w.move(t.path(), tid > 0 ? tid : process.pid(), tid > 0 && tid != process.pid());
                     }
                     return "moved " + who + " into " + t.label();
                 });
-                if (!o.ok()) return (moved > 0 ? "moved into " + moved + " of " + into.size() + " cgroups; then " : "") + said(o);
+                if (!o.ok())
+                    return (moved > 0 ? "moved into " + moved + " of " + into.size() + " cgroups; then " : "")
+                            + said(o);
                 moved++;
             }
         } catch (KernelException e) {
             return "nothing moved: " + e.getMessage();
         }
-        return "moved " + who + " into " + (into.size() == 1 ? into.get(0).label() : into.size() + " cgroups (" + into.get(0).path() + ")");
+        return "moved " + who + " into "
+                + (into.size() == 1
+                        ? into.get(0).label()
+                        : into.size() + " cgroups (" + into.get(0).path() + ")");
     }
 
     /** A launch made ready now (so a refusal shows before the screen is put aside), run when the loop asks. */
@@ -171,7 +205,9 @@ public final class ScreenActions implements Actions {
     }
 
     /** What starts a session's child, the first time it runs. */
-    private interface Starter { Running start() throws ActionException; }
+    private interface Starter {
+        Running start() throws ActionException;
+    }
 
     /** A child on the terminal: started at the first run, relayed until it ends or is put aside (Ctrl-]), taken up again by r. */
     private static final class Relayed implements Session {
@@ -185,9 +221,13 @@ public final class ScreenActions implements Actions {
             this.starter = starter;
         }
 
-        @Override public String refusal() { return null; }
+        @Override
+        public String refusal() {
+            return null;
+        }
 
-        @Override public String run() {
+        @Override
+        public String run() {
             try {
                 if (running == null) {
                     banner("nscope: " + Escape.terminal(what));
@@ -197,7 +237,9 @@ public final class ScreenActions implements Actions {
                 }
                 Integer code = running.attach(true);
                 aside = code == null;
-                return aside ? "put aside, still running (PID " + running.pid() + "): r goes back to it; " + what : status(code);
+                return aside
+                        ? "put aside, still running (PID " + running.pid() + "): r goes back to it; " + what
+                        : status(code);
             } catch (ActionException e) {
                 aside = false;
                 return e.getMessage();
@@ -205,7 +247,8 @@ public final class ScreenActions implements Actions {
         }
 
         private static void banner(String first) {
-            System.out.print("\r\n" + first + "\r\nnscope: exit it to come back to the screen; Ctrl-] goes back while it runs\r\n");
+            System.out.print("\r\n" + first
+                    + "\r\nnscope: exit it to come back to the screen; Ctrl-] goes back while it runs\r\n");
             System.out.flush();
         }
 
@@ -213,16 +256,21 @@ public final class ScreenActions implements Actions {
             return (code > 128 ? "killed by SIG" + Signals.name(code - 128) : "exit status " + code) + ": " + what;
         }
 
-        @Override public boolean detached() { return aside; }
+        @Override
+        public boolean detached() {
+            return aside;
+        }
 
-        @Override public String ended() {
+        @Override
+        public String ended() {
             Integer code = aside ? running.ended() : null;
             if (code == null) return null;
             aside = false;
             return "a session put aside ended, " + status(code);
         }
 
-        @Override public void end() {
+        @Override
+        public void end() {
             if (running != null) running.end();
         }
     }
@@ -230,19 +278,36 @@ public final class ScreenActions implements Actions {
     /** The options of a container made from the screen: the command line's defaults for what the form does not ask. */
     private static ContainerCreate.Options options(RunChoice c, boolean interactive) throws ActionException {
         String name = c.name().isEmpty() ? ContainerCreate.generatedName() : c.name();
-        return new ContainerCreate.Options(name, c.image(), c.userns(), c.timens(), c.hostname().isEmpty() ? name : c.hostname(),
-                blank(c.memory()), blank(c.pids()), blank(c.cpu()), c.net().isEmpty() ? "loopback" : c.net(),
-                ContainerCreate.fromEnv(ContainerCreate.BRIDGE), ContainerCreate.fromEnv(ContainerCreate.SUBNET), blank(c.ip()),
-                ContainerCreate.fromEnv(ContainerCreate.VETH_PREFIX), ContainerCreate.fromEnv(ContainerCreate.CGROUP_PARENT), c.command(), interactive,
+        return new ContainerCreate.Options(
+                name,
+                c.image(),
+                c.userns(),
+                c.timens(),
+                c.hostname().isEmpty() ? name : c.hostname(),
+                blank(c.memory()),
+                blank(c.pids()),
+                blank(c.cpu()),
+                c.net().isEmpty() ? "loopback" : c.net(),
+                ContainerCreate.fromEnv(ContainerCreate.BRIDGE),
+                ContainerCreate.fromEnv(ContainerCreate.SUBNET),
+                blank(c.ip()),
+                ContainerCreate.fromEnv(ContainerCreate.VETH_PREFIX),
+                ContainerCreate.fromEnv(ContainerCreate.CGROUP_PARENT),
+                c.command(),
+                interactive,
                 DEFAULT_CONFINEMENT);
     }
 
     /** The screen's containers are confined as the command line's are by default. */
-    private static final Confinement DEFAULT_CONFINEMENT = new Confinement(Capabilities.DEFAULTS, true, true, false, false, null);
+    private static final Confinement DEFAULT_CONFINEMENT =
+            new Confinement(Capabilities.DEFAULTS, true, true, false, false, null);
 
-    private static String blank(String s) { return s == null || s.isEmpty() ? null : s; }
+    private static String blank(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
 
-    @Override public Session run(RunChoice c) {
+    @Override
+    public Session run(RunChoice c) {
         Kernel k;
         ContainerCreate.Options o;
         try {
@@ -261,17 +326,21 @@ public final class ScreenActions implements Actions {
         });
     }
 
-    @Override public String runDetached(RunChoice c) {
+    @Override
+    public String runDetached(RunChoice c) {
         try {
             ContainerCreate.Options o = options(c, false);
             ContainerCreate.Created made = new ContainerCreate(Kernel.shared(), audited).create(o);
-            return noted("the container " + o.name() + " runs: PID " + made.state().pid() + (made.state().address() == null ? "" : ", " + made.state().address()));
+            return noted("the container " + o.name() + " runs: PID "
+                    + made.state().pid()
+                    + (made.state().address() == null ? "" : ", " + made.state().address()));
         } catch (KernelException | ActionException e) {
             return "no container: " + e.getMessage();
         }
     }
 
-    @Override public List<String> containers() {
+    @Override
+    public List<String> containers() {
         try {
             return Containers.table(ContainerState.all());
         } catch (java.io.IOException e) {
@@ -279,7 +348,8 @@ public final class ScreenActions implements Actions {
         }
     }
 
-    @Override public String container(String name, String change) {
+    @Override
+    public String container(String name, String change) {
         try {
             Kernel k = Kernel.shared();
             ContainerState c = Containers.load(name);
@@ -295,18 +365,38 @@ public final class ScreenActions implements Actions {
         return Entering.types(String.join(",", names));
     }
 
-    @Override public Session enter(Target process, EnterChoice c) {
-        return session("enter", "pid " + process.pid() + " start " + process.startTime(), k -> Entering.process(k, process.pid(),
-                process.startTime(), types(c.types()), c.cgroups(), c.user(), c.command(), List.of(), ContainerEnter::route));
+    @Override
+    public Session enter(Target process, EnterChoice c) {
+        return session(
+                "enter",
+                "pid " + process.pid() + " start " + process.startTime(),
+                k -> Entering.process(
+                        k,
+                        process.pid(),
+                        process.startTime(),
+                        types(c.types()),
+                        c.cgroups(),
+                        c.user(),
+                        c.command(),
+                        List.of(),
+                        ContainerEnter::route));
     }
 
-    @Override public Session enterNamespace(NsTarget ns, EnterChoice c) {
+    @Override
+    public Session enterNamespace(NsTarget ns, EnterChoice c) {
         return session("enter", ns.label(), k -> {
             NsType type = types(java.util.Set.of(ns.type())).iterator().next();
             ActionException last = new ActionException("nothing holds " + ns.label() + " any more: nothing started");
             for (String file : ns.files()) {
                 try {
-                    return EnterPlan.namespace(k, type, file, new DevIno(ns.dev(), ns.ino()), ns.shellRoot(), c.user(), c.command(),
+                    return EnterPlan.namespace(
+                            k,
+                            type,
+                            file,
+                            new DevIno(ns.dev(), ns.ino()),
+                            ns.shellRoot(),
+                            c.user(),
+                            c.command(),
                             ChildEnv.of(System.getenv(), List.of(), ChildEnv.home(c.user())));
                 } catch (ActionException e) {
                     last = e; // that holder went or now holds another: the next one
@@ -316,13 +406,21 @@ public final class ScreenActions implements Actions {
         });
     }
 
-    @Override public Session unshare(UnshareChoice c) {
+    @Override
+    public Session unshare(UnshareChoice c) {
         return session("unshare", String.join(",", c.types()), k -> {
             java.util.EnumSet<NsType> t = java.util.EnumSet.noneOf(NsType.class);
             t.addAll(types(c.types()));
             if (c.mapRoot()) t.add(NsType.USER);
             if (c.mountProc()) t.add(NsType.MNT);
-            return UnsharePlan.of(k, t, c.fork(), c.mountProc(), c.mapRoot(), c.hostname(), c.command(),
+            return UnsharePlan.of(
+                    k,
+                    t,
+                    c.fork(),
+                    c.mountProc(),
+                    c.mapRoot(),
+                    c.hostname(),
+                    c.command(),
                     ChildEnv.of(System.getenv(), List.of(), "/root"));
         });
     }

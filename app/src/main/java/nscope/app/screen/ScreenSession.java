@@ -30,8 +30,14 @@ public final class ScreenSession {
     private ScreenSession() {}
 
     /** Runs the screen until it ends; IOException: the terminal could not be opened or failed. */
-    public static void run(Palette palette, UiLoop.Source source, Supplier<HostFacts> facts, Duration every, Actions actions,
-                           Supplier<List<ContainerMarks.Container>> containers) throws IOException {
+    public static void run(
+            Palette palette,
+            UiLoop.Source source,
+            Supplier<HostFacts> facts,
+            Duration every,
+            Actions actions,
+            Supplier<List<ContainerMarks.Container>> containers)
+            throws IOException {
         Terminal terminal;
         try {
             terminal = new QuickTerminal();
@@ -49,11 +55,13 @@ public final class ScreenSession {
         PrintStream realErr = System.err;
         ByteArrayOutputStream held = new ByteArrayOutputStream();
         System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
-        Thread restore = new Thread(() -> {
-            stop(screen, stopped);
-            realErr.print(held.toString(StandardCharsets.UTF_8));
-            realErr.flush();
-        }, "nscope-restore-terminal");
+        Thread restore = new Thread(
+                () -> {
+                    stop(screen, stopped);
+                    realErr.print(held.toString(StandardCharsets.UTF_8));
+                    realErr.flush();
+                },
+                "nscope-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
         try {
             // a screen turned to gets its rows built on a thread of their own, so the keys stay answered
@@ -91,5 +99,4 @@ public final class ScreenSession {
             System.err.println("nscope: could not restore the terminal (" + e.getMessage() + "); run 'reset'");
         }
     }
-
 }

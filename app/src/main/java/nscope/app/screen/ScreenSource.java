@@ -35,7 +35,8 @@ public final class ScreenSource implements UiLoop.Source {
         this.every = every;
     }
 
-    @Override public Snapshot scan(int pinned, boolean cgroups) {
+    @Override
+    public Snapshot scan(int pinned, boolean cgroups) {
         if (!live) {
             if (recorded == null) recorded = new Collector(full = fullHost.get()).collect();
             return recorded;
@@ -45,16 +46,28 @@ public final class ScreenSource implements UiLoop.Source {
     }
 
     // plain reads: binding libc waits for the full scan, after the first frame
-    @Override public Snapshot quick() { return first.join().snapshot(); }
-
-    @Override public Screens first(String filter, Map<Screen, Integer> sortBy, Screen shown) {
-        Screens s = first.join();
-        return filter.isEmpty() && sortBy.isEmpty() && shown == AllScreens.FIRST ? s : UiLoop.Source.super.first(filter, sortBy, shown);
+    @Override
+    public Snapshot quick() {
+        return first.join().snapshot();
     }
 
-    @Override public boolean live() { return live; }
+    @Override
+    public Screens first(String filter, Map<Screen, Integer> sortBy, Screen shown) {
+        Screens s = first.join();
+        return filter.isEmpty() && sortBy.isEmpty() && shown == AllScreens.FIRST
+                ? s
+                : UiLoop.Source.super.first(filter, sortBy, shown);
+    }
 
-    @Override public Refresher.Freshness freshness() { return refresher == null ? null : refresher.freshness(); }
+    @Override
+    public boolean live() {
+        return live;
+    }
+
+    @Override
+    public Refresher.Freshness freshness() {
+        return refresher == null ? null : refresher.freshness();
+    }
 
     /** What the full scan's host holds open, given back. */
     public void release() {

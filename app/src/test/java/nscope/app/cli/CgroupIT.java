@@ -1,10 +1,5 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
-import nscope.app.audit.AuditLog;
-import nscope.app.screen.ScreenActions;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import nscope.app.audit.AuditLog;
+import nscope.app.screen.ScreenActions;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
 @LiveTest
 class CgroupIT {
     private static final Path PIDS = Path.of("/sys/fs/cgroup/pids"), FREEZER = Path.of("/sys/fs/cgroup/freezer");
-    private static final String NAME = "nscope-test-it-" + ProcessHandle.current().pid();
-    @TempDir Path tmp;
+    private static final String NAME =
+            "nscope-test-it-" + ProcessHandle.current().pid();
+
+    @TempDir
+    Path tmp;
+
     private final List<Process> started = new ArrayList<>();
     private final List<Path> made = new ArrayList<>();
 
-
-    @AfterEach void cleanUp() throws Exception {
+    @AfterEach
+    void cleanUp() throws Exception {
         for (Process p : started) {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
@@ -67,19 +68,26 @@ class CgroupIT {
         return p;
     }
 
-    @Test void v1LimitMoveBusyRemoveAndTheAuditLog() throws Exception {
+    @Test
+    void v1LimitMoveBusyRemoveAndTheAuditLog() throws Exception {
         assumeTrue(Files.isDirectory(PIDS), "a v1 pids hierarchy");
         Path cg = PIDS.resolve(NAME);
         made.add(cg);
         assertEquals(0, nscope("--hierarchy", "pids", "mkdir", "/" + NAME).rc());
         assertTrue(Files.isDirectory(cg));
-        assertEquals(0, nscope("--hierarchy", "pids", "set", "/" + NAME, "pids.max", "5").rc());
+        assertEquals(
+                0,
+                nscope("--hierarchy", "pids", "set", "/" + NAME, "pids.max", "5")
+                        .rc());
         assertEquals("5", Files.readString(cg.resolve("pids.max")).strip());
         PackagedJar.Run bad = nscope("--hierarchy", "pids", "set", "/" + NAME, "pids.max", "banana");
         assertEquals(1, bad.rc());
         assertTrue(bad.err().contains("not a value pids.max takes") && bad.err().contains("(EINVAL)"), bad.err());
         Process s = sleeper();
-        assertEquals(0, nscope("--hierarchy", "pids", "mv", "/" + NAME, Long.toString(s.pid())).rc());
+        assertEquals(
+                0,
+                nscope("--hierarchy", "pids", "mv", "/" + NAME, Long.toString(s.pid()))
+                        .rc());
         assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(cg.resolve("cgroup.procs")));
         PackagedJar.Run busy = nscope("--hierarchy", "pids", "rmdir", "/" + NAME);
         assertEquals(1, busy.rc());
@@ -89,20 +97,33 @@ class CgroupIT {
         s.waitFor(10, TimeUnit.SECONDS);
         PackagedJar.Run gone = nscope("--hierarchy", "pids", "mv", "/" + NAME, Long.toString(s.pid()));
         assertTrue(gone.err().contains("no such process"), gone.err());
-        List<String> audit = Files.readAllLines(tmp.resolve("actions.log")).stream().filter(l -> !l.contains("\"phase\":\"begin\"")).toList();
-        assertEquals(12, Files.readAllLines(tmp.resolve("actions.log")).size(), "a line before and one after each of 6 changes");
+        List<String> audit = Files.readAllLines(tmp.resolve("actions.log")).stream()
+                .filter(l -> !l.contains("\"phase\":\"begin\""))
+                .toList();
+        assertEquals(
+                12,
+                Files.readAllLines(tmp.resolve("actions.log")).size(),
+                "a line before and one after each of 6 changes");
         assertEquals(6, audit.size(), String.join("\n", audit));
-        assertTrue(audit.get(0).contains("\"action\":\"cgroup mkdir\"") && audit.get(0).contains("\"target\":\"pids:/" + NAME + "\""), audit.get(0));
+        assertTrue(
+                audit.get(0).contains("\"action\":\"cgroup mkdir\"")
+                        && audit.get(0).contains("\"target\":\"pids:/" + NAME + "\""),
+                audit.get(0));
         assertTrue(audit.get(4).contains("\"ok\":false") && audit.get(4).contains("EBUSY"), audit.get(4));
     }
 
-    @Test void v1FreezeAndThaw() throws Exception {
+    @Test
+    void v1FreezeAndThaw() throws Exception {
         assumeTrue(Files.isDirectory(FREEZER), "a v1 freezer hierarchy");
         Path cg = FREEZER.resolve(NAME);
         made.add(cg);
         assertEquals(0, nscope("--hierarchy", "freezer", "mkdir", "/" + NAME).rc());
         Process s = sleeper();
-        assertEquals(0, nscope("--hierarchy", "freezer", "mv", "--thread", "/" + NAME, Long.toString(s.pid())).rc(), "v1: a thread through tasks");
+        assertEquals(
+                0,
+                nscope("--hierarchy", "freezer", "mv", "--thread", "/" + NAME, Long.toString(s.pid()))
+                        .rc(),
+                "v1: a thread through tasks");
         assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(cg.resolve("tasks")));
         assertEquals(0, nscope("--hierarchy", "freezer", "freeze", "/" + NAME).rc());
         String state = Files.readString(cg.resolve("freezer.state")).strip();
@@ -111,7 +132,8 @@ class CgroupIT {
         assertEquals("THAWED", Files.readString(cg.resolve("freezer.state")).strip());
     }
 
-    @Test void v2AThreadAloneIntoADomainCgroupIsRefusedInWords() throws Exception {
+    @Test
+    void v2AThreadAloneIntoADomainCgroupIsRefusedInWords() throws Exception {
         Path v2 = Path.of("/sys/fs/cgroup/unified");
         assumeTrue(Files.isRegularFile(v2.resolve("cgroup.procs")), "a v2 hierarchy at /sys/fs/cgroup/unified");
         Path cg = v2.resolve(NAME);
@@ -120,8 +142,15 @@ class CgroupIT {
         Process s = sleeper();
         PackagedJar.Run r = nscope("--hierarchy", "v2", "mv", "--thread", "/" + NAME, Long.toString(s.pid()));
         assertEquals(1, r.rc());
-        assertTrue(r.err().contains("threaded subtree") && (r.err().contains("EOPNOTSUPP") || r.err().contains("EINVAL")), r.err());
-        assertEquals(0, nscope("--hierarchy", "v2", "mv", "/" + NAME, Long.toString(s.pid())).rc(), "the whole process goes");
+        assertTrue(
+                r.err().contains("threaded subtree")
+                        && (r.err().contains("EOPNOTSUPP") || r.err().contains("EINVAL")),
+                r.err());
+        assertEquals(
+                0,
+                nscope("--hierarchy", "v2", "mv", "/" + NAME, Long.toString(s.pid()))
+                        .rc(),
+                "the whole process goes");
         assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(cg.resolve("cgroup.procs")));
         assertEquals(0, nscope("--hierarchy", "v2", "freeze", "/" + NAME).rc());
         assertEquals("1", Files.readString(cg.resolve("cgroup.freeze")).strip());
@@ -129,13 +158,19 @@ class CgroupIT {
         if (!Files.exists(cg.resolve("memory.max"))) { // this machine's v2 has no memory controller: said so
             PackagedJar.Run mem = nscope("--hierarchy", "v2", "set", "/" + NAME, "memory.max", "32M");
             assertEquals(1, mem.rc());
-            assertTrue(mem.err().contains("the memory controller is not enabled for it (the parent's cgroup.subtree_control must list it)"), mem.err());
+            assertTrue(
+                    mem.err()
+                            .contains(
+                                    "the memory controller is not enabled for it (the parent's cgroup.subtree_control must list it)"),
+                    mem.err());
         }
     }
 
-    @Test void hostileNamesAndPathsAreRefusedBeforeAnythingIsMade() throws Exception {
+    @Test
+    void hostileNamesAndPathsAreRefusedBeforeAnythingIsMade() throws Exception {
         assumeTrue(Files.isDirectory(PIDS), "a v1 pids hierarchy");
-        for (String p : new String[] {"/" + NAME + "/../../escape", "/" + NAME + "\u001b[2J", "relative", "/", "/a//b"}) {
+        for (String p :
+                new String[] {"/" + NAME + "/../../escape", "/" + NAME + "\u001b[2J", "relative", "/", "/a//b"}) {
             PackagedJar.Run r = nscope("--hierarchy", "pids", "mkdir", p);
             assertEquals(1, r.rc(), p + ": " + r.err());
             assertFalse(r.err().contains("\u001b"), "no control byte reaches the terminal: " + r.err());
@@ -156,10 +191,13 @@ class CgroupIT {
      * moved into two hierarchies at once, a thread alone through v1 tasks,
      * and a start time that no longer matches refused with nothing moved.
      */
-    @Test void theScreensMoveMakeAndLimitsChangeTheKernelsFiles() throws Exception {
+    @Test
+    void theScreensMoveMakeAndLimitsChangeTheKernelsFiles() throws Exception {
         assumeTrue(Files.isDirectory(PIDS) && Files.isDirectory(FREEZER), "v1 pids and freezer hierarchies");
-        ScreenActions a = new ScreenActions(AuditLog.of(java.util.Map.of("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString())));
-        nscope.views.actions.Actions.CgroupTarget pidsRoot = new nscope.views.actions.Actions.CgroupTarget("pids", PIDS.toString(), 1, "/");
+        ScreenActions a = new ScreenActions(AuditLog.of(
+                java.util.Map.of("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString())));
+        nscope.views.actions.Actions.CgroupTarget pidsRoot =
+                new nscope.views.actions.Actions.CgroupTarget("pids", PIDS.toString(), 1, "/");
         made.add(PIDS.resolve(NAME));
         assertEquals("made pids:/" + NAME, a.mkdir(pidsRoot, NAME));
         made.add(FREEZER.resolve(NAME));
@@ -168,40 +206,68 @@ class CgroupIT {
         var pidsCg = new nscope.views.actions.Actions.CgroupTarget("pids", PIDS.toString(), 1, "/" + NAME);
         var freezerCg = new nscope.views.actions.Actions.CgroupTarget("freezer", FREEZER.toString(), 1, "/" + NAME);
         assertEquals("set pids.max = 7 in pids:/" + NAME, a.set(pidsCg, java.util.Map.of("pids.max", "7")));
-        assertEquals("7", Files.readString(PIDS.resolve(NAME).resolve("pids.max")).strip());
+        assertEquals(
+                "7", Files.readString(PIDS.resolve(NAME).resolve("pids.max")).strip());
         assertTrue(a.set(pidsCg, java.util.Map.of("pids.max", "lots")).contains("EINVAL"));
         Process s = sleeper();
         long start = KillIT.startOf(s.pid());
         var target = new nscope.views.actions.Actions.Target((int) s.pid(), start, "sleep");
-        assertTrue(a.move(new nscope.views.actions.Actions.Target((int) s.pid(), start + 1, "sleep"), 0, List.of(pidsCg))
-                .contains("is now another process"), "a reused PID is refused");
-        assertEquals("", Files.readString(PIDS.resolve(NAME).resolve("cgroup.procs")).strip(), "nothing moved");
-        assertEquals("moved PID " + s.pid() + " into 2 cgroups (/" + NAME + ")", a.move(target, 0, List.of(pidsCg, freezerCg)));
-        assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(PIDS.resolve(NAME).resolve("cgroup.procs")));
-        assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(FREEZER.resolve(NAME).resolve("cgroup.procs")));
+        assertTrue(
+                a.move(new nscope.views.actions.Actions.Target((int) s.pid(), start + 1, "sleep"), 0, List.of(pidsCg))
+                        .contains("is now another process"),
+                "a reused PID is refused");
+        assertEquals(
+                "", Files.readString(PIDS.resolve(NAME).resolve("cgroup.procs")).strip(), "nothing moved");
+        assertEquals(
+                "moved PID " + s.pid() + " into 2 cgroups (/" + NAME + ")",
+                a.move(target, 0, List.of(pidsCg, freezerCg)));
+        assertEquals(
+                List.of(Long.toString(s.pid())),
+                Files.readAllLines(PIDS.resolve(NAME).resolve("cgroup.procs")));
+        assertEquals(
+                List.of(Long.toString(s.pid())),
+                Files.readAllLines(FREEZER.resolve(NAME).resolve("cgroup.procs")));
         // a thread alone: a child JVM (many threads) that only sleeps
-        Path src = Files.writeString(tmp.resolve("Nap.java"), "class Nap { public static void main(String[] a) throws Exception { Thread.sleep(100000); } }");
-        Process t = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", src.toString()).start();
+        Path src = Files.writeString(
+                tmp.resolve("Nap.java"),
+                "class Nap { public static void main(String[] a) throws Exception { Thread.sleep(100000); } }");
+        Process t = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xshare:auto",
+                        src.toString())
+                .start();
         started.add(t);
         Path tasks = Path.of("/proc", Long.toString(t.pid()), "task");
         for (int i = 0; i < 200 && countOf(tasks) < 3; i++) Thread.sleep(20);
         int tid;
         try (var l = Files.list(tasks)) {
-            tid = l.map(x -> Integer.parseInt(x.getFileName().toString())).filter(x -> x != t.pid()).findFirst().orElseThrow();
+            tid = l.map(x -> Integer.parseInt(x.getFileName().toString()))
+                    .filter(x -> x != t.pid())
+                    .findFirst()
+                    .orElseThrow();
         }
         var tTarget = new nscope.views.actions.Actions.Target((int) t.pid(), KillIT.startOf(t.pid()), "java");
-        assertEquals("moved thread " + tid + " of PID " + t.pid() + " into pids:/" + NAME, a.move(tTarget, tid, List.of(pidsCg)));
+        assertEquals(
+                "moved thread " + tid + " of PID " + t.pid() + " into pids:/" + NAME,
+                a.move(tTarget, tid, List.of(pidsCg)));
         List<String> inside = Files.readAllLines(PIDS.resolve(NAME).resolve("tasks"));
-        assertTrue(inside.contains(Integer.toString(tid)) && inside.contains(Long.toString(s.pid())), inside.toString());
+        assertTrue(
+                inside.contains(Integer.toString(tid)) && inside.contains(Long.toString(s.pid())), inside.toString());
         assertFalse(inside.contains(Long.toString(t.pid())), "its other threads stayed where they were: " + inside);
         List<String> audit = Files.readAllLines(tmp.resolve("actions.log"));
-        assertTrue(audit.stream().anyMatch(l -> l.contains("\"action\":\"cgroup mv\"") && l.contains("\"ok\":false") && l.contains("another process")),
+        assertTrue(
+                audit.stream()
+                        .anyMatch(l -> l.contains("\"action\":\"cgroup mv\"")
+                                && l.contains("\"ok\":false")
+                                && l.contains("another process")),
                 String.join("\n", audit));
     }
 
-    @Test void allHierarchiesAtOnceMakeMoveIntoAndRemove() throws Exception {
+    @Test
+    void allHierarchiesAtOnceMakeMoveIntoAndRemove() throws Exception {
         List<Path> everywhere = new ArrayList<>();
-        for (var h : nscope.probes.CgroupMounts.of(nscope.probes.source.Host.live())) everywhere.add(Path.of(h.mountPoint(), NAME));
+        for (var h : nscope.probes.CgroupMounts.of(nscope.probes.source.Host.live()))
+            everywhere.add(Path.of(h.mountPoint(), NAME));
         assumeTrue(everywhere.size() > 1, "more than one hierarchy");
         made.addAll(everywhere);
         PackagedJar.Run mk = nscope("--hierarchy", "all", "mkdir", "/" + NAME);
@@ -210,11 +276,19 @@ class CgroupIT {
         Process s = sleeper();
         PackagedJar.Run mv = nscope("--hierarchy", "all", "mv", "/" + NAME, Long.toString(s.pid()));
         assertEquals(0, mv.rc(), mv.err());
-        for (Path d : everywhere) assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(d.resolve("cgroup.procs")), d.toString());
-        assertEquals(4 * everywhere.size(), Files.readAllLines(tmp.resolve("actions.log")).size(), "two audit lines (before, after) per hierarchy and action");
+        for (Path d : everywhere)
+            assertEquals(List.of(Long.toString(s.pid())), Files.readAllLines(d.resolve("cgroup.procs")), d.toString());
+        assertEquals(
+                4 * everywhere.size(),
+                Files.readAllLines(tmp.resolve("actions.log")).size(),
+                "two audit lines (before, after) per hierarchy and action");
         s.destroyForcibly();
         s.waitFor(10, TimeUnit.SECONDS);
-        for (int i = 0; i < 50 && !Files.readString(everywhere.get(0).resolve("cgroup.procs")).isBlank(); i++) Thread.sleep(20);
+        for (int i = 0;
+                i < 50
+                        && !Files.readString(everywhere.get(0).resolve("cgroup.procs"))
+                                .isBlank();
+                i++) Thread.sleep(20);
         PackagedJar.Run rm = nscope("--hierarchy", "all", "rmdir", "/" + NAME);
         assertEquals(0, rm.rc(), rm.err());
         for (Path d : everywhere) assertFalse(Files.exists(d), d.toString());

@@ -1,7 +1,5 @@
 package nscope.app.cli;
 
-
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -14,7 +12,8 @@ final class Cli {
     static Run run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int rc;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+        try (PrintWriter o = new PrintWriter(out);
+                PrintWriter e = new PrintWriter(err)) {
             rc = Entry.run(args, o, e);
         }
         return new Run(rc, out.toString(), err.toString());

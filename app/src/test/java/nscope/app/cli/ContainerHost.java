@@ -25,7 +25,8 @@ final class ContainerHost {
     final String parent, bridge, subnet;
     final Map<String, String> env = new HashMap<>();
     final List<String> made = new ArrayList<>();
-    static final Path BUSYBOX = PackagedJar.REPO.resolve("fixtures/images/busybox").toAbsolutePath().normalize();
+    static final Path BUSYBOX =
+            PackagedJar.REPO.resolve("fixtures/images/busybox").toAbsolutePath().normalize();
 
     /** @param tag tells this test class's objects from another's (a letter or two) */
     ContainerHost(String tag, int subnetByte) {
@@ -40,9 +41,25 @@ final class ContainerHost {
         parent = "/nscope-test-" + tag + me;
         bridge = "nscope-test-" + tag.charAt(0) + me % 100; // at most 15 bytes (IFNAMSIZ)
         subnet = "10.231." + subnetByte + ".0/24";
-        env.putAll(Map.of("NSCOPE_STATE_DIR", state.toString(), "NSCOPE_CACHE_DIR", cache.toString(), "NSCOPE_DATA_DIR", data.toString(),
-                "NSCOPE_SUBUID", subuid.toString(), "NSCOPE_SUBGID", subgid.toString(), "NSCOPE_CGROUP_PARENT", parent,
-                "NSCOPE_BRIDGE", bridge, "NSCOPE_VETH_PREFIX", "nscope-test-", "NSCOPE_SUBNET", subnet));
+        env.putAll(Map.of(
+                "NSCOPE_STATE_DIR",
+                state.toString(),
+                "NSCOPE_CACHE_DIR",
+                cache.toString(),
+                "NSCOPE_DATA_DIR",
+                data.toString(),
+                "NSCOPE_SUBUID",
+                subuid.toString(),
+                "NSCOPE_SUBGID",
+                subgid.toString(),
+                "NSCOPE_CGROUP_PARENT",
+                parent,
+                "NSCOPE_BRIDGE",
+                bridge,
+                "NSCOPE_VETH_PREFIX",
+                "nscope-test-",
+                "NSCOPE_SUBNET",
+                subnet));
     }
 
     /** The busybox image built (apt-get download, once) and this test's directory made. */
@@ -57,8 +74,14 @@ final class ContainerHost {
         Path img = base.resolve("img-" + name);
         if (busybox) LiveHost.run("cp", "-a", BUSYBOX.toString(), img.toString());
         else Files.createDirectories(img);
-        List<String> gcc = new ArrayList<>(List.of("gcc", "-static", "-O2", "-o", img.resolve("probe").toString(),
-                "-DTATTLE_HOST=\"" + base.resolve("tattled") + "\"", PackagedJar.REPO.resolve("app/src/test/c/probe.c").toString()));
+        List<String> gcc = new ArrayList<>(List.of(
+                "gcc",
+                "-static",
+                "-O2",
+                "-o",
+                img.resolve("probe").toString(),
+                "-DTATTLE_HOST=\"" + base.resolve("tattled") + "\"",
+                PackagedJar.REPO.resolve("app/src/test/c/probe.c").toString()));
         LiveHost.run(gcc.toArray(String[]::new));
         for (String e : extra) {
             Path p = img.resolve(e);
@@ -69,7 +92,9 @@ final class ContainerHost {
         return img;
     }
 
-    PackagedJar.Run nscope(String... args) throws Exception { return nscope(Map.of(), args); }
+    PackagedJar.Run nscope(String... args) throws Exception {
+        return nscope(Map.of(), args);
+    }
 
     PackagedJar.Run nscope(Map<String, String> more, String... args) throws Exception {
         Map<String, String> e = new HashMap<>(env);
@@ -95,7 +120,8 @@ final class ContainerHost {
     }
 
     String cg(String hierarchy, String name, String file) throws IOException {
-        return Files.readString(Path.of("/sys/fs/cgroup", hierarchy, parent.substring(1), name, file)).strip();
+        return Files.readString(Path.of("/sys/fs/cgroup", hierarchy, parent.substring(1), name, file))
+                .strip();
     }
 
     /** Every container of the test removed; what is left of them said (and then removed, so one test's leak is not the next one's). */
@@ -111,7 +137,9 @@ final class ContainerHost {
     List<String> leftovers() throws IOException {
         List<String> out = new ArrayList<>();
         try (var h = Files.list(Path.of("/sys/fs/cgroup"))) {
-            for (Path m : h.toList()) if (Files.isDirectory(m.resolve(parent.substring(1)))) out.add("cgroup " + m.resolve(parent.substring(1)));
+            for (Path m : h.toList())
+                if (Files.isDirectory(m.resolve(parent.substring(1))))
+                    out.add("cgroup " + m.resolve(parent.substring(1)));
         }
         try (var l = Files.list(Path.of("/sys/class/net"))) {
             for (Path i : l.toList()) {
@@ -119,16 +147,23 @@ final class ContainerHost {
                 if (n.startsWith("nscope-test-")) out.add("interface " + n);
             }
         }
-        for (Path d : new Path[] {state, data}) if (Files.exists(d)) try (var s = Files.list(d)) {
-            // the lock file stays with the state directory: it is how parallel runs take turns
-            s.filter(p -> !p.getFileName().toString().equals(".lock")).forEach(p -> out.add("left " + p));
-        }
-        if (Files.exists(cache)) try (var s = Files.list(cache)) {
-            s.filter(p -> p.getFileName().toString().contains(".unpacking-")).forEach(p -> out.add("partial unpack " + p));
-        }
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) if (line.contains(base.toString())) out.add("mount " + line);
-        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(state.toString()))
-                .forEach(p -> out.add("process " + p.pid() + " " + p.info().commandLine().orElse("")));
+        for (Path d : new Path[] {state, data})
+            if (Files.exists(d))
+                try (var s = Files.list(d)) {
+                    // the lock file stays with the state directory: it is how parallel runs take turns
+                    s.filter(p -> !p.getFileName().toString().equals(".lock")).forEach(p -> out.add("left " + p));
+                }
+        if (Files.exists(cache))
+            try (var s = Files.list(cache)) {
+                s.filter(p -> p.getFileName().toString().contains(".unpacking-"))
+                        .forEach(p -> out.add("partial unpack " + p));
+            }
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo")))
+            if (line.contains(base.toString())) out.add("mount " + line);
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(state.toString()))
+                .forEach(p -> out.add(
+                        "process " + p.pid() + " " + p.info().commandLine().orElse("")));
         return out;
     }
 

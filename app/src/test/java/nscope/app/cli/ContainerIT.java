@@ -1,10 +1,5 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
-import nscope.app.container.ContainerCreate;
-import nscope.app.container.confine.Confinement;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nscope.app.container.ContainerCreate;
+import nscope.app.container.confine.Confinement;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,46 +38,84 @@ class ContainerIT {
     private static final String PARENT = H.parent, BRIDGE = H.bridge;
     private final List<String> made = H.made;
 
-    @BeforeAll static void image() throws Exception {
+    @BeforeAll
+    static void image() throws Exception {
         H.setUp();
     }
 
-    @org.junit.jupiter.api.AfterAll static void removeLog() throws Exception {
+    @org.junit.jupiter.api.AfterAll
+    static void removeLog() throws Exception {
         H.remove();
     }
 
-    @AfterEach void cleanUp() throws Exception {
+    @AfterEach
+    void cleanUp() throws Exception {
         assertEquals(List.of(), H.tearDown(), "nothing left behind");
     }
 
-    static List<String> leftovers() throws IOException { return H.leftovers(); }
+    static List<String> leftovers() throws IOException {
+        return H.leftovers();
+    }
 
-    static PackagedJar.Run nscope(String... args) throws Exception { return H.nscope(args); }
+    static PackagedJar.Run nscope(String... args) throws Exception {
+        return H.nscope(args);
+    }
 
-    String run(String name, String... more) throws Exception { return H.run(name, more); }
+    String run(String name, String... more) throws Exception {
+        return H.run(name, more);
+    }
 
-    static String inside(String name, String script) throws Exception { return H.inside(name, script); }
+    static String inside(String name, String script) throws Exception {
+        return H.inside(name, script);
+    }
 
-    static String cg(String hierarchy, String name, String file) throws IOException { return H.cg(hierarchy, name, file); }
+    static String cg(String hierarchy, String name, String file) throws IOException {
+        return H.cg(hierarchy, name, file);
+    }
 
-    @Test void insideAreItsOwnPid1HostnameProcAndOverlayRootAndNotTheHostsFiles() throws Exception {
-        String n = run("nscope-test-k" + ME + "a", "--hostname", "nscope-test-box", "--memory", "32M", "--pids", "16", "--cpu", "0.5",
-                IMAGE.toString(), "--", "sleep", "1000");
-        String in = inside(n, "echo cmd=$(cat /proc/1/cmdline | tr '\\0' ' '); hostname; echo procs=$(ls /proc | grep -c '^[0-9]');"
-                + " grep ' / / ' /proc/self/mountinfo; echo data > /tmp/written; ls /work 2>&1; echo dirs=$(ls /);"
-                + " echo mounts=$(cut -d' ' -f5 /proc/self/mountinfo | tr '\\n' ' ')");
+    @Test
+    void insideAreItsOwnPid1HostnameProcAndOverlayRootAndNotTheHostsFiles() throws Exception {
+        String n = run(
+                "nscope-test-k" + ME + "a",
+                "--hostname",
+                "nscope-test-box",
+                "--memory",
+                "32M",
+                "--pids",
+                "16",
+                "--cpu",
+                "0.5",
+                IMAGE.toString(),
+                "--",
+                "sleep",
+                "1000");
+        String in = inside(
+                n,
+                "echo cmd=$(cat /proc/1/cmdline | tr '\\0' ' '); hostname; echo procs=$(ls /proc | grep -c '^[0-9]');"
+                        + " grep ' / / ' /proc/self/mountinfo; echo data > /tmp/written; ls /work 2>&1; echo dirs=$(ls /);"
+                        + " echo mounts=$(cut -d' ' -f5 /proc/self/mountinfo | tr '\\n' ' ')");
         assertTrue(in.contains("cmd=sleep 1000\n"), "PID 1 is the command:\n" + in);
         assertTrue(in.contains("\nnscope-test-box\n"), in);
-        assertTrue(in.matches("(?s).*procs=[2-6]\n.*"), "its /proc shows only its own processes (sleep, sh, and the pipeline):\n" + in);
-        assertTrue(in.contains(" - overlay overlay rw,lowerdir+=" + IMAGE + ",upperdir=" + DATA.resolve(n).resolve("upper")), "the root is the overlay:\n" + in);
+        assertTrue(
+                in.matches("(?s).*procs=[2-6]\n.*"),
+                "its /proc shows only its own processes (sleep, sh, and the pipeline):\n" + in);
+        assertTrue(
+                in.contains(" - overlay overlay rw,lowerdir+=" + IMAGE + ",upperdir="
+                        + DATA.resolve(n).resolve("upper")),
+                "the root is the overlay:\n" + in);
         assertTrue(in.contains("ls: /work: No such file or directory"), "the host's files cannot be reached:\n" + in);
         String mounts = in.substring(in.indexOf("mounts=") + 7, in.indexOf('\n', in.indexOf("mounts=")));
-        String own = "/ /proc /dev /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/pts /dev/shm /dev/mqueue /sys ";
+        String own =
+                "/ /proc /dev /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/pts /dev/shm /dev/mqueue /sys ";
         assertTrue(mounts.startsWith(own), "only its own mounts, the old root detached:\n" + in);
         for (String m : mounts.substring(own.length()).trim().split(" "))
-            assertTrue(Confinement.MASKED.contains(m.substring(1)) || Confinement.READ_ONLY.contains(m.substring(1)),
+            assertTrue(
+                    Confinement.MASKED.contains(m.substring(1)) || Confinement.READ_ONLY.contains(m.substring(1)),
                     "after them only Docker's masked and read-only paths: " + m + " in " + mounts);
-        assertEquals("data", Files.readString(DATA.resolve(n).resolve("upper/tmp/written")).strip(), "writes land in the upper layer");
+        assertEquals(
+                "data",
+                Files.readString(DATA.resolve(n).resolve("upper/tmp/written")).strip(),
+                "writes land in the upper layer");
         assertFalse(Files.exists(IMAGE.resolve("tmp/written")), "the image is not written");
         assertEquals(Long.toString(32L << 20), cg("memory", n, "memory.limit_in_bytes"));
         assertEquals("16", cg("pids", n, "pids.max"));
@@ -88,21 +123,59 @@ class ContainerIT {
         PackagedJar.Run tree = nscope("cgroups", "--hierarchy", "pids", "-p", PARENT);
         assertTrue(tree.err().contains(n + " [ctr " + n + "]"), "nscope cgroups marks its cgroup:\n" + tree.err());
         PackagedJar.Run ps = nscope("ps");
-        assertTrue(ps.err().matches("(?s).*\n" + n + " +running +\\d+ +" + java.util.regex.Pattern.quote(IMAGE.toString()) + " +.*pids.max=16.*"), ps.err());
+        assertTrue(
+                ps.err()
+                        .matches("(?s).*\n" + n + " +running +\\d+ +" + java.util.regex.Pattern.quote(IMAGE.toString())
+                                + " +.*pids.max=16.*"),
+                ps.err());
     }
 
-    @Test void userAndTimeNamespacesOnRequestAndATarImageUnpackedOnce() throws Exception {
-        LiveHost.run("tar", "-C", IMAGE.toString(), "-cf", STATE.resolveSibling("img-" + ME + ".tar").toString(), ".");
+    @Test
+    void userAndTimeNamespacesOnRequestAndATarImageUnpackedOnce() throws Exception {
+        LiveHost.run(
+                "tar",
+                "-C",
+                IMAGE.toString(),
+                "-cf",
+                STATE.resolveSibling("img-" + ME + ".tar").toString(),
+                ".");
         Path tar = STATE.resolveSibling("img-" + ME + ".tar");
         try {
-            String n = run("nscope-test-k" + ME + "u", "--userns", "--timens", "--net", "none", tar.toString(), "--", "sleep", "1000");
-            String in = inside(n, "cat /proc/self/uid_map; readlink /proc/1/ns/user; readlink /proc/1/ns/time; ip link; touch /made-inside");
-            assertTrue(in.contains("1: lo: <LOOPBACK> ") && !in.contains("eth0"), "--net none: loopback only, and down:\n" + in);
-            assertTrue(in.matches("(?s)\\s*0\\s+1073741824\\s+65536\\n.*"), "its root is host uid 1073741824, not host root:\n" + in);
-            assertEquals("root:1073741824:65536000", Files.readString(H.subuid).strip(), "root had no range: nscope added its default");
-            assertEquals(1073741824, Files.getAttribute(DATA.resolve(n).resolve("upper/made-inside"), "unix:uid"), "a file made inside is not host root's");
-            assertFalse(in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/user")).toString()), "its own user namespace:\n" + in);
-            assertFalse(in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/time")).toString()), "its own time namespace:\n" + in);
+            String n = run(
+                    "nscope-test-k" + ME + "u",
+                    "--userns",
+                    "--timens",
+                    "--net",
+                    "none",
+                    tar.toString(),
+                    "--",
+                    "sleep",
+                    "1000");
+            String in = inside(
+                    n,
+                    "cat /proc/self/uid_map; readlink /proc/1/ns/user; readlink /proc/1/ns/time; ip link; touch /made-inside");
+            assertTrue(
+                    in.contains("1: lo: <LOOPBACK> ") && !in.contains("eth0"),
+                    "--net none: loopback only, and down:\n" + in);
+            assertTrue(
+                    in.matches("(?s)\\s*0\\s+1073741824\\s+65536\\n.*"),
+                    "its root is host uid 1073741824, not host root:\n" + in);
+            assertEquals(
+                    "root:1073741824:65536000",
+                    Files.readString(H.subuid).strip(),
+                    "root had no range: nscope added its default");
+            assertEquals(
+                    1073741824,
+                    Files.getAttribute(DATA.resolve(n).resolve("upper/made-inside"), "unix:uid"),
+                    "a file made inside is not host root's");
+            assertFalse(
+                    in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/user"))
+                            .toString()),
+                    "its own user namespace:\n" + in);
+            assertFalse(
+                    in.contains(Files.readSymbolicLink(Path.of("/proc/self/ns/time"))
+                            .toString()),
+                    "its own time namespace:\n" + in);
             try (var c = Files.list(CACHE)) {
                 assertEquals(1, c.count(), "unpacked once into the cache");
             }
@@ -115,52 +188,120 @@ class ContainerIT {
         }
     }
 
-    @Test void interactiveRunReturnsTheContainersExitStatusAndRmGoesWithIt() throws Exception {
-        PackagedJar.Run r = nscope("run", "--rm", "--name", "nscope-test-k" + ME + "i", "--cgroup-parent", PARENT, IMAGE.toString(), "--",
-                "sh", "-c", "echo in=$$; exit 3");
+    @Test
+    void interactiveRunReturnsTheContainersExitStatusAndRmGoesWithIt() throws Exception {
+        PackagedJar.Run r = nscope(
+                "run",
+                "--rm",
+                "--name",
+                "nscope-test-k" + ME + "i",
+                "--cgroup-parent",
+                PARENT,
+                IMAGE.toString(),
+                "--",
+                "sh",
+                "-c",
+                "echo in=$$; exit 3");
         assertEquals(3, r.rc(), r.err());
         assertTrue(r.err().contains("in=1\n"), r.err());
         assertFalse(Files.exists(STATE.resolve("nscope-test-k" + ME + "i")), "--rm removed it");
     }
 
-    @Test void twoContainersOnTheBridgeReachEachOtherAndTheHostReachesThem() throws Exception {
-        String a = run("nscope-test-k" + ME + "p", "--net", "bridge", IMAGE.toString(), "--", "nc", "-l", "-p", "7777", "-e", "echo", "hello-from-a");
-        String b = run("nscope-test-k" + ME + "q", "--net", "bridge", "--ip", "10.231.9.77", IMAGE.toString(), "--", "sleep", "1000");
+    @Test
+    void twoContainersOnTheBridgeReachEachOtherAndTheHostReachesThem() throws Exception {
+        String a = run(
+                "nscope-test-k" + ME + "p",
+                "--net",
+                "bridge",
+                IMAGE.toString(),
+                "--",
+                "nc",
+                "-l",
+                "-p",
+                "7777",
+                "-e",
+                "echo",
+                "hello-from-a");
+        String b = run(
+                "nscope-test-k" + ME + "q",
+                "--net",
+                "bridge",
+                "--ip",
+                "10.231.9.77",
+                IMAGE.toString(),
+                "--",
+                "sleep",
+                "1000");
         String ping = inside(b, "ping -c 1 -W 3 10.231.9.2 && ip addr show eth0");
         assertTrue(ping.contains("1 packets received"), ping);
         assertTrue(ping.contains("inet 10.231.9.77/24"), "the address asked for:\n" + ping);
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("10.231.9.2", 7777), 3000);
-            assertEquals("hello-from-a", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(), "the host reaches a container");
+            assertEquals(
+                    "hello-from-a",
+                    new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(),
+                    "the host reaches a container");
         }
-        PackagedJar.Run taken = nscope("run", "-d", "--name", "nscope-test-k" + ME + "r", "--cgroup-parent", PARENT, "--bridge", BRIDGE,
-                "--veth-prefix", "nscope-test-", "--subnet", "10.231.9.0/24", "--net", "bridge", "--ip", "10.231.9.77", IMAGE.toString());
+        PackagedJar.Run taken = nscope(
+                "run",
+                "-d",
+                "--name",
+                "nscope-test-k" + ME + "r",
+                "--cgroup-parent",
+                PARENT,
+                "--bridge",
+                BRIDGE,
+                "--veth-prefix",
+                "nscope-test-",
+                "--subnet",
+                "10.231.9.0/24",
+                "--net",
+                "bridge",
+                "--ip",
+                "10.231.9.77",
+                IMAGE.toString());
         assertEquals(125, taken.rc());
-        assertTrue(taken.err().contains("step state failed: address in use: 10.231.9.77 has another container"), taken.err());
+        assertTrue(
+                taken.err().contains("step state failed: address in use: 10.231.9.77 has another container"),
+                taken.err());
         assertTrue(Files.isDirectory(Path.of("/sys/class/net", BRIDGE)), "the bridge stays while containers use it");
         assertEquals(0, nscope("rm", "--force", a).rc());
         assertTrue(Files.isDirectory(Path.of("/sys/class/net", BRIDGE)));
         assertEquals(0, nscope("stop", "--time", "1", b).rc());
         String ps = nscope("ps").err();
-        assertTrue(ps.matches("(?s).*\n" + b + " +exited \\(137\\) .*"), "stopped (SIGKILL after SIGTERM was ignored by PID 1), still listed:\n" + ps);
+        assertTrue(
+                ps.matches("(?s).*\n" + b + " +exited \\(137\\) .*"),
+                "stopped (SIGKILL after SIGTERM was ignored by PID 1), still listed:\n" + ps);
         assertEquals(0, nscope("rm", b).rc());
         assertFalse(Files.exists(Path.of("/sys/class/net", BRIDGE)), "the bridge went with its last container");
     }
 
-    @Test void theMemoryLimitOomKillsAHogAndPidsMaxStopsAForkBomb() throws Exception {
-        String n = run("nscope-test-k" + ME + "m", "--memory", "32M", "--pids", "12", IMAGE.toString(), "--", "sleep", "1000");
-        PackagedJar.Run hog = nscope("enter", n, "--cgroup", "--", "sh", "-c", "x=0123456789; while true; do x=$x$x; done");
+    @Test
+    void theMemoryLimitOomKillsAHogAndPidsMaxStopsAForkBomb() throws Exception {
+        String n = run(
+                "nscope-test-k" + ME + "m", "--memory", "32M", "--pids", "12", IMAGE.toString(), "--", "sleep", "1000");
+        PackagedJar.Run hog =
+                nscope("enter", n, "--cgroup", "--", "sh", "-c", "x=0123456789; while true; do x=$x$x; done");
         assertEquals(137, hog.rc(), "the hog was killed by SIGKILL: " + hog.err());
         String oom = cg("memory", n, "memory.oom_control");
         assertTrue(oom.matches("(?s).*oom_kill [1-9].*"), oom);
         PackagedJar.Run cgroups = nscope("cgroups", "--hierarchy", "memory", "-p", PARENT + "/" + n);
         assertTrue(cgroups.err().contains("[oom_kill "), "nscope cgroups shows the event:\n" + cgroups.err());
         // a shell in the container's cgroups forks until the kernel refuses
-        PackagedJar.Run bomb = nscope("enter", n, "--cgroup", "--", "sh", "-c", "i=0; while [ $i -lt 100 ]; do sleep 100 >/dev/null 2>&1 & i=$((i+1)); done");
+        PackagedJar.Run bomb = nscope(
+                "enter",
+                n,
+                "--cgroup",
+                "--",
+                "sh",
+                "-c",
+                "i=0; while [ $i -lt 100 ]; do sleep 100 >/dev/null 2>&1 & i=$((i+1)); done");
         assertNotEquals(0, bomb.rc());
         assertTrue(bomb.err().contains("can't fork"), bomb.err());
         int current = Integer.parseInt(cg("pids", n, "pids.current"));
-        assertTrue(current >= 10 && current <= 12, "stopped at the limit (12, less the shell and nsenter that ended): " + current);
+        assertTrue(
+                current >= 10 && current <= 12,
+                "stopped at the limit (12, less the shell and nsenter that ended): " + current);
         assertTrue(cg("pids", n, "pids.events").matches("max [1-9]\\d*"), cg("pids", n, "pids.events"));
     }
 
@@ -169,13 +310,24 @@ class ContainerIT {
      * background, on the bridge, 32M), its rows are marked [ctr NAME], a hog
      * in it is OOM-killed and the cgroup screen shows the event, x removes it.
      */
-    @Test void theScreenMakesMarksShowsItsOomAndRemovesAContainer() throws Exception {
+    @Test
+    void theScreenMakesMarksShowsItsOomAndRemovesAContainer() throws Exception {
         String n = "nscope-test-k" + ME + "s", session = "nscope-test-ct-ui-" + ME;
         made.add(n);
         StringBuilder env = new StringBuilder("NSCOPE_AUDIT_LOG=" + H.audit);
         H.env.forEach((k, v) -> env.append(' ').append(k).append('=').append(v));
         try {
-            LiveUiIT.tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", PackagedJar.REPO.toAbsolutePath().normalize().toString(),
+            LiveUiIT.tmux(
+                    "new-session",
+                    "-d",
+                    "-s",
+                    session,
+                    "-x",
+                    "120",
+                    "-y",
+                    "40",
+                    "-c",
+                    PackagedJar.REPO.toAbsolutePath().normalize().toString(),
                     "bash --norc --noprofile");
             LiveUiIT.tmux("send-keys", "-t", session, "-l", "env " + env + " ./nscope --interval 1");
             LiveUiIT.tmux("send-keys", "-t", session, "Enter");
@@ -191,32 +343,46 @@ class ContainerIT {
             LiveUiIT.tmux("send-keys", "-t", session, "-l", "bridge");
             LiveUiIT.tmux("send-keys", "-t", session, "Down", "Down", "Down", "Down", "Space", "Enter");
             LiveUiIT.until(session, "the container " + n + " runs: PID ");
-            assertTrue(nscope("ps").err().matches("(?s).*\n" + n + " +running .*10\\.231\\.9\\.\\d+/24.*"), nscope("ps").err());
+            assertTrue(
+                    nscope("ps").err().matches("(?s).*\n" + n + " +running .*10\\.231\\.9\\.\\d+/24.*"),
+                    nscope("ps").err());
             String marked = "";
             for (int i = 0; i < 40 && !marked.contains("[ctr " + n + "]"); i++) { // marked from the next refresh on
-                LiveUiIT.tmux("send-keys", "-t", session, "/", STATE.resolve(n) + "/confine.conf", "Enter"); // its monitor
+                LiveUiIT.tmux(
+                        "send-keys", "-t", session, "/", STATE.resolve(n) + "/confine.conf", "Enter"); // its monitor
                 Thread.sleep(250);
                 marked = LiveUiIT.paneOf(session);
             }
             assertTrue(marked.contains("[ctr " + n + "]"), marked);
             LiveUiIT.tmux("send-keys", "-t", session, "C");
             String list = LiveUiIT.until(session, "nscope's containers (nscope ps)");
-            assertTrue(list.matches("(?s).*" + n + " +running +\\d+ .*memory.*33554432.*"), "C lists it as nscope ps does:\n" + list);
+            assertTrue(
+                    list.matches("(?s).*" + n + " +running +\\d+ .*memory.*33554432.*"),
+                    "C lists it as nscope ps does:\n" + list);
             // e on it: a shell inside, confined as the container is (docker exec's model)
             LiveUiIT.tmux("send-keys", "-t", session, "e");
             LiveUiIT.until(session, "confined as it is");
-            LiveUiIT.tmux("send-keys", "-t", session, "-l", "grep -E '^(Seccomp|CapEff|NoNewPrivs):' /proc/self/status; echo in-$((6*7))");
+            LiveUiIT.tmux(
+                    "send-keys",
+                    "-t",
+                    session,
+                    "-l",
+                    "grep -E '^(Seccomp|CapEff|NoNewPrivs):' /proc/self/status; echo in-$((6*7))");
             LiveUiIT.tmux("send-keys", "-t", session, "Enter");
             String shell = LiveUiIT.until(session, "in-42");
-            assertTrue(shell.matches("(?s).*CapEff:\\s+00000000a80425fb.*") && shell.matches("(?s).*Seccomp:\\s+2.*")
-                    && shell.matches("(?s).*NoNewPrivs:\\s+1.*"), "e enters with the container's confinement:\n" + shell);
+            assertTrue(
+                    shell.matches("(?s).*CapEff:\\s+00000000a80425fb.*")
+                            && shell.matches("(?s).*Seccomp:\\s+2.*")
+                            && shell.matches("(?s).*NoNewPrivs:\\s+1.*"),
+                    "e enters with the container's confinement:\n" + shell);
             LiveUiIT.tmux("send-keys", "-t", session, "-l", "exit");
             LiveUiIT.tmux("send-keys", "-t", session, "Enter");
             LiveUiIT.until(session, " 2 Processes ");
             LiveUiIT.tmux("send-keys", "-t", session, "C");
             LiveUiIT.until(session, "nscope's containers (nscope ps)");
             LiveUiIT.tmux("send-keys", "-t", session, "Escape");
-            PackagedJar.Run hog = nscope("enter", n, "--cgroup", "--", "sh", "-c", "x=0123456789; while true; do x=$x$x; done");
+            PackagedJar.Run hog =
+                    nscope("enter", n, "--cgroup", "--", "sh", "-c", "x=0123456789; while true; do x=$x$x; done");
             assertEquals(137, hog.rc(), hog.err());
             LiveUiIT.tmux("send-keys", "-t", session, "3");
             String oom = "";
@@ -229,7 +395,9 @@ class ContainerIT {
                     Thread.sleep(100);
                 }
             }
-            assertTrue(oom.contains("[oom_kill 1]") && oom.contains("[ctr " + n + "]"), "the cgroup screen shows the OOM kill:\n" + oom);
+            assertTrue(
+                    oom.contains("[oom_kill 1]") && oom.contains("[ctr " + n + "]"),
+                    "the cgroup screen shows the OOM kill:\n" + oom);
             LiveUiIT.tmux("send-keys", "-t", session, "x");
             LiveUiIT.until(session, "Stop the container " + n + "?");
             LiveUiIT.tmux("send-keys", "-t", session, "s");
@@ -244,10 +412,23 @@ class ContainerIT {
     }
 
     /** Every step of creation made to fail in turn: each says which step and why, and leaves nothing. */
-    @Test void aFailureAtEveryStepUndoesEverythingBeforeIt() throws Exception {
+    @Test
+    void aFailureAtEveryStepUndoesEverythingBeforeIt() throws Exception {
         for (String step : ContainerCreate.STEPS) {
-            PackagedJar.Run r = H.nscope(Map.of("NSCOPE_TEST_FAIL_AT", step), "run", "-d", "--name", "nscope-test-k" + ME + "f",
-                    "--net", "bridge", "--memory", "32M", IMAGE.toString(), "--", "sleep", "1000");
+            PackagedJar.Run r = H.nscope(
+                    Map.of("NSCOPE_TEST_FAIL_AT", step),
+                    "run",
+                    "-d",
+                    "--name",
+                    "nscope-test-k" + ME + "f",
+                    "--net",
+                    "bridge",
+                    "--memory",
+                    "32M",
+                    IMAGE.toString(),
+                    "--",
+                    "sleep",
+                    "1000");
             assertEquals(125, r.rc(), step + ": " + r.err());
             assertTrue(r.err().contains("step " + step + " failed: injected failure"), r.err());
             assertEquals(List.of(), leftovers(), "after a failure at " + step + ": " + r.err());
@@ -260,7 +441,8 @@ class ContainerIT {
         cases.put("--bridge=lo", "step bridge failed: the interface lo is taken, and it is not a bridge");
         cases.put("no-such-command", "run: command not found in the image: 'no-such-command'");
         for (var c : cases.entrySet()) {
-            List<String> a = new ArrayList<>(List.of("run", "-d", "--name", "nscope-test-k" + ME + "g", "--net", "bridge"));
+            List<String> a =
+                    new ArrayList<>(List.of("run", "-d", "--name", "nscope-test-k" + ME + "g", "--net", "bridge"));
             if (c.getKey().startsWith("--")) a.addAll(List.of(c.getKey(), IMAGE.toString()));
             else if (c.getKey().startsWith("/")) a.add(c.getKey());
             else a.addAll(List.of(IMAGE.toString(), "--", c.getKey()));

@@ -1,10 +1,5 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
-import nscope.app.container.confine.Confinement;
-import nscope.app.container.confine.Capabilities;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nscope.app.container.confine.Capabilities;
+import nscope.app.container.confine.Confinement;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,16 +33,19 @@ class ContainerSecurityIT {
     private static final String DEFAULT_CAPS = "00000000a80425fb";
     private static Path probe;
 
-    @BeforeAll static void images() throws Exception {
+    @BeforeAll
+    static void images() throws Exception {
         H.setUp();
         probe = H.probeImage("probe", true);
     }
 
-    @AfterEach void nothingLeft() throws Exception {
+    @AfterEach
+    void nothingLeft() throws Exception {
         assertEquals(List.of(), H.tearDown(), "nothing left behind");
     }
 
-    @AfterAll static void remove() throws Exception {
+    @AfterAll
+    static void remove() throws Exception {
         H.remove();
     }
 
@@ -53,7 +54,8 @@ class ContainerSecurityIT {
         Map<String, String> m = new TreeMap<>();
         for (String l : out.split("\n")) {
             int eq = l.indexOf('='), colon = l.indexOf(":\t");
-            if (colon > 0 && (eq < 0 || colon < eq)) m.put(l.substring(0, colon), l.substring(colon + 2).strip());
+            if (colon > 0 && (eq < 0 || colon < eq))
+                m.put(l.substring(0, colon), l.substring(colon + 2).strip());
             else if (eq > 0) m.put(l.substring(0, eq), l.substring(eq + 1).strip());
         }
         return m;
@@ -66,23 +68,46 @@ class ContainerSecurityIT {
         return H.nscope(a.toArray(String[]::new));
     }
 
-    @Test void setUpRunsNothingOfTheImageAndAnImageOfOneStaticBinaryRuns() throws Exception {
+    @Test
+    void setUpRunsNothingOfTheImageAndAnImageOfOneStaticBinaryRuns() throws Exception {
         // every tool the set-up could look up in the image is a tattler that writes to the host when it runs
-        List<String> tools = List.of("bin/sh", "bin/umount", "bin/mount", "sbin/umount", "sbin/mount", "bin/ip", "sbin/ip", "bin/hostname",
-                "bin/mkdir", "bin/ln", "sbin/pivot_root", "bin/setsid", "usr/bin/unshare", "usr/bin/nsenter", "sbin/init", "usr/bin/env");
+        List<String> tools = List.of(
+                "bin/sh",
+                "bin/umount",
+                "bin/mount",
+                "sbin/umount",
+                "sbin/mount",
+                "bin/ip",
+                "sbin/ip",
+                "bin/hostname",
+                "bin/mkdir",
+                "bin/ln",
+                "sbin/pivot_root",
+                "bin/setsid",
+                "usr/bin/unshare",
+                "usr/bin/nsenter",
+                "sbin/init",
+                "usr/bin/env");
         Path img = H.probeImage("tattle", false, tools.toArray(String[]::new));
         String n = "nscope-test-s" + H.me + "t";
         PackagedJar.Run r = H.nscope("run", "--name", n, img.toString(), "--", "/probe", "hello");
         H.made.add(n);
         assertEquals(0, r.rc(), r.err());
-        assertTrue(r.err().contains("hello from /probe, host file unreachable"), "the command ran, and the host's files were out of its reach:\n" + r.err());
+        assertTrue(
+                r.err().contains("hello from /probe, host file unreachable"),
+                "the command ran, and the host's files were out of its reach:\n" + r.err());
         assertFalse(r.err().contains("TATTLER"), r.err());
         assertFalse(Files.exists(H.base.resolve("tattled")), "no file of the image ran with the host's root in reach");
-        assertFalse(Files.exists(H.data.resolve(n).resolve("upper/tattled")), "no file of the image ran at all before the command");
+        assertFalse(
+                Files.exists(H.data.resolve(n).resolve("upper/tattled")),
+                "no file of the image ran at all before the command");
     }
 
-    @Test void aLinkInTheImageCannotSendAMountOutOfIt() throws Exception {
-        for (String[] c : new String[][] {{"proc", H.base.resolve("victim").toString()}, {"dev", "../../../../../../.." + H.base.resolve("victim")}}) {
+    @Test
+    void aLinkInTheImageCannotSendAMountOutOfIt() throws Exception {
+        for (String[] c : new String[][] {
+            {"proc", H.base.resolve("victim").toString()}, {"dev", "../../../../../../.." + H.base.resolve("victim")}
+        }) {
             Path img = H.probeImage("link-" + c[0], false);
             Files.createDirectories(H.base.resolve("victim"));
             Files.createSymbolicLink(img.resolve(c[0]), Path.of(c[1]));
@@ -93,12 +118,15 @@ class ContainerSecurityIT {
             try (var s = Files.list(H.base.resolve("victim"))) {
                 assertEquals(0, s.count(), "nothing was mounted on the host's directory");
             }
-            assertTrue(Files.readString(Path.of("/proc/self/mountinfo")).lines().noneMatch(l -> l.contains(H.base.resolve("victim").toString())));
+            assertTrue(Files.readString(Path.of("/proc/self/mountinfo"))
+                    .lines()
+                    .noneMatch(l -> l.contains(H.base.resolve("victim").toString())));
             assertEquals(List.of(), H.leftovers());
         }
     }
 
-    @Test void imagePathsWithCommasColonsAndSpacesWork() throws Exception {
+    @Test
+    void imagePathsWithCommasColonsAndSpacesWork() throws Exception {
         Path odd = H.base.resolve("img, with:odd chars");
         LiveHost.run("cp", "-a", ContainerHost.BUSYBOX.toString(), odd.toString());
         PackagedJar.Run r = once("nscope-test-s" + H.me + "o", odd.toString(), "--", "cat", "/etc/motd");
@@ -106,21 +134,44 @@ class ContainerSecurityIT {
         assertTrue(r.err().contains("nscope test image: busybox"), r.err());
     }
 
-    @Test void insideItIsConfinedAsDockersDefaultsAndEnterIsToo() throws Exception {
+    @Test
+    void insideItIsConfinedAsDockersDefaultsAndEnterIsToo() throws Exception {
         String n = H.run("nscope-test-s" + H.me + "c", probe.toString(), "--", "sleep", "1000");
         String pid1 = H.inside(n, "grep -E 'Cap|NoNewPrivs|Seccomp:' /proc/1/status");
         for (String out : List.of(pid1, H.inside(n, "/probe status; /probe syscalls; /probe files"))) {
             Map<String, String> m = said(out);
-            for (String set : List.of("CapBnd", "CapEff", "CapPrm")) assertEquals(DEFAULT_CAPS, m.get(set), set + ":\n" + out);
+            for (String set : List.of("CapBnd", "CapEff", "CapPrm"))
+                assertEquals(DEFAULT_CAPS, m.get(set), set + ":\n" + out);
             assertEquals("0000000000000000", m.get("CapInh"), out);
             assertEquals("0000000000000000", m.get("CapAmb"), out);
             assertEquals("1", m.get("NoNewPrivs"), out);
             assertEquals("2", m.get("Seccomp"), out);
             if (out == pid1) continue;
-            for (String call : List.of("kexec_load", "init_module", "finit_module", "delete_module", "open_by_handle_at", "bpf", "perf_event_open",
-                    "keyctl", "add_key", "request_key", "mount", "umount2", "pivot_root", "unshare", "setns", "reboot", "swapon", "swapoff", "acct",
-                    "iopl", "ioperm", "settimeofday", "clock_settime", "x32"))
-                assertEquals("EPERM", m.get(call), call + ":\n" + out);
+            for (String call : List.of(
+                    "kexec_load",
+                    "init_module",
+                    "finit_module",
+                    "delete_module",
+                    "open_by_handle_at",
+                    "bpf",
+                    "perf_event_open",
+                    "keyctl",
+                    "add_key",
+                    "request_key",
+                    "mount",
+                    "umount2",
+                    "pivot_root",
+                    "unshare",
+                    "setns",
+                    "reboot",
+                    "swapon",
+                    "swapoff",
+                    "acct",
+                    "iopl",
+                    "ioperm",
+                    "settimeofday",
+                    "clock_settime",
+                    "x32")) assertEquals("EPERM", m.get(call), call + ":\n" + out);
             assertTrue(List.of("EROFS", "EACCES").contains(m.get("core_pattern_write")), out);
             assertEquals("empty", m.get("read /proc/keys"), "masked:\n" + out);
             assertEquals("empty", m.get("read /proc/timer_list"), "masked:\n" + out);
@@ -128,18 +179,28 @@ class ContainerSecurityIT {
             assertEquals("EPERM", m.get("mknod_kmsg"), "a device outside the list cannot be made:\n" + out);
             assertEquals("ok", m.get("mknod_null"), "one on it can:\n" + out);
         }
-        assertEquals(String.join("\n", Confinement.DEVICES_ALLOWED), H.cg("devices", n, "devices.list"), "the v1 device list");
-        Map<String, String> privileged = said(H.nscope("enter", "--privileged", n, "--", "/probe", "status").err());
+        assertEquals(
+                String.join("\n", Confinement.DEVICES_ALLOWED),
+                H.cg("devices", n, "devices.list"),
+                "the v1 device list");
+        Map<String, String> privileged = said(
+                H.nscope("enter", "--privileged", n, "--", "/probe", "status").err());
         assertEquals("0", privileged.get("Seccomp"), "--privileged enters without the filter: " + privileged);
         assertFalse(privileged.get("CapEff").equals(DEFAULT_CAPS), "and with root's capabilities: " + privileged);
     }
 
-    @Test void askingForLessGivesExactlyThat() throws Exception {
+    @Test
+    void askingForLessGivesExactlyThat() throws Exception {
         String host = Long.toHexString(Capabilities.bounding(Files.readString(Path.of("/proc/self/status"))));
         Map<String, Map<String, String>> seen = new TreeMap<>();
-        List<String[]> cases = List.of(new String[] {"privileged", "--privileged"}, new String[] {"sysadmin", "--cap-add", "SYS_ADMIN"},
-                new String[] {"unconfined", "--security-opt", "seccomp=unconfined"}, new String[] {"nnp", "--allow-new-privileges"},
-                new String[] {"user", "--user", "1000:1000"}, new String[] {"ro", "--read-only"}, new String[] {"drop", "--cap-drop", "ALL"});
+        List<String[]> cases = List.of(
+                new String[] {"privileged", "--privileged"},
+                new String[] {"sysadmin", "--cap-add", "SYS_ADMIN"},
+                new String[] {"unconfined", "--security-opt", "seccomp=unconfined"},
+                new String[] {"nnp", "--allow-new-privileges"},
+                new String[] {"user", "--user", "1000:1000"},
+                new String[] {"ro", "--read-only"},
+                new String[] {"drop", "--cap-drop", "ALL"});
         for (String[] c : cases) {
             List<String> a = new java.util.ArrayList<>(List.of(c).subList(1, c.length));
             a.addAll(List.of(probe.toString(), "--", "sh", "-c", "/probe status; /probe files; /probe syscalls"));
@@ -147,27 +208,47 @@ class ContainerSecurityIT {
             assertEquals(0, r.rc(), c[0] + ": " + r.err());
             seen.put(c[0], said(r.err()));
         }
-        assertEquals(String.format("%016x", Long.parseLong(host, 16)), seen.get("privileged").get("CapBnd"), "every capability nscope has");
+        assertEquals(
+                String.format("%016x", Long.parseLong(host, 16)),
+                seen.get("privileged").get("CapBnd"),
+                "every capability nscope has");
         assertEquals("0", seen.get("privileged").get("Seccomp"));
         assertEquals("ok", seen.get("privileged").get("mknod_kmsg"), "every device");
-        assertEquals(String.format("%016x", 0xa80425fbL | 1L << 21), seen.get("sysadmin").get("CapEff"));
-        assertEquals("ENOENT", seen.get("sysadmin").get("mount"), "with SYS_ADMIN the filter lets mount through (as Docker's does)");
+        assertEquals(
+                String.format("%016x", 0xa80425fbL | 1L << 21),
+                seen.get("sysadmin").get("CapEff"));
+        assertEquals(
+                "ENOENT",
+                seen.get("sysadmin").get("mount"),
+                "with SYS_ADMIN the filter lets mount through (as Docker's does)");
         assertEquals("0", seen.get("unconfined").get("Seccomp"));
         assertEquals(DEFAULT_CAPS, seen.get("unconfined").get("CapEff"));
         assertEquals("0", seen.get("nnp").get("NoNewPrivs"));
         assertEquals("2", seen.get("nnp").get("Seccomp"));
-        assertTrue(seen.get("user").get("Uid").startsWith("1000\t1000"), seen.get("user").toString());
-        assertEquals("0000000000000000", seen.get("user").get("CapEff"), "a user other than root has no capability in effect");
+        assertTrue(
+                seen.get("user").get("Uid").startsWith("1000\t1000"),
+                seen.get("user").toString());
+        assertEquals(
+                "0000000000000000",
+                seen.get("user").get("CapEff"),
+                "a user other than root has no capability in effect");
         assertEquals("EROFS", seen.get("ro").get("write_root"));
-        assertEquals("EACCES", seen.get("user").get("write_root"), "the root directory is root's: user 1000 cannot write it");
+        assertEquals(
+                "EACCES",
+                seen.get("user").get("write_root"),
+                "the root directory is root's: user 1000 cannot write it");
         assertEquals("0000000000000000", seen.get("drop").get("CapBnd"));
         assertEquals("EPERM", seen.get("drop").get("mknod_null"), "without CAP_MKNOD not even an allowed device");
     }
 
-    @Test void theHostSideIsClosedToOtherUsersAndTarImagesMakeNoDevices() throws Exception {
+    @Test
+    void theHostSideIsClosedToOtherUsersAndTarImagesMakeNoDevices() throws Exception {
         Path tree = H.base.resolve("tartree");
         LiveHost.run("cp", "-a", ContainerHost.BUSYBOX.toString(), tree.toString());
-        LiveHost.run("cp", ContainerHost.BUSYBOX.resolve("bin/busybox").toString(), tree.resolve("suid-shell").toString());
+        LiveHost.run(
+                "cp",
+                ContainerHost.BUSYBOX.resolve("bin/busybox").toString(),
+                tree.resolve("suid-shell").toString());
         LiveHost.run("chmod", "4755", tree.resolve("suid-shell").toString());
         LiveHost.run("mknod", "-m", "0666", tree.resolve("kmsg").toString(), "c", "1", "11");
         Path tar = H.base.resolve("image.tar");
@@ -175,18 +256,28 @@ class ContainerSecurityIT {
         String n = H.run("nscope-test-s" + H.me + "h", tar.toString(), "--", "sleep", "1000");
         H.inside(n, "cp /bin/busybox /rootshell && chmod 4755 /rootshell");
         Path upper = H.data.resolve(n).resolve("upper");
-        assertEquals(04755, (Integer) Files.getAttribute(upper.resolve("rootshell"), "unix:mode") & 07777, "made inside, setuid");
+        assertEquals(
+                04755,
+                (Integer) Files.getAttribute(upper.resolve("rootshell"), "unix:mode") & 07777,
+                "made inside, setuid");
         Path cached;
         try (var s = Files.list(H.cache)) {
             cached = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        assertFalse(Files.exists(cached.resolve("kmsg"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the image's device node was not made");
-        assertEquals(04755, (Integer) Files.getAttribute(cached.resolve("suid-shell"), "unix:mode") & 07777, "setuid kept, as Docker keeps it");
+        assertFalse(
+                Files.exists(cached.resolve("kmsg"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                "the image's device node was not made");
+        assertEquals(
+                04755,
+                (Integer) Files.getAttribute(cached.resolve("suid-shell"), "unix:mode") & 07777,
+                "setuid kept, as Docker keeps it");
         for (Path d : List.of(H.data.resolve(n), H.state.resolve(n), H.cache, H.state))
             assertEquals(0700, (Integer) Files.getAttribute(d, "unix:mode") & 0777, d + " is closed to other users");
         for (Path p : List.of(upper.resolve("rootshell"), cached.resolve("suid-shell"))) {
             String out = asNobody("/bin/sh", "-c", "exec \"$0\" -c id", p.toString());
-            assertTrue(out.contains("Permission denied") && !out.contains("uid="), "a local user cannot reach " + p + ": " + out);
+            assertTrue(
+                    out.contains("Permission denied") && !out.contains("uid="),
+                    "a local user cannot reach " + p + ": " + out);
         }
     }
 
@@ -196,20 +287,32 @@ class ContainerSecurityIT {
      * attached, and in the root cgroup of every v1 hierarchy, may make
      * /dev/null's node but not /dev/kmsg's.
      */
-    @Test void theV2DeviceFilterAloneAllowsOnlyTheListedDevices() throws Exception {
-        Path v2 = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().filter(l -> l.contains(" - cgroup2 "))
-                .map(l -> Path.of(l.split(" ")[4])).findFirst().orElse(null);
+    @Test
+    void theV2DeviceFilterAloneAllowsOnlyTheListedDevices() throws Exception {
+        Path v2 = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .filter(l -> l.contains(" - cgroup2 "))
+                .map(l -> Path.of(l.split(" ")[4]))
+                .findFirst()
+                .orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(v2 != null, "a cgroup v2 hierarchy");
         Path cg = v2.resolve("nscope-test-dev" + H.me);
         Files.createDirectory(cg);
         try {
-            List<String> argv = new java.util.ArrayList<>(List.of(PackagedJar.REPO.resolve("app/target/nscope-init").toString(), "devices", cg.toString()));
-            for (String r : Confinement.DEVICES_ALLOWED) argv.add(r.charAt(0) + " " + r.substring(2, r.lastIndexOf(' ')).replace(':', ' '));
+            List<String> argv = new java.util.ArrayList<>(
+                    List.of(PackagedJar.REPO.resolve("app/target/nscope-init").toString(), "devices", cg.toString()));
+            for (String r : Confinement.DEVICES_ALLOWED)
+                argv.add(r.charAt(0) + " " + r.substring(2, r.lastIndexOf(' ')).replace(':', ' '));
             LiveHost.run(argv.toArray(String[]::new));
             Path dir = H.base.resolve("devtest");
             Files.createDirectories(dir);
-            String out = LiveHost.run("unshare", "-m", "sh", "-c", "echo $$ > " + cg.resolve("cgroup.procs") + "; mount -t tmpfs nscope-test " + dir
-                    + "; mknod " + dir + "/null c 1 3 && echo null-made; mknod " + dir + "/kmsg c 1 11 2>/dev/null && echo kmsg-made; true");
+            String out = LiveHost.run(
+                    "unshare",
+                    "-m",
+                    "sh",
+                    "-c",
+                    "echo $$ > " + cg.resolve("cgroup.procs") + "; mount -t tmpfs nscope-test " + dir + "; mknod " + dir
+                            + "/null c 1 3 && echo null-made; mknod " + dir
+                            + "/kmsg c 1 11 2>/dev/null && echo kmsg-made; true");
             assertEquals("null-made", out.strip(), "only the listed device: " + out);
         } finally {
             for (int i = 0; i < 50 && Files.isDirectory(cg); i++) {
@@ -228,7 +331,8 @@ class ContainerSecurityIT {
      * executable before it changes user.
      */
     static String asNobody(String... cmd) throws Exception {
-        List<String> a = new java.util.ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
+        List<String> a =
+                new java.util.ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
         a.addAll(List.of(cmd));
         Process p = new ProcessBuilder(a).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

@@ -1,7 +1,5 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,15 +29,20 @@ class ContainerTerminalIT {
     private static final String SESSION = "nscope-test-tty-" + H.me;
     private static Path image;
 
-    @BeforeAll static void setUp() throws Exception {
+    @BeforeAll
+    static void setUp() throws Exception {
         assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
-        assumeTrue(Files.readString(Path.of("/proc/sys/dev/tty/legacy_tiocsti")).strip().equals("1"),
+        assumeTrue(
+                Files.readString(Path.of("/proc/sys/dev/tty/legacy_tiocsti"))
+                        .strip()
+                        .equals("1"),
                 "this kernel refuses TIOCSTI to everyone (dev.tty.legacy_tiocsti=0): nothing to prove");
         H.setUp();
         image = H.probeImage("tty", true);
     }
 
-    @AfterAll static void tearDown() throws Exception {
+    @AfterAll
+    static void tearDown() throws Exception {
         LiveUiIT.tmux("kill-session", "-t", SESSION);
         assertEquals(List.of(), H.tearDown(), "nothing left behind");
         H.remove();
@@ -56,11 +60,22 @@ class ContainerTerminalIT {
         return pane;
     }
 
-    @Test void nothingInsideCanTypeIntoTheOperatorsShell() throws Exception {
+    @Test
+    void nothingInsideCanTypeIntoTheOperatorsShell() throws Exception {
         String ctr = H.run("nscope-test-y" + H.me + "e", image.toString(), "--", "sleep", "1000");
         StringBuilder env = new StringBuilder("export NSCOPE_AUDIT_LOG=" + H.audit);
         H.env.forEach((k, v) -> env.append(' ').append(k).append('=').append(v));
-        LiveUiIT.tmux("new-session", "-d", "-s", SESSION, "-x", "160", "-y", "50", "-c", PackagedJar.REPO.toAbsolutePath().normalize().toString(),
+        LiveUiIT.tmux(
+                "new-session",
+                "-d",
+                "-s",
+                SESSION,
+                "-x",
+                "160",
+                "-y",
+                "50",
+                "-c",
+                PackagedJar.REPO.toAbsolutePath().normalize().toString(),
                 "bash --norc --noprofile");
         LiveUiIT.tmux("send-keys", "-t", SESSION, "-l", env + "; clear");
         LiveUiIT.tmux("send-keys", "-t", SESSION, "Enter");
@@ -69,10 +84,13 @@ class ContainerTerminalIT {
         String typed = "$'touch " + control + "\\n'";
         inPane(image.resolve("probe") + " tiocsti " + typed + " >/dev/null", 1);
         for (int i = 0; i < 50 && !Files.exists(control); i++) Thread.sleep(100);
-        assertTrue(Files.exists(control), "control: a root process holding the operator's terminal can type a command into the shell");
+        assertTrue(
+                Files.exists(control),
+                "control: a root process holding the operator's terminal can type a command into the shell");
 
         String run = "./nscope run --rm --name nscope-test-y" + H.me, enter = "./nscope enter";
-        List<String> cases = List.of(run + "a --privileged " + image + " -- /probe tiocsti @ </dev/null",
+        List<String> cases = List.of(
+                run + "a --privileged " + image + " -- /probe tiocsti @ </dev/null",
                 run + "b " + image + " -- /probe tiocsti @ </dev/null",
                 "echo x | " + run + "c --privileged " + image + " -- /probe tiocsti @",
                 run + "d --privileged " + image + " -- /probe tiocsti @",
@@ -85,7 +103,12 @@ class ContainerTerminalIT {
             assertTrue(pane.contains("dev_tty="), "the probe ran: " + cases.get(i) + "\n" + pane);
             assertFalse(Files.exists(pwned), "typed into the operator's shell by: " + cases.get(i) + "\n" + pane);
         }
-        LiveUiIT.tmux("send-keys", "-t", SESSION, "-l", "cat " + H.base.resolve("pwned-*") + " 2>&1 | head -3; echo checked-$((7*6))");
+        LiveUiIT.tmux(
+                "send-keys",
+                "-t",
+                SESSION,
+                "-l",
+                "cat " + H.base.resolve("pwned-*") + " 2>&1 | head -3; echo checked-$((7*6))");
         LiveUiIT.tmux("send-keys", "-t", SESSION, "Enter");
         assertTrue(LiveUiIT.until(SESSION, "checked-42", 20).contains("No such file"));
     }

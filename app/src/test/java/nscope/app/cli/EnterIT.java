@@ -1,10 +1,5 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
-import nscope.app.audit.AuditLog;
-import nscope.app.screen.ScreenActions;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nscope.app.audit.AuditLog;
+import nscope.app.screen.ScreenActions;
+import nscope.testkit.LiveTest;
 import nscope.views.actions.Actions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,68 +36,93 @@ class EnterIT {
     private static final List<String> TYPES = List.of("cgroup", "ipc", "mnt", "net", "pid", "time", "uts");
     private static boolean up;
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
-    @BeforeAll static void up() throws Exception {
+    @BeforeAll
+    static void up() throws Exception {
         LiveHost.up(NAME, "--containers", "2", "--procs", "2", "--threads", "2", "--hidden", "2");
         up = true;
     }
 
-    @AfterAll static void down() throws Exception {
+    @AfterAll
+    static void down() throws Exception {
         if (up) LiveHost.down(NAME);
     }
 
     /** PID 1 of container c (1-based), as the host numbers it: the child of the unshare synth-host started. */
     static int init(int c) throws IOException {
-        String unshare = Files.readAllLines(Path.of("/run/synth-host", NAME, "pids")).get(c - 1).strip();
-        return Integer.parseInt(Files.readString(Path.of("/proc", unshare, "task", unshare, "children")).strip().split(" ")[0]);
+        String unshare = Files.readAllLines(Path.of("/run/synth-host", NAME, "pids"))
+                .get(c - 1)
+                .strip();
+        return Integer.parseInt(Files.readString(Path.of("/proc", unshare, "task", unshare, "children"))
+                .strip()
+                .split(" ")[0]);
     }
 
     static String link(int pid, String type) throws IOException {
-        return Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "ns", type)).toString();
+        return Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "ns", type))
+                .toString();
     }
 
     PackagedJar.Run nscope(String... args) throws Exception {
         return PackagedJar.run(tmp.resolve("actions.log"), Map.of(), args);
     }
 
-    @Test void nscopeEnterRunsInTheContainersNamespacesWithOnlyItsStandardDescriptors() throws Exception {
+    @Test
+    void nscopeEnterRunsInTheContainersNamespacesWithOnlyItsStandardDescriptors() throws Exception {
         int pid = init(1);
-        PackagedJar.Run r = nscope("enter", Integer.toString(pid), "--", "sh", "-c",
+        PackagedJar.Run r = nscope(
+                "enter",
+                Integer.toString(pid),
+                "--",
+                "sh",
+                "-c",
                 "readlink /proc/self/ns/cgroup /proc/self/ns/ipc /proc/self/ns/mnt /proc/self/ns/net /proc/self/ns/pid"
                         + " /proc/self/ns/time /proc/self/ns/uts; hostname; echo fds:; ls /proc/$$/fd; echo env:; env | cut -d= -f1 | sort; echo end; exit 7");
         assertEquals(7, r.rc(), "the child's exit status: " + r.err());
-        for (String t : TYPES) assertTrue(r.err().contains(link(pid, t) + "\n"), t + " is the container's " + link(pid, t) + ":\n" + r.err());
+        for (String t : TYPES)
+            assertTrue(
+                    r.err().contains(link(pid, t) + "\n"), t + " is the container's " + link(pid, t) + ":\n" + r.err());
         assertTrue(r.err().contains("\n" + NAME + "-c1\n"), r.err());
         assertTrue(r.err().contains("fds:\n0\n1\n2\nenv:"), "no descriptor beyond stdin, stdout, stderr:\n" + r.err());
         String env = r.err().substring(r.err().indexOf("env:\n") + 5, r.err().indexOf("end\n"));
-        assertTrue(Set.of("HOME", "LANG", "PATH", "PWD", "SHLVL", "TERM", "_").containsAll(env.lines().toList()) && env.contains("PATH"),
+        assertTrue(
+                Set.of("HOME", "LANG", "PATH", "PWD", "SHLVL", "TERM", "_")
+                                .containsAll(env.lines().toList())
+                        && env.contains("PATH"),
                 "a clean environment (NSCOPE_AUDIT_LOG and the rest not passed):\n" + env);
         String log = Files.readString(tmp.resolve("actions.log"));
         assertTrue(log.contains("\"action\":\"enter\"") && log.contains("\"target\":\"pid " + pid + "\""), log);
     }
 
-    @Test void aStartTimeThatNoLongerMatchesIsRefusedAndNothingRuns() throws Exception {
+    @Test
+    void aStartTimeThatNoLongerMatchesIsRefusedAndNothingRuns() throws Exception {
         int pid = init(1);
         Path marker = tmp.resolve("ran");
         PackagedJar.Run r = nscope("enter", "--start", "5", Integer.toString(pid), "--", "touch", marker.toString());
         assertEquals(125, r.rc(), r.err());
         assertTrue(r.err().contains("PID " + pid + " is now another process (started at tick "), r.err());
         assertFalse(Files.exists(marker), "nothing ran");
-        PackagedJar.Run bad = nscope("enter", "--ns", "net,bogus", Integer.toString(pid), "--", "touch", marker.toString());
+        PackagedJar.Run bad =
+                nscope("enter", "--ns", "net,bogus", Integer.toString(pid), "--", "touch", marker.toString());
         assertEquals(125, bad.rc());
         assertTrue(bad.err().contains("no namespace type 'bogus'"), bad.err());
         assertFalse(Files.exists(marker));
     }
 
-    @Test void withCgroupTheChildJoinsTheContainersCgroupsBeforeItRuns() throws Exception {
+    @Test
+    void withCgroupTheChildJoinsTheContainersCgroupsBeforeItRuns() throws Exception {
         int pid = init(2);
         PackagedJar.Run outside = nscope("enter", Integer.toString(pid), "--", "cat", "/proc/self/cgroup");
         assertEquals(0, outside.rc(), outside.err());
-        assertTrue(outside.err().contains(":/.."), "not joined: above the container's cgroup namespace root:\n" + outside.err());
+        assertTrue(
+                outside.err().contains(":/.."),
+                "not joined: above the container's cgroup namespace root:\n" + outside.err());
         PackagedJar.Run joined = nscope("enter", "--cgroup", Integer.toString(pid), "--", "cat", "/proc/self/cgroup");
         assertEquals(0, joined.rc(), joined.err());
-        List<String> lines = joined.err().lines().filter(l -> l.matches("\\d+:.*")).toList();
+        List<String> lines =
+                joined.err().lines().filter(l -> l.matches("\\d+:.*")).toList();
         assertFalse(lines.isEmpty(), joined.err());
         for (String l : lines) assertTrue(l.endsWith(":/"), "in the container's own cgroup in every hierarchy: " + l);
         String log = Files.readString(tmp.resolve("actions.log"));
@@ -111,7 +134,8 @@ class EnterIT {
         Set<String> inTasks = new TreeSet<>();
         Map<String, String> held = new java.util.TreeMap<>();
         try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
                     inTasks.add(Files.readSymbolicLink(p.resolve("ns/net")).toString());
                     try (var fds = Files.list(p.resolve("fd"))) {
@@ -127,14 +151,16 @@ class EnterIT {
         }
         held.keySet().removeAll(inTasks);
         try (var mounts = Files.list(Path.of("/run/netns"))) {
-            for (Path m : mounts.filter(x -> x.getFileName().toString().startsWith(NAME)).toList())
-                held.put("net:[" + Files.getAttribute(m, "unix:ino") + "]", m.toString());
+            for (Path m : mounts.filter(x -> x.getFileName().toString().startsWith(NAME))
+                    .toList()) held.put("net:[" + Files.getAttribute(m, "unix:ino") + "]", m.toString());
         }
         return held;
     }
 
-    @Test void hiddenNamespacesAreEnteredThroughTheFilesThatHoldThem() throws Exception {
-        ScreenActions actions = new ScreenActions(AuditLog.of(Map.of("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString())));
+    @Test
+    void hiddenNamespacesAreEnteredThroughTheFilesThatHoldThem() throws Exception {
+        ScreenActions actions = new ScreenActions(AuditLog.of(
+                Map.of("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString())));
         Map<String, String> hidden = hiddenNets();
         assertTrue(hidden.size() >= 2, "one bind-mounted and one held by an fd: " + hidden);
         boolean mount = false, fd = false;
@@ -142,8 +168,10 @@ class EnterIT {
             long ino = Long.parseLong(e.getKey().replaceAll("\\D", ""));
             long dev = ((Number) Files.getAttribute(Path.of(e.getValue()), "unix:dev")).longValue();
             Path out = tmp.resolve("seen-" + ino);
-            Actions.Session s = actions.enterNamespace(new Actions.NsTarget("net", dev, ino, List.of("/proc/1/ns/net-gone", e.getValue()), "/"),
-                    new Actions.EnterChoice(Set.of("net"), false, "", List.of("sh", "-c", "readlink /proc/self/ns/net > " + out)));
+            Actions.Session s = actions.enterNamespace(
+                    new Actions.NsTarget("net", dev, ino, List.of("/proc/1/ns/net-gone", e.getValue()), "/"),
+                    new Actions.EnterChoice(
+                            Set.of("net"), false, "", List.of("sh", "-c", "readlink /proc/self/ns/net > " + out)));
             assertNull(s.refusal(), s.refusal());
             assertTrue(s.run().startsWith("exit status 0: "), e.toString());
             assertEquals(e.getKey(), Files.readString(out).strip(), "entered through " + e.getValue());
@@ -152,20 +180,28 @@ class EnterIT {
         }
         assertTrue(mount && fd, hidden.toString());
         var first = hidden.entrySet().iterator().next();
-        Actions.Session wrong = actions.enterNamespace(new Actions.NsTarget("net", 0, 12345, List.of(first.getValue()), "/"),
-                Actions.EnterChoice.ALL);
-        assertTrue(wrong.refusal().contains("now holds " + first.getKey().replace("net:", "net:") + ", not [12345]"), wrong.refusal());
+        Actions.Session wrong = actions.enterNamespace(
+                new Actions.NsTarget("net", 0, 12345, List.of(first.getValue()), "/"), Actions.EnterChoice.ALL);
+        assertTrue(
+                wrong.refusal().contains("now holds " + first.getKey().replace("net:", "net:") + ", not [12345]"),
+                wrong.refusal());
     }
 
-    @Test void theScreenRefusesAProcessWhosePidWasReused() throws Exception {
-        ScreenActions actions = new ScreenActions(AuditLog.of(Map.of("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString())));
+    @Test
+    void theScreenRefusesAProcessWhosePidWasReused() throws Exception {
+        ScreenActions actions = new ScreenActions(AuditLog.of(
+                Map.of("NSCOPE_AUDIT_LOG", tmp.resolve("actions.log").toString())));
         int pid = init(1);
         Actions.Session s = actions.enter(new Actions.Target(pid, 5, "sleep"), Actions.EnterChoice.ALL);
         assertTrue(s.refusal().contains("PID " + pid + " is now another process"), s.refusal());
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         Actions.Session g = actions.enter(new Actions.Target((int) gone.pid(), 1, "true"), Actions.EnterChoice.ALL);
-        assertTrue(g.refusal().contains("has exited") || g.refusal().contains("does not exist") || g.refusal().contains("now another"), g.refusal());
+        assertTrue(
+                g.refusal().contains("has exited")
+                        || g.refusal().contains("does not exist")
+                        || g.refusal().contains("now another"),
+                g.refusal());
     }
 
     /**
@@ -173,7 +209,8 @@ class EnterIT {
      * commands typed in the shell, exit, and the screen is back with the
      * same selection and the exit status on its status line.
      */
-    @Test void eOnTheScreenGivesAShellInTheContainerAndTheScreenComesBack() throws Exception {
+    @Test
+    void eOnTheScreenGivesAShellInTheContainerAndTheScreenComesBack() throws Exception {
         int pid = init(1);
         String session = "nscope-test-enter-ui-" + ProcessHandle.current().pid();
         try {
@@ -182,16 +219,25 @@ class EnterIT {
             LiveUiIT.until(session, "process " + pid + " of thread group " + pid);
             LiveUiIT.tmux("send-keys", "-t", session, "e");
             LiveUiIT.until(session, "exit it to come back to the screen");
-            assertEquals("0", LiveUiIT.tmux("display", "-p", "-t", session, "#{alternate_on}").strip(), "the shell is on the normal screen");
-            LiveUiIT.tmux("send-keys", "-t", session, "-l", "readlink /proc/self/ns/*; hostname; tty; echo done-$((6*7))");
+            assertEquals(
+                    "0",
+                    LiveUiIT.tmux("display", "-p", "-t", session, "#{alternate_on}")
+                            .strip(),
+                    "the shell is on the normal screen");
+            LiveUiIT.tmux(
+                    "send-keys", "-t", session, "-l", "readlink /proc/self/ns/*; hostname; tty; echo done-$((6*7))");
             LiveUiIT.tmux("send-keys", "-t", session, "Enter");
             String shell = LiveUiIT.until(session, "done-42\n");
             for (String t : TYPES) assertTrue(shell.contains(link(pid, t)), t + " " + link(pid, t) + ":\n" + shell);
             assertTrue(shell.contains("\n" + NAME + "-c1\n"), shell);
-            String paneTty = LiveUiIT.tmux("display", "-p", "-t", session, "#{pane_tty}").strip();
+            String paneTty =
+                    LiveUiIT.tmux("display", "-p", "-t", session, "#{pane_tty}").strip();
             assertTrue(shell.contains("\n/dev/pts/"), shell);
-            assertFalse(shell.contains("\n" + paneTty + "\n"), "the shell's terminal is its own, not the host's " + paneTty + ":\n" + shell);
-            LiveUiIT.tmux("resize-window", "-t", session, "-x", "100", "-y", "32"); // the window changes while the shell runs
+            assertFalse(
+                    shell.contains("\n" + paneTty + "\n"),
+                    "the shell's terminal is its own, not the host's " + paneTty + ":\n" + shell);
+            LiveUiIT.tmux(
+                    "resize-window", "-t", session, "-x", "100", "-y", "32"); // the window changes while the shell runs
             LiveUiIT.tmux("send-keys", "-t", session, "-l", "stty size");
             LiveUiIT.tmux("send-keys", "-t", session, "Enter");
             LiveUiIT.until(session, "\n32 100\n");
@@ -199,10 +245,17 @@ class EnterIT {
             String back = LiveUiIT.until(session, "exit status 3: a shell in PID " + pid);
             List<String> lines = back.lines().toList();
             assertEquals(32, lines.size(), back);
-            assertTrue(lines.get(31).startsWith("exit status 3: a shell in PID " + pid), "the status line on the new last row:\n" + back);
+            assertTrue(
+                    lines.get(31).startsWith("exit status 3: a shell in PID " + pid),
+                    "the status line on the new last row:\n" + back);
             assertTrue(lines.stream().allMatch(l -> l.length() <= 100), back);
-            assertTrue(back.contains(" 2 Processes ") && back.contains("process " + pid + " of thread group " + pid), "the screen, as it was:\n" + back);
-            assertEquals("1", LiveUiIT.tmux("display", "-p", "-t", session, "#{alternate_on}").strip());
+            assertTrue(
+                    back.contains(" 2 Processes ") && back.contains("process " + pid + " of thread group " + pid),
+                    "the screen, as it was:\n" + back);
+            assertEquals(
+                    "1",
+                    LiveUiIT.tmux("display", "-p", "-t", session, "#{alternate_on}")
+                            .strip());
             LiveUiIT.tmux("send-keys", "-t", session, "q");
         } finally {
             LiveUiIT.tmux("kill-session", "-t", session);
@@ -214,7 +267,8 @@ class EnterIT {
      * the form; Ctrl-] puts it aside and the tree shows it while it runs; r
      * goes back to it; its exit status is said when it ends.
      */
-    @Test void uUnsharesAndCtrlBracketShowsItInTheTreeWhileItRuns() throws Exception {
+    @Test
+    void uUnsharesAndCtrlBracketShowsItInTheTreeWhileItRuns() throws Exception {
         String session = "nscope-test-enter-u-" + ProcessHandle.current().pid();
         String host = "nscope-test-un-" + ProcessHandle.current().pid();
         try {
@@ -231,17 +285,26 @@ class EnterIT {
             assertTrue(shell.contains("\n" + host + "\npid=1\n"), shell);
             LiveUiIT.tmux("send-keys", "-t", session, "C-]");
             String aside = LiveUiIT.until(session, "put aside, still running (PID ");
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("still running \\(PID (\\d+)\\)").matcher(aside.replace("\n", ""));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("still running \\(PID (\\d+)\\)")
+                    .matcher(aside.replace("\n", ""));
             assertTrue(m.find(), aside);
             int pid = Integer.parseInt(m.group(1));
-            assertNotEquals(link(pid, "uts"), link((int) ProcessHandle.current().pid(), "uts"), "the shell's side runs in a new uts namespace");
+            assertNotEquals(
+                    link(pid, "uts"),
+                    link((int) ProcessHandle.current().pid(), "uts"),
+                    "the shell's side runs in a new uts namespace");
             String tree = "";
-            for (int i = 0; i < 40 && !tree.contains("\nfound: " + host); i++) { // the refresh after Ctrl-] may still be running
+            for (int i = 0;
+                    i < 40 && !tree.contains("\nfound: " + host);
+                    i++) { // the refresh after Ctrl-] may still be running
                 LiveUiIT.tmux("send-keys", "-t", session, "/", host, "Enter");
                 Thread.sleep(250);
                 tree = LiveUiIT.paneOf(session);
             }
-            assertTrue(tree.contains("pid_for_children:[" + link(pid, "pid_for_children").replaceAll("\\D", "") + "]"), "its new namespaces on the screen:\n" + tree);
+            assertTrue(
+                    tree.contains(
+                            "pid_for_children:[" + link(pid, "pid_for_children").replaceAll("\\D", "") + "]"),
+                    "its new namespaces on the screen:\n" + tree);
             LiveUiIT.tmux("send-keys", "-t", session, "r");
             LiveUiIT.until(session, "nscope: back in a shell in new");
             LiveUiIT.tmux("send-keys", "-t", session, "exit 2", "Enter");
@@ -255,13 +318,29 @@ class EnterIT {
     }
 
     /** nscope enter from a terminal: the child's terminal is a pty nscope relays, and keys like Ctrl-C reach the child only. */
-    @Test void nscopeEnterFromATerminalRelaysAPtyOfItsOwn() throws Exception {
+    @Test
+    void nscopeEnterFromATerminalRelaysAPtyOfItsOwn() throws Exception {
         int pid = init(2);
         String session = "nscope-test-enter-cli-" + ProcessHandle.current().pid();
         try {
-            LiveUiIT.tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", PackagedJar.REPO.toAbsolutePath().normalize().toString(),
+            LiveUiIT.tmux(
+                    "new-session",
+                    "-d",
+                    "-s",
+                    session,
+                    "-x",
+                    "100",
+                    "-y",
+                    "30",
+                    "-c",
+                    PackagedJar.REPO.toAbsolutePath().normalize().toString(),
                     "bash --norc --noprofile");
-            LiveUiIT.tmux("send-keys", "-t", session, "-l", "NSCOPE_AUDIT_LOG=" + tmp.resolve("actions.log") + " ./nscope enter " + pid + "; echo rc=$?");
+            LiveUiIT.tmux(
+                    "send-keys",
+                    "-t",
+                    session,
+                    "-l",
+                    "NSCOPE_AUDIT_LOG=" + tmp.resolve("actions.log") + " ./nscope enter " + pid + "; echo rc=$?");
             LiveUiIT.tmux("send-keys", "-t", session, "Enter");
             LiveUiIT.until(session, NAME + "-c2", 120); // the prompt shows the container's hostname
             LiveUiIT.tmux("send-keys", "-t", session, "-l", "sleep 100");
@@ -271,8 +350,11 @@ class EnterIT {
             LiveUiIT.tmux("send-keys", "-t", session, "-l", "echo fds:; ls /proc/$$/fd; tty; echo done-$((6*7))");
             LiveUiIT.tmux("send-keys", "-t", session, "Enter");
             String shell = LiveUiIT.until(session, "done-42\n");
-            assertTrue(shell.matches("(?s).*fds:\n0\\s+1\\s+2\\s+255\n/dev/pts/.*"), "bash's own 255 besides its terminal; nothing of nscope's:\n" + shell);
-            String paneTty = LiveUiIT.tmux("display", "-p", "-t", session, "#{pane_tty}").strip();
+            assertTrue(
+                    shell.matches("(?s).*fds:\n0\\s+1\\s+2\\s+255\n/dev/pts/.*"),
+                    "bash's own 255 besides its terminal; nothing of nscope's:\n" + shell);
+            String paneTty =
+                    LiveUiIT.tmux("display", "-p", "-t", session, "#{pane_tty}").strip();
             assertFalse(shell.contains("\n" + paneTty + "\n"), shell);
             LiveUiIT.tmux("send-keys", "-t", session, "exit 4", "Enter");
             String after = LiveUiIT.until(session, "rc=4");
@@ -282,13 +364,25 @@ class EnterIT {
         }
     }
 
-    @Test void unshareRunsInNewNamespacesWithItsHostnameAndOwnProc() throws Exception {
-        PackagedJar.Run r = nscope("unshare", "--fork", "--mount-proc", "--hostname", "nscope-test-un", "--", "sh", "-c",
+    @Test
+    void unshareRunsInNewNamespacesWithItsHostnameAndOwnProc() throws Exception {
+        PackagedJar.Run r = nscope(
+                "unshare",
+                "--fork",
+                "--mount-proc",
+                "--hostname",
+                "nscope-test-un",
+                "--",
+                "sh",
+                "-c",
                 "hostname; echo pid=$$; echo procs: $(ls /proc | grep -c '^[0-9]'); readlink /proc/self/ns/uts; exit 5");
         assertEquals(5, r.rc(), r.err());
         assertTrue(r.err().contains("nscope-test-un\npid=1\n"), r.err());
-        assertTrue(r.err().matches("(?s).*procs: [1-4]\n.*"), "its own /proc shows only its processes (sh, a subshell, ls, grep):\n" + r.err());
-        assertFalse(r.err().contains(link((int) ProcessHandle.current().pid(), "uts")), "a new uts namespace:\n" + r.err());
+        assertTrue(
+                r.err().matches("(?s).*procs: [1-4]\n.*"),
+                "its own /proc shows only its processes (sh, a subshell, ls, grep):\n" + r.err());
+        assertFalse(
+                r.err().contains(link((int) ProcessHandle.current().pid(), "uts")), "a new uts namespace:\n" + r.err());
         PackagedJar.Run mapped = nscope("unshare", "--ns", "user", "--map-root", "--", "cat", "/proc/self/uid_map");
         assertEquals(0, mapped.rc(), mapped.err());
         assertTrue(mapped.err().strip().matches("0\\s+0\\s+1"), "the caller (root) mapped to root:\n" + mapped.err());

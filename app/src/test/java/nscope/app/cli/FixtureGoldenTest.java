@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FixtureGoldenTest {
     /** What make-fixtures.sh puts in place of the --root path and the time in snapshot JSON. */
     private static final String ROOT_MARK = "<fixture>", TIME_MARK = "<takenAt>";
+
     private static final Pattern TAKEN_AT = Pattern.compile("(?m)^(\\s*\"takenAt\" : )\"[^\"]*\"");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -53,7 +52,9 @@ class FixtureGoldenTest {
             new Golden("cgroups.txt", "cgroups", "--processes", "--interval", "0"),
             new Golden("cgroups.json", "cgroups", "--json", "--interval", "0"));
 
-    private static Cli.Run run(String... args) { return Cli.run(args); }
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
+    }
 
     private static Cli.Run runOn(Path root, String... args) {
         String[] all = new String[args.length + 2];
@@ -66,11 +67,13 @@ class FixtureGoldenTest {
     /** The multi-module root: from surefire's nscope.repo, else the nearest directory up holding fixtures/. */
     static Path repo() {
         String prop = System.getProperty("nscope.repo");
-        if (prop != null && !prop.isBlank() && Files.isDirectory(Path.of(prop, "fixtures"))) return Path.of(prop).toAbsolutePath();
+        if (prop != null && !prop.isBlank() && Files.isDirectory(Path.of(prop, "fixtures")))
+            return Path.of(prop).toAbsolutePath();
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve("fixtures"))) return p;
         }
-        throw new AssertionError("no fixtures/ directory above " + Path.of("").toAbsolutePath() + " and nscope.repo=" + prop);
+        throw new AssertionError(
+                "no fixtures/ directory above " + Path.of("").toAbsolutePath() + " and nscope.repo=" + prop);
     }
 
     /** Every recorded fixture: a directory under fixtures/ with nsfs.ids and expected/. */
@@ -78,7 +81,8 @@ class FixtureGoldenTest {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(repo().resolve("fixtures"))) {
             s.filter(d -> Files.isRegularFile(d.resolve("nsfs.ids")) && Files.isDirectory(d.resolve("expected")))
-                    .sorted().forEach(out::add);
+                    .sorted()
+                    .forEach(out::add);
         }
         assertTrue(out.size() >= 2, "expected at least the plain-host and synth-host fixtures, found " + out);
         return out;
@@ -118,7 +122,8 @@ class FixtureGoldenTest {
                     assertFalse(r.err().contains("Exception"), r.err());
                     String expected = read(fx.resolve("expected").resolve(g.file()));
                     assertFalse(expected.isBlank(), g.file() + " is empty");
-                    String actual = g.file().endsWith(".json") && !g.file().startsWith("ls") ? normalise(r.out(), fx) : r.out();
+                    String actual =
+                            g.file().endsWith(".json") && !g.file().startsWith("ls") ? normalise(r.out(), fx) : r.out();
                     assertEquals(expected, actual, fx.getFileName() + "/expected/" + g.file());
                 }));
             }
@@ -136,8 +141,9 @@ class FixtureGoldenTest {
         Path root = Path.of("/x/fx");
         String in = "{\n  \"source\" : \"/x/fx\",\n  \"takenAt\" : \"2026-01-01T00:00:00.123Z\",\n"
                 + "  \"detail\" : \"/x/fx/proc/1/task/1/ns/net: EACCES\",\n  \"comm\" : \"takenAt\"\n}\n";
-        assertEquals("{\n  \"source\" : \"<fixture>\",\n  \"takenAt\" : \"<takenAt>\",\n"
-                + "  \"detail\" : \"<fixture>/proc/1/task/1/ns/net: EACCES\",\n  \"comm\" : \"takenAt\"\n}\n",
+        assertEquals(
+                "{\n  \"source\" : \"<fixture>\",\n  \"takenAt\" : \"<takenAt>\",\n"
+                        + "  \"detail\" : \"<fixture>/proc/1/task/1/ns/net: EACCES\",\n  \"comm\" : \"takenAt\"\n}\n",
                 normalise(in, root));
     }
 
@@ -153,7 +159,8 @@ class FixtureGoldenTest {
     private static void collect(JsonNode rows, Set<String> out) {
         if (rows == null) return;
         for (JsonNode n : rows) {
-            String row = n.get("ns").asLong() + " " + n.get("type").asText() + " " + n.get("nprocs").asInt();
+            String row = n.get("ns").asLong() + " " + n.get("type").asText() + " "
+                    + n.get("nprocs").asInt();
             assertTrue(out.add(row), "namespace listed twice: " + row);
             collect(n.get("children"), out);
         }
@@ -163,9 +170,11 @@ class FixtureGoldenTest {
     Stream<DynamicTest> lsAgreesWithLsnsRecordedAtCapture() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path fx : fixtures()) {
-            if (!Files.isRegularFile(fx.resolve("expected/lsns.json"))) continue; // a hand-built layout: no lsns ran on it
+            if (!Files.isRegularFile(fx.resolve("expected/lsns.json")))
+                continue; // a hand-built layout: no lsns ran on it
             tests.add(DynamicTest.dynamicTest(fx.getFileName().toString(), () -> {
-                Set<String> lsns = nsTypeNprocs(MAPPER.readTree(fx.resolve("expected/lsns.json").toFile()));
+                Set<String> lsns = nsTypeNprocs(
+                        MAPPER.readTree(fx.resolve("expected/lsns.json").toFile()));
                 Cli.Run r = runOn(fx, "ls", "--json");
                 assertEquals(0, r.rc(), r.err());
                 Set<String> ours = nsTypeNprocs(MAPPER.readTree(r.out()));
@@ -204,7 +213,8 @@ class FixtureGoldenTest {
             }
         }
         assertEquals(3, containers);
-        assertEquals(java.util.Map.of("cgroup", 3, "ipc", 3, "mnt", 6, "net", 3, "pid", 6, "time", 3, "uts", 3), byType);
+        assertEquals(
+                java.util.Map.of("cgroup", 3, "ipc", 3, "mnt", 6, "net", 3, "pid", 6, "time", 3, "uts", 3), byType);
     }
 
     // ---- replay errors -------------------------------------------------------
@@ -255,7 +265,11 @@ class FixtureGoldenTest {
         int tid = -1, tgid = -1;
         for (int pid : pids(fx.resolve("proc"))) {
             for (int t : pids(fx.resolve("proc").resolve(Integer.toString(pid)).resolve("task"))) {
-                if (t != pid) { tid = t; tgid = pid; break; }
+                if (t != pid) {
+                    tid = t;
+                    tgid = pid;
+                    break;
+                }
             }
             if (tid > 0) break;
         }
@@ -265,7 +279,8 @@ class FixtureGoldenTest {
             all.add(Integer.toString(tid));
             Cli.Run r = runOn(fx, all.toArray(new String[0]));
             assertCleanError(r, String.join(" ", all));
-            assertTrue(r.err().contains("no process " + tid + " (it is a thread; give its TGID " + tgid + ")"), r.err());
+            assertTrue(
+                    r.err().contains("no process " + tid + " (it is a thread; give its TGID " + tgid + ")"), r.err());
         }
     }
 
@@ -312,7 +327,9 @@ class FixtureGoldenTest {
                     Cli.Run a = runOn(fx, g.args()), b = runOn(copy, g.args());
                     assertEquals(0, b.rc(), b.err());
                     assertEquals(normalise(a.out(), fx), normalise(b.out(), copy), String.join(" ", g.args()));
-                    assertEquals(a.err().replace(fx.toString(), ROOT_MARK), b.err().replace(copy.toString(), ROOT_MARK),
+                    assertEquals(
+                            a.err().replace(fx.toString(), ROOT_MARK),
+                            b.err().replace(copy.toString(), ROOT_MARK),
                             "stderr of " + String.join(" ", g.args()));
                 }
             }));
@@ -324,7 +341,9 @@ class FixtureGoldenTest {
     private static Set<Integer> pids(Path dir) throws IOException {
         Set<Integer> out = new TreeSet<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]+")).forEach(n -> out.add(Integer.parseInt(n)));
+            s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("[0-9]+"))
+                    .forEach(n -> out.add(Integer.parseInt(n)));
         }
         return out;
     }
@@ -332,7 +351,8 @@ class FixtureGoldenTest {
     /** Some namespace link under a directory. */
     private static Path firstLink(Path procDir) throws IOException {
         try (Stream<Path> s = Files.walk(procDir)) {
-            return s.filter(p -> Files.isSymbolicLink(p)).findFirst()
+            return s.filter(p -> Files.isSymbolicLink(p))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no links under " + procDir));
         }
     }

@@ -45,12 +45,15 @@ class LauncherIT {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(Path.of("/usr/lib/jvm"))) {
             s.filter(d -> Files.isExecutable(d.resolve("bin/java")) && Files.isRegularFile(d.resolve("release")))
-                    .filter(d -> !Files.isSymbolicLink(d)).sorted().forEach(out::add);
+                    .filter(d -> !Files.isSymbolicLink(d))
+                    .sorted()
+                    .forEach(out::add);
         }
         return out;
     }
 
-    @Test void stderrHoldsOnlyNscopeLinesOnEveryJdk() throws Exception {
+    @Test
+    void stderrHoldsOnlyNscopeLinesOnEveryJdk() throws Exception {
         List<Path> jdks = jdks();
         assertFalse(jdks.isEmpty(), "no JDK under /usr/lib/jvm");
         for (Path jdk : jdks) {
@@ -60,16 +63,21 @@ class LauncherIT {
                 assertEquals(0, r.rc(), jdk + " " + String.join(" ", args) + ": " + r.err());
                 new ObjectMapper().readTree(r.out()); // stdout is pure JSON
                 for (String line : r.err().split("\n")) {
-                    assertTrue(line.isEmpty() || line.startsWith("nscope: "),
+                    assertTrue(
+                            line.isEmpty() || line.startsWith("nscope: "),
                             jdk.getFileName() + " " + args[0] + " wrote to stderr: " + line);
                 }
             }
         }
     }
 
-    @Test void badArgumentsGiveOneLineAndNoStackTrace() throws Exception {
-        for (String[] args : List.of(new String[] {"ls", "--no-such-option"}, new String[] {"ls", "-p", "notapid"},
-                new String[] {"--root", "/nonexistent-nscope-test", "ls"}, new String[] {"ls", "-t", "bogus"})) {
+    @Test
+    void badArgumentsGiveOneLineAndNoStackTrace() throws Exception {
+        for (String[] args : List.of(
+                new String[] {"ls", "--no-such-option"},
+                new String[] {"ls", "-p", "notapid"},
+                new String[] {"--root", "/nonexistent-nscope-test", "ls"},
+                new String[] {"ls", "-t", "bogus"})) {
             Run r = nscope(null, args);
             assertTrue(r.rc() != 0, String.join(" ", args) + " must fail");
             assertEquals("", r.out());

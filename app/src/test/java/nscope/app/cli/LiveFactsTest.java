@@ -1,12 +1,7 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
-import nscope.app.json.SnapshotJson;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,10 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import nscope.app.json.SnapshotJson;
 import nscope.probes.Capture;
 import nscope.probes.Collector;
-import nscope.probes.source.Host;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,16 +41,19 @@ class LiveFactsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean up;
 
-    @BeforeAll static void up() throws Exception {
+    @BeforeAll
+    static void up() throws Exception {
         LiveHost.up(NAME, "--containers", "3");
         up = true;
     }
 
-    @AfterAll static void down() throws Exception {
+    @AfterAll
+    static void down() throws Exception {
         if (up) LiveHost.down(NAME);
     }
 
-    @Test void hostnamesAndInterfacesAreWhatTheContainersSee() throws Exception {
+    @Test
+    void hostnamesAndInterfacesAreWhatTheContainersSee() throws Exception {
         Cli.Run r = Cli.run("snapshot", "--json");
         assertEquals(0, r.rc(), r.err());
         JsonNode snap = JSON.readTree(r.out());
@@ -70,8 +69,12 @@ class LiveFactsTest {
             if (!host.startsWith(NAME + "-c")) continue;
             hostnames.add(host);
             String pid = n.get("processes").get(0).asText();
-            assertEquals(LiveHost.run("nsenter", "--target", pid, "--uts", "hostname").strip(), host);
-            JsonNode net = byIno.get(tasks.get(Integer.parseInt(pid)).get("ns").get("net").asText());
+            assertEquals(
+                    LiveHost.run("nsenter", "--target", pid, "--uts", "hostname")
+                            .strip(),
+                    host);
+            JsonNode net = byIno.get(
+                    tasks.get(Integer.parseInt(pid)).get("ns").get("net").asText());
             JsonNode ours = net.get("facts").get("interfaces");
             assertTrue(ours != null, "net facts of " + pid + ": " + net.get("facts"));
             JsonNode ip = JSON.readTree(LiveHost.run("nsenter", "--target", pid, "--net", "ip", "-j", "addr"));
@@ -90,8 +93,10 @@ class LiveFactsTest {
         List<String> out = new ArrayList<>();
         for (JsonNode i : ip) {
             List<String> addrs = new ArrayList<>();
-            for (JsonNode a : i.get("addr_info")) addrs.add(a.get("local").asText() + "/" + a.get("prefixlen").asText());
-            out.add(i.get("ifindex").asInt() + " " + i.get("ifname").asText() + " " + i.get("mtu").asInt() + " "
+            for (JsonNode a : i.get("addr_info"))
+                addrs.add(a.get("local").asText() + "/" + a.get("prefixlen").asText());
+            out.add(i.get("ifindex").asInt() + " " + i.get("ifname").asText() + " "
+                    + i.get("mtu").asInt() + " "
                     + i.get("operstate").asText() + " " + i.path("address").asText("-") + " " + new TreeSet<>(addrs)
                     + " " + i.get("flags").toString().contains("\"UP\""));
         }
@@ -103,27 +108,44 @@ class LiveFactsTest {
         for (JsonNode i : ours) {
             List<String> addrs = new ArrayList<>();
             i.get("addresses").forEach(a -> addrs.add(a.asText()));
-            out.add(i.get("index").asInt() + " " + i.get("name").asText() + " " + i.get("mtu").asInt() + " "
-                    + i.get("operstate").asText() + " " + (i.get("mac").isNull() ? "-" : i.get("mac").asText()) + " "
+            out.add(i.get("index").asInt() + " " + i.get("name").asText() + " "
+                    + i.get("mtu").asInt() + " "
+                    + i.get("operstate").asText() + " "
+                    + (i.get("mac").isNull() ? "-" : i.get("mac").asText()) + " "
                     + new TreeSet<>(addrs) + " " + i.get("flags").toString().contains("\"UP\""));
         }
         return out;
     }
 
-    @Test void aCaptureReplaysTheSameFacts(@TempDir Path tmp) throws Exception {
-        Process child = new ProcessBuilder("unshare", "--user", "--map-root-user", "--uts", "--net", "--ipc", "--time",
-                "--monotonic", "77", "--fork", "sh", "-c",
-                "hostname nscope-test-replay; ip link set lo up; ip addr add 192.0.2.7/24 dev lo; ipcmk -Q >/dev/null; echo up; exec sleep 120")
-                .redirectErrorStream(true).start();
+    @Test
+    void aCaptureReplaysTheSameFacts(@TempDir Path tmp) throws Exception {
+        Process child = new ProcessBuilder(
+                        "unshare",
+                        "--user",
+                        "--map-root-user",
+                        "--uts",
+                        "--net",
+                        "--ipc",
+                        "--time",
+                        "--monotonic",
+                        "77",
+                        "--fork",
+                        "sh",
+                        "-c",
+                        "hostname nscope-test-replay; ip link set lo up; ip addr add 192.0.2.7/24 dev lo; ipcmk -Q >/dev/null; echo up; exec sleep 120")
+                .redirectErrorStream(true)
+                .start();
         try {
-            String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
             assertEquals("up", line);
             Path dir = tmp.resolve("capture");
             Snapshot live = Capture.into(Host.liveNative(), dir);
             Snapshot replay = new Collector(Host.under(dir)).collect();
             Map<String, String> a = factsJson(live), b = factsJson(replay);
             assertEquals(a, b);
-            assertTrue(a.values().stream().anyMatch(f -> f.contains("\"hostname\":\"nscope-test-replay\"")), a.toString());
+            assertTrue(
+                    a.values().stream().anyMatch(f -> f.contains("\"hostname\":\"nscope-test-replay\"")), a.toString());
             assertTrue(a.values().stream().anyMatch(f -> f.contains("192.0.2.7/24")), a.toString());
             assertTrue(a.values().stream().anyMatch(f -> f.contains("\"msg\":1")), a.toString());
             assertTrue(a.values().stream().anyMatch(f -> f.contains("\"monotonic\":{\"sec\":77")), a.toString());
@@ -143,8 +165,10 @@ class LiveFactsTest {
         }
         Map<String, String> out = new TreeMap<>();
         for (JsonNode n : JSON.readTree(w.toString()).get("namespaces"))
-            if (n.has("facts")) out.put(n.get("type").asText() + " " + n.get("ns").asText(), n.get("facts").toString());
+            if (n.has("facts"))
+                out.put(
+                        n.get("type").asText() + " " + n.get("ns").asText(),
+                        n.get("facts").toString());
         return out;
     }
-
 }

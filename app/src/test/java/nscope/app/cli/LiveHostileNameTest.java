@@ -1,7 +1,5 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 @LiveTest
 class LiveHostileNameTest {
-    @Test void aProcessNamedWithEscapesCannotDriveTheTerminal() throws Exception {
+    @Test
+    void aProcessNamedWithEscapesCannotDriveTheTerminal() throws Exception {
         // comm is the first 15 bytes of the executable's name
         String name = "x\u001b]0;pwn\u0007\u001b[31m)";
-        Path dir = Files.createDirectories(Path.of("/run/nscope-test/hostile-" + ProcessHandle.current().pid()));
+        Path dir = Files.createDirectories(
+                Path.of("/run/nscope-test/hostile-" + ProcessHandle.current().pid()));
         Process p = null;
         try {
             Path exe = Files.createSymbolicLink(dir.resolve(name), Path.of("/bin/sleep"));
@@ -75,7 +76,9 @@ class LiveHostileNameTest {
     }
 
     private static void assertNoControls(String out) {
-        out.chars().forEach(c -> assertFalse(c < 0x20 && c != '\n' || c == 0x7f || (c >= 0x80 && c < 0xa0),
-                "raw control U+" + Integer.toHexString(c) + " on stdout"));
+        out.chars()
+                .forEach(c -> assertFalse(
+                        c < 0x20 && c != '\n' || c == 0x7f || (c >= 0x80 && c < 0xa0),
+                        "raw control U+" + Integer.toHexString(c) + " on stdout"));
     }
 }

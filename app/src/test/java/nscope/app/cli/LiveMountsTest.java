@@ -1,7 +1,5 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +31,14 @@ import org.junit.jupiter.api.Test;
 class LiveMountsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @BeforeAll static void root() throws IOException {
-        assumeTrue(Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "needs root: it mounts");
+    @BeforeAll
+    static void root() throws IOException {
+        assumeTrue(
+                Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t0\t0\t0"), "needs root: it mounts");
     }
 
-    @Test void jsonMatchesFindmntAndListsTheOverlayLayers() throws Exception {
+    @Test
+    void jsonMatchesFindmntAndListsTheOverlayLayers() throws Exception {
         try (MountNamespace ns = new MountNamespace()) {
             String pid = Integer.toString(ns.pid());
             Cli.Run r = Cli.run("mounts", pid, "--json");
@@ -52,25 +54,34 @@ class LiveMountsTest {
             assertTrue(mine.size() >= 5, "the root, and our four mounts: " + mine);
             assertEquals(sorted(peer), sorted(mine), "(target, source, fstype, options) of every mount");
             assertEquals(sorted(peerEdges), sorted(myEdges), "parent -> child");
-            assertEquals(strip(theirs.get("filesystems")), strip(ours.get("filesystems")), "the same tree, in findmnt's order");
+            assertEquals(
+                    strip(theirs.get("filesystems")),
+                    strip(ours.get("filesystems")),
+                    "the same tree, in findmnt's order");
 
             JsonNode o = find(ours.get("filesystems"), ns.dir("o").toString());
             assertEquals("overlay", o.get("fstype").asText());
             assertEquals("nscope-test-ov", o.get("source").asText());
             JsonNode layers = o.get("overlay");
-            assertEquals(List.of(ns.dir("l1").toString(), ns.dir("l:2").toString(), ns.dir("l 3").toString()),
+            assertEquals(
+                    List.of(
+                            ns.dir("l1").toString(),
+                            ns.dir("l:2").toString(),
+                            ns.dir("l 3").toString()),
                     texts(layers.get("lowerdirs")));
             assertEquals(List.of(), texts(layers.get("datadirs")));
             assertEquals(ns.dir("u").toString(), layers.get("upperdir").asText());
             assertEquals(ns.dir("w").toString(), layers.get("workdir").asText());
             assertEquals(Integer.parseInt(pid), ours.get("readThrough").asInt());
-            JsonNode nl = find(ours.get("filesystems"), ns.dir(MountNamespace.NEWLINE).toString());
+            JsonNode nl =
+                    find(ours.get("filesystems"), ns.dir(MountNamespace.NEWLINE).toString());
             assertEquals("nscope-test-nl", nl.get("source").asText(), "a newline in a target is kept exactly in JSON");
             assertEquals("private", nl.get("propagation").asText());
         }
     }
 
-    @Test void textDrawsTheTreeAndEscapesSpacesAndNewlines() throws Exception {
+    @Test
+    void textDrawsTheTreeAndEscapesSpacesAndNewlines() throws Exception {
         try (MountNamespace ns = new MountNamespace()) {
             Cli.Run r = Cli.run("mounts", Integer.toString(ns.pid()));
             assertEquals(0, r.rc(), r.err());
@@ -83,26 +94,43 @@ class LiveMountsTest {
             line(lines, "├─" + b + "/new\\nline", "nscope-test-nl tmpfs private rw,");
             int o = line(lines, "└─" + b + "/o", "nscope-test-ov overlay private rw,");
             assertFalse(lines.get(o).contains("lowerdir="), "the layers are on their own lines: " + lines.get(o));
-            List<String> layers = List.of("lower: " + b + "/l1", "lower: " + b + "/l:2", "lower: " + b + "/l\\x203",
-                    "upper: " + b + "/u", "work: " + b + "/w");
+            List<String> layers = List.of(
+                    "lower: " + b + "/l1",
+                    "lower: " + b + "/l:2",
+                    "lower: " + b + "/l\\x203",
+                    "upper: " + b + "/u",
+                    "work: " + b + "/w");
             for (int i = 0; i < layers.size(); i++) {
                 String l = lines.get(o + 1 + i);
-                assertTrue(l.endsWith(" " + layers.get(i)) && l.substring(0, l.length() - layers.get(i).length()).matches("[│ ]+"),
+                assertTrue(
+                        l.endsWith(" " + layers.get(i))
+                                && l.substring(0, l.length() - layers.get(i).length())
+                                        .matches("[│ ]+"),
                         "layer line " + i + ": '" + l + "'");
             }
-            r.out().chars().forEach(c -> assertFalse(c < 0x20 && c != '\n', "raw control U+" + Integer.toHexString(c) + " on stdout"));
+            r.out()
+                    .chars()
+                    .forEach(c -> assertFalse(
+                            c < 0x20 && c != '\n', "raw control U+" + Integer.toHexString(c) + " on stdout"));
         }
     }
 
-    @Test void aCaptureReplaysTheMountsIdentically() throws Exception {
+    @Test
+    void aCaptureReplaysTheMountsIdentically() throws Exception {
         try (MountNamespace ns = new MountNamespace()) {
             String pid = Integer.toString(ns.pid());
             Path dir = ns.dir("nscope-test-capture");
             Cli.Run c = Cli.run("capture", dir.toString());
             assertEquals(0, c.rc(), c.err());
             assertTrue(c.err().startsWith("nscope: captured "), c.err());
-            assertTrue(Pattern.compile(", [1-9][0-9]* mount tables into ").matcher(c.err()).find(), c.err());
-            assertTrue(Files.isRegularFile(dir.resolve("proc").resolve(pid).resolve("mountinfo")), "the namespace's mountinfo is recorded");
+            assertTrue(
+                    Pattern.compile(", [1-9][0-9]* mount tables into ")
+                            .matcher(c.err())
+                            .find(),
+                    c.err());
+            assertTrue(
+                    Files.isRegularFile(dir.resolve("proc").resolve(pid).resolve("mountinfo")),
+                    "the namespace's mountinfo is recorded");
             for (List<String> args : List.of(List.of("mounts", pid, "--json"), List.of("mounts", pid))) {
                 Cli.Run live = Cli.run(args.toArray(new String[0]));
                 List<String> replayArgs = new ArrayList<>(List.of("--root", dir.toString()));
@@ -120,8 +148,11 @@ class LiveMountsTest {
             int namespaces = MAPPER.readTree(mnt.out()).get("namespaces").size();
             try (var s = Files.walk(dir.resolve("proc"))) {
                 long recorded = s.filter(f -> f.getFileName().toString().equals("mountinfo"))
-                        .filter(f -> !f.getParent().getFileName().toString().equals("self")).count();
-                assertTrue(Files.isRegularFile(dir.resolve("proc/self/mountinfo")), "nscope's own table, for the cgroup hierarchies");
+                        .filter(f -> !f.getParent().getFileName().toString().equals("self"))
+                        .count();
+                assertTrue(
+                        Files.isRegularFile(dir.resolve("proc/self/mountinfo")),
+                        "nscope's own table, for the cgroup hierarchies");
                 assertEquals(namespaces, recorded, "mountinfo files in the capture");
             }
             assertTrue(namespaces >= 2, "the host's mount namespace and the test's");
@@ -140,7 +171,8 @@ class LiveMountsTest {
     /** Each mount as "target|source|fstype|options", and each parent-child pair of those. */
     private static void flatten(JsonNode list, String parent, List<String> rows, List<String> edges) {
         for (JsonNode n : list) {
-            String row = n.get("target").asText() + "|" + n.get("source").asText(null) + "|" + n.get("fstype").asText() + "|" + n.get("options").asText();
+            String row = n.get("target").asText() + "|" + n.get("source").asText(null) + "|"
+                    + n.get("fstype").asText() + "|" + n.get("options").asText();
             rows.add(row);
             if (!parent.isEmpty()) edges.add(parent + " -> " + row);
             if (n.has("children")) flatten(n.get("children"), row, rows, edges);
@@ -190,5 +222,7 @@ class LiveMountsTest {
         return out;
     }
 
-    private static List<String> sorted(List<String> l) { return l.stream().sorted().toList(); }
+    private static List<String> sorted(List<String> l) {
+        return l.stream().sorted().toList();
+    }
 }

@@ -1,7 +1,5 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 @LiveTest
 class LiveUiIT {
-    private static final Path REPO = Path.of(System.getProperty("nscope.repo", "..")).toAbsolutePath().normalize();
-    private static final String SESSION = "nscope-test-ui-" + ProcessHandle.current().pid();
+    private static final Path REPO =
+            Path.of(System.getProperty("nscope.repo", "..")).toAbsolutePath().normalize();
+    private static final String SESSION =
+            "nscope-test-ui-" + ProcessHandle.current().pid();
 
     static String tmux(String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("tmux"));
@@ -35,16 +36,33 @@ class LiveUiIT {
         return out;
     }
 
-    static String waitFor(String text, int seconds) throws IOException, InterruptedException { return until(SESSION, text, seconds); }
+    static String waitFor(String text, int seconds) throws IOException, InterruptedException {
+        return until(SESSION, text, seconds);
+    }
 
-    @Test void theScreenRunsInTmuxAndGivesTheTerminalBack() throws Exception {
+    @Test
+    void theScreenRunsInTmuxAndGivesTheTerminalBack() throws Exception {
         assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
         Path dir = Files.createTempDirectory("nscope-test-ui");
         try {
-            tmux("new-session", "-d", "-s", SESSION, "-x", "100", "-y", "30", "-c", REPO.toString(), "bash --norc --noprofile");
+            tmux(
+                    "new-session",
+                    "-d",
+                    "-s",
+                    SESSION,
+                    "-x",
+                    "100",
+                    "-y",
+                    "30",
+                    "-c",
+                    REPO.toString(),
+                    "bash --norc --noprofile");
             tmux("send-keys", "-t", SESSION, "stty -g > " + dir.resolve("before") + "; ./nscope --interval 1", "Enter");
             waitFor(" 2 Processes ", 120);
-            assertEquals("1", tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip(), "the screen uses the alternate screen");
+            assertEquals(
+                    "1",
+                    tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip(),
+                    "the screen uses the alternate screen");
             tmux("send-keys", "-t", SESSION, "1");
             waitFor("pid (", 10);
             tmux("send-keys", "-t", SESSION, "3");
@@ -57,11 +75,20 @@ class LiveUiIT {
             tmux("resize-window", "-t", SESSION, "-x", "120", "-y", "40");
             waitFor(" 3 Cgroups ", 10);
             tmux("send-keys", "-t", SESSION, "q");
-            for (int i = 0; i < 100 && !tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip().equals("0"); i++) Thread.sleep(100);
+            for (int i = 0;
+                    i < 100
+                            && !tmux("display", "-p", "-t", SESSION, "#{alternate_on}")
+                                    .strip()
+                                    .equals("0");
+                    i++) Thread.sleep(100);
             tmux("send-keys", "-t", SESSION, "stty -g > " + dir.resolve("after") + "; echo done-$((6*7))", "Enter");
             String p = waitFor("done-42", 20);
-            assertEquals("0", tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip(), "back on the normal screen");
-            assertEquals(Files.readString(dir.resolve("before")), Files.readString(dir.resolve("after")), "stty settings as before");
+            assertEquals(
+                    "0", tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip(), "back on the normal screen");
+            assertEquals(
+                    Files.readString(dir.resolve("before")),
+                    Files.readString(dir.resolve("after")),
+                    "stty settings as before");
             assertFalse(p.contains("Exception"), p);
             assertTrue(p.contains("echo done-$((6*7))"), "typed text is echoed again:\n" + p);
         } finally {
@@ -75,7 +102,8 @@ class LiveUiIT {
      * by search, K names it with its start time, y sends SIGTERM, the process
      * ends by it, and the audit log has the line.
      */
-    @Test void kSendsASignalToTheSelectedProcessAfterAsking() throws Exception {
+    @Test
+    void kSendsASignalToTheSelectedProcessAfterAsking() throws Exception {
         Path dir = Files.createTempDirectory("nscope-test-ui");
         Process target = new ProcessBuilder("sleep", "4343.5").start();
         String session = SESSION + "-k";
@@ -86,14 +114,19 @@ class LiveUiIT {
             until(session, "found: ");
             tmux("send-keys", "-t", session, "K");
             String asked = until(session, "Send SIGTERM to 1 process?");
-            assertTrue(asked.contains("PID " + target.pid() + " (started at tick "), "names the process it will signal:\n" + asked);
+            assertTrue(
+                    asked.contains("PID " + target.pid() + " (started at tick "),
+                    "names the process it will signal:\n" + asked);
             tmux("send-keys", "-t", session, "y");
             assertTrue(target.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "the process ended");
             assertEquals(128 + 15, target.exitValue(), "by SIGTERM");
             // the line is written just after the signal is sent
             for (int i = 0; i < 100 && !Files.exists(dir.resolve("actions.log")); i++) Thread.sleep(50);
             String log = Files.readString(dir.resolve("actions.log"));
-            assertTrue(log.contains("\"action\":\"kill SIGTERM\"") && log.contains("\"target\":\"pid " + target.pid() + " start "), log);
+            assertTrue(
+                    log.contains("\"action\":\"kill SIGTERM\"")
+                            && log.contains("\"target\":\"pid " + target.pid() + " start "),
+                    log);
             tmux("send-keys", "-t", session, "q");
         } finally {
             target.destroyForcibly();
@@ -107,7 +140,8 @@ class LiveUiIT {
      * after y (the kernel's freezer.state says so), thawed by z again, its
      * removal refused in words while a process is in it, then removed.
      */
-    @Test void zFreezesAndDRemovesACgroupAfterAsking() throws Exception {
+    @Test
+    void zFreezesAndDRemovesACgroupAfterAsking() throws Exception {
         Path freezer = Path.of("/sys/fs/cgroup/freezer");
         assumeTrue(Files.isDirectory(freezer), "a v1 freezer hierarchy");
         String name = "nscope-test-uiz-" + ProcessHandle.current().pid();
@@ -149,7 +183,10 @@ class LiveUiIT {
                 Thread.sleep(50);
                 log = Files.readString(dir.resolve("actions.log"));
             }
-            assertEquals(8, log.lines().count(), "a line before and one after each of freeze, thaw, a refused rmdir and a done one:\n" + log);
+            assertEquals(
+                    8,
+                    log.lines().count(),
+                    "a line before and one after each of freeze, thaw, a refused rmdir and a done one:\n" + log);
             tmux("send-keys", "-t", session, "q");
         } finally {
             member.destroyForcibly();
@@ -190,12 +227,25 @@ class LiveUiIT {
         throw new AssertionError("the pane never showed '" + text + "':\n" + p);
     }
 
-    static String until(String session, String text) throws IOException, InterruptedException { return until(session, text, 30); }
+    static String until(String session, String text) throws IOException, InterruptedException {
+        return until(session, text, 30);
+    }
 
     /** ./nscope started as root in a new session, its audit log in auditLog, up to its first frame. */
     static void startAsRoot(String session, Path auditLog) throws Exception {
         assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
-        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", REPO.toString(), "bash --norc --noprofile");
+        tmux(
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                "120",
+                "-y",
+                "40",
+                "-c",
+                REPO.toString(),
+                "bash --norc --noprofile");
         tmux("send-keys", "-t", session, "NSCOPE_AUDIT_LOG=" + auditLog + " ./nscope --interval 1", "Enter");
         until(session, " 2 Processes ", 120);
     }
@@ -220,5 +270,7 @@ class LiveUiIT {
         }
     }
 
-    static String paneOf(String session) throws IOException, InterruptedException { return tmux("capture-pane", "-t", session, "-p"); }
+    static String paneOf(String session) throws IOException, InterruptedException {
+        return tmux("capture-pane", "-t", session, "-p");
+    }
 }

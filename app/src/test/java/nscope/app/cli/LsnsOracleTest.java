@@ -1,20 +1,16 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,21 +26,25 @@ class LsnsOracleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean up;
 
-    @BeforeAll static void up() throws Exception {
+    @BeforeAll
+    static void up() throws Exception {
         LiveHost.up(NAME, "--containers", "20", "--depth", "2");
         up = true;
     }
 
-    @AfterAll static void down() throws Exception {
+    @AfterAll
+    static void down() throws Exception {
         if (up) LiveHost.down(NAME);
     }
 
-    @Test void lsJsonListsWhatLsnsLists() throws Exception {
+    @Test
+    void lsJsonListsWhatLsnsLists() throws Exception {
         assertAgreeWithLsns(new String[] {"lsns", "-J"}, new String[] {"ls", "--json"}, 20 * 6);
     }
 
     /** As started from the command line: the scan begins while the arguments are parsed. */
-    @Test void thePrefetchedScanListsWhatLsnsLists() throws Exception {
+    @Test
+    void thePrefetchedScanListsWhatLsnsLists() throws Exception {
         prefetch = true;
         try {
             assertAgreeWithLsns(new String[] {"lsns", "-J"}, new String[] {"ls", "--json"}, 20 * 6);
@@ -66,7 +66,10 @@ class LsnsOracleTest {
             Set<String> before = rows(LiveHost.run(lsnsArgs));
             Set<String> ours = rows(nscope(nscopeArgs));
             Set<String> after = rows(LiveHost.run(lsnsArgs));
-            if (!before.equals(after)) { last = "the host changed during the comparison"; continue; }
+            if (!before.equals(after)) {
+                last = "the host changed during the comparison";
+                continue;
+            }
             Set<String> expected = withoutLsnsItself(before);
             assertTrue(expected.size() >= atLeast, "lsns listed only " + expected.size() + " namespaces");
             if (expected.equals(ours)) return;
@@ -80,10 +83,14 @@ class LsnsOracleTest {
                 + " (ns type nprocs) never agreed in 8 attempts; last: " + last);
     }
 
-    @Test void typeFilterMatchesLsnsTypeFilter() throws Exception {
-        assertAgreeWithLsns(new String[] {"lsns", "-J", "-t", "pid"}, new String[] {"ls", "--json", "--type", "pid"}, 20 * 2);
-        assertAgreeWithLsns(new String[] {"lsns", "-J", "-t", "net"}, new String[] {"ls", "--json", "--type", "net"}, 20);
-        assertAgreeWithLsns(new String[] {"lsns", "-J", "-t", "user"}, new String[] {"ls", "--json", "--type", "user"}, 1);
+    @Test
+    void typeFilterMatchesLsnsTypeFilter() throws Exception {
+        assertAgreeWithLsns(
+                new String[] {"lsns", "-J", "-t", "pid"}, new String[] {"ls", "--json", "--type", "pid"}, 20 * 2);
+        assertAgreeWithLsns(
+                new String[] {"lsns", "-J", "-t", "net"}, new String[] {"ls", "--json", "--type", "net"}, 20);
+        assertAgreeWithLsns(
+                new String[] {"lsns", "-J", "-t", "user"}, new String[] {"ls", "--json", "--type", "user"}, 1);
     }
 
     /**
@@ -99,7 +106,8 @@ class LsnsOracleTest {
     private static void collect(JsonNode list, Set<String> out) {
         if (list == null) return;
         for (JsonNode n : list) {
-            out.add(n.get("ns").asText() + " " + n.get("type").asText() + " " + n.get("nprocs").asInt());
+            out.add(n.get("ns").asText() + " " + n.get("type").asText() + " "
+                    + n.get("nprocs").asInt());
             collect(n.get("children"), out);
         }
     }
@@ -111,7 +119,8 @@ class LsnsOracleTest {
     private static Set<String> withoutLsnsItself(Set<String> lsns) throws IOException {
         Set<String> mine = new TreeSet<>();
         for (String type : new String[] {"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"}) {
-            String link = Files.readSymbolicLink(Path.of("/proc/self/ns/" + type)).toString();
+            String link =
+                    Files.readSymbolicLink(Path.of("/proc/self/ns/" + type)).toString();
             mine.add(link.substring(link.indexOf('[') + 1, link.indexOf(']')) + " " + type);
         }
         Set<String> out = new TreeSet<>();
@@ -129,5 +138,4 @@ class LsnsOracleTest {
         assertEquals(0, r.rc(), "nscope failed: " + r.err());
         return r.out();
     }
-
 }

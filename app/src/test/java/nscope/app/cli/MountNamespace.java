@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 final class MountNamespace implements AutoCloseable {
     static final String SPACE = "sp ace", NEWLINE = "new\nline";
     static final List<String> DIRS = List.of("t", SPACE, NEWLINE, "l1", "l:2", "l 3", "u", "w", "o");
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "set -e",
             "B=$1",
             "mount -t tmpfs nscope-test-t \"$B/t\"",
@@ -40,9 +41,12 @@ final class MountNamespace implements AutoCloseable {
         base = Path.of("/run/nscope-test", "mounts-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             for (String d : DIRS) Files.createDirectories(base.resolve(d));
-            process = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c", SCRIPT, "sh", base.toString())
-                    .redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            process = new ProcessBuilder(
+                            "unshare", "--mount", "--propagation", "private", "sh", "-c", SCRIPT, "sh", base.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder said = new StringBuilder();
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.equals("ready")) return;
@@ -59,17 +63,23 @@ final class MountNamespace implements AutoCloseable {
         }
     }
 
-    int pid() { return (int) process.pid(); }
+    int pid() {
+        return (int) process.pid();
+    }
 
-    Path dir(String name) { return base.resolve(name); }
+    Path dir(String name) {
+        return base.resolve(name);
+    }
 
     /** Kills the process (its mounts go with its namespace), then removes the directory even if it would not die. */
-    @Override public void close() throws IOException {
+    @Override
+    public void close() throws IOException {
         IOException failed = null;
         if (process != null) {
             process.destroyForcibly();
             try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) failed = new IOException("process " + process.pid() + " did not end");
+                if (!process.waitFor(10, TimeUnit.SECONDS))
+                    failed = new IOException("process " + process.pid() + " did not end");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failed = new IOException("interrupted while ending " + process.pid(), e);

@@ -24,18 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MountsReplayTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    static final String MOUNTINFO = String.join("\n",
+    static final String MOUNTINFO = String.join(
+            "\n",
             "22 27 0:21 / /proc rw,relatime - proc proc rw",
             "27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,discard",
             "24 27 0:6 / /dev rw,relatime - devtmpfs devtmpfs rw,mode=755",
             "25 24 0:23 / /dev/shm rw,nosuid shared:3 - tmpfs tmpfs rw",
             "40 27 0:40 / /srv/o rw,relatime - overlay ov rw,lowerdir=/l1:/l\\134:2,upperdir=/u,workdir=/w,uuid=on",
             "41 40 254:0 /var/a\\040b /srv/o/t\\012b rw - ext4 /dev/vda rw",
-            "") ;
+            "");
 
-    @TempDir Path tree;
+    @TempDir
+    Path tree;
 
-    @BeforeEach void tree() throws IOException {
+    @BeforeEach
+    void tree() throws IOException {
         Path fx = FixtureGoldenTest.repo().resolve("fixtures/plain-host");
         copy(fx.resolve("proc/2"), tree.resolve("proc/2"));
         copy(fx.resolve("etc"), tree.resolve("etc"));
@@ -63,31 +66,36 @@ class MountsReplayTest {
         return Cli.run(all);
     }
 
-    @Test void textIsTheTreeWithLayersAndEscapes() throws IOException {
+    @Test
+    void textIsTheTreeWithLayersAndEscapes() throws IOException {
         Files.writeString(tree.resolve("proc/2/mountinfo"), MOUNTINFO);
         Cli.Run r = mounts("2");
         assertEquals(0, r.rc(), r.err());
         assertEquals("", r.err());
-        assertEquals(String.join("\n",
-                "TARGET          SOURCE                FSTYPE   PROPAGATION OPTIONS",
-                "/               /dev/vda              ext4     private     rw,relatime,discard",
-                "├─/proc         proc                  proc     private     rw,relatime",
-                "├─/dev          devtmpfs              devtmpfs private     rw,relatime,mode=755",
-                "│ └─/dev/shm    tmpfs                 tmpfs    shared:3    rw,nosuid",
-                "└─/srv/o        ov                    overlay  private     rw,relatime,uuid=on",
-                "  │                                                        lower: /l1",
-                "  │                                                        lower: /l:2",
-                "  │                                                        upper: /u",
-                "  │                                                        work: /w",
-                "  └─/srv/o/t\\nb /dev/vda[/var/a\\x20b] ext4     private     rw",
-                ""), r.out());
+        assertEquals(
+                String.join(
+                        "\n",
+                        "TARGET          SOURCE                FSTYPE   PROPAGATION OPTIONS",
+                        "/               /dev/vda              ext4     private     rw,relatime,discard",
+                        "├─/proc         proc                  proc     private     rw,relatime",
+                        "├─/dev          devtmpfs              devtmpfs private     rw,relatime,mode=755",
+                        "│ └─/dev/shm    tmpfs                 tmpfs    shared:3    rw,nosuid",
+                        "└─/srv/o        ov                    overlay  private     rw,relatime,uuid=on",
+                        "  │                                                        lower: /l1",
+                        "  │                                                        lower: /l:2",
+                        "  │                                                        upper: /u",
+                        "  │                                                        work: /w",
+                        "  └─/srv/o/t\\nb /dev/vda[/var/a\\x20b] ext4     private     rw",
+                        ""),
+                r.out());
         // without the header, PROPAGATION is only as wide as its widest value
         List<String> bare = mounts("2", "-n").out().lines().toList();
         assertEquals(10, bare.size());
         assertEquals("/               /dev/vda              ext4     private  rw,relatime,discard", bare.get(0));
     }
 
-    @Test void jsonHasFindmntsShapeAndTheExtras() throws IOException {
+    @Test
+    void jsonHasFindmntsShapeAndTheExtras() throws IOException {
         Files.writeString(tree.resolve("proc/2/mountinfo"), MOUNTINFO);
         Cli.Run r = mounts("2", "--json");
         assertEquals(0, r.rc(), r.err());
@@ -98,8 +106,22 @@ class MountsReplayTest {
         JsonNode fs = j.get("filesystems");
         assertEquals(1, fs.size());
         JsonNode root = fs.get(0);
-        assertEquals(List.of("target", "source", "fstype", "options", "id", "parent", "maj:min", "fsroot", "mountSource",
-                "vfsOptions", "fsOptions", "propagation", "children"), fieldNames(root));
+        assertEquals(
+                List.of(
+                        "target",
+                        "source",
+                        "fstype",
+                        "options",
+                        "id",
+                        "parent",
+                        "maj:min",
+                        "fsroot",
+                        "mountSource",
+                        "vfsOptions",
+                        "fsOptions",
+                        "propagation",
+                        "children"),
+                fieldNames(root));
         assertEquals("/", root.get("target").asText());
         assertEquals(27, root.get("id").asInt());
         assertEquals(1, root.get("parent").asInt());
@@ -113,8 +135,14 @@ class MountsReplayTest {
         assertEquals(3, shm.get("peerGroup").asInt());
         assertFalse(shm.has("children"), "no empty children, as findmnt -J");
         JsonNode o = root.get("children").get(2);
-        assertEquals("rw,relatime,lowerdir=/l1:/l\\:2,upperdir=/u,workdir=/w,uuid=on", o.get("options").asText());
-        assertEquals(List.of("/l1", "/l:2"), List.of(o.get("overlay").get("lowerdirs").get(0).asText(), o.get("overlay").get("lowerdirs").get(1).asText()));
+        assertEquals(
+                "rw,relatime,lowerdir=/l1:/l\\:2,upperdir=/u,workdir=/w,uuid=on",
+                o.get("options").asText());
+        assertEquals(
+                List.of("/l1", "/l:2"),
+                List.of(
+                        o.get("overlay").get("lowerdirs").get(0).asText(),
+                        o.get("overlay").get("lowerdirs").get(1).asText()));
         assertEquals(0, o.get("overlay").get("datadirs").size());
         assertEquals("/u", o.get("overlay").get("upperdir").asText());
         assertEquals("/w", o.get("overlay").get("workdir").asText());
@@ -125,28 +153,35 @@ class MountsReplayTest {
         assertEquals("/dev/vda", bind.get("mountSource").asText());
     }
 
-    @Test void aMalformedLineIsLeftOutAndSaidOnStderr() throws IOException {
+    @Test
+    void aMalformedLineIsLeftOutAndSaidOnStderr() throws IOException {
         Files.writeString(tree.resolve("proc/2/mountinfo"), MOUNTINFO.replace("24 27 0:6", "24 27 0_6"));
         Cli.Run r = mounts("2");
         assertEquals(0, r.rc(), r.err());
         assertFalse(r.out().contains("/dev "), r.out());
         // its child lost its parent: it is a root of its own
         assertTrue(r.out().contains("\n/dev/shm "), r.out());
-        assertEquals(List.of("nscope: 1 mount table problem (malformed)",
-                "nscope: first: " + tree.resolve("proc/2/mountinfo") + ":3: malformed (mountinfo: device '0_6' is not MAJOR:MINOR)"),
+        assertEquals(
+                List.of(
+                        "nscope: 1 mount table problem (malformed)",
+                        "nscope: first: " + tree.resolve("proc/2/mountinfo")
+                                + ":3: malformed (mountinfo: device '0_6' is not MAJOR:MINOR)"),
                 r.err().lines().toList());
     }
 
-    @Test void aMissingProcessOrAnUnreadableTableIsOneLineAndNonZero() throws IOException {
+    @Test
+    void aMissingProcessOrAnUnreadableTableIsOneLineAndNonZero() throws IOException {
         assertCleanError(mounts("77"), "no process 77");
         // a fixture captured before mount tables were recorded: its mountinfo is simply not there
         Files.delete(tree.resolve("proc/2/mountinfo"));
         Cli.Run old = mounts("2");
-        assertCleanError(old, "cannot read the mount table of process 2 (mnt:[4026531832]): unknown (not provided by kernel)");
+        assertCleanError(
+                old, "cannot read the mount table of process 2 (mnt:[4026531832]): unknown (not provided by kernel)");
         assertTrue(old.err().contains("not in the fixture"), old.err());
         // a refused read, as a capture records it
         Files.writeString(tree.resolve("outcomes"), "EACCES proc/2/mountinfo\n");
-        assertCleanError(mounts("2"), "cannot read the mount table of process 2 (mnt:[4026531832]): unknown (permission)");
+        assertCleanError(
+                mounts("2"), "cannot read the mount table of process 2 (mnt:[4026531832]): unknown (permission)");
         // the mount namespace itself refused: PID 1 of the fixture
         copy(FixtureGoldenTest.repo().resolve("fixtures/plain-host/proc/1"), tree.resolve("proc/1"));
         Files.writeString(tree.resolve("outcomes"), "EACCES proc/1/task/1/ns/mnt\n");

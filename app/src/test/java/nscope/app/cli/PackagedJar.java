@@ -22,8 +22,10 @@ final class PackagedJar {
     record Run(int rc, String err) {}
 
     static Run run(Path auditLog, Map<String, String> env, String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", REPO.resolve("app/target/nscope.jar").toString()));
+        List<String> argv = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                REPO.resolve("app/target/nscope.jar").toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
         pb.environment().put("NSCOPE_AUDIT_LOG", auditLog.toString());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayOutcomesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static Cli.Run run(String... args) { return Cli.run(args); }
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
+    }
 
     /** Copies a tree, links as links. */
     private static void copy(Path from, Path to) throws IOException {
@@ -49,8 +49,9 @@ class ReplayOutcomesTest {
         try (Stream<Path> s = Files.list(fx.resolve("proc"))) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
                 Path cmd = p.resolve("cmdline");
-                if (Files.isRegularFile(cmd) && new String(Files.readAllBytes(cmd), StandardCharsets.UTF_8)
-                        .equals("/run/synth-host/threads\u00004\u0000")) return p;
+                if (Files.isRegularFile(cmd)
+                        && new String(Files.readAllBytes(cmd), StandardCharsets.UTF_8)
+                                .equals("/run/synth-host/threads\u00004\u0000")) return p;
             }
         }
         throw new AssertionError("no threads process in " + fx);
@@ -85,13 +86,17 @@ class ReplayOutcomesTest {
         Files.delete(tree.resolve(task + pid + "/ns/time"));
         // and one link missing with nothing recorded: a kernel without it
         Files.delete(tree.resolve(task + missing + "/ns/cgroup"));
-        Files.writeString(tree.resolve("outcomes"), String.join("\n",
-                "ENOENT " + task + exiting + "/ns/net",
-                "ENOENT " + task + gone + "/ns/uts",
-                "EACCES " + task + pid + "/ns/time",
-                "exists " + task + exiting + "/stat",
-                "exists " + task + exiting + "/ns/net",
-                "absent " + task + gone + "/stat") + "\n");
+        Files.writeString(
+                tree.resolve("outcomes"),
+                String.join(
+                                "\n",
+                                "ENOENT " + task + exiting + "/ns/net",
+                                "ENOENT " + task + gone + "/ns/uts",
+                                "EACCES " + task + pid + "/ns/time",
+                                "exists " + task + exiting + "/stat",
+                                "exists " + task + exiting + "/ns/net",
+                                "absent " + task + gone + "/stat")
+                        + "\n");
 
         Cli.Run r = run("--root", tree.toString(), "snapshot", "--json");
         assertEquals(0, r.rc(), r.err());
@@ -102,16 +107,22 @@ class ReplayOutcomesTest {
         JsonNode e = task(snap, exiting);
         assertTrue(e.get("ns").get("net").isNull());
         assertEquals("exiting", e.get("unknown").get("ns.net").get("reason").asText());
-        assertEquals("task is exiting", e.get("unknown").get("ns.net").get("detail").asText());
+        assertEquals(
+                "task is exiting", e.get("unknown").get("ns.net").get("detail").asText());
 
         JsonNode lead = task(snap, Integer.parseInt(pid));
-        assertEquals("permission", lead.get("unknown").get("ns.time").get("reason").asText());
-        assertEquals(tree.resolve(task + pid + "/ns/time") + ": EACCES",
+        assertEquals(
+                "permission", lead.get("unknown").get("ns.time").get("reason").asText());
+        assertEquals(
+                tree.resolve(task + pid + "/ns/time") + ": EACCES",
                 lead.get("unknown").get("ns.time").get("detail").asText());
-        assertTrue(r.err().startsWith("nscope: the namespaces of 1 task are unknown: the kernel refused access"), r.err());
+        assertTrue(
+                r.err().startsWith("nscope: the namespaces of 1 task are unknown: the kernel refused access"), r.err());
 
         JsonNode k = task(snap, missing);
-        assertEquals("not provided by kernel", k.get("unknown").get("ns.cgroup").get("reason").asText());
+        assertEquals(
+                "not provided by kernel",
+                k.get("unknown").get("ns.cgroup").get("reason").asText());
         assertFalse(k.get("ns").get("net").isNull());
 
         // a capture of this tree records the same and replays the same
@@ -119,7 +130,9 @@ class ReplayOutcomesTest {
         Cli.Run c = run("--root", tree.toString(), "capture", copy.toString());
         assertEquals(0, c.rc(), c.err());
         String outcomes = Files.readString(copy.resolve("outcomes"));
-        for (String line : List.of("ENOENT " + task + exiting + "/ns/net", "EACCES " + task + pid + "/ns/time",
+        for (String line : List.of(
+                "ENOENT " + task + exiting + "/ns/net",
+                "EACCES " + task + pid + "/ns/time",
                 "exists " + task + exiting + "/ns/net"))
             assertTrue(outcomes.contains(line + "\n"), line + " in\n" + outcomes);
         Cli.Run again = run("--root", copy.toString(), "snapshot", "--json");
@@ -130,13 +143,18 @@ class ReplayOutcomesTest {
     void aBadOutcomesLineIsOneCleanError(@TempDir Path tmp) throws IOException {
         Path fx = FixtureGoldenTest.repo().resolve("fixtures/synth-host");
         Path tree = tmp.resolve("tree");
-        copy(threadedProcess(fx), tree.resolve("proc").resolve(threadedProcess(fx).getFileName().toString()));
+        copy(
+                threadedProcess(fx),
+                tree.resolve("proc").resolve(threadedProcess(fx).getFileName().toString()));
         Files.copy(fx.resolve("nsfs.ids"), tree.resolve("nsfs.ids"));
         Files.writeString(tree.resolve("outcomes"), "EWHAT proc/1/stat\n");
         Cli.Run r = run("--root", tree.toString(), "ls");
         assertTrue(r.rc() != 0, "exit code");
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("nscope: ") && r.err().indexOf('\n') == r.err().length() - 1, r.err());
+        assertTrue(
+                r.err().startsWith("nscope: ")
+                        && r.err().indexOf('\n') == r.err().length() - 1,
+                r.err());
         assertTrue(r.err().contains("EWHAT"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }

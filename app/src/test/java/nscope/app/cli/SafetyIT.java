@@ -1,7 +1,5 @@
 package nscope.app.cli;
 
-import nscope.testkit.LiveTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +30,20 @@ import org.junit.jupiter.api.Test;
 class SafetyIT {
     private static final ContainerHost H = new ContainerHost("safe", 14);
 
-    @BeforeAll static void setUp() throws Exception { H.setUp(); }
+    @BeforeAll
+    static void setUp() throws Exception {
+        H.setUp();
+    }
 
-    @AfterEach void nothingLeft() throws Exception { assertEquals(List.of(), H.tearDown(), "nothing left behind"); }
+    @AfterEach
+    void nothingLeft() throws Exception {
+        assertEquals(List.of(), H.tearDown(), "nothing left behind");
+    }
 
-    @AfterAll static void remove() throws Exception { H.remove(); }
+    @AfterAll
+    static void remove() throws Exception {
+        H.remove();
+    }
 
     static List<JsonNode> lines(Path log) throws Exception {
         List<JsonNode> out = new ArrayList<>();
@@ -43,12 +51,25 @@ class SafetyIT {
         return out;
     }
 
-    @Test void anAuditLogThatCannotBeWrittenRefusesTheChangeBeforeAnythingIsMade() throws Exception {
+    @Test
+    void anAuditLogThatCannotBeWrittenRefusesTheChangeBeforeAnythingIsMade() throws Exception {
         Map<String, String> bad = Map.of("NSCOPE_AUDIT_LOG", "/proc/nscope-no-such-dir/actions.log");
-        PackagedJar.Run run = H.nscope(bad, "run", "-d", "--name", "nscope-test-a" + H.me, "--net", "bridge", ContainerHost.BUSYBOX.toString());
+        PackagedJar.Run run = H.nscope(
+                bad,
+                "run",
+                "-d",
+                "--name",
+                "nscope-test-a" + H.me,
+                "--net",
+                "bridge",
+                ContainerHost.BUSYBOX.toString());
         assertEquals(125, run.rc(), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
-        assertTrue(run.err().startsWith("nscope: run: the audit log /proc/nscope-no-such-dir/actions.log cannot be written"), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                "nscope: run: the audit log /proc/nscope-no-such-dir/actions.log cannot be written"),
+                run.err());
         assertTrue(run.err().contains("nothing done"), run.err());
         assertFalse(Files.exists(H.state.resolve("nscope-test-a" + H.me)), "no state");
         assertEquals(List.of(), H.leftovers(), "no cgroup, no bridge, no directory");
@@ -66,7 +87,8 @@ class SafetyIT {
         assertFalse(Files.exists(Path.of("/sys/fs/cgroup/pids", H.parent)), "not made: " + mkdir.err());
     }
 
-    @Test void everyChangeOfAContainersLifeIsALineBeforeAndALineAfter() throws Exception {
+    @Test
+    void everyChangeOfAContainersLifeIsALineBeforeAndALineAfter() throws Exception {
         Files.deleteIfExists(H.audit);
         Path tar = H.base.resolve("image.tar");
         LiveHost.run("tar", "-C", ContainerHost.BUSYBOX.toString(), "-cf", tar.toString(), ".");
@@ -79,13 +101,31 @@ class SafetyIT {
         for (JsonNode l : log) {
             String what = l.get("action").asText() + " " + l.get("target").asText();
             if (l.get("phase").asText().equals("begin")) open.push(what);
-            else if (l.get("phase").asText().equals("end")) assertEquals(open.poll(), what, "each change ends before the one around it");
+            else if (l.get("phase").asText().equals("end"))
+                assertEquals(open.poll(), what, "each change ends before the one around it");
         }
         assertEquals(List.of(), List.copyOf(open), "every begin line has its end line");
-        List<String> actions = log.stream().map(l -> l.get("action").asText()).distinct().toList();
-        for (String a : List.of("run", "image unpack", "subid add", "cgroup mkdir", "cgroup set", "cgroup devices", "net bridge add", "userns map",
-                "cgroup mv", "net veth add", "net address", "stop", "kill SIGTERM", "kill SIGKILL", "rm", "net link del", "cgroup rmdir", "rm dir"))
-            assertTrue(actions.contains(a), a + " is logged: " + actions);
+        List<String> actions =
+                log.stream().map(l -> l.get("action").asText()).distinct().toList();
+        for (String a : List.of(
+                "run",
+                "image unpack",
+                "subid add",
+                "cgroup mkdir",
+                "cgroup set",
+                "cgroup devices",
+                "net bridge add",
+                "userns map",
+                "cgroup mv",
+                "net veth add",
+                "net address",
+                "stop",
+                "kill SIGTERM",
+                "kill SIGKILL",
+                "rm",
+                "net link del",
+                "cgroup rmdir",
+                "rm dir")) assertTrue(actions.contains(a), a + " is logged: " + actions);
         JsonNode first = log.get(0);
         assertEquals("begin", first.get("phase").asText());
         assertEquals("run", first.get("action").asText(), "the run is announced before its first change");
@@ -93,7 +133,8 @@ class SafetyIT {
         assertEquals(0, first.get("uid").asInt());
     }
 
-    @Test void kernelThreadsAndZombiesAreRefusedWithTheReason() throws Exception {
+    @Test
+    void kernelThreadsAndZombiesAreRefusedWithTheReason() throws Exception {
         // a zombie: a child that has exited, its parent (sleep, which never waits) alive
         Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & exec sleep 1000").start();
         try {
@@ -101,14 +142,19 @@ class SafetyIT {
             for (int i = 0; i < 100 && zombie == 0; i++) {
                 Thread.sleep(50);
                 for (ProcessHandle c : parent.children().toList())
-                    if (Files.readString(Path.of("/proc", Long.toString(c.pid()), "stat")).contains(") Z ")) zombie = c.pid();
+                    if (Files.readString(Path.of("/proc", Long.toString(c.pid()), "stat"))
+                            .contains(") Z ")) zombie = c.pid();
             }
             assertTrue(zombie > 0, "a zombie to test with");
             for (String pid : List.of("2", Long.toString(zombie))) {
                 String what = pid.equals("2") ? "is a kernel thread" : "is a zombie";
                 PackagedJar.Run kill = H.nscope("kill", "-s", "TERM", pid);
                 assertEquals(1, kill.rc());
-                assertTrue(kill.err().contains(what) && kill.err().contains("nothing sent") && !kill.err().contains("sent SIG"), kill.err());
+                assertTrue(
+                        kill.err().contains(what)
+                                && kill.err().contains("nothing sent")
+                                && !kill.err().contains("sent SIG"),
+                        kill.err());
                 PackagedJar.Run mv = H.nscope("cgroup", "--hierarchy", "pids", "mv", "/", pid);
                 assertEquals(1, mv.rc());
                 assertTrue(mv.err().contains(what) && mv.err().contains("nothing moved"), mv.err());
@@ -136,7 +182,8 @@ class SafetyIT {
         }
     }
 
-    @Test void badValuesAreRefusedBeforeAnythingIsMade() throws Exception {
+    @Test
+    void badValuesAreRefusedBeforeAnythingIsMade() throws Exception {
         String n = "nscope-test-v" + H.me;
         Map<String[], String> cases = new java.util.LinkedHashMap<>();
         cases.put(new String[] {"--memory", "banana"}, "--memory is a size like 32M");
@@ -160,24 +207,44 @@ class SafetyIT {
             assertEquals(List.of(), H.leftovers());
         }
         for (String bad : List.of("FOO=bar", "1X", "*")) {
-            PackagedJar.Run r = H.nscope("enter", "--keep-env", bad, Long.toString(ProcessHandle.current().pid()), "--", "true");
+            PackagedJar.Run r = H.nscope(
+                    "enter",
+                    "--keep-env",
+                    bad,
+                    Long.toString(ProcessHandle.current().pid()),
+                    "--",
+                    "true");
             assertEquals(125, r.rc(), r.err());
             assertTrue(r.err().contains("--keep-env takes variable names"), r.err());
         }
     }
 
-    @Test void anInteractiveRunThatFailsSaysItInOneLineAndLeavesNothing() throws Exception {
+    @Test
+    void anInteractiveRunThatFailsSaysItInOneLineAndLeavesNothing() throws Exception {
         Path img = H.probeImage("nosh", false);
-        PackagedJar.Run r = H.nscope("run", "--rm", "--name", "nscope-test-i" + H.me, img.toString(), "--", "/probe", "hello");
+        PackagedJar.Run r =
+                H.nscope("run", "--rm", "--name", "nscope-test-i" + H.me, img.toString(), "--", "/probe", "hello");
         assertEquals(0, r.rc(), "an image of one static binary runs: " + r.err());
         PackagedJar.Run noShell = H.nscope("run", "--name", "nscope-test-i" + H.me, img.toString());
         assertEquals(125, noShell.rc());
-        assertEquals("nscope: run: the image has no /bin/sh: give a command", noShell.err().strip());
+        assertEquals(
+                "nscope: run: the image has no /bin/sh: give a command",
+                noShell.err().strip());
         H.made.add("nscope-test-i" + H.me);
-        PackagedJar.Run failing = H.nscope(Map.of("NSCOPE_TEST_FAIL_AT", "go"), "run", "--name", "nscope-test-j" + H.me, img.toString(), "--", "/probe", "hello");
+        PackagedJar.Run failing = H.nscope(
+                Map.of("NSCOPE_TEST_FAIL_AT", "go"),
+                "run",
+                "--name",
+                "nscope-test-j" + H.me,
+                img.toString(),
+                "--",
+                "/probe",
+                "hello");
         assertEquals(125, failing.rc());
         assertEquals(1, failing.err().strip().lines().count(), failing.err());
-        assertTrue(failing.err().startsWith("nscope: run: creating nscope-test-j" + H.me + ": step go failed"), failing.err());
+        assertTrue(
+                failing.err().startsWith("nscope: run: creating nscope-test-j" + H.me + ": step go failed"),
+                failing.err());
         assertEquals(List.of(), H.leftovers());
     }
 }

@@ -13,7 +13,9 @@ public sealed interface CgValue {
      * @param value unsigned 64-bit; null when unlimited
      */
     record Num(String raw, Long value) implements CgValue {
-        public boolean unlimited() { return value == null; }
+        public boolean unlimited() {
+            return value == null;
+        }
     }
 
     /** Text shown as it is (cgroup.type, cpuset lists, freezer.state, io.max lines). */
@@ -21,14 +23,20 @@ public sealed interface CgValue {
 
     /** A space-separated list (cgroup.controllers, cgroup.subtree_control). */
     record Words(List<String> words) implements CgValue {
-        public Words { words = List.copyOf(words); }
+        public Words {
+            words = List.copyOf(words);
+        }
     }
 
     /** "KEY VALUE" lines (cgroup.events, memory.events, cpu.stat, memory.stat, ...), in the kernel's order. */
     record Keyed(Map<String, Long> fields) implements CgValue {
-        public Keyed { fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields)); }
+        public Keyed {
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
 
-        public Long get(String key) { return fields.get(key); }
+        public Long get(String key) {
+            return fields.get(key);
+        }
     }
 
     /** cpu.max: the quota per period (unlimited: "max") and the period, in microseconds. */

@@ -18,8 +18,13 @@ import nscope.probes.readout.Readout;
  * @param threads  member threads (v2 cgroup.threads, v1 tasks)
  * @param files    the interface files read, by name; a file this cgroup does not offer is absent
  */
-public record Cgroup(String path, long id, List<String> children, Readout<List<Integer>> procs, Readout<List<Integer>> threads,
-                     Map<String, Readout<CgValue>> files) {
+public record Cgroup(
+        String path,
+        long id,
+        List<String> children,
+        Readout<List<Integer>> procs,
+        Readout<List<Integer>> threads,
+        Map<String, Readout<CgValue>> files) {
     public Cgroup {
         children = List.copyOf(children);
         files = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(files));

@@ -20,7 +20,10 @@ public final class CgroupCpu {
         long wall = later.sampledNanos() - earlier.sampledNanos();
         if (wall <= 0) return out;
         for (CgroupTree t : later.trees()) {
-            CgroupTree before = earlier.trees().stream().filter(b -> b.hierarchy().equals(t.hierarchy())).findFirst().orElse(null);
+            CgroupTree before = earlier.trees().stream()
+                    .filter(b -> b.hierarchy().equals(t.hierarchy()))
+                    .findFirst()
+                    .orElse(null);
             if (before == null) continue;
             for (Cgroup c : t.cgroups().values()) {
                 Optional<Long> now = CgroupFigures.cpuUsageUsec(c);
@@ -35,9 +38,15 @@ public final class CgroupCpu {
     }
 
     /** No second scan: no CPU % for anything. */
-    public static CgroupCpu none() { return new CgroupCpu(); }
+    public static CgroupCpu none() {
+        return new CgroupCpu();
+    }
 
-    public Optional<Double> percent(Hierarchy h, String path) { return Optional.ofNullable(percent.get(key(h, path))); }
+    public Optional<Double> percent(Hierarchy h, String path) {
+        return Optional.ofNullable(percent.get(key(h, path)));
+    }
 
-    private static String key(Hierarchy h, String path) { return h.device() + "\u0000" + path; }
+    private static String key(Hierarchy h, String path) {
+        return h.device() + "\u0000" + path;
+    }
 }

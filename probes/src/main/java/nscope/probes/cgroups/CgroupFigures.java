@@ -27,9 +27,13 @@ public final class CgroupFigures {
         return c.num("cpuacct.usage").map(n -> n.value() == null ? null : Long.divideUnsigned(n.value(), 1000));
     }
 
-    public static Optional<Long> pidsCurrent(Cgroup c) { return c.num("pids.current").map(CgValue.Num::value); }
+    public static Optional<Long> pidsCurrent(Cgroup c) {
+        return c.num("pids.current").map(CgValue.Num::value);
+    }
 
-    public static Optional<CgValue.Num> pidsMax(Cgroup c) { return c.num("pids.max"); }
+    public static Optional<CgValue.Num> pidsMax(Cgroup c) {
+        return c.num("pids.max");
+    }
 
     /** Frozen: v2 cgroup.events "frozen 1"; v1 freezer.state FROZEN (FREEZING counts as not yet). */
     public static Optional<Boolean> frozen(Cgroup c) {
@@ -39,10 +43,14 @@ public final class CgroupFigures {
     }
 
     /** v2 cgroup.events "populated": a live process in it or below. */
-    public static Optional<Boolean> populated(Cgroup c) { return c.field("cgroup.events", "populated").map(v -> v == 1); }
+    public static Optional<Boolean> populated(Cgroup c) {
+        return c.field("cgroup.events", "populated").map(v -> v == 1);
+    }
 
     /** v2 cgroup.type: domain, threaded, "domain threaded", "domain invalid" (absent on the root). */
-    public static Optional<String> type(Cgroup c) { return c.value("cgroup.type").map(v -> ((CgValue.Text) v).text()); }
+    public static Optional<String> type(Cgroup c) {
+        return c.value("cgroup.type").map(v -> ((CgValue.Text) v).text());
+    }
 
     /** OOM kills: v2 memory.events oom_kill, v1 memory.oom_control oom_kill. */
     public static Optional<Long> oomKills(Cgroup c) {
@@ -51,7 +59,9 @@ public final class CgroupFigures {
 
     /** A PSI file's "some" avg10, in percent. */
     public static Optional<Double> pressureSome10(Cgroup c, String file) {
-        return c.value(file).filter(CgValue.Pressure.class::isInstance).map(v -> ((CgValue.Pressure) v).some().avg10());
+        return c.value(file)
+                .filter(CgValue.Pressure.class::isInstance)
+                .map(v -> ((CgValue.Pressure) v).some().avg10());
     }
 
     @SafeVarargs

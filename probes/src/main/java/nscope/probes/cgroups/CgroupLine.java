@@ -13,5 +13,8 @@ public record CgroupLine(int id, String controllers, String path) {
         return controllers.isEmpty() ? List.of() : Arrays.asList(controllers.split(","));
     }
 
-    @Override public String toString() { return id + ":" + controllers + ":" + path; }
+    @Override
+    public String toString() {
+        return id + ":" + controllers + ":" + path;
+    }
 }

@@ -10,12 +10,17 @@ public record CgroupTree(Hierarchy hierarchy, Map<String, Cgroup> cgroups) {
         cgroups = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(cgroups));
     }
 
-    public Optional<Cgroup> cgroup(String path) { return Optional.ofNullable(cgroups.get(path)); }
+    public Optional<Cgroup> cgroup(String path) {
+        return Optional.ofNullable(cgroups.get(path));
+    }
 
     /** The controllers this hierarchy offers: v1's own, v2's root cgroup.controllers. */
     public List<String> controllers() {
         if (hierarchy.version() == 1) return hierarchy.controllers();
-        return cgroup(hierarchy.mountRoot()).flatMap(c -> c.value("cgroup.controllers"))
-                .filter(CgValue.Words.class::isInstance).map(v -> ((CgValue.Words) v).words()).orElse(List.of());
+        return cgroup(hierarchy.mountRoot())
+                .flatMap(c -> c.value("cgroup.controllers"))
+                .filter(CgValue.Words.class::isInstance)
+                .map(v -> ((CgValue.Words) v).words())
+                .orElse(List.of());
     }
 }

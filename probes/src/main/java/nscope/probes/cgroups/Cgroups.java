@@ -33,16 +33,26 @@ public final class Cgroups {
         this.sampledNanos = sampledNanos;
     }
 
-    public List<CgroupTree> trees() { return trees; }
+    public List<CgroupTree> trees() {
+        return trees;
+    }
 
-    public SortedMap<Integer, Readout<List<CgroupLine>>> lines() { return lines; }
+    public SortedMap<Integer, Readout<List<CgroupLine>>> lines() {
+        return lines;
+    }
 
-    public long sampledNanos() { return sampledNanos; }
+    public long sampledNanos() {
+        return sampledNanos;
+    }
 
-    public boolean read() { return !trees.isEmpty() || !lines.isEmpty(); }
+    public boolean read() {
+        return !trees.isEmpty() || !lines.isEmpty();
+    }
 
     /** A process's /proc/PID/cgroup as read; empty when not read at all. */
-    public Optional<Readout<List<CgroupLine>>> lines(int pid) { return Optional.ofNullable(lines.get(pid)); }
+    public Optional<Readout<List<CgroupLine>>> lines(int pid) {
+        return Optional.ofNullable(lines.get(pid));
+    }
 
     /** The tree of the hierarchy a /proc/PID/cgroup line names. */
     public Optional<CgroupTree> treeOf(CgroupLine line) {
@@ -56,8 +66,7 @@ public final class Cgroups {
     public Optional<String> pathOf(int tid, int tgid, Hierarchy h) {
         if (tid == tgid) {
             Readout<List<CgroupLine>> r = lines.get(tid);
-            if (r != null && r.known())
-                for (CgroupLine l : r.get()) if (h.matches(l)) return Optional.of(l.path());
+            if (r != null && r.known()) for (CgroupLine l : r.get()) if (h.matches(l)) return Optional.of(l.path());
         }
         return Optional.ofNullable(threadIndex().getOrDefault(h, Map.of()).get(tid));
     }

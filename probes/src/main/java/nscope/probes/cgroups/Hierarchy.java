@@ -19,15 +19,17 @@ public record Hierarchy(int version, List<String> controllers, String mountPoint
     }
 
     /** "v2", or the v1 controllers comma-joined as /proc/PID/cgroup writes them ("cpu,cpuacct", "name=systemd"). */
-    public String label() { return version == 2 ? "v2" : String.join(",", controllers); }
-
+    public String label() {
+        return version == 2 ? "v2" : String.join(",", controllers);
+    }
 
     /** Whether a line of /proc/PID/cgroup ("ID:CONTROLLERS:PATH") is about this hierarchy. */
     public boolean matches(CgroupLine line) {
         if (version == 2) return line.id() == 0 && line.controllers().isEmpty();
         if (line.id() == 0) return false;
         // both lists come in the kernel's subsystem order; compare as sets only when the text differs
-        return line.controllers().equals(label()) || new java.util.HashSet<>(controllers).equals(new java.util.HashSet<>(line.controllerList()));
+        return line.controllers().equals(label())
+                || new java.util.HashSet<>(controllers).equals(new java.util.HashSet<>(line.controllerList()));
     }
 
     /**
@@ -37,7 +39,12 @@ public record Hierarchy(int version, List<String> controllers, String mountPoint
      */
     public boolean named(String name, List<String> v2Controllers) {
         String n = name.trim();
-        if (version == 2) return n.equals("v2") || n.equals("unified") || n.equals("cgroup2") || n.equals("0") || v2Controllers.contains(n);
+        if (version == 2)
+            return n.equals("v2")
+                    || n.equals("unified")
+                    || n.equals("cgroup2")
+                    || n.equals("0")
+                    || v2Controllers.contains(n);
         if (n.equals(label())) return true;
         for (String c : controllers) if (c.equals(n) || c.equals("name=" + n)) return true;
         return false;

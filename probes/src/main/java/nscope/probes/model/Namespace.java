@@ -12,14 +12,21 @@ import java.util.List;
  *                  will live here
  * @param holders   open file descriptors and bind mounts that hold it
  */
-public record Namespace(NsKind kind, NsId id, List<Integer> tasks, List<Integer> processes,
-                        List<Integer> pendingFor, List<Holder> holders) {
+public record Namespace(
+        NsKind kind,
+        NsId id,
+        List<Integer> tasks,
+        List<Integer> processes,
+        List<Integer> pendingFor,
+        List<Holder> holders) {
     public Namespace(NsKind kind, NsId id, List<Integer> tasks, List<Integer> processes, List<Integer> pendingFor) {
         this(kind, id, tasks, processes, pendingFor, List.of());
     }
 
     /** No task is in it or bound for it: only its holders (or its children) keep it alive. */
-    public boolean hidden() { return tasks.isEmpty() && pendingFor.isEmpty(); }
+    public boolean hidden() {
+        return tasks.isEmpty() && pendingFor.isEmpty();
+    }
 
     public Namespace withHolders(List<Holder> more) {
         List<Holder> all = new java.util.ArrayList<>(holders);

@@ -16,7 +16,9 @@ public sealed interface NsFacts {
 
     /** net: its interfaces, by index. */
     record Net(List<Interface> interfaces) implements NsFacts {
-        public Net { interfaces = List.copyOf(interfaces); }
+        public Net {
+            interfaces = List.copyOf(interfaces);
+        }
     }
 
     /**
@@ -31,15 +33,32 @@ public sealed interface NsFacts {
      * @param addresses "ADDRESS/PREFIX", IPv4 then IPv6 as the kernel lists them
      * @param peerNetns the namespace peerNetnsId names, as RTM_GETNSID from inside this one tells; else null
      */
-    record Interface(int index, String name, List<String> flags, String operstate, Integer mtu, String mac,
-                     Integer peerIndex, Integer peerNetnsId, List<String> addresses, NsId peerNetns) {
+    record Interface(
+            int index,
+            String name,
+            List<String> flags,
+            String operstate,
+            Integer mtu,
+            String mac,
+            Integer peerIndex,
+            Integer peerNetnsId,
+            List<String> addresses,
+            NsId peerNetns) {
         public Interface {
             flags = List.copyOf(flags);
             addresses = List.copyOf(addresses);
         }
 
-        public Interface(int index, String name, List<String> flags, String operstate, Integer mtu, String mac,
-                         Integer peerIndex, Integer peerNetnsId, List<String> addresses) {
+        public Interface(
+                int index,
+                String name,
+                List<String> flags,
+                String operstate,
+                Integer mtu,
+                String mac,
+                Integer peerIndex,
+                Integer peerNetnsId,
+                List<String> addresses) {
             this(index, name, flags, operstate, mtu, mac, peerIndex, peerNetnsId, addresses, null);
         }
 
@@ -65,7 +84,8 @@ public sealed interface NsFacts {
      * @param inside  its lines as a reader inside the namespace sees them
      * @param outside its lines as nscope sees them (empty until the cgroup phase adds them)
      */
-    record Cgroup(int tid, List<nscope.probes.cgroups.CgroupLine> inside, List<nscope.probes.cgroups.CgroupLine> outside)
+    record Cgroup(
+            int tid, List<nscope.probes.cgroups.CgroupLine> inside, List<nscope.probes.cgroups.CgroupLine> outside)
             implements NsFacts {
         public Cgroup {
             inside = List.copyOf(inside);
@@ -120,8 +140,11 @@ public sealed interface NsFacts {
      * between them), and where its root directory is in the host's tree
      * (null when no host mount holds it, e.g. a root on its own device).
      */
-    record Mnt(nscope.probes.mounts.MountTable table, List<nscope.probes.mounts.MountTable.SharedPeer> sharedWithHost,
-               nscope.probes.mounts.MountTable.Origin rootOnHost) implements NsFacts {
+    record Mnt(
+            nscope.probes.mounts.MountTable table,
+            List<nscope.probes.mounts.MountTable.SharedPeer> sharedWithHost,
+            nscope.probes.mounts.MountTable.Origin rootOnHost)
+            implements NsFacts {
         public Mnt {
             sharedWithHost = List.copyOf(sharedWithHost);
         }

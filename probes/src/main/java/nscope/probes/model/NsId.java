@@ -6,10 +6,14 @@ package nscope.probes.model;
  * lsns does; the device is kept so identity is exact.
  */
 public record NsId(long dev, long ino) implements Comparable<NsId> {
-    @Override public int compareTo(NsId o) {
+    @Override
+    public int compareTo(NsId o) {
         int c = Long.compareUnsigned(ino, o.ino);
         return c != 0 ? c : Long.compareUnsigned(dev, o.dev);
     }
 
-    @Override public String toString() { return Long.toUnsignedString(ino); }
+    @Override
+    public String toString() {
+        return Long.toUnsignedString(ino);
+    }
 }

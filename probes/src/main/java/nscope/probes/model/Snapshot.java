@@ -29,32 +29,66 @@ public final class Snapshot {
     private final Map<NsId, Readout<NsFacts>> facts;
     private final nscope.probes.cgroups.Cgroups cgroups;
 
-    public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
-                    Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
-                    List<ScanProblem> problems) {
+    public Snapshot(
+            Instant takenAt,
+            String source,
+            Scope scope,
+            Map<Integer, Task> tasks,
+            Map<NsId, Namespace> namespaces,
+            Map<Long, String> userNames,
+            List<ScanProblem> problems) {
         this(takenAt, source, scope, tasks, namespaces, userNames, problems, Map.of());
     }
 
     /** @param relations parents and owners, for the namespaces the relations phase reached (else empty) */
-    public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
-                    Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
-                    List<ScanProblem> problems, Map<NsId, Readout<NsRelations>> relations) {
+    public Snapshot(
+            Instant takenAt,
+            String source,
+            Scope scope,
+            Map<Integer, Task> tasks,
+            Map<NsId, Namespace> namespaces,
+            Map<Long, String> userNames,
+            List<ScanProblem> problems,
+            Map<NsId, Readout<NsRelations>> relations) {
         this(takenAt, source, scope, tasks, namespaces, userNames, problems, relations, Map.of());
     }
 
     /** @param facts what each namespace holds, for those the facts phase read (else empty) */
-    public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
-                    Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
-                    List<ScanProblem> problems, Map<NsId, Readout<NsRelations>> relations,
-                    Map<NsId, Readout<NsFacts>> facts) {
-        this(takenAt, source, scope, tasks, namespaces, userNames, problems, relations, facts, nscope.probes.cgroups.Cgroups.NONE);
+    public Snapshot(
+            Instant takenAt,
+            String source,
+            Scope scope,
+            Map<Integer, Task> tasks,
+            Map<NsId, Namespace> namespaces,
+            Map<Long, String> userNames,
+            List<ScanProblem> problems,
+            Map<NsId, Readout<NsRelations>> relations,
+            Map<NsId, Readout<NsFacts>> facts) {
+        this(
+                takenAt,
+                source,
+                scope,
+                tasks,
+                namespaces,
+                userNames,
+                problems,
+                relations,
+                facts,
+                nscope.probes.cgroups.Cgroups.NONE);
     }
 
     /** @param cgroups every cgroup hierarchy and each process's place in them, when the cgroup phase ran */
-    public Snapshot(Instant takenAt, String source, Scope scope, Map<Integer, Task> tasks,
-                    Map<NsId, Namespace> namespaces, Map<Long, String> userNames,
-                    List<ScanProblem> problems, Map<NsId, Readout<NsRelations>> relations,
-                    Map<NsId, Readout<NsFacts>> facts, nscope.probes.cgroups.Cgroups cgroups) {
+    public Snapshot(
+            Instant takenAt,
+            String source,
+            Scope scope,
+            Map<Integer, Task> tasks,
+            Map<NsId, Namespace> namespaces,
+            Map<Long, String> userNames,
+            List<ScanProblem> problems,
+            Map<NsId, Readout<NsRelations>> relations,
+            Map<NsId, Readout<NsFacts>> facts,
+            nscope.probes.cgroups.Cgroups cgroups) {
         this.cgroups = java.util.Objects.requireNonNull(cgroups);
         this.facts = Collections.unmodifiableSortedMap(new TreeMap<>(facts));
         this.relations = Collections.unmodifiableSortedMap(new TreeMap<>(relations));
@@ -63,7 +97,8 @@ public final class Snapshot {
         this.scope = scope;
         this.tasks = Collections.unmodifiableSortedMap(new TreeMap<>(tasks));
         TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
-        for (Task t : this.tasks.values()) groups.computeIfAbsent(t.tgid(), k -> new ArrayList<>()).add(t.tid());
+        for (Task t : this.tasks.values())
+            groups.computeIfAbsent(t.tgid(), k -> new ArrayList<>()).add(t.tid());
         groups.replaceAll((tgid, tids) -> {
             tids.sort((a, b) -> a.equals(tgid) ? -1 : b.equals(tgid) ? 1 : Integer.compare(a, b));
             return List.copyOf(tids);
@@ -74,43 +109,71 @@ public final class Snapshot {
         this.problems = List.copyOf(problems);
     }
 
-    public Instant takenAt() { return takenAt; }
+    public Instant takenAt() {
+        return takenAt;
+    }
 
     /** "live" or the fixture directory the snapshot was read from. */
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
     /** Whether threads were read, or only each thread group's leader. */
-    public Scope scope() { return scope; }
+    public Scope scope() {
+        return scope;
+    }
 
     /** Every task by TID. */
-    public SortedMap<Integer, Task> tasks() { return tasks; }
+    public SortedMap<Integer, Task> tasks() {
+        return tasks;
+    }
 
     /** Every thread group: TGID to its TIDs, leader first. */
-    public SortedMap<Integer, List<Integer>> threadGroups() { return threadGroups; }
+    public SortedMap<Integer, List<Integer>> threadGroups() {
+        return threadGroups;
+    }
 
-    public SortedMap<NsId, Namespace> namespaces() { return namespaces; }
+    public SortedMap<NsId, Namespace> namespaces() {
+        return namespaces;
+    }
 
-    public List<ScanProblem> problems() { return problems; }
+    public List<ScanProblem> problems() {
+        return problems;
+    }
 
     /** Parent, owner and owner UID of each namespace, when the relations phase ran; else empty. */
-    public Map<NsId, Readout<NsRelations>> relations() { return relations; }
+    public Map<NsId, Readout<NsRelations>> relations() {
+        return relations;
+    }
 
     /** One namespace's relations; empty when the phase did not run or did not reach it. */
-    public Optional<Readout<NsRelations>> relations(NsId id) { return Optional.ofNullable(relations.get(id)); }
+    public Optional<Readout<NsRelations>> relations(NsId id) {
+        return Optional.ofNullable(relations.get(id));
+    }
 
     /** What each namespace holds, when the facts phase ran (uts, ipc, net, pid, time, user); else empty. */
-    public Map<NsId, Readout<NsFacts>> facts() { return facts; }
+    public Map<NsId, Readout<NsFacts>> facts() {
+        return facts;
+    }
 
     /** One namespace's facts; empty when the phase did not run or has none for its type. */
-    public Optional<Readout<NsFacts>> facts(NsId id) { return Optional.ofNullable(facts.get(id)); }
+    public Optional<Readout<NsFacts>> facts(NsId id) {
+        return Optional.ofNullable(facts.get(id));
+    }
 
     /** Every cgroup hierarchy and each process's place in them; {@link nscope.probes.cgroups.Cgroups#NONE} when the phase did not run. */
-    public nscope.probes.cgroups.Cgroups cgroups() { return cgroups; }
+    public nscope.probes.cgroups.Cgroups cgroups() {
+        return cgroups;
+    }
 
-    public Optional<Task> task(int tid) { return Optional.ofNullable(tasks.get(tid)); }
+    public Optional<Task> task(int tid) {
+        return Optional.ofNullable(tasks.get(tid));
+    }
 
     /** The leader of a thread group, if the leader itself was seen. */
-    public Optional<Task> leader(int tgid) { return task(tgid).filter(Task::leader); }
+    public Optional<Task> leader(int tgid) {
+        return task(tgid).filter(Task::leader);
+    }
 
     public List<Namespace> namespaces(NsKind kind) {
         List<Namespace> out = new ArrayList<>();
@@ -118,12 +181,18 @@ public final class Snapshot {
         return out;
     }
 
-    public Optional<Namespace> namespace(NsId id) { return Optional.ofNullable(namespaces.get(id)); }
+    public Optional<Namespace> namespace(NsId id) {
+        return Optional.ofNullable(namespaces.get(id));
+    }
 
     /** The user name for a uid, from the host's passwd; empty when it has none. */
-    public Optional<String> userName(long uid) { return Optional.ofNullable(userNames.get(uid)); }
+    public Optional<String> userName(long uid) {
+        return Optional.ofNullable(userNames.get(uid));
+    }
 
-    public Map<Long, String> userNames() { return userNames; }
+    public Map<Long, String> userNames() {
+        return userNames;
+    }
 
     /**
      * The links in which a thread's namespace differs from its thread group

@@ -13,9 +13,12 @@ import nscope.probes.readout.Readout;
  * reused TID counts as a new task) and namespaces that appeared or vanished,
  * and tasks that moved to another namespace.
  */
-public record SnapshotDiff(List<TaskKey> appearedTasks, List<TaskKey> vanishedTasks,
-                           List<Move> moved, List<NsId> appearedNamespaces,
-                           List<NsId> vanishedNamespaces) {
+public record SnapshotDiff(
+        List<TaskKey> appearedTasks,
+        List<TaskKey> vanishedTasks,
+        List<Move> moved,
+        List<NsId> appearedNamespaces,
+        List<NsId> vanishedNamespaces) {
 
     /** A task whose link now points to another namespace. */
     public record Move(TaskKey task, NsLink link, NsId from, NsId to) {}
@@ -29,8 +32,11 @@ public record SnapshotDiff(List<TaskKey> appearedTasks, List<TaskKey> vanishedTa
     }
 
     public boolean empty() {
-        return appearedTasks.isEmpty() && vanishedTasks.isEmpty() && moved.isEmpty()
-                && appearedNamespaces.isEmpty() && vanishedNamespaces.isEmpty();
+        return appearedTasks.isEmpty()
+                && vanishedTasks.isEmpty()
+                && moved.isEmpty()
+                && appearedNamespaces.isEmpty()
+                && vanishedNamespaces.isEmpty();
     }
 
     public static SnapshotDiff between(Snapshot before, Snapshot after) {
@@ -40,7 +46,10 @@ public record SnapshotDiff(List<TaskKey> appearedTasks, List<TaskKey> vanishedTa
         for (TaskKey k : b.keySet()) if (!a.containsKey(k)) appeared.add(k);
         for (Map.Entry<TaskKey, Task> e : a.entrySet()) {
             Task now = b.get(e.getKey());
-            if (now == null) { vanished.add(e.getKey()); continue; }
+            if (now == null) {
+                vanished.add(e.getKey());
+                continue;
+            }
             for (NsLink l : NsLink.values()) {
                 Readout<NsId> was = e.getValue().ns(l), is = now.ns(l);
                 if (was.known() && is.known() && !was.get().equals(is.get()))

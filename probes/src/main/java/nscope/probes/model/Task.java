@@ -19,11 +19,21 @@ import nscope.probes.readout.Unknown;
  *                  outermost first (NSpid of status); likewise nsTgid, nsPgid, nsSid
  */
 public record Task(
-        int tid, int tgid, int ppid, char state, String comm, long startTime,
-        int pgrp, int session, boolean kernelThread,
-        Readout<Ids> uids, Readout<Ids> gids,
-        Readout<List<Integer>> nsPid, Readout<List<Integer>> nsTgid,
-        Readout<List<Integer>> nsPgid, Readout<List<Integer>> nsSid,
+        int tid,
+        int tgid,
+        int ppid,
+        char state,
+        String comm,
+        long startTime,
+        int pgrp,
+        int session,
+        boolean kernelThread,
+        Readout<Ids> uids,
+        Readout<Ids> gids,
+        Readout<List<Integer>> nsPid,
+        Readout<List<Integer>> nsTgid,
+        Readout<List<Integer>> nsPgid,
+        Readout<List<Integer>> nsSid,
         Readout<List<String>> cmdline,
         Map<NsLink, Readout<NsId>> namespaces) {
 
@@ -33,7 +43,9 @@ public record Task(
         namespaces = Collections.unmodifiableMap(copy);
     }
 
-    public boolean leader() { return tid == tgid; }
+    public boolean leader() {
+        return tid == tgid;
+    }
 
     /** The link's namespace, or why it is unknown. */
     public Readout<NsId> ns(NsLink link) {
@@ -42,7 +54,9 @@ public record Task(
     }
 
     /** The key that tells this task from a later one that reuses its TID. */
-    public TaskKey key() { return new TaskKey(tid, startTime); }
+    public TaskKey key() {
+        return new TaskKey(tid, startTime);
+    }
 
     /** argv joined by spaces, as ps and lsns print it; comm when there is none. */
     public String commandLine() {

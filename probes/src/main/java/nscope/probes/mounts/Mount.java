@@ -19,14 +19,25 @@ import java.util.Optional;
  * @param superOptions the superblock's options
  * @param overlay      the layers, for an overlay mount
  */
-public record Mount(int id, int parentId, DeviceNumber device, String root, String mountPoint,
-                    List<String> options, Propagation propagation, String fsType, String source,
-                    List<String> superOptions, Optional<OverlayLayers> overlay) {
+public record Mount(
+        int id,
+        int parentId,
+        DeviceNumber device,
+        String root,
+        String mountPoint,
+        List<String> options,
+        Propagation propagation,
+        String fsType,
+        String source,
+        List<String> superOptions,
+        Optional<OverlayLayers> overlay) {
     public Mount {
         options = List.copyOf(options);
         superOptions = List.copyOf(superOptions);
     }
 
     /** Mounted read-only (this mount's own flag; the superblock may be read-write). */
-    public boolean readOnly() { return options.contains("ro"); }
+    public boolean readOnly() {
+        return options.contains("ro");
+    }
 }

@@ -41,7 +41,8 @@ public final class MountTable {
     public MountTable(List<Mount> mounts) {
         this.mounts = List.copyOf(mounts);
         for (Mount m : this.mounts) {
-            if (byId.putIfAbsent(m.id(), m) != null) throw new IllegalArgumentException("mount ID " + m.id() + " twice");
+            if (byId.putIfAbsent(m.id(), m) != null)
+                throw new IllegalArgumentException("mount ID " + m.id() + " twice");
         }
         for (Mount m : this.mounts) {
             if (m.parentId() == m.id() || !byId.containsKey(m.parentId())) roots.add(m);
@@ -51,7 +52,8 @@ public final class MountTable {
         roots.sort(BY_ID);
         children.values().forEach(l -> l.sort(BY_ID));
         children.replaceAll((k, l) -> List.copyOf(l));
-        for (Mount m : inTreeOrder()) byMountPoint.computeIfAbsent(m.mountPoint(), k -> new ArrayList<>()).add(m);
+        for (Mount m : inTreeOrder())
+            byMountPoint.computeIfAbsent(m.mountPoint(), k -> new ArrayList<>()).add(m);
         byMountPoint.replaceAll((k, l) -> List.copyOf(l));
     }
 
@@ -64,7 +66,8 @@ public final class MountTable {
         for (Mount r : roots) walk(r, reached);
         while (reached.size() < mounts.size()) {
             Mount lowest = null;
-            for (Mount m : mounts) if (!reached.contains(m.id()) && (lowest == null || m.id() < lowest.id())) lowest = m;
+            for (Mount m : mounts)
+                if (!reached.contains(m.id()) && (lowest == null || m.id() < lowest.id())) lowest = m;
             List<Mount> siblings = children.get(lowest.parentId());
             siblings.remove(lowest);
             roots.add(lowest);
@@ -81,22 +84,38 @@ public final class MountTable {
     }
 
     /** Every mount, in mountinfo order. */
-    public List<Mount> mounts() { return mounts; }
+    public List<Mount> mounts() {
+        return mounts;
+    }
 
     /** Two tables are equal when they list the same mounts in the same order (a refresh keeps what did not change). */
-    @Override public boolean equals(Object o) { return o instanceof MountTable t && mounts.equals(t.mounts); }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MountTable t && mounts.equals(t.mounts);
+    }
 
-    @Override public int hashCode() { return mounts.hashCode(); }
+    @Override
+    public int hashCode() {
+        return mounts.hashCode();
+    }
 
-    public int size() { return mounts.size(); }
+    public int size() {
+        return mounts.size();
+    }
 
     /** The mounts whose parent is not in the table, by ID; usually the one mount at "/". */
-    public List<Mount> roots() { return Collections.unmodifiableList(roots); }
+    public List<Mount> roots() {
+        return Collections.unmodifiableList(roots);
+    }
 
     /** The mounts mounted on this one, by ID. */
-    public List<Mount> children(int id) { return children.getOrDefault(id, List.of()); }
+    public List<Mount> children(int id) {
+        return children.getOrDefault(id, List.of());
+    }
 
-    public Optional<Mount> byId(int id) { return Optional.ofNullable(byId.get(id)); }
+    public Optional<Mount> byId(int id) {
+        return Optional.ofNullable(byId.get(id));
+    }
 
     /** Every mount in the tree, depth first: a root, its subtree, the next root. */
     public List<Mount> inTreeOrder() {
@@ -113,7 +132,9 @@ public final class MountTable {
     }
 
     /** Every mount at this mount point, the lowest of a stack first (a mount over another is its descendant). */
-    public List<Mount> at(String mountPoint) { return byMountPoint.getOrDefault(mountPoint, List.of()); }
+    public List<Mount> at(String mountPoint) {
+        return byMountPoint.getOrDefault(mountPoint, List.of());
+    }
 
     /** The mount that is visible at this mount point: the top of its stack. */
     public Optional<Mount> topAt(String mountPoint) {
@@ -122,12 +143,18 @@ public final class MountTable {
     }
 
     /** The mount at "/" that the reader sees: its root filesystem. */
-    public Optional<Mount> rootMount() { return topAt("/"); }
+    public Optional<Mount> rootMount() {
+        return topAt("/");
+    }
 
     /** Each pair of a mount here and a mount there in the same shared peer group (shared:N on both). */
     public List<SharedPeer> sharedWith(MountTable other) {
         Map<Integer, List<Mount>> theirs = new TreeMap<>();
-        for (Mount o : other.mounts) o.propagation().shared().ifPresent(g -> theirs.computeIfAbsent(g, k -> new ArrayList<>()).add(o));
+        for (Mount o : other.mounts)
+            o.propagation()
+                    .shared()
+                    .ifPresent(g ->
+                            theirs.computeIfAbsent(g, k -> new ArrayList<>()).add(o));
         List<SharedPeer> out = new ArrayList<>();
         for (Mount m : mounts) {
             if (m.propagation().shared().isEmpty()) continue;
@@ -155,12 +182,15 @@ public final class MountTable {
         Mount best = null;
         for (Mount o : mounts) {
             if (!o.device().equals(device) || !holds(o.root(), dir)) continue;
-            if (best == null || o.root().length() > best.root().length()
-                    || (o.root().length() == best.root().length() && o.mountPoint().length() < best.mountPoint().length())) best = o;
+            if (best == null
+                    || o.root().length() > best.root().length()
+                    || (o.root().length() == best.root().length()
+                            && o.mountPoint().length() < best.mountPoint().length())) best = o;
         }
         if (best == null) return Optional.empty();
         String rest = best.root().equals("/") ? dir : dir.substring(best.root().length());
-        String path = rest.isEmpty() || rest.equals("/") ? best.mountPoint()
+        String path = rest.isEmpty() || rest.equals("/")
+                ? best.mountPoint()
                 : best.mountPoint().equals("/") ? rest : best.mountPoint() + rest;
         return Optional.of(new Origin(best, path));
     }

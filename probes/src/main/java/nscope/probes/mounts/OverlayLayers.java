@@ -13,15 +13,17 @@ import java.util.Optional;
  * @param lowerdirs the lower layers, uppermost first
  * @param datadirs  data-only lower layers (metacopy redirects only), in order
  */
-public record OverlayLayers(List<String> lowerdirs, List<String> datadirs,
-                            Optional<String> upperdir, Optional<String> workdir) {
+public record OverlayLayers(
+        List<String> lowerdirs, List<String> datadirs, Optional<String> upperdir, Optional<String> workdir) {
     public OverlayLayers {
         lowerdirs = List.copyOf(lowerdirs);
         datadirs = List.copyOf(datadirs);
     }
 
     /** One line per layer, as the mount trees list them: "lower: P" uppermost first, then "data:", "upper:", "work:". */
-    public List<String> lines() { return lines(p -> p); }
+    public List<String> lines() {
+        return lines(p -> p);
+    }
 
     /** The same, each path passed through {@code path} first (a view escaping it for its cells). */
     public List<String> lines(java.util.function.UnaryOperator<String> path) {

@@ -12,17 +12,19 @@ import java.util.OptionalInt;
  *
  * @param other optional fields this parser does not know (a newer kernel's), kept as written
  */
-public record Propagation(OptionalInt shared, OptionalInt master, OptionalInt propagateFrom,
-                          boolean unbindable, List<String> other) {
-    public static final Propagation PRIVATE = new Propagation(OptionalInt.empty(), OptionalInt.empty(),
-            OptionalInt.empty(), false, List.of());
+public record Propagation(
+        OptionalInt shared, OptionalInt master, OptionalInt propagateFrom, boolean unbindable, List<String> other) {
+    public static final Propagation PRIVATE =
+            new Propagation(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), false, List.of());
 
     public Propagation {
         other = List.copyOf(other);
     }
 
     /** Neither shared, nor a slave, nor unbindable. */
-    public boolean isPrivate() { return shared.isEmpty() && master.isEmpty() && !unbindable; }
+    public boolean isPrivate() {
+        return shared.isEmpty() && master.isEmpty() && !unbindable;
+    }
 
     /** The optional fields as mountinfo writes them, comma-joined ("shared:1,master:3"); "private" when none. */
     public String tags() {

@@ -17,30 +17,71 @@ public final class CgroupText {
     private CgroupText() {}
 
     /** How an interface file's text is read. */
-    public enum Kind { NUM, TEXT, WORDS, KEYED, CPU_MAX, PRESSURE }
+    public enum Kind {
+        NUM,
+        TEXT,
+        WORDS,
+        KEYED,
+        CPU_MAX,
+        PRESSURE
+    }
 
     /** The interface files a scan reads, and how. Member lists are read apart. */
     public static final Map<String, Kind> FILES = files();
 
     /** memory.stat holds some 40 fields; only the headline ones are kept. */
     public static final Set<String> MEMORY_STAT_KEPT = Set.of(
-            "anon", "file", "kernel", "kernel_stack", "slab", "sock", "shmem", "file_dirty", "file_writeback",
-            "total_rss", "total_cache", "total_shmem", "rss", "cache", "hierarchical_memory_limit");
+            "anon",
+            "file",
+            "kernel",
+            "kernel_stack",
+            "slab",
+            "sock",
+            "shmem",
+            "file_dirty",
+            "file_writeback",
+            "total_rss",
+            "total_cache",
+            "total_shmem",
+            "rss",
+            "cache",
+            "hierarchical_memory_limit");
 
     private static Map<String, Kind> files() {
         Map<String, Kind> m = new LinkedHashMap<>();
         // the limits and usage the view shows; every file is a read per cgroup per scan, so no more
-        for (String f : List.of("memory.max", "memory.high", "memory.low", "memory.min", "memory.swap.max",
-                "memory.current", "memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "memory.soft_limit_in_bytes",
-                "memory.usage_in_bytes", "cpu.weight", "cpu.cfs_quota_us", "cpu.cfs_period_us", "cpu.shares", "cpuacct.usage",
-                "pids.max", "pids.current", "cgroup.freeze"))
-            m.put(f, Kind.NUM);
-        for (String f : List.of("cgroup.type", "cpuset.cpus", "cpuset.mems", "cpuset.cpus.effective",
-                "cpuset.mems.effective", "cpuset.effective_cpus", "cpuset.effective_mems", "io.max", "freezer.state"))
-            m.put(f, Kind.TEXT);
+        for (String f : List.of(
+                "memory.max",
+                "memory.high",
+                "memory.low",
+                "memory.min",
+                "memory.swap.max",
+                "memory.current",
+                "memory.limit_in_bytes",
+                "memory.memsw.limit_in_bytes",
+                "memory.soft_limit_in_bytes",
+                "memory.usage_in_bytes",
+                "cpu.weight",
+                "cpu.cfs_quota_us",
+                "cpu.cfs_period_us",
+                "cpu.shares",
+                "cpuacct.usage",
+                "pids.max",
+                "pids.current",
+                "cgroup.freeze")) m.put(f, Kind.NUM);
+        for (String f : List.of(
+                "cgroup.type",
+                "cpuset.cpus",
+                "cpuset.mems",
+                "cpuset.cpus.effective",
+                "cpuset.mems.effective",
+                "cpuset.effective_cpus",
+                "cpuset.effective_mems",
+                "io.max",
+                "freezer.state")) m.put(f, Kind.TEXT);
         for (String f : List.of("cgroup.controllers", "cgroup.subtree_control")) m.put(f, Kind.WORDS);
-        for (String f : List.of("cgroup.events", "memory.events", "pids.events", "cpu.stat", "memory.stat",
-                "memory.oom_control"))
+        for (String f : List.of(
+                "cgroup.events", "memory.events", "pids.events", "cpu.stat", "memory.stat", "memory.oom_control"))
             m.put(f, Kind.KEYED);
         m.put("cpu.max", Kind.CPU_MAX);
         for (String f : List.of("cpu.pressure", "memory.pressure", "io.pressure")) m.put(f, Kind.PRESSURE);
@@ -124,8 +165,12 @@ public final class CgroupText {
         for (String line : text.split("\n")) {
             if (line.isBlank()) continue;
             String[] f = fields(line);
-            if (f.length != 5) throw new Malformed("pressure: not 'some|full avg10= avg60= avg300= total=': " + abbreviate(line));
-            CgValue.Line l = new CgValue.Line(avg(f[1], "avg10="), avg(f[2], "avg60="), avg(f[3], "avg300="),
+            if (f.length != 5)
+                throw new Malformed("pressure: not 'some|full avg10= avg60= avg300= total=': " + abbreviate(line));
+            CgValue.Line l = new CgValue.Line(
+                    avg(f[1], "avg10="),
+                    avg(f[2], "avg60="),
+                    avg(f[3], "avg300="),
                     unsigned(after(f[4], "total="), "pressure total"));
             switch (f[0]) {
                 case "some" -> some = l;
@@ -168,7 +213,8 @@ public final class CgroupText {
             } else if (c >= '0' && c <= '9' && (v < 0 || v < 214748364)) {
                 v = (v < 0 ? 0 : v * 10) + (c - '0');
             } else {
-                throw new Malformed(what + ": not one ID per line near " + abbreviate(text.substring(Math.max(0, i - 10), Math.min(text.length(), i + 10))));
+                throw new Malformed(what + ": not one ID per line near "
+                        + abbreviate(text.substring(Math.max(0, i - 10), Math.min(text.length(), i + 10))));
             }
         }
         if (v >= 0) out.add(v);

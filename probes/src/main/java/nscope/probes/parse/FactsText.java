@@ -23,8 +23,14 @@ public final class FactsText {
                 throw new Malformed("not numbers: " + line);
             }
             switch (f[0]) {
-                case "monotonic", "1" -> { ms = s; mn = n; }
-                case "boottime", "7" -> { bs = s; bn = n; }
+                case "monotonic", "1" -> {
+                    ms = s;
+                    mn = n;
+                }
+                case "boottime", "7" -> {
+                    bs = s;
+                    bn = n;
+                }
                 default -> throw new Malformed("unknown clock: " + f[0]);
             }
         }
@@ -66,7 +72,8 @@ public final class FactsText {
 
     /** A file holding one value and a newline (hostname, ns_last_pid). */
     public static String oneLine(String text) throws Malformed {
-        if (!text.endsWith("\n") || text.indexOf('\n') != text.length() - 1) throw new Malformed("not one line: " + text);
+        if (!text.endsWith("\n") || text.indexOf('\n') != text.length() - 1)
+            throw new Malformed("not one line: " + text);
         return text.substring(0, text.length() - 1);
     }
 }

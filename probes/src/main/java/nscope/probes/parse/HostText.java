@@ -19,13 +19,20 @@ import java.nio.charset.StandardCharsets;
 public final class HostText {
     private HostText() {}
 
-    public static String decode(byte[] b) { return decode(b, 0, b.length); }
+    public static String decode(byte[] b) {
+        return decode(b, 0, b.length);
+    }
 
     public static String decode(byte[] b, int from, int to) {
         boolean ascii = true;
-        for (int i = from; i < to; i++) if (b[i] < 0) { ascii = false; break; }
+        for (int i = from; i < to; i++)
+            if (b[i] < 0) {
+                ascii = false;
+                break;
+            }
         if (ascii) return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder dec = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(b, from, to - from);

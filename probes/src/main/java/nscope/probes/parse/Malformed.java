@@ -4,5 +4,7 @@ package nscope.probes.parse;
 public class Malformed extends Exception {
     private static final long serialVersionUID = 1L;
 
-    public Malformed(String message) { super(message); }
+    public Malformed(String message) {
+        super(message);
+    }
 }

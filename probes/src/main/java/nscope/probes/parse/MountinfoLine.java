@@ -39,14 +39,20 @@ public final class MountinfoLine {
                 start = i + 1;
             }
         }
-        if (f.size() < 10) throw new Malformed("mountinfo: " + f.size() + " fields, need at least 10: '" + text(b, from, to) + "'");
+        if (f.size() < 10)
+            throw new Malformed("mountinfo: " + f.size() + " fields, need at least 10: '" + text(b, from, to) + "'");
         int sep = -1;
         for (int i = 6; i < f.size(); i++) {
             int[] x = f.get(i);
-            if (x[1] - x[0] == 1 && b[x[0]] == '-') { sep = i; break; }
+            if (x[1] - x[0] == 1 && b[x[0]] == '-') {
+                sep = i;
+                break;
+            }
         }
         if (sep < 0) throw new Malformed("mountinfo: no \"-\" after the optional fields: '" + text(b, from, to) + "'");
-        if (f.size() < sep + 4) throw new Malformed("mountinfo: " + (f.size() - sep - 1) + " fields after \"-\", need 3: '" + text(b, from, to) + "'");
+        if (f.size() < sep + 4)
+            throw new Malformed(
+                    "mountinfo: " + (f.size() - sep - 1) + " fields after \"-\", need 3: '" + text(b, from, to) + "'");
         int id = number(b, f.get(0), "mount ID");
         int parent = number(b, f.get(1), "parent ID");
         DeviceNumber dev = device(b, f.get(2));
@@ -60,7 +66,8 @@ public final class MountinfoLine {
         String source = OctalEscapes.decode(b, f.get(sep + 2)[0], f.get(sep + 2)[1], false, "source");
         // the rest of the line: a filesystem that printed a raw space into its options loses nothing
         List<String> superOptions = list(b, f.get(sep + 3)[0], to, "superblock options");
-        Optional<OverlayLayers> overlay = fsType.equals("overlay") ? Optional.of(OverlayOptions.parse(superOptions)) : Optional.empty();
+        Optional<OverlayLayers> overlay =
+                fsType.equals("overlay") ? Optional.of(OverlayOptions.parse(superOptions)) : Optional.empty();
         return new Mount(id, parent, dev, root, mountPoint, options, prop, fsType, source, superOptions, overlay);
     }
 
@@ -74,20 +81,27 @@ public final class MountinfoLine {
 
     /** An unsigned decimal that fits an int (mount and peer group IDs, device numbers). */
     private static int number(byte[] b, int from, int to, String what) throws Malformed {
-        if (from >= to || to - from > 10) throw new Malformed("mountinfo: " + what + " '" + text(b, from, to) + "' is not a number");
+        if (from >= to || to - from > 10)
+            throw new Malformed("mountinfo: " + what + " '" + text(b, from, to) + "' is not a number");
         long v = 0;
         for (int i = from; i < to; i++) {
             int d = b[i] - '0';
-            if (d < 0 || d > 9) throw new Malformed("mountinfo: " + what + " '" + text(b, from, to) + "' is not a number");
+            if (d < 0 || d > 9)
+                throw new Malformed("mountinfo: " + what + " '" + text(b, from, to) + "' is not a number");
             v = v * 10 + d;
         }
-        if (v > Integer.MAX_VALUE) throw new Malformed("mountinfo: " + what + " '" + text(b, from, to) + "' is out of range");
+        if (v > Integer.MAX_VALUE)
+            throw new Malformed("mountinfo: " + what + " '" + text(b, from, to) + "' is out of range");
         return (int) v;
     }
 
     private static DeviceNumber device(byte[] b, int[] f) throws Malformed {
         int colon = -1;
-        for (int i = f[0]; i < f[1]; i++) if (b[i] == ':') { colon = i; break; }
+        for (int i = f[0]; i < f[1]; i++)
+            if (b[i] == ':') {
+                colon = i;
+                break;
+            }
         if (colon < 0) throw new Malformed("mountinfo: device '" + text(b, f[0], f[1]) + "' is not MAJOR:MINOR");
         return new DeviceNumber(number(b, f[0], colon, "device major"), number(b, colon + 1, f[1], "device minor"));
     }

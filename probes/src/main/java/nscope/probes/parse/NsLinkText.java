@@ -15,7 +15,10 @@ public record NsLinkText(NsKind kind, long inode) {
             throw new Malformed("ns link '" + s + "' is not TYPE:[INODE]");
         NsKind kind = null;
         for (NsKind k : KINDS) {
-            if (k.label().length() == colon && s.startsWith(k.label())) { kind = k; break; }
+            if (k.label().length() == colon && s.startsWith(k.label())) {
+                kind = k;
+                break;
+            }
         }
         if (kind == null) throw new Malformed("ns link '" + s + "': unknown type");
         long v = 0;
@@ -34,5 +37,7 @@ public record NsLinkText(NsKind kind, long inode) {
     }
 
     /** The text as the kernel writes it. */
-    public String text() { return kind.label() + ":[" + Long.toUnsignedString(inode) + "]"; }
+    public String text() {
+        return kind.label() + ":[" + Long.toUnsignedString(inode) + "]";
+    }
 }

@@ -21,7 +21,8 @@ public final class OverlayOptions {
         boolean legacy = false;
         for (String o : superOptions) {
             if (o.startsWith("lowerdir=")) {
-                if (legacy || !lower.isEmpty() || !data.isEmpty()) throw new Malformed("overlay: lowerdir given twice or with lowerdir+=");
+                if (legacy || !lower.isEmpty() || !data.isEmpty())
+                    throw new Malformed("overlay: lowerdir given twice or with lowerdir+=");
                 legacy = true;
                 splitLowerdir(o.substring("lowerdir=".length()), lower, data);
             } else if (o.startsWith("lowerdir+=")) {
@@ -73,7 +74,8 @@ public final class OverlayOptions {
             if (i < n && s.charAt(i) == ':') {
                 i++;
                 dataLayers = true;
-                if (i < n && s.charAt(i) == ':') throw new Malformed("overlay: lowerdir '" + s + "' has three colons in a row");
+                if (i < n && s.charAt(i) == ':')
+                    throw new Malformed("overlay: lowerdir '" + s + "' has three colons in a row");
             }
             if (i >= n) throw new Malformed("overlay: lowerdir '" + s + "' ends in a colon");
         }

@@ -9,11 +9,20 @@ import nscope.probes.model.Ids;
  * malformed throws. Parsed from the bytes directly: a scan reads one status
  * per task, tens of thousands of them.
  */
-public record StatusFields(Integer tgid, Integer pid, Integer ppid, Ids uid, Ids gid,
-                           List<Integer> nsTgid, List<Integer> nsPid,
-                           List<Integer> nsPgid, List<Integer> nsSid) {
+public record StatusFields(
+        Integer tgid,
+        Integer pid,
+        Integer ppid,
+        Ids uid,
+        Ids gid,
+        List<Integer> nsTgid,
+        List<Integer> nsPid,
+        List<Integer> nsPgid,
+        List<Integer> nsSid) {
 
-    public static StatusFields parse(byte[] b) throws Malformed { return parse(b, b.length); }
+    public static StatusFields parse(byte[] b) throws Malformed {
+        return parse(b, b.length);
+    }
 
     /** Parses the first {@code n} bytes of b (a reused read buffer). */
     public static StatusFields parse(byte[] b, int length) throws Malformed {
@@ -38,7 +47,7 @@ public record StatusFields(Integer tgid, Integer pid, Integer ppid, Ids uid, Ids
                     case "NSpid" -> nsPid = nsPid != null ? nsPid : ints("NSpid", b, colon + 1, nl);
                     case "NSpgid" -> nsPgid = nsPgid != null ? nsPgid : ints("NSpgid", b, colon + 1, nl);
                     case "NSsid" -> nsSid = nsSid != null ? nsSid : ints("NSsid", b, colon + 1, nl);
-                    default -> { }
+                    default -> {}
                 }
             }
             pos = nl + 1;
@@ -55,9 +64,15 @@ public record StatusFields(Integer tgid, Integer pid, Integer ppid, Ids uid, Ids
             case 'P' -> to - from == 3 ? "Pid" : "PPid";
             case 'U' -> "Uid";
             case 'G' -> "Gid";
-            case 'N' -> to - from < 3 ? "" : switch (b[from + 2]) {
-                case 't' -> "NStgid"; case 'p' -> to - from == 5 ? "NSpid" : "NSpgid"; case 's' -> "NSsid"; default -> "";
-            };
+            case 'N' ->
+                to - from < 3
+                        ? ""
+                        : switch (b[from + 2]) {
+                            case 't' -> "NStgid";
+                            case 'p' -> to - from == 5 ? "NSpid" : "NSpgid";
+                            case 's' -> "NSsid";
+                            default -> "";
+                        };
             default -> "";
         };
         if (k.length() != to - from) return "";
@@ -95,7 +110,8 @@ public record StatusFields(Integer tgid, Integer pid, Integer ppid, Ids uid, Ids
 
     private static Integer one(String key, byte[] b, int from, int to) throws Malformed {
         long[] v = numbers(key, b, from, to);
-        if (v.length != 1 || v[0] > Integer.MAX_VALUE) throw new Malformed("status: " + key + " holds '" + text(b, from, to) + "'");
+        if (v.length != 1 || v[0] > Integer.MAX_VALUE)
+            throw new Malformed("status: " + key + " holds '" + text(b, from, to) + "'");
         return (int) v[0];
     }
 

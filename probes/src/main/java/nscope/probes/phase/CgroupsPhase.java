@@ -65,15 +65,23 @@ public final class CgroupsPhase implements ScanPhase {
     private final CgroupRootsCache roots = new CgroupRootsCache();
 
     /** @param v1Threads read every v1 cgroup's tasks list (see {@link CgroupWalk#V1_THREADS_NOT_READ}) */
-    public CgroupsPhase(boolean v1Threads) { this.v1Threads = v1Threads; }
+    public CgroupsPhase(boolean v1Threads) {
+        this.v1Threads = v1Threads;
+    }
 
-    @Override public void run(Scan scan) {
+    @Override
+    public void run(Scan scan) {
         long t0 = System.nanoTime();
         Map<Integer, Task> tasks = scan.tasks();
         Map<NsId, RelationReader.Start> cgroupNs = new TreeMap<>();
         for (Namespace n : scan.namespaces().values())
-            if (n.kind() == NsKind.CGROUP && !n.tasks().isEmpty()) cgroupNs.put(n.id(), new RelationReader.Start(n.kind(), scan.paths(n)));
-        read(scan, tgids(tasks), cgroupNs, tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : -1);
+            if (n.kind() == NsKind.CGROUP && !n.tasks().isEmpty())
+                cgroupNs.put(n.id(), new RelationReader.Start(n.kind(), scan.paths(n)));
+        read(
+                scan,
+                tgids(tasks),
+                cgroupNs,
+                tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : -1);
         scan.cgroupNanos(System.nanoTime() - t0);
     }
 
@@ -82,7 +90,11 @@ public final class CgroupsPhase implements ScanPhase {
      * @param namespaces the cgroup namespaces whose roots to find, with paths that lead to them
      * @param tgidOf     the thread group of a task the scan read; -1 for one it did not
      */
-    private void read(Scan scan, Collection<Integer> processes, Map<NsId, RelationReader.Start> namespaces, IntUnaryOperator tgidOf) {
+    private void read(
+            Scan scan,
+            Collection<Integer> processes,
+            Map<NsId, RelationReader.Start> namespaces,
+            IntUnaryOperator tgidOf) {
         Host host = scan.host();
         List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
         CgroupMembers members = new CgroupMembers(host);
@@ -94,10 +106,12 @@ public final class CgroupsPhase implements ScanPhase {
         long sampled = System.nanoTime();
         Map<Integer, Readout<List<CgroupLine>>> lines = done(lineReads);
         CgroupMembers.TreeOf treeOf = new CgroupMembers.TreeOf(hierarchies);
-        Map<NsId, Readout<NsFacts>> found = nsRoots.settle(done(freshRoots), CgroupNsRoots.ids(hierarchies, walked, treeOf));
+        Map<NsId, Readout<NsFacts>> found =
+                nsRoots.settle(done(freshRoots), CgroupNsRoots.ids(hierarchies, walked, treeOf));
         host.files().scanDone(); // descriptors kept for cgroups and processes this scan did not meet are let go
         IntUnaryOperator groupOf = v1Threads ? members.threadGroups(walked, processes, tgidOf) : tgidOf;
-        scan.cgroups(new Cgroups(CgroupMembers.withProcesses(hierarchies, walked, processes, lines, treeOf, groupOf), lines, sampled));
+        scan.cgroups(new Cgroups(
+                CgroupMembers.withProcesses(hierarchies, walked, processes, lines, treeOf, groupOf), lines, sampled));
         scan.facts().putAll(found);
         scan.problems().addAll(problems);
     }

@@ -32,10 +32,14 @@ import nscope.probes.source.RelationReader;
  */
 public final class FactsPhase implements ScanPhase {
     /** ns_last_pid shows the reader's own pid namespace, whatever path leads to the file. */
-    public static final String LAST_PID_ELSEWHERE = "the kernel shows ns_last_pid only for the reader's own pid namespace"
-            + " (through any path), and entering this one to read it would allocate a PID there";
+    public static final String LAST_PID_ELSEWHERE =
+            "the kernel shows ns_last_pid only for the reader's own pid namespace"
+                    + " (through any path), and entering this one to read it would allocate a PID there";
 
-    @Override public void run(Scan scan) { scan.facts().putAll(read(scan, scan.namespaces().keySet())); }
+    @Override
+    public void run(Scan scan) {
+        scan.facts().putAll(read(scan, scan.namespaces().keySet()));
+    }
 
     /** The facts of these namespaces only (a refresh); veth peers are named among every network namespace. */
     public static Map<NsId, Readout<NsFacts>> read(Scan scan, Set<NsId> only) {
@@ -50,15 +54,21 @@ public final class FactsPhase implements ScanPhase {
                 case PID -> out.put(n.id(), pid(scan, n));
                 case TIME -> out.put(n.id(), time(scan, n));
                 case USER -> out.put(n.id(), user(scan, n));
-                default -> { }
+                default -> {}
             }
         }
         if (!hops.isEmpty()) {
-            // veth peers are named among every network namespace, not only those read now (paths only when a net one is)
+            // veth peers are named among every network namespace, not only those read now (paths only when a net one
+            // is)
             Map<NsId, RelationReader.Start> nets = new TreeMap<>();
             if (hops.values().stream().anyMatch(st -> st.kind() == NsKind.NET))
                 for (Namespace n : namespaces.values())
-                    if (n.kind() == NsKind.NET) nets.put(n.id(), hops.containsKey(n.id()) ? hops.get(n.id()) : new RelationReader.Start(n.kind(), scan.paths(n)));
+                    if (n.kind() == NsKind.NET)
+                        nets.put(
+                                n.id(),
+                                hops.containsKey(n.id())
+                                        ? hops.get(n.id())
+                                        : new RelationReader.Start(n.kind(), scan.paths(n)));
             Host host = scan.host();
             Map<NsId, Readout<NsFacts>> read;
             try {
@@ -127,12 +137,16 @@ public final class FactsPhase implements ScanPhase {
         Host host = scan.host();
         return readVia(host, n.processes().subList(0, Math.min(3, n.processes().size())), "no member process", pid -> {
             Path d = proc(host, pid);
-            return new NsFacts.User(FactsText.idMap(text(host, d.resolve("uid_map"))), FactsText.idMap(text(host, d.resolve("gid_map"))),
+            return new NsFacts.User(
+                    FactsText.idMap(text(host, d.resolve("uid_map"))),
+                    FactsText.idMap(text(host, d.resolve("gid_map"))),
                     FactsText.setgroups(text(host, d.resolve("setgroups"))));
         });
     }
 
-    private interface PerProcess { NsFacts read(int pid) throws IOException, Malformed; }
+    private interface PerProcess {
+        NsFacts read(int pid) throws IOException, Malformed;
+    }
 
     /** The first process that answers; one that vanished gives way to the next. */
     private static Readout<NsFacts> readVia(Host host, List<Integer> pids, String none, PerProcess read) {
@@ -144,14 +158,20 @@ public final class FactsPhase implements ScanPhase {
                 last = Failures.readout(proc(host, pid), e);
                 if (last.why().reason() != Unknown.Reason.EXITING) return last;
             } catch (Malformed e) {
-                if (!Liveness.gone(host, proc(host, pid))) return Readout.unknown(Unknown.Reason.MALFORMED, proc(host, pid) + ": " + e.getMessage());
-                last = Readout.unknown(Unknown.Reason.EXITING, proc(host, pid) + ": exited while read (" + e.getMessage() + ")");
+                if (!Liveness.gone(host, proc(host, pid)))
+                    return Readout.unknown(Unknown.Reason.MALFORMED, proc(host, pid) + ": " + e.getMessage());
+                last = Readout.unknown(
+                        Unknown.Reason.EXITING, proc(host, pid) + ": exited while read (" + e.getMessage() + ")");
             }
         }
         return last;
     }
 
-    private static Path proc(Host host, int pid) { return host.roots().proc().resolve(Integer.toString(pid)); }
+    private static Path proc(Host host, int pid) {
+        return host.roots().proc().resolve(Integer.toString(pid));
+    }
 
-    private static String text(Host host, Path f) throws IOException { return new String(host.files().read(f), StandardCharsets.UTF_8); }
+    private static String text(Host host, Path f) throws IOException {
+        return new String(host.files().read(f), StandardCharsets.UTF_8);
+    }
 }

@@ -16,7 +16,10 @@ import nscope.probes.read.FdHolders;
  * seen only there becomes a node.
  */
 public final class FdHoldersPhase implements ScanPhase {
-    @Override public void run(Scan scan) { read(scan, scan.tgids()); }
+    @Override
+    public void run(Scan scan) {
+        read(scan, scan.tgids());
+    }
 
     /** The descriptors of these processes only (a refresh: those it reads whole). */
     public void read(Scan scan, List<Integer> pids) {

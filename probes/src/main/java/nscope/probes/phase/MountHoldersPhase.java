@@ -22,7 +22,8 @@ import nscope.probes.readout.Readout;
  * Needs the mount tables phase before it.
  */
 public final class MountHoldersPhase implements ScanPhase {
-    @Override public void run(Scan scan) {
+    @Override
+    public void run(Scan scan) {
         MountTables.Result mounts = scan.mounts();
         Map<NsId, List<Holder>> held = new TreeMap<>();
         Map<NsId, NsKind> kinds = new HashMap<>();
@@ -40,7 +41,8 @@ public final class MountHoldersPhase implements ScanPhase {
                 Path path = scan.rootOf(via).resolve(m.mountPoint().substring(1));
                 Readout<NsId> id = scan.reader().identify(text.inode(), path, m.root());
                 if (!id.known()) continue;
-                held.computeIfAbsent(id.get(), k -> new ArrayList<>()).add(new Holder.Mount(mntNs, via, m.mountPoint()));
+                held.computeIfAbsent(id.get(), k -> new ArrayList<>())
+                        .add(new Holder.Mount(mntNs, via, m.mountPoint()));
                 kinds.put(id.get(), text.kind());
             }
         });

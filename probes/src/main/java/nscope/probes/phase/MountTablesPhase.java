@@ -9,7 +9,8 @@ import nscope.probes.read.MountTables;
  * mount facts phase sets them against the host's.
  */
 public final class MountTablesPhase implements ScanPhase {
-    @Override public void run(Scan scan) {
+    @Override
+    public void run(Scan scan) {
         MountTables.Result mounts = new MountTables(scan.host(), scan.tasks(), scan.namespaces()).readAll();
         scan.problems().addAll(mounts.problems());
         scan.mounts(mounts);

@@ -20,7 +20,10 @@ import nscope.probes.readout.Readout;
  * (a task whose next child is born there). Reads nothing from the host.
  */
 public final class NamespacesPhase implements ScanPhase {
-    @Override public void run(Scan scan) { scan.namespaces(of(scan.tasks())); }
+    @Override
+    public void run(Scan scan) {
+        scan.namespaces(of(scan.tasks()));
+    }
 
     /** Namespaces as nodes: members by own link, pending members by *_for_children. */
     public static Map<NsId, Namespace> of(Map<Integer, Task> tasks) {
@@ -58,15 +61,21 @@ public final class NamespacesPhase implements ScanPhase {
         final NsLink link;
         final List<Integer> tasks = new ArrayList<>(), processes = new ArrayList<>(), pending = new ArrayList<>();
 
-        Members(NsLink link) { this.link = link; }
+        Members(NsLink link) {
+            this.link = link;
+        }
     }
 
     /** Holders onto their namespaces; a namespace seen only through its holders becomes a node. */
-    public static void addHolders(Map<NsId, List<Holder>> held, Map<NsId, NsKind> kinds, Map<NsId, Namespace> namespaces) {
+    public static void addHolders(
+            Map<NsId, List<Holder>> held, Map<NsId, NsKind> kinds, Map<NsId, Namespace> namespaces) {
         held.forEach((id, holders) -> {
             Namespace n = namespaces.get(id);
-            namespaces.put(id, n != null ? n.withHolders(holders)
-                    : new Namespace(kinds.get(id), id, List.of(), List.of(), List.of(), holders));
+            namespaces.put(
+                    id,
+                    n != null
+                            ? n.withHolders(holders)
+                            : new Namespace(kinds.get(id), id, List.of(), List.of(), List.of(), holders));
         });
     }
 }

@@ -17,7 +17,10 @@ import nscope.probes.source.RelationReader;
  * becomes a node.
  */
 public final class RelationsPhase implements ScanPhase {
-    @Override public void run(Scan scan) { scan.relations(read(scan, scan.namespaces().keySet())); }
+    @Override
+    public void run(Scan scan) {
+        scan.relations(read(scan, scan.namespaces().keySet()));
+    }
 
     /** The walk from some of the namespaces only (a refresh: those not seen before). */
     public static Map<NsId, Readout<NsRelations>> read(Scan scan, Set<NsId> only) {
@@ -29,7 +32,9 @@ public final class RelationsPhase implements ScanPhase {
         }
         if (starts.isEmpty()) return Map.of();
         RelationReader.Result r = scan.host().files().relations().walk(starts);
-        r.found().forEach((id, kind) -> namespaces.putIfAbsent(id, new Namespace(kind, id, List.of(), List.of(), List.of())));
+        r.found()
+                .forEach((id, kind) ->
+                        namespaces.putIfAbsent(id, new Namespace(kind, id, List.of(), List.of(), List.of())));
         return r.relations();
     }
 }

@@ -57,59 +57,102 @@ public final class Scan {
         this.reader = reader;
     }
 
-    public Host host() { return host; }
+    public Host host() {
+        return host;
+    }
 
-    public Scope scope() { return scope; }
+    public Scope scope() {
+        return scope;
+    }
 
-    public TaskReader reader() { return reader; }
+    public TaskReader reader() {
+        return reader;
+    }
 
     /** What could not be read so far, and why; phases add to it. */
-    public List<ScanProblem> problems() { return problems; }
+    public List<ScanProblem> problems() {
+        return problems;
+    }
 
     /** The thread groups listed in /proc, sorted (the tasks phase). */
-    public List<Integer> tgids() { return tgids; }
+    public List<Integer> tgids() {
+        return tgids;
+    }
 
-    public void tgids(List<Integer> tgids) { this.tgids = tgids; }
+    public void tgids(List<Integer> tgids) {
+        this.tgids = tgids;
+    }
 
     /** Every task read, by TID (the tasks phase). */
-    public Map<Integer, Task> tasks() { return tasks; }
+    public Map<Integer, Task> tasks() {
+        return tasks;
+    }
 
-    public void tasks(Map<Integer, Task> tasks) { this.tasks = tasks; }
+    public void tasks(Map<Integer, Task> tasks) {
+        this.tasks = tasks;
+    }
 
     /** Every namespace known so far, by id: phases after the namespaces phase add those they find. */
-    public Map<NsId, Namespace> namespaces() { return namespaces; }
+    public Map<NsId, Namespace> namespaces() {
+        return namespaces;
+    }
 
-    public void namespaces(Map<NsId, Namespace> namespaces) { this.namespaces = namespaces; }
+    public void namespaces(Map<NsId, Namespace> namespaces) {
+        this.namespaces = namespaces;
+    }
 
     /** Each mount namespace's table (the mount tables phase); null when it did not run. */
-    public MountTables.Result mounts() { return mounts; }
+    public MountTables.Result mounts() {
+        return mounts;
+    }
 
-    public void mounts(MountTables.Result mounts) { this.mounts = mounts; }
+    public void mounts(MountTables.Result mounts) {
+        this.mounts = mounts;
+    }
 
-    public Map<NsId, Readout<NsRelations>> relations() { return relations; }
+    public Map<NsId, Readout<NsRelations>> relations() {
+        return relations;
+    }
 
-    public void relations(Map<NsId, Readout<NsRelations>> relations) { this.relations = relations; }
+    public void relations(Map<NsId, Readout<NsRelations>> relations) {
+        this.relations = relations;
+    }
 
     /** What each namespace holds, by id: the cgroup, facts and mount facts phases each add theirs. */
-    public Map<NsId, Readout<NsFacts>> facts() { return facts; }
+    public Map<NsId, Readout<NsFacts>> facts() {
+        return facts;
+    }
 
-    public Cgroups cgroups() { return cgroups; }
+    public Cgroups cgroups() {
+        return cgroups;
+    }
 
-    public void cgroups(Cgroups cgroups) { this.cgroups = cgroups; }
+    public void cgroups(Cgroups cgroups) {
+        this.cgroups = cgroups;
+    }
 
     /** How long the cgroup phase took, in nanoseconds; -1 when it did not run. */
-    public long cgroupNanos() { return cgroupNanos; }
+    public long cgroupNanos() {
+        return cgroupNanos;
+    }
 
-    public void cgroupNanos(long nanos) { this.cgroupNanos = nanos; }
+    public void cgroupNanos(long nanos) {
+        this.cgroupNanos = nanos;
+    }
 
-    public void userNames(Map<Long, String> userNames) { this.userNames = userNames; }
+    public void userNames(Map<Long, String> userNames) {
+        this.userNames = userNames;
+    }
 
     /** Everything the phases found, as one immutable snapshot taken when the scan began. */
-    public Snapshot snapshot() { return snapshot(at); }
+    public Snapshot snapshot() {
+        return snapshot(at);
+    }
 
     /** Everything the phases found, as one immutable snapshot taken at the given time (a refresh: when it ends). */
     public Snapshot snapshot(Instant takenAt) {
-        return new Snapshot(takenAt, host.label(), scope, tasks, namespaces, userNames, problems, relations, facts, cgroups);
+        return new Snapshot(
+                takenAt, host.label(), scope, tasks, namespaces, userNames, problems, relations, facts, cgroups);
     }
 
     /** A few paths that lead to a namespace: member tasks' links, then pending ones', then descriptors and bind mounts. */
@@ -119,14 +162,21 @@ public final class Scan {
         for (int tid : n.tasks()) {
             if (out.size() >= 3) break;
             Task t = tasks.get(tid);
-            out.add(proc.resolve(Integer.toString(t.tgid())).resolve("task").resolve(Integer.toString(tid))
-                    .resolve("ns").resolve(NsLink.of(n.kind()).fileName()));
+            out.add(proc.resolve(Integer.toString(t.tgid()))
+                    .resolve("task")
+                    .resolve(Integer.toString(tid))
+                    .resolve("ns")
+                    .resolve(NsLink.of(n.kind()).fileName()));
         }
         for (int tid : n.pendingFor()) {
             if (out.size() >= 4) break;
             Task t = tasks.get(tid);
             String link = n.kind() == NsKind.PID ? "pid_for_children" : "time_for_children";
-            out.add(proc.resolve(Integer.toString(t.tgid())).resolve("task").resolve(Integer.toString(tid)).resolve("ns").resolve(link));
+            out.add(proc.resolve(Integer.toString(t.tgid()))
+                    .resolve("task")
+                    .resolve(Integer.toString(tid))
+                    .resolve("ns")
+                    .resolve(link));
         }
         for (Holder h : n.holders()) {
             if (h instanceof Holder.Fd fd)
@@ -138,5 +188,7 @@ public final class Scan {
     }
 
     /** /proc/PID/root: that process's root, where its mount namespace's paths lead. */
-    public Path rootOf(int pid) { return host.roots().proc().resolve(Integer.toString(pid)).resolve("root"); }
+    public Path rootOf(int pid) {
+        return host.roots().proc().resolve(Integer.toString(pid)).resolve("root");
+    }
 }

@@ -21,11 +21,13 @@ import nscope.probes.source.Host;
  * links out (the live screen's first frame) says why in each link.
  */
 public final class TasksPhase implements ScanPhase {
-    @Override public void run(Scan scan) {
+    @Override
+    public void run(Scan scan) {
         List<Integer> tgids = listGroups(scan.host(), scan.problems());
         TaskReader reader = scan.reader();
         // thread groups are independent: read them on every core
-        List<TaskReader.Group> groups = tgids.parallelStream().map(reader::readGroup).toList();
+        List<TaskReader.Group> groups =
+                tgids.parallelStream().map(reader::readGroup).toList();
         Map<Integer, Task> tasks = new HashMap<>();
         for (TaskReader.Group g : groups) {
             for (Task t : g.tasks()) tasks.put(t.tid(), t);

@@ -13,7 +13,10 @@ import nscope.probes.source.Host;
 
 /** The last phase: user names by uid from the host's passwd, for the owners shown; without it uids show as numbers. */
 public final class UserNamesPhase implements ScanPhase {
-    @Override public void run(Scan scan) { scan.userNames(read(scan.host(), scan.problems())); }
+    @Override
+    public void run(Scan scan) {
+        scan.userNames(read(scan.host(), scan.problems()));
+    }
 
     /** The host's passwd entries by uid; a bad line or a failed read is a problem. */
     public static Map<Long, String> read(Host host, List<ScanProblem> problems) {
@@ -21,11 +24,14 @@ public final class UserNamesPhase implements ScanPhase {
         try {
             List<Integer> bad = new ArrayList<>();
             Map<Long, String> names = Passwd.parse(host.files().read(f), bad);
-            for (int line : bad) problems.add(new ScanProblem(f + ":" + line, new Unknown(Unknown.Reason.MALFORMED, "not a passwd entry")));
+            for (int line : bad)
+                problems.add(
+                        new ScanProblem(f + ":" + line, new Unknown(Unknown.Reason.MALFORMED, "not a passwd entry")));
             return names;
         } catch (IOException e) {
-            problems.add(new ScanProblem(f.toString(), new Unknown(Unknown.Reason.IO_ERROR,
-                    Errno.of(e).name() + ": user names shown as numbers")));
+            problems.add(new ScanProblem(
+                    f.toString(),
+                    new Unknown(Unknown.Reason.IO_ERROR, Errno.of(e).name() + ": user names shown as numbers")));
             return Map.of();
         }
     }

@@ -37,7 +37,8 @@ public final class CgroupNsPaths {
         NsId ns = t.get().ns(NsLink.CGROUP).get();
         Optional<Readout<NsFacts>> f = s.facts(ns);
         if (f.isEmpty() || !f.get().known() || !(f.get().get() instanceof NsFacts.Cgroup c)) return Optional.empty();
-        for (CgroupLine r : c.roots()) if (r.id() == line.id() && r.controllers().equals(line.controllers())) return Optional.of(r.path());
+        for (CgroupLine r : c.roots())
+            if (r.id() == line.id() && r.controllers().equals(line.controllers())) return Optional.of(r.path());
         return Optional.empty();
     }
 

@@ -23,7 +23,8 @@ public final class NsListing {
      * @param uid effective uid of the representative, or -1 when unknown
      * @param holder what holds it open besides its tasks ("" for none)
      */
-    public record Row(Namespace ns, int nprocs, int ntasks, int pid, long uid, String user, String command, String holder) {}
+    public record Row(
+            Namespace ns, int nprocs, int ntasks, int pid, long uid, String user, String command, String holder) {}
 
     public static List<Row> rows(Snapshot s, Set<NsKind> kinds, boolean threads, Integer onlyPid) {
         return rows(s, kinds, threads, onlyPid, false);
@@ -40,9 +41,17 @@ public final class NsListing {
             Task t = rep < 0 ? null : s.tasks().get(rep);
             long uid = t != null && t.uids().known() ? t.uids().get().effective() : -1;
             String user = t == null ? "-" : uid < 0 ? "?" : s.userName(uid).orElse(Long.toString(uid));
-            String holder = String.join(", ", n.holders().stream().map(Holder::toString).toList());
-            out.add(new Row(n, n.processes().size(), n.tasks().size(), rep, uid, user,
-                    t != null ? t.commandLine() : "-", holder));
+            String holder =
+                    String.join(", ", n.holders().stream().map(Holder::toString).toList());
+            out.add(new Row(
+                    n,
+                    n.processes().size(),
+                    n.tasks().size(),
+                    rep,
+                    uid,
+                    user,
+                    t != null ? t.commandLine() : "-",
+                    holder));
         }
         return out;
     }

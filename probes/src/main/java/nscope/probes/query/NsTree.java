@@ -17,7 +17,10 @@ import nscope.probes.readout.Readout;
 public final class NsTree {
     private NsTree() {}
 
-    public enum Relation { PARENT, OWNER }
+    public enum Relation {
+        PARENT,
+        OWNER
+    }
 
     /** A row in display order, its depth, and the tree drawing that goes before it. */
     public record Node(NsListing.Row row, int depth, String prefix, List<Node> children) {}
@@ -29,7 +32,8 @@ public final class NsTree {
         List<NsListing.Row> roots = new ArrayList<>();
         for (NsListing.Row r : rows) {
             NsId up = up(s, r.ns().id(), rel);
-            if (up != null && byId.containsKey(up) && !up.equals(r.ns().id())) kids.computeIfAbsent(up, k -> new ArrayList<>()).add(r);
+            if (up != null && byId.containsKey(up) && !up.equals(r.ns().id()))
+                kids.computeIfAbsent(up, k -> new ArrayList<>()).add(r);
             else roots.add(r);
         }
         List<Node> out = new ArrayList<>();
@@ -37,12 +41,14 @@ public final class NsTree {
         return out;
     }
 
-    private static Node node(NsListing.Row r, int depth, String prefix, String indent, Map<NsId, List<NsListing.Row>> kids) {
+    private static Node node(
+            NsListing.Row r, int depth, String prefix, String indent, Map<NsId, List<NsListing.Row>> kids) {
         List<NsListing.Row> mine = kids.getOrDefault(r.ns().id(), List.of());
         List<Node> children = new ArrayList<>();
         for (int i = 0; i < mine.size(); i++) {
             boolean last = i == mine.size() - 1;
-            children.add(node(mine.get(i), depth + 1, indent + (last ? "└─" : "├─"), indent + (last ? "  " : "│ "), kids));
+            children.add(
+                    node(mine.get(i), depth + 1, indent + (last ? "└─" : "├─"), indent + (last ? "  " : "│ "), kids));
         }
         return new Node(r, depth, prefix, children);
     }

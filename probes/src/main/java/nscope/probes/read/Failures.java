@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import nscope.kernel.Errno;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.readout.Readout;
-import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.readout.Unknown;
+import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.source.FixtureFiles;
 
 /**
@@ -19,10 +19,11 @@ public final class Failures {
 
     /** A failed read of one value, its detail naming the path, the errno and the message. */
     public static <T> Readout<T> readout(Path where, IOException e) {
-        if (e instanceof FixtureFiles.NotRecorded) return Readout.unknown(Reason.NOT_PROVIDED, "not recorded in this fixture");
+        if (e instanceof FixtureFiles.NotRecorded)
+            return Readout.unknown(Reason.NOT_PROVIDED, "not recorded in this fixture");
         Errno errno = Errno.of(e);
-        Reason r = errno.meansPermission() ? Reason.PERMISSION
-                : errno.meansVanished() ? Reason.EXITING : Reason.IO_ERROR;
+        Reason r =
+                errno.meansPermission() ? Reason.PERMISSION : errno.meansVanished() ? Reason.EXITING : Reason.IO_ERROR;
         return Readout.unknown(r, where + ": " + errno.name() + " (" + e.getMessage() + ")");
     }
 

@@ -73,7 +73,8 @@ public final class FdHolders {
             }
             Readout<NsId> id = ids.identify(parsed.inode(), link, text);
             if (id.known()) found.add(new Found(parsed.kind(), id.get(), new Holder.Fd(pid, fd)));
-            else if (id.why().reason() != Unknown.Reason.EXITING) problems.add(new ScanProblem(link.toString(), id.why()));
+            else if (id.why().reason() != Unknown.Reason.EXITING)
+                problems.add(new ScanProblem(link.toString(), id.why()));
         }
         return new Group(found, problems);
     }

@@ -16,7 +16,8 @@ public final class Liveness {
     /** True when /proc/PID is gone, or the process is a zombie or dead. */
     public static boolean gone(Host host, Path procPid) {
         try {
-            char state = StatLine.parse(host.files().read(procPid.resolve("stat"))).state();
+            char state =
+                    StatLine.parse(host.files().read(procPid.resolve("stat"))).state();
             return state == 'Z' || state == 'X';
         } catch (IOException | Malformed e) {
             return true;

@@ -12,8 +12,8 @@ import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.parse.Mountinfo;
 import nscope.probes.readout.Readout;
-import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.readout.Unknown;
+import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.source.FixtureFiles;
 import nscope.probes.source.Host;
 
@@ -34,12 +34,16 @@ public final class MountReader {
         }
 
         /** The process exited before its mountinfo could be read: try another member of its namespace. */
-        public boolean vanished() { return !table.known() && table.why().reason() == Reason.EXITING; }
+        public boolean vanished() {
+            return !table.known() && table.why().reason() == Reason.EXITING;
+        }
     }
 
     private final Host host;
 
-    public MountReader(Host host) { this.host = host; }
+    public MountReader(Host host) {
+        this.host = host;
+    }
 
     /** The mount table of a process (tid == tgid) or of a thread. */
     public Result read(int tgid, int tid) {
@@ -48,7 +52,9 @@ public final class MountReader {
         return read(dir.resolve("mountinfo"));
     }
 
-    public Result read(int pid) { return read(pid, pid); }
+    public Result read(int pid) {
+        return read(pid, pid);
+    }
 
     private Result read(Path file) {
         byte[] b;
@@ -56,25 +62,32 @@ public final class MountReader {
             b = host.files().readToEnd(file);
         } catch (IOException e) {
             Unknown why = why(file, e);
-            List<ScanProblem> problems = why.reason() == Reason.EXITING ? List.of() : List.of(new ScanProblem(file.toString(), why));
+            List<ScanProblem> problems =
+                    why.reason() == Reason.EXITING ? List.of() : List.of(new ScanProblem(file.toString(), why));
             return new Result(Readout.unknown(why), problems);
         }
         Mountinfo.Lines lines = Mountinfo.parse(b);
         List<ScanProblem> problems = new ArrayList<>();
         for (Mountinfo.BadLine bad : lines.bad())
-            problems.add(new ScanProblem(file + ":" + bad.line(), new Unknown(Reason.MALFORMED, bad.why().getMessage())));
+            problems.add(new ScanProblem(
+                    file + ":" + bad.line(),
+                    new Unknown(Reason.MALFORMED, bad.why().getMessage())));
         List<Mount> mounts = new ArrayList<>(lines.mounts().size());
         Set<Integer> ids = new HashSet<>();
         for (Mount m : lines.mounts()) {
             if (ids.add(m.id())) mounts.add(m);
-            else problems.add(new ScanProblem(file.toString(), new Unknown(Reason.MALFORMED, "mount ID " + m.id() + " appears twice; the first is kept")));
+            else
+                problems.add(new ScanProblem(
+                        file.toString(),
+                        new Unknown(Reason.MALFORMED, "mount ID " + m.id() + " appears twice; the first is kept")));
         }
         if (mounts.isEmpty() && Liveness.gone(host, file.getParent())) {
             // an exiting process's table can read empty: a race, not a malformed file
             return new Result(Readout.unknown(Reason.EXITING, file + ": read empty, the process exited"), List.of());
         }
         if (mounts.isEmpty()) {
-            Unknown why = new Unknown(Reason.MALFORMED, lines.bad().isEmpty() ? file + " is empty" : file + ": no line parsed");
+            Unknown why = new Unknown(
+                    Reason.MALFORMED, lines.bad().isEmpty() ? file + " is empty" : file + ": no line parsed");
             if (lines.bad().isEmpty()) problems.add(new ScanProblem(file.toString(), why));
             return new Result(Readout.unknown(why), problems);
         }
@@ -83,7 +96,9 @@ public final class MountReader {
 
     private static Unknown why(Path file, IOException e) {
         if (e instanceof FixtureFiles.NotRecorded)
-            return new Unknown(Reason.NOT_PROVIDED, file + " is not in the fixture (captured before nscope recorded mount tables)");
+            return new Unknown(
+                    Reason.NOT_PROVIDED,
+                    file + " is not in the fixture (captured before nscope recorded mount tables)");
         Errno errno = Errno.of(e);
         if (errno.meansPermission()) return new Unknown(Reason.PERMISSION, file + ": " + errno.name());
         if (errno.meansVanished()) return new Unknown(Reason.EXITING, file + ": " + errno.name());

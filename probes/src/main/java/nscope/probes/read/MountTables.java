@@ -32,8 +32,10 @@ public final class MountTables {
      * @param tables     each mount namespace of the snapshot: its table, or why it is unknown
      * @param readThrough the PID (or TID) whose mountinfo gave each table that is known
      */
-    public record Result(SortedMap<NsId, Readout<MountTable>> tables, SortedMap<NsId, Integer> readThrough,
-                         List<ScanProblem> problems) {
+    public record Result(
+            SortedMap<NsId, Readout<MountTable>> tables,
+            SortedMap<NsId, Integer> readThrough,
+            List<ScanProblem> problems) {
         public Result {
             tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
             readThrough = Collections.unmodifiableSortedMap(new TreeMap<>(readThrough));
@@ -45,7 +47,9 @@ public final class MountTables {
     private final Map<NsId, Namespace> namespaces;
     private final MountReader reader;
 
-    public MountTables(Host host, Snapshot snapshot) { this(host, snapshot.tasks(), snapshot.namespaces()); }
+    public MountTables(Host host, Snapshot snapshot) {
+        this(host, snapshot.tasks(), snapshot.namespaces());
+    }
 
     /** On a scan's tasks and namespaces while it builds them (no snapshot is made for this). */
     public MountTables(Host host, Map<Integer, Task> tasks, Map<NsId, Namespace> namespaces) {
@@ -56,7 +60,11 @@ public final class MountTables {
 
     /** Every mount namespace known. */
     public Result readAll() {
-        return read(namespaces.values().stream().filter(n -> n.kind() == NsKind.MNT).map(Namespace::id).sorted().toList());
+        return read(namespaces.values().stream()
+                .filter(n -> n.kind() == NsKind.MNT)
+                .map(Namespace::id)
+                .sorted()
+                .toList());
     }
 
     /** Only these namespaces (those not in the snapshot are unknown). */
@@ -71,7 +79,8 @@ public final class MountTables {
                 tables.put(id, Readout.unknown(Reason.IO_ERROR, "no mount namespace " + id + " in the snapshot"));
                 continue;
             }
-            Readout<MountTable> table = Readout.unknown(Reason.EXITING, "every member of mnt:[" + id + "] exited before its mountinfo was read");
+            Readout<MountTable> table = Readout.unknown(
+                    Reason.EXITING, "every member of mnt:[" + id + "] exited before its mountinfo was read");
             for (int tid : members(ns)) {
                 Task t = tasks.get(tid);
                 MountReader.Result r = reader.read(t.tgid(), t.tid());

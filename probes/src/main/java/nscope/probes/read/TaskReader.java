@@ -21,8 +21,8 @@ import nscope.probes.parse.PidName;
 import nscope.probes.parse.StatLine;
 import nscope.probes.parse.StatusFields;
 import nscope.probes.readout.Readout;
-import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.readout.Unknown;
+import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.source.Host;
 import nscope.probes.source.TaskFiles;
 
@@ -44,7 +44,9 @@ public final class TaskReader {
      */
     private final Map<Long, Readout<NsId>> byIno = new ConcurrentHashMap<>();
 
-    public TaskReader(Host host, Scope scope) { this(host, scope, true); }
+    public TaskReader(Host host, Scope scope) {
+        this(host, scope, true);
+    }
 
     /** @param links whether to read the namespace links (not for the live screen's first frame) */
     public TaskReader(Host host, Scope scope, boolean links) {
@@ -87,9 +89,13 @@ public final class TaskReader {
     }
 
     /** Forgets namespaces seen so far (their inodes can be reused by new ones once they are freed). */
-    public void forgetNamespaces() { byIno.clear(); }
+    public void forgetNamespaces() {
+        byIno.clear();
+    }
 
-    public int namespacesKnown() { return byIno.size(); }
+    public int namespacesKnown() {
+        return byIno.size();
+    }
 
     private Readout<List<String>> readCmdline(Path dir, List<ScanProblem> problems) {
         Path f = dir.resolve("cmdline");
@@ -103,7 +109,8 @@ public final class TaskReader {
     }
 
     private static final NsLink[] LINKS = NsLink.values();
-    private static final String[] LINK_NAMES = java.util.Arrays.stream(LINKS).map(NsLink::fileName).toArray(String[]::new);
+    private static final String[] LINK_NAMES =
+            java.util.Arrays.stream(LINKS).map(NsLink::fileName).toArray(String[]::new);
 
     /** One task, or null when it vanished or its stat cannot be read. */
     private Task readTask(int tgid, int tid, Path dir, Readout<List<String>> cmdline, List<ScanProblem> problems) {
@@ -117,7 +124,8 @@ public final class TaskReader {
         try {
             stat = StatLine.parse(files.stat(), files.statLength());
         } catch (Malformed m) {
-            problems.add(new ScanProblem(dir.resolve("stat").toString(), new Unknown(Reason.MALFORMED, m.getMessage())));
+            problems.add(
+                    new ScanProblem(dir.resolve("stat").toString(), new Unknown(Reason.MALFORMED, m.getMessage())));
             return null;
         }
         Readout<Ids> uids, gids;
@@ -132,11 +140,17 @@ public final class TaskReader {
             nsPgid = field(s.nsPgid(), where, "NSpgid");
             nsSid = field(s.nsSid(), where, "NSsid");
             if (s.tgid() != null && s.tgid() != tgid)
-                problems.add(new ScanProblem(where, new Unknown(Reason.MALFORMED, "Tgid " + s.tgid() + " under /proc/" + tgid)));
+                problems.add(new ScanProblem(
+                        where, new Unknown(Reason.MALFORMED, "Tgid " + s.tgid() + " under /proc/" + tgid)));
         } catch (Malformed m) {
             Readout<?> bad = Readout.unknown(Reason.MALFORMED, m.getMessage());
             problems.add(new ScanProblem(dir.resolve("status").toString(), bad.why()));
-            uids = cast(bad); gids = cast(bad); nsPid = cast(bad); nsTgid = cast(bad); nsPgid = cast(bad); nsSid = cast(bad);
+            uids = cast(bad);
+            gids = cast(bad);
+            nsPid = cast(bad);
+            nsTgid = cast(bad);
+            nsPgid = cast(bad);
+            nsSid = cast(bad);
         }
         Map<NsLink, Readout<NsId>> ns = new EnumMap<>(NsLink.class);
         Path nsDir = dir.resolve("ns"); // only for messages and the first stat of a namespace
@@ -151,9 +165,24 @@ public final class TaskReader {
             if (r == null) return null; // the task is gone
             ns.put(LINKS[i], r);
         }
-        return new Task(tid, tgid, stat.ppid(), stat.state(), stat.comm(), stat.startTime(),
-                stat.pgrp(), stat.session(), stat.kernelThread(), uids, gids, nsPid, nsTgid, nsPgid, nsSid,
-                cmdline, ns);
+        return new Task(
+                tid,
+                tgid,
+                stat.ppid(),
+                stat.state(),
+                stat.comm(),
+                stat.startTime(),
+                stat.pgrp(),
+                stat.session(),
+                stat.kernelThread(),
+                uids,
+                gids,
+                nsPid,
+                nsTgid,
+                nsPgid,
+                nsSid,
+                cmdline,
+                ns);
     }
 
     /** Why a link could not be read, or null if the task vanished. */
@@ -161,9 +190,11 @@ public final class TaskReader {
         Errno errno = Errno.of(e);
         if (errno.meansPermission()) return Readout.unknown(Reason.PERMISSION, p + ": " + errno.name());
         if (errno.meansVanished()) {
-            if (state == 'Z' || state == 'X') return Readout.unknown(Reason.EXITING, "zombie: the kernel released its namespaces");
+            if (state == 'Z' || state == 'X')
+                return Readout.unknown(Reason.EXITING, "zombie: the kernel released its namespaces");
             if (!exists(p.getParent().getParent().resolve("stat"))) return null;
-            if (!exists(p)) return Readout.unknown(Reason.NOT_PROVIDED, "this kernel has no " + link.fileName() + " link");
+            if (!exists(p))
+                return Readout.unknown(Reason.NOT_PROVIDED, "this kernel has no " + link.fileName() + " link");
             return Readout.unknown(Reason.EXITING, "task is exiting");
         }
         return Readout.unknown(Reason.IO_ERROR, p + ": " + errno.name() + " " + e.getMessage());
@@ -178,7 +209,10 @@ public final class TaskReader {
             return Readout.unknown(Reason.MALFORMED, m.getMessage());
         }
         if (parsed.kind() != link.kind())
-            return Readout.unknown(Reason.MALFORMED, nsDir.resolve(link.fileName()) + " points to a " + parsed.kind().label() + " namespace");
+            return Readout.unknown(
+                    Reason.MALFORMED,
+                    nsDir.resolve(link.fileName()) + " points to a "
+                            + parsed.kind().label() + " namespace");
         return identify(parsed.inode(), nsDir.resolve(link.fileName()), text);
     }
 
@@ -192,13 +226,14 @@ public final class TaskReader {
         if (known != null) return known;
         try {
             long[] di = host.files().nsDevIno(via, ino);
-            if (di[1] != ino)
-                return Readout.unknown(Reason.EXITING, via + " changed while read (task exiting)");
+            if (di[1] != ino) return Readout.unknown(Reason.EXITING, via + " changed while read (task exiting)");
             Readout<NsId> r = Readout.of(new NsId(di[0], ino));
             Readout<NsId> raced = byIno.putIfAbsent(ino, r);
             return raced != null ? raced : r;
         } catch (IOException e) {
-            return Readout.unknown(Reason.EXITING, "namespace " + text + " gone before stat: " + Errno.of(e).name());
+            return Readout.unknown(
+                    Reason.EXITING,
+                    "namespace " + text + " gone before stat: " + Errno.of(e).name());
         }
     }
 
@@ -207,11 +242,13 @@ public final class TaskReader {
     }
 
     private static <T> Readout<T> field(T value, String where, String name) {
-        return value != null ? Readout.of(value)
+        return value != null
+                ? Readout.of(value)
                 : Readout.unknown(Reason.NOT_PROVIDED, where + " has no " + name + " line");
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> Readout<T> cast(Readout<?> r) { return (Readout<T>) r; }
-
+    private static <T> Readout<T> cast(Readout<?> r) {
+        return (Readout<T>) r;
+    }
 }

@@ -25,7 +25,9 @@ public final class Readout<T> {
         return unknown(new Unknown(reason, detail));
     }
 
-    public boolean known() { return unknown == null; }
+    public boolean known() {
+        return unknown == null;
+    }
 
     /** The value; only call when {@link #known()}. */
     public T get() {
@@ -33,19 +35,30 @@ public final class Readout<T> {
         return value;
     }
 
-    public T orNull() { return value; }
+    public T orNull() {
+        return value;
+    }
 
-    public Unknown why() { return unknown; }
+    public Unknown why() {
+        return unknown;
+    }
 
     public <R> Readout<R> map(Function<T, R> f) {
         return known() ? of(f.apply(value)) : unknown(unknown);
     }
 
-    @Override public boolean equals(Object o) {
+    @Override
+    public boolean equals(Object o) {
         return o instanceof Readout<?> r && Objects.equals(value, r.value) && Objects.equals(unknown, r.unknown);
     }
 
-    @Override public int hashCode() { return Objects.hash(value, unknown); }
+    @Override
+    public int hashCode() {
+        return Objects.hash(value, unknown);
+    }
 
-    @Override public String toString() { return known() ? String.valueOf(value) : unknown.toString(); }
+    @Override
+    public String toString() {
+        return known() ? String.valueOf(value) : unknown.toString();
+    }
 }

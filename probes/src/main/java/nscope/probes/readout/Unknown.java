@@ -15,9 +15,18 @@ public record Unknown(Reason reason, String detail) {
         IO_ERROR("read error");
 
         private final String label;
-        Reason(String label) { this.label = label; }
-        public String label() { return label; }
+
+        Reason(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
-    @Override public String toString() { return "unknown (" + reason.label + ")"; }
+    @Override
+    public String toString() {
+        return "unknown (" + reason.label + ")";
+    }
 }

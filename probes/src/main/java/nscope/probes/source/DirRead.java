@@ -17,14 +17,22 @@ public final class DirRead {
     final Map<String, IOException> failed = new TreeMap<>();
     final Map<String, Long> inos = new java.util.HashMap<>();
 
-    public List<String> dirs() { return dirs; }
+    public List<String> dirs() {
+        return dirs;
+    }
 
     /** The wanted files that were there and read, by name. */
-    public Map<String, byte[]> files() { return files; }
+    public Map<String, byte[]> files() {
+        return files;
+    }
 
     /** The inode number of each subdirectory, where the reader knows it (else absent). */
-    public long ino(String dir) { return inos.getOrDefault(dir, 0L); }
+    public long ino(String dir) {
+        return inos.getOrDefault(dir, 0L);
+    }
 
     /** The wanted files that were listed but whose read failed, by name. */
-    public Map<String, IOException> failed() { return failed; }
+    public Map<String, IOException> failed() {
+        return failed;
+    }
 }

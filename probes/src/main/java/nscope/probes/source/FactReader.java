@@ -22,7 +22,8 @@ public interface FactReader {
      * {@link #read} of some namespaces (a refresh), naming veth peers among
      * all of {@code nets} (every network namespace known), not only those read.
      */
-    default Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts, Map<NsId, RelationReader.Start> nets) {
+    default Map<NsId, Readout<NsFacts>> read(
+            Path proc, Map<NsId, RelationReader.Start> starts, Map<NsId, RelationReader.Start> nets) {
         return read(proc, starts);
     }
 }

@@ -95,10 +95,13 @@ public final class FixtureFiles extends LiveFiles {
     public static final class NotRecorded extends NoSuchFileException {
         private static final long serialVersionUID = 1L;
 
-        NotRecorded(Path p) { super(p.toString(), null, "not recorded in this fixture"); }
+        NotRecorded(Path p) {
+            super(p.toString(), null, "not recorded in this fixture");
+        }
     }
 
-    @Override public byte[] read(Path file) throws IOException {
+    @Override
+    public byte[] read(Path file) throws IOException {
         replayFailure(file);
         try {
             return super.read(file);
@@ -107,7 +110,8 @@ public final class FixtureFiles extends LiveFiles {
         }
     }
 
-    @Override public byte[] readToEnd(Path file) throws IOException {
+    @Override
+    public byte[] readToEnd(Path file) throws IOException {
         replayFailure(file);
         try {
             return super.readToEnd(file);
@@ -116,7 +120,8 @@ public final class FixtureFiles extends LiveFiles {
         }
     }
 
-    @Override public String readLink(Path link) throws IOException {
+    @Override
+    public String readLink(Path link) throws IOException {
         replayFailure(link);
         try {
             return super.readLink(link);
@@ -130,7 +135,8 @@ public final class FixtureFiles extends LiveFiles {
      * captured (they left no file, but the live directory listed them: a
      * refused descriptor must replay as refused, not as absent).
      */
-    @Override public List<String> list(Path d) throws IOException {
+    @Override
+    public List<String> list(Path d) throws IOException {
         replayFailure(d);
         List<String> names;
         try {
@@ -150,26 +156,31 @@ public final class FixtureFiles extends LiveFiles {
         if (failures.isEmpty() || !d.startsWith(dir)) return List.of();
         Path rel = dir.relativize(d);
         List<String> out = new java.util.ArrayList<>();
-        for (Path f : failures.keySet()) if (rel.equals(f.getParent())) out.add(f.getFileName().toString());
+        for (Path f : failures.keySet())
+            if (rel.equals(f.getParent())) out.add(f.getFileName().toString());
         return out;
     }
 
-    @Override public boolean exists(Path p) {
+    @Override
+    public boolean exists(Path p) {
         Boolean e = recorded(existence, dir, p);
         return e != null ? e : super.exists(p);
     }
 
-    @Override public boolean isDirectory(Path p) {
+    @Override
+    public boolean isDirectory(Path p) {
         return super.isDirectory(p) || (!dirs.isEmpty() && p.startsWith(dir) && dirs.contains(dir.relativize(p)));
     }
 
-    @Override public long[] nsDevIno(Path via, long ino) throws IOException {
+    @Override
+    public long[] nsDevIno(Path via, long ino) throws IOException {
         Long dev = devByIno.get(ino);
         if (dev == null) throw new NoSuchFileException(via.toString(), null, "inode " + ino + " not in " + NSFS_IDS);
         return new long[] {dev, ino};
     }
 
-    @Override public long[] nsDevIno(Path nsLink) throws IOException {
+    @Override
+    public long[] nsDevIno(Path nsLink) throws IOException {
         try {
             long ino = NsLinkText.parse(readLink(nsLink)).inode();
             Long dev = devByIno.get(ino);
@@ -180,7 +191,13 @@ public final class FixtureFiles extends LiveFiles {
         }
     }
 
-    @Override public RelationReader relations() { return new RecordedRelations(dir); }
+    @Override
+    public RelationReader relations() {
+        return new RecordedRelations(dir);
+    }
 
-    @Override public FactReader facts() { return new RecordedFacts(dir); }
+    @Override
+    public FactReader facts() {
+        return new RecordedFacts(dir);
+    }
 }

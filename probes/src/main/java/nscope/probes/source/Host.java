@@ -10,8 +10,7 @@ public record Host(KernelRoots roots, HostFiles files, String label) {
 
     /** The running host. The only place that names /proc, /sys and /etc. */
     public static Host live() {
-        return new Host(new KernelRoots(Path.of("/proc"), Path.of("/sys"), Path.of("/etc")),
-                new LiveFiles(), "live");
+        return new Host(new KernelRoots(Path.of("/proc"), Path.of("/sys"), Path.of("/etc")), new LiveFiles(), "live");
     }
 
     /**
@@ -62,7 +61,8 @@ public record Host(KernelRoots roots, HostFiles files, String label) {
                 throw new IOException("proc root " + proc + " holds no process directories (is it a proc tree?)");
         }
         HostFiles files = fixtureDir != null && FixtureFiles.isFixture(fixtureDir)
-                ? new FixtureFiles(fixtureDir) : new LiveFiles();
+                ? new FixtureFiles(fixtureDir)
+                : new LiveFiles();
         return new Host(roots, files, fixtureDir != null ? fixtureDir.toString() : proc.toString());
     }
 }

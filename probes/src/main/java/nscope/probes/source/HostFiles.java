@@ -111,7 +111,9 @@ public interface HostFiles {
     }
 
     /** {@link #read} of a file read on every scan (/proc/PID/cgroup): a live reader may keep it open. */
-    default byte[] readAgain(Path file) throws IOException { return read(file); }
+    default byte[] readAgain(Path file) throws IOException {
+        return read(file);
+    }
 
     /** A scan that used readAgain and readDir(dir, ino, ...) is done: what it did not read again may be let go. */
     default void scanDone() {}
@@ -124,11 +126,17 @@ public interface HostFiles {
      * {@code via} (a link, a descriptor, or a bind mount seen through
      * /proc/PID/root). A recorded tree answers from the inode alone.
      */
-    default long[] nsDevIno(Path via, long ino) throws IOException { return nsDevIno(via); }
+    default long[] nsDevIno(Path via, long ino) throws IOException {
+        return nsDevIno(via);
+    }
 
     /** Who reads namespace relations for this host: the live ioctls by default. */
-    default RelationReader relations() { return LiveRelations.shared(); }
+    default RelationReader relations() {
+        return LiveRelations.shared();
+    }
 
     /** Who reads the facts found only inside a namespace (uts, ipc, net): live hops by default. */
-    default FactReader facts() { return LiveFacts.shared(); }
+    default FactReader facts() {
+        return LiveFacts.shared();
+    }
 }

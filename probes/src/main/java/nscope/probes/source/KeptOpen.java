@@ -43,6 +43,7 @@ final class KeptOpen {
     private final Map<String, Entry> files = new ConcurrentHashMap<>();
     /** Kept by every live host of this JVM: the budget is the process's. */
     private static final AtomicInteger kept = new AtomicInteger();
+
     private volatile long generation;
 
     KeptOpen(Kernel kernel, int budget) {
@@ -53,12 +54,14 @@ final class KeptOpen {
     /** A share of the descriptor limit: half of it, at most 65,536. */
     static int defaultBudget() {
         long max = 1024;
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean u)
-            max = u.getMaxFileDescriptorCount();
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean u) max = u.getMaxFileDescriptorCount();
         return (int) Math.min(max / 2, 65536);
     }
 
-    interface Opener { Fd open() throws KernelException; }
+    interface Opener {
+        Fd open() throws KernelException;
+    }
 
     /**
      * The descriptor kept for key, if it is still for inode ino (0: not
@@ -112,7 +115,9 @@ final class KeptOpen {
         });
     }
 
-    int size() { return files.size(); }
+    int size() {
+        return files.size();
+    }
 
     private void close(Entry e) {
         e.fd.close();

@@ -50,12 +50,14 @@ final class LiveFacts implements FactReader {
         }
     }
 
-    @Override public Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts) {
+    @Override
+    public Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts) {
         return read(proc, starts, starts);
     }
 
-    @Override public Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts,
-                                                      Map<NsId, RelationReader.Start> nets) {
+    @Override
+    public Map<NsId, Readout<NsFacts>> read(
+            Path proc, Map<NsId, RelationReader.Start> starts, Map<NsId, RelationReader.Start> nets) {
         // One hop per task that leads to several namespaces (a container's uts, ipc
         // and net): a thread joins them all and reads each, instead of one thread
         // per namespace. Hops are independent: run as many as there are cores.
@@ -65,7 +67,8 @@ final class LiveFacts implements FactReader {
             return new TreeMap<>(out);
         }
         Map<Path, Map<NsId, RelationReader.Start>> byTask = new java.util.LinkedHashMap<>();
-        starts.forEach((id, st) -> byTask.computeIfAbsent(taskOf(st), k -> new TreeMap<>()).put(id, st));
+        starts.forEach((id, st) ->
+                byTask.computeIfAbsent(taskOf(st), k -> new TreeMap<>()).put(id, st));
         byTask.values().parallelStream().forEach(group -> out.putAll(readGroup(proc, group)));
         Map<NsId, Readout<NsFacts>> sorted = new TreeMap<>(out);
         resolvePeers(sorted, nets);
@@ -79,10 +82,12 @@ final class LiveFacts implements FactReader {
      * (RTM_GETNSID with its descriptor), and name the peer's namespace.
      */
     private void resolvePeers(Map<NsId, Readout<NsFacts>> facts, Map<NsId, RelationReader.Start> starts) {
-        List<NsId> withPeers = facts.entrySet().stream().filter(e -> e.getValue().known()
-                && e.getValue().get() instanceof NsFacts.Net n
-                && n.interfaces().stream().anyMatch(i -> i.peerNetnsId() != null && i.peerNetnsId() >= 0))
-                .map(Map.Entry::getKey).toList();
+        List<NsId> withPeers = facts.entrySet().stream()
+                .filter(e -> e.getValue().known()
+                        && e.getValue().get() instanceof NsFacts.Net n
+                        && n.interfaces().stream().anyMatch(i -> i.peerNetnsId() != null && i.peerNetnsId() >= 0))
+                .map(Map.Entry::getKey)
+                .toList();
         if (withPeers.isEmpty()) return;
         Map<NsId, NsHandle> nets = new TreeMap<>();
         try {
@@ -98,7 +103,8 @@ final class LiveFacts implements FactReader {
                 }
             });
             List<NsId> ids = List.copyOf(nets.keySet());
-            List<nscope.kernel.Fd> fds = ids.stream().map(id -> nets.get(id).fd()).toList();
+            List<nscope.kernel.Fd> fds =
+                    ids.stream().map(id -> nets.get(id).fd()).toList();
             for (NsId a : withPeers) {
                 NsHandle h = nets.get(a);
                 if (h == null) continue;
@@ -112,7 +118,9 @@ final class LiveFacts implements FactReader {
                 for (int i = 0; i < nsids.length; i++) if (nsids[i] >= 0) byNsid.put(nsids[i], ids.get(i));
                 NsFacts.Net net = (NsFacts.Net) facts.get(a).get();
                 List<NsFacts.Interface> named = net.interfaces().stream()
-                        .map(i -> i.peerNetnsId() != null && byNsid.containsKey(i.peerNetnsId()) ? i.withPeerNetns(byNsid.get(i.peerNetnsId())) : i)
+                        .map(i -> i.peerNetnsId() != null && byNsid.containsKey(i.peerNetnsId())
+                                ? i.withPeerNetns(byNsid.get(i.peerNetnsId()))
+                                : i)
                         .toList();
                 facts.put(a, Readout.of(new NsFacts.Net(named)));
             }
@@ -149,7 +157,9 @@ final class LiveFacts implements FactReader {
                 Path via = vias.get(handles.indexOf(h));
                 return () -> inside(NsKind.CGROUP, proc, via);
             });
-            for (int i = 0; i < steps.size(); i++) if (steps.get(i).failure() == null) out.put(ids.get(i), steps.get(i).value());
+            for (int i = 0; i < steps.size(); i++)
+                if (steps.get(i).failure() == null)
+                    out.put(ids.get(i), steps.get(i).value());
         } catch (HopException e) {
             out.clear();
         } finally {
@@ -163,7 +173,9 @@ final class LiveFacts implements FactReader {
     private static Path taskOf(RelationReader.Start st) {
         if (st.via().isEmpty()) return Path.of("");
         Path p = st.via().get(0);
-        return p.getParent() != null && p.getParent().getFileName().toString().equals("ns") ? p.getParent().getParent() : p;
+        return p.getParent() != null && p.getParent().getFileName().toString().equals("ns")
+                ? p.getParent().getParent()
+                : p;
     }
 
     /** Namespaces of one task read in one hop; on any trouble, each on its own. */
@@ -172,9 +184,14 @@ final class LiveFacts implements FactReader {
         if (group.size() > 1) {
             List<NsHandle> handles = new java.util.ArrayList<>();
             try {
-                for (RelationReader.Start st : group.values()) handles.add(NsHandle.open(kernel, st.via().get(0).toString()));
+                for (RelationReader.Start st : group.values())
+                    handles.add(NsHandle.open(kernel, st.via().get(0).toString()));
                 List<RelationReader.Start> sts = List.copyOf(group.values());
-                List<Readout<NsFacts>> read = hop.inside(handles, () -> sts.stream().map(st -> inside(st.kind(), proc, st.via().get(0))).toList());
+                List<Readout<NsFacts>> read = hop.inside(
+                        handles,
+                        () -> sts.stream()
+                                .map(st -> inside(st.kind(), proc, st.via().get(0)))
+                                .toList());
                 int i = 0;
                 for (NsId id : group.keySet()) out.put(id, read.get(i++));
                 return out;
@@ -211,7 +228,8 @@ final class LiveFacts implements FactReader {
     }
 
     private static Readout<NsFacts> unknown(Errno e, String detail) {
-        Unknown.Reason r = e.meansPermission() ? Unknown.Reason.PERMISSION
+        Unknown.Reason r = e.meansPermission()
+                ? Unknown.Reason.PERMISSION
                 : e.meansVanished() ? Unknown.Reason.EXITING : Unknown.Reason.IO_ERROR;
         return Readout.unknown(r, detail);
     }
@@ -220,16 +238,20 @@ final class LiveFacts implements FactReader {
     private Readout<NsFacts> inside(NsKind kind, Path proc, Path via) {
         try {
             return switch (kind) {
-                case UTS -> Readout.of(new NsFacts.Uts(
-                        FactsText.oneLine(text(proc.resolve("sys/kernel/hostname"))),
-                        FactsText.oneLine(text(proc.resolve("sys/kernel/domainname")))));
-                case IPC -> Readout.of(new NsFacts.Ipc(
-                        FactsText.sysvipcCount(text(proc.resolve("sysvipc/shm"))),
-                        FactsText.sysvipcCount(text(proc.resolve("sysvipc/sem"))),
-                        FactsText.sysvipcCount(text(proc.resolve("sysvipc/msg")))));
+                case UTS ->
+                    Readout.of(new NsFacts.Uts(
+                            FactsText.oneLine(text(proc.resolve("sys/kernel/hostname"))),
+                            FactsText.oneLine(text(proc.resolve("sys/kernel/domainname")))));
+                case IPC ->
+                    Readout.of(new NsFacts.Ipc(
+                            FactsText.sysvipcCount(text(proc.resolve("sysvipc/shm"))),
+                            FactsText.sysvipcCount(text(proc.resolve("sysvipc/sem"))),
+                            FactsText.sysvipcCount(text(proc.resolve("sysvipc/msg")))));
                 case NET -> Readout.of(net(new NetlinkRoute(kernel).dump()));
                 case CGROUP -> cgroupInside(via);
-                default -> Readout.unknown(Unknown.Reason.NOT_PROVIDED, kind.label() + " facts are not read inside the namespace");
+                default ->
+                    Readout.unknown(
+                            Unknown.Reason.NOT_PROVIDED, kind.label() + " facts are not read inside the namespace");
             };
         } catch (KernelException e) {
             return unknown(e.errno(), e.getMessage());
@@ -251,7 +273,8 @@ final class LiveFacts implements FactReader {
             return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "no member task to read the namespace's root through");
         Path task = ns.getParent();
         int tid = Integer.parseInt(task.getFileName().toString());
-        return Readout.of(new NsFacts.Cgroup(tid, nscope.probes.parse.CgroupText.procLines(text(task.resolve("cgroup"))), List.of()));
+        return Readout.of(new NsFacts.Cgroup(
+                tid, nscope.probes.parse.CgroupText.procLines(text(task.resolve("cgroup"))), List.of()));
     }
 
     /**
@@ -272,8 +295,8 @@ final class LiveFacts implements FactReader {
             for (int family : new int[] {2, 10})
                 for (NetlinkRoute.Addr a : d.addrs())
                     if (a.index() == l.index() && a.family() == family) addrs.add(a.toString());
-            out.add(new NsFacts.Interface(l.index(), l.name(), l.flags(), l.operstate(), l.mtu(), l.mac(),
-                    l.link(), l.linkNetnsId(), addrs));
+            out.add(new NsFacts.Interface(
+                    l.index(), l.name(), l.flags(), l.operstate(), l.mtu(), l.mac(), l.link(), l.linkNetnsId(), addrs));
         }
         out.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return new NsFacts.Net(out);

@@ -21,7 +21,8 @@ public class LiveFiles implements HostFiles {
      * back short of the buffer, no second read (procfs' seq_file, sysfs and
      * regular files all return short only at the end).
      */
-    @Override public byte[] read(Path file) throws IOException {
+    @Override
+    public byte[] read(Path file) throws IOException {
         byte[] buf = BUFFER.get();
         try (FileInputStream in = new FileInputStream(file.toString())) {
             int n = 0;
@@ -39,7 +40,8 @@ public class LiveFiles implements HostFiles {
         }
     }
 
-    @Override public byte[] readToEnd(Path file) throws IOException {
+    @Override
+    public byte[] readToEnd(Path file) throws IOException {
         try (FileInputStream in = new FileInputStream(file.toString())) {
             return in.readAllBytes();
         } catch (FileNotFoundException e) {
@@ -57,11 +59,13 @@ public class LiveFiles implements HostFiles {
         return new java.nio.file.FileSystemException(file.toString(), null, reason);
     }
 
-    @Override public String readLink(Path link) throws IOException {
+    @Override
+    public String readLink(Path link) throws IOException {
         return Files.readSymbolicLink(link).toString();
     }
 
-    @Override public List<String> list(Path dir) throws IOException {
+    @Override
+    public List<String> list(Path dir) throws IOException {
         List<String> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) out.add(p.getFileName().toString());
@@ -71,11 +75,13 @@ public class LiveFiles implements HostFiles {
         return out;
     }
 
-    @Override public boolean exists(Path p) {
+    @Override
+    public boolean exists(Path p) {
         return Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
-    @Override public long[] nsDevIno(Path nsLink) throws IOException {
+    @Override
+    public long[] nsDevIno(Path nsLink) throws IOException {
         // stat(2) follows the link into nsfs: st_dev and st_ino are the namespace's identity
         Map<String, Object> a = Files.readAttributes(nsLink, "unix:dev,ino");
         return new long[] {(Long) a.get("dev"), (Long) a.get("ino")};

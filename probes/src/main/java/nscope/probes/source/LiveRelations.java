@@ -26,7 +26,9 @@ import nscope.probes.readout.Unknown;
 final class LiveRelations implements RelationReader {
     private final Kernel kernel;
 
-    LiveRelations(Kernel kernel) { this.kernel = kernel; }
+    LiveRelations(Kernel kernel) {
+        this.kernel = kernel;
+    }
 
     /** A reader on the JVM's libc binding; without libc every relation is unknown, with why. */
     static RelationReader shared() {
@@ -41,7 +43,8 @@ final class LiveRelations implements RelationReader {
         }
     }
 
-    @Override public Result walk(Map<NsId, Start> starts) {
+    @Override
+    public Result walk(Map<NsId, Start> starts) {
         Map<NsId, Readout<NsRelations>> out = new TreeMap<>();
         Map<NsId, NsKind> found = new TreeMap<>();
         List<NsHandle> open = new ArrayList<>();
@@ -67,9 +70,13 @@ final class LiveRelations implements RelationReader {
     }
 
     /** One namespace's relations; new parents and owners join the walk. */
-    private Readout<NsRelations> relate(NsHandle h, Map<NsId, Start> starts, Map<NsId, Readout<NsRelations>> out,
-                                        Map<NsId, NsKind> found, List<NsHandle> open,
-                                        Deque<Map.Entry<NsId, NsHandle>> todo) {
+    private Readout<NsRelations> relate(
+            NsHandle h,
+            Map<NsId, Start> starts,
+            Map<NsId, Readout<NsRelations>> out,
+            Map<NsId, NsKind> found,
+            List<NsHandle> open,
+            Deque<Map.Entry<NsId, NsHandle>> todo) {
         try {
             NsId parent = h.type().hierarchical() ? follow(h.parent(), starts, out, found, open, todo) : null;
             NsId owner = follow(h.ownerUserNs(), starts, out, found, open, todo);
@@ -81,8 +88,13 @@ final class LiveRelations implements RelationReader {
         }
     }
 
-    private NsId follow(Optional<NsHandle> rel, Map<NsId, Start> starts, Map<NsId, Readout<NsRelations>> out,
-                        Map<NsId, NsKind> found, List<NsHandle> open, Deque<Map.Entry<NsId, NsHandle>> todo)
+    private NsId follow(
+            Optional<NsHandle> rel,
+            Map<NsId, Start> starts,
+            Map<NsId, Readout<NsRelations>> out,
+            Map<NsId, NsKind> found,
+            List<NsHandle> open,
+            Deque<Map.Entry<NsId, NsHandle>> todo)
             throws KernelException {
         if (rel.isEmpty()) return null;
         NsHandle h = rel.get();
@@ -94,7 +106,9 @@ final class LiveRelations implements RelationReader {
             throw e;
         }
         NsId id = new NsId(di.dev(), di.ino());
-        boolean known = starts.containsKey(id) || found.containsKey(id) || out.containsKey(id)
+        boolean known = starts.containsKey(id)
+                || found.containsKey(id)
+                || out.containsKey(id)
                 || todo.stream().anyMatch(t -> t.getKey().equals(id));
         if (known) {
             h.close();
@@ -117,7 +131,8 @@ final class LiveRelations implements RelationReader {
             }
         }
         if (last == null) return Readout.unknown(Unknown.Reason.IO_ERROR, "no path leads to it");
-        Unknown.Reason r = last.errno().meansPermission() ? Unknown.Reason.PERMISSION
+        Unknown.Reason r = last.errno().meansPermission()
+                ? Unknown.Reason.PERMISSION
                 : last.errno().meansVanished() ? Unknown.Reason.EXITING : Unknown.Reason.IO_ERROR;
         return Readout.unknown(r, last.getMessage());
     }

@@ -14,12 +14,15 @@ import nscope.kernel.KernelException;
 public final class NativeFiles extends LiveFiles {
     private static final byte[] STAT = Kernel.cPath("stat"), STATUS = Kernel.cPath("status"), NS = Kernel.cPath("ns");
     // one buffer each for stat and status, lent to the caller until this thread's next readTask
-    private static final ThreadLocal<byte[][]> FILE_BUF = ThreadLocal.withInitial(() -> new byte[][] {new byte[1024], new byte[4096]});
+    private static final ThreadLocal<byte[][]> FILE_BUF =
+            ThreadLocal.withInitial(() -> new byte[][] {new byte[1024], new byte[4096]});
     private static final ThreadLocal<byte[]> LINK_BUF = ThreadLocal.withInitial(() -> new byte[256]);
     private final Kernel kernel;
 
     /** Reads by direct calls; keeps nothing open between scans. */
-    public NativeFiles(Kernel kernel) { this(kernel, false); }
+    public NativeFiles(Kernel kernel) {
+        this(kernel, false);
+    }
 
     /**
      * @param keep keep the descriptors of what every scan reads again (cgroup
@@ -31,7 +34,8 @@ public final class NativeFiles extends LiveFiles {
         this.kept = new KeptOpen(kernel, keep ? KeptOpen.defaultBudget() : 0);
     }
 
-    @Override public TaskFiles readTask(Path dir, String[] nsNames) {
+    @Override
+    public TaskFiles readTask(Path dir, String[] nsNames) {
         TaskFiles t = new TaskFiles(nsNames.length);
         try (Fd task = kernel.openPath(null, Kernel.cPath(dir.toString()))) {
             byte[][] bufs = FILE_BUF.get();
@@ -71,7 +75,8 @@ public final class NativeFiles extends LiveFiles {
 
     private final KeptOpen kept;
 
-    @Override public java.util.Map<String, Long> listInodes(Path dir) throws java.io.IOException {
+    @Override
+    public java.util.Map<String, Long> listInodes(Path dir) throws java.io.IOException {
         java.util.Map<String, Long> out = new java.util.HashMap<>();
         try (Fd d = kernel.openDir(null, Kernel.cPath(dir.toString()))) {
             for (nscope.kernel.DirEntry e : kernel.readDir(d)) out.put(e.name(), e.ino());
@@ -79,7 +84,8 @@ public final class NativeFiles extends LiveFiles {
         return out;
     }
 
-    @Override public DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws java.io.IOException {
+    @Override
+    public DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws java.io.IOException {
         return readDir(dir, 0, wanted);
     }
 
@@ -90,7 +96,8 @@ public final class NativeFiles extends LiveFiles {
      * so a short reply is the last. A directory whose inode is known (from
      * its parent's listing) is kept open with its files ({@link KeptOpen}).
      */
-    @Override public DirRead readDir(Path dir, long ino, java.util.function.Predicate<String> wanted) throws java.io.IOException {
+    @Override
+    public DirRead readDir(Path dir, long ino, java.util.function.Predicate<String> wanted) throws java.io.IOException {
         DirRead out = new DirRead();
         String key = dir.toString();
         byte[] cDir = null;
@@ -120,7 +127,8 @@ public final class NativeFiles extends LiveFiles {
             byte[][] bufs = DIR_BUF.get();
             for (nscope.kernel.DirEntry e : kernel.readDir(d, true)) {
                 boolean isDir = e.typeUnknown()
-                        ? java.nio.file.Files.isDirectory(dir.resolve(e.name()), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        ? java.nio.file.Files.isDirectory(
+                                dir.resolve(e.name()), java.nio.file.LinkOption.NOFOLLOW_LINKS)
                         : e.directory();
                 if (isDir) {
                     out.dirs.add(e.name());
@@ -129,7 +137,8 @@ public final class NativeFiles extends LiveFiles {
                     Fd parent = d;
                     byte[] name = cName(e.name());
                     try {
-                        int n = keptDir ? readKept(key + "/" + e.name(), e.ino(), () -> kernel.openFile(parent, name), bufs)
+                        int n = keptDir
+                                ? readKept(key + "/" + e.name(), e.ino(), () -> kernel.openFile(parent, name), bufs)
                                 : readAll(d, name, bufs, 0);
                         out.files.put(e.name(), java.util.Arrays.copyOf(bufs[0], n));
                     } catch (KernelException x) {
@@ -147,7 +156,8 @@ public final class NativeFiles extends LiveFiles {
     }
 
     /** A file read again on every scan: kept open (within the budget) and read from offset 0. */
-    @Override public byte[] readAgain(Path file) throws java.io.IOException {
+    @Override
+    public byte[] readAgain(Path file) throws java.io.IOException {
         byte[][] bufs = DIR_BUF.get();
         String key = file.toString();
         try {
@@ -160,13 +170,20 @@ public final class NativeFiles extends LiveFiles {
         }
     }
 
-    @Override public void scanDone() { kept.sweep(); }
+    @Override
+    public void scanDone() {
+        kept.sweep();
+    }
 
     /** Lets go of every descriptor kept open between scans. */
-    public void closeKept() { kept.closeAll(); }
+    public void closeKept() {
+        kept.closeAll();
+    }
 
     /** How many descriptors are kept open between scans. */
-    public int keptOpen() { return kept.size(); }
+    public int keptOpen() {
+        return kept.size();
+    }
 
     /** Reads through the descriptor kept for key; one that fails is dropped and the file opened anew once. */
     private int readKept(String key, long ino, KeptOpen.Opener opener, byte[][] bufs) throws KernelException {
@@ -203,7 +220,8 @@ public final class NativeFiles extends LiveFiles {
      * per-process files of a scan are: FileInputStream costs more per file
      * (a descriptor object and its cleaner each).
      */
-    @Override public byte[] read(Path file) throws java.io.IOException {
+    @Override
+    public byte[] read(Path file) throws java.io.IOException {
         byte[][] bufs = DIR_BUF.get();
         try {
             int n = readAll(null, Kernel.cPath(file.toString()), bufs, 0);
@@ -227,5 +245,7 @@ public final class NativeFiles extends LiveFiles {
     private final java.util.Map<String, byte[]> cNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A name as a C string, made once. */
-    private byte[] cName(String name) { return cNames.computeIfAbsent(name, Kernel::cPath); }
+    private byte[] cName(String name) {
+        return cNames.computeIfAbsent(name, Kernel::cPath);
+    }
 }

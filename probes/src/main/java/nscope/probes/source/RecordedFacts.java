@@ -35,9 +35,12 @@ final class RecordedFacts implements FactReader {
     private static final String NULL = "~";
     private final Path dir;
 
-    RecordedFacts(Path dir) { this.dir = dir; }
+    RecordedFacts(Path dir) {
+        this.dir = dir;
+    }
 
-    @Override public Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts) {
+    @Override
+    public Map<NsId, Readout<NsFacts>> read(Path proc, Map<NsId, RelationReader.Start> starts) {
         Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
         Map<NsId, Readout<NsFacts>> recorded = new HashMap<>();
         Readout<NsFacts> missing = Readout.unknown(Unknown.Reason.NOT_PROVIDED, "not recorded in this fixture");
@@ -65,39 +68,59 @@ final class RecordedFacts implements FactReader {
             return Readout.unknown(Unknown.Reason.valueOf(why[4]), why.length > 5 ? why[5] : "");
         }
         List<String> v = Arrays.stream(f).skip(4).map(RecordedFacts::dec).toList();
-        return Readout.of(switch (kind) {
-            case UTS -> new NsFacts.Uts(v.get(0), v.get(1));
-            case IPC -> new NsFacts.Ipc(Integer.parseInt(v.get(0)), Integer.parseInt(v.get(1)), Integer.parseInt(v.get(2)));
-            case NET -> {
-                List<NsFacts.Interface> ifs = new ArrayList<>();
-                for (String i : v) {
-                    List<String> x = list(i);
-                    ifs.add(new NsFacts.Interface(Integer.parseInt(x.get(0)), x.get(1), list(x.get(2)), x.get(3),
-                            integer(x.get(4)), x.get(5), integer(x.get(6)), integer(x.get(7)), list(x.get(8)),
-                            x.size() > 9 ? nsId(x.get(9)) : null));
-                }
-                yield new NsFacts.Net(ifs);
-            }
-            case CGROUP -> {
-                List<nscope.probes.cgroups.CgroupLine> inside = new ArrayList<>();
-                for (String l : v.subList(1, v.size())) {
-                    try {
-                        inside.addAll(nscope.probes.parse.CgroupText.procLines(l));
-                    } catch (nscope.probes.parse.Malformed m) {
-                        throw new IllegalArgumentException(m.getMessage());
+        return Readout.of(
+                switch (kind) {
+                    case UTS -> new NsFacts.Uts(v.get(0), v.get(1));
+                    case IPC ->
+                        new NsFacts.Ipc(
+                                Integer.parseInt(v.get(0)), Integer.parseInt(v.get(1)), Integer.parseInt(v.get(2)));
+                    case NET -> {
+                        List<NsFacts.Interface> ifs = new ArrayList<>();
+                        for (String i : v) {
+                            List<String> x = list(i);
+                            ifs.add(new NsFacts.Interface(
+                                    Integer.parseInt(x.get(0)),
+                                    x.get(1),
+                                    list(x.get(2)),
+                                    x.get(3),
+                                    integer(x.get(4)),
+                                    x.get(5),
+                                    integer(x.get(6)),
+                                    integer(x.get(7)),
+                                    list(x.get(8)),
+                                    x.size() > 9 ? nsId(x.get(9)) : null));
+                        }
+                        yield new NsFacts.Net(ifs);
                     }
-                }
-                yield new NsFacts.Cgroup(Integer.parseInt(v.get(0)), inside, List.of());
-            }
-            default -> throw new IllegalArgumentException("no recorded facts for " + kind);
-        });
+                    case CGROUP -> {
+                        List<nscope.probes.cgroups.CgroupLine> inside = new ArrayList<>();
+                        for (String l : v.subList(1, v.size())) {
+                            try {
+                                inside.addAll(nscope.probes.parse.CgroupText.procLines(l));
+                            } catch (nscope.probes.parse.Malformed m) {
+                                throw new IllegalArgumentException(m.getMessage());
+                            }
+                        }
+                        yield new NsFacts.Cgroup(Integer.parseInt(v.get(0)), inside, List.of());
+                    }
+                    default -> throw new IllegalArgumentException("no recorded facts for " + kind);
+                });
     }
 
     /** The line for one namespace's facts. */
     static String format(NsKind kind, NsId id, Readout<NsFacts> r) {
-        StringBuilder b = new StringBuilder(kind.label()).append(' ').append(Long.toUnsignedString(id.ino())).append(' ').append(id.dev());
+        StringBuilder b = new StringBuilder(kind.label())
+                .append(' ')
+                .append(Long.toUnsignedString(id.ino()))
+                .append(' ')
+                .append(id.dev());
         if (!r.known()) {
-            return b.append(" ? ").append(r.why().reason().name()).append(' ').append(r.why().detail().replace('\n', ' ')).append('\n').toString();
+            return b.append(" ? ")
+                    .append(r.why().reason().name())
+                    .append(' ')
+                    .append(r.why().detail().replace('\n', ' '))
+                    .append('\n')
+                    .toString();
         }
         List<String> v = new ArrayList<>();
         NsFacts x = r.get();
@@ -110,9 +133,20 @@ final class RecordedFacts implements FactReader {
             v.add("" + i.msg());
         } else if (x instanceof NsFacts.Net n) {
             for (NsFacts.Interface i : n.interfaces())
-                v.add(join(Arrays.asList("" + i.index(), i.name(), join(i.flags()), i.operstate(), str(i.mtu()),
-                        i.mac(), str(i.peerIndex()), str(i.peerNetnsId()), join(i.addresses()),
-                        i.peerNetns() == null ? null : i.peerNetns().dev() + ":" + Long.toUnsignedString(i.peerNetns().ino()))));
+                v.add(join(Arrays.asList(
+                        "" + i.index(),
+                        i.name(),
+                        join(i.flags()),
+                        i.operstate(),
+                        str(i.mtu()),
+                        i.mac(),
+                        str(i.peerIndex()),
+                        str(i.peerNetnsId()),
+                        join(i.addresses()),
+                        i.peerNetns() == null
+                                ? null
+                                : i.peerNetns().dev() + ":"
+                                        + Long.toUnsignedString(i.peerNetns().ino()))));
         } else if (x instanceof NsFacts.Cgroup c) {
             v.add("" + c.tid());
             for (nscope.probes.cgroups.CgroupLine l : c.inside()) v.add(l.toString());
@@ -131,13 +165,21 @@ final class RecordedFacts implements FactReader {
         return new NsId(Long.parseLong(s.substring(0, colon)), Long.parseUnsignedLong(s.substring(colon + 1)));
     }
 
-    private static String str(Integer i) { return i == null ? null : i.toString(); }
+    private static String str(Integer i) {
+        return i == null ? null : i.toString();
+    }
 
-    private static Integer integer(String s) { return s == null ? null : Integer.valueOf(s); }
+    private static Integer integer(String s) {
+        return s == null ? null : Integer.valueOf(s);
+    }
 
-    private static String enc(String s) { return s == null ? NULL : URLEncoder.encode(s, StandardCharsets.UTF_8); }
+    private static String enc(String s) {
+        return s == null ? NULL : URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
 
-    private static String dec(String s) { return s.equals(NULL) ? null : URLDecoder.decode(s, StandardCharsets.UTF_8); }
+    private static String dec(String s) {
+        return s.equals(NULL) ? null : URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
 
     private static String join(List<String> items) {
         StringBuilder b = new StringBuilder();

@@ -39,9 +39,12 @@ public final class RecordingFiles implements HostFiles {
 
     /** Where a host path goes in the fixture. */
     private Path target(Path p) {
-        if (p.startsWith(roots.proc())) return dir.resolve("proc").resolve(roots.proc().relativize(p).toString());
-        if (p.startsWith(roots.sys())) return dir.resolve("sys").resolve(roots.sys().relativize(p).toString());
-        if (p.startsWith(roots.etc())) return dir.resolve("etc").resolve(roots.etc().relativize(p).toString());
+        if (p.startsWith(roots.proc()))
+            return dir.resolve("proc").resolve(roots.proc().relativize(p).toString());
+        if (p.startsWith(roots.sys()))
+            return dir.resolve("sys").resolve(roots.sys().relativize(p).toString());
+        if (p.startsWith(roots.etc()))
+            return dir.resolve("etc").resolve(roots.etc().relativize(p).toString());
         throw new IllegalArgumentException(p + " is outside the roots");
     }
 
@@ -62,7 +65,9 @@ public final class RecordingFiles implements HostFiles {
         }
     }
 
-    private interface FileRead { byte[] read(Path p) throws IOException; }
+    private interface FileRead {
+        byte[] read(Path p) throws IOException;
+    }
 
     /** The inner read, its bytes copied into the fixture, or its failure kept. */
     private byte[] recorded(Path file, FileRead read) throws IOException {
@@ -75,9 +80,15 @@ public final class RecordingFiles implements HostFiles {
         return copied(file, b);
     }
 
-    @Override public byte[] read(Path file) throws IOException { return recorded(file, inner::read); }
+    @Override
+    public byte[] read(Path file) throws IOException {
+        return recorded(file, inner::read);
+    }
 
-    @Override public byte[] readToEnd(Path file) throws IOException { return recorded(file, inner::readToEnd); }
+    @Override
+    public byte[] readToEnd(Path file) throws IOException {
+        return recorded(file, inner::readToEnd);
+    }
 
     private byte[] copied(Path file, byte[] b) throws IOException {
         Path t = target(file);
@@ -86,7 +97,8 @@ public final class RecordingFiles implements HostFiles {
         return b;
     }
 
-    @Override public String readLink(Path link) throws IOException {
+    @Override
+    public String readLink(Path link) throws IOException {
         String text;
         try {
             text = inner.readLink(link);
@@ -103,7 +115,8 @@ public final class RecordingFiles implements HostFiles {
         return text;
     }
 
-    @Override public List<String> list(Path d) throws IOException {
+    @Override
+    public List<String> list(Path d) throws IOException {
         List<String> names;
         try {
             names = inner.list(d);
@@ -114,16 +127,24 @@ public final class RecordingFiles implements HostFiles {
         return names;
     }
 
-    @Override public DirRead readDir(Path d, java.util.function.Predicate<String> wanted) throws IOException {
+    @Override
+    public DirRead readDir(Path d, java.util.function.Predicate<String> wanted) throws IOException {
         return readDir(d, 0, wanted);
     }
 
-    @Override public byte[] readAgain(Path file) throws IOException { return recorded(file, inner::readAgain); }
+    @Override
+    public byte[] readAgain(Path file) throws IOException {
+        return recorded(file, inner::readAgain);
+    }
 
-    @Override public void scanDone() { inner.scanDone(); }
+    @Override
+    public void scanDone() {
+        inner.scanDone();
+    }
 
     /** The inner read, its files copied, its subdirectories made, its failed reads kept. */
-    @Override public DirRead readDir(Path d, long ino, java.util.function.Predicate<String> wanted) throws IOException {
+    @Override
+    public DirRead readDir(Path d, long ino, java.util.function.Predicate<String> wanted) throws IOException {
         DirRead r;
         try {
             r = inner.readDir(d, ino, wanted);
@@ -138,15 +159,20 @@ public final class RecordingFiles implements HostFiles {
         return r;
     }
 
-    @Override public boolean isDirectory(Path p) { return inner.isDirectory(p); }
+    @Override
+    public boolean isDirectory(Path p) {
+        return inner.isDirectory(p);
+    }
 
-    @Override public boolean exists(Path p) {
+    @Override
+    public boolean exists(Path p) {
         boolean e = inner.exists(p);
         record(existence, p, e ? FixtureFiles.EXISTS : FixtureFiles.ABSENT);
         return e;
     }
 
-    @Override public long[] nsDevIno(Path via, long ino) throws IOException {
+    @Override
+    public long[] nsDevIno(Path via, long ino) throws IOException {
         long[] di = inner.nsDevIno(via, ino);
         synchronized (devByIno) {
             devByIno.put(di[1], di[0]);
@@ -154,7 +180,8 @@ public final class RecordingFiles implements HostFiles {
         return di;
     }
 
-    @Override public long[] nsDevIno(Path nsLink) throws IOException {
+    @Override
+    public long[] nsDevIno(Path nsLink) throws IOException {
         long[] di = inner.nsDevIno(nsLink);
         synchronized (devByIno) {
             devByIno.put(di[1], di[0]);
@@ -166,7 +193,8 @@ public final class RecordingFiles implements HostFiles {
         StringBuilder b = new StringBuilder();
         for (Map<String, String> m : List.of(failures, existence)) {
             synchronized (m) {
-                m.forEach((path, outcome) -> b.append(outcome).append(' ').append(path).append('\n'));
+                m.forEach((path, outcome) ->
+                        b.append(outcome).append(' ').append(path).append('\n'));
             }
         }
         try {
@@ -179,7 +207,8 @@ public final class RecordingFiles implements HostFiles {
     public void writeNsfsIds() {
         StringBuilder b = new StringBuilder();
         synchronized (devByIno) {
-            devByIno.forEach((ino, dev) -> b.append(Long.toUnsignedString(ino)).append(' ').append(dev).append('\n'));
+            devByIno.forEach((ino, dev) ->
+                    b.append(Long.toUnsignedString(ino)).append(' ').append(dev).append('\n'));
         }
         try {
             Files.writeString(dir.resolve(FixtureFiles.NSFS_IDS), b, StandardCharsets.UTF_8);
@@ -189,14 +218,18 @@ public final class RecordingFiles implements HostFiles {
     }
 
     /** The inner host's relations, written to the fixture as the walk returns them. */
-    @Override public RelationReader relations() {
+    @Override
+    public RelationReader relations() {
         RelationReader inner = this.inner.relations();
         return starts -> {
             RelationReader.Result r = inner.walk(starts);
             Map<NsId, NsKind> kinds = new java.util.HashMap<>();
             starts.forEach((id, s) -> kinds.put(id, s.kind()));
             try {
-                Files.writeString(dir.resolve(RecordedRelations.FILE), RecordedRelations.format(r, kinds), StandardCharsets.UTF_8);
+                Files.writeString(
+                        dir.resolve(RecordedRelations.FILE),
+                        RecordedRelations.format(r, kinds),
+                        StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -208,13 +241,15 @@ public final class RecordingFiles implements HostFiles {
     private final Map<NsId, String> factLines = new TreeMap<>();
 
     /** The inner host's hop facts (uts, ipc, net, cgroup), written to the fixture as they are read. */
-    @Override public FactReader facts() {
+    @Override
+    public FactReader facts() {
         FactReader inner = this.inner.facts();
         return (proc, starts) -> {
             Map<NsId, nscope.probes.readout.Readout<nscope.probes.model.NsFacts>> r = inner.read(proc, starts);
             StringBuilder b = new StringBuilder();
             synchronized (factLines) {
-                r.forEach((id, f) -> factLines.put(id, RecordedFacts.format(starts.get(id).kind(), id, f)));
+                r.forEach((id, f) ->
+                        factLines.put(id, RecordedFacts.format(starts.get(id).kind(), id, f)));
                 factLines.values().forEach(b::append);
             }
             try {

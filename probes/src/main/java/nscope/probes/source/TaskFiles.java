@@ -10,6 +10,7 @@ import java.io.IOException;
 public final class TaskFiles {
     /** The bytes read; a native reader lends its per-thread buffer, valid until its next readTask. */
     byte[] stat;
+
     int statLength;
     IOException statError;
     byte[] status;
@@ -24,24 +25,40 @@ public final class TaskFiles {
     }
 
     /** stat's bytes (valid up to {@link #statLength()}); null when it could not be read. */
-    public byte[] stat() { return stat; }
+    public byte[] stat() {
+        return stat;
+    }
 
-    public int statLength() { return statLength; }
+    public int statLength() {
+        return statLength;
+    }
 
     /** Why stat could not be read; null when it was. */
-    public IOException statError() { return statError; }
+    public IOException statError() {
+        return statError;
+    }
 
     /** status's bytes (valid up to {@link #statusLength()}); null when it could not be read. */
-    public byte[] status() { return status; }
+    public byte[] status() {
+        return status;
+    }
 
-    public int statusLength() { return statusLength; }
+    public int statusLength() {
+        return statusLength;
+    }
 
     /** Why status could not be read; null when it was (or stat failed first). */
-    public IOException statusError() { return statusError; }
+    public IOException statusError() {
+        return statusError;
+    }
 
     /** The text of the i-th namespace link asked for; null when it could not be read. */
-    public String link(int i) { return links[i]; }
+    public String link(int i) {
+        return links[i];
+    }
 
     /** Why the i-th link could not be read; null when it was. */
-    public IOException linkError(int i) { return linkErrors[i]; }
+    public IOException linkError(int i) {
+        return linkErrors[i];
+    }
 }

@@ -20,11 +20,24 @@ import org.junit.jupiter.api.Test;
  * not in its own task list.
  */
 class LiveChurnTest {
-    @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
+    @BeforeAll
+    static void root() throws Exception {
+        Live.assumeRoot();
+    }
 
-    @Test void scansSurviveProcessesThatExitMidScan() throws Exception {
-        Process churn = new ProcessBuilder(Repo.synthHost().toString(), "churn", "--name", "nscope-test-churn",
-                "--seconds", "8", "--rate", "60").redirectErrorStream(true).start();
+    @Test
+    void scansSurviveProcessesThatExitMidScan() throws Exception {
+        Process churn = new ProcessBuilder(
+                        Repo.synthHost().toString(),
+                        "churn",
+                        "--name",
+                        "nscope-test-churn",
+                        "--seconds",
+                        "8",
+                        "--rate",
+                        "60")
+                .redirectErrorStream(true)
+                .start();
         int scans = 0;
         try {
             Thread.sleep(500);
@@ -64,13 +77,16 @@ class LiveChurnTest {
         assertTrue(s.tasks().size() > 10, "a scan found " + s.tasks().size() + " tasks");
         for (ScanProblem p : s.problems()) {
             Unknown.Reason r = p.why().reason();
-            assertTrue(r == Unknown.Reason.PERMISSION || r == Unknown.Reason.EXITING,
+            assertTrue(
+                    r == Unknown.Reason.PERMISSION || r == Unknown.Reason.EXITING,
                     "a race must not look like an error: " + p);
         }
         for (Namespace n : s.namespaces().values()) {
             for (int tid : n.tasks()) assertTrue(s.tasks().containsKey(tid), "member " + tid + " of " + n.id());
             for (int pid : n.processes()) assertTrue(s.leader(pid).isPresent(), "process " + pid + " of " + n.id());
         }
-        s.tasks().values().forEach(t -> assertTrue(s.threadGroups().get(t.tgid()).contains(t.tid())));
+        s.tasks()
+                .values()
+                .forEach(t -> assertTrue(s.threadGroups().get(t.tgid()).contains(t.tid())));
     }
 }

@@ -38,32 +38,54 @@ import org.junit.jupiter.api.Test;
 class LiveFactsTest {
     private static final EnumSet<Collector.Phase> FACTS = EnumSet.of(Collector.Phase.FACTS);
 
-    @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
+    @BeforeAll
+    static void root() throws Exception {
+        Live.assumeRoot();
+    }
 
-    private static Snapshot collect() { return new Collector(Host.liveNative(), Scope.PROCESSES, FACTS).collect(); }
+    private static Snapshot collect() {
+        return new Collector(Host.liveNative(), Scope.PROCESSES, FACTS).collect();
+    }
 
     static long ino(long pid, String link) throws IOException {
         return (Long) Files.getAttribute(Path.of("/proc", Long.toString(pid), "ns", link), "unix:ino");
     }
 
     static Readout<NsFacts> facts(Snapshot s, long ino) {
-        for (Map.Entry<NsId, Readout<NsFacts>> e : s.facts().entrySet()) if (e.getKey().ino() == ino) return e.getValue();
-        throw new AssertionError("no facts for namespace " + ino + " in " + s.facts().keySet());
+        for (Map.Entry<NsId, Readout<NsFacts>> e : s.facts().entrySet())
+            if (e.getKey().ino() == ino) return e.getValue();
+        throw new AssertionError(
+                "no facts for namespace " + ino + " in " + s.facts().keySet());
     }
 
     /** The experiment behind the pid facts: ns_last_pid shows the reader's namespace, whatever the path. */
-    @Test void nsLastPidShowsTheReadersPidNamespaceThroughAnyPath() throws Exception {
-        try (Child c = new Child("unshare", "--pid", "--fork", "sh", "-c", "cat /proc/sys/kernel/ns_last_pid; exec sleep 120")) {
+    @Test
+    void nsLastPidShowsTheReadersPidNamespaceThroughAnyPath() throws Exception {
+        try (Child c = new Child(
+                "unshare", "--pid", "--fork", "sh", "-c", "cat /proc/sys/kernel/ns_last_pid; exec sleep 120")) {
             long inside = Long.parseLong(c.lines(1).get(0));
             assertTrue(inside <= 3, "inside its new pid namespace the child's cat saw ns_last_pid " + inside);
             long grandchild = c.pid();
-            for (int i = 0; i < 50 && ProcessHandle.of(c.pid()).get().children().findAny().isEmpty(); i++) Thread.sleep(20);
-            grandchild = ProcessHandle.of(c.pid()).get().children().findFirst().orElseThrow().pid();
+            for (int i = 0;
+                    i < 50
+                            && ProcessHandle.of(c.pid())
+                                    .get()
+                                    .children()
+                                    .findAny()
+                                    .isEmpty();
+                    i++) Thread.sleep(20);
+            grandchild = ProcessHandle.of(c.pid())
+                    .get()
+                    .children()
+                    .findFirst()
+                    .orElseThrow()
+                    .pid();
             assertNotEquals(ino(grandchild, "pid"), ino(ProcessHandle.current().pid(), "pid"));
             long before = lastPid(Path.of("/proc/sys/kernel/ns_last_pid"));
             long through = lastPid(Path.of("/proc", Long.toString(grandchild), "root/proc/sys/kernel/ns_last_pid"));
             long after = lastPid(Path.of("/proc/sys/kernel/ns_last_pid"));
-            assertTrue(before <= through && through <= after && through > grandchild,
+            assertTrue(
+                    before <= through && through <= after && through > grandchild,
                     "through the member's root we read our own value: " + before + " <= " + through + " <= " + after);
             Readout<NsFacts> theirs = facts(collect(), ino(grandchild, "pid"));
             NsFacts.Pid p = (NsFacts.Pid) theirs.get();
@@ -71,7 +93,8 @@ class LiveFactsTest {
             assertFalse(p.lastPid().known());
             assertEquals(Unknown.Reason.NOT_PROVIDED, p.lastPid().why().reason());
         }
-        NsFacts.Pid ours = (NsFacts.Pid) facts(collect(), ino(ProcessHandle.current().pid(), "pid")).get();
+        NsFacts.Pid ours = (NsFacts.Pid)
+                facts(collect(), ino(ProcessHandle.current().pid(), "pid")).get();
         assertEquals(0, ours.level());
         assertTrue(ours.lastPid().known(), ours.toString());
     }
@@ -90,28 +113,54 @@ class LiveFactsTest {
     }
 
     /** timens_offsets shows time_for_children: the unshare parent shows the new offsets while it lives in the old namespace. */
-    @Test void timeOffsetsOfANewTimeNamespace() throws Exception {
-        try (Child c = new Child("unshare", "--time", "--fork", "--boottime", "1000", "--monotonic", "500",
-                "sh", "-c", "echo up; exec sleep 120")) {
+    @Test
+    void timeOffsetsOfANewTimeNamespace() throws Exception {
+        try (Child c = new Child(
+                "unshare",
+                "--time",
+                "--fork",
+                "--boottime",
+                "1000",
+                "--monotonic",
+                "500",
+                "sh",
+                "-c",
+                "echo up; exec sleep 120")) {
             c.lines(1);
-            long child = ProcessHandle.of(c.pid()).get().children().findFirst().orElseThrow().pid();
+            long child = ProcessHandle.of(c.pid())
+                    .get()
+                    .children()
+                    .findFirst()
+                    .orElseThrow()
+                    .pid();
             long parent = c.pid();
-            assertNotEquals(ino(parent, "time"), ino(parent, "time_for_children"), "unshare itself stays in the old one");
+            assertNotEquals(
+                    ino(parent, "time"), ino(parent, "time_for_children"), "unshare itself stays in the old one");
             assertEquals(ino(child, "time"), ino(parent, "time_for_children"));
             String shown = Files.readString(Path.of("/proc", Long.toString(parent), "timens_offsets"));
-            assertTrue(shown.matches("(?s)monotonic\\s+500\\s+0\\s+boottime\\s+1000\\s+0\\s*"),
+            assertTrue(
+                    shown.matches("(?s)monotonic\\s+500\\s+0\\s+boottime\\s+1000\\s+0\\s*"),
                     "the parent's file shows its time_for_children: " + shown);
             Snapshot s = collect();
             assertEquals(Readout.of(new NsFacts.Time(500, 0, 1000, 0)), facts(s, ino(child, "time")));
-            assertEquals(Readout.of(new NsFacts.Time(0, 0, 0, 0)), facts(s, ino(ProcessHandle.current().pid(), "time")));
+            assertEquals(
+                    Readout.of(new NsFacts.Time(0, 0, 0, 0)),
+                    facts(s, ino(ProcessHandle.current().pid(), "time")));
         }
     }
 
-    @Test void idMapsOfAUserNamespace() throws Exception {
-        try (Child c = new Child("unshare", "--user", "--map-root-user", "sh", "-c",
+    @Test
+    void idMapsOfAUserNamespace() throws Exception {
+        try (Child c = new Child(
+                "unshare",
+                "--user",
+                "--map-root-user",
+                "sh",
+                "-c",
                 "cat /proc/self/uid_map /proc/self/gid_map /proc/self/setgroups; exec sleep 120")) {
             List<String> printed = c.lines(3);
-            NsFacts.User u = (NsFacts.User) facts(collect(), ino(c.pid(), "user")).get();
+            NsFacts.User u =
+                    (NsFacts.User) facts(collect(), ino(c.pid(), "user")).get();
             assertEquals(List.of(new NsFacts.IdRange(0, 0, 1)), u.uidMap());
             assertEquals(printed.get(0).replaceAll("\\s+", " "), "0 0 1");
             assertEquals(printed.get(1).replaceAll("\\s+", " "), "0 0 1");
@@ -121,24 +170,32 @@ class LiveFactsTest {
         }
     }
 
-    @Test void ipcCountsTheSegmentsOfItsOwnNamespaceOnly() throws Exception {
-        try (Child c = new Child("unshare", "--ipc", "sh", "-c", "ipcmk -M 4096 >/dev/null && echo made; exec sleep 120")) {
+    @Test
+    void ipcCountsTheSegmentsOfItsOwnNamespaceOnly() throws Exception {
+        try (Child c =
+                new Child("unshare", "--ipc", "sh", "-c", "ipcmk -M 4096 >/dev/null && echo made; exec sleep 120")) {
             assertEquals("made", c.lines(1).get(0));
             Snapshot s = collect();
             assertEquals(Readout.of(new NsFacts.Ipc(1, 0, 0)), facts(s, ino(c.pid(), "ipc")));
-            long hostShm = Files.readAllLines(Path.of("/proc/sysvipc/shm")).stream().skip(1).filter(l -> !l.isBlank()).count();
-            NsFacts.Ipc ours = (NsFacts.Ipc) facts(s, ino(ProcessHandle.current().pid(), "ipc")).get();
+            long hostShm = Files.readAllLines(Path.of("/proc/sysvipc/shm")).stream()
+                    .skip(1)
+                    .filter(l -> !l.isBlank())
+                    .count();
+            NsFacts.Ipc ours = (NsFacts.Ipc)
+                    facts(s, ino(ProcessHandle.current().pid(), "ipc")).get();
             assertEquals(hostShm, ours.shm(), "ours is unaffected by the child's segment");
         }
     }
 
-    @Test void aThousandCollectionsLeakNoDescriptor() throws Exception {
+    @Test
+    void aThousandCollectionsLeakNoDescriptor() throws Exception {
         Host host = Host.liveNative();
         for (int i = 0; i < 20; i++) new Collector(host, Scope.PROCESSES, FACTS).collect(); // warm up: libc, buffers
         long before = fds();
         for (int i = 0; i < 1000; i++) {
             Snapshot s = new Collector(host, Scope.PROCESSES, FACTS).collect();
-            if (i == 0) assertTrue(s.facts().values().stream().anyMatch(r -> r.known() && r.get() instanceof NsFacts.Net));
+            if (i == 0)
+                assertTrue(s.facts().values().stream().anyMatch(r -> r.known() && r.get() instanceof NsFacts.Net));
         }
         assertEquals(before, fds(), "open descriptors before and after 1000 collections");
     }
@@ -150,8 +207,18 @@ class LiveFactsTest {
     }
 
     /** A member killed between the namespace scan and the facts phase: its facts are unknown (exiting), nothing throws. */
-    @Test void aMemberThatExitsBeforeTheFactsPhaseGivesUnknownNotAnException() throws Exception {
-        try (Child c = new Child("unshare", "--user", "--map-root-user", "--uts", "--net", "--ipc", "sh", "-c", "echo up; exec sleep 120")) {
+    @Test
+    void aMemberThatExitsBeforeTheFactsPhaseGivesUnknownNotAnException() throws Exception {
+        try (Child c = new Child(
+                "unshare",
+                "--user",
+                "--map-root-user",
+                "--uts",
+                "--net",
+                "--ipc",
+                "sh",
+                "-c",
+                "echo up; exec sleep 120")) {
             c.lines(1);
             long pid = c.pid();
             long[] inos = {ino(pid, "user"), ino(pid, "uts"), ino(pid, "net"), ino(pid, "ipc")};
@@ -170,12 +237,14 @@ class LiveFactsTest {
                 }
             };
             HostFiles files = new Delegating(live) {
-                @Override public byte[] read(Path file) throws IOException {
+                @Override
+                public byte[] read(Path file) throws IOException {
                     if (file.endsWith("uid_map")) kill.run();
                     return super.read(file);
                 }
 
-                @Override public FactReader facts() {
+                @Override
+                public FactReader facts() {
                     return (proc, starts) -> {
                         kill.run();
                         return live.facts().read(proc, starts);
@@ -183,7 +252,8 @@ class LiveFactsTest {
                 }
             };
             Host live0 = Host.live();
-            Snapshot s = new Collector(new Host(live0.roots(), files, "kill-mid-way"), Scope.PROCESSES, FACTS).collect();
+            Snapshot s =
+                    new Collector(new Host(live0.roots(), files, "kill-mid-way"), Scope.PROCESSES, FACTS).collect();
             assertTrue(killed[0]);
             for (long ino : inos) {
                 Readout<NsFacts> f = facts(s, ino);
@@ -193,9 +263,12 @@ class LiveFactsTest {
         }
     }
 
-    @Test void collectionsDuringChurnThrowNothing() throws Exception {
-        Process churn = new ProcessBuilder(Repo.synthHost().toString(), "churn", "--name", "nscope-test-churn2",
-                "--seconds", "5").redirectErrorStream(true).start();
+    @Test
+    void collectionsDuringChurnThrowNothing() throws Exception {
+        Process churn = new ProcessBuilder(
+                        Repo.synthHost().toString(), "churn", "--name", "nscope-test-churn2", "--seconds", "5")
+                .redirectErrorStream(true)
+                .start();
         int scans = 0;
         try {
             Thread.sleep(300);
@@ -204,8 +277,12 @@ class LiveFactsTest {
                 for (Readout<NsFacts> f : s.facts().values()) {
                     if (f.known()) continue;
                     Unknown.Reason r = f.why().reason();
-                    assertTrue(r == Unknown.Reason.EXITING || r == Unknown.Reason.PERMISSION || r == Unknown.Reason.NOT_PROVIDED,
-                            "a race must not look like an error: " + f.why() + " " + f.why().detail());
+                    assertTrue(
+                            r == Unknown.Reason.EXITING
+                                    || r == Unknown.Reason.PERMISSION
+                                    || r == Unknown.Reason.NOT_PROVIDED,
+                            "a race must not look like an error: " + f.why() + " "
+                                    + f.why().detail());
                 }
                 scans++;
             }
@@ -224,14 +301,43 @@ class LiveFactsTest {
     private static class Delegating implements HostFiles {
         private final HostFiles inner;
 
-        Delegating(HostFiles inner) { this.inner = inner; }
+        Delegating(HostFiles inner) {
+            this.inner = inner;
+        }
 
-        @Override public byte[] read(Path file) throws IOException { return inner.read(file); }
-        @Override public byte[] readToEnd(Path file) throws IOException { return inner.readToEnd(file); }
-        @Override public String readLink(Path link) throws IOException { return inner.readLink(link); }
-        @Override public List<String> list(Path dir) throws IOException { return inner.list(dir); }
-        @Override public boolean exists(Path p) { return inner.exists(p); }
-        @Override public long[] nsDevIno(Path nsLink) throws IOException { return inner.nsDevIno(nsLink); }
-        @Override public long[] nsDevIno(Path via, long ino) throws IOException { return inner.nsDevIno(via, ino); }
+        @Override
+        public byte[] read(Path file) throws IOException {
+            return inner.read(file);
+        }
+
+        @Override
+        public byte[] readToEnd(Path file) throws IOException {
+            return inner.readToEnd(file);
+        }
+
+        @Override
+        public String readLink(Path link) throws IOException {
+            return inner.readLink(link);
+        }
+
+        @Override
+        public List<String> list(Path dir) throws IOException {
+            return inner.list(dir);
+        }
+
+        @Override
+        public boolean exists(Path p) {
+            return inner.exists(p);
+        }
+
+        @Override
+        public long[] nsDevIno(Path nsLink) throws IOException {
+            return inner.nsDevIno(nsLink);
+        }
+
+        @Override
+        public long[] nsDevIno(Path via, long ino) throws IOException {
+            return inner.nsDevIno(via, ino);
+        }
     }
 }

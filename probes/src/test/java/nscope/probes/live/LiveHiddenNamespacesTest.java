@@ -21,16 +21,24 @@ import org.junit.jupiter.api.Test;
  * its holder.
  */
 class LiveHiddenNamespacesTest {
-    @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
+    @BeforeAll
+    static void root() throws Exception {
+        Live.assumeRoot();
+    }
 
-    @Test void aNamespaceHeldOnlyByADescriptorIsANodeWithItsHolder() throws Exception {
-        try (Child c = new Child("sh", "-c",
+    @Test
+    void aNamespaceHeldOnlyByADescriptorIsANodeWithItsHolder() throws Exception {
+        try (Child c = new Child(
+                "sh",
+                "-c",
                 "unshare --net sleep 30 & p=$!; sleep 0.3; exec 3</proc/$p/ns/net; "
                         + "{ kill $p; wait $p; } 2>/dev/null; stat -L -c %i /proc/self/fd/3; exec sleep 600")) {
             long ino = Long.parseLong(c.lines(1).get(0));
             c.settled(); // stat(1) inherited fd 3 too: let it go first
             Snapshot s = new Collector(Host.liveNative()).collect();
-            Namespace n = s.namespaces().values().stream().filter(x -> x.id().ino() == ino).findFirst()
+            Namespace n = s.namespaces().values().stream()
+                    .filter(x -> x.id().ino() == ino)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("net:[" + ino + "] not found"));
             assertEquals(NsKind.NET, n.kind());
             assertTrue(n.hidden(), "no task is in it");
@@ -40,8 +48,10 @@ class LiveHiddenNamespacesTest {
             Snapshot plain = new Collector(Host.live(), Scope.PROCESSES).collect();
             assertTrue(plain.namespaces().values().stream().noneMatch(x -> x.id().ino() == ino));
             // with it, in the process scope too (ls --all)
-            Snapshot all = new Collector(Host.live(), Scope.PROCESSES, java.util.EnumSet.of(Collector.Phase.HOLDERS)).collect();
-            assertTrue(all.namespaces().values().stream().anyMatch(x -> x.id().ino() == ino && x.holders().equals(n.holders())));
+            Snapshot all = new Collector(Host.live(), Scope.PROCESSES, java.util.EnumSet.of(Collector.Phase.HOLDERS))
+                    .collect();
+            assertTrue(all.namespaces().values().stream()
+                    .anyMatch(x -> x.id().ino() == ino && x.holders().equals(n.holders())));
         }
     }
 }

@@ -23,10 +23,15 @@ import org.junit.jupiter.api.Test;
  * tmpfs, made shared in the host's table and removed afterwards.
  */
 class LiveMountFactsTest {
-    @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
+    @BeforeAll
+    static void root() throws Exception {
+        Live.assumeRoot();
+    }
 
     private static NsFacts.Mnt factsOf(Snapshot s, int pid) {
-        return (NsFacts.Mnt) s.facts(s.task(pid).orElseThrow().ns(NsLink.MNT).get()).orElseThrow().get();
+        return (NsFacts.Mnt) s.facts(s.task(pid).orElseThrow().ns(NsLink.MNT).get())
+                .orElseThrow()
+                .get();
     }
 
     private static void run(String... argv) throws Exception {
@@ -35,8 +40,10 @@ class LiveMountFactsTest {
         if (p.waitFor() != 0) throw new AssertionError(String.join(" ", argv) + ": " + out);
     }
 
-    @Test void sharedAndPrivateMountNamespacesAgainstTheHost() throws Exception {
-        java.nio.file.Path own = java.nio.file.Path.of("/run/nscope-test/shared-" + ProcessHandle.current().pid());
+    @Test
+    void sharedAndPrivateMountNamespacesAgainstTheHost() throws Exception {
+        java.nio.file.Path own = java.nio.file.Path.of(
+                "/run/nscope-test/shared-" + ProcessHandle.current().pid());
         java.nio.file.Files.createDirectories(own);
         run("mount", "-t", "tmpfs", "-o", "size=1m", "nscope-test-shared", own.toString());
         try {
@@ -49,8 +56,10 @@ class LiveMountFactsTest {
     }
 
     private void compare() throws Exception {
-        try (Child shared = new Child("unshare", "--mount", "--propagation", "unchanged", "sh", "-c", "echo ready; exec sleep 600");
-             Child priv = new Child("unshare", "--mount", "--propagation", "private", "sh", "-c", "echo ready; exec sleep 600")) {
+        try (Child shared = new Child(
+                        "unshare", "--mount", "--propagation", "unchanged", "sh", "-c", "echo ready; exec sleep 600");
+                Child priv = new Child(
+                        "unshare", "--mount", "--propagation", "private", "sh", "-c", "echo ready; exec sleep 600")) {
             shared.lines(1);
             priv.lines(1);
             Snapshot s = new Collector(Host.liveNative()).collect();
@@ -59,12 +68,16 @@ class LiveMountFactsTest {
             // a copy of our table, mount for mount
             assertEquals(self.table().size(), a.table().size());
             assertEquals(self.table().size(), b.table().size());
-            long hostShared = self.table().mounts().stream().filter(m -> m.propagation().shared().isPresent()).count();
+            long hostShared = self.table().mounts().stream()
+                    .filter(m -> m.propagation().shared().isPresent())
+                    .count();
             assertTrue(hostShared > 0, "at least the test's own shared mount");
             assertEquals(hostShared, a.sharedWithHost().size(), "every shared mount of ours has its peer in the copy");
-            for (MountTable.SharedPeer p : a.sharedWithHost()) assertEquals(p.here().mountPoint(), p.there().mountPoint());
+            for (MountTable.SharedPeer p : a.sharedWithHost())
+                assertEquals(p.here().mountPoint(), p.there().mountPoint());
             assertTrue(b.sharedWithHost().isEmpty(), "a private copy shares no peer group: " + b.sharedWithHost());
-            assertFalse(b.table().mounts().stream().anyMatch(m -> m.propagation().shared().isPresent()));
+            assertFalse(b.table().mounts().stream()
+                    .anyMatch(m -> m.propagation().shared().isPresent()));
             assertEquals("/", a.rootOnHost().path());
             assertEquals("/", b.rootOnHost().path(), "its root is still the host's /");
             assertEquals(List.of(), self.sharedWithHost(), "the host is not compared with itself");

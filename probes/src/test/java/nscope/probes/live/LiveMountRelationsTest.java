@@ -27,9 +27,13 @@ import org.junit.jupiter.api.Test;
  * A and at that directory on the host.
  */
 class LiveMountRelationsTest {
-    @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
+    @BeforeAll
+    static void root() throws Exception {
+        Live.assumeRoot();
+    }
 
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "set -e",
             "B=$1",
             "mount -t tmpfs nscope-test-shared \"$B/s\"",
@@ -45,14 +49,18 @@ class LiveMountRelationsTest {
             "echo ready",
             "wait");
 
-    @Test void peerGroupsAndWhereARootIs() throws Exception {
-        Path base = Path.of("/run/nscope-test", "relations-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    @Test
+    void peerGroupsAndWhereARootIs() throws Exception {
+        Path base = Path.of(
+                "/run/nscope-test", "relations-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             Files.createDirectories(base.resolve("s"));
             Path rootfs = base.resolve("rootfs");
             for (String d : List.of("usr", "old", "proc")) Files.createDirectories(rootfs.resolve(d));
-            for (String l : List.of("bin", "lib", "lib64")) Files.createSymbolicLink(rootfs.resolve(l), Path.of("usr", l));
-            try (Child a = new Child("unshare", "--mount", "--propagation", "private", "sh", "-c", SCRIPT, "sh", base.toString())) {
+            for (String l : List.of("bin", "lib", "lib64"))
+                Files.createSymbolicLink(rootfs.resolve(l), Path.of("usr", l));
+            try (Child a = new Child(
+                    "unshare", "--mount", "--propagation", "private", "sh", "-c", SCRIPT, "sh", base.toString())) {
                 List<String> said = a.lines(3);
                 assertEquals("ready", said.get(2), said.toString());
                 int b1 = Integer.parseInt(said.get(0)), b2 = Integer.parseInt(said.get(1));
@@ -74,14 +82,19 @@ class LiveMountRelationsTest {
 
                 Mount root = tb2.rootMount().orElseThrow();
                 assertEquals(rootfs.toString(), root.root(), root.toString());
-                assertEquals(List.of("/", "/usr", "/proc"), tb2.inTreeOrder().stream().map(Mount::mountPoint).toList(),
+                assertEquals(
+                        List.of("/", "/usr", "/proc"),
+                        tb2.inTreeOrder().stream().map(Mount::mountPoint).toList(),
                         "the old root is gone from B2");
                 MountTable.Origin inA = tb2.rootOn(ta).orElseThrow();
                 assertEquals(rootfs.toString(), inA.path());
                 assertEquals(ta.topAt(rootfs.toString()).orElseThrow(), inA.mount(), "the bind in A, not A's /");
                 MountTable.Origin onHost = tb2.rootOn(host).orElseThrow();
                 assertEquals(rootfs.toString(), onHost.path());
-                assertTrue(onHost.mount().mountPoint().equals("/") || rootfs.startsWith(onHost.mount().mountPoint()), onHost.toString());
+                assertTrue(
+                        onHost.mount().mountPoint().equals("/")
+                                || rootfs.startsWith(onHost.mount().mountPoint()),
+                        onHost.toString());
             }
         } finally {
             // the namespaces died with their processes (Child kills them by PID): only directories are left

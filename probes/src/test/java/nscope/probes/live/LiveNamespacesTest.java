@@ -24,11 +24,21 @@ import org.junit.jupiter.api.Test;
  * and waits; nscope must find it in exactly those namespaces.
  */
 class LiveNamespacesTest {
-    @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
+    @BeforeAll
+    static void root() throws Exception {
+        Live.assumeRoot();
+    }
 
-    @Test void processInNewNetUtsIpcNamespacesIsTheirOnlyMember() throws Exception {
+    @Test
+    void processInNewNetUtsIpcNamespacesIsTheirOnlyMember() throws Exception {
         for (Host host : List.of(Host.live(), Host.liveNative())) {
-            try (Child c = new Child("unshare", "--net", "--uts", "--ipc", "sh", "-c",
+            try (Child c = new Child(
+                    "unshare",
+                    "--net",
+                    "--uts",
+                    "--ipc",
+                    "sh",
+                    "-c",
                     "stat -L -c %i /proc/self/ns/net /proc/self/ns/uts /proc/self/ns/ipc; exec sleep 600")) {
                 List<String> inodes = c.lines(3);
                 c.settled();
@@ -52,18 +62,29 @@ class LiveNamespacesTest {
         }
     }
 
-    @Test void nestedPidNamespaceGivesNsPidLevelsAndPendingParent() throws Exception {
+    @Test
+    void nestedPidNamespaceGivesNsPidLevelsAndPendingParent() throws Exception {
         // unshare --pid --fork: unshare's own pid_for_children is the new namespace, its child is PID 1 there
-        try (Child c = new Child("unshare", "--pid", "--fork", "--kill-child", "sh", "-c",
+        try (Child c = new Child(
+                "unshare",
+                "--pid",
+                "--fork",
+                "--kill-child",
+                "sh",
+                "-c",
                 "stat -L -c %i /proc/self/ns/pid; exec sleep 600")) {
             long inner = Long.parseLong(c.lines(1).get(0));
             Snapshot s = new Collector(Host.liveNative()).collect();
             Task unshare = s.task(c.pid()).orElseThrow();
-            Task child = s.tasks().values().stream().filter(t -> t.ppid() == c.pid() && t.leader()).findFirst().orElseThrow();
+            Task child = s.tasks().values().stream()
+                    .filter(t -> t.ppid() == c.pid() && t.leader())
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(inner, child.ns(NsLink.PID).get().ino());
             assertEquals(List.of(child.tid(), 1), child.nsPid().get(), "NSpid: host PID, then 1 inside");
             assertEquals(List.of(child.tid(), 1), child.nsTgid().get());
-            assertEquals(inner, unshare.ns(NsLink.PID_FOR_CHILDREN).get().ino(), "unshare's children go to the new one");
+            assertEquals(
+                    inner, unshare.ns(NsLink.PID_FOR_CHILDREN).get().ino(), "unshare's children go to the new one");
             assertNotEquals(inner, unshare.ns(NsLink.PID).get().ino());
             Namespace n = s.namespace(child.ns(NsLink.PID).get()).orElseThrow();
             assertEquals(NsKind.PID, n.kind());

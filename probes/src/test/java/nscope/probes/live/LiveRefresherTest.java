@@ -29,72 +29,105 @@ import org.junit.jupiter.api.Test;
 class LiveRefresherTest {
     private static final Duration EVERY = Duration.ofSeconds(2);
 
-    @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
+    @BeforeAll
+    static void root() throws Exception {
+        Live.assumeRoot();
+    }
 
-    @Test void newProcessesAreReadWholeAndVanishedOnesGoAtOnce() throws Exception {
+    @Test
+    void newProcessesAreReadWholeAndVanishedOnesGoAtOnce() throws Exception {
         Host host = Host.liveRefreshed();
         try {
             Refresher r = new Refresher(host, 1000);
             r.refresh(0, false, EVERY);
             Snapshot s;
             int pid;
-            try (Child c = new Child("unshare", "--uts", "--ipc", "--net", "--", "sh", "-c", "hostname nscope-test-refresh; echo ready; exec sleep 1000")) {
+            try (Child c = new Child(
+                    "unshare",
+                    "--uts",
+                    "--ipc",
+                    "--net",
+                    "--",
+                    "sh",
+                    "-c",
+                    "hostname nscope-test-refresh; echo ready; exec sleep 1000")) {
                 assertEquals("ready", c.lines(1).get(0));
                 c.settled();
                 pid = c.pid();
                 s = r.refresh(0, false, EVERY);
                 Task t = s.tasks().get(pid);
                 assertTrue(t != null, "the new process is in the next refresh");
-                for (NsLink l : NsLink.values()) assertEquals(link(pid, l), t.ns(l).get().ino(), l.fileName() + " of the new process");
+                for (NsLink l : NsLink.values())
+                    assertEquals(link(pid, l), t.ns(l).get().ino(), l.fileName() + " of the new process");
                 NsId uts = t.ns(NsLink.UTS).get();
                 assertTrue(s.namespaces().containsKey(uts), "its new uts namespace is a node");
-                assertEquals("nscope-test-refresh",
-                        ((NsFacts.Uts) s.facts().get(uts).get()).hostname(), "read inside the new namespace");
+                assertEquals(
+                        "nscope-test-refresh",
+                        ((NsFacts.Uts) s.facts().get(uts).get()).hostname(),
+                        "read inside the new namespace");
                 assertTrue(s.facts().get(t.ns(NsLink.NET).get()).known(), "the new network namespace's interfaces");
             }
             s = r.refresh(0, false, EVERY);
             assertFalse(s.tasks().containsKey(pid), "gone at the next refresh");
-            assertFalse(s.namespaces().values().stream().anyMatch(n -> n.tasks().contains(pid)), "and from every namespace's members");
+            assertFalse(
+                    s.namespaces().values().stream().anyMatch(n -> n.tasks().contains(pid)),
+                    "and from every namespace's members");
         } finally {
             host.release();
         }
     }
 
-    @Test void thePinnedProcessIsExactAndTheOthersWithinACycle() throws Exception {
+    @Test
+    void thePinnedProcessIsExactAndTheOthersWithinACycle() throws Exception {
         Host host = Host.liveRefreshed();
         // two processes that change their uts namespace in place (same PID, same start time)
         String[] later = {"sh", "-c", "echo started; sleep 1.5; exec unshare --uts -- sleep 1000"};
-        try (Child pinned = new Child(later); Child other = new Child(later)) {
+        try (Child pinned = new Child(later);
+                Child other = new Child(later)) {
             pinned.lines(1);
             other.lines(1);
             Refresher slow = new Refresher(host, 1000), cycle3 = new Refresher(host, 3);
             long hostUts = link((int) ProcessHandle.current().pid(), NsLink.UTS);
             Snapshot a = slow.refresh(0, false, EVERY);
             cycle3.refresh(0, false, EVERY);
-            assertEquals(hostUts, a.tasks().get(other.pid()).ns(NsLink.UTS).get().ino());
+            assertEquals(
+                    hostUts, a.tasks().get(other.pid()).ns(NsLink.UTS).get().ino());
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while ((link(pinned.pid(), NsLink.UTS) == hostUts || link(other.pid(), NsLink.UTS) == hostUts) && System.nanoTime() < deadline)
-                Thread.sleep(50);
+            while ((link(pinned.pid(), NsLink.UTS) == hostUts || link(other.pid(), NsLink.UTS) == hostUts)
+                    && System.nanoTime() < deadline) Thread.sleep(50);
             assertNotEquals(hostUts, link(other.pid(), NsLink.UTS), "the helper did not unshare");
             Thread.sleep(1100); // so the carried-over part is at least a second old
 
             Snapshot b = slow.refresh(pinned.pid(), false, EVERY);
-            assertEquals(link(pinned.pid(), NsLink.UTS), b.tasks().get(pinned.pid()).ns(NsLink.UTS).get().ino(), "the pinned process is exact");
-            assertEquals(hostUts, b.tasks().get(other.pid()).ns(NsLink.UTS).get().ino(),
+            assertEquals(
+                    link(pinned.pid(), NsLink.UTS),
+                    b.tasks().get(pinned.pid()).ns(NsLink.UTS).get().ino(),
+                    "the pinned process is exact");
+            assertEquals(
+                    hostUts,
+                    b.tasks().get(other.pid()).ns(NsLink.UTS).get().ino(),
                     "another one, not in this refresh's slice, is carried over as it was");
-            assertTrue(slow.freshness().linksSeconds() >= 1, "and the refresh says how old that is: " + slow.freshness());
+            assertTrue(
+                    slow.freshness().linksSeconds() >= 1, "and the refresh says how old that is: " + slow.freshness());
 
             long now = link(other.pid(), NsLink.UTS);
             Snapshot c = null;
             for (int i = 0; i < 3; i++) c = cycle3.refresh(0, false, EVERY);
-            assertEquals(now, c.tasks().get(other.pid()).ns(NsLink.UTS).get().ino(), "within one cycle every process is read whole");
-            assertTrue(c.namespaces().get(c.tasks().get(other.pid()).ns(NsLink.UTS).get()).processes().contains(other.pid()));
+            assertEquals(
+                    now,
+                    c.tasks().get(other.pid()).ns(NsLink.UTS).get().ino(),
+                    "within one cycle every process is read whole");
+            assertTrue(c.namespaces()
+                    .get(c.tasks().get(other.pid()).ns(NsLink.UTS).get())
+                    .processes()
+                    .contains(other.pid()));
         } finally {
             host.release();
         }
     }
 
-    @Test void theCgroupTreesKeepTheirDescriptorsAcrossRefreshes() throws Exception {
+    @Test
+    void theCgroupTreesKeepTheirDescriptorsAcrossRefreshes() throws Exception {
         Host host = Host.liveRefreshed();
         try {
             nscope.probes.source.NativeFiles files = (nscope.probes.source.NativeFiles) host.files();
@@ -104,7 +137,8 @@ class LiveRefresherTest {
             assertTrue(kept > 0, "a live refresh keeps the cgroup files it reads again open");
             r.refresh(0, false, EVERY);
             // within a tenth: processes and cgroups of the machine's own may come and go meanwhile
-            assertEquals(kept, files.keptOpen(), kept / 10.0, "a refresh that skips the cgroup trees lets none of them go");
+            assertEquals(
+                    kept, files.keptOpen(), kept / 10.0, "a refresh that skips the cgroup trees lets none of them go");
             r.refresh(0, true, EVERY);
             assertEquals(kept, files.keptOpen(), kept / 10.0, "and one that reads them again reads through them");
         } finally {
@@ -114,7 +148,8 @@ class LiveRefresherTest {
 
     /** The inode a task's namespace link names now, as readlink shows it. */
     private static long link(int pid, NsLink l) throws Exception {
-        String t = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "ns", l.fileName())).toString();
+        String t = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "ns", l.fileName()))
+                .toString();
         return Long.parseLong(t.substring(t.indexOf('[') + 1, t.length() - 1));
     }
 }

@@ -26,26 +26,32 @@ import org.junit.jupiter.api.Test;
 
 /** Threads of this JVM: one that moves itself into new namespaces must stand out from its leader. */
 class LiveThreadsTest {
-    @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
+    @BeforeAll
+    static void root() throws Exception {
+        Live.assumeRoot();
+    }
 
-    @Test void threadInItsOwnNetAndUtsNamespacesDiffersFromItsLeader() throws Exception {
+    @Test
+    void threadInItsOwnNetAndUtsNamespacesDiffersFromItsLeader() throws Exception {
         Kernel k = Kernel.load();
         CountDownLatch done = new CountDownLatch(1);
         CompletableFuture<long[]> moved = new CompletableFuture<>();
         // a throwaway thread: namespaces it unshares die with it
-        Thread t = new Thread(() -> {
-            try {
-                k.unshare(CloneFlags.NEWNET | CloneFlags.NEWUTS);
-                int tid = k.gettid();
-                String self = "/proc/self/task/" + tid + "/ns/";
-                long net = (Long) Files.getAttribute(Path.of(self + "net"), "unix:ino");
-                long uts = (Long) Files.getAttribute(Path.of(self + "uts"), "unix:ino");
-                moved.complete(new long[] {tid, net, uts});
-                done.await(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                moved.completeExceptionally(e);
-            }
-        }, "nscope-test-netns-thread");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        k.unshare(CloneFlags.NEWNET | CloneFlags.NEWUTS);
+                        int tid = k.gettid();
+                        String self = "/proc/self/task/" + tid + "/ns/";
+                        long net = (Long) Files.getAttribute(Path.of(self + "net"), "unix:ino");
+                        long uts = (Long) Files.getAttribute(Path.of(self + "uts"), "unix:ino");
+                        moved.complete(new long[] {tid, net, uts});
+                        done.await(60, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        moved.completeExceptionally(e);
+                    }
+                },
+                "nscope-test-netns-thread");
         t.start();
         try {
             long[] m = moved.get(10, TimeUnit.SECONDS);
@@ -63,7 +69,8 @@ class LiveThreadsTest {
             assertEquals(List.of(), net.processes(), "no process (leader) is in it: lsns would not list it");
             // every other thread of ours is where the leader is
             for (int tid : s.threadGroups().get(pid)) {
-                if (tid != thread.tid()) assertTrue(s.divergentLinks(s.task(tid).orElseThrow()).isEmpty(), "thread " + tid);
+                if (tid != thread.tid())
+                    assertTrue(s.divergentLinks(s.task(tid).orElseThrow()).isEmpty(), "thread " + tid);
             }
         } finally {
             done.countDown();
@@ -71,22 +78,25 @@ class LiveThreadsTest {
         }
     }
 
-    @Test void everyThreadOfAThreadGroupIsInTheSnapshot() throws Exception {
+    @Test
+    void everyThreadOfAThreadGroupIsInTheSnapshot() throws Exception {
         Kernel k = Kernel.load();
         int n = 6;
         CountDownLatch started = new CountDownLatch(n), done = new CountDownLatch(1);
         List<Integer> tids = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Thread t = new Thread(() -> {
-                tids.add(k.gettid());
-                started.countDown();
-                try {
-                    done.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "nscope-test-worker-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        tids.add(k.gettid());
+                        started.countDown();
+                        try {
+                            done.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "nscope-test-worker-" + i);
             t.start();
             threads.add(t);
         }

@@ -23,20 +23,43 @@ import org.junit.jupiter.api.Test;
  * resolved through RTM_GETNSID says.
  */
 class LiveVethPeersTest {
-    @BeforeAll static void root() throws Exception { Live.assumeRoot(); }
+    @BeforeAll
+    static void root() throws Exception {
+        Live.assumeRoot();
+    }
 
-    @Test void eachEndOfAVethNamesThePeersNamespace() throws Exception {
+    @Test
+    void eachEndOfAVethNamesThePeersNamespace() throws Exception {
         try (Child a = new Child("unshare", "--net", "sh", "-c", "echo ready; exec sleep 600");
-             Child b = new Child("unshare", "--net", "sh", "-c", "echo ready; exec sleep 600")) {
+                Child b = new Child("unshare", "--net", "sh", "-c", "echo ready; exec sleep 600")) {
             a.lines(1);
             b.lines(1);
             String ours = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
             // both ends go into namespaces we made: check before touching anything
-            assertNotEquals(ours, Files.readSymbolicLink(Path.of("/proc/" + a.pid() + "/ns/net")).toString());
-            assertNotEquals(ours, Files.readSymbolicLink(Path.of("/proc/" + b.pid() + "/ns/net")).toString());
-            Process ip = new ProcessBuilder("ip", "link", "add", "nscope-test-va", "netns", Integer.toString(a.pid()),
-                    "type", "veth", "peer", "name", "nscope-test-vb", "netns", Integer.toString(b.pid()))
-                    .redirectErrorStream(true).start();
+            assertNotEquals(
+                    ours,
+                    Files.readSymbolicLink(Path.of("/proc/" + a.pid() + "/ns/net"))
+                            .toString());
+            assertNotEquals(
+                    ours,
+                    Files.readSymbolicLink(Path.of("/proc/" + b.pid() + "/ns/net"))
+                            .toString());
+            Process ip = new ProcessBuilder(
+                            "ip",
+                            "link",
+                            "add",
+                            "nscope-test-va",
+                            "netns",
+                            Integer.toString(a.pid()),
+                            "type",
+                            "veth",
+                            "peer",
+                            "name",
+                            "nscope-test-vb",
+                            "netns",
+                            Integer.toString(b.pid()))
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(ip.getInputStream().readAllBytes());
             ip.waitFor(10, TimeUnit.SECONDS);
             assertEquals(0, ip.exitValue(), "ip link add: " + out);
@@ -54,7 +77,10 @@ class LiveVethPeersTest {
 
     private static NsFacts.Interface iface(Snapshot s, NsId ns, String name) {
         NsFacts.Net net = (NsFacts.Net) s.facts(ns).orElseThrow().get();
-        NsFacts.Interface i = net.interfaces().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        NsFacts.Interface i = net.interfaces().stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElse(null);
         assertNotNull(i, name + " in " + net.interfaces());
         return i;
     }

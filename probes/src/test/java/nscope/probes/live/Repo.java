@@ -11,13 +11,16 @@ final class Repo {
         String p = System.getProperty("nscope.repo");
         Path dir = p != null ? Path.of(p) : Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("fixtures"))) dir = dir.getParent();
-        if (dir == null) throw new IllegalStateException("cannot find the repository root (no fixtures/ above " + Path.of("").toAbsolutePath() + ")");
+        if (dir == null)
+            throw new IllegalStateException("cannot find the repository root (no fixtures/ above "
+                    + Path.of("").toAbsolutePath() + ")");
         return dir;
     }
 
     static Path synthHost() {
         Path tool = root().resolveSibling("shared").resolve("tools").resolve("synth-host");
-        if (!Files.isExecutable(tool)) throw new IllegalStateException(tool + " is missing: live tests need ../shared beside the repository");
+        if (!Files.isExecutable(tool))
+            throw new IllegalStateException(tool + " is missing: live tests need ../shared beside the repository");
         return tool;
     }
 }

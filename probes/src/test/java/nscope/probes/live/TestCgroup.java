@@ -20,7 +20,8 @@ final class TestCgroup implements AutoCloseable {
     final String path;
 
     TestCgroup(Path mount, String name) throws IOException {
-        if (!name.startsWith("nscope-test-")) throw new IllegalArgumentException("test cgroups are named nscope-test-*: " + name);
+        if (!name.startsWith("nscope-test-"))
+            throw new IllegalArgumentException("test cgroups are named nscope-test-*: " + name);
         this.mount = mount;
         this.dir = mount.resolve(name);
         this.path = "/" + name;
@@ -41,15 +42,22 @@ final class TestCgroup implements AutoCloseable {
         Files.writeString(dir.resolve(child).resolve(file), value);
     }
 
-    String read(String file) throws IOException { return Files.readString(dir.resolve(file)); }
+    String read(String file) throws IOException {
+        return Files.readString(dir.resolve(file));
+    }
 
     /** Moves a whole process in (cgroup.procs). */
-    void addProcess(int pid) throws IOException { write("cgroup.procs", Integer.toString(pid)); }
+    void addProcess(int pid) throws IOException {
+        write("cgroup.procs", Integer.toString(pid));
+    }
 
-    @Override public void close() throws IOException, InterruptedException {
+    @Override
+    public void close() throws IOException, InterruptedException {
         List<Path> dirs = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isDirectory).sorted(Comparator.comparingInt(Path::getNameCount).reversed()).forEach(dirs::add);
+            s.filter(Files::isDirectory)
+                    .sorted(Comparator.comparingInt(Path::getNameCount).reversed())
+                    .forEach(dirs::add);
         }
         for (Path d : dirs) {
             // a killed member leaves the cgroup a moment after its parent saw it exit

@@ -23,7 +23,9 @@ final class ThreadsChild {
         try (var in = ThreadsChild.class.getResourceAsStream("threads.c")) {
             Files.copy(in, src);
         }
-        Process p = new ProcessBuilder("gcc", "-O1", "-pthread", "-o", bin.toString(), src.toString()).inheritIO().start();
+        Process p = new ProcessBuilder("gcc", "-O1", "-pthread", "-o", bin.toString(), src.toString())
+                .inheritIO()
+                .start();
         if (p.waitFor() != 0) throw new IOException("gcc failed for " + src);
         binary = bin;
         return bin;
@@ -31,13 +33,16 @@ final class ThreadsChild {
 
     /** Started with n extra threads; ids() gives its PID first, then the threads' TIDs. */
     record Started(Child child, List<Integer> ids) {
-        int pid() { return ids.get(0); }
+        int pid() {
+            return ids.get(0);
+        }
     }
 
     static Started start(int threads) throws IOException, InterruptedException {
         Child c = new Child(binary().toString(), Integer.toString(threads));
         List<String> lines = c.lines(threads + 2);
         if (!lines.get(threads + 1).equals("ready")) throw new IOException("threads helper said " + lines);
-        return new Started(c, lines.subList(0, threads + 1).stream().map(Integer::parseInt).toList());
+        return new Started(
+                c, lines.subList(0, threads + 1).stream().map(Integer::parseInt).toList());
     }
 }

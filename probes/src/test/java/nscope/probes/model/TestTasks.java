@@ -16,7 +16,9 @@ public final class TestTasks {
     /** The nsfs device number seen on most hosts. */
     public static final long NSFS_DEV = 4;
 
-    public static NsId id(long ino) { return new NsId(NSFS_DEV, ino); }
+    public static NsId id(long ino) {
+        return new NsId(NSFS_DEV, ino);
+    }
 
     /**
      * All ten links, each kind at base + its ordinal; the *_for_children links
@@ -46,12 +48,32 @@ public final class TestTasks {
         return task(tid, tgid, start, ns, Readout.of(new Ids(0, 0, 0, 0)), Readout.of(List.of("/bin/prog" + tgid)));
     }
 
-    public static Task task(int tid, int tgid, long start, Map<NsLink, Readout<NsId>> ns,
-                            Readout<Ids> uids, Readout<List<String>> cmdline) {
+    public static Task task(
+            int tid,
+            int tgid,
+            long start,
+            Map<NsLink, Readout<NsId>> ns,
+            Readout<Ids> uids,
+            Readout<List<String>> cmdline) {
         Readout<List<Integer>> one = Readout.of(List.of(tid));
-        return new Task(tid, tgid, 1, 'S', "prog" + tgid, start, tgid, tgid, false,
-                uids, uids, one, Readout.of(List.of(tgid)), Readout.of(List.of(tgid)), Readout.of(List.of(tgid)),
-                cmdline, ns);
+        return new Task(
+                tid,
+                tgid,
+                1,
+                'S',
+                "prog" + tgid,
+                start,
+                tgid,
+                tgid,
+                false,
+                uids,
+                uids,
+                one,
+                Readout.of(List.of(tgid)),
+                Readout.of(List.of(tgid)),
+                Readout.of(List.of(tgid)),
+                cmdline,
+                ns);
     }
 
     public static Snapshot snapshot(List<Task> tasks, List<Namespace> namespaces) {

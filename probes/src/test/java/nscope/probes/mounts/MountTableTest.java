@@ -32,7 +32,8 @@ class MountTableTest {
         "170 27 0:99 / /var/lib/docker/overlay2/abc/merged rw,relatime - overlay overlay rw,lowerdir=/l,upperdir=/u,workdir=/w",
     };
 
-    @Test void treeByParentIdWithChildrenInIdOrder() throws Malformed {
+    @Test
+    void treeByParentIdWithChildrenInIdOrder() throws Malformed {
         MountTable t = table(HOST);
         assertEquals(List.of(27), ids(t.roots()), "the mount whose parent is not in the table");
         assertEquals(List.of(22, 23, 24, 157, 160, 170), ids(t.children(27)));
@@ -44,7 +45,8 @@ class MountTableTest {
         assertEquals(Optional.empty(), t.byId(1));
     }
 
-    @Test void lookupByMountPointSeesStacks() throws Malformed {
+    @Test
+    void lookupByMountPointSeesStacks() throws Malformed {
         MountTable t = table(HOST);
         assertEquals(List.of(25, 30), ids(t.at("/dev/shm")), "the lower mount first");
         assertEquals(30, t.topAt("/dev/shm").orElseThrow().id());
@@ -52,21 +54,31 @@ class MountTableTest {
         assertEquals(Optional.empty(), t.topAt("/nowhere"));
     }
 
-    @Test void parentLinksInACircleStillPutEveryMountInTheTreeOnce() throws Malformed {
-        MountTable t = table("10 1 0:1 / / rw - tmpfs a rw", "11 12 0:2 / /x rw - tmpfs b rw",
-                "12 11 0:3 / /y rw - tmpfs c rw", "13 12 0:4 / /y/z rw - tmpfs d rw");
+    @Test
+    void parentLinksInACircleStillPutEveryMountInTheTreeOnce() throws Malformed {
+        MountTable t = table(
+                "10 1 0:1 / / rw - tmpfs a rw",
+                "11 12 0:2 / /x rw - tmpfs b rw",
+                "12 11 0:3 / /y rw - tmpfs c rw",
+                "13 12 0:4 / /y/z rw - tmpfs d rw");
         assertEquals(List.of(10, 11), ids(t.roots()));
         assertEquals(List.of(10, 11, 12, 13), ids(t.inTreeOrder()));
-        assertEquals(List.of(), t.children(12).stream().filter(m -> m.id() == 11).toList());
+        assertEquals(
+                List.of(), t.children(12).stream().filter(m -> m.id() == 11).toList());
     }
 
-    @Test void aRepeatedIdIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> table("10 1 0:1 / / rw - tmpfs a rw", "10 1 0:1 / /b rw - tmpfs a rw"));
+    @Test
+    void aRepeatedIdIsRefused() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> table("10 1 0:1 / / rw - tmpfs a rw", "10 1 0:1 / /b rw - tmpfs a rw"));
     }
 
-    @Test void sharedPeerGroupsPairMountsAcrossTables() throws Malformed {
+    @Test
+    void sharedPeerGroupsPairMountsAcrossTables() throws Malformed {
         MountTable host = table(HOST);
-        MountTable container = table("500 499 0:80 / / rw - overlay overlay rw,lowerdir=/l",
+        MountTable container = table(
+                "500 499 0:80 / / rw - overlay overlay rw,lowerdir=/l",
                 "501 500 254:0 /run/netns /run/netns rw,relatime shared:1 - ext4 /dev/vda rw",
                 "502 500 254:0 /srv /srv rw,relatime master:1 - ext4 /dev/vda rw");
         List<MountTable.SharedPeer> peers = container.sharedWith(host);
@@ -77,7 +89,8 @@ class MountTableTest {
         assertEquals(List.of(), host.sharedWith(table("600 599 0:81 / / rw - tmpfs t rw")));
     }
 
-    @Test void whereAContainerRootIsOnTheHost() throws Malformed {
+    @Test
+    void whereAContainerRootIsOnTheHost() throws Malformed {
         MountTable host = table(HOST);
         // a bind of a host directory: the longest root that holds it wins
         MountTable bound = table("600 599 254:0 /var/lib/nscope-test/rootfs / rw - ext4 /dev/vda rw");
@@ -88,19 +101,33 @@ class MountTableTest {
         assertEquals("/opt/rootfs", elsewhere.rootOn(host).orElseThrow().path());
         assertEquals(27, elsewhere.rootOn(host).orElseThrow().mount().id());
         // a directory whose name only starts like a mount's root is not under it
-        assertEquals("/var/library", table("602 599 254:0 /var/library / rw - ext4 /dev/vda rw").rootOn(host).orElseThrow().path());
+        assertEquals(
+                "/var/library",
+                table("602 599 254:0 /var/library / rw - ext4 /dev/vda rw")
+                        .rootOn(host)
+                        .orElseThrow()
+                        .path());
         // an overlay root: the same superblock (device) mounted on the host
         MountTable overlaid = table("700 699 0:99 / / rw - overlay overlay rw,lowerdir=/l,upperdir=/u,workdir=/w");
-        assertEquals("/var/lib/docker/overlay2/abc/merged", overlaid.rootOn(host).orElseThrow().path());
+        assertEquals(
+                "/var/lib/docker/overlay2/abc/merged",
+                overlaid.rootOn(host).orElseThrow().path());
         // the mount itself: its own table answers "/"
         assertEquals("/", host.rootOn(host).orElseThrow().path());
         // a filesystem the host has not mounted, and a root that is not a path
-        assertEquals(Optional.empty(), table("800 799 0:123 / / rw - tmpfs t rw").rootOn(host));
-        assertEquals(Optional.empty(), table("801 799 254:0 net:[4026532000] / rw - nsfs nsfs rw").rootOn(host));
-        assertEquals(Optional.empty(), table("802 799 0:21 / /proc rw - proc proc rw").rootOn(host), "no mount at /");
+        assertEquals(
+                Optional.empty(), table("800 799 0:123 / / rw - tmpfs t rw").rootOn(host));
+        assertEquals(
+                Optional.empty(),
+                table("801 799 254:0 net:[4026532000] / rw - nsfs nsfs rw").rootOn(host));
+        assertEquals(
+                Optional.empty(),
+                table("802 799 0:21 / /proc rw - proc proc rw").rootOn(host),
+                "no mount at /");
     }
 
-    @Test void holdsComparesWholePathComponents() {
+    @Test
+    void holdsComparesWholePathComponents() {
         assertTrue(MountTable.holds("/", "/a"));
         assertTrue(MountTable.holds("/a", "/a"));
         assertTrue(MountTable.holds("/a", "/a/b"));
@@ -109,5 +136,7 @@ class MountTableTest {
         assertEquals(false, MountTable.holds("/", "net:[1]"));
     }
 
-    private static List<Integer> ids(List<Mount> ms) { return ms.stream().map(Mount::id).toList(); }
+    private static List<Integer> ids(List<Mount> ms) {
+        return ms.stream().map(Mount::id).toList();
+    }
 }

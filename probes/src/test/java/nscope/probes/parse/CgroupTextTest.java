@@ -11,14 +11,16 @@ import nscope.probes.cgroups.CgroupLine;
 import org.junit.jupiter.api.Test;
 
 class CgroupTextTest {
-    @Test void maxIsUnlimitedNotAnError() throws Malformed {
+    @Test
+    void maxIsUnlimitedNotAnError() throws Malformed {
         CgValue.Num n = (CgValue.Num) CgroupText.value("memory.max", "max\n");
         assertTrue(n.unlimited());
         assertEquals("max", n.raw());
         assertEquals(536870912L, ((CgValue.Num) CgroupText.value("memory.max", "536870912\n")).value());
     }
 
-    @Test void v1UnlimitedSentinelsAreUnlimitedAndKeepTheirText() throws Malformed {
+    @Test
+    void v1UnlimitedSentinelsAreUnlimitedAndKeepTheirText() throws Malformed {
         CgValue.Num v1 = (CgValue.Num) CgroupText.value("memory.limit_in_bytes", "9223372036854771712\n");
         assertTrue(v1.unlimited());
         assertEquals("9223372036854771712", v1.raw());
@@ -26,10 +28,13 @@ class CgroupTextTest {
         assertTrue(((CgValue.Num) CgroupText.value("memory.soft_limit_in_bytes", "9223372036854710272")).unlimited());
         assertTrue(((CgValue.Num) CgroupText.value("cpu.cfs_quota_us", "-1")).unlimited());
         // the same number in a usage file is a number
-        assertEquals(9223372036854771712L, ((CgValue.Num) CgroupText.value("memory.usage_in_bytes", "9223372036854771712")).value());
+        assertEquals(
+                9223372036854771712L,
+                ((CgValue.Num) CgroupText.value("memory.usage_in_bytes", "9223372036854771712")).value());
     }
 
-    @Test void u64ValuesAreKeptAndAnythingBeyondIsMalformed() throws Malformed {
+    @Test
+    void u64ValuesAreKeptAndAnythingBeyondIsMalformed() throws Malformed {
         CgValue.Num big = (CgValue.Num) CgroupText.value("cpuacct.usage", "18446744073709551615");
         assertEquals("18446744073709551615", Long.toUnsignedString(big.value()));
         assertThrows(Malformed.class, () -> CgroupText.value("cpuacct.usage", "18446744073709551616"));
@@ -39,39 +44,56 @@ class CgroupTextTest {
         assertThrows(Malformed.class, () -> CgroupText.value("memory.current", "\u001b[2J"));
     }
 
-    @Test void cpuMaxAndPressure() throws Malformed {
+    @Test
+    void cpuMaxAndPressure() throws Malformed {
         CgValue.CpuMax m = (CgValue.CpuMax) CgroupText.value("cpu.max", "50000 100000\n");
         assertEquals(50000L, m.quota().value());
         assertEquals(100000L, m.periodUsec());
-        assertTrue(((CgValue.CpuMax) CgroupText.value("cpu.max", "max 100000")).quota().unlimited());
-        CgValue.Pressure p = (CgValue.Pressure) CgroupText.value("memory.pressure",
-                "some avg10=1.25 avg60=0.50 avg300=0.10 total=123456\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=42\n");
+        assertTrue(((CgValue.CpuMax) CgroupText.value("cpu.max", "max 100000"))
+                .quota()
+                .unlimited());
+        CgValue.Pressure p = (CgValue.Pressure)
+                CgroupText.value(
+                        "memory.pressure",
+                        "some avg10=1.25 avg60=0.50 avg300=0.10 total=123456\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=42\n");
         assertEquals(1.25, p.some().avg10());
         assertEquals(123456L, p.some().totalUsec());
         assertEquals(42L, p.full().totalUsec());
-        CgValue.Pressure cpu = (CgValue.Pressure) CgroupText.value("cpu.pressure", "some avg10=0.00 avg60=0.00 avg300=0.00 total=7\n");
+        CgValue.Pressure cpu =
+                (CgValue.Pressure) CgroupText.value("cpu.pressure", "some avg10=0.00 avg60=0.00 avg300=0.00 total=7\n");
         assertNull(cpu.full(), "cpu had no full line before 5.13");
-        assertThrows(Malformed.class, () -> CgroupText.value("io.pressure", "some avg10=x avg60=0.00 avg300=0.00 total=0"));
-        assertThrows(Malformed.class, () -> CgroupText.value("io.pressure", "full avg10=0.00 avg60=0.00 avg300=0.00 total=0"));
+        assertThrows(
+                Malformed.class, () -> CgroupText.value("io.pressure", "some avg10=x avg60=0.00 avg300=0.00 total=0"));
+        assertThrows(
+                Malformed.class,
+                () -> CgroupText.value("io.pressure", "full avg10=0.00 avg60=0.00 avg300=0.00 total=0"));
     }
 
-    @Test void keyedFilesKeepTheKernelsOrderAndMemoryStatOnlyItsHeadline() throws Malformed {
-        CgValue.Keyed e = (CgValue.Keyed) CgroupText.value("memory.events", "low 0\nhigh 2\nmax 5\noom 1\noom_kill 1\noom_group_kill 0\n");
-        assertEquals(List.of("low", "high", "max", "oom", "oom_kill", "oom_group_kill"), List.copyOf(e.fields().keySet()));
-        CgValue.Keyed st = (CgValue.Keyed) CgroupText.value("memory.stat", "anon 4096\nfile 8192\nkernel 100\nsec_pagetables 0\npgfault 77\n");
+    @Test
+    void keyedFilesKeepTheKernelsOrderAndMemoryStatOnlyItsHeadline() throws Malformed {
+        CgValue.Keyed e = (CgValue.Keyed)
+                CgroupText.value("memory.events", "low 0\nhigh 2\nmax 5\noom 1\noom_kill 1\noom_group_kill 0\n");
+        assertEquals(
+                List.of("low", "high", "max", "oom", "oom_kill", "oom_group_kill"),
+                List.copyOf(e.fields().keySet()));
+        CgValue.Keyed st = (CgValue.Keyed)
+                CgroupText.value("memory.stat", "anon 4096\nfile 8192\nkernel 100\nsec_pagetables 0\npgfault 77\n");
         assertEquals(List.of("anon", "file", "kernel"), List.copyOf(st.fields().keySet()));
         assertThrows(Malformed.class, () -> CgroupText.value("cgroup.events", "populated\n"));
     }
 
-    @Test void memberListsAreOneIdPerLine() throws Malformed {
+    @Test
+    void memberListsAreOneIdPerLine() throws Malformed {
         assertEquals(List.of(1, 42, 4194304), CgroupText.ids("1\n42\n4194304\n", "tasks"));
         assertEquals(List.of(), CgroupText.ids("", "tasks"));
         assertThrows(Malformed.class, () -> CgroupText.ids("1\nx\n", "tasks"));
         assertThrows(Malformed.class, () -> CgroupText.ids("99999999999\n", "tasks"));
     }
 
-    @Test void procCgroupLinesSplitAtTheFirstTwoColonsOnly() throws Malformed {
-        List<CgroupLine> l = CgroupText.procLines("12:pids:/a:b/c\n3:cpu,cpuacct:/\n1:name=systemd:/user.slice\n0::/x y\n");
+    @Test
+    void procCgroupLinesSplitAtTheFirstTwoColonsOnly() throws Malformed {
+        List<CgroupLine> l =
+                CgroupText.procLines("12:pids:/a:b/c\n3:cpu,cpuacct:/\n1:name=systemd:/user.slice\n0::/x y\n");
         assertEquals(new CgroupLine(12, "pids", "/a:b/c"), l.get(0));
         assertEquals(List.of("cpu", "cpuacct"), l.get(1).controllerList());
         assertEquals("0::/x y", l.get(3).toString());

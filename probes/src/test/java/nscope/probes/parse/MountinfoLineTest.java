@@ -20,15 +20,19 @@ import org.junit.jupiter.api.Test;
  * there with unshare; the hostile ones are those lines edited.
  */
 class MountinfoLineTest {
-    static final String ROOT = "27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,discard,resv_strict,resuid=65534,resgid=65534";
-    static final String SHARED = "157 27 254:0 /run/netns /run/netns rw,relatime shared:1 - ext4 /dev/vda rw,discard,resv_strict,resuid=65534,resgid=65534";
-    static final String RO_TMPFS = "28 27 0:25 / /mnt/sandboxing/model_tools_env/v1/python ro,nosuid,nodev,relatime - tmpfs model_tools_unavailable ro,size=4k,mode=755";
+    static final String ROOT =
+            "27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,discard,resv_strict,resuid=65534,resgid=65534";
+    static final String SHARED =
+            "157 27 254:0 /run/netns /run/netns rw,relatime shared:1 - ext4 /dev/vda rw,discard,resv_strict,resuid=65534,resgid=65534";
+    static final String RO_TMPFS =
+            "28 27 0:25 / /mnt/sandboxing/model_tools_env/v1/python ro,nosuid,nodev,relatime - tmpfs model_tools_unavailable ro,size=4k,mode=755";
     /** mount -t overlay with lowerdir=.../l1:.../l\:2:.../l 3 (the kernel shows the mounter's string, escaped) */
     static final String OVERLAY = "4080 4028 0:375 / /run/nscope-test/exp/o rw,relatime - overlay nscope-test-ov "
             + "rw,lowerdir=/run/nscope-test/exp/l1:/run/nscope-test/exp/l\\134:2:/run/nscope-test/exp/l\\0403,"
             + "upperdir=/run/nscope-test/exp/u,workdir=/run/nscope-test/exp/w,uuid=on";
 
-    @Test void aPlainLineGivesEveryField() throws Malformed {
+    @Test
+    void aPlainLineGivesEveryField() throws Malformed {
         Mount m = MountinfoLine.parse(ROOT);
         assertEquals(27, m.id());
         assertEquals(1, m.parentId());
@@ -47,21 +51,25 @@ class MountinfoLineTest {
         assertTrue(MountinfoLine.parse(RO_TMPFS).readOnly());
     }
 
-    @Test void optionalFieldsGivePropagation() throws Malformed {
+    @Test
+    void optionalFieldsGivePropagation() throws Malformed {
         Mount shared = MountinfoLine.parse(SHARED);
         assertEquals(OptionalInt.of(1), shared.propagation().shared());
         assertEquals("/run/netns", shared.root());
         assertEquals("shared:1", shared.propagation().tags());
         // proc(5)'s example
-        Mount slave = MountinfoLine.parse("36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue");
+        Mount slave =
+                MountinfoLine.parse("36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue");
         assertEquals(OptionalInt.of(1), slave.propagation().master());
         assertEquals(OptionalInt.empty(), slave.propagation().shared());
         assertEquals("slave", slave.propagation().kinds());
-        Mount several = MountinfoLine.parse(ROOT.replace("relatime -", "relatime shared:12 master:3 propagate_from:2 -"));
+        Mount several =
+                MountinfoLine.parse(ROOT.replace("relatime -", "relatime shared:12 master:3 propagate_from:2 -"));
         assertEquals(OptionalInt.of(12), several.propagation().shared());
         assertEquals(OptionalInt.of(3), several.propagation().master());
         assertEquals(OptionalInt.of(2), several.propagation().propagateFrom());
-        assertEquals("shared:12,master:3,propagate_from:2", several.propagation().tags());
+        assertEquals(
+                "shared:12,master:3,propagate_from:2", several.propagation().tags());
         assertEquals("shared,slave", several.propagation().kinds());
         assertEquals("ext4", several.fsType());
         Mount unbindable = MountinfoLine.parse(ROOT.replace("relatime -", "relatime unbindable -"));
@@ -73,14 +81,18 @@ class MountinfoLineTest {
         assertEquals("shared:4,newtag:9", future.propagation().tags());
     }
 
-    @Test void octalEscapesInPathsAndSourceAreDecodedExactly() throws Malformed {
+    @Test
+    void octalEscapesInPathsAndSourceAreDecodedExactly() throws Malformed {
         // real: tmpfs on ".../t a", tmpfs from "nscope test\src" on ".../t<newline>b", a bind on ".../x\y"
-        Mount space = MountinfoLine.parse("4049 4028 0:371 / /run/nscope-test/exp/t\\040a rw,relatime - tmpfs nscope-test-t rw");
+        Mount space = MountinfoLine.parse(
+                "4049 4028 0:371 / /run/nscope-test/exp/t\\040a rw,relatime - tmpfs nscope-test-t rw");
         assertEquals("/run/nscope-test/exp/t a", space.mountPoint());
-        Mount nl = MountinfoLine.parse("4073 4028 0:373 / /run/nscope-test/exp/t\\012b rw,relatime - tmpfs nscope\\040test\\134src rw");
+        Mount nl = MountinfoLine.parse(
+                "4073 4028 0:373 / /run/nscope-test/exp/t\\012b rw,relatime - tmpfs nscope\\040test\\134src rw");
         assertEquals("/run/nscope-test/exp/t\nb", nl.mountPoint());
         assertEquals("nscope test\\src", nl.source());
-        Mount bind = MountinfoLine.parse("4075 4028 254:0 /run/nscope-test/exp/l1 /run/nscope-test/exp/x\\134y rw,relatime - ext4 /dev/vda rw");
+        Mount bind = MountinfoLine.parse(
+                "4075 4028 254:0 /run/nscope-test/exp/l1 /run/nscope-test/exp/x\\134y rw,relatime - ext4 /dev/vda rw");
         assertEquals("/run/nscope-test/exp/x\\y", bind.mountPoint());
         assertEquals("/run/nscope-test/exp/l1", bind.root());
         // a tab, in the root too; a backslash followed by digits that are themselves escaped
@@ -97,7 +109,8 @@ class MountinfoLineTest {
         assertEquals("fuse.sshfs", comma.fsType());
     }
 
-    @Test void anEmptySourceIsEmptyNotAShiftedField() throws Malformed {
+    @Test
+    void anEmptySourceIsEmptyNotAShiftedField() throws Malformed {
         // real: mount -t tmpfs "" DIR prints nothing between type and options
         Mount m = MountinfoLine.parse("4946 4866 0:520 / /run/nscope-test/exp/m2 rw,relatime - tmpfs  rw");
         assertEquals("", m.source());
@@ -105,34 +118,43 @@ class MountinfoLineTest {
         assertEquals(List.of("rw"), m.superOptions());
     }
 
-    @Test void aFilesystemThatPrintsARawSpaceInItsOptionsLosesNothing() throws Malformed {
+    @Test
+    void aFilesystemThatPrintsARawSpaceInItsOptionsLosesNothing() throws Malformed {
         Mount m = MountinfoLine.parse("60 27 0:50 / /m rw - weirdfs src rw,label=a b,x=1");
         assertEquals(List.of("rw", "label=a b", "x=1"), m.superOptions());
     }
 
-    @Test void aSeparatorLookingPathIsNotTheSeparator() throws Malformed {
+    @Test
+    void aSeparatorLookingPathIsNotTheSeparator() throws Malformed {
         Mount m = MountinfoLine.parse("61 27 0:51 / /- rw - tmpfs - rw");
         assertEquals("/-", m.mountPoint());
         assertEquals("-", m.source());
         assertEquals("tmpfs", m.fsType());
     }
 
-    @Test void overlayLayersAreListedExactly() throws Malformed {
+    @Test
+    void overlayLayersAreListedExactly() throws Malformed {
         Mount m = MountinfoLine.parse(OVERLAY);
         assertEquals("overlay", m.fsType());
         OverlayLayers o = m.overlay().orElseThrow();
-        assertEquals(List.of("/run/nscope-test/exp/l1", "/run/nscope-test/exp/l:2", "/run/nscope-test/exp/l 3"), o.lowerdirs());
+        assertEquals(
+                List.of("/run/nscope-test/exp/l1", "/run/nscope-test/exp/l:2", "/run/nscope-test/exp/l 3"),
+                o.lowerdirs());
         assertEquals(List.of(), o.datadirs());
         assertEquals(Optional.of("/run/nscope-test/exp/u"), o.upperdir());
         assertEquals(Optional.of("/run/nscope-test/exp/w"), o.workdir());
         // the superblock options keep the mounter's string, decoded from octal only
-        assertTrue(m.superOptions().contains("lowerdir=/run/nscope-test/exp/l1:/run/nscope-test/exp/l\\:2:/run/nscope-test/exp/l 3"));
+        assertTrue(m.superOptions()
+                .contains("lowerdir=/run/nscope-test/exp/l1:/run/nscope-test/exp/l\\:2:/run/nscope-test/exp/l 3"));
     }
 
-    @Test void overlayWithManyLayersDataLayersAndTheNewOptionForms() throws Malformed {
+    @Test
+    void overlayWithManyLayersDataLayersAndTheNewOptionForms() throws Malformed {
         StringBuilder lower = new StringBuilder();
-        for (int i = 0; i < 40; i++) lower.append(i == 0 ? "" : ":").append("/var/lib/c/l").append(i).append("\\134:x");
-        Mount many = MountinfoLine.parse("70 27 0:60 / /c rw - overlay overlay ro,lowerdir=" + lower + "::/d/one:/d/two");
+        for (int i = 0; i < 40; i++)
+            lower.append(i == 0 ? "" : ":").append("/var/lib/c/l").append(i).append("\\134:x");
+        Mount many =
+                MountinfoLine.parse("70 27 0:60 / /c rw - overlay overlay ro,lowerdir=" + lower + "::/d/one:/d/two");
         OverlayLayers o = many.overlay().orElseThrow();
         assertEquals(40, o.lowerdirs().size());
         assertEquals("/var/lib/c/l0:x", o.lowerdirs().get(0));
@@ -152,52 +174,65 @@ class MountinfoLineTest {
         assertEquals(List.of("/a\\b", "/cd"), bs.overlay().orElseThrow().lowerdirs());
     }
 
-    @Test void malformedLinesThrow() {
+    @Test
+    void malformedLinesThrow() {
         String[] bad = {
             "",
-            "27 1 254:0 / /",                                                   // too few fields
-            "27 1 254:0 / / rw,relatime ext4 /dev/vda rw,discard extra more",    // no "-"
-            "27 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda",               // too few after "-"
-            ROOT.replace("27 1 ", "x 1 "),                                       // non-numeric ID
-            ROOT.replace("27 1 ", "27 -1 "),                                     // negative parent
-            ROOT.replace("27 1 ", "99999999999 1 "),                             // beyond an int
-            ROOT.replace("254:0", "254-0"),                                      // not MAJOR:MINOR
+            "27 1 254:0 / /", // too few fields
+            "27 1 254:0 / / rw,relatime ext4 /dev/vda rw,discard extra more", // no "-"
+            "27 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda", // too few after "-"
+            ROOT.replace("27 1 ", "x 1 "), // non-numeric ID
+            ROOT.replace("27 1 ", "27 -1 "), // negative parent
+            ROOT.replace("27 1 ", "99999999999 1 "), // beyond an int
+            ROOT.replace("254:0", "254-0"), // not MAJOR:MINOR
             ROOT.replace("254:0", "254:"),
-            ROOT.replace(" / / ", " / /a\\b "),                                  // stray backslash in a path
-            ROOT.replace(" / / ", " / /a\\777 "),                                // escape beyond a byte
-            ROOT.replace("relatime -", "relatime shared -"),                     // tag without its number
+            ROOT.replace(" / / ", " / /a\\b "), // stray backslash in a path
+            ROOT.replace(" / / ", " / /a\\777 "), // escape beyond a byte
+            ROOT.replace("relatime -", "relatime shared -"), // tag without its number
             ROOT.replace("relatime -", "relatime shared:x -"),
-            ROOT.replace("relatime -", "relatime shared:1 shared:2 -"),          // a tag twice
+            ROOT.replace("relatime -", "relatime shared:1 shared:2 -"), // a tag twice
             ROOT.replace("relatime -", "relatime unbindable:1 -"),
-            ROOT.replace("relatime -", "relatime  shared:1 -"),                  // an empty optional field
-            ROOT.replace("- ext4", "-  /dev/vda"),                               // no type
-            ROOT.replace(" rw,relatime ", " "),                                  // fields shift: no options
-            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a:::/b",          // three colons
-            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a:",              // trailing colon
-            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=:/a",              // empty first layer
-            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a\\134",          // lone backslash
-            "70 27 0:60 / /c rw - overlay overlay rw,upperdir=/u,workdir=/w",    // no lower layer
-            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a,lowerdir+=/b",  // both forms
+            ROOT.replace("relatime -", "relatime  shared:1 -"), // an empty optional field
+            ROOT.replace("- ext4", "-  /dev/vda"), // no type
+            ROOT.replace(" rw,relatime ", " "), // fields shift: no options
+            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a:::/b", // three colons
+            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a:", // trailing colon
+            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=:/a", // empty first layer
+            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a\\134", // lone backslash
+            "70 27 0:60 / /c rw - overlay overlay rw,upperdir=/u,workdir=/w", // no lower layer
+            "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a,lowerdir+=/b", // both forms
         };
         for (String line : bad) {
             Malformed m = assertThrows(Malformed.class, () -> MountinfoLine.parse(line), line);
-            assertTrue(m.getMessage().startsWith("mountinfo: ") || m.getMessage().startsWith("overlay: "), m.getMessage());
+            assertTrue(
+                    m.getMessage().startsWith("mountinfo: ") || m.getMessage().startsWith("overlay: "), m.getMessage());
         }
     }
 
-    @Test void aStrayBackslashInASourceIsKeptAsLibmountKeepsIt() throws Malformed {
-        assertEquals("a\\b", MountinfoLine.parse("80 27 0:70 / /m rw - tmpfs a\\b rw").source());
+    @Test
+    void aStrayBackslashInASourceIsKeptAsLibmountKeepsIt() throws Malformed {
+        assertEquals(
+                "a\\b",
+                MountinfoLine.parse("80 27 0:70 / /m rw - tmpfs a\\b rw").source());
     }
 
-    @Test void oneBadLineDoesNotLoseTheOthers() {
+    @Test
+    void oneBadLineDoesNotLoseTheOthers() {
         String file = ROOT + "\n" + SHARED.replace("shared:1", "shared:") + "\n" + RO_TMPFS + "\n" + OVERLAY + "\n";
         Mountinfo.Lines lines = Mountinfo.parse(file.getBytes(StandardCharsets.UTF_8));
-        assertEquals(List.of(27, 28, 4080), lines.mounts().stream().map(Mount::id).toList());
+        assertEquals(
+                List.of(27, 28, 4080), lines.mounts().stream().map(Mount::id).toList());
         assertEquals(1, lines.bad().size());
         assertEquals(2, lines.bad().get(0).line());
-        assertTrue(lines.bad().get(0).why().getMessage().contains("shared:"), lines.bad().get(0).why().getMessage());
+        assertTrue(
+                lines.bad().get(0).why().getMessage().contains("shared:"),
+                lines.bad().get(0).why().getMessage());
         // no final newline: the last line still counts
-        assertEquals(2, Mountinfo.parse((ROOT + "\n" + RO_TMPFS).getBytes(StandardCharsets.UTF_8)).mounts().size());
+        assertEquals(
+                2,
+                Mountinfo.parse((ROOT + "\n" + RO_TMPFS).getBytes(StandardCharsets.UTF_8))
+                        .mounts()
+                        .size());
         assertEquals(0, Mountinfo.parse(new byte[0]).mounts().size());
     }
 }

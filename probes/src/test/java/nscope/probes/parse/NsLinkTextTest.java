@@ -20,13 +20,15 @@ class NsLinkTextTest {
         assertEquals(text, t.text());
     }
 
-    @Test void labelsAreTheKernelNames() throws Malformed {
+    @Test
+    void labelsAreTheKernelNames() throws Malformed {
         assertEquals(NsKind.MNT, NsLinkText.parse("mnt:[4026531841]").kind());
         assertEquals(NsKind.CGROUP, NsLinkText.parse("cgroup:[4026531835]").kind());
         assertEquals(NsKind.TIME, NsLinkText.parse("time:[4026531834]").kind());
     }
 
-    @Test void inodeAbove2To63() throws Malformed {
+    @Test
+    void inodeAbove2To63() throws Malformed {
         NsLinkText t = NsLinkText.parse("net:[9223372036854775808]");
         assertEquals(Long.MIN_VALUE, t.inode());
         assertEquals("net:[9223372036854775808]", t.text());
@@ -36,13 +38,31 @@ class NsLinkTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "foo:[4026531840]", "NET:[4026531840]", "pid_for_children:[4026531836]", " net:[1]",
-            "net:4026531840", "net:[4026531840", "net:4026531840]", "net[4026531840]", "net:[]", "net:", ":[1]",
-            "", "net", "[4026531840]", "net:(4026531840)",
-            "net:[abc]", "net:[-1]", "net:[1 2]", "net:[ 1]", "net:[0x10]", "net:[[1]]",
-            "net:[18446744073709551616]",
-    })
+    @ValueSource(
+            strings = {
+                "foo:[4026531840]",
+                "NET:[4026531840]",
+                "pid_for_children:[4026531836]",
+                " net:[1]",
+                "net:4026531840",
+                "net:[4026531840",
+                "net:4026531840]",
+                "net[4026531840]",
+                "net:[]",
+                "net:",
+                ":[1]",
+                "",
+                "net",
+                "[4026531840]",
+                "net:(4026531840)",
+                "net:[abc]",
+                "net:[-1]",
+                "net:[1 2]",
+                "net:[ 1]",
+                "net:[0x10]",
+                "net:[[1]]",
+                "net:[18446744073709551616]",
+            })
     void malformed(String s) {
         assertThrows(Malformed.class, () -> NsLinkText.parse(s));
     }

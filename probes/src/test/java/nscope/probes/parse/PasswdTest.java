@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Test;
 class PasswdTest {
     final List<Integer> bad = new ArrayList<>();
 
-    Map<Long, String> parse(String text) { return Passwd.parse(text.getBytes(StandardCharsets.UTF_8), bad); }
+    Map<Long, String> parse(String text) {
+        return Passwd.parse(text.getBytes(StandardCharsets.UTF_8), bad);
+    }
 
-    @Test void normalLines() {
+    @Test
+    void normalLines() {
         Map<Long, String> m = parse("""
                 root:x:0:0:root:/root:/bin/bash
                 daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
@@ -25,18 +28,21 @@ class PasswdTest {
         assertEquals(List.of(), bad);
     }
 
-    @Test void emptyFieldsAndNoFinalNewline() {
+    @Test
+    void emptyFieldsAndNoFinalNewline() {
         assertEquals(Map.of(7L, "svc"), parse("svc::7:7:::"));
         assertEquals(List.of(), bad);
     }
 
-    @Test void duplicateUidFirstWins() {
+    @Test
+    void duplicateUidFirstWins() {
         Map<Long, String> m = parse("root:x:0:0::/root:/bin/sh\ntoor:x:0:0::/root:/bin/sh\n");
         assertEquals(Map.of(0L, "root"), m);
         assertEquals(List.of(), bad);
     }
 
-    @Test void malformedLinesByOneBasedNumber() {
+    @Test
+    void malformedLinesByOneBasedNumber() {
         Map<Long, String> m = parse("""
                 root:x:0:0:root:/root:/bin/bash
                 short:x:5
@@ -50,7 +56,8 @@ class PasswdTest {
         assertEquals(List.of(2, 3, 5, 6), bad);
     }
 
-    @Test void commentsAndNisLinesSkipped() {
+    @Test
+    void commentsAndNisLinesSkipped() {
         Map<Long, String> m = parse("""
                 # a comment:x:9:9::/:/bin/sh
                 +@netgroup:x:10:10::/:/bin/sh
@@ -62,7 +69,8 @@ class PasswdTest {
         assertEquals(List.of(), bad);
     }
 
-    @Test void uidOutOfRange() {
+    @Test
+    void uidOutOfRange() {
         Map<Long, String> m = parse("""
                 max:x:4294967295:0::/:/bin/sh
                 over:x:4294967296:0::/:/bin/sh
@@ -73,7 +81,8 @@ class PasswdTest {
         assertEquals(List.of(2, 3, 4), bad);
     }
 
-    @Test void emptyInput() {
+    @Test
+    void emptyInput() {
         assertTrue(parse("").isEmpty());
         assertEquals(List.of(), bad);
     }

@@ -27,10 +27,14 @@ class CgroupsPhaseTest {
     static final String BATCH = "/batch";
 
     static CgroupTree tree(Scan s, String label) {
-        return s.cgroups().trees().stream().filter(t -> t.hierarchy().label().equals(label)).findFirst().orElseThrow();
+        return s.cgroups().trees().stream()
+                .filter(t -> t.hierarchy().label().equals(label))
+                .findFirst()
+                .orElseThrow();
     }
 
-    @Test void v2TreeWithEachCgroupsProcessesAndThreads() throws IOException {
+    @Test
+    void v2TreeWithEachCgroupsProcessesAndThreads() throws IOException {
         Scan s = Scans.after(Scans.fixture("cgroup-v2"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
         assertEquals(-1, s.cgroupNanos(), "not run yet");
         new CgroupsPhase(false).run(s);
@@ -40,12 +44,15 @@ class CgroupsPhaseTest {
         Cgroup nginx = v2.cgroup("/system.slice/nginx.service").orElseThrow();
         assertEquals(3, nginx.procs().get().size());
         for (int pid : nginx.procs().get())
-            assertEquals("/system.slice/nginx.service", s.cgroups().pathOf(pid, pid, v2.hierarchy()).orElseThrow());
+            assertEquals(
+                    "/system.slice/nginx.service",
+                    s.cgroups().pathOf(pid, pid, v2.hierarchy()).orElseThrow());
         assertTrue(nginx.threads().known(), "v2 thread lists are always read");
         assertEquals(s.tgids().size(), s.cgroups().lines().size(), "every process's /proc/PID/cgroup");
     }
 
-    @Test void v1ThreadListsOnlyWhenAskedFor() throws IOException {
+    @Test
+    void v1ThreadListsOnlyWhenAskedFor() throws IOException {
         Host host = Scans.fixture("cgroup-v1");
         Scan without = Scans.after(host, Scope.TASKS, new TasksPhase(), new NamespacesPhase(), new CgroupsPhase(false));
         assertEquals(8, without.cgroups().trees().size());
@@ -59,18 +66,24 @@ class CgroupsPhaseTest {
         assertEquals(List.of(2397), threaded.threads().get(), "a thread placed apart from its process");
         assertEquals(List.of(2391), threaded.procs().get(), "its process is listed, as v1 cgroup.procs lists it");
         // a processes-only scan finds the thread's process by listing /proc/PID/task
-        Scan procs = Scans.after(host, Scope.PROCESSES, new TasksPhase(), new NamespacesPhase(), new CgroupsPhase(true));
-        assertEquals(List.of(2391), tree(procs, "cpu,cpuacct").cgroup(BATCH).orElseThrow().procs().get());
+        Scan procs =
+                Scans.after(host, Scope.PROCESSES, new TasksPhase(), new NamespacesPhase(), new CgroupsPhase(true));
+        assertEquals(
+                List.of(2391),
+                tree(procs, "cpu,cpuacct").cgroup(BATCH).orElseThrow().procs().get());
     }
 
-    @Test void eachCgroupNamespacesRootsJoinTheFacts() throws IOException {
+    @Test
+    void eachCgroupNamespacesRootsJoinTheFacts() throws IOException {
         Scan s = Scans.after(Scans.fixture("cgroup-docker"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
         CgroupsPhase phase = new CgroupsPhase(false);
         phase.run(s);
-        NsFacts.Cgroup c = (NsFacts.Cgroup) s.facts().get(new NsId(4, 4026532200L)).get();
+        NsFacts.Cgroup c =
+                (NsFacts.Cgroup) s.facts().get(new NsId(4, 4026532200L)).get();
         assertEquals(1322, c.tid());
         CgroupLine root = c.roots().get(0);
-        assertTrue(root.path().startsWith("/system.slice/docker-") && root.path().endsWith(".scope"), root.toString());
+        assertTrue(
+                root.path().startsWith("/system.slice/docker-") && root.path().endsWith(".scope"), root.toString());
         // the same phase again (its kept roots are checked, or read again on a tree that gives no cgroup ids)
         Scan again = Scans.after(Scans.fixture("cgroup-docker"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
         phase.run(again);
@@ -78,11 +91,14 @@ class CgroupsPhaseTest {
         assertEquals(s.cgroups().trees(), again.cgroups().trees());
     }
 
-    @Test void theReadsBesideTheWalkShareOneSmallPoolOfDaemonThreads() throws IOException {
+    @Test
+    void theReadsBesideTheWalkShareOneSmallPoolOfDaemonThreads() throws IOException {
         Host host = Scans.fixture("cgroup-k8s");
-        for (int i = 0; i < 4; i++) Scans.after(host, Scope.PROCESSES, new TasksPhase(), new NamespacesPhase(), new CgroupsPhase(false));
+        for (int i = 0; i < 4; i++)
+            Scans.after(host, Scope.PROCESSES, new TasksPhase(), new NamespacesPhase(), new CgroupsPhase(false));
         List<Thread> side = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("nscope-cgroup-side-")).toList();
+                .filter(t -> t.getName().startsWith("nscope-cgroup-side-"))
+                .toList();
         assertFalse(side.isEmpty(), "they ran on the pool");
         assertTrue(side.size() <= 2, "two threads at most, however many scans: " + side);
         assertTrue(side.stream().allMatch(Thread::isDaemon), "they never hold the JVM up");

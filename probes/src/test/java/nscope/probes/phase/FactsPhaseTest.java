@@ -20,16 +20,26 @@ import org.junit.jupiter.api.Test;
  * capture recorded them from inside, pid, time and user from member files.
  */
 class FactsPhaseTest {
-    static NsId ns(long ino) { return new NsId(4, ino); }
+    static NsId ns(long ino) {
+        return new NsId(4, ino);
+    }
 
-    @Test void eachKindFromWhereItIsRead() throws IOException {
+    @Test
+    void eachKindFromWhereItIsRead() throws IOException {
         Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
         new FactsPhase().run(s);
         Map<NsId, Readout<NsFacts>> f = s.facts();
-        assertEquals(new NsFacts.Uts("nscope-test-fx-c1", "(none)"), f.get(ns(4026532178L)).get());
+        assertEquals(
+                new NsFacts.Uts("nscope-test-fx-c1", "(none)"),
+                f.get(ns(4026532178L)).get());
         assertEquals(new NsFacts.Ipc(0, 0, 0), f.get(ns(4026532179L)).get());
-        assertEquals("lo", ((NsFacts.Net) f.get(ns(4026531833L)).get()).interfaces().get(0).name());
-        assertEquals(new NsFacts.Pid(0, Readout.of(20759L)), f.get(ns(4026531836L)).get(), "our own pid namespace: ns_last_pid");
+        assertEquals(
+                "lo",
+                ((NsFacts.Net) f.get(ns(4026531833L)).get()).interfaces().get(0).name());
+        assertEquals(
+                new NsFacts.Pid(0, Readout.of(20759L)),
+                f.get(ns(4026531836L)).get(),
+                "our own pid namespace: ns_last_pid");
         NsFacts.Pid nested = (NsFacts.Pid) f.get(ns(4026532253L)).get();
         assertEquals(2, nested.level());
         assertEquals(Unknown.Reason.NOT_PROVIDED, nested.lastPid().why().reason());
@@ -39,11 +49,13 @@ class FactsPhaseTest {
         assertEquals(List.of(new NsFacts.IdRange(0, 0, 4294967295L)), user.uidMap());
         assertEquals("allow", user.setgroups());
         // mnt and cgroup facts are other phases'
-        s.namespaces().values().stream().filter(n -> n.kind() == NsKind.MNT || n.kind() == NsKind.CGROUP)
+        s.namespaces().values().stream()
+                .filter(n -> n.kind() == NsKind.MNT || n.kind() == NsKind.CGROUP)
                 .forEach(n -> assertFalse(f.containsKey(n.id()), n.toString()));
     }
 
-    @Test void onlyTheNamespacesAskedFor() throws IOException {
+    @Test
+    void onlyTheNamespacesAskedFor() throws IOException {
         Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
         Map<NsId, Readout<NsFacts>> f = FactsPhase.read(s, Set.of(ns(4026532178L), ns(4026532253L)));
         assertEquals(Set.of(ns(4026532178L), ns(4026532253L)), f.keySet());

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class FdHoldersPhaseTest {
     static final NsId HELD = new NsId(4, 4026532477L);
 
-    @Test void aNamespaceHeldOnlyByADescriptorBecomesANode() throws IOException {
+    @Test
+    void aNamespaceHeldOnlyByADescriptorBecomesANode() throws IOException {
         Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
         int before = s.namespaces().size();
         assertFalse(s.namespaces().containsKey(HELD), "no task is in it");
@@ -26,12 +27,15 @@ class FdHoldersPhaseTest {
         assertEquals(List.of(), n.tasks());
         assertEquals(List.of(new Holder.Fd(20645, 3)), n.holders());
         assertEquals("sleep", s.tasks().get(20645).comm());
-        assertEquals(before + 1, s.namespaces().size(), "the other descriptors are no namespaces, or none held only so");
+        assertEquals(
+                before + 1, s.namespaces().size(), "the other descriptors are no namespaces, or none held only so");
     }
 
-    @Test void onlyTheProcessesAskedForAreRead() throws IOException {
+    @Test
+    void onlyTheProcessesAskedForAreRead() throws IOException {
         Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
-        new FdHoldersPhase().read(s, s.tgids().stream().filter(pid -> pid != 20645).toList());
+        new FdHoldersPhase()
+                .read(s, s.tgids().stream().filter(pid -> pid != 20645).toList());
         assertFalse(s.namespaces().containsKey(HELD));
         new FdHoldersPhase().read(s, List.of(20645));
         assertEquals(List.of(new Holder.Fd(20645, 3)), s.namespaces().get(HELD).holders());

@@ -25,8 +25,14 @@ import org.junit.jupiter.api.Test;
 class MountFactsPhaseTest {
     static final NsId HOST_MNT = new NsId(4, 4026531832L), C1_MNT = new NsId(4, 4026532177L);
 
-    @Test void eachTableSetAgainstTheHosts() throws IOException {
-        Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase(), new NamespacesPhase(), new MountTablesPhase());
+    @Test
+    void eachTableSetAgainstTheHosts() throws IOException {
+        Scan s = Scans.after(
+                Scans.fixture("synth-host"),
+                Scope.TASKS,
+                new TasksPhase(),
+                new NamespacesPhase(),
+                new MountTablesPhase());
         new MountFactsPhase().run(s);
         assertEquals(s.mounts().tables().keySet(), s.facts().keySet(), "a fact for each table, nothing else");
         NsFacts.Mnt host = (NsFacts.Mnt) s.facts().get(HOST_MNT).get();
@@ -40,9 +46,12 @@ class MountFactsPhaseTest {
         assertTrue(c1.rootOnHost() != null, "a container's root lies in the host's tree");
     }
 
-    @Test void theHostNamespaceIsTheLowestTasksWhoseLinkWasRead() {
+    @Test
+    void theHostNamespaceIsTheLowestTasksWhoseLinkWasRead() {
         Map<Integer, Task> tasks = new HashMap<>();
-        for (Task t : List.of(task(1, 1, 5, without(links(0), NsLink.MNT)), task(2, 2, 5, with(links(0), NsLink.MNT, 700)),
+        for (Task t : List.of(
+                task(1, 1, 5, without(links(0), NsLink.MNT)),
+                task(2, 2, 5, with(links(0), NsLink.MNT, 700)),
                 task(30, 30, 5, with(links(0), NsLink.MNT, 800)))) tasks.put(t.tid(), t);
         assertEquals(id(700), MountFactsPhase.hostNamespace(tasks), "PID 1's link refused: the next task's");
         assertNull(MountFactsPhase.hostNamespace(Map.of()));

@@ -21,8 +21,14 @@ import org.junit.jupiter.api.Test;
 class MountHoldersPhaseTest {
     static final NsId HELD = new NsId(4, 4026532406L);
 
-    @Test void aNamespaceHeldOnlyByABindMountBecomesANode() throws IOException {
-        Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase(), new NamespacesPhase(), new MountTablesPhase());
+    @Test
+    void aNamespaceHeldOnlyByABindMountBecomesANode() throws IOException {
+        Scan s = Scans.after(
+                Scans.fixture("synth-host"),
+                Scope.TASKS,
+                new TasksPhase(),
+                new NamespacesPhase(),
+                new MountTablesPhase());
         assertFalse(s.namespaces().containsKey(HELD), "no task is in it");
         new MountHoldersPhase().run(s);
         Namespace n = s.namespaces().get(HELD);
@@ -31,11 +37,15 @@ class MountHoldersPhaseTest {
         assertEquals(1, n.holders().size());
         Holder.Mount m = (Holder.Mount) n.holders().get(0);
         assertEquals("/run/netns/nscope-test-fx-h1", m.mountPoint());
-        assertEquals(s.mounts().readThrough().get(m.mountNs()), m.viaPid(), "seen through the member its table was read through");
+        assertEquals(
+                s.mounts().readThrough().get(m.mountNs()),
+                m.viaPid(),
+                "seen through the member its table was read through");
         assertEquals(NsKind.MNT, s.namespaces().get(m.mountNs()).kind());
     }
 
-    @Test void tablesNotReadHoldNothing() throws IOException {
+    @Test
+    void tablesNotReadHoldNothing() throws IOException {
         Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
         Map<NsId, Namespace> before = new TreeMap<>(s.namespaces());
         TreeMap<NsId, Readout<nscope.probes.mounts.MountTable>> unknown = new TreeMap<>();

@@ -15,12 +15,16 @@ import org.junit.jupiter.api.Test;
 
 /** The mount tables phase on the recorded container host: each mount namespace's table, read through a member. */
 class MountTablesPhaseTest {
-    @Test void everyMountNamespaceHasItsTableReadThroughAMember() throws IOException {
+    @Test
+    void everyMountNamespaceHasItsTableReadThroughAMember() throws IOException {
         Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
         assertNull(s.mounts(), "not read before the phase");
         int problems = s.problems().size();
         new MountTablesPhase().run(s);
-        Set<NsId> mnt = s.namespaces().values().stream().filter(n -> n.kind() == NsKind.MNT).map(Namespace::id).collect(Collectors.toSet());
+        Set<NsId> mnt = s.namespaces().values().stream()
+                .filter(n -> n.kind() == NsKind.MNT)
+                .map(Namespace::id)
+                .collect(Collectors.toSet());
         assertEquals(mnt, s.mounts().tables().keySet());
         assertTrue(mnt.size() >= 8, "the host's, each container's and each nested one's: " + mnt.size());
         s.mounts().tables().forEach((id, table) -> {
@@ -28,6 +32,8 @@ class MountTablesPhaseTest {
             int via = s.mounts().readThrough().get(id);
             assertTrue(s.namespaces().get(id).tasks().contains(via), "read through a member of " + id);
         });
-        assertEquals(s.mounts().problems(), s.problems().subList(problems, s.problems().size()));
+        assertEquals(
+                s.mounts().problems(),
+                s.problems().subList(problems, s.problems().size()));
     }
 }

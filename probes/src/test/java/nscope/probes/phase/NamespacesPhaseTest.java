@@ -28,10 +28,15 @@ class NamespacesPhaseTest {
         return NamespacesPhase.of(m);
     }
 
-    @Test void membersAreSortedAndLeadersAreProcesses() {
+    @Test
+    void membersAreSortedAndLeadersAreProcesses() {
         // given in descending order: the result must not depend on it
-        Map<NsId, Namespace> m = namespaces(task(1001, 1000, 5, links(0)), task(1000, 1000, 5, links(0)),
-                task(21, 20, 5, links(0)), task(20, 20, 5, links(0)), task(3, 3, 5, links(0)));
+        Map<NsId, Namespace> m = namespaces(
+                task(1001, 1000, 5, links(0)),
+                task(1000, 1000, 5, links(0)),
+                task(21, 20, 5, links(0)),
+                task(20, 20, 5, links(0)),
+                task(3, 3, 5, links(0)));
         Namespace net = m.get(id(NsKind.NET.ordinal()));
         assertEquals(NsKind.NET, net.kind());
         assertEquals(List.of(3, 20, 21, 1000, 1001), net.tasks());
@@ -40,17 +45,20 @@ class NamespacesPhaseTest {
         assertEquals(NsKind.values().length, m.size());
     }
 
-    @Test void threadInItsOwnNamespace() {
-        Map<NsId, Namespace> m = namespaces(task(20, 20, 5, links(0)), task(21, 20, 5, with(links(0), NsLink.NET, 500)));
+    @Test
+    void threadInItsOwnNamespace() {
+        Map<NsId, Namespace> m =
+                namespaces(task(20, 20, 5, links(0)), task(21, 20, 5, with(links(0), NsLink.NET, 500)));
         assertEquals(List.of(21), m.get(id(500)).tasks());
         assertEquals(List.of(), m.get(id(500)).processes());
         assertEquals(List.of(20), m.get(id(NsKind.NET.ordinal())).tasks());
     }
 
-    @Test void pidForChildrenElsewhereIsPending() {
+    @Test
+    void pidForChildrenElsewhereIsPending() {
         // 20 called unshare(CLONE_NEWPID): its next child is born in 600, it stays where it is
-        Map<NsId, Namespace> m = namespaces(task(20, 20, 5, with(links(0), NsLink.PID_FOR_CHILDREN, 600)),
-                task(30, 30, 5, links(0)));
+        Map<NsId, Namespace> m =
+                namespaces(task(20, 20, 5, with(links(0), NsLink.PID_FOR_CHILDREN, 600)), task(30, 30, 5, links(0)));
         Namespace pending = m.get(id(600));
         assertEquals(NsKind.PID, pending.kind());
         assertEquals(List.of(), pending.tasks());
@@ -60,7 +68,8 @@ class NamespacesPhaseTest {
         assertEquals(List.of(), own.pendingFor(), "pid_for_children that equals pid is not pending");
     }
 
-    @Test void unreadableLinksAreSkipped() {
+    @Test
+    void unreadableLinksAreSkipped() {
         Map<NsId, Namespace> m = namespaces(task(20, 20, 5, without(links(0), NsLink.NET)), task(30, 30, 5, links(0)));
         assertEquals(List.of(30), m.get(id(NsKind.NET.ordinal())).tasks());
         // pid unknown: a known pid_for_children is counted as pending, since we cannot tell it is the same
@@ -69,11 +78,14 @@ class NamespacesPhaseTest {
         assertEquals(List.of(), p.get(id(NsKind.PID.ordinal())).tasks());
     }
 
-    @Test void holdersJoinTheirNamespaceOrMakeANodeOfIt() {
+    @Test
+    void holdersJoinTheirNamespaceOrMakeANodeOfIt() {
         Map<NsId, Namespace> m = namespaces(task(20, 20, 5, links(0)));
         NsId net = id(NsKind.NET.ordinal()), hidden = id(900);
-        NamespacesPhase.addHolders(Map.of(net, List.of(new Holder.Fd(20, 3)), hidden, List.of(new Holder.Fd(20, 4))),
-                Map.of(net, NsKind.NET, hidden, NsKind.NET), m);
+        NamespacesPhase.addHolders(
+                Map.of(net, List.of(new Holder.Fd(20, 3)), hidden, List.of(new Holder.Fd(20, 4))),
+                Map.of(net, NsKind.NET, hidden, NsKind.NET),
+                m);
         assertEquals(List.of(20), m.get(net).tasks(), "a member keeps its place");
         assertEquals(List.of(new Holder.Fd(20, 3)), m.get(net).holders());
         assertEquals(NsKind.NET, m.get(hidden).kind());
@@ -81,13 +93,15 @@ class NamespacesPhaseTest {
         assertEquals(List.of(new Holder.Fd(20, 4)), m.get(hidden).holders());
     }
 
-    @Test void theRecordedHostsNamespacesFromItsTasksLinks() throws Exception {
+    @Test
+    void theRecordedHostsNamespacesFromItsTasksLinks() throws Exception {
         Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase());
         new NamespacesPhase().run(s);
         assertEquals(NamespacesPhase.of(s.tasks()), s.namespaces());
         for (Task t : s.tasks().values())
             for (NsLink l : NsLink.values())
-                if (t.ns(l).known() && !l.forChildren()) assertTrue(s.namespaces().get(t.ns(l).get()).tasks().contains(t.tid()), t + " " + l);
+                if (t.ns(l).known() && !l.forChildren())
+                    assertTrue(s.namespaces().get(t.ns(l).get()).tasks().contains(t.tid()), t + " " + l);
         assertTrue(s.namespaces().values().stream().allMatch(n -> n.holders().isEmpty()), "holders are later phases'");
     }
 }

@@ -14,11 +14,14 @@ final class Scans {
     static Path repo() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent())
             if (Files.isDirectory(p.resolve("fixtures/synth-host"))) return p;
-        throw new IllegalStateException("no fixtures/synth-host above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no fixtures/synth-host above " + Path.of("").toAbsolutePath());
     }
 
     /** A recorded host from fixtures/. */
-    static Host fixture(String name) throws IOException { return Host.under(repo().resolve("fixtures").resolve(name)); }
+    static Host fixture(String name) throws IOException {
+        return Host.under(repo().resolve("fixtures").resolve(name));
+    }
 
     /** A new scan of the host, run through these phases in this order. */
     static Scan after(Host host, Scope scope, ScanPhase... phases) {

@@ -18,12 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The tasks phase on recorded hosts: every thread group, task and link; a proc root it cannot list. */
 class TasksPhaseTest {
-    @Test void everyThreadGroupTaskAndLinkOfTheRecordedHost() throws IOException {
+    @Test
+    void everyThreadGroupTaskAndLinkOfTheRecordedHost() throws IOException {
         Host host = Scans.fixture("synth-host");
         Scan s = Scans.after(host, Scope.TASKS, new TasksPhase());
         List<Integer> dirs;
         try (Stream<Path> l = Files.list(host.roots().proc())) {
-            dirs = l.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]+")).map(Integer::valueOf).sorted().toList();
+            dirs = l.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("[0-9]+"))
+                    .map(Integer::valueOf)
+                    .sorted()
+                    .toList();
         }
         assertEquals(dirs, s.tgids(), "every PID directory, in order");
         // as its expected/snapshot.json lists them
@@ -32,17 +37,22 @@ class TasksPhaseTest {
         for (Task t : s.tasks().values()) assertTrue(s.tgids().contains(t.tgid()), t.toString());
         assertTrue(s.namespaces().isEmpty(), "namespaces are made by the phase after");
         // PID 1 of that VM refuses even root its links: unknown, with why
-        assertEquals(Unknown.Reason.PERMISSION, s.tasks().get(1).ns(NsLink.NET).why().reason());
-        assertTrue(s.tasks().values().stream().filter(t -> t.tgid() != 1).allMatch(t -> t.ns(NsLink.NET).known()));
+        assertEquals(
+                Unknown.Reason.PERMISSION, s.tasks().get(1).ns(NsLink.NET).why().reason());
+        assertTrue(s.tasks().values().stream()
+                .filter(t -> t.tgid() != 1)
+                .allMatch(t -> t.ns(NsLink.NET).known()));
     }
 
-    @Test void aProcessesScanReadsTheLeadersOnly() throws IOException {
+    @Test
+    void aProcessesScanReadsTheLeadersOnly() throws IOException {
         Scan s = Scans.after(Scans.fixture("synth-host"), Scope.PROCESSES, new TasksPhase());
         assertEquals(91, s.tasks().size());
         assertTrue(s.tasks().values().stream().allMatch(Task::leader));
     }
 
-    @Test void aProcRootThatCannotBeListedIsAProblem(@TempDir Path tree) throws IOException {
+    @Test
+    void aProcRootThatCannotBeListedIsAProblem(@TempDir Path tree) throws IOException {
         Files.createDirectories(tree.resolve("proc/7/task/7"));
         Files.writeString(tree.resolve("nsfs.ids"), "");
         Files.writeString(tree.resolve("outcomes"), "EACCES proc\n");

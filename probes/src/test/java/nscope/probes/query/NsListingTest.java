@@ -36,8 +36,13 @@ class NsListingTest {
                     task(40, 40, 9, at(HOST_NET), ids(1000), Readout.of(List.of("daemon", "-f"))),
                     task(41, 40, 9, at(HOST_NET), ids(1000), Readout.of(List.of("daemon", "-f"))),
                     task(42, 40, 9, at(THREAD_NET), ids(1000), Readout.of(List.of("daemon", "-f"))),
-                    task(300, 300, 90, at(CT_NET),
-                            Readout.unknown(Unknown.Reason.PERMISSION, "EACCES"), Readout.of(List.of())),
+                    task(
+                            300,
+                            300,
+                            90,
+                            at(CT_NET),
+                            Readout.unknown(Unknown.Reason.PERMISSION, "EACCES"),
+                            Readout.of(List.of())),
                     task(301, 300, 90, at(CT_NET), ids(4242), Readout.of(List.of()))),
             List.of(
                     ns(NsKind.NET, HOST_NET, List.of(1, 40, 41), List.of(1, 40)),
@@ -51,62 +56,76 @@ class NsListingTest {
         return with(with(links(0), NsLink.NET, net), NsLink.UTS, HOST_UTS);
     }
 
-    static Readout<Ids> ids(long euid) { return Readout.of(new Ids(euid, euid, euid, euid)); }
-
-    static List<String> summary(List<Row> rows) {
-        return rows.stream().map(r -> r.ns().id() + " " + r.ns().kind().label() + " " + r.nprocs() + " " + r.ntasks()
-                + " " + r.pid() + " " + r.uid() + " " + r.user() + " [" + r.command() + "]").toList();
+    static Readout<Ids> ids(long euid) {
+        return Readout.of(new Ids(euid, euid, euid, euid));
     }
 
-    @Test void processesOnly() {
-        assertEquals(List.of(
-                "4026531840 net 2 3 1 0 root [/sbin/init splash]",
-                "4026532200 net 1 2 300 -1 ? [prog300]"),
+    static List<String> summary(List<Row> rows) {
+        return rows.stream()
+                .map(r -> r.ns().id() + " " + r.ns().kind().label() + " " + r.nprocs() + " " + r.ntasks() + " "
+                        + r.pid() + " " + r.uid() + " " + r.user() + " [" + r.command() + "]")
+                .toList();
+    }
+
+    @Test
+    void processesOnly() {
+        assertEquals(
+                List.of("4026531840 net 2 3 1 0 root [/sbin/init splash]", "4026532200 net 1 2 300 -1 ? [prog300]"),
                 summary(NsListing.rows(SNAP, Set.of(NsKind.NET), false, null)));
     }
 
-    @Test void threadOnlyNamespaceNeedsThreads() {
-        assertEquals(List.of(
-                "4026531840 net 2 3 1 0 root [/sbin/init splash]",
-                "4026532100 net 0 1 42 1000 alice [daemon -f]",
-                "4026532200 net 1 2 300 -1 ? [prog300]"),
+    @Test
+    void threadOnlyNamespaceNeedsThreads() {
+        assertEquals(
+                List.of(
+                        "4026531840 net 2 3 1 0 root [/sbin/init splash]",
+                        "4026532100 net 0 1 42 1000 alice [daemon -f]",
+                        "4026532200 net 1 2 300 -1 ? [prog300]"),
                 summary(NsListing.rows(SNAP, Set.of(NsKind.NET), true, null)));
     }
 
-    @Test void namespaceWithNoMembersIsNeverListed() {
+    @Test
+    void namespaceWithNoMembersIsNeverListed() {
         Snapshot s = snapshot(List.of(), List.of(ns(NsKind.PID, 4026532900L, List.of(), List.of())));
         assertEquals(List.of(), NsListing.rows(s, EnumSet.allOf(NsKind.class), true, null));
     }
 
-    @Test void representativeIsTheLowestPid() {
+    @Test
+    void representativeIsTheLowestPid() {
         Row uts = NsListing.rows(SNAP, Set.of(NsKind.UTS), false, null).get(0);
         assertEquals(1, uts.pid());
         assertEquals(3, uts.nprocs());
         assertEquals(6, uts.ntasks());
     }
 
-    @Test void typeFilter() {
-        assertEquals(List.of("4026531838 uts 3 6 1 0 root [/sbin/init splash]"),
+    @Test
+    void typeFilter() {
+        assertEquals(
+                List.of("4026531838 uts 3 6 1 0 root [/sbin/init splash]"),
                 summary(NsListing.rows(SNAP, Set.of(NsKind.UTS), true, null)));
         assertEquals(List.of(), NsListing.rows(SNAP, Set.of(NsKind.IPC, NsKind.USER), true, null));
         assertEquals(List.of(), NsListing.rows(SNAP, Set.of(), true, null));
-        assertEquals(4, NsListing.rows(SNAP, EnumSet.allOf(NsKind.class), true, null).size());
+        assertEquals(
+                4, NsListing.rows(SNAP, EnumSet.allOf(NsKind.class), true, null).size());
     }
 
-    @Test void onlyPidFilter() {
-        assertEquals(List.of(
-                "4026531838 uts 3 6 1 0 root [/sbin/init splash]",
-                "4026532200 net 1 2 300 -1 ? [prog300]"),
+    @Test
+    void onlyPidFilter() {
+        assertEquals(
+                List.of("4026531838 uts 3 6 1 0 root [/sbin/init splash]", "4026532200 net 1 2 300 -1 ? [prog300]"),
                 summary(NsListing.rows(SNAP, EnumSet.allOf(NsKind.class), false, 300)));
-        assertEquals(List.of("4026531840 net 2 3 1 0 root [/sbin/init splash]"),
+        assertEquals(
+                List.of("4026531840 net 2 3 1 0 root [/sbin/init splash]"),
                 summary(NsListing.rows(SNAP, Set.of(NsKind.NET), true, 40)));
         // a TID is not a process: nothing is its own
         assertEquals(List.of(), NsListing.rows(SNAP, EnumSet.allOf(NsKind.class), true, 42));
         assertEquals(List.of(), NsListing.rows(SNAP, EnumSet.allOf(NsKind.class), false, 99999));
     }
 
-    @Test void userWithoutNameShowsTheNumber() {
-        Snapshot s = snapshot(List.of(task(5, 5, 1, links(100), ids(4242), Readout.of(List.of("x")))),
+    @Test
+    void userWithoutNameShowsTheNumber() {
+        Snapshot s = snapshot(
+                List.of(task(5, 5, 1, links(100), ids(4242), Readout.of(List.of("x")))),
                 List.of(ns(NsKind.IPC, 100 + NsKind.IPC.ordinal(), List.of(5), List.of(5))));
         Row r = NsListing.rows(s, Set.of(NsKind.IPC), false, null).get(0);
         assertEquals(4242L, r.uid());

@@ -48,22 +48,28 @@ class NsTreeTest {
         Snapshot s = snapshot();
         List<NsListing.Row> rows = NsListing.rows(s, EnumSet.allOf(NsKind.class), false, null);
         List<String> out = new ArrayList<>();
-        for (NsTree.Node n : NsTree.flatten(NsTree.forest(rows, s, rel))) out.add(n.prefix() + n.row().ns().id());
+        for (NsTree.Node n : NsTree.flatten(NsTree.forest(rows, s, rel)))
+            out.add(n.prefix() + n.row().ns().id());
         return out;
     }
 
-    @Test void parentsNestAndUnknownParentsAreRoots() {
+    @Test
+    void parentsNestAndUnknownParentsAreRoots() {
         assertEquals(List.of("1", "10", "├─11", "│ └─12", "└─13", "14"), drawn(NsTree.Relation.PARENT));
     }
 
-    @Test void ownersNestEverythingUnderTheUserNamespace() {
+    @Test
+    void ownersNestEverythingUnderTheUserNamespace() {
         assertEquals(List.of("1", "├─10", "├─11", "├─12", "└─13", "14"), drawn(NsTree.Relation.OWNER));
     }
 
-    @Test void depthCountsLevels() {
+    @Test
+    void depthCountsLevels() {
         Snapshot s = snapshot();
         List<NsListing.Row> rows = NsListing.rows(s, EnumSet.of(NsKind.PID), false, null);
-        List<Integer> depths = NsTree.flatten(NsTree.forest(rows, s, NsTree.Relation.PARENT)).stream().map(NsTree.Node::depth).toList();
+        List<Integer> depths = NsTree.flatten(NsTree.forest(rows, s, NsTree.Relation.PARENT)).stream()
+                .map(NsTree.Node::depth)
+                .toList();
         assertEquals(List.of(0, 1, 2, 1, 0), depths);
     }
 }

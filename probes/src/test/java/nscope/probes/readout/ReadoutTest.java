@@ -13,7 +13,8 @@ import nscope.probes.readout.Unknown.Reason;
 import org.junit.jupiter.api.Test;
 
 class ReadoutTest {
-    @Test void knownValue() {
+    @Test
+    void knownValue() {
         Readout<Integer> r = Readout.of(42);
         assertTrue(r.known());
         assertEquals(42, r.get());
@@ -22,12 +23,14 @@ class ReadoutTest {
         assertEquals("42", r.toString());
     }
 
-    @Test void ofRefusesNull() {
+    @Test
+    void ofRefusesNull() {
         assertThrows(NullPointerException.class, () -> Readout.of(null));
         assertThrows(NullPointerException.class, () -> Readout.unknown((Unknown) null));
     }
 
-    @Test void unknownValue() {
+    @Test
+    void unknownValue() {
         Unknown why = new Unknown(Reason.PERMISSION, "/proc/1/ns/net: EACCES");
         Readout<Integer> r = Readout.unknown(why);
         assertFalse(r.known());
@@ -37,26 +40,33 @@ class ReadoutTest {
         assertEquals(Readout.unknown(Reason.PERMISSION, "/proc/1/ns/net: EACCES"), r);
     }
 
-    @Test void getOnUnknownThrows() {
+    @Test
+    void getOnUnknownThrows() {
         Readout<Integer> r = Readout.unknown(Reason.EXITING, "zombie");
         IllegalStateException e = assertThrows(IllegalStateException.class, r::get);
         assertTrue(e.getMessage().contains("exiting"), e.getMessage());
     }
 
-    @Test void mapKnown() {
+    @Test
+    void mapKnown() {
         assertEquals(Readout.of(5), Readout.of("hello").map(String::length));
     }
 
-    @Test void mapUnknownKeepsTheReasonAndDoesNotCall() {
+    @Test
+    void mapUnknownKeepsTheReasonAndDoesNotCall() {
         AtomicInteger calls = new AtomicInteger();
         Readout<String> r = Readout.unknown(Reason.NOT_PROVIDED, "no NSpid");
-        Readout<Integer> m = r.map(s -> { calls.incrementAndGet(); return s.length(); });
+        Readout<Integer> m = r.map(s -> {
+            calls.incrementAndGet();
+            return s.length();
+        });
         assertFalse(m.known());
         assertEquals(new Unknown(Reason.NOT_PROVIDED, "no NSpid"), m.why());
         assertEquals(0, calls.get());
     }
 
-    @Test void equalsAndHashCode() {
+    @Test
+    void equalsAndHashCode() {
         assertEquals(Readout.of("a"), Readout.of("a"));
         assertEquals(Readout.of("a").hashCode(), Readout.of("a").hashCode());
         assertNotEquals(Readout.of("a"), Readout.of("b"));

@@ -22,11 +22,13 @@ class LiveRelationsFailuresTest {
     private static final NsId SOME = new NsId(4, 4026599999L);
 
     private static Readout<NsRelations> walk(NsKind kind, Path... via) {
-        RelationReader.Result r = LiveRelations.shared().walk(Map.of(SOME, new RelationReader.Start(kind, List.of(via))));
+        RelationReader.Result r =
+                LiveRelations.shared().walk(Map.of(SOME, new RelationReader.Start(kind, List.of(via))));
         return r.relations().get(SOME);
     }
 
-    @Test void aVanishedProcessIsExiting() throws Exception {
+    @Test
+    void aVanishedProcessIsExiting() throws Exception {
         Process p = new ProcessBuilder("true").start();
         long pid = p.pid();
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
@@ -35,7 +37,8 @@ class LiveRelationsFailuresTest {
         assertEquals(Unknown.Reason.EXITING, r.why().reason(), r.why().detail());
     }
 
-    @Test void aRefusedLinkIsPermission() throws Exception {
+    @Test
+    void aRefusedLinkIsPermission() throws Exception {
         Path refused = Path.of("/proc/1/ns/net");
         // PID 1 of this sandbox holds capabilities we lack: the kernel refuses even root
         assumeTrue(!Files.isReadable(refused) || isRefused(refused), "PID 1's links are readable here");
@@ -43,13 +46,15 @@ class LiveRelationsFailuresTest {
         assertEquals(Unknown.Reason.PERMISSION, r.why().reason(), r.why().detail());
     }
 
-    @Test void aFileThatIsNoNamespaceIsAnErrorNotAnException() {
+    @Test
+    void aFileThatIsNoNamespaceIsAnErrorNotAnException() {
         Readout<NsRelations> r = walk(NsKind.NET, Path.of("/proc/self/status"));
         assertEquals(Unknown.Reason.IO_ERROR, r.why().reason());
         assertTrue(r.why().detail().contains("ENOTTY"), r.why().detail());
     }
 
-    @Test void theNextPathIsTriedWhenOneFails() {
+    @Test
+    void theNextPathIsTriedWhenOneFails() {
         Readout<NsRelations> r = walk(NsKind.NET, Path.of("/proc/999999999/ns/net"), Path.of("/proc/self/ns/net"));
         assertTrue(r.known(), String.valueOf(r));
         assertEquals(null, r.get().parent(), "a net namespace has no parent");

@@ -22,7 +22,9 @@ public interface Actions {
 
     /** A cgroup an action is for: its hierarchy (label, mount point, version) and its path there. */
     record CgroupTarget(String hierarchy, String mountPoint, int version, String path) {
-        public String label() { return hierarchy + ":" + path; }
+        public String label() {
+            return hierarchy + ":" + path;
+        }
     }
 
     /** A change to one cgroup: "rmdir", "freeze" or "thaw"; what happened, in one line. */
@@ -46,19 +48,29 @@ public interface Actions {
         String run();
 
         /** After run(): whether it was put aside and still runs (run() again goes back to it). */
-        default boolean detached() { return false; }
+        default boolean detached() {
+            return false;
+        }
 
         /** For a session put aside: null while it runs; once it has ended, what happened (said once). */
-        default String ended() { return null; }
+        default String ended() {
+            return null;
+        }
 
         /** Ends a session put aside (the screen quits). */
         default void end() {}
 
         static Session refused(String why) {
             return new Session() {
-                @Override public String refusal() { return why; }
+                @Override
+                public String refusal() {
+                    return why;
+                }
 
-                @Override public String run() { return why; }
+                @Override
+                public String run() {
+                    return why;
+                }
             };
         }
     }
@@ -82,22 +94,39 @@ public interface Actions {
      * @param shellRoot where a shell is looked for (a member's root for a mount namespace, else /)
      */
     record NsTarget(String type, long dev, long ino, List<String> files, String shellRoot) {
-        public String label() { return type + ":[" + Long.toUnsignedString(ino) + "]"; }
+        public String label() {
+            return type + ":[" + Long.toUnsignedString(ino) + "]";
+        }
     }
 
     /** Enters one namespace only. */
     Session enterNamespace(NsTarget ns, EnterChoice choice);
 
     /** What to unshare: types, fork, a new /proc, the caller mapped to root, a hostname ("": unchanged), a command (empty: a shell). */
-    record UnshareChoice(java.util.Set<String> types, boolean fork, boolean mountProc, boolean mapRoot, String hostname,
-                         List<String> command) {}
+    record UnshareChoice(
+            java.util.Set<String> types,
+            boolean fork,
+            boolean mountProc,
+            boolean mapRoot,
+            String hostname,
+            List<String> command) {}
 
     /** Runs a command (a shell) in new namespaces. */
     Session unshare(UnshareChoice choice);
 
     /** A container to make: empty strings for the defaults (a generated name, no limit, /bin/sh, the subnet's next address). */
-    record RunChoice(String name, String image, List<String> command, String hostname, String memory, String pids, String cpu,
-                     String net, String ip, boolean userns, boolean timens) {}
+    record RunChoice(
+            String name,
+            String image,
+            List<String> command,
+            String hostname,
+            String memory,
+            String pids,
+            String cpu,
+            String net,
+            String ip,
+            boolean userns,
+            boolean timens) {}
 
     /** Makes a container and runs its command interactively (the screen steps aside; Ctrl-] leaves it running). */
     Session run(RunChoice choice);
@@ -112,37 +141,80 @@ public interface Actions {
     List<String> containers();
 
     /** No actions, for this reason. */
-    static Actions readOnly(String why) { return new Inert(why, "read-only: " + why); }
+    static Actions readOnly(String why) {
+        return new Inert(why, "read-only: " + why);
+    }
 
     /** For screenshots: every dialog opens as it does for root, and nothing is done. */
-    static Actions showOnly() { return new Inert(null, "screenshot: nothing done"); }
+    static Actions showOnly() {
+        return new Inert(null, "screenshot: nothing done");
+    }
 
     /** Actions that do nothing and say so; refusal null lets the dialogs open. */
     record Inert(String refusal, String words) implements Actions {
-        @Override public List<String> signals() { return refusal == null ? List.of("TERM", "KILL") : List.of(); }
+        @Override
+        public List<String> signals() {
+            return refusal == null ? List.of("TERM", "KILL") : List.of();
+        }
 
-        @Override public String signal(List<Target> targets, String signal) { return words; }
+        @Override
+        public String signal(List<Target> targets, String signal) {
+            return words;
+        }
 
-        @Override public String cgroup(CgroupTarget target, String change) { return words; }
+        @Override
+        public String cgroup(CgroupTarget target, String change) {
+            return words;
+        }
 
-        @Override public String mkdir(CgroupTarget parent, String name) { return words; }
+        @Override
+        public String mkdir(CgroupTarget parent, String name) {
+            return words;
+        }
 
-        @Override public String set(CgroupTarget target, java.util.Map<String, String> values) { return words; }
+        @Override
+        public String set(CgroupTarget target, java.util.Map<String, String> values) {
+            return words;
+        }
 
-        @Override public String move(Target process, int tid, List<CgroupTarget> into) { return words; }
+        @Override
+        public String move(Target process, int tid, List<CgroupTarget> into) {
+            return words;
+        }
 
-        @Override public Session enter(Target process, EnterChoice choice) { return Session.refused(words); }
+        @Override
+        public Session enter(Target process, EnterChoice choice) {
+            return Session.refused(words);
+        }
 
-        @Override public Session enterNamespace(NsTarget ns, EnterChoice choice) { return Session.refused(words); }
+        @Override
+        public Session enterNamespace(NsTarget ns, EnterChoice choice) {
+            return Session.refused(words);
+        }
 
-        @Override public Session unshare(UnshareChoice choice) { return Session.refused(words); }
+        @Override
+        public Session unshare(UnshareChoice choice) {
+            return Session.refused(words);
+        }
 
-        @Override public Session run(RunChoice choice) { return Session.refused(words); }
+        @Override
+        public Session run(RunChoice choice) {
+            return Session.refused(words);
+        }
 
-        @Override public String runDetached(RunChoice choice) { return words; }
+        @Override
+        public String runDetached(RunChoice choice) {
+            return words;
+        }
 
-        @Override public String container(String name, String change) { return words; }
+        @Override
+        public String container(String name, String change) {
+            return words;
+        }
 
-        @Override public List<String> containers() { return List.of(); }
+        @Override
+        public List<String> containers() {
+            return List.of();
+        }
     }
 }

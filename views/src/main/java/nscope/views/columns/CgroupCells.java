@@ -22,7 +22,8 @@ public final class CgroupCells {
         Optional<Long> cur = CgroupFigures.memoryCurrent(c);
         Optional<CgValue.Num> max = CgroupFigures.memoryLimit(c);
         if (cur.isEmpty() && max.isEmpty()) return "";
-        return cur.map(CgroupCells::bytes).orElse("?") + max.map(m -> "/" + (m.unlimited() ? "max" : bytes(m.value()))).orElse("");
+        return cur.map(CgroupCells::bytes).orElse("?")
+                + max.map(m -> "/" + (m.unlimited() ? "max" : bytes(m.value()))).orElse("");
     }
 
     /** "CURRENT/MAX" of pids; "" when the hierarchy has no pids controller. */
@@ -30,7 +31,9 @@ public final class CgroupCells {
         Optional<Long> cur = CgroupFigures.pidsCurrent(c);
         Optional<CgValue.Num> max = CgroupFigures.pidsMax(c);
         if (cur.isEmpty() && max.isEmpty()) return "";
-        return cur.map(String::valueOf).orElse("?") + max.map(m -> "/" + (m.unlimited() ? "max" : Long.toUnsignedString(m.value()))).orElse("");
+        return cur.map(String::valueOf).orElse("?")
+                + max.map(m -> "/" + (m.unlimited() ? "max" : Long.toUnsignedString(m.value())))
+                        .orElse("");
     }
 
     /** "some" avg10 of cpu, memory and io pressure ("0.00/1.25/0.00"); "-" for a file not offered, "" when none is. */
@@ -54,10 +57,19 @@ public final class CgroupCells {
     /** What stands out about a cgroup, after its name: type (if not domain), frozen, OOM kills, pids.max hits. */
     public static String marks(Cgroup c) {
         StringBuilder b = new StringBuilder();
-        CgroupFigures.type(c).filter(t -> !t.equals("domain")).ifPresent(t -> b.append(" [").append(t).append(']'));
+        CgroupFigures.type(c)
+                .filter(t -> !t.equals("domain"))
+                .ifPresent(t -> b.append(" [").append(t).append(']'));
         if (CgroupFigures.frozen(c).orElse(false)) b.append(" [frozen]");
-        CgroupFigures.oomKills(c).filter(n -> n != 0).ifPresent(n -> b.append(" [oom_kill ").append(Long.toUnsignedString(n)).append(']'));
-        c.field("pids.events", "max").filter(n -> n != 0).ifPresent(n -> b.append(" [pids.max hit ").append(Long.toUnsignedString(n)).append(']'));
+        CgroupFigures.oomKills(c)
+                .filter(n -> n != 0)
+                .ifPresent(n ->
+                        b.append(" [oom_kill ").append(Long.toUnsignedString(n)).append(']'));
+        c.field("pids.events", "max")
+                .filter(n -> n != 0)
+                .ifPresent(n -> b.append(" [pids.max hit ")
+                        .append(Long.toUnsignedString(n))
+                        .append(']'));
         return b.toString();
     }
 

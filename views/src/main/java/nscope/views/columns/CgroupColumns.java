@@ -17,21 +17,57 @@ public final class CgroupColumns {
     /** A cgroup, its tree, and the CPU use between the last two reads. */
     public record CgroupRow(CgroupTree tree, Cgroup cgroup, CgroupCpu cpu) {}
 
-    public static final Column<CgroupRow> PROCS = new Column<>("PROCS", 5, Align.RIGHT, null, null,
-            "member processes ('-' where the kernel offers none: a threaded cgroup)", r -> CgroupCells.count(r.cgroup().procs()));
-    public static final Column<CgroupRow> TASKS = new Column<>("TASKS", 5, Align.RIGHT, null, null,
-            "member threads ('-': v1 lists not read in a live refresh)", r -> CgroupCells.count(r.cgroup().threads()));
-    public static final Column<CgroupRow> MEMORY = new Column<>("MEMORY", 13, Align.RIGHT, null, null,
-            "memory.current/memory.max (v1: usage_in_bytes/limit_in_bytes)", r -> CgroupCells.memory(r.cgroup()));
-    public static final Column<CgroupRow> CPU = new Column<>("CPU%", 6, Align.RIGHT, null, null,
+    public static final Column<CgroupRow> PROCS = new Column<>(
+            "PROCS",
+            5,
+            Align.RIGHT,
+            null,
+            null,
+            "member processes ('-' where the kernel offers none: a threaded cgroup)",
+            r -> CgroupCells.count(r.cgroup().procs()));
+    public static final Column<CgroupRow> TASKS = new Column<>(
+            "TASKS",
+            5,
+            Align.RIGHT,
+            null,
+            null,
+            "member threads ('-': v1 lists not read in a live refresh)",
+            r -> CgroupCells.count(r.cgroup().threads()));
+    public static final Column<CgroupRow> MEMORY = new Column<>(
+            "MEMORY",
+            13,
+            Align.RIGHT,
+            null,
+            null,
+            "memory.current/memory.max (v1: usage_in_bytes/limit_in_bytes)",
+            r -> CgroupCells.memory(r.cgroup()));
+    public static final Column<CgroupRow> CPU = new Column<>(
+            "CPU%",
+            6,
+            Align.RIGHT,
+            null,
+            null,
             "CPU time used between the last two refreshes, in % of one CPU",
-            r -> CgroupCells.percent(r.cpu().percent(r.tree().hierarchy(), r.cgroup().path())));
-    public static final Column<CgroupRow> PIDS = new Column<>("PIDS", 9, Align.RIGHT, null, null,
-            "pids.current/pids.max", r -> CgroupCells.pids(r.cgroup()));
-    public static final Column<CgroupRow> PSI = new Column<>("PSI-SOME10", 17, Align.RIGHT, null, null,
-            "cpu/memory/io pressure: share of time some task stalled, last 10 s", r -> CgroupCells.pressure(r.cgroup()));
-    public static final Column<CgroupRow> CGROUP = new Column<>("CGROUP", 0, Align.LEFT, null, null,
-            "the tree of cgroups, and what stands out: [threaded], [frozen], [oom_kill N]", r -> r.cgroup().name());
+            r -> CgroupCells.percent(
+                    r.cpu().percent(r.tree().hierarchy(), r.cgroup().path())));
+    public static final Column<CgroupRow> PIDS = new Column<>(
+            "PIDS", 9, Align.RIGHT, null, null, "pids.current/pids.max", r -> CgroupCells.pids(r.cgroup()));
+    public static final Column<CgroupRow> PSI = new Column<>(
+            "PSI-SOME10",
+            17,
+            Align.RIGHT,
+            null,
+            null,
+            "cpu/memory/io pressure: share of time some task stalled, last 10 s",
+            r -> CgroupCells.pressure(r.cgroup()));
+    public static final Column<CgroupRow> CGROUP = new Column<>(
+            "CGROUP",
+            0,
+            Align.LEFT,
+            null,
+            null,
+            "the tree of cgroups, and what stands out: [threaded], [frozen], [oom_kill N]",
+            r -> r.cgroup().name());
 
     /** Every column, in the order both the screen and the text show them (the text leaves out those no cgroup fills). */
     public static final List<Column<CgroupRow>> ALL = List.of(PROCS, TASKS, MEMORY, CPU, PIDS, PSI, CGROUP);

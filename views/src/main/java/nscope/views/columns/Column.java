@@ -20,11 +20,18 @@ import java.util.function.Function;
  * @param cell  the row's value: text, a number (a String of digits for an
  *              unsigned 64-bit number), or null for none
  */
-public record Column<R>(String name, int width, Align align, String json, JsonType type, String help, Function<? super R, ?> cell) {
-    public enum Align { LEFT, RIGHT }
+public record Column<R>(
+        String name, int width, Align align, String json, JsonType type, String help, Function<? super R, ?> cell) {
+    public enum Align {
+        LEFT,
+        RIGHT
+    }
 
     /** A JSON field's type: a number is written bare, text quoted; null is null either way. */
-    public enum JsonType { STRING, NUMBER }
+    public enum JsonType {
+        STRING,
+        NUMBER
+    }
 
     /** A column for a table filled by hand (no cell, no JSON): a header and an alignment. */
     public static <R> Column<R> heading(String name, Align align) {
@@ -33,10 +40,14 @@ public record Column<R>(String name, int width, Align align, String json, JsonTy
         });
     }
 
-    public boolean right() { return align == Align.RIGHT; }
+    public boolean right() {
+        return align == Align.RIGHT;
+    }
 
     /** The row's value (null for none). */
-    public Object value(R row) { return cell.apply(row); }
+    public Object value(R row) {
+        return cell.apply(row);
+    }
 
     /** The row's value as text; none where it has no value (lsns prints "-", a screen leaves the cell blank). */
     public String text(R row, String none) {
@@ -45,10 +56,14 @@ public record Column<R>(String name, int width, Align align, String json, JsonTy
     }
 
     /** The same column under another header (an older screen's header for the same figure). */
-    public Column<R> headed(String header) { return new Column<>(header, width, align, json, type, help, cell); }
+    public Column<R> headed(String header) {
+        return new Column<>(header, width, align, json, type, help, cell);
+    }
 
     /** The same column aligned otherwise (a text table draws its tree in a column aligned left). */
-    public Column<R> aligned(Align a) { return new Column<>(name, width, a, json, type, help, cell); }
+    public Column<R> aligned(Align a) {
+        return new Column<>(name, width, a, json, type, help, cell);
+    }
 
     /** A row's cells, in column order, as text (none where there is no value). */
     public static <R> List<String> texts(List<Column<R>> columns, R row, String none) {

@@ -34,7 +34,8 @@ public final class MountCells {
         return merge(m.options(), fs);
     }
 
-    private static final List<String> LAYER_KEYS = List.of("lowerdir=", "lowerdir+=", "datadir+=", "upperdir=", "workdir=");
+    private static final List<String> LAYER_KEYS =
+            List.of("lowerdir=", "lowerdir+=", "datadir+=", "upperdir=", "workdir=");
 
     static String merge(List<String> vfs, List<String> fs) {
         if (vfs.equals(fs)) return String.join(",", vfs);

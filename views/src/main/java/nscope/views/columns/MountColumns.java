@@ -12,17 +12,36 @@ import nscope.views.columns.Column.JsonType;
 public final class MountColumns {
     private MountColumns() {}
 
-    public static final Column<Mount> TARGET = new Column<>("TARGET", 0, Align.LEFT, "target", JsonType.STRING,
-            "the tree of mount points", Mount::mountPoint);
-    public static final Column<Mount> SOURCE = new Column<>("SOURCE", 24, Align.LEFT, "source", JsonType.STRING,
-            "what is mounted; [dir] for a bind of a directory", MountCells::source);
-    public static final Column<Mount> FSTYPE = new Column<>("FSTYPE", 9, Align.LEFT, "fstype", JsonType.STRING,
-            "file system type", Mount::fsType);
+    public static final Column<Mount> TARGET = new Column<>(
+            "TARGET", 0, Align.LEFT, "target", JsonType.STRING, "the tree of mount points", Mount::mountPoint);
+    public static final Column<Mount> SOURCE = new Column<>(
+            "SOURCE",
+            24,
+            Align.LEFT,
+            "source",
+            JsonType.STRING,
+            "what is mounted; [dir] for a bind of a directory",
+            MountCells::source);
+    public static final Column<Mount> FSTYPE =
+            new Column<>("FSTYPE", 9, Align.LEFT, "fstype", JsonType.STRING, "file system type", Mount::fsType);
     /** In JSON, "propagation" and the peer group numbers are fields of their own (findmnt has none). */
-    public static final Column<Mount> PROPAGATION = new Column<>("PROPAGATION", 12, Align.LEFT, null, null,
-            "shared:N (peer group), master:N, unbindable, or private", m -> m.propagation().tags());
-    public static final Column<Mount> OPTIONS = new Column<>("OPTIONS", 0, Align.LEFT, "options", JsonType.STRING,
-            "the mount's options, then its superblock's, as findmnt merges them", MountCells::options);
+    public static final Column<Mount> PROPAGATION = new Column<>(
+            "PROPAGATION",
+            12,
+            Align.LEFT,
+            null,
+            null,
+            "shared:N (peer group), master:N, unbindable, or private",
+            m -> m.propagation().tags());
+
+    public static final Column<Mount> OPTIONS = new Column<>(
+            "OPTIONS",
+            0,
+            Align.LEFT,
+            "options",
+            JsonType.STRING,
+            "the mount's options, then its superblock's, as findmnt merges them",
+            MountCells::options);
 
     /** findmnt --tree's columns (and PROPAGATION). */
     public static final List<Column<Mount>> TEXT = List.of(TARGET, SOURCE, FSTYPE, PROPAGATION, OPTIONS);

@@ -19,37 +19,104 @@ public final class NamespaceColumns {
 
     /** A namespace as lsns lists it, with the snapshot it is from (for its facts and relations). */
     public record NsRow(Snapshot snapshot, NsListing.Row listing) {
-        public Namespace ns() { return listing.ns(); }
+        public Namespace ns() {
+            return listing.ns();
+        }
     }
 
-    public static final Column<NsRow> NS = new Column<>("NS", 10, Align.RIGHT, "ns", JsonType.NUMBER,
-            "the namespace's inode (type:[inode] in /proc/PID/ns)", r -> Long.toUnsignedString(r.ns().id().ino()));
-    public static final Column<NsRow> TYPE = new Column<>("TYPE", 6, Align.LEFT, "type", JsonType.STRING,
-            "the namespace type: cgroup, ipc, mnt, net, pid, time, user or uts", r -> r.ns().kind().label());
-    public static final Column<NsRow> NPROCS = new Column<>("NPROCS", 6, Align.RIGHT, "nprocs", JsonType.NUMBER,
-            "processes in it (by their leader's link), as lsns counts", r -> r.listing().nprocs());
-    public static final Column<NsRow> TASKS = new Column<>("TASKS", 6, Align.RIGHT, "tasks", JsonType.NUMBER,
-            "tasks (threads) in it, each by its own link", r -> r.listing().ntasks());
-    public static final Column<NsRow> PID = new Column<>("PID", 7, Align.RIGHT, "pid", JsonType.NUMBER,
+    public static final Column<NsRow> NS = new Column<>(
+            "NS",
+            10,
+            Align.RIGHT,
+            "ns",
+            JsonType.NUMBER,
+            "the namespace's inode (type:[inode] in /proc/PID/ns)",
+            r -> Long.toUnsignedString(r.ns().id().ino()));
+    public static final Column<NsRow> TYPE = new Column<>(
+            "TYPE",
+            6,
+            Align.LEFT,
+            "type",
+            JsonType.STRING,
+            "the namespace type: cgroup, ipc, mnt, net, pid, time, user or uts",
+            r -> r.ns().kind().label());
+    public static final Column<NsRow> NPROCS = new Column<>(
+            "NPROCS",
+            6,
+            Align.RIGHT,
+            "nprocs",
+            JsonType.NUMBER,
+            "processes in it (by their leader's link), as lsns counts",
+            r -> r.listing().nprocs());
+    public static final Column<NsRow> TASKS = new Column<>(
+            "TASKS",
+            6,
+            Align.RIGHT,
+            "tasks",
+            JsonType.NUMBER,
+            "tasks (threads) in it, each by its own link",
+            r -> r.listing().ntasks());
+    public static final Column<NsRow> PID = new Column<>(
+            "PID",
+            7,
+            Align.RIGHT,
+            "pid",
+            JsonType.NUMBER,
             "the lowest PID in it; else its lowest TID, a pending child's PID or a holder's (as lsns)",
             r -> r.listing().pid() < 0 ? null : r.listing().pid());
-    public static final Column<NsRow> USER = new Column<>("USER", 8, Align.LEFT, "user", JsonType.STRING,
-            "the effective user of that process (a name from the host's passwd, else the number)", r -> r.listing().user());
-    public static final Column<NsRow> HOLDER = new Column<>("HOLDER", 24, Align.LEFT, "holder", JsonType.STRING,
-            "what holds it besides its tasks: an open descriptor, a bind mount", r -> r.listing().holder().isEmpty() ? null : r.listing().holder());
-    public static final Column<NsRow> COMMAND = new Column<>("COMMAND", 0, Align.LEFT, "command", JsonType.STRING,
-            "the command line of that process", r -> r.listing().command());
-    public static final Column<NsRow> PNS = new Column<>("PNS", 10, Align.RIGHT, "pns", JsonType.NUMBER,
-            "the parent namespace's inode (pid and user namespaces; 0: none, or hidden from us)", r -> up(r, NsTree.Relation.PARENT));
-    public static final Column<NsRow> ONS = new Column<>("ONS", 10, Align.RIGHT, "ons", JsonType.NUMBER,
-            "the owning user namespace's inode (0: none, or hidden from us)", r -> up(r, NsTree.Relation.OWNER));
+    public static final Column<NsRow> USER = new Column<>(
+            "USER",
+            8,
+            Align.LEFT,
+            "user",
+            JsonType.STRING,
+            "the effective user of that process (a name from the host's passwd, else the number)",
+            r -> r.listing().user());
+    public static final Column<NsRow> HOLDER = new Column<>(
+            "HOLDER",
+            24,
+            Align.LEFT,
+            "holder",
+            JsonType.STRING,
+            "what holds it besides its tasks: an open descriptor, a bind mount",
+            r -> r.listing().holder().isEmpty() ? null : r.listing().holder());
+    public static final Column<NsRow> COMMAND = new Column<>(
+            "COMMAND",
+            0,
+            Align.LEFT,
+            "command",
+            JsonType.STRING,
+            "the command line of that process",
+            r -> r.listing().command());
+    public static final Column<NsRow> PNS = new Column<>(
+            "PNS",
+            10,
+            Align.RIGHT,
+            "pns",
+            JsonType.NUMBER,
+            "the parent namespace's inode (pid and user namespaces; 0: none, or hidden from us)",
+            r -> up(r, NsTree.Relation.PARENT));
+    public static final Column<NsRow> ONS = new Column<>(
+            "ONS",
+            10,
+            Align.RIGHT,
+            "ons",
+            JsonType.NUMBER,
+            "the owning user namespace's inode (0: none, or hidden from us)",
+            r -> up(r, NsTree.Relation.OWNER));
 
     /** The screen's PID: unlike lsns's, nothing for a namespace no task is in. */
-    public static final Column<NsRow> LOWEST_PID = new Column<>("PID", 7, Align.RIGHT, null, null,
-            "its lowest PID (blank when no task is in it)", r -> lowestPid(r.ns()));
+    public static final Column<NsRow> LOWEST_PID = new Column<>(
+            "PID", 7, Align.RIGHT, null, null, "its lowest PID (blank when no task is in it)", r -> lowestPid(r.ns()));
     /** The screen's tree column. */
-    public static final Column<NsRow> NAMESPACE = new Column<>("NAMESPACE", 0, Align.LEFT, null, null,
-            "the tree, the namespace's inode (type:[inode] in /proc/PID/ns), its key fact", NamespaceColumns::name);
+    public static final Column<NsRow> NAMESPACE = new Column<>(
+            "NAMESPACE",
+            0,
+            Align.LEFT,
+            null,
+            null,
+            "the tree, the namespace's inode (type:[inode] in /proc/PID/ns), its key fact",
+            NamespaceColumns::name);
 
     /** `nscope ls`: lsns's default columns, TASKS with --threads, HOLDER with --all. */
     public static List<Column<NsRow>> ls(boolean tasks, boolean holder) {

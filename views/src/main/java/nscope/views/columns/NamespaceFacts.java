@@ -18,23 +18,34 @@ public final class NamespaceFacts {
         if (f instanceof NsFacts.Net n) {
             List<String> parts = new ArrayList<>();
             for (NsFacts.Interface i : n.interfaces()) {
-                String a = i.addresses().stream().filter(x -> x.indexOf(':') < 0).findFirst().orElse(null);
+                String a = i.addresses().stream()
+                        .filter(x -> x.indexOf(':') < 0)
+                        .findFirst()
+                        .orElse(null);
                 parts.add(i.name() + (a == null ? "" : " " + a) + (i.flags().contains("UP") ? "" : " (down)"));
             }
             return String.join(", ", parts);
         }
-        if (f instanceof NsFacts.Pid p) return "level " + p.level() + (p.lastPid().known() ? ", last PID " + p.lastPid().get() : "");
+        if (f instanceof NsFacts.Pid p)
+            return "level " + p.level()
+                    + (p.lastPid().known() ? ", last PID " + p.lastPid().get() : "");
         if (f instanceof NsFacts.User u) {
             if (u.uidMap().isEmpty()) return "no uid map";
             NsFacts.IdRange m = u.uidMap().get(0);
-            return "uid " + m.inside() + " -> " + m.outside() + " (" + m.count() + ")" + (u.uidMap().size() > 1 ? " +" + (u.uidMap().size() - 1) : "");
+            return "uid " + m.inside() + " -> " + m.outside() + " (" + m.count() + ")"
+                    + (u.uidMap().size() > 1 ? " +" + (u.uidMap().size() - 1) : "");
         }
         if (f instanceof NsFacts.Time t)
-            return "monotonic " + offset(t.monotonicSec(), t.monotonicNsec()) + ", boottime " + offset(t.boottimeSec(), t.boottimeNsec());
+            return "monotonic " + offset(t.monotonicSec(), t.monotonicNsec()) + ", boottime "
+                    + offset(t.boottimeSec(), t.boottimeNsec());
         if (f instanceof NsFacts.Mnt m) return m.table().mounts().size() + " mounts";
         if (f instanceof NsFacts.Cgroup c) {
-            return c.roots().stream().filter(l -> l.id() == 0).findFirst().or(() -> c.roots().stream().findFirst())
-                    .map(l -> "root " + l.path()).orElse("root unknown");
+            return c.roots().stream()
+                    .filter(l -> l.id() == 0)
+                    .findFirst()
+                    .or(() -> c.roots().stream().findFirst())
+                    .map(l -> "root " + l.path())
+                    .orElse("root unknown");
         }
         return "";
     }

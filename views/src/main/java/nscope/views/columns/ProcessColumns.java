@@ -2,9 +2,9 @@ package nscope.views.columns;
 
 import java.util.List;
 import nscope.probes.model.Ids;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.readout.Readout;
 import nscope.views.columns.Column.Align;
 
 /**
@@ -18,26 +18,70 @@ public final class ProcessColumns {
     /** A task, with the snapshot it is from (for user names). */
     public record TaskRow(Snapshot snapshot, Task task) {}
 
-    public static final Column<TaskRow> PID = new Column<>("PID", 7, Align.RIGHT, null, null,
-            "the task's PID in nscope's pid namespace (for a thread: its TID)", r -> r.task().tid());
-    public static final Column<TaskRow> TGID = new Column<>("TGID", 7, Align.RIGHT, null, null,
-            "its thread group: the PID of the process it belongs to", r -> r.task().tgid());
-    public static final Column<TaskRow> TID = new Column<>("TID", 7, Align.RIGHT, null, null,
-            "the task's own ID: equal to TGID for a process's leader", r -> r.task().tid());
-    public static final Column<TaskRow> NSPID = new Column<>("NSPID", 12, Align.LEFT, null, null,
-            "its PID in every pid namespace it is in, outermost first (status NSpid)", r -> nsPid(r.task().nsPid()));
-    public static final Column<TaskRow> STATE = new Column<>("S", 1, Align.LEFT, null, null,
-            "state: R running, S sleeping, D disk wait, Z zombie, T stopped, I idle", r -> Character.toString(r.task().state()));
-    public static final Column<TaskRow> USER = new Column<>("USER", 8, Align.LEFT, null, null,
-            "real user (name from the host's passwd, else the number)", r -> user(r.snapshot(), r.task().uids()));
-    public static final Column<TaskRow> COMMAND = new Column<>("COMMAND", 0, Align.LEFT, null, null,
-            "the tree, then the command line ([comm] for kernel threads, {comm} for a thread)", r -> command(r.task()));
+    public static final Column<TaskRow> PID = new Column<>(
+            "PID",
+            7,
+            Align.RIGHT,
+            null,
+            null,
+            "the task's PID in nscope's pid namespace (for a thread: its TID)",
+            r -> r.task().tid());
+    public static final Column<TaskRow> TGID = new Column<>(
+            "TGID",
+            7,
+            Align.RIGHT,
+            null,
+            null,
+            "its thread group: the PID of the process it belongs to",
+            r -> r.task().tgid());
+    public static final Column<TaskRow> TID = new Column<>(
+            "TID",
+            7,
+            Align.RIGHT,
+            null,
+            null,
+            "the task's own ID: equal to TGID for a process's leader",
+            r -> r.task().tid());
+    public static final Column<TaskRow> NSPID = new Column<>(
+            "NSPID",
+            12,
+            Align.LEFT,
+            null,
+            null,
+            "its PID in every pid namespace it is in, outermost first (status NSpid)",
+            r -> nsPid(r.task().nsPid()));
+    public static final Column<TaskRow> STATE = new Column<>(
+            "S",
+            1,
+            Align.LEFT,
+            null,
+            null,
+            "state: R running, S sleeping, D disk wait, Z zombie, T stopped, I idle",
+            r -> Character.toString(r.task().state()));
+    public static final Column<TaskRow> USER = new Column<>(
+            "USER",
+            8,
+            Align.LEFT,
+            null,
+            null,
+            "real user (name from the host's passwd, else the number)",
+            r -> user(r.snapshot(), r.task().uids()));
+    public static final Column<TaskRow> COMMAND = new Column<>(
+            "COMMAND",
+            0,
+            Align.LEFT,
+            null,
+            null,
+            "the tree, then the command line ([comm] for kernel threads, {comm} for a thread)",
+            r -> command(r.task()));
 
     public static final List<Column<TaskRow>> SCREEN = List.of(PID, TGID, TID, NSPID, STATE, USER, COMMAND);
 
     private static String command(Task t) {
         if (!t.leader()) return "{" + t.comm() + "}"; // a thread: its own name, as pstree shows it
-        return t.kernelThread() || t.cmdline().known() && t.cmdline().get().isEmpty() ? "[" + t.comm() + "]" : t.commandLine();
+        return t.kernelThread() || t.cmdline().known() && t.cmdline().get().isEmpty()
+                ? "[" + t.comm() + "]"
+                : t.commandLine();
     }
 
     private static String nsPid(Readout<List<Integer>> r) {

@@ -15,7 +15,9 @@ import java.util.Set;
  */
 public record Binding(String shown, List<Key> keys, String help, boolean mutates, Set<Mode> modes, Handler handler) {
     /** What a key of the binding does; it is given the key pressed (one binding may answer Up and Down). */
-    public interface Handler { void on(Key pressed); }
+    public interface Handler {
+        void on(Key pressed);
+    }
 
     public Binding {
         keys = List.copyOf(keys);

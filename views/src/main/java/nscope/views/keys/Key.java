@@ -8,23 +8,34 @@ import com.googlecode.lanterna.input.KeyType;
  * special key (an arrow, Enter, F9...).
  */
 public record Key(KeyType type, char ch, boolean ctrl) {
-    public static Key of(char c) { return new Key(KeyType.Character, c, false); }
+    public static Key of(char c) {
+        return new Key(KeyType.Character, c, false);
+    }
 
-    public static Key ctrl(char c) { return new Key(KeyType.Character, c, true); }
+    public static Key ctrl(char c) {
+        return new Key(KeyType.Character, c, true);
+    }
 
-    public static Key of(KeyType t) { return new Key(t, '\0', false); }
+    public static Key of(KeyType t) {
+        return new Key(t, '\0', false);
+    }
 
     /** The key a keystroke is (Alt is not told apart). */
     public static Key of(KeyStroke k) {
-        return k.getKeyType() == KeyType.Character ? new Key(KeyType.Character, k.getCharacter(), k.isCtrlDown()) : of(k.getKeyType());
+        return k.getKeyType() == KeyType.Character
+                ? new Key(KeyType.Character, k.getCharacter(), k.isCtrlDown())
+                : of(k.getKeyType());
     }
 
     /** The same key without Ctrl. */
-    public Key plain() { return new Key(type, ch, false); }
+    public Key plain() {
+        return new Key(type, ch, false);
+    }
 
     /** How the help and the messages name it: "j", "Space", "Up", "PgDn", "Ctrl-C", "F9". */
     public String label() {
-        if (type == KeyType.Character) return ctrl ? "Ctrl-" + Character.toUpperCase(ch) : ch == ' ' ? "Space" : String.valueOf(ch);
+        if (type == KeyType.Character)
+            return ctrl ? "Ctrl-" + Character.toUpperCase(ch) : ch == ' ' ? "Space" : String.valueOf(ch);
         return switch (type) {
             case ArrowUp -> "Up";
             case ArrowDown -> "Down";

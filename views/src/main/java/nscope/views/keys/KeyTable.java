@@ -20,17 +20,24 @@ public final class KeyTable {
         for (Binding b : this.bindings)
             for (Mode m : b.modes())
                 for (Key k : b.keys()) {
-                    Binding other = byKey.computeIfAbsent(m, x -> new HashMap<>()).putIfAbsent(k, b);
-                    if (other != null) throw new IllegalArgumentException(k.label() + " is bound twice in " + m + ": " + other.shown() + ", " + b.shown());
+                    Binding other =
+                            byKey.computeIfAbsent(m, x -> new HashMap<>()).putIfAbsent(k, b);
+                    if (other != null)
+                        throw new IllegalArgumentException(
+                                k.label() + " is bound twice in " + m + ": " + other.shown() + ", " + b.shown());
                 }
     }
 
     /** Every binding, in help order. */
-    public List<Binding> all() { return bindings; }
+    public List<Binding> all() {
+        return bindings;
+    }
 
     /** The bindings of a mode the screen offers: without those that change the host when it may not (read-only). */
     public List<Binding> offered(Mode m, boolean canAct) {
-        return bindings.stream().filter(b -> b.modes().contains(m) && (canAct || !b.mutates())).toList();
+        return bindings.stream()
+                .filter(b -> b.modes().contains(m) && (canAct || !b.mutates()))
+                .toList();
     }
 
     /** The binding a key has in a mode; a Ctrl-key that has none answers as the key alone. */

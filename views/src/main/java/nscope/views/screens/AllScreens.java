@@ -25,8 +25,12 @@ public final class AllScreens {
     public static final Screen FIRST = PROCESSES;
 
     /** The screen after this one (Tab). */
-    public static Screen after(Screen s) { return LIST.get((LIST.indexOf(s) + 1) % LIST.size()); }
+    public static Screen after(Screen s) {
+        return LIST.get((LIST.indexOf(s) + 1) % LIST.size());
+    }
 
     /** The screen a row key belongs to. */
-    public static Optional<Screen> showing(RowKey key) { return LIST.stream().filter(s -> s.shows(key)).findFirst(); }
+    public static Optional<Screen> showing(RowKey key) {
+        return LIST.stream().filter(s -> s.shows(key)).findFirst();
+    }
 }

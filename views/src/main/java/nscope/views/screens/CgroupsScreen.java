@@ -21,54 +21,80 @@ import nscope.views.tree.RowKey;
  * Its detail links a cgroup to its processes.
  */
 final class CgroupsScreen implements Screen {
-    @Override public String title() { return "Cgroups"; }
+    @Override
+    public String title() {
+        return "Cgroups";
+    }
 
-    @Override public List<Column<CgroupRow>> columns() { return CgroupColumns.ALL; }
+    @Override
+    public List<Column<CgroupRow>> columns() {
+        return CgroupColumns.ALL;
+    }
 
-    @Override public boolean shows(RowKey key) { return key instanceof RowKey.Cgroup || key instanceof RowKey.Hierarchy; }
+    @Override
+    public boolean shows(RowKey key) {
+        return key instanceof RowKey.Cgroup || key instanceof RowKey.Hierarchy;
+    }
 
-    @Override public boolean needsCgroups() { return true; }
+    @Override
+    public boolean needsCgroups() {
+        return true;
+    }
 
-    @Override public Forest rows(Snapshot s, CgroupCpu cpu) {
+    @Override
+    public Forest rows(Snapshot s, CgroupCpu cpu) {
         List<Node> out = new ArrayList<>();
         for (CgroupTree t : s.cgroups().trees()) {
             Cgroup root = t.cgroup(t.hierarchy().mountRoot()).orElse(null);
-            String title = (t.hierarchy().version() == 2 ? "v2" : "v1 " + t.hierarchy().label()) + " on " + t.hierarchy().mountPoint();
+            String title =
+                    (t.hierarchy().version() == 2 ? "v2" : "v1 " + t.hierarchy().label()) + " on "
+                            + t.hierarchy().mountPoint();
             List<Node> kids = root == null ? List.of() : List.of(node(new CgroupRow(t, root, cpu)));
-            out.add(new Node(new RowKey.Hierarchy(t.hierarchy().device()), List.of("", "", "", "", "", "", title), kids));
+            out.add(new Node(
+                    new RowKey.Hierarchy(t.hierarchy().device()), List.of("", "", "", "", "", "", title), kids));
         }
         return new Forest(out);
     }
 
     private static Node node(CgroupRow r) {
         List<Node> kids = new ArrayList<>();
-        for (String k : r.cgroup().children()) r.tree().cgroup(k).ifPresent(x -> kids.add(node(new CgroupRow(r.tree(), x, r.cpu()))));
-        return new Node(new RowKey.Cgroup(r.tree().hierarchy().device(), r.cgroup().path()), Column.texts(CgroupColumns.ALL, r, ""),
-                CgroupCells.marks(r.cgroup()).strip(), kids);
+        for (String k : r.cgroup().children())
+            r.tree().cgroup(k).ifPresent(x -> kids.add(node(new CgroupRow(r.tree(), x, r.cpu()))));
+        return new Node(
+                new RowKey.Cgroup(r.tree().hierarchy().device(), r.cgroup().path()),
+                Column.texts(CgroupColumns.ALL, r, ""),
+                CgroupCells.marks(r.cgroup()).strip(),
+                kids);
     }
 
-    @Override public Target target(Snapshot s, RowKey key) {
+    @Override
+    public Target target(Snapshot s, RowKey key) {
         if (!(key instanceof RowKey.Cgroup k)) return Target.NONE;
         for (CgroupTree t : s.cgroups().trees())
-            if (t.hierarchy().device().equals(k.device())) return t.cgroup(k.path()).<Target>map(c -> new Target.OfCgroup(t, k.path(), c)).orElse(Target.NONE);
+            if (t.hierarchy().device().equals(k.device()))
+                return t.cgroup(k.path())
+                        .<Target>map(c -> new Target.OfCgroup(t, k.path(), c))
+                        .orElse(Target.NONE);
         return Target.NONE;
     }
 
-    @Override public Detail detail(Snapshot s, RowKey key) {
+    @Override
+    public Detail detail(Snapshot s, RowKey key) {
         if (!(key instanceof RowKey.Cgroup)) return Detail.NONE;
         if (!(target(s, key) instanceof Target.OfCgroup f)) return Detail.gone("that cgroup");
         CgroupTree t = f.tree();
         Cgroup c = f.cgroup();
         List<String> lines = new ArrayList<>();
         List<Link> links = new ArrayList<>();
-        lines.add(t.hierarchy().label() + ":" + f.path() + (c.id() != 0 ? " (id " + c.id() + ")" : "") + ", memory " + CgroupCells.memory(c)
-                + ", pids " + CgroupCells.pids(c) + CgroupCells.marks(c));
+        lines.add(t.hierarchy().label() + ":" + f.path() + (c.id() != 0 ? " (id " + c.id() + ")" : "") + ", memory "
+                + CgroupCells.memory(c) + ", pids " + CgroupCells.pids(c) + CgroupCells.marks(c));
         if (!c.threads().known()) lines.add("threads: " + c.threads().why().detail());
         if (c.procs().known()) {
             int shown = 0;
             for (int pid : c.procs().get()) {
                 if (shown++ == 20) break;
-                s.leader(pid).ifPresent(p -> links.add(new Link("process " + pid + " " + p.comm(), RowKey.Task.process(p))));
+                s.leader(pid)
+                        .ifPresent(p -> links.add(new Link("process " + pid + " " + p.comm(), RowKey.Task.process(p))));
             }
         }
         return new Detail(lines, links);

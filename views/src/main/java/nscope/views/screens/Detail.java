@@ -10,5 +10,7 @@ public record Detail(List<String> lines, List<Link> links) {
     public static final Detail NONE = new Detail(List.of(), List.of());
 
     /** A row whose object is not in the snapshot any more. */
-    public static Detail gone(String what) { return new Detail(List.of(what + " is no longer there"), List.of()); }
+    public static Detail gone(String what) {
+        return new Detail(List.of(what + " is no longer there"), List.of());
+    }
 }

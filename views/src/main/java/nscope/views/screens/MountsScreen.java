@@ -6,10 +6,10 @@ import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsKind;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
+import nscope.probes.readout.Readout;
 import nscope.views.columns.Column;
 import nscope.views.columns.MountColumns;
 import nscope.views.tree.Forest;
@@ -22,20 +22,29 @@ import nscope.views.tree.RowKey;
  * their own under it.
  */
 final class MountsScreen implements Screen {
-    @Override public String title() { return "Mounts"; }
+    @Override
+    public String title() {
+        return "Mounts";
+    }
 
-    @Override public List<Column<Mount>> columns() { return MountColumns.SCREEN; }
+    @Override
+    public List<Column<Mount>> columns() {
+        return MountColumns.SCREEN;
+    }
 
-    @Override public boolean shows(RowKey key) {
+    @Override
+    public boolean shows(RowKey key) {
         return key instanceof RowKey.MountNs || key instanceof RowKey.Mount || key instanceof RowKey.Layer;
     }
 
-    @Override public Forest rows(Snapshot s, CgroupCpu cpu) {
+    @Override
+    public Forest rows(Snapshot s, CgroupCpu cpu) {
         List<Node> out = new ArrayList<>();
         for (Namespace n : s.namespaces(NsKind.MNT)) {
             Readout<NsFacts> f = s.facts(n.id()).orElse(null);
             List<Node> kids = new ArrayList<>();
-            String title = "mnt:[" + n.id() + "]  " + n.processes().size() + (n.processes().size() == 1 ? " process" : " processes");
+            String title = "mnt:[" + n.id() + "]  " + n.processes().size()
+                    + (n.processes().size() == 1 ? " process" : " processes");
             if (f != null && f.known() && f.get() instanceof NsFacts.Mnt m) {
                 for (Mount r : m.table().roots()) kids.add(mount(n, m.table(), r));
                 title += ", " + m.table().mounts().size() + " mounts";
@@ -51,7 +60,8 @@ final class MountsScreen implements Screen {
         List<Node> kids = new ArrayList<>();
         if (m.overlay().isPresent()) {
             int i = 0;
-            for (String layer : m.overlay().get().lines()) kids.add(new Node(new RowKey.Layer(n.id(), m.id(), i++), List.of("", "", "", layer), List.of()));
+            for (String layer : m.overlay().get().lines())
+                kids.add(new Node(new RowKey.Layer(n.id(), m.id(), i++), List.of("", "", "", layer), List.of()));
         }
         for (Mount c : t.children(m.id())) kids.add(mount(n, t, c));
         return new Node(new RowKey.Mount(n.id(), m.id()), Column.texts(MountColumns.SCREEN, m, ""), kids);

@@ -11,9 +11,9 @@ import nscope.probes.model.Namespace;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.NsRelations;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.query.NsListing;
+import nscope.probes.readout.Readout;
 import nscope.views.columns.Column;
 import nscope.views.columns.NamespaceColumns;
 import nscope.views.columns.NamespaceColumns.NsRow;
@@ -31,23 +31,35 @@ import nscope.views.tree.RowKey;
  */
 public final class NamespacesScreen implements Screen {
     /** The order of the groups: the ones that nest first. */
-    public static final List<NsKind> ORDER = List.of(NsKind.PID, NsKind.USER, NsKind.MNT, NsKind.NET, NsKind.UTS,
-            NsKind.IPC, NsKind.CGROUP, NsKind.TIME);
+    public static final List<NsKind> ORDER = List.of(
+            NsKind.PID, NsKind.USER, NsKind.MNT, NsKind.NET, NsKind.UTS, NsKind.IPC, NsKind.CGROUP, NsKind.TIME);
 
-    @Override public String title() { return "Namespaces"; }
+    @Override
+    public String title() {
+        return "Namespaces";
+    }
 
-    @Override public List<Column<NsRow>> columns() { return NamespaceColumns.SCREEN; }
+    @Override
+    public List<Column<NsRow>> columns() {
+        return NamespaceColumns.SCREEN;
+    }
 
-    @Override public boolean shows(RowKey key) { return key instanceof RowKey.Namespace || key instanceof RowKey.NsGroup; }
+    @Override
+    public boolean shows(RowKey key) {
+        return key instanceof RowKey.Namespace || key instanceof RowKey.NsGroup;
+    }
 
-    @Override public NsKind tint(RowKey key) {
+    @Override
+    public NsKind tint(RowKey key) {
         if (key instanceof RowKey.Namespace n) return n.kind();
         return key instanceof RowKey.NsGroup g ? g.kind() : null;
     }
 
-    @Override public Forest rows(Snapshot s, CgroupCpu cpu) {
+    @Override
+    public Forest rows(Snapshot s, CgroupCpu cpu) {
         Map<NsId, NsRow> rows = new HashMap<>();
-        for (NsListing.Row r : NsListing.rows(s, EnumSet.allOf(NsKind.class), true, null, true)) rows.put(r.ns().id(), new NsRow(s, r));
+        for (NsListing.Row r : NsListing.rows(s, EnumSet.allOf(NsKind.class), true, null, true))
+            rows.put(r.ns().id(), new NsRow(s, r));
         List<Node> groups = new ArrayList<>();
         for (NsKind k : ORDER) {
             List<Namespace> all = s.namespaces(k);
@@ -55,8 +67,15 @@ public final class NamespacesScreen implements Screen {
             List<Node> kids = (k == NsKind.PID || k == NsKind.USER) ? nested(s, all, rows) : flat(all, rows);
             int tasks = 0;
             for (Namespace n : all) tasks += n.tasks().size();
-            groups.add(new Node(new RowKey.NsGroup(k), List.of("", "", "", k.label() + " (" + all.size()
-                    + (all.size() == 1 ? " namespace, " : " namespaces, ") + tasks + (tasks == 1 ? " task)" : " tasks)")), kids));
+            groups.add(new Node(
+                    new RowKey.NsGroup(k),
+                    List.of(
+                            "",
+                            "",
+                            "",
+                            k.label() + " (" + all.size() + (all.size() == 1 ? " namespace, " : " namespaces, ") + tasks
+                                    + (tasks == 1 ? " task)" : " tasks)")),
+                    kids));
         }
         return new Forest(groups);
     }
@@ -72,8 +91,13 @@ public final class NamespacesScreen implements Screen {
         Map<NsId, List<Namespace>> kids = new HashMap<>();
         List<Namespace> roots = new ArrayList<>();
         for (Namespace n : all) {
-            NsId parent = s.relations(n.id()).filter(Readout::known).map(Readout::get).map(NsRelations::parent).orElse(null);
-            if (parent != null && s.namespace(parent).isPresent()) kids.computeIfAbsent(parent, p -> new ArrayList<>()).add(n);
+            NsId parent = s.relations(n.id())
+                    .filter(Readout::known)
+                    .map(Readout::get)
+                    .map(NsRelations::parent)
+                    .orElse(null);
+            if (parent != null && s.namespace(parent).isPresent())
+                kids.computeIfAbsent(parent, p -> new ArrayList<>()).add(n);
             else roots.add(n);
         }
         List<Node> out = new ArrayList<>();
@@ -93,27 +117,33 @@ public final class NamespacesScreen implements Screen {
         if (n.hidden()) {
             List<String> held = new ArrayList<>();
             for (Holder h : n.holders()) held.add(h.toString());
-            mark = held.isEmpty() ? "no process (reached through a relation)" : "hidden: held by " + String.join(", ", held);
+            mark = held.isEmpty()
+                    ? "no process (reached through a relation)"
+                    : "hidden: held by " + String.join(", ", held);
         }
-        return new Node(new RowKey.Namespace(n.kind(), n.id()), Column.texts(NamespaceColumns.SCREEN, r, ""), mark, children);
+        return new Node(
+                new RowKey.Namespace(n.kind(), n.id()), Column.texts(NamespaceColumns.SCREEN, r, ""), mark, children);
     }
 
-    @Override public Target target(Snapshot s, RowKey key) {
+    @Override
+    public Target target(Snapshot s, RowKey key) {
         if (!(key instanceof RowKey.Namespace k)) return Target.NONE;
         return s.namespace(k.id()).<Target>map(Target.OfNamespace::new).orElse(Target.NONE);
     }
 
     NamespacesScreen() {}
 
-    @Override public Detail detail(Snapshot s, RowKey key) {
+    @Override
+    public Detail detail(Snapshot s, RowKey key) {
         if (!(key instanceof RowKey.Namespace k)) return Detail.NONE;
         NsId id = k.id();
         Namespace n = s.namespace(id).orElse(null);
         if (n == null) return Detail.gone("namespace " + id);
         List<String> lines = new ArrayList<>();
         List<Link> links = new ArrayList<>();
-        lines.add(n.kind().label() + ":[" + id + "] on nsfs device " + id.dev() + ": " + n.processes().size() + " processes, "
-                + n.tasks().size() + " tasks" + (n.pendingFor().isEmpty() ? "" : ", " + n.pendingFor().size() + " whose children will be in it"));
+        lines.add(n.kind().label() + ":[" + id + "] on nsfs device " + id.dev() + ": "
+                + n.processes().size() + " processes, " + n.tasks().size() + " tasks"
+                + (n.pendingFor().isEmpty() ? "" : ", " + n.pendingFor().size() + " whose children will be in it"));
         for (Holder h : n.holders()) lines.add("held by " + h);
         s.relations(id).ifPresent(r -> {
             if (!r.known()) {
@@ -121,12 +151,16 @@ public final class NamespacesScreen implements Screen {
                 return;
             }
             NsRelations x = r.get();
-            if (x.parent() != null) links.add(new Link("parent " + n.kind().label() + ":[" + x.parent() + "]", key(s, x.parent(), n.kind())));
-            if (x.owner() != null) links.add(new Link("owner user:[" + x.owner() + "]", key(s, x.owner(), NsKind.USER)));
+            if (x.parent() != null)
+                links.add(
+                        new Link("parent " + n.kind().label() + ":[" + x.parent() + "]", key(s, x.parent(), n.kind())));
+            if (x.owner() != null)
+                links.add(new Link("owner user:[" + x.owner() + "]", key(s, x.owner(), NsKind.USER)));
             if (x.ownerUid() != null) lines.add("made by uid " + x.ownerUid());
         });
         s.relations().forEach((child, r) -> {
-            if (r.known() && id.equals(r.get().parent())) links.add(new Link("child " + n.kind().label() + ":[" + child + "]", key(s, child, n.kind())));
+            if (r.known() && id.equals(r.get().parent()))
+                links.add(new Link("child " + n.kind().label() + ":[" + child + "]", key(s, child, n.kind())));
         });
         int shown = 0;
         for (int pid : n.processes()) {

@@ -30,17 +30,27 @@ public interface Screen {
     boolean shows(RowKey key);
 
     /** What the detail pane says about one of its rows, with the cross-links from it. */
-    default Detail detail(Snapshot s, RowKey key) { return Detail.NONE; }
+    default Detail detail(Snapshot s, RowKey key) {
+        return Detail.NONE;
+    }
 
     /** The namespace type whose colour a row's name takes; null for none. */
-    default NsKind tint(RowKey key) { return null; }
+    default NsKind tint(RowKey key) {
+        return null;
+    }
 
     /** What an action on one of its rows is for (a process, a namespace, a cgroup), in this snapshot. */
-    default Target target(Snapshot s, RowKey key) { return Target.NONE; }
+    default Target target(Snapshot s, RowKey key) {
+        return Target.NONE;
+    }
 
     /** How many levels of the tree are open the first time it has rows. */
-    default int openDepth() { return 1; }
+    default int openDepth() {
+        return 1;
+    }
 
     /** Whether its rows need the cgroup trees (a live refresh reads those only while such a screen is shown). */
-    default boolean needsCgroups() { return false; }
+    default boolean needsCgroups() {
+        return false;
+    }
 }

@@ -28,7 +28,8 @@ public final class CgroupTreeText {
         StringBuilder b = new StringBuilder("cgroup ");
         b.append(t.hierarchy().version() == 2 ? "v2" : "v1 " + t.hierarchy().label());
         b.append(" on ").append(t.hierarchy().mountPoint());
-        if (!t.hierarchy().mountRoot().equals("/")) b.append(" (its ").append(t.hierarchy().mountRoot()).append(")");
+        if (!t.hierarchy().mountRoot().equals("/"))
+            b.append(" (its ").append(t.hierarchy().mountRoot()).append(")");
         if (t.hierarchy().version() == 2) {
             List<String> c = t.controllers();
             b.append(c.isEmpty() ? " (no controllers)" : " (controllers: " + String.join(" ", c) + ")");
@@ -40,20 +41,29 @@ public final class CgroupTreeText {
      * @param from      the path of the subtree to draw ("/" for all of it)
      * @param processes the command of a process by PID, or null to list no processes
      */
-    public static String render(CgroupTree tree, String from, CgroupCpu cpu, IntFunction<String> processes, boolean headings) {
+    public static String render(
+            CgroupTree tree, String from, CgroupCpu cpu, IntFunction<String> processes, boolean headings) {
         return render(tree, from, cpu, processes, headings, java.util.Map.of());
     }
 
     /** @param containers cgroup path -> the name of the nscope container it is, shown as [ctr NAME] */
-    public static String render(CgroupTree tree, String from, CgroupCpu cpu, IntFunction<String> processes, boolean headings,
-                                java.util.Map<String, String> containers) {
+    public static String render(
+            CgroupTree tree,
+            String from,
+            CgroupCpu cpu,
+            IntFunction<String> processes,
+            boolean headings,
+            java.util.Map<String, String> containers) {
         Cgroup top = tree.cgroup(from).orElseThrow(() -> new IllegalArgumentException("no cgroup " + from));
         List<Cgroup> all = new ArrayList<>();
         collect(tree, top, all);
         // a figure no cgroup here has is left out (CPU % needs two scans: none for a recorded fixture or --interval 0)
         List<Column<CgroupRow>> cols = new ArrayList<>();
         for (Column<CgroupRow> c : CgroupColumns.ALL)
-            if (c == CgroupColumns.CGROUP || all.stream().anyMatch(x -> !c.text(new CgroupRow(tree, x, cpu), "").isEmpty())) cols.add(c);
+            if (c == CgroupColumns.CGROUP
+                    || all.stream()
+                            .anyMatch(x ->
+                                    !c.text(new CgroupRow(tree, x, cpu), "").isEmpty())) cols.add(c);
         TextTable t = new TextTable(cols);
         add(t, new CgroupRow(tree, top, cpu), top.path(), "", "", cols, processes, containers);
         return t.render(headings);
@@ -65,17 +75,28 @@ public final class CgroupTreeText {
     }
 
     /** A cgroup's row (its name after {@code branch}), its member processes and its children (drawn after {@code under}). */
-    private static void add(TextTable t, CgroupRow r, String name, String branch, String under, List<Column<CgroupRow>> cols,
-                            IntFunction<String> processes, java.util.Map<String, String> containers) {
+    private static void add(
+            TextTable t,
+            CgroupRow r,
+            String name,
+            String branch,
+            String under,
+            List<Column<CgroupRow>> cols,
+            IntFunction<String> processes,
+            java.util.Map<String, String> containers) {
         Cgroup c = r.cgroup();
         List<String> row = new ArrayList<>();
         for (Column<CgroupRow> col : cols) if (col != CgroupColumns.CGROUP) row.add(col.text(r, ""));
         String ctr = containers.get(c.path());
-        row.add(branch + name.replace(" ", "\\x20") + CgroupCells.marks(c) + (ctr == null ? "" : " [ctr " + Escape.terminal(ctr) + "]"));
+        row.add(branch
+                + name.replace(" ", "\\x20")
+                + CgroupCells.marks(c)
+                + (ctr == null ? "" : " [ctr " + Escape.terminal(ctr) + "]"));
         t.add(row.toArray());
         List<Cgroup> kids = new ArrayList<>();
         for (String k : c.children()) r.tree().cgroup(k).ifPresent(kids::add);
-        List<Integer> members = processes != null && c.procs().known() ? c.procs().get() : List.of();
+        List<Integer> members =
+                processes != null && c.procs().known() ? c.procs().get() : List.of();
         int n = members.size() + kids.size();
         int i = 0;
         for (int pid : members) {
@@ -88,8 +109,15 @@ public final class CgroupTreeText {
         }
         for (Cgroup k : kids) {
             boolean last = ++i == n;
-            add(t, new CgroupRow(r.tree(), k, r.cpu()), k.name(), under + (last ? "└─" : "├─"), under + (last ? "  " : "│ "), cols,
-                    processes, containers);
+            add(
+                    t,
+                    new CgroupRow(r.tree(), k, r.cpu()),
+                    k.name(),
+                    under + (last ? "└─" : "├─"),
+                    under + (last ? "  " : "│ "),
+                    cols,
+                    processes,
+                    containers);
         }
     }
 }

@@ -35,7 +35,9 @@ public final class MountTreeText {
         List<String> cells = new ArrayList<>();
         for (Column<Mount> c : MountColumns.TEXT) {
             // an overlay's layers are lines of their own below: left out of its OPTIONS cell
-            String cell = c == MountColumns.OPTIONS && m.overlay().isPresent() ? MountCells.optionsWithoutLayers(m) : c.text(m, "");
+            String cell = c == MountColumns.OPTIONS && m.overlay().isPresent()
+                    ? MountCells.optionsWithoutLayers(m)
+                    : c.text(m, "");
             // the propagation tags are nscope's own words, spaced
             cells.add(c == MountColumns.PROPAGATION ? cell : host(cell));
         }

@@ -10,7 +10,9 @@ public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
 
     /** The columns' headers and alignments (a text table fits each column to its widest cell). */
-    public TextTable(List<? extends Column<?>> columns) { this.columns = List.copyOf(columns); }
+    public TextTable(List<? extends Column<?>> columns) {
+        this.columns = List.copyOf(columns);
+    }
 
     /** Adds a row; every cell is escaped for the terminal here. */
     public TextTable add(Object... cells) {

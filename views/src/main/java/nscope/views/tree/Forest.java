@@ -24,14 +24,22 @@ public final class Forest {
         for (Node c : n.children()) index(c, n.id());
     }
 
-    public List<Node> roots() { return roots; }
+    public List<Node> roots() {
+        return roots;
+    }
 
-    public Optional<Node> node(RowKey id) { return Optional.ofNullable(byId.get(id)); }
+    public Optional<Node> node(RowKey id) {
+        return Optional.ofNullable(byId.get(id));
+    }
 
-    public boolean contains(RowKey id) { return byId.containsKey(id); }
+    public boolean contains(RowKey id) {
+        return byId.containsKey(id);
+    }
 
     /** The parent's id; empty for a root. */
-    public Optional<RowKey> parent(RowKey id) { return Optional.ofNullable(parentOf.get(id)); }
+    public Optional<RowKey> parent(RowKey id) {
+        return Optional.ofNullable(parentOf.get(id));
+    }
 
     /** From the node up to its root, the node itself first. */
     public List<RowKey> lineage(RowKey id) {
@@ -47,5 +55,7 @@ public final class Forest {
         return byId.get(p).children();
     }
 
-    public int size() { return byId.size(); }
+    public int size() {
+        return byId.size();
+    }
 }

@@ -36,7 +36,8 @@ public final class Forests {
     /** Whether a row's cells, mark or key text hold the needle (already lower case). */
     public static boolean matches(Node n, String needle) {
         for (String c : n.cells()) if (c.toLowerCase(Locale.ROOT).contains(needle)) return true;
-        return n.mark().toLowerCase(Locale.ROOT).contains(needle) || n.id().text().toLowerCase(Locale.ROOT).contains(needle);
+        return n.mark().toLowerCase(Locale.ROOT).contains(needle)
+                || n.id().text().toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** Every node in display order (collapsed ones too), for search. */

@@ -18,7 +18,11 @@ public record Node(RowKey id, List<String> cells, String mark, List<Node> childr
         children = List.copyOf(children);
     }
 
-    public Node(RowKey id, List<String> cells, List<Node> children) { this(id, cells, "", children); }
+    public Node(RowKey id, List<String> cells, List<Node> children) {
+        this(id, cells, "", children);
+    }
 
-    public boolean leaf() { return children.isEmpty(); }
+    public boolean leaf() {
+        return children.isEmpty();
+    }
 }

@@ -17,5 +17,7 @@ public record Row(Node node, int depth, boolean expanded, boolean[] lastAt) {
     }
 
     /** "+" collapsed with children, "-" expanded with children, " " a leaf. */
-    public char fold() { return node.leaf() ? ' ' : expanded ? '-' : '+'; }
+    public char fold() {
+        return node.leaf() ? ' ' : expanded ? '-' : '+';
+    }
 }

@@ -19,48 +19,78 @@ public sealed interface RowKey {
 
     /** A process (its leader: tid is the TGID) or one of its other threads, with the start time that makes it unique across PID reuse. */
     record Task(int tid, long startTime, boolean thread) implements RowKey {
-        public static Task process(nscope.probes.model.Task t) { return new Task(t.tgid(), t.startTime(), false); }
+        public static Task process(nscope.probes.model.Task t) {
+            return new Task(t.tgid(), t.startTime(), false);
+        }
 
-        public static Task thread(nscope.probes.model.Task t) { return new Task(t.tid(), t.startTime(), true); }
+        public static Task thread(nscope.probes.model.Task t) {
+            return new Task(t.tid(), t.startTime(), true);
+        }
 
         /** The row of a task: its process's when it is the leader, else its own as a thread. */
-        public static Task of(nscope.probes.model.Task t) { return t.leader() ? process(t) : thread(t); }
+        public static Task of(nscope.probes.model.Task t) {
+            return t.leader() ? process(t) : thread(t);
+        }
 
-        @Override public String text() { return (thread ? "t:" : "p:") + tid + "@" + startTime; }
+        @Override
+        public String text() {
+            return (thread ? "t:" : "p:") + tid + "@" + startTime;
+        }
     }
 
     /** The group of all namespaces of one type. */
     record NsGroup(NsKind kind) implements RowKey {
-        @Override public String text() { return "k:" + kind.label(); }
+        @Override
+        public String text() {
+            return "k:" + kind.label();
+        }
     }
 
     /** A namespace on the namespaces screen. */
     record Namespace(NsKind kind, NsId id) implements RowKey {
-        @Override public String text() { return "ns:" + id.dev() + ":" + Long.toUnsignedString(id.ino()); }
+        @Override
+        public String text() {
+            return "ns:" + id.dev() + ":" + Long.toUnsignedString(id.ino());
+        }
     }
 
     /** A cgroup hierarchy, by its superblock's device ("0:29"). */
     record Hierarchy(String device) implements RowKey {
-        @Override public String text() { return "h:" + device; }
+        @Override
+        public String text() {
+            return "h:" + device;
+        }
     }
 
     /** A cgroup: its hierarchy's device and its path there. */
     record Cgroup(String device, String path) implements RowKey {
-        @Override public String text() { return "cg:" + device + ":" + path; }
+        @Override
+        public String text() {
+            return "cg:" + device + ":" + path;
+        }
     }
 
     /** A mount namespace on the mounts screen (the root of its mount tree). */
     record MountNs(NsId ns) implements RowKey {
-        @Override public String text() { return "mnt:" + ns.dev() + ":" + Long.toUnsignedString(ns.ino()); }
+        @Override
+        public String text() {
+            return "mnt:" + ns.dev() + ":" + Long.toUnsignedString(ns.ino());
+        }
     }
 
     /** A mount of a mount namespace, by its mount ID. */
     record Mount(NsId ns, int mountId) implements RowKey {
-        @Override public String text() { return new MountNs(ns).text() + ":" + mountId; }
+        @Override
+        public String text() {
+            return new MountNs(ns).text() + ":" + mountId;
+        }
     }
 
     /** The index-th layer line of an overlay mount. */
     record Layer(NsId ns, int mountId, int index) implements RowKey {
-        @Override public String text() { return new Mount(ns, mountId).text() + ":layer" + index; }
+        @Override
+        public String text() {
+            return new Mount(ns, mountId).text() + ":layer" + index;
+        }
     }
 }

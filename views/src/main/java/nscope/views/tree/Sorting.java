@@ -19,7 +19,8 @@ public final class Sorting {
 
     private static List<Node> sorted(List<Node> nodes, int column) {
         List<Node> out = new ArrayList<>();
-        for (Node n : nodes) out.add(n.leaf() ? n : new Node(n.id(), n.cells(), n.mark(), sorted(n.children(), column)));
+        for (Node n : nodes)
+            out.add(n.leaf() ? n : new Node(n.id(), n.cells(), n.mark(), sorted(n.children(), column)));
         out.sort(comparator(column));
         return out;
     }

@@ -37,12 +37,18 @@ public final class TreeState {
         rebuild();
     }
 
-    public Forest forest() { return forest; }
+    public Forest forest() {
+        return forest;
+    }
 
     /** The visible rows, top to bottom. */
-    public List<Row> rows() { return rows; }
+    public List<Row> rows() {
+        return rows;
+    }
 
-    public RowKey selected() { return selected; }
+    public RowKey selected() {
+        return selected;
+    }
 
     public int selectedIndex() {
         for (int i = 0; i < rows.size(); i++) if (rows.get(i).node().id().equals(selected)) return i;
@@ -56,9 +62,13 @@ public final class TreeState {
         selected = rows.get(i).node().id();
     }
 
-    public void first() { if (!rows.isEmpty()) selected = rows.get(0).node().id(); }
+    public void first() {
+        if (!rows.isEmpty()) selected = rows.get(0).node().id();
+    }
 
-    public void last() { if (!rows.isEmpty()) selected = rows.get(rows.size() - 1).node().id(); }
+    public void last() {
+        if (!rows.isEmpty()) selected = rows.get(rows.size() - 1).node().id();
+    }
 
     /** Selects a node, expanding its ancestors so it is visible (following a cross-link). */
     public boolean select(RowKey id) {
@@ -92,7 +102,9 @@ public final class TreeState {
         rebuild();
     }
 
-    public boolean isExpanded(RowKey id) { return expanded.contains(id); }
+    public boolean isExpanded(RowKey id) {
+        return expanded.contains(id);
+    }
 
     /** The first visible row for a window of height rows, keeping the selection inside it. */
     public int top(int height) {
@@ -104,7 +116,9 @@ public final class TreeState {
         return top;
     }
 
-    private Node current() { return selected == null ? null : forest.node(selected).orElse(null); }
+    private Node current() {
+        return selected == null ? null : forest.node(selected).orElse(null);
+    }
 
     private void reveal(RowKey id) {
         List<RowKey> up = forest.lineage(id);
@@ -150,8 +164,10 @@ public final class TreeState {
             if (next.contains(at)) return at;
             List<Node> sibs = old.siblings(at);
             int i = indexOf(sibs, at);
-            for (int j = i + 1; j < sibs.size(); j++) if (next.contains(sibs.get(j).id())) return sibs.get(j).id();
-            for (int j = i - 1; j >= 0; j--) if (next.contains(sibs.get(j).id())) return sibs.get(j).id();
+            for (int j = i + 1; j < sibs.size(); j++)
+                if (next.contains(sibs.get(j).id())) return sibs.get(j).id();
+            for (int j = i - 1; j >= 0; j--)
+                if (next.contains(sibs.get(j).id())) return sibs.get(j).id();
         }
         return null;
     }

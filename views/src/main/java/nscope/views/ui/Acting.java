@@ -29,17 +29,27 @@ final class Acting {
         this.rows = rows;
     }
 
-    void actions(Actions a) { actions = a; }
+    void actions(Actions a) {
+        actions = a;
+    }
 
-    Actions actions() { return actions; }
+    Actions actions() {
+        return actions;
+    }
 
     /** Why nothing may be changed from here, or null. */
-    String refusal() { return actions.refusal(); }
+    String refusal() {
+        return actions.refusal();
+    }
 
     /** The dialog open, or null. */
-    Dialog dialog() { return dialog; }
+    Dialog dialog() {
+        return dialog;
+    }
 
-    void ask(Dialog d) { dialog = d; }
+    void ask(Dialog d) {
+        dialog = d;
+    }
 
     /** A key while a dialog is open. */
     void key(KeyStroke k) {
@@ -59,12 +69,15 @@ final class Acting {
         if (r.changed()) refreshNow = true;
         if (r.next() != null) ask(r.next());
         if (r.session() != null) {
-            if (r.session().refusal() != null) status.say(Escape.terminal(r.session().refusal()));
+            if (r.session().refusal() != null)
+                status.say(Escape.terminal(r.session().refusal()));
             else session = r.session();
         }
     }
 
-    void draw(TextGraphics g, int w, int h) { if (dialog != null) dialog.draw(g, w, h); }
+    void draw(TextGraphics g, int w, int h) {
+        if (dialog != null) dialog.draw(g, w, h);
+    }
 
     /** Whether an action just changed the host (and forgets it was asked). */
     boolean refreshNow() {
@@ -102,5 +115,7 @@ final class Acting {
         return true;
     }
 
-    void endAside() { aside.endAll(); }
+    void endAside() {
+        aside.endAll();
+    }
 }

@@ -6,9 +6,9 @@ import java.util.Map;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
-import nscope.probes.readout.Readout;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.probes.readout.Readout;
 import nscope.views.tree.RowKey;
 
 /**
@@ -33,17 +33,23 @@ public final class ContainerMarks {
         Map<RowKey, String> out = new HashMap<>();
         Map<NsId, String> byPidNs = new HashMap<>();
         for (Container c : containers) {
-            Task init = s.leader(c.pid()).filter(t -> t.startTime() == c.startTime()).orElse(null);
+            Task init = s.leader(c.pid())
+                    .filter(t -> t.startTime() == c.startTime())
+                    .orElse(null);
             if (init == null) continue; // not running, or its PID is another process's now
             for (NsLink l : NsLink.values()) {
                 Readout<NsId> r = init.ns(l);
                 // only the types made for it: without --userns its user namespace is the host's
-                if (!r.known() || l.forChildren() || !c.namespaces().contains(l.kind().label())) continue;
+                if (!r.known()
+                        || l.forChildren()
+                        || !c.namespaces().contains(l.kind().label())) continue;
                 out.put(new RowKey.Namespace(l.kind(), r.get()), c.name());
-                if (l == NsLink.MNT && s.namespaces().containsKey(r.get())) out.put(new RowKey.MountNs(r.get()), c.name());
+                if (l == NsLink.MNT && s.namespaces().containsKey(r.get()))
+                    out.put(new RowKey.MountNs(r.get()), c.name());
                 if (l == NsLink.PID) byPidNs.put(r.get(), c.name());
             }
-            // the parent of its PID 1 (outside its pid namespace: nscope-init's monitor, which made its namespaces and waits
+            // the parent of its PID 1 (outside its pid namespace: nscope-init's monitor, which made its namespaces and
+            // waits
             // for PID 1) belongs to it too
             s.leader(init.ppid()).ifPresent(p -> out.put(RowKey.Task.process(p), c.name()));
             for (String label : c.cgroups()) {

@@ -18,23 +18,36 @@ final class Containers {
     private volatile Supplier<List<ContainerMarks.Container>> source = List::of;
     private Map<RowKey, String> marks = Map.of();
 
-    void source(Supplier<List<ContainerMarks.Container>> s) { source = s; }
+    void source(Supplier<List<ContainerMarks.Container>> s) {
+        source = s;
+    }
 
     /** Which rows of a snapshot are the containers' (their states read now): for the scan thread, not the UI's. */
-    Map<RowKey, String> marksOf(Snapshot s) { return ContainerMarks.of(s, source.get()); }
+    Map<RowKey, String> marksOf(Snapshot s) {
+        return ContainerMarks.of(s, source.get());
+    }
 
-    void marks(Map<RowKey, String> m) { marks = m; }
+    void marks(Map<RowKey, String> m) {
+        marks = m;
+    }
 
-    Map<RowKey, String> marks() { return marks; }
+    Map<RowKey, String> marks() {
+        return marks;
+    }
 
     /** The container a row belongs to, or null. */
-    String of(RowKey k) { return marks.get(k); }
+    String of(RowKey k) {
+        return marks.get(k);
+    }
 
     /** The PID 1 of a container, if it runs (with the start time it recorded) in this snapshot; else null. */
     Task init(Snapshot s, String name) {
         Task init = null;
         for (ContainerMarks.Container c : source.get())
-            if (c.name().equals(name)) init = s.leader(c.pid()).filter(t -> t.startTime() == c.startTime()).orElse(null);
+            if (c.name().equals(name))
+                init = s.leader(c.pid())
+                        .filter(t -> t.startTime() == c.startTime())
+                        .orElse(null);
         return init;
     }
 

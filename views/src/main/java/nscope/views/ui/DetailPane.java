@@ -39,13 +39,19 @@ final class DetailPane {
         link = 0;
     }
 
-    void nextLink() { link++; }
+    void nextLink() {
+        link++;
+    }
 
-    void previousLink() { link = Math.max(0, link - 1); }
+    void previousLink() {
+        link = Math.max(0, link - 1);
+    }
 
     Detail detail() {
         RowKey k = rows.state().selected();
-        return rows.last() == null || k == null ? Detail.NONE : rows.shown().detail(rows.last().snapshot(), k);
+        return rows.last() == null || k == null
+                ? Detail.NONE
+                : rows.shown().detail(rows.last().snapshot(), k);
     }
 
     /** Enter: follow the chosen link, remembering where from; with no link, open or close the row. */

@@ -30,7 +30,9 @@ final class Header {
     private volatile long refreshMs;
     private Refresher.Freshness freshness;
 
-    void clock(Clock c) { clock = c; }
+    void clock(Clock c) {
+        clock = c;
+    }
 
     /** A refresh arrived (with the host's facts, or null to keep those shown). */
     void refreshed(HostFacts f) {
@@ -38,11 +40,17 @@ final class Header {
         refreshedAt = LocalTime.now(clock).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
     }
 
-    void refreshEvery(long ms) { refreshMs = ms; }
+    void refreshEvery(long ms) {
+        refreshMs = ms;
+    }
 
-    void freshness(Refresher.Freshness f) { freshness = f; }
+    void freshness(Refresher.Freshness f) {
+        freshness = f;
+    }
 
-    private boolean inTurn() { return freshness != null && freshness.cycle() > 1; }
+    private boolean inTurn() {
+        return freshness != null && freshness.cycle() > 1;
+    }
 
     /** How old the parts a live refresh carried over are, in words ("" when it carries nothing over). */
     String freshnessWords() {
@@ -75,9 +83,14 @@ final class Header {
         if (!facts.kernel().isEmpty()) a.append("  kernel ").append(Escape.terminal(facts.kernel()));
         if (facts.uptimeSeconds() >= 0) a.append("  up ").append(uptime(facts.uptimeSeconds()));
         if (facts.cpus() > 0) a.append("  ").append(facts.cpus()).append(" cpus");
-        if (facts.memTotal() > 0) a.append("  mem ").append(CgroupCells.bytes(facts.memTotal() - facts.memAvailable()))
-                .append("/").append(CgroupCells.bytes(facts.memTotal()));
-        if (facts.load() != null) a.append(String.format(Locale.ROOT, "  load %.2f %.2f %.2f", facts.load()[0], facts.load()[1], facts.load()[2]));
+        if (facts.memTotal() > 0)
+            a.append("  mem ")
+                    .append(CgroupCells.bytes(facts.memTotal() - facts.memAvailable()))
+                    .append("/")
+                    .append(CgroupCells.bytes(facts.memTotal()));
+        if (facts.load() != null)
+            a.append(String.format(
+                    Locale.ROOT, "  load %.2f %.2f %.2f", facts.load()[0], facts.load()[1], facts.load()[2]));
         return a.toString();
     }
 
@@ -88,15 +101,21 @@ final class Header {
         b.append(paused ? "paused " : "refreshed ").append(refreshedAt);
         if (refreshMs > 0) b.append(String.format(Locale.ROOT, " every %.0fs", refreshMs / 1000.0));
         if (inTurn()) b.append(" (others <=").append(freshness.linksSeconds()).append("s)");
-        b.append(" | ").append(s.threadGroups().size()).append(" processes, ").append(s.tasks().size()).append(" threads | ");
+        b.append(" | ")
+                .append(s.threadGroups().size())
+                .append(" processes, ")
+                .append(s.tasks().size())
+                .append(" threads | ");
         int cg = 0;
         for (var t : s.cgroups().trees()) cg += t.cgroups().size();
         b.append(cg).append(" cgroups");
         if (!rows.filter().isEmpty()) b.append(" | filter ").append(Escape.terminal(rows.filter()));
         Integer col = rows.sortBy(rows.shown());
-        if (col != null) b.append(" | by ").append(rows.shown().columns().get(col).name());
+        if (col != null)
+            b.append(" | by ").append(rows.shown().columns().get(col).name());
         b.append(" | ns");
-        for (NsKind k : NamespacesScreen.ORDER) b.append(' ').append(k.label()).append(' ').append(s.namespaces(k).size());
+        for (NsKind k : NamespacesScreen.ORDER)
+            b.append(' ').append(k.label()).append(' ').append(s.namespaces(k).size());
         return b.toString();
     }
 

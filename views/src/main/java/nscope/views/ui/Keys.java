@@ -55,7 +55,9 @@ final class Keys {
         table = new KeyTable(all);
     }
 
-    KeyTable table() { return table; }
+    KeyTable table() {
+        return table;
+    }
 
     /** Answers a key in a mode; one that changes the host is refused, and says why, when the screen is read-only. */
     void press(Mode mode, Key k) {
@@ -66,17 +68,21 @@ final class Keys {
         });
     }
 
-    private static Binding bind(String shown, String help, boolean mutates, Set<Mode> modes, List<Key> keys, Binding.Handler h) {
+    private static Binding bind(
+            String shown, String help, boolean mutates, Set<Mode> modes, List<Key> keys, Binding.Handler h) {
         return new Binding(shown, keys, help, mutates, modes, h);
     }
 
     private static List<Key> keys(Object... ks) {
         List<Key> out = new ArrayList<>();
-        for (Object k : ks) out.add(k instanceof Character c ? Key.of(c) : k instanceof Key key ? key : Key.of((KeyType) k));
+        for (Object k : ks)
+            out.add(k instanceof Character c ? Key.of(c) : k instanceof Key key ? key : Key.of((KeyType) k));
         return out;
     }
 
-    private static boolean is(Key k, Object... ks) { return keys(ks).contains(k); }
+    private static boolean is(Key k, Object... ks) {
+        return keys(ks).contains(k);
+    }
 
     /** Moving in the tree and between screens. */
     private List<Binding> moving() {
@@ -84,25 +90,74 @@ final class Keys {
         for (int i = 0; i < AllScreens.LIST.size(); i++) numbers.add(Key.of((char) ('1' + i)));
         List<Key> screenKeys = new ArrayList<>(numbers);
         screenKeys.add(Key.of(KeyType.Tab));
-        String names = AllScreens.LIST.stream().map(s -> s.title().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+        String names = AllScreens.LIST.stream()
+                .map(s -> s.title().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining(", "));
         return List.of(
-                bind("Up/Down, k/j", "move the selection", SAFE, NORMAL, keys(KeyType.ArrowUp, KeyType.ArrowDown, 'k', 'j'),
+                bind(
+                        "Up/Down, k/j",
+                        "move the selection",
+                        SAFE,
+                        NORMAL,
+                        keys(KeyType.ArrowUp, KeyType.ArrowDown, 'k', 'j'),
                         k -> rows.state().move(is(k, KeyType.ArrowUp, 'k') ? -1 : 1)),
-                bind("PgUp/PgDn", "move a page", SAFE, NORMAL, keys(KeyType.PageUp, KeyType.PageDown),
+                bind(
+                        "PgUp/PgDn",
+                        "move a page",
+                        SAFE,
+                        NORMAL,
+                        keys(KeyType.PageUp, KeyType.PageDown),
                         k -> rows.state().move(is(k, KeyType.PageUp) ? -ui.page() : ui.page())),
-                bind("Home/End, g/G", "first / last row", SAFE, NORMAL, keys(KeyType.Home, KeyType.End, 'g', 'G'),
-                        k -> { if (is(k, KeyType.Home, 'g')) rows.state().first(); else rows.state().last(); }),
-                bind("Right, l", "expand; on an expanded row, go to its first child", SAFE, NORMAL, keys(KeyType.ArrowRight, 'l'),
+                bind(
+                        "Home/End, g/G",
+                        "first / last row",
+                        SAFE,
+                        NORMAL,
+                        keys(KeyType.Home, KeyType.End, 'g', 'G'),
+                        k -> {
+                            if (is(k, KeyType.Home, 'g')) rows.state().first();
+                            else rows.state().last();
+                        }),
+                bind(
+                        "Right, l",
+                        "expand; on an expanded row, go to its first child",
+                        SAFE,
+                        NORMAL,
+                        keys(KeyType.ArrowRight, 'l'),
                         k -> rows.state().right()),
-                bind("Left, h", "collapse; on a collapsed row, go to its parent", SAFE, NORMAL, keys(KeyType.ArrowLeft, 'h'),
+                bind(
+                        "Left, h",
+                        "collapse; on a collapsed row, go to its parent",
+                        SAFE,
+                        NORMAL,
+                        keys(KeyType.ArrowLeft, 'h'),
                         k -> rows.state().left()),
-                bind("Space", "expand or collapse", SAFE, NORMAL, keys(' '), k -> rows.state().toggle()),
-                bind(numbers.stream().map(Key::label).collect(Collectors.joining(" ")) + ", Tab", names + "; Tab: the next screen", SAFE, NORMAL,
-                        screenKeys, k -> detail.turnTo(k.ch() == '\0' ? AllScreens.after(rows.shown()) : AllScreens.LIST.get(k.ch() - '1'))),
-                bind("[ ]", "choose a link in the detail pane", SAFE, NORMAL, keys('[', ']'),
-                        k -> { if (k.ch() == ']') detail.nextLink(); else detail.previousLink(); }),
+                bind(
+                        "Space",
+                        "expand or collapse",
+                        SAFE,
+                        NORMAL,
+                        keys(' '),
+                        k -> rows.state().toggle()),
+                bind(
+                        numbers.stream().map(Key::label).collect(Collectors.joining(" ")) + ", Tab",
+                        names + "; Tab: the next screen",
+                        SAFE,
+                        NORMAL,
+                        screenKeys,
+                        k -> detail.turnTo(
+                                k.ch() == '\0' ? AllScreens.after(rows.shown()) : AllScreens.LIST.get(k.ch() - '1'))),
+                bind("[ ]", "choose a link in the detail pane", SAFE, NORMAL, keys('[', ']'), k -> {
+                    if (k.ch() == ']') detail.nextLink();
+                    else detail.previousLink();
+                }),
                 bind("Enter", "follow the chosen link", SAFE, NORMAL, keys(KeyType.Enter), k -> detail.follow()),
-                bind("Backspace, b", "go back to where the last link was followed from", SAFE, NORMAL, keys(KeyType.Backspace, 'b'),
+                bind(
+                        "Backspace, b",
+                        "go back to where the last link was followed from",
+                        SAFE,
+                        NORMAL,
+                        keys(KeyType.Backspace, 'b'),
                         k -> detail.goBack()));
     }
 
@@ -110,10 +165,26 @@ final class Keys {
     private List<Binding> viewing() {
         return List.of(
                 bind("/", "search (Enter to find, Esc to cancel)", SAFE, NORMAL, keys('/'), k -> search.startSearch()),
-                bind("n / N", "next / previous match", SAFE, NORMAL, keys('n', 'N'), k -> search.find(k.ch() == 'n' ? 1 : -1)),
-                bind("f", "filter: show only rows that match, and their ancestors (empty: all)", SAFE, NORMAL, keys('f'),
+                bind(
+                        "n / N",
+                        "next / previous match",
+                        SAFE,
+                        NORMAL,
+                        keys('n', 'N'),
+                        k -> search.find(k.ch() == 'n' ? 1 : -1)),
+                bind(
+                        "f",
+                        "filter: show only rows that match, and their ancestors (empty: all)",
+                        SAFE,
+                        NORMAL,
+                        keys('f'),
                         k -> search.startFilter()),
-                bind("s", "sort siblings by the next column (figures biggest first); after the last, tree order", SAFE, NORMAL, keys('s'),
+                bind(
+                        "s",
+                        "sort siblings by the next column (figures biggest first); after the last, tree order",
+                        SAFE,
+                        NORMAL,
+                        keys('s'),
                         k -> nextSort()),
                 bind("p", "pause or resume the live refresh", SAFE, NORMAL, keys('p'), k -> ui.togglePause()));
     }
@@ -121,36 +192,107 @@ final class Keys {
     /** The keys that change the host (left out when read-only), then help and quit. */
     private List<Binding> acting() {
         return List.of(
-                bind("e", "a shell in the selected process's namespaces, root and directory (a thread: its process), or in the selected namespace only",
-                        MUTATES, NORMAL, keys('e'), k -> onRow((s, t) -> ActionKeys.enter(entered(s, t), acting.actions(), false))),
-                bind("E", "enter, choosing the namespace types, joining its cgroups, the user and the command", MUTATES, NORMAL, keys('E'),
+                bind(
+                        "e",
+                        "a shell in the selected process's namespaces, root and directory (a thread: its process), or in the selected namespace only",
+                        MUTATES,
+                        NORMAL,
+                        keys('e'),
+                        k -> onRow((s, t) -> ActionKeys.enter(entered(s, t), acting.actions(), false))),
+                bind(
+                        "E",
+                        "enter, choosing the namespace types, joining its cgroups, the user and the command",
+                        MUTATES,
+                        NORMAL,
+                        keys('E'),
                         k -> onRow((s, t) -> ActionKeys.enter(entered(s, t), acting.actions(), true))),
-                bind("u", "unshare: a shell (or a command) in new namespaces, chosen in a form", MUTATES, NORMAL, keys('u'),
+                bind(
+                        "u",
+                        "unshare: a shell (or a command) in new namespaces, chosen in a form",
+                        MUTATES,
+                        NORMAL,
+                        keys('u'),
                         k -> acting.act(s -> ActionKeys.unshare(acting.actions()))),
                 // Ctrl-] is answered by the shell's relay (the app's), not by this screen
-                bind("Ctrl-]", "in a shell started here: back to the screen while it runs (its namespaces show in the tree)", MUTATES, NORMAL,
-                        List.of(), k -> { }),
+                bind(
+                        "Ctrl-]",
+                        "in a shell started here: back to the screen while it runs (its namespaces show in the tree)",
+                        MUTATES,
+                        NORMAL,
+                        List.of(),
+                        k -> {}),
                 bind("r", "back to the shell put aside last", MUTATES, NORMAL, keys('r'), k -> acting.resume()),
-                bind("m", "move the selected process (all its threads) or thread into a cgroup picked from a tree (asks first)", MUTATES, NORMAL,
-                        keys('m'), k -> onRow((s, t) -> ActionKeys.move(s, t, acting.actions()))),
-                bind("a", "on a cgroup: make a child cgroup (asks first)", MUTATES, NORMAL, keys('a'),
+                bind(
+                        "m",
+                        "move the selected process (all its threads) or thread into a cgroup picked from a tree (asks first)",
+                        MUTATES,
+                        NORMAL,
+                        keys('m'),
+                        k -> onRow((s, t) -> ActionKeys.move(s, t, acting.actions()))),
+                bind(
+                        "a",
+                        "on a cgroup: make a child cgroup (asks first)",
+                        MUTATES,
+                        NORMAL,
+                        keys('a'),
                         k -> onRow((s, t) -> ActionKeys.mkdir(t, acting.actions()))),
-                bind("L", "on a cgroup: set its memory, pids and CPU limits (asks first)", MUTATES, NORMAL, keys('L'),
+                bind(
+                        "L",
+                        "on a cgroup: set its memory, pids and CPU limits (asks first)",
+                        MUTATES,
+                        NORMAL,
+                        keys('L'),
                         k -> onRow((s, t) -> ActionKeys.limits(t, acting.actions()))),
-                bind("c", "a new container (namespaces, cgroup limits, an overlay root, pivot_root, a veth on a bridge), from a form", MUTATES,
-                        NORMAL, keys('c'), k -> acting.act(s -> ActionKeys.create(acting.actions()))),
-                bind("x", "on a row marked [ctr NAME]: stop that container, or (s) remove it and all it made (asks first)", MUTATES, NORMAL,
-                        keys('x'), k -> acting.act(s -> ActionKeys.containerChange(containers.of(rows.state().selected()), acting.actions()))),
-                bind("C", "nscope's containers, as nscope ps lists them: show one's PID 1, enter it, stop or remove it", MUTATES, NORMAL,
-                        keys('C'), k -> acting.act(s -> Dialog.Result.then(new ContainerList(acting.actions().containers(), listHint(),
-                                this::inList)))),
-                bind("K, F9", "send a signal to the selected process, or to every process of a namespace or cgroup (asks first)", MUTATES,
-                        NORMAL, keys('K', KeyType.F9), k -> onRow((s, t) -> ActionKeys.signal(s, t, acting.actions()))),
-                bind("z", "on a cgroup: freeze it, or thaw it when frozen (asks first)", MUTATES, NORMAL, keys('z'),
+                bind(
+                        "c",
+                        "a new container (namespaces, cgroup limits, an overlay root, pivot_root, a veth on a bridge), from a form",
+                        MUTATES,
+                        NORMAL,
+                        keys('c'),
+                        k -> acting.act(s -> ActionKeys.create(acting.actions()))),
+                bind(
+                        "x",
+                        "on a row marked [ctr NAME]: stop that container, or (s) remove it and all it made (asks first)",
+                        MUTATES,
+                        NORMAL,
+                        keys('x'),
+                        k -> acting.act(s -> ActionKeys.containerChange(
+                                containers.of(rows.state().selected()), acting.actions()))),
+                bind(
+                        "C",
+                        "nscope's containers, as nscope ps lists them: show one's PID 1, enter it, stop or remove it",
+                        MUTATES,
+                        NORMAL,
+                        keys('C'),
+                        k -> acting.act(s -> Dialog.Result.then(
+                                new ContainerList(acting.actions().containers(), listHint(), this::inList)))),
+                bind(
+                        "K, F9",
+                        "send a signal to the selected process, or to every process of a namespace or cgroup (asks first)",
+                        MUTATES,
+                        NORMAL,
+                        keys('K', KeyType.F9),
+                        k -> onRow((s, t) -> ActionKeys.signal(s, t, acting.actions()))),
+                bind(
+                        "z",
+                        "on a cgroup: freeze it, or thaw it when frozen (asks first)",
+                        MUTATES,
+                        NORMAL,
+                        keys('z'),
                         k -> onRow((s, t) -> ActionKeys.cgroupChange(s, t, false, acting.actions()))),
-                bind("d", "on a cgroup: remove it, if it holds no process and no child (asks first)", MUTATES, NORMAL, keys('d'),
+                bind(
+                        "d",
+                        "on a cgroup: remove it, if it holds no process and no child (asks first)",
+                        MUTATES,
+                        NORMAL,
+                        keys('d'),
                         k -> onRow((s, t) -> ActionKeys.cgroupChange(s, t, true, acting.actions()))),
-                bind("?, F1", "this help (Up/Down scroll it, any other key closes it)", SAFE, NORMAL, keys('?', KeyType.F1),
+                bind(
+                        "?, F1",
+                        "this help (Up/Down scroll it, any other key closes it)",
+                        SAFE,
+                        NORMAL,
+                        keys('?', KeyType.F1),
                         k -> acting.ask(new Help(table.offered(Mode.NORMAL, acting.refusal() == null)))),
                 bind("q, Ctrl-C", "quit", SAFE, NORMAL, keys('q', Key.ctrl('c')), k -> ui.quit()));
     }
@@ -158,14 +300,39 @@ final class Keys {
     /** The container list (C): its keys act on the container chosen in it. */
     private List<Binding> containerList() {
         return List.of(
-                bind("Enter", "show its PID 1", SAFE, LIST, keys(KeyType.Enter), k -> onContainer((s, name) -> showInit(s, name))),
-                bind("e", "enter it", MUTATES, LIST, keys('e'), k -> onContainer((s, name) -> {
-                    Task init = containers.init(s, name);
-                    return init == null ? notRunning(name) : ActionKeys.enter(new Target.OfTask(init, init), acting.actions(), false);
-                })),
-                bind("x", "stop or remove", MUTATES, LIST, keys('x'),
+                bind(
+                        "Enter",
+                        "show its PID 1",
+                        SAFE,
+                        LIST,
+                        keys(KeyType.Enter),
+                        k -> onContainer((s, name) -> showInit(s, name))),
+                bind(
+                        "e",
+                        "enter it",
+                        MUTATES,
+                        LIST,
+                        keys('e'),
+                        k -> onContainer((s, name) -> {
+                            Task init = containers.init(s, name);
+                            return init == null
+                                    ? notRunning(name)
+                                    : ActionKeys.enter(new Target.OfTask(init, init), acting.actions(), false);
+                        })),
+                bind(
+                        "x",
+                        "stop or remove",
+                        MUTATES,
+                        LIST,
+                        keys('x'),
                         k -> onContainer((s, name) -> ActionKeys.containerChange(name, acting.actions()))),
-                bind("Esc", "close", SAFE, LIST, keys(KeyType.Escape), k -> acting.apply(Dialog.Result.done("", false))));
+                bind(
+                        "Esc",
+                        "close",
+                        SAFE,
+                        LIST,
+                        keys(KeyType.Escape),
+                        k -> acting.apply(Dialog.Result.done("", false))));
     }
 
     /** An action on what the selected row stands for. */
@@ -177,7 +344,9 @@ final class Keys {
     }
 
     /** e on a container's monitor enters the container's PID 1. */
-    private Target entered(Snapshot s, Target t) { return containers.into(s, rows.state().selected(), t); }
+    private Target entered(Snapshot s, Target t) {
+        return containers.into(s, rows.state().selected(), t);
+    }
 
     /** A key of the container list that no Up/Down took: its binding's, or (another character) it closes. */
     private Dialog.Result inList(KeyStroke k) {
@@ -188,7 +357,9 @@ final class Keys {
     }
 
     private String listHint() {
-        return table.offered(Mode.CONTAINER_LIST, true).stream().map(b -> b.shown() + ": " + b.help()).collect(Collectors.joining("   "));
+        return table.offered(Mode.CONTAINER_LIST, true).stream()
+                .map(b -> b.shown() + ": " + b.help())
+                .collect(Collectors.joining("   "));
     }
 
     /** An action on the container chosen in the open list (none chosen: the list closes). */

@@ -11,9 +11,22 @@ import nscope.probes.model.NsKind;
  */
 public record Palette(boolean color) {
     private static final Map<NsKind, TextColor> BY_KIND = Map.of(
-            NsKind.PID, TextColor.ANSI.MAGENTA, NsKind.USER, TextColor.ANSI.RED, NsKind.MNT, TextColor.ANSI.BLUE,
-            NsKind.NET, TextColor.ANSI.CYAN, NsKind.UTS, TextColor.ANSI.GREEN, NsKind.IPC, TextColor.ANSI.YELLOW,
-            NsKind.CGROUP, TextColor.ANSI.GREEN, NsKind.TIME, TextColor.ANSI.YELLOW);
+            NsKind.PID,
+            TextColor.ANSI.MAGENTA,
+            NsKind.USER,
+            TextColor.ANSI.RED,
+            NsKind.MNT,
+            TextColor.ANSI.BLUE,
+            NsKind.NET,
+            TextColor.ANSI.CYAN,
+            NsKind.UTS,
+            TextColor.ANSI.GREEN,
+            NsKind.IPC,
+            TextColor.ANSI.YELLOW,
+            NsKind.CGROUP,
+            TextColor.ANSI.GREEN,
+            NsKind.TIME,
+            TextColor.ANSI.YELLOW);
 
     /** NO_COLOR (any value, https://no-color.org) or --no-color turn colour off. */
     public static Palette from(Map<String, String> env, boolean noColorFlag) {
@@ -21,17 +34,27 @@ public record Palette(boolean color) {
         return new Palette(!noColorFlag && (nc == null || nc.isEmpty()));
     }
 
-    public TextColor kind(NsKind k) { return color ? BY_KIND.getOrDefault(k, TextColor.ANSI.DEFAULT) : TextColor.ANSI.DEFAULT; }
+    public TextColor kind(NsKind k) {
+        return color ? BY_KIND.getOrDefault(k, TextColor.ANSI.DEFAULT) : TextColor.ANSI.DEFAULT;
+    }
 
     /** Marks (a divergent thread, a hidden namespace, an OOM kill). */
-    public TextColor mark() { return color ? TextColor.ANSI.RED : TextColor.ANSI.DEFAULT; }
+    public TextColor mark() {
+        return color ? TextColor.ANSI.RED : TextColor.ANSI.DEFAULT;
+    }
 
     /** Rows new since the last refresh. */
-    public TextColor fresh() { return color ? TextColor.ANSI.GREEN : TextColor.ANSI.DEFAULT; }
+    public TextColor fresh() {
+        return color ? TextColor.ANSI.GREEN : TextColor.ANSI.DEFAULT;
+    }
 
     /** Rows under another parent than at the last refresh (a re-parented process). */
-    public TextColor moved() { return color ? TextColor.ANSI.YELLOW : TextColor.ANSI.DEFAULT; }
+    public TextColor moved() {
+        return color ? TextColor.ANSI.YELLOW : TextColor.ANSI.DEFAULT;
+    }
 
     /** The header's labels. */
-    public TextColor label() { return color ? TextColor.ANSI.CYAN : TextColor.ANSI.DEFAULT; }
+    public TextColor label() {
+        return color ? TextColor.ANSI.CYAN : TextColor.ANSI.DEFAULT;
+    }
 }

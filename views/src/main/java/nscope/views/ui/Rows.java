@@ -38,6 +38,7 @@ final class Rows {
     private final Set<Screen> opened = new HashSet<>();
     /** Per screen, a row to select once its rows are built (a link followed to a screen being built). */
     private final Map<Screen, RowKey> selectWhenBuilt = new HashMap<>();
+
     private final ConcurrentLinkedQueue<Ready> ready = new ConcurrentLinkedQueue<>();
     private final Map<Screen, Integer> sortBy = new ConcurrentHashMap<>();
     private volatile String filter = "";
@@ -48,6 +49,7 @@ final class Rows {
     private boolean afterQuick;
     /** A search that waits for the rows of the screen shown. */
     private Screen searchScreen;
+
     private Runnable search;
 
     Rows(Executor executor, StatusLine status) {
@@ -56,36 +58,60 @@ final class Rows {
         for (Screen s : AllScreens.LIST) states.put(s, new TreeState());
     }
 
-    Screen shown() { return shown; }
+    Screen shown() {
+        return shown;
+    }
 
-    void show(Screen s) { shown = s; }
+    void show(Screen s) {
+        shown = s;
+    }
 
-    TreeState state(Screen s) { return states.get(s); }
+    TreeState state(Screen s) {
+        return states.get(s);
+    }
 
-    TreeState state() { return states.get(shown); }
+    TreeState state() {
+        return states.get(shown);
+    }
 
     /** The last refresh (null before the first). */
-    Screens last() { return last; }
+    Screens last() {
+        return last;
+    }
 
-    String filter() { return filter; }
+    String filter() {
+        return filter;
+    }
 
-    void filter(String f) { filter = f; }
+    void filter(String f) {
+        filter = f;
+    }
 
-    Map<Screen, Integer> sortBy() { return Map.copyOf(sortBy); }
+    Map<Screen, Integer> sortBy() {
+        return Map.copyOf(sortBy);
+    }
 
-    Integer sortBy(Screen s) { return sortBy.get(s); }
+    Integer sortBy(Screen s) {
+        return sortBy.get(s);
+    }
 
     void sortBy(Screen s, Integer column) {
         if (column == null) sortBy.remove(s);
         else sortBy.put(s, column);
     }
 
-    Set<RowKey> fresh() { return fresh; }
+    Set<RowKey> fresh() {
+        return fresh;
+    }
 
-    boolean moved(RowKey k) { return moved.contains(k); }
+    boolean moved(RowKey k) {
+        return moved.contains(k);
+    }
 
     /** The counts {new, gone, moved} of a screen at the last refresh; null when not counted. */
-    int[] changes(Screen s) { return changes.get(s); }
+    int[] changes(Screen s) {
+        return changes.get(s);
+    }
 
     /**
      * A refresh: the rows it brings (the screen shown, or all), keeping
@@ -172,10 +198,14 @@ final class Rows {
     }
 
     /** Whether rows built off the UI thread wait to be placed. */
-    boolean ready() { return !ready.isEmpty(); }
+    boolean ready() {
+        return !ready.isEmpty();
+    }
 
     /** Whether a screen's rows are still being built. */
-    boolean building(Screen t) { return building.containsKey(t); }
+    boolean building(Screen t) {
+        return building.containsKey(t);
+    }
 
     /** Selects a row on a screen; if that screen's rows are being built, once they are. False when it is not there. */
     boolean select(Screen t, RowKey k) {

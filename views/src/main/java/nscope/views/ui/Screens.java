@@ -18,8 +18,11 @@ import nscope.views.tree.Sorting;
  * for 12,000 tasks cost tens of milliseconds); the others are built from
  * the same snapshot and CPU % when the user turns to them.
  */
-public record Screens(Snapshot snapshot, CgroupCpu cpu, String filter, Map<Screen, Integer> sortBy, Map<Screen, Forest> forests) {
-    public static Screens of(Snapshot s, CgroupCpu cpu, String filter) { return of(s, cpu, filter, Map.of()); }
+public record Screens(
+        Snapshot snapshot, CgroupCpu cpu, String filter, Map<Screen, Integer> sortBy, Map<Screen, Forest> forests) {
+    public static Screens of(Snapshot s, CgroupCpu cpu, String filter) {
+        return of(s, cpu, filter, Map.of());
+    }
 
     /** @param sortBy per screen, the column its siblings are sorted by (absent: the tree's own order) */
     public static Screens of(Snapshot s, CgroupCpu cpu, String filter, Map<Screen, Integer> sortBy) {
@@ -27,7 +30,8 @@ public record Screens(Snapshot snapshot, CgroupCpu cpu, String filter, Map<Scree
     }
 
     /** The rows of some screens only. */
-    public static Screens of(Snapshot s, CgroupCpu cpu, String filter, Map<Screen, Integer> sortBy, Set<Screen> screens) {
+    public static Screens of(
+            Snapshot s, CgroupCpu cpu, String filter, Map<Screen, Integer> sortBy, Set<Screen> screens) {
         Map<Screen, Forest> m = new HashMap<>();
         for (Screen t : screens) m.put(t, forest(t, s, cpu, filter, sortBy.get(t)));
         return new Screens(s, cpu, filter == null ? "" : filter, Map.copyOf(sortBy), Map.copyOf(m));

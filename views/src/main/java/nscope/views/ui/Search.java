@@ -14,7 +14,10 @@ import nscope.views.tree.TreeState;
  * matching rows and their ancestors), and the line they are typed on.
  */
 final class Search {
-    private enum Typing { SEARCH, FILTER }
+    private enum Typing {
+        SEARCH,
+        FILTER
+    }
 
     private final Rows rows;
     private final StatusLine status;
@@ -28,7 +31,9 @@ final class Search {
     }
 
     /** Whether a search or a filter is being typed (it takes the keys). */
-    boolean typing() { return typing != null; }
+    boolean typing() {
+        return typing != null;
+    }
 
     /** /: type a search. */
     void startSearch() {
@@ -45,7 +50,8 @@ final class Search {
     /** What the status line shows while typing (null when not). */
     String prompt() {
         if (typing == null) return null;
-        return typing == Typing.SEARCH ? "/" + Escape.terminal(typed.toString())
+        return typing == Typing.SEARCH
+                ? "/" + Escape.terminal(typed.toString())
                 : "filter: " + Escape.terminal(typed.toString()) + "   (Enter applies, empty: all rows)";
     }
 
@@ -53,7 +59,9 @@ final class Search {
     void key(KeyStroke k) {
         switch (k.getKeyType()) {
             case Escape -> typing = null;
-            case Backspace -> { if (typed.length() > 0) typed.setLength(typed.length() - 1); }
+            case Backspace -> {
+                if (typed.length() > 0) typed.setLength(typed.length() - 1);
+            }
             case Enter -> {
                 Typing was = typing;
                 typing = null;
@@ -65,8 +73,10 @@ final class Search {
                     status.say(rows.filter().isEmpty() ? "filter off" : "filter: " + rows.filter());
                 }
             }
-            case Character -> { if (!Character.isISOControl(k.getCharacter())) typed.append(k.getCharacter()); }
-            default -> { }
+            case Character -> {
+                if (!Character.isISOControl(k.getCharacter())) typed.append(k.getCharacter());
+            }
+            default -> {}
         }
     }
 

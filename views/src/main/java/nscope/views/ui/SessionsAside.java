@@ -15,7 +15,9 @@ final class SessionsAside {
     }
 
     /** The session put aside last, taken out; null when there is none. */
-    Actions.Session last() { return kept.isEmpty() ? null : kept.remove(kept.size() - 1); }
+    Actions.Session last() {
+        return kept.isEmpty() ? null : kept.remove(kept.size() - 1);
+    }
 
     /** What a session put aside said when it ended meanwhile (forgotten then), or null. */
     String ended() {

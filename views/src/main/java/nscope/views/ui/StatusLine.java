@@ -19,14 +19,22 @@ final class StatusLine {
     private int refused;
 
     /** Says something (already escaped where it holds host text) until the next key. */
-    void say(String words) { said = words; }
+    void say(String words) {
+        said = words;
+    }
 
     /** Something went wrong: said, and the screen goes on. */
-    void error(String message) { said = "error: " + Escape.terminal(message); }
+    void error(String message) {
+        said = "error: " + Escape.terminal(message);
+    }
 
-    void clear() { said = ""; }
+    void clear() {
+        said = "";
+    }
 
-    String said() { return said; }
+    String said() {
+        return said;
+    }
 
     /** Counts the tasks with a namespace link the kernel refused: once per refresh, not on every frame. */
     void refused(Snapshot s) {
@@ -45,9 +53,13 @@ final class StatusLine {
 
     /** @param typing what is typed now with its prompt, or null */
     void draw(TextGraphics g, int y, int w, String typing, Rows rows, String freshness) {
-        String s = typing != null ? typing : !said.isEmpty() ? said
-                : rows.building(rows.shown()) ? "building the " + rows.shown().title() + " rows from the last refresh..."
-                : changeLine(rows.changes(rows.shown()), freshness);
+        String s = typing != null
+                ? typing
+                : !said.isEmpty()
+                        ? said
+                        : rows.building(rows.shown())
+                                ? "building the " + rows.shown().title() + " rows from the last refresh..."
+                                : changeLine(rows.changes(rows.shown()), freshness);
         g.putString(0, y, Fit.cut(s, w));
     }
 

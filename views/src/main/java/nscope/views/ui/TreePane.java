@@ -27,11 +27,21 @@ final class TreePane {
      * @param fresh      rows new since the last refresh
      * @param containers row -> the name of the nscope container it belongs to, shown as [ctr NAME]
      */
-    static void draw(TextGraphics g, int top, int height, int width, List<? extends Column<?>> columns, TreeState state,
-                     Palette palette, Function<Row, TextColor> colorOf, Set<RowKey> fresh, java.util.Map<RowKey, String> containers) {
+    static void draw(
+            TextGraphics g,
+            int top,
+            int height,
+            int width,
+            List<? extends Column<?>> columns,
+            TreeState state,
+            Palette palette,
+            Function<Row, TextColor> colorOf,
+            Set<RowKey> fresh,
+            java.util.Map<RowKey, String> containers) {
         if (height < 2 || width < 10) return;
         StringBuilder head = new StringBuilder();
-        for (Column<?> c : columns) head.append(cell(c.name(), c, width - head.length())).append(c.width() == 0 ? "" : " ");
+        for (Column<?> c : columns)
+            head.append(cell(c.name(), c, width - head.length())).append(c.width() == 0 ? "" : " ");
         g.enableModifiers(SGR.BOLD);
         g.putString(0, top, Fit.cut(head.toString(), width));
         g.disableModifiers(SGR.BOLD);
@@ -46,11 +56,15 @@ final class TreePane {
             StringBuilder line = new StringBuilder();
             List<String> cells = r.node().cells();
             for (int c = 0; c < columns.size() - 1 && c < cells.size(); c++)
-                line.append(cell(Escape.terminal(cells.get(c)), columns.get(c), width - line.length())).append(' ');
+                line.append(cell(Escape.terminal(cells.get(c)), columns.get(c), width - line.length()))
+                        .append(' ');
             int nameAt = line.length();
-            String name = r.branch() + r.fold() + " " + Escape.terminal(cells.isEmpty() ? "" : cells.get(cells.size() - 1));
+            String name =
+                    r.branch() + r.fold() + " " + Escape.terminal(cells.isEmpty() ? "" : cells.get(cells.size() - 1));
             String ctr = containers.get(r.node().id());
-            String mark = (r.node().mark().isEmpty() ? "" : "  " + Escape.terminal(r.node().mark()))
+            String mark = (r.node().mark().isEmpty()
+                            ? ""
+                            : "  " + Escape.terminal(r.node().mark()))
                     + (ctr == null ? "" : "  [ctr " + Escape.terminal(ctr) + "]");
             // a long name (a command line) gives way to the marks, so they stay on the screen
             int room = width - nameAt - mark.length();
@@ -79,5 +93,4 @@ final class TreePane {
         String pad = " ".repeat(w - s.length());
         return c.right() ? pad + s : c.width() == 0 ? s : s + pad;
     }
-
 }

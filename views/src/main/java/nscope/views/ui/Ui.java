@@ -46,7 +46,9 @@ public final class Ui {
     private int lastHeight = MIN_ROWS;
 
     /** A screen whose rows are built on the calling thread (screenshots, tests). */
-    public Ui(Palette palette) { this(palette, Runnable::run); }
+    public Ui(Palette palette) {
+        this(palette, Runnable::run);
+    }
 
     /**
      * @param rows where a screen's rows are built when it is turned to (or the
@@ -63,10 +65,14 @@ public final class Ui {
     }
 
     /** The clock the header's "refreshed" time comes from (fixed for screenshots, so they do not change from run to run). */
-    public void clock(java.time.Clock c) { header.clock(c); }
+    public void clock(java.time.Clock c) {
+        header.clock(c);
+    }
 
     /** A refresh: its rows (the screen shown, or all), keeping selections and expansions; new rows stand out. */
-    public void show(Screens next, HostFacts facts, boolean firstFrame) { show(next, marks(next.snapshot()), facts, firstFrame); }
+    public void show(Screens next, HostFacts facts, boolean firstFrame) {
+        show(next, marks(next.snapshot()), facts, firstFrame);
+    }
 
     /** As {@link #show(Screens, HostFacts, boolean)}, with the container marks made off this thread ({@link #marks}). */
     public void show(Screens next, Map<RowKey, String> marks, HostFacts facts, boolean firstFrame) {
@@ -84,56 +90,89 @@ public final class Ui {
     }
 
     /** Which rows of a snapshot belong to nscope's containers (their states read now): for the scan thread, not this one. */
-    public Map<RowKey, String> marks(Snapshot s) { return containers.marksOf(s); }
+    public Map<RowKey, String> marks(Snapshot s) {
+        return containers.marksOf(s);
+    }
 
     /** Where nscope's containers come from (read at each refresh), so their rows are marked [ctr NAME]. */
-    public void containers(Supplier<List<ContainerMarks.Container>> c) { containers.source(c); }
+    public void containers(Supplier<List<ContainerMarks.Container>> c) {
+        containers.source(c);
+    }
 
     /** The container a row belongs to, or null. */
-    String containerOf(RowKey k) { return containers.of(k); }
+    String containerOf(RowKey k) {
+        return containers.of(k);
+    }
 
     /** What this screen may do to the host (read-only when not set). */
-    public void actions(Actions a) { acting.actions(a); }
+    public void actions(Actions a) {
+        acting.actions(a);
+    }
 
     /** Whether rows built off the UI thread wait to be shown (the loop then draws again). */
-    public boolean rowsReady() { return rows.ready(); }
+    public boolean rowsReady() {
+        return rows.ready();
+    }
 
     /** The process the selection is on (0 if none): a live refresh reads it whole every time. */
-    public int pinned() { return pinned; }
+    public int pinned() {
+        return pinned;
+    }
 
     /** How old the parts a live refresh carried over are: in the header, and in words when the status line has room. */
-    public void freshness(Refresher.Freshness f) { header.freshness(f); }
+    public void freshness(Refresher.Freshness f) {
+        header.freshness(f);
+    }
 
     /** The wait before the next refresh, as the CPU budget set it (the header says when it is longer than asked). */
-    public void refreshEvery(long ms) { header.refreshEvery(ms); }
+    public void refreshEvery(long ms) {
+        header.refreshEvery(ms);
+    }
 
     /** The screen shown. */
-    public Screen screen() { return rows.shown(); }
+    public Screen screen() {
+        return rows.shown();
+    }
 
-    public TreeState state(Screen s) { return rows.state(s); }
+    public TreeState state(Screen s) {
+        return rows.state(s);
+    }
 
     /** Something went wrong on the UI thread: said on the status line, the screen goes on. */
-    public void error(String message) { status.error(message); }
+    public void error(String message) {
+        status.error(message);
+    }
 
     /** Whether anything was shown yet. */
-    public boolean hasRows() { return rows.last() != null; }
+    public boolean hasRows() {
+        return rows.last() != null;
+    }
 
-    public boolean paused() { return paused; }
+    public boolean paused() {
+        return paused;
+    }
 
     /** The current filter, applied to the next refresh's rows. */
-    public String filter() { return rows.filter(); }
+    public String filter() {
+        return rows.filter();
+    }
 
     /** Each screen's sort column, applied to the next refresh's rows. */
-    public Map<Screen, Integer> sortBy() { return rows.sortBy(); }
+    public Map<Screen, Integer> sortBy() {
+        return rows.sortBy();
+    }
 
     /** The key table (bindings, help, read-only), for tests and the help. */
-    KeyTable keyTable() { return keys.table(); }
+    KeyTable keyTable() {
+        return keys.table();
+    }
 
     /** Answers a key; false means quit. Rows for a new filter or sort are built when the screen is drawn next. */
     public boolean key(KeyStroke k) {
         if (k == null) return true;
         // the end of input and Ctrl-C quit from anywhere, a dialog too
-        if (k.getKeyType() == KeyType.EOF || k.isCtrlDown() && k.getCharacter() != null && k.getCharacter() == 'c') return false;
+        if (k.getKeyType() == KeyType.EOF || k.isCtrlDown() && k.getCharacter() != null && k.getCharacter() == 'c')
+            return false;
         if (acting.dialog() != null) acting.key(k);
         else if (search.typing()) search.key(k);
         else {
@@ -144,7 +183,9 @@ public final class Ui {
         return !quit;
     }
 
-    void quit() { quit = true; }
+    void quit() {
+        quit = true;
+    }
 
     void togglePause() {
         paused = !paused;
@@ -152,12 +193,19 @@ public final class Ui {
     }
 
     /** The rows a page key moves by. */
-    int page() { return Math.max(1, lastHeight - Header.HEIGHT - DetailPane.HEIGHT - 2); }
+    int page() {
+        return Math.max(1, lastHeight - Header.HEIGHT - DetailPane.HEIGHT - 2);
+    }
 
     private void updatePinned() {
         RowKey sel = rows.state().selected();
-        pinned = rows.last() == null || !(sel instanceof RowKey.Task t) ? 0
-                : rows.last().snapshot().task(t.tid()).map(nscope.probes.model.Task::tgid).orElse(0);
+        pinned = rows.last() == null || !(sel instanceof RowKey.Task t)
+                ? 0
+                : rows.last()
+                        .snapshot()
+                        .task(t.tid())
+                        .map(nscope.probes.model.Task::tgid)
+                        .orElse(0);
     }
 
     /** Draws the whole screen; below the minimum size, a message asking for more room. */
@@ -165,16 +213,27 @@ public final class Ui {
         lastHeight = size.getRows();
         int w = size.getColumns(), h = size.getRows();
         if (w < MIN_COLS || h < MIN_ROWS) {
-            String m = "nscope needs at least " + MIN_COLS + "x" + MIN_ROWS + " (this is " + w + "x" + h + "): make the window larger";
+            String m = "nscope needs at least " + MIN_COLS + "x" + MIN_ROWS + " (this is " + w + "x" + h
+                    + "): make the window larger";
             int y = 0;
-            for (int i = 0; i < m.length(); i += Math.max(1, w)) g.putString(0, y++, m.substring(i, Math.min(m.length(), i + Math.max(1, w))));
+            for (int i = 0; i < m.length(); i += Math.max(1, w))
+                g.putString(0, y++, m.substring(i, Math.min(m.length(), i + Math.max(1, w))));
             return;
         }
         rows.ensure(rows.shown()); // turned to, or a new filter or sort: built here, once
         header.draw(g, w, palette, rows, paused);
         Screen s = rows.shown();
-        TreePane.draw(g, Header.HEIGHT, h - Header.HEIGHT - DetailPane.HEIGHT - 1, w, s.columns(), rows.state(), palette,
-                r -> colorOf(s, r.node().id()), rows.fresh(), containers.marks());
+        TreePane.draw(
+                g,
+                Header.HEIGHT,
+                h - Header.HEIGHT - DetailPane.HEIGHT - 1,
+                w,
+                s.columns(),
+                rows.state(),
+                palette,
+                r -> colorOf(s, r.node().id()),
+                rows.fresh(),
+                containers.marks());
         detail.draw(g, h - DetailPane.HEIGHT - 1, w);
         status.draw(g, h - 1, w, search.prompt(), rows, header.freshnessWords());
         acting.draw(g, w, h);
@@ -188,17 +247,27 @@ public final class Ui {
     }
 
     /** Whether an action just changed the host, so the loop refreshes at once (and forgets it was asked). */
-    public boolean refreshNow() { return acting.refreshNow(); }
+    public boolean refreshNow() {
+        return acting.refreshNow();
+    }
 
     /** A session an action key asked for (taken once): the loop puts the screen aside and runs it. */
-    public Actions.Session takeSession() { return acting.takeSession(); }
+    public Actions.Session takeSession() {
+        return acting.takeSession();
+    }
 
     /** After a session: what it said, and a refresh at once (its namespaces are new or gone); one put aside with Ctrl-] is kept for r. */
-    public void sessionEnded(Actions.Session s, String words) { acting.sessionEnded(s, words); }
+    public void sessionEnded(Actions.Session s, String words) {
+        acting.sessionEnded(s, words);
+    }
 
     /** Sessions put aside that have ended meanwhile: said on the status line; true if one had. */
-    public boolean pollAside() { return acting.pollAside(); }
+    public boolean pollAside() {
+        return acting.pollAside();
+    }
 
     /** The screen quits: sessions put aside end with it (their terminal hangs up). */
-    public void endAside() { acting.endAside(); }
+    public void endAside() {
+        acting.endAside();
+    }
 }

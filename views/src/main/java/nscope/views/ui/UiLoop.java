@@ -32,7 +32,6 @@ import nscope.views.tree.RowKey;
 public final class UiLoop {
     private UiLoop() {}
 
-
     /** Where snapshots come from. */
     public interface Source {
         /**
@@ -45,10 +44,13 @@ public final class UiLoop {
         Snapshot scan(int pinned, boolean cgroups);
 
         /** A quicker first scan (processes only), so the first frame does not wait for a full one. */
-        default Snapshot quick() { return scan(0, false); }
+        default Snapshot quick() {
+            return scan(0, false);
+        }
 
         /** The first frame's rows: those of {@link #quick()} for this screen, filter and sort (a source may have them made already). */
-        default Screens first(String filter, Map<nscope.views.screens.Screen, Integer> sortBy, nscope.views.screens.Screen shown) {
+        default Screens first(
+                String filter, Map<nscope.views.screens.Screen, Integer> sortBy, nscope.views.screens.Screen shown) {
             return Screens.of(quick(), CgroupCpu.none(), filter, sortBy, Set.of(shown));
         }
 
@@ -56,11 +58,18 @@ public final class UiLoop {
         boolean live();
 
         /** How old the parts the last scan carried over are (null: it carried nothing over). */
-        default Refresher.Freshness freshness() { return null; }
+        default Refresher.Freshness freshness() {
+            return null;
+        }
     }
 
     /** A scan's outcome for the UI thread: rows (or null: unchanged), or a failure. */
-    private record Frame(Screens screens, Map<RowKey, String> marks, HostFacts facts, Refresher.Freshness freshness, boolean failed) {}
+    private record Frame(
+            Screens screens,
+            Map<RowKey, String> marks,
+            HostFacts facts,
+            Refresher.Freshness freshness,
+            boolean failed) {}
 
     /**
      * The scanning thread: a snapshot every interval (unless paused, or a
@@ -76,9 +85,11 @@ public final class UiLoop {
         final AtomicBoolean stop = new AtomicBoolean();
         /** A session has the terminal: no scans pile up meanwhile. */
         final AtomicBoolean aside = new AtomicBoolean();
+
         final Object wake = new Object();
         /** The full scan waits until the first frame is on the screen: on two cores it would slow that frame. */
         final CountDownLatch shown = new CountDownLatch(1);
+
         private Snapshot prev;
         private Cgroups cgroupsBefore;
         private CgroupCpu cpu = CgroupCpu.none();
@@ -96,12 +107,14 @@ public final class UiLoop {
             this.interval = interval;
         }
 
-        @Override public void run() {
+        @Override
+        public void run() {
             boolean first = true;
             long waitMs = interval.toMillis();
             while (!stop.get()) {
                 if (first || source.live() && !ui.paused() && !aside.get()) {
-                    // the first round is not paced, and the management classes that tell CPU time cost some 80 ms to load
+                    // the first round is not paced, and the management classes that tell CPU time cost some 80 ms to
+                    // load
                     long cpu0 = first ? 0 : ProcessCpu.nanos(), wall0 = System.nanoTime();
                     if (!first) window.addLast(new long[] {wall0, cpu0});
                     try {
@@ -109,7 +122,9 @@ public final class UiLoop {
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {
-                        frames.add(new Frame(null, null, null, null, true)); // the UI says the scan failed, and the next one tries again
+                        frames.add(new Frame(
+                                null, null, null, null,
+                                true)); // the UI says the scan failed, and the next one tries again
                     }
                     // the first scan reads everything once (and warms the JIT): it does not set the pace
                     if (!first) waitMs = pace();
@@ -145,8 +160,12 @@ public final class UiLoop {
             }
             // only the screen shown: the others are built from this scan when turned to;
             // the containers' marks (their state files) read here, not on the thread that answers keys
-            frames.add(new Frame(Screens.of(s, cpu, ui.filter(), ui.sortBy(), Set.of(ui.screen())), ui.marks(s), f,
-                    source.freshness(), false));
+            frames.add(new Frame(
+                    Screens.of(s, cpu, ui.filter(), ui.sortBy(), Set.of(ui.screen())),
+                    ui.marks(s),
+                    f,
+                    source.freshness(),
+                    false));
             prev = s;
         }
 
@@ -167,7 +186,8 @@ public final class UiLoop {
     }
 
     /** Runs until the user quits (or input ends); the caller stops the screen afterwards. */
-    public static void run(Screen screen, Ui ui, Source source, Supplier<HostFacts> facts, Duration interval) throws IOException {
+    public static void run(Screen screen, Ui ui, Source source, Supplier<HostFacts> facts, Duration interval)
+            throws IOException {
         Scanner scanner = new Scanner(ui, source, facts, interval);
         Thread thread = new Thread(scanner, "nscope-scan");
         thread.setDaemon(true);
@@ -214,7 +234,8 @@ public final class UiLoop {
                     }
                 }
                 TerminalSize resized = screen.doResizeIfNecessary();
-                if (resized != null) dirty = complete = true; // the terminal may have reflowed what was there: redraw it all
+                if (resized != null)
+                    dirty = complete = true; // the terminal may have reflowed what was there: redraw it all
                 if (dirty) {
                     draw(screen, ui, complete);
                     if (ui.hasRows()) scanner.shown.countDown();
@@ -272,9 +293,10 @@ public final class UiLoop {
         return Math.max(intervalMs, needed);
     }
 
-
     /** Draws one frame (also for screenshots and tests), sending only what changed. */
-    public static void draw(Screen screen, Ui ui) throws IOException { draw(screen, ui, false); }
+    public static void draw(Screen screen, Ui ui) throws IOException {
+        draw(screen, ui, false);
+    }
 
     /** Draws one frame; complete: repaint every cell (after a resize), not only the changed ones. */
     static void draw(Screen screen, Ui ui, boolean complete) throws IOException {

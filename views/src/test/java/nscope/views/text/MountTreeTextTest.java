@@ -18,7 +18,8 @@ class MountTreeTextTest {
         return new MountTable(ms);
     }
 
-    @Test void drawsTheTreeWithLayerLinesAndEscapes() throws Malformed {
+    @Test
+    void drawsTheTreeWithLayerLinesAndEscapes() throws Malformed {
         MountTable t = table(
                 "27 1 254:0 / / rw,relatime - ext4 /dev/vda rw",
                 "22 27 0:21 / /proc rw,relatime - proc proc rw",
@@ -28,7 +29,8 @@ class MountTreeTextTest {
                 "40 27 0:40 / /o rw,relatime - overlay ov rw,lowerdir=/l1:/l\\134:2:/l\\0403::/d,upperdir=/u,workdir=/w,uuid=on",
                 "41 40 0:41 / /o/t\\012b rw - tmpfs sp\\040ace rw",
                 "42 27 0:42 / /z\\033]0;x\\007 rw - tmpfs t rw");
-        String expected = String.join("\n",
+        String expected = String.join(
+                "\n",
                 "TARGET        SOURCE     FSTYPE   PROPAGATION OPTIONS",
                 "/             /dev/vda   ext4     private     rw,relatime",
                 "├─/proc       proc       proc     private     rw,relatime",
@@ -53,10 +55,19 @@ class MountTreeTextTest {
         // and the columns line up: every row's SOURCE starts where the header's does
         int col = out.lines().findFirst().orElseThrow().indexOf("SOURCE");
         for (String line : out.lines().toList()) assertEquals(' ', line.charAt(col - 1), line);
-        out.chars().forEach(c -> assertEquals(false, c < 0x20 && c != '\n', "control U+" + Integer.toHexString(c) + " in\n" + out));
-        assertEquals(want.subList(1, want.size()), MountTreeText.render(t, false).lines().map(MountTreeTextTest::cells).toList());
+        out.chars()
+                .forEach(c -> assertEquals(
+                        false, c < 0x20 && c != '\n', "control U+" + Integer.toHexString(c) + " in\n" + out));
+        assertEquals(
+                want.subList(1, want.size()),
+                MountTreeText.render(t, false)
+                        .lines()
+                        .map(MountTreeTextTest::cells)
+                        .toList());
     }
 
     /** A line with its padding folded to one space. */
-    private static String cells(String line) { return line.strip().replaceAll(" {2,}", " "); }
+    private static String cells(String line) {
+        return line.strip().replaceAll(" {2,}", " ");
+    }
 }

@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class TextTableTest {
     static TextTable table() {
-        return new TextTable(List.of(Column.heading("PID", Align.RIGHT), Column.heading("USER", Align.LEFT), Column.heading("COMMAND", Align.LEFT)));
+        return new TextTable(List.of(
+                Column.heading("PID", Align.RIGHT),
+                Column.heading("USER", Align.LEFT),
+                Column.heading("COMMAND", Align.LEFT)));
     }
 
-    @Test void numbersAlignRightTextLeft() {
+    @Test
+    void numbersAlignRightTextLeft() {
         TextTable t = table().add(1, "root", "/sbin/init").add(12345, "alice", "bash -l");
         assertEquals("""
                   PID USER  COMMAND
@@ -23,9 +27,14 @@ class TextTableTest {
                 """, t.render(true));
     }
 
-    @Test void withoutHeaderWidthsComeFromTheRows() {
-        TextTable t = new TextTable(List.of(Column.heading("NPROCS", Align.RIGHT), Column.heading("TYPE", Align.LEFT), Column.heading("NS", Align.RIGHT)))
-                .add(3, "net", 4026531840L).add(12, "pid", 7);
+    @Test
+    void withoutHeaderWidthsComeFromTheRows() {
+        TextTable t = new TextTable(List.of(
+                        Column.heading("NPROCS", Align.RIGHT),
+                        Column.heading("TYPE", Align.LEFT),
+                        Column.heading("NS", Align.RIGHT)))
+                .add(3, "net", 4026531840L)
+                .add(12, "pid", 7);
         assertEquals("""
                 NPROCS TYPE         NS
                      3 net  4026531840
@@ -37,19 +46,24 @@ class TextTableTest {
                 """, t.render(false));
     }
 
-    @Test void lastLeftColumnIsNotPadded() {
+    @Test
+    void lastLeftColumnIsNotPadded() {
         String out = table().add(1, "a", "x").add(2, "b", "longer command").render(true);
         assertEquals("PID USER COMMAND\n  1 a    x\n  2 b    longer command\n", out);
         for (String line : out.split("\n")) assertFalse(line.endsWith(" "), line);
     }
 
-    @Test void emptyTable() {
+    @Test
+    void emptyTable() {
         assertEquals("PID USER COMMAND\n", table().render(true));
         assertEquals("", table().render(false));
     }
 
-    @Test void hostileCellIsEscapedAndWidthsFollow() {
-        String out = table().add(7, "x\u001b[2Jy", "evil\ncmd\u0007\u202e").add(8, "ok", "fine").render(true);
+    @Test
+    void hostileCellIsEscapedAndWidthsFollow() {
+        String out = table().add(7, "x\u001b[2Jy", "evil\ncmd\u0007\u202e")
+                .add(8, "ok", "fine")
+                .render(true);
         assertEquals("""
                 PID USER      COMMAND
                   7 x\\x1b[2Jy evil\\ncmd\\x07\\u202e
@@ -59,11 +73,13 @@ class TextTableTest {
         assertFalse(out.contains("\u001b"));
     }
 
-    @Test void nullCellPrintsAsNull() {
+    @Test
+    void nullCellPrintsAsNull() {
         assertEquals("1 null x\n", table().add(1, null, "x").render(false));
     }
 
-    @Test void wrongCellCountThrows() {
+    @Test
+    void wrongCellCountThrows() {
         TextTable t = table();
         assertThrows(IllegalArgumentException.class, () -> t.add(1, "root"));
         assertThrows(IllegalArgumentException.class, () -> t.add(1, "root", "init", "extra"));

@@ -11,33 +11,40 @@ import org.junit.jupiter.api.Test;
 
 class TreeStateTest {
     /** A row labelled id (its only cell), keyed as the process of that PID. */
-    static Node n(String id, Node... kids) { return new Node(k(id), List.of(id), List.of(kids)); }
+    static Node n(String id, Node... kids) {
+        return new Node(k(id), List.of(id), List.of(kids));
+    }
 
-    static RowKey k(String id) { return new RowKey.Task(Integer.parseInt(id), 0, false); }
+    static RowKey k(String id) {
+        return new RowKey.Task(Integer.parseInt(id), 0, false);
+    }
 
     /** init(1) { sshd(10) { bash(11), bash(12) }, cron(20) }, kthreadd(2) */
     static Forest host() {
         return new Forest(List.of(n("1", n("10", n("11"), n("12")), n("20")), n("2")));
     }
 
-    static List<String> visible(TreeState s) { return s.rows().stream().map(r -> r.branch() + r.node().cells().get(0)).toList(); }
+    static List<String> visible(TreeState s) {
+        return s.rows().stream().map(r -> r.branch() + r.node().cells().get(0)).toList();
+    }
 
-    @Test void navigationExpandsCollapsesAndDrawsTheTree() {
+    @Test
+    void navigationExpandsCollapsesAndDrawsTheTree() {
         TreeState s = new TreeState();
         s.show(host());
         assertEquals(List.of("1", "2"), visible(s));
         assertEquals(k("1"), s.selected());
-        s.right();                 // expand 1
+        s.right(); // expand 1
         assertEquals(List.of("1", "├─10", "└─20", "2"), visible(s));
-        s.right();                 // into its first child
+        s.right(); // into its first child
         assertEquals(k("10"), s.selected());
         s.right();
         s.right();
         assertEquals(k("11"), s.selected());
         assertEquals(List.of("1", "├─10", "│ ├─11", "│ └─12", "└─20", "2"), visible(s));
-        s.left();                  // a leaf: to its parent
+        s.left(); // a leaf: to its parent
         assertEquals(k("10"), s.selected());
-        s.left();                  // collapse
+        s.left(); // collapse
         assertEquals(List.of("1", "├─10", "└─20", "2"), visible(s));
         s.last();
         assertEquals(k("2"), s.selected());
@@ -48,7 +55,8 @@ class TreeStateTest {
         assertEquals(' ', s.rows().get(2).fold());
     }
 
-    @Test void aCrossLinkRevealsItsTarget() {
+    @Test
+    void aCrossLinkRevealsItsTarget() {
         TreeState s = new TreeState();
         s.show(host());
         assertTrue(s.select(k("12")));
@@ -58,7 +66,8 @@ class TreeStateTest {
         assertEquals(k("12"), s.selected());
     }
 
-    @Test void aRefreshKeepsSelectionAndExpansionById() {
+    @Test
+    void aRefreshKeepsSelectionAndExpansionById() {
         TreeState s = new TreeState();
         s.show(host());
         s.select(k("11"));
@@ -69,7 +78,8 @@ class TreeStateTest {
         assertEquals(List.of("1", "├─5", "├─10", "│ ├─11", "│ └─12", "└─20", "2"), visible(s));
     }
 
-    @Test void aVanishedSelectionMovesToItsNearestSurvivingRelative() {
+    @Test
+    void aVanishedSelectionMovesToItsNearestSurvivingRelative() {
         TreeState s = new TreeState();
         s.show(host());
         s.select(k("11"));
@@ -88,7 +98,8 @@ class TreeStateTest {
         assertEquals(List.of(), s.rows());
     }
 
-    @Test void theWindowFollowsTheSelection() {
+    @Test
+    void theWindowFollowsTheSelection() {
         TreeState s = new TreeState();
         s.show(host());
         s.expand(List.of(k("1"), k("10")));
@@ -99,7 +110,8 @@ class TreeStateTest {
         assertEquals(0, s.top(0));
     }
 
-    @Test void idsAreUniqueInAForest() {
+    @Test
+    void idsAreUniqueInAForest() {
         assertThrows(IllegalArgumentException.class, () -> new Forest(List.of(n("1", n("1")))));
     }
 }

@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nscope.probes.Collector;
-import nscope.probes.source.Host;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,13 +25,15 @@ abstract class SynthHostScreen {
     TerminalScreen screen;
     Ui ui;
 
-    @BeforeAll static void read() throws IOException {
+    @BeforeAll
+    static void read() throws IOException {
         Path repo = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(repo.resolve("fixtures/synth-host"))) repo = repo.getParent();
         snap = new Collector(Host.under(repo.resolve("fixtures/synth-host"))).collect();
     }
 
-    @BeforeEach void open() throws IOException {
+    @BeforeEach
+    void open() throws IOException {
         vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         screen = new TerminalScreen(vt);
         screen.startScreen();
@@ -39,7 +41,10 @@ abstract class SynthHostScreen {
         ui.show(Screens.of(snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), true);
     }
 
-    @AfterEach void close() throws IOException { screen.stopScreen(); }
+    @AfterEach
+    void close() throws IOException {
+        screen.stopScreen();
+    }
 
     String text() throws IOException {
         UiLoop.draw(screen, ui);

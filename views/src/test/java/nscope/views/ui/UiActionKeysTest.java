@@ -32,12 +32,15 @@ import org.junit.jupiter.api.Test;
 class UiActionKeysTest extends SynthHostScreen {
     UiTest.Recorded rec;
 
-    @BeforeEach void wire() {
+    @BeforeEach
+    void wire() {
         rec = new UiTest.Recorded();
         ui.actions(rec);
     }
 
-    void type(String s) { for (char c : s.toCharArray()) keys(c); }
+    void type(String s) {
+        for (char c : s.toCharArray()) keys(c);
+    }
 
     /** A sleeping process of the fixture, selected on the processes screen. */
     Task selectSleeper() {
@@ -47,13 +50,18 @@ class UiActionKeysTest extends SynthHostScreen {
     }
 
     static Task sleeper() {
-        return UiTest.snap.tasks().values().stream().filter(x -> x.leader() && x.comm().equals("sleep")).findFirst().orElseThrow();
+        return UiTest.snap.tasks().values().stream()
+                .filter(x -> x.leader() && x.comm().equals("sleep"))
+                .findFirst()
+                .orElseThrow();
     }
 
-    @Test void eEntersTheSelectedProcessBoundToItsStartTimeAndTheLoopGetsTheSessionOnce() throws IOException {
+    @Test
+    void eEntersTheSelectedProcessBoundToItsStartTimeAndTheLoopGetsTheSessionOnce() throws IOException {
         Task p = selectSleeper();
         keys('e');
-        assertEquals(List.of("prepared enter " + p.tgid() + "@" + p.startTime() + " " + Actions.EnterChoice.ALL), rec.sent);
+        assertEquals(
+                List.of("prepared enter " + p.tgid() + "@" + p.startTime() + " " + Actions.EnterChoice.ALL), rec.sent);
         Actions.Session s = ui.takeSession();
         assertEquals("back from enter " + p.tgid() + "@" + p.startTime() + " " + Actions.EnterChoice.ALL, s.run());
         assertNull(ui.takeSession(), "taken once");
@@ -62,18 +70,31 @@ class UiActionKeysTest extends SynthHostScreen {
         assertTrue(ui.refreshNow(), "the tree is read again at once");
     }
 
-    @Test void aSessionPutAsideIsKeptForRAndSaidWhenItEnds() throws IOException {
+    @Test
+    void aSessionPutAsideIsKeptForRAndSaidWhenItEnds() throws IOException {
         keys('r');
         assertTrue(text().contains("no session was put aside"), text());
         boolean[] alive = {true};
         Actions.Session s = new Actions.Session() {
-            @Override public String refusal() { return null; }
+            @Override
+            public String refusal() {
+                return null;
+            }
 
-            @Override public String run() { return "put aside"; }
+            @Override
+            public String run() {
+                return "put aside";
+            }
 
-            @Override public boolean detached() { return alive[0]; }
+            @Override
+            public boolean detached() {
+                return alive[0];
+            }
 
-            @Override public String ended() { return alive[0] ? null : "a session put aside ended, exit status 0: x"; }
+            @Override
+            public String ended() {
+                return alive[0] ? null : "a session put aside ended, exit status 0: x";
+            }
         };
         ui.sessionEnded(s, s.run());
         assertFalse(ui.pollAside(), "still running");
@@ -88,14 +109,22 @@ class UiActionKeysTest extends SynthHostScreen {
         assertTrue(text().contains("no session was put aside"), text());
     }
 
-    @Test void capitalEAsksForTypesCgroupsUserAndCommandAndARefusalKeepsTheFormOpen() throws IOException {
+    @Test
+    void capitalEAsksForTypesCgroupsUserAndCommandAndARefusalKeepsTheFormOpen() throws IOException {
         Task p = selectSleeper();
         keys('E');
         String t = text();
         assertTrue(t.contains("Enter PID " + p.tgid() + " (sleep)"), t);
         assertTrue(t.contains("[x] mnt"), t);
         keys(' '); // mnt off
-        keys(KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown);
+        keys(
+                KeyType.ArrowDown,
+                KeyType.ArrowDown,
+                KeyType.ArrowDown,
+                KeyType.ArrowDown,
+                KeyType.ArrowDown,
+                KeyType.ArrowDown,
+                KeyType.ArrowDown);
         keys(KeyType.ArrowDown, ' '); // join cgroups on
         keys(KeyType.ArrowDown);
         type("refuse");
@@ -106,25 +135,35 @@ class UiActionKeysTest extends SynthHostScreen {
         keys(KeyType.ArrowDown);
         type("ps  -ef");
         keys(KeyType.Enter);
-        assertEquals("prepared enter " + p.tgid() + "@" + p.startTime() + " EnterChoice[types=[uts, ipc, net, pid, user, cgroup, time],"
-                + " cgroups=true, user=1000:1000, command=[ps, -ef]]", rec.sent.get(0));
+        assertEquals(
+                "prepared enter " + p.tgid() + "@" + p.startTime()
+                        + " EnterChoice[types=[uts, ipc, net, pid, user, cgroup, time],"
+                        + " cgroups=true, user=1000:1000, command=[ps, -ef]]",
+                rec.sent.get(0));
         assertTrue(ui.takeSession() != null);
     }
 
-    @Test void eOnAHiddenNamespaceEntersItThroughItsHolderOnly() throws IOException {
-        Namespace hidden = UiTest.snap.namespaces().values().stream().filter(n -> n.kind() == NsKind.NET && n.hidden()
-                && !n.holders().isEmpty()).findFirst().orElseThrow();
+    @Test
+    void eOnAHiddenNamespaceEntersItThroughItsHolderOnly() throws IOException {
+        Namespace hidden = UiTest.snap.namespaces().values().stream()
+                .filter(n ->
+                        n.kind() == NsKind.NET && n.hidden() && !n.holders().isEmpty())
+                .findFirst()
+                .orElseThrow();
         keys('1');
         text();
         assertTrue(ui.state(AllScreens.NAMESPACES).select(new RowKey.Namespace(hidden.kind(), hidden.id())));
         keys('e');
         Actions.NsTarget ns = ActionKeys.nsTarget(hidden);
-        assertTrue(ns.files().stream().allMatch(f -> f.matches("/proc/\\d+/(fd/\\d+|root/.+)")), ns.files().toString());
+        assertTrue(
+                ns.files().stream().allMatch(f -> f.matches("/proc/\\d+/(fd/\\d+|root/.+)")),
+                ns.files().toString());
         assertEquals("/", ns.shellRoot());
         assertEquals(List.of("prepared enterNs " + ns + " " + Actions.EnterChoice.ALL), rec.sent);
     }
 
-    @Test void uUnsharesWithTheChosenTypesHostnameAndCommand() throws IOException {
+    @Test
+    void uUnsharesWithTheChosenTypesHostnameAndCommand() throws IOException {
         keys('u');
         String t = text();
         assertTrue(t.contains("Unshare: a shell in new namespaces"), t);
@@ -132,23 +171,32 @@ class UiActionKeysTest extends SynthHostScreen {
         for (int i = 0; i < 11; i++) keys(KeyType.ArrowDown);
         type("box1");
         keys(KeyType.Enter);
-        assertEquals("prepared unshare UnshareChoice[types=[mnt, uts, ipc, net, pid, cgroup], fork=true, mountProc=true,"
-                + " mapRoot=false, hostname=box1, command=[]]", rec.sent.get(0));
+        assertEquals(
+                "prepared unshare UnshareChoice[types=[mnt, uts, ipc, net, pid, cgroup], fork=true, mountProc=true,"
+                        + " mapRoot=false, hostname=box1, command=[]]",
+                rec.sent.get(0));
     }
 
     /** A cgroup of the fixture below a hierarchy's root, with its tree. */
     static CgroupTree treeWithChildren() {
-        return UiTest.snap.cgroups().trees().stream().filter(x -> x.hierarchy().version() == 2 && x.cgroups().size() > 1)
-                .findFirst().orElseThrow();
+        return UiTest.snap.cgroups().trees().stream()
+                .filter(x -> x.hierarchy().version() == 2 && x.cgroups().size() > 1)
+                .findFirst()
+                .orElseThrow();
     }
 
-    @Test void mMovesAProcessIntoACgroupPickedFromTheTreeAfterAsking() throws IOException {
+    @Test
+    void mMovesAProcessIntoACgroupPickedFromTheTreeAfterAsking() throws IOException {
         Task p = selectSleeper();
         keys('m');
         String t = text();
         assertTrue(t.contains("Move PID " + p.tgid() + " (sleep) with all its threads into"), t);
         CgroupTree tree = treeWithChildren();
-        String path = tree.cgroups().keySet().stream().filter(x -> !x.equals("/")).sorted().findFirst().orElseThrow();
+        String path = tree.cgroups().keySet().stream()
+                .filter(x -> !x.equals("/"))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         while (!text().contains("< " + tree.hierarchy().label() + " at ")) keys(KeyType.ArrowRight);
         type(path);
         keys(KeyType.Enter);
@@ -156,12 +204,19 @@ class UiActionKeysTest extends SynthHostScreen {
         assertTrue(t.contains("Move PID " + p.tgid() + " (sleep) with all its threads into this cgroup?"), t);
         assertTrue(t.contains(tree.hierarchy().label() + ":" + path), t);
         keys('y');
-        assertEquals("move " + p.tgid() + "@" + p.startTime() + " tid 0 into [" + tree.hierarchy().label() + ":" + path + "]", rec.sent.get(0));
+        assertEquals(
+                "move " + p.tgid() + "@" + p.startTime() + " tid 0 into ["
+                        + tree.hierarchy().label() + ":" + path + "]",
+                rec.sent.get(0));
         assertTrue(ui.refreshNow());
     }
 
-    @Test void mOnAThreadMovesTheThreadAloneAndAllHierarchiesTakeThePathWhereverItIs() throws IOException {
-        Task thread = UiTest.snap.tasks().values().stream().filter(x -> !x.leader()).findFirst().orElseThrow();
+    @Test
+    void mOnAThreadMovesTheThreadAloneAndAllHierarchiesTakeThePathWhereverItIs() throws IOException {
+        Task thread = UiTest.snap.tasks().values().stream()
+                .filter(x -> !x.leader())
+                .findFirst()
+                .orElseThrow();
         assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.thread(thread)), "thread row " + thread.tid());
         keys('m');
         assertTrue(text().contains("Move thread " + thread.tid()), text());
@@ -174,11 +229,13 @@ class UiActionKeysTest extends SynthHostScreen {
         assertTrue(rec.sent.isEmpty(), "cancelled: nothing moved");
     }
 
-    @Test void aMakesAChildCgroupAndRefusesAHostileName() throws IOException {
+    @Test
+    void aMakesAChildCgroupAndRefusesAHostileName() throws IOException {
         CgroupTree tree = treeWithChildren();
         keys('3');
         text();
-        assertTrue(ui.state(AllScreens.CGROUPS).select(new RowKey.Cgroup(tree.hierarchy().device(), "/")));
+        assertTrue(ui.state(AllScreens.CGROUPS)
+                .select(new RowKey.Cgroup(tree.hierarchy().device(), "/")));
         keys('a');
         type("../etc");
         keys(KeyType.Enter);
@@ -191,12 +248,18 @@ class UiActionKeysTest extends SynthHostScreen {
         assertEquals("mkdir " + tree.hierarchy().label() + ":/ nscope-test-new", rec.sent.get(0));
     }
 
-    @Test void lSetsTheLimitsGivenAndOnlyThose() throws IOException {
+    @Test
+    void lSetsTheLimitsGivenAndOnlyThose() throws IOException {
         CgroupTree tree = treeWithChildren();
-        String path = tree.cgroups().keySet().stream().filter(x -> !x.equals("/")).sorted().findFirst().orElseThrow();
+        String path = tree.cgroups().keySet().stream()
+                .filter(x -> !x.equals("/"))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         keys('3');
         text();
-        assertTrue(ui.state(AllScreens.CGROUPS).select(new RowKey.Cgroup(tree.hierarchy().device(), path)));
+        assertTrue(ui.state(AllScreens.CGROUPS)
+                .select(new RowKey.Cgroup(tree.hierarchy().device(), path)));
         keys('L');
         String t = text();
         assertTrue(t.contains("memory.max") && t.contains("pids.max") && t.contains("cpu.max"), t);
@@ -207,12 +270,16 @@ class UiActionKeysTest extends SynthHostScreen {
         type("50000 100000");
         keys(KeyType.Enter);
         t = text();
-        assertTrue(t.contains("memory.max = 32M") && t.contains("cpu.max = 50000 100000") && !t.contains("pids.max ="), t);
+        assertTrue(
+                t.contains("memory.max = 32M") && t.contains("cpu.max = 50000 100000") && !t.contains("pids.max ="), t);
         keys('y');
-        assertEquals("set " + tree.hierarchy().label() + ":" + path + " {memory.max=32M, cpu.max=50000 100000}", rec.sent.get(0));
+        assertEquals(
+                "set " + tree.hierarchy().label() + ":" + path + " {memory.max=32M, cpu.max=50000 100000}",
+                rec.sent.get(0));
     }
 
-    @Test void readOnlyOffersNoActionKeyAndSaysWhy() throws IOException {
+    @Test
+    void readOnlyOffersNoActionKeyAndSaysWhy() throws IOException {
         ui.actions(Actions.readOnly("started with --read-only"));
         for (char c : new char[] {'e', 'E', 'u', 'm', 'a', 'L'}) {
             keys(c);
@@ -226,47 +293,76 @@ class UiActionKeysTest extends SynthHostScreen {
             all.append(text());
         }
         for (Binding b : ui.keyTable().all())
-            if (b.mutates()) assertFalse(all.toString().contains("\n" + b.shown() + " "), "no " + b.shown() + " in the help");
+            if (b.mutates())
+                assertFalse(all.toString().contains("\n" + b.shown() + " "), "no " + b.shown() + " in the help");
     }
 
     /** The fixture's container c2 (synth-host's): its PID 1, as nscope's state would name it. */
     static ContainerMarks.Container c2(List<String> namespaces) {
-        Task init = UiTest.snap.tasks().values().stream().filter(t -> t.leader() && t.nsPid().known() && t.nsPid().get().size() > 1
-                && t.nsPid().get().get(t.nsPid().get().size() - 1) == 1 && UiTest.snap.leader(t.ppid()).map(p -> p.commandLine().contains("c2.sh")).orElse(false))
-                .findFirst().orElseThrow();
-        CgroupTree pids = UiTest.snap.cgroups().trees().stream().filter(t -> t.hierarchy().label().equals("pids")).findFirst().orElseThrow();
-        String path = pids.cgroups().keySet().stream().filter(p -> p.endsWith("/c2")).findFirst().orElseThrow();
+        Task init = UiTest.snap.tasks().values().stream()
+                .filter(t -> t.leader()
+                        && t.nsPid().known()
+                        && t.nsPid().get().size() > 1
+                        && t.nsPid().get().get(t.nsPid().get().size() - 1) == 1
+                        && UiTest.snap
+                                .leader(t.ppid())
+                                .map(p -> p.commandLine().contains("c2.sh"))
+                                .orElse(false))
+                .findFirst()
+                .orElseThrow();
+        CgroupTree pids = UiTest.snap.cgroups().trees().stream()
+                .filter(t -> t.hierarchy().label().equals("pids"))
+                .findFirst()
+                .orElseThrow();
+        String path = pids.cgroups().keySet().stream()
+                .filter(p -> p.endsWith("/c2"))
+                .findFirst()
+                .orElseThrow();
         return new ContainerMarks.Container("web", init.tgid(), init.startTime(), namespaces, List.of("pids:" + path));
     }
 
-    @Test void aContainersRowsAreMarkedOnEveryScreenAndOnlyItsOwnNamespaces() throws IOException {
+    @Test
+    void aContainersRowsAreMarkedOnEveryScreenAndOnlyItsOwnNamespaces() throws IOException {
         ContainerMarks.Container c = c2(List.of("pid", "mnt", "uts", "ipc", "net", "cgroup"));
         ui.containers(() -> List.of(c));
         ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
         Task init = UiTest.snap.tasks().get(c.pid());
         assertEquals("web", ui.containerOf(RowKey.Task.process(init)));
-        assertEquals("web", ui.containerOf(new RowKey.Namespace(NsKind.UTS, init.ns(nscope.probes.model.NsLink.UTS).get())));
-        assertNull(ui.containerOf(new RowKey.Namespace(NsKind.USER, init.ns(nscope.probes.model.NsLink.USER).get())), "the host's user namespace is not the container's");
+        assertEquals(
+                "web",
+                ui.containerOf(new RowKey.Namespace(
+                        NsKind.UTS, init.ns(nscope.probes.model.NsLink.UTS).get())));
+        assertNull(
+                ui.containerOf(new RowKey.Namespace(
+                        NsKind.USER, init.ns(nscope.probes.model.NsLink.USER).get())),
+                "the host's user namespace is not the container's");
         assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.process(init)));
         assertTrue(text().contains("[ctr web]"), text());
         keys('1');
         text();
-        assertTrue(ui.state(AllScreens.NAMESPACES).select(new RowKey.Namespace(NsKind.UTS, init.ns(nscope.probes.model.NsLink.UTS).get())));
+        assertTrue(ui.state(AllScreens.NAMESPACES)
+                .select(new RowKey.Namespace(
+                        NsKind.UTS, init.ns(nscope.probes.model.NsLink.UTS).get())));
         assertTrue(text().contains("[ctr web]"), text());
         Task shim = UiTest.snap.leader(init.ppid()).orElseThrow();
-        assertEquals("web", ui.containerOf(RowKey.Task.process(shim)), "the monitor above its PID 1 is the container's too");
+        assertEquals(
+                "web", ui.containerOf(RowKey.Task.process(shim)), "the monitor above its PID 1 is the container's too");
         keys('2');
         assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.process(shim)));
         keys('e');
-        assertEquals("prepared enter " + init.tgid() + "@" + init.startTime() + " " + Actions.EnterChoice.ALL, rec.sent.get(rec.sent.size() - 1),
+        assertEquals(
+                "prepared enter " + init.tgid() + "@" + init.startTime() + " " + Actions.EnterChoice.ALL,
+                rec.sent.get(rec.sent.size() - 1),
                 "e on the monitor enters the container's PID 1");
-        ContainerMarks.Container gone = new ContainerMarks.Container("old", c.pid(), c.startTime() + 1, c.namespaces(), c.cgroups());
+        ContainerMarks.Container gone =
+                new ContainerMarks.Container("old", c.pid(), c.startTime() + 1, c.namespaces(), c.cgroups());
         ui.containers(() -> List.of(gone));
         ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
         assertNull(ui.containerOf(RowKey.Task.process(init)), "a PID with another start time is not the container");
     }
 
-    @Test void cMakesAContainerFromTheFormAndXStopsOrRemovesTheOneARowBelongsTo() throws IOException {
+    @Test
+    void cMakesAContainerFromTheFormAndXStopsOrRemovesTheOneARowBelongsTo() throws IOException {
         keys('c');
         assertTrue(text().contains("New container (nscope run)"), text());
         keys(KeyType.Enter);
@@ -280,18 +376,25 @@ class UiActionKeysTest extends SynthHostScreen {
         keys(KeyType.ArrowDown);
         for (int i = 0; i < 8; i++) keys(KeyType.Backspace);
         type("bridge");
-        keys(KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown); // past address, user and time namespaces
+        keys(
+                KeyType.ArrowDown,
+                KeyType.ArrowDown,
+                KeyType.ArrowDown,
+                KeyType.ArrowDown); // past address, user and time namespaces
         keys(' '); // in the background
         keys(KeyType.Enter);
-        assertEquals("runDetached RunChoice[name=web, image=/img, command=[sleep, 9], hostname=, memory=, pids=, cpu=, net=bridge, ip=,"
-                + " userns=false, timens=false]", rec.sent.get(0));
+        assertEquals(
+                "runDetached RunChoice[name=web, image=/img, command=[sleep, 9], hostname=, memory=, pids=, cpu=, net=bridge, ip=,"
+                        + " userns=false, timens=false]",
+                rec.sent.get(0));
         assertTrue(text().contains("started web"), text());
         keys('x');
         assertTrue(text().contains("select a row marked [ctr NAME]"), "not a container's row: " + text());
         ContainerMarks.Container c = c2(List.of("pid"));
         ui.containers(() -> List.of(c));
         ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
-        assertTrue(ui.state(AllScreens.PROCESSES).select(RowKey.Task.process(UiTest.snap.tasks().get(c.pid()))));
+        assertTrue(ui.state(AllScreens.PROCESSES)
+                .select(RowKey.Task.process(UiTest.snap.tasks().get(c.pid()))));
         keys('x');
         assertTrue(text().contains("Stop the container web?"), text());
         keys('s');
@@ -300,19 +403,28 @@ class UiActionKeysTest extends SynthHostScreen {
         assertEquals("rm container web", rec.sent.get(1));
     }
 
-    @Test void capitalCListsTheContainersToShowEnterStopOrRemoveOne() throws IOException {
+    @Test
+    void capitalCListsTheContainersToShowEnterStopOrRemoveOne() throws IOException {
         ContainerMarks.Container c = c2(List.of("pid"));
         rec.containerPid = c.pid();
         ui.containers(() -> List.of(c));
         ui.show(Screens.of(UiTest.snap, CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
         keys('3', 'C');
         String t = text();
-        assertTrue(t.contains("nscope's containers (nscope ps)") && t.contains("web   running  " + c.pid()) && t.contains("old   exited"), t);
+        assertTrue(
+                t.contains("nscope's containers (nscope ps)")
+                        && t.contains("web   running  " + c.pid())
+                        && t.contains("old   exited"),
+                t);
         keys(KeyType.Enter);
         assertEquals(AllScreens.PROCESSES, ui.screen(), "Enter shows its PID 1");
-        assertEquals(RowKey.Task.process(UiTest.snap.tasks().get(c.pid())), ui.state(AllScreens.PROCESSES).selected());
+        assertEquals(
+                RowKey.Task.process(UiTest.snap.tasks().get(c.pid())),
+                ui.state(AllScreens.PROCESSES).selected());
         keys('C', 'e');
-        assertEquals("prepared enter " + c.pid() + "@" + c.startTime() + " " + Actions.EnterChoice.ALL, rec.sent.get(rec.sent.size() - 1));
+        assertEquals(
+                "prepared enter " + c.pid() + "@" + c.startTime() + " " + Actions.EnterChoice.ALL,
+                rec.sent.get(rec.sent.size() - 1));
         ui.takeSession();
         keys('C', KeyType.ArrowDown, 'e');
         assertTrue(text().contains("old is not running"), text());
@@ -322,13 +434,15 @@ class UiActionKeysTest extends SynthHostScreen {
         assertEquals("stop container old", rec.sent.get(rec.sent.size() - 1));
     }
 
-    @Test void theCgroupPickerListsParentsBeforeChildren() {
+    @Test
+    void theCgroupPickerListsParentsBeforeChildren() {
         List<String> sorted = new java.util.ArrayList<>(List.of("/a-c", "/a/b", "/b", "/", "/a"));
         sorted.sort(CgroupPicker.TREE_ORDER);
         assertEquals(List.of("/", "/a", "/a/b", "/a-c", "/b"), sorted);
     }
 
-    @Test void helpLinesWrapWithoutLosingAWord() {
+    @Test
+    void helpLinesWrapWithoutLosingAWord() {
         List<Binding> help = ui.keyTable().offered(Mode.NORMAL, true);
         List<String> lines = Help.lines(help, 73);
         assertTrue(lines.stream().allMatch(l -> l.length() <= 73), lines.toString());
@@ -336,7 +450,8 @@ class UiActionKeysTest extends SynthHostScreen {
         for (Binding b : help) assertTrue(joined.contains(b.shown() + " " + b.help()), b.help());
     }
 
-    @Test void theWholeHelpCanBeReadAt80x24() throws IOException {
+    @Test
+    void theWholeHelpCanBeReadAt80x24() throws IOException {
         keys('?');
         StringBuilder all = new StringBuilder(text());
         assertTrue(all.toString().contains("Up/Down: more"), all.toString());
@@ -344,7 +459,8 @@ class UiActionKeysTest extends SynthHostScreen {
             keys(KeyType.ArrowDown);
             all.append(text());
         }
-        for (Binding b : ui.keyTable().offered(Mode.NORMAL, true)) assertTrue(all.toString().contains(b.shown() + " "), "help shows " + b.shown());
+        for (Binding b : ui.keyTable().offered(Mode.NORMAL, true))
+            assertTrue(all.toString().contains(b.shown() + " "), "help shows " + b.shown());
         keys('x');
         assertFalse(text().contains("nscope keys"), "any other key closes it");
     }

@@ -16,20 +16,67 @@ import nscope.act.ActionException;
 public final class Capabilities {
     /** Indexed by number, as in linux/capability.h up to CAP_LAST_CAP (CHECKPOINT_RESTORE = 40). */
     private static final List<String> NAMES = List.of(
-            "CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "KILL", "SETGID", "SETUID",
-            "SETPCAP", "LINUX_IMMUTABLE", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_ADMIN", "NET_RAW",
-            "IPC_LOCK", "IPC_OWNER", "SYS_MODULE", "SYS_RAWIO", "SYS_CHROOT", "SYS_PTRACE", "SYS_PACCT",
-            "SYS_ADMIN", "SYS_BOOT", "SYS_NICE", "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "MKNOD",
-            "LEASE", "AUDIT_WRITE", "AUDIT_CONTROL", "SETFCAP", "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG",
-            "WAKE_ALARM", "BLOCK_SUSPEND", "AUDIT_READ", "PERFMON", "BPF", "CHECKPOINT_RESTORE");
+            "CHOWN",
+            "DAC_OVERRIDE",
+            "DAC_READ_SEARCH",
+            "FOWNER",
+            "FSETID",
+            "KILL",
+            "SETGID",
+            "SETUID",
+            "SETPCAP",
+            "LINUX_IMMUTABLE",
+            "NET_BIND_SERVICE",
+            "NET_BROADCAST",
+            "NET_ADMIN",
+            "NET_RAW",
+            "IPC_LOCK",
+            "IPC_OWNER",
+            "SYS_MODULE",
+            "SYS_RAWIO",
+            "SYS_CHROOT",
+            "SYS_PTRACE",
+            "SYS_PACCT",
+            "SYS_ADMIN",
+            "SYS_BOOT",
+            "SYS_NICE",
+            "SYS_RESOURCE",
+            "SYS_TIME",
+            "SYS_TTY_CONFIG",
+            "MKNOD",
+            "LEASE",
+            "AUDIT_WRITE",
+            "AUDIT_CONTROL",
+            "SETFCAP",
+            "MAC_OVERRIDE",
+            "MAC_ADMIN",
+            "SYSLOG",
+            "WAKE_ALARM",
+            "BLOCK_SUSPEND",
+            "AUDIT_READ",
+            "PERFMON",
+            "BPF",
+            "CHECKPOINT_RESTORE");
 
     /** Every capability of the table, by number. */
     static final Set<String> ALL = ordered(NAMES);
 
     /** Docker's default set (moby daemon/pkg/oci/caps/defaults.go). */
     public static final Set<String> DEFAULTS = ordered(List.of(
-            "CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID", "SETUID",
-            "SETFCAP", "SETPCAP", "NET_BIND_SERVICE", "SYS_CHROOT", "KILL", "AUDIT_WRITE"));
+            "CHOWN",
+            "DAC_OVERRIDE",
+            "FSETID",
+            "FOWNER",
+            "MKNOD",
+            "NET_RAW",
+            "SETGID",
+            "SETUID",
+            "SETFCAP",
+            "SETPCAP",
+            "NET_BIND_SERVICE",
+            "SYS_CHROOT",
+            "KILL",
+            "AUDIT_WRITE"));
 
     private static final String ALL_WORD = "ALL";
 
@@ -82,8 +129,7 @@ public final class Capabilities {
 
     /** The name (without CAP_) of capability {@code number}. */
     static String name(int number) {
-        if (number < 0 || number >= NAMES.size())
-            throw new IllegalArgumentException("no capability number " + number);
+        if (number < 0 || number >= NAMES.size()) throw new IllegalArgumentException("no capability number " + number);
         return NAMES.get(number);
     }
 
@@ -108,7 +154,8 @@ public final class Capabilities {
     /** The bounding set from the text of /proc/self/status (its "CapBnd:" line, in hex). */
     public static long bounding(String procSelfStatusText) {
         for (String line : procSelfStatusText.split("\n")) {
-            if (line.startsWith("CapBnd:")) return Long.parseUnsignedLong(line.substring(7).strip(), 16);
+            if (line.startsWith("CapBnd:"))
+                return Long.parseUnsignedLong(line.substring(7).strip(), 16);
         }
         throw new IllegalArgumentException("no CapBnd line in the process status");
     }

@@ -29,14 +29,19 @@ public final class InitHelper {
             p = Path.of(set);
         } else {
             try {
-                Path jar = Path.of(InitHelper.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path jar = Path.of(InitHelper.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 p = (Files.isDirectory(jar) ? jar.getParent() : jar.resolveSibling("")).resolve("nscope-init");
             } catch (URISyntaxException | RuntimeException e) {
                 throw new ActionException("cannot tell where nscope is installed: " + e.getMessage());
             }
         }
         if (!Files.isExecutable(p))
-            throw new ActionException("nscope's container helper " + p + " is missing (rebuild with mvn package; Debian needs gcc and libseccomp-dev)");
+            throw new ActionException("nscope's container helper " + p
+                    + " is missing (rebuild with mvn package; Debian needs gcc and libseccomp-dev)");
         return p;
     }
 
@@ -66,13 +71,16 @@ public final class InitHelper {
             return this;
         }
 
-        String text() { return text.toString(); }
+        String text() {
+            return text.toString();
+        }
 
         /** Written 0600 (it names host paths and the command), replacing what was there. */
         public void write(Path file) throws ActionException {
             try {
                 Files.deleteIfExists(file);
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             } catch (IOException e) {
                 throw new ActionException("cannot write " + file + ": " + e.getMessage());
@@ -92,7 +100,8 @@ public final class InitHelper {
     }
 
     /** The argv of nscope-init exec: enter through these namespace files, confined by conf. */
-    public static List<String> execArgv(Path helper, Path conf, List<String> nsOptions, String user, List<String> env, List<String> command) {
+    public static List<String> execArgv(
+            Path helper, Path conf, List<String> nsOptions, String user, List<String> env, List<String> command) {
         List<String> a = new ArrayList<>(List.of(helper.toString(), "exec", "-c", conf.toString(), "--stop-first"));
         for (String n : nsOptions) a.addAll(List.of("--ns", n));
         if (user != null && !user.isEmpty()) a.addAll(List.of("--user", user));

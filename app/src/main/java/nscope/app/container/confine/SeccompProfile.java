@@ -22,10 +22,23 @@ import java.util.Set;
 final class SeccompProfile {
     private static final String RESOURCE = "/nscope/seccomp/default.json";
     private static final Map<String, String> OPS = Map.of(
-            "SCMP_CMP_NE", "ne", "SCMP_CMP_LT", "lt", "SCMP_CMP_LE", "le", "SCMP_CMP_EQ", "eq",
-            "SCMP_CMP_GE", "ge", "SCMP_CMP_GT", "gt", "SCMP_CMP_MASKED_EQ", "masked_eq");
+            "SCMP_CMP_NE",
+            "ne",
+            "SCMP_CMP_LT",
+            "lt",
+            "SCMP_CMP_LE",
+            "le",
+            "SCMP_CMP_EQ",
+            "eq",
+            "SCMP_CMP_GE",
+            "ge",
+            "SCMP_CMP_GT",
+            "gt",
+            "SCMP_CMP_MASKED_EQ",
+            "masked_eq");
     /** Seccomp passes six syscall arguments. */
     private static final int MAX_ARGS = 6;
+
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     private SeccompProfile() {}
@@ -36,7 +49,8 @@ final class SeccompProfile {
 
         private static JsonNode load() {
             try (InputStream in = SeccompProfile.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("the seccomp profile " + RESOURCE + " is not in the jar");
+                if (in == null)
+                    throw new IllegalStateException("the seccomp profile " + RESOURCE + " is not in the jar");
                 return new ObjectMapper().readTree(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("the seccomp profile " + RESOURCE + " could not be read", e);
@@ -85,7 +99,8 @@ final class SeccompProfile {
         if (ex.hasNonNull("minKernel") && atLeast(kernel, ex.get("minKernel").asText())) return false;
         if (in.path("arches").size() > 0 && !contains(in.path("arches"), arch)) return false;
         for (JsonNode c : in.path("caps")) if (!caps.contains(bare(c.asText()))) return false;
-        return !in.hasNonNull("minKernel") || atLeast(kernel, in.get("minKernel").asText());
+        return !in.hasNonNull("minKernel")
+                || atLeast(kernel, in.get("minKernel").asText());
     }
 
     private static boolean contains(JsonNode list, String value) {

@@ -1,9 +1,5 @@
 package nscope.app.container.image;
 
-import nscope.app.audit.Audited;
-import nscope.app.exec.HostCommand;
-import nscope.app.exec.StateDirs;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import nscope.act.ActionException;
+import nscope.app.audit.Audited;
+import nscope.app.exec.HostCommand;
+import nscope.app.exec.StateDirs;
 
 /**
  * A container's image, the overlay's lower layer, never written: a
@@ -33,7 +32,8 @@ public final class ContainerImage {
     public static Path check(String image) throws ActionException {
         Path p = Path.of(image).toAbsolutePath().normalize();
         if (Files.isDirectory(p)) return p;
-        if (!Files.isRegularFile(p)) throw new ActionException("no image at " + p + " (a directory or a tar archive of a root filesystem)");
+        if (!Files.isRegularFile(p))
+            throw new ActionException("no image at " + p + " (a directory or a tar archive of a root filesystem)");
         if (!Files.isReadable(p)) throw new ActionException("the image " + p + " cannot be read");
         return p;
     }
@@ -44,7 +44,8 @@ public final class ContainerImage {
      * cannot be reached by other users). unpacking hears the partial
      * directory before it is made, so a container's state names it.
      */
-    public static Path lower(Path image, Audited audited, java.util.function.Consumer<Path> unpacking) throws ActionException {
+    public static Path lower(Path image, Audited audited, java.util.function.Consumer<Path> unpacking)
+            throws ActionException {
         if (Files.isDirectory(image)) return image;
         String sum = sha256(image);
         Path dir = cache().resolve(sum);
@@ -64,7 +65,9 @@ public final class ContainerImage {
                     return dir;
                 }
                 HostCommand.removeTree(tmp); // a partial unpack is never used
-                throw e instanceof ActionException a ? a : new ActionException("cannot unpack " + image + " into " + cache() + ": " + e.getMessage());
+                throw e instanceof ActionException a
+                        ? a
+                        : new ActionException("cannot unpack " + image + " into " + cache() + ": " + e.getMessage());
             }
         });
     }
@@ -84,28 +87,47 @@ public final class ContainerImage {
     private static void unpack(Path tar, Path into) throws IOException, ActionException {
         long total = Files.size(tar);
         // owners and setuid bits kept, as Docker keeps them (the cache is closed to other users)
-        Process p = new ProcessBuilder("tar", "-x", "--same-owner", "--same-permissions", "--numeric-owner", "-C", into.toString(), "-f", "-")
-                .redirectError(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        "tar",
+                        "-x",
+                        "--same-owner",
+                        "--same-permissions",
+                        "--numeric-owner",
+                        "-C",
+                        into.toString(),
+                        "-f",
+                        "-")
+                .redirectError(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Progress bar = new Progress("unpacking " + tar.getFileName(), total);
         TarFilter.Result copied;
-        try (InputStream in = Files.newInputStream(tar); OutputStream out = p.getOutputStream()) {
+        try (InputStream in = Files.newInputStream(tar);
+                OutputStream out = p.getOutputStream()) {
             copied = TarFilter.copy(in, out, bar::at);
         } catch (TarFilter.BadImage e) {
             p.destroyForcibly().onExit().join(); // no tar writing into the directory about to be removed
             throw e;
         } catch (IOException e) {
             p.destroyForcibly();
-            throw new ActionException("tar stopped reading " + tar + ": " + new String(p.getErrorStream().readAllBytes()).strip());
+            throw new ActionException("tar stopped reading " + tar + ": "
+                    + new String(p.getErrorStream().readAllBytes()).strip());
         }
         try {
             int rc = p.waitFor();
             bar.end();
-            if (rc != 0) throw new ActionException("tar could not unpack " + tar + ": " + new String(p.getErrorStream().readAllBytes()).strip());
+            if (rc != 0)
+                throw new ActionException("tar could not unpack " + tar + ": "
+                        + new String(p.getErrorStream().readAllBytes()).strip());
             int n = copied.devicesDropped();
             List<String> names = copied.droppedNames().stream() // as paths in the image, with no terminal controls
-                    .map(m -> "/" + m.replaceFirst("^(\\./|/)+", "").replaceAll("[\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]", "?")).toList();
-            if (n > 0) System.err.println("nscope: run: the image's " + n + " device node(s) were not created ("
-                    + String.join(", ", names) + (n > names.size() ? ", ..." : "") + ")");
+                    .map(m -> "/"
+                            + m.replaceFirst("^(\\./|/)+", "")
+                                    .replaceAll("[\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]", "?"))
+                    .toList();
+            if (n > 0)
+                System.err.println("nscope: run: the image's " + n + " device node(s) were not created ("
+                        + String.join(", ", names) + (n > names.size() ? ", ..." : "") + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ActionException("interrupted while unpacking " + tar);
@@ -132,6 +154,9 @@ public final class ContainerImage {
             System.err.flush();
         }
 
-        void end() { System.err.println((tty ? "\r" : "") + what + ": done (" + total / 1024 + " KiB)" + (tty ? "        " : "")); }
+        void end() {
+            System.err.println(
+                    (tty ? "\r" : "") + what + ": done (" + total / 1024 + " KiB)" + (tty ? "        " : ""));
+        }
     }
 }

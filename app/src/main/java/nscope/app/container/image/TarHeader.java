@@ -51,7 +51,8 @@ final class TarHeader {
             }
             return (i == end || b[i] == 0 || blank(b[i])) && v <= MAX ? v : -1;
         }
-        if (octalOnly || (b[i] & 0xff) != 0x80) return -1; // 0xff is negative base-256, and tar takes no other first byte
+        if (octalOnly || (b[i] & 0xff) != 0x80)
+            return -1; // 0xff is negative base-256, and tar takes no other first byte
         for (i++; i < end; i++) {
             if (v > Long.MAX_VALUE >> 8) return -1;
             v = v << 8 | b[i] & 0xff;
@@ -59,7 +60,9 @@ final class TarHeader {
         return v <= MAX ? v : -1;
     }
 
-    private static boolean blank(byte c) { return c == ' ' || c >= '\t' && c <= '\r'; }
+    private static boolean blank(byte c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
 
     /** A PAX number: digits only (tar would stop at a NUL and take what precedes it; that is refused here); -1 if invalid. */
     static long decimal(byte[] v) {
@@ -82,7 +85,8 @@ final class TarHeader {
             if (p == end || e[p] == 0) return true;
             int digits = p;
             long len = 0;
-            for (; p < end && e[p] >= '0' && e[p] <= '9'; p++) if ((len = len * 10 + e[p] - '0') > end - s) return false;
+            for (; p < end && e[p] >= '0' && e[p] <= '9'; p++)
+                if ((len = len * 10 + e[p] - '0') > end - s) return false;
             int key = p, next = s + (int) len;
             while (key < end && (e[key] == ' ' || e[key] == '\t')) key++;
             int eq = key;
@@ -109,7 +113,9 @@ final class TarHeader {
         return magic(h, "ustar\0") && h[475] == 0 && octal(h[476]) && h[487] == ' ' && octal(h[488]) && h[499] == ' ';
     }
 
-    private static boolean octal(byte c) { return c >= '0' && c <= '7'; }
+    private static boolean octal(byte c) {
+        return c >= '0' && c <= '7';
+    }
 
     /** A C string: up to the first NUL. */
     static String string(byte[] b, int off, int len) {
@@ -123,8 +129,10 @@ final class TarHeader {
         if (starts(m, 0xfd, '7', 'z', 'X', 'Z', 0)) return "xz";
         if (starts(m, 0x28, 0xb5, 0x2f, 0xfd)) return "zstd";
         if (starts(m, 0x04, 0x22, 0x4d, 0x18)) return "lz4";
-        byte[] block = m.length < 10 ? new byte[0] : Arrays.copyOfRange(m, 4, 10); // a block, or the end of an empty stream
-        boolean bzip2 = starts(block, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59) || starts(block, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90);
+        byte[] block =
+                m.length < 10 ? new byte[0] : Arrays.copyOfRange(m, 4, 10); // a block, or the end of an empty stream
+        boolean bzip2 =
+                starts(block, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59) || starts(block, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90);
         return bzip2 && starts(m, 'B', 'Z', 'h') && m[3] >= '1' && m[3] <= '9' ? "bzip2" : null;
     }
 
@@ -134,5 +142,7 @@ final class TarHeader {
         return true;
     }
 
-    static long padded(long n) { return (n + BLOCK - 1) / BLOCK * BLOCK; }
+    static long padded(long n) {
+        return (n + BLOCK - 1) / BLOCK * BLOCK;
+    }
 }

@@ -12,19 +12,34 @@ import org.junit.jupiter.api.Test;
 
 /** Docker's --cap-add / --cap-drop / --privileged, and the capability numbers the kernel uses. */
 class CapabilitiesTest {
-    private static final List<String> DOCKER_14 = List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL",
-            "SETGID", "SETUID", "SETPCAP", "NET_BIND_SERVICE", "NET_RAW", "SYS_CHROOT", "MKNOD", "AUDIT_WRITE", "SETFCAP");
+    private static final List<String> DOCKER_14 = List.of(
+            "CHOWN",
+            "DAC_OVERRIDE",
+            "FOWNER",
+            "FSETID",
+            "KILL",
+            "SETGID",
+            "SETUID",
+            "SETPCAP",
+            "NET_BIND_SERVICE",
+            "NET_RAW",
+            "SYS_CHROOT",
+            "MKNOD",
+            "AUDIT_WRITE",
+            "SETFCAP");
 
     private static List<String> resolve(List<String> add, List<String> drop) throws ActionException {
         return new ArrayList<>(Capabilities.resolve(add, drop, false));
     }
 
-    @Test void defaultsAreDockersFourteenInNumberOrder() throws Exception {
+    @Test
+    void defaultsAreDockersFourteenInNumberOrder() throws Exception {
         assertEquals(DOCKER_14, resolve(List.of(), List.of()));
         assertEquals(DOCKER_14, new ArrayList<>(Capabilities.DEFAULTS));
     }
 
-    @Test void addAndDrop() throws Exception {
+    @Test
+    void addAndDrop() throws Exception {
         List<String> caps = resolve(List.of("NET_ADMIN"), List.of("MKNOD"));
         assertEquals(14, caps.size());
         assertTrue(caps.contains("NET_ADMIN") && !caps.contains("MKNOD"), caps.toString());
@@ -33,7 +48,8 @@ class CapabilitiesTest {
         assertEquals(List.of(), resolve(List.of(), List.of("all")));
     }
 
-    @Test void allAndPrivileged() throws Exception {
+    @Test
+    void allAndPrivileged() throws Exception {
         assertEquals(41, resolve(List.of("ALL"), List.of()).size());
         List<String> allButOne = resolve(List.of("all"), List.of("SYS_ADMIN"));
         assertEquals(40, allButOne.size());
@@ -42,32 +58,40 @@ class CapabilitiesTest {
         assertEquals("CHECKPOINT_RESTORE", new ArrayList<>(Capabilities.ALL).get(40));
     }
 
-    @Test void namesInAnyCaseWithOrWithoutPrefix() throws Exception {
+    @Test
+    void namesInAnyCaseWithOrWithoutPrefix() throws Exception {
         List<String> caps = resolve(List.of("cap_net_admin", "Sys_Ptrace", "CAP_BPF"), List.of("cap_mknod"));
-        assertTrue(caps.containsAll(List.of("NET_ADMIN", "SYS_PTRACE", "BPF")) && !caps.contains("MKNOD"), caps.toString());
+        assertTrue(
+                caps.containsAll(List.of("NET_ADMIN", "SYS_PTRACE", "BPF")) && !caps.contains("MKNOD"),
+                caps.toString());
     }
 
-    @Test void bothAddedAndDroppedIsKeptAsMobyDoes() throws Exception {
+    @Test
+    void bothAddedAndDroppedIsKeptAsMobyDoes() throws Exception {
         assertTrue(resolve(List.of("NET_ADMIN"), List.of("NET_ADMIN")).contains("NET_ADMIN"));
         assertTrue(resolve(List.of("CHOWN"), List.of("chown")).contains("CHOWN"));
     }
 
-    @Test void unknownNamesAreRefused() {
+    @Test
+    void unknownNamesAreRefused() {
         for (String bad : List.of("FLY", "CAP_ALL", "")) {
             ActionException e = assertThrows(ActionException.class, () -> resolve(List.of(bad), List.of()));
-            assertTrue(e.getMessage().contains("\"" + bad + "\"") && e.getMessage().contains("ALL"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("\"" + bad + "\"") && e.getMessage().contains("ALL"), e.getMessage());
             assertTrue(!e.getMessage().contains("\n"));
         }
         // refused even when privileged, and in drop
         assertThrows(ActionException.class, () -> Capabilities.resolve(List.of(), List.of("NET_FLY"), true));
     }
 
-    @Test void resultIsUnmodifiable() throws Exception {
+    @Test
+    void resultIsUnmodifiable() throws Exception {
         Set<String> caps = Capabilities.resolve(List.of(), List.of(), false);
         assertThrows(UnsupportedOperationException.class, () -> caps.add("SYS_ADMIN"));
     }
 
-    @Test void numbersAndNames() {
+    @Test
+    void numbersAndNames() {
         assertEquals(0, Capabilities.number("CHOWN"));
         assertEquals(21, Capabilities.number("cap_sys_admin"));
         assertEquals(40, Capabilities.number("CHECKPOINT_RESTORE"));
@@ -76,7 +100,8 @@ class CapabilitiesTest {
         assertThrows(IllegalArgumentException.class, () -> Capabilities.name(41));
     }
 
-    @Test void masks() {
+    @Test
+    void masks() {
         // Docker's default CapBnd as seen in /proc/self/status inside a container
         assertEquals(0xa80425fbL, Capabilities.mask(Capabilities.DEFAULTS));
         assertEquals(Capabilities.DEFAULTS, Capabilities.ofMask(0xa80425fbL));
@@ -85,7 +110,8 @@ class CapabilitiesTest {
         assertEquals(0L, Capabilities.mask(Set.of()));
     }
 
-    @Test void boundingFromProcStatus() {
+    @Test
+    void boundingFromProcStatus() {
         String status = "Name:\tcat\nUmask:\t0022\nState:\tR (running)\nCapInh:\t0000000000000000\n"
                 + "CapPrm:\t000001ffffffffff\nCapEff:\t000001ffffffffff\nCapBnd:\t000001ffffffffff\n"
                 + "CapAmb:\t0000000000000000\nNoNewPrivs:\t0\n";

@@ -31,7 +31,9 @@ import nscope.probes.source.Host;
 public final class CgroupMembers {
     private final Host host;
 
-    public CgroupMembers(Host host) { this.host = host; }
+    public CgroupMembers(Host host) {
+        this.host = host;
+    }
 
     /** /proc/PID/cgroup of each of these processes, in their order; one that exited before its read is left out. */
     public Map<Integer, Readout<List<CgroupLine>>> lines(Collection<Integer> processes) {
@@ -48,14 +50,18 @@ public final class CgroupMembers {
      * scan did not read threads itself (a processes-only scan): each
      * process's /proc/PID/task listed once, only when some thread is unknown.
      */
-    public IntUnaryOperator threadGroups(List<Map<String, Cgroup>> walked, Collection<Integer> processes, IntUnaryOperator tgidOf) {
-        boolean unknown = walked.stream().flatMap(m -> m.values().stream()).filter(c -> c.threads().known())
+    public IntUnaryOperator threadGroups(
+            List<Map<String, Cgroup>> walked, Collection<Integer> processes, IntUnaryOperator tgidOf) {
+        boolean unknown = walked.stream()
+                .flatMap(m -> m.values().stream())
+                .filter(c -> c.threads().known())
                 .anyMatch(c -> c.threads().get().stream().anyMatch(tid -> tgidOf.applyAsInt(tid) < 0));
         if (!unknown) return tgidOf;
         Map<Integer, Integer> groups = new ConcurrentHashMap<>();
         processes.parallelStream().forEach(pid -> {
             try {
-                for (String tid : host.files().list(host.roots().proc().resolve(Integer.toString(pid)).resolve("task"))) {
+                for (String tid : host.files()
+                        .list(host.roots().proc().resolve(Integer.toString(pid)).resolve("task"))) {
                     int t = PidName.parse(tid);
                     if (t > 0) groups.put(t, pid);
                 }
@@ -74,14 +80,17 @@ public final class CgroupMembers {
         private final List<Hierarchy> hierarchies;
         private final Map<Integer, Integer> byId = new ConcurrentHashMap<>();
 
-        public TreeOf(List<Hierarchy> hierarchies) { this.hierarchies = hierarchies; }
+        public TreeOf(List<Hierarchy> hierarchies) {
+            this.hierarchies = hierarchies;
+        }
 
         /** The index of the line's hierarchy, -1 for none mounted here. */
         public int of(CgroupLine l) {
             Integer t = byId.get(l.id());
             if (t == null) {
                 t = -1;
-                for (int i = 0; i < hierarchies.size(); i++) if (hierarchies.get(i).matches(l)) t = i;
+                for (int i = 0; i < hierarchies.size(); i++)
+                    if (hierarchies.get(i).matches(l)) t = i;
                 byId.put(l.id(), t);
             }
             return t;
@@ -97,9 +106,13 @@ public final class CgroupMembers {
      * process whose line names a cgroup the walk did not see (made after it)
      * is in no tree.
      */
-    public static List<CgroupTree> withProcesses(List<Hierarchy> hierarchies, List<Map<String, Cgroup>> walked,
-                                                  Collection<Integer> processes, Map<Integer, Readout<List<CgroupLine>>> lines,
-                                                  TreeOf treeOf, IntUnaryOperator tgidOf) {
+    public static List<CgroupTree> withProcesses(
+            List<Hierarchy> hierarchies,
+            List<Map<String, Cgroup>> walked,
+            Collection<Integer> processes,
+            Map<Integer, Readout<List<CgroupLine>>> lines,
+            TreeOf treeOf,
+            IntUnaryOperator tgidOf) {
         // one pass over every line, in PID order, so each cgroup's list comes out sorted
         List<Map<String, List<Integer>>> procs = new ArrayList<>();
         for (int i = 0; i < hierarchies.size(); i++) procs.add(new HashMap<>());
@@ -108,7 +121,10 @@ public final class CgroupMembers {
             if (r == null || !r.known()) continue;
             for (CgroupLine l : r.get()) {
                 int t = treeOf.of(l);
-                if (t >= 0) procs.get(t).computeIfAbsent(l.path(), k -> new ArrayList<>()).add(pid);
+                if (t >= 0)
+                    procs.get(t)
+                            .computeIfAbsent(l.path(), k -> new ArrayList<>())
+                            .add(pid);
             }
         }
         List<CgroupTree> out = new ArrayList<>();
@@ -116,7 +132,11 @@ public final class CgroupMembers {
             Map<String, Cgroup> cgroups = new HashMap<>();
             for (Cgroup c : walked.get(i).values()) {
                 Readout<List<Integer>> members = members(c, procs.get(i).get(c.path()), tgidOf);
-                cgroups.put(c.path(), members.equals(c.procs()) ? c : new Cgroup(c.path(), c.id(), c.children(), members, c.threads(), c.files()));
+                cgroups.put(
+                        c.path(),
+                        members.equals(c.procs())
+                                ? c
+                                : new Cgroup(c.path(), c.id(), c.children(), members, c.threads(), c.files()));
             }
             out.add(new CgroupTree(hierarchies.get(i), cgroups));
         }
@@ -133,7 +153,9 @@ public final class CgroupMembers {
     private static Readout<List<Integer>> members(Cgroup c, List<Integer> byLine, IntUnaryOperator tgidOf) {
         if (!c.procs().known()) return c.procs();
         if (CgroupFigures.type(c).filter(t -> t.equals("threaded")).isPresent())
-            return Readout.unknown(Unknown.Reason.NOT_PROVIDED, "a threaded cgroup has no processes of its own (cgroup.procs: EOPNOTSUPP)");
+            return Readout.unknown(
+                    Unknown.Reason.NOT_PROVIDED,
+                    "a threaded cgroup has no processes of its own (cgroup.procs: EOPNOTSUPP)");
         List<Integer> base = byLine == null ? List.of() : byLine; // sorted: lines are grouped in PID order
         java.util.TreeSet<Integer> extra = null;
         if (c.threads().known()) {

@@ -77,13 +77,16 @@ public final class CgroupNsRoots {
             roots.putAll(again);
             again.forEach((id, f) -> cache.keep(id, f, idOf));
         }
-        fresh.keySet().forEach(id -> cache.keep(id, roots.getOrDefault(id, Readout.unknown(Unknown.Reason.IO_ERROR, "not read")), idOf));
+        fresh.keySet()
+                .forEach(id -> cache.keep(
+                        id, roots.getOrDefault(id, Readout.unknown(Unknown.Reason.IO_ERROR, "not read")), idOf));
         cache.retain(namespaces.keySet());
         return roots;
     }
 
     /** The cgroup id a /proc/PID/cgroup line names in the walk: 0 for none seen, -1 for a hierarchy's root. */
-    public static ToLongFunction<CgroupLine> ids(List<Hierarchy> hierarchies, List<Map<String, Cgroup>> walked, CgroupMembers.TreeOf treeOf) {
+    public static ToLongFunction<CgroupLine> ids(
+            List<Hierarchy> hierarchies, List<Map<String, Cgroup>> walked, CgroupMembers.TreeOf treeOf) {
         return l -> {
             int i = treeOf.of(l);
             if (i < 0) return 0;
@@ -113,10 +116,15 @@ public final class CgroupNsRoots {
                 return;
             }
             int tgid = tgidOf.applyAsInt(c.tid());
-            Path f = host.roots().proc().resolve(Integer.toString(tgid > 0 ? tgid : c.tid())).resolve("task")
-                    .resolve(Integer.toString(c.tid())).resolve("cgroup");
+            Path f = host.roots()
+                    .proc()
+                    .resolve(Integer.toString(tgid > 0 ? tgid : c.tid()))
+                    .resolve("task")
+                    .resolve(Integer.toString(c.tid()))
+                    .resolve("cgroup");
             try {
-                List<CgroupLine> outside = CgroupText.procLines(new String(host.files().read(f), StandardCharsets.UTF_8));
+                List<CgroupLine> outside =
+                        CgroupText.procLines(new String(host.files().read(f), StandardCharsets.UTF_8));
                 out.put(id, Readout.of(new NsFacts.Cgroup(c.tid(), c.inside(), outside)));
             } catch (IOException e) {
                 out.put(id, Failures.readout(f, e));

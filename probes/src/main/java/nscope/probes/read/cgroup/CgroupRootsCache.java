@@ -45,7 +45,9 @@ public final class CgroupRootsCache {
 
     /** Keeps a namespace's roots read in this scan, when every root's cgroup id is known. */
     void keep(NsId id, Readout<NsFacts> fact, ToLongFunction<CgroupLine> idOf) {
-        if (!fact.known() || !(fact.get() instanceof NsFacts.Cgroup c) || c.roots().isEmpty()) {
+        if (!fact.known()
+                || !(fact.get() instanceof NsFacts.Cgroup c)
+                || c.roots().isEmpty()) {
             kept.remove(id);
             return;
         }
@@ -62,5 +64,7 @@ public final class CgroupRootsCache {
     }
 
     /** Drops what is kept for namespaces not among these. */
-    void retain(Set<NsId> seen) { kept.keySet().retainAll(seen); }
+    void retain(Set<NsId> seen) {
+        kept.keySet().retainAll(seen);
+    }
 }

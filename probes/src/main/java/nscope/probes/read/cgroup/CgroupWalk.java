@@ -77,14 +77,20 @@ public final class CgroupWalk {
             this.problems = problems;
         }
 
-        @Override protected void compute() {
+        @Override
+        protected void compute() {
             Map<String, Long> inos = new HashMap<>();
             Cgroup c = readCgroup(h, rel, ino, inos, problems);
             if (c == null) return;
             found.put(c.path(), c);
             List<Read> kids = new ArrayList<>();
             for (String child : c.children())
-                kids.add(new Read(h, relOf(h, child), inos.getOrDefault(child.substring(child.lastIndexOf('/') + 1), 0L), found, problems));
+                kids.add(new Read(
+                        h,
+                        relOf(h, child),
+                        inos.getOrDefault(child.substring(child.lastIndexOf('/') + 1), 0L),
+                        found,
+                        problems));
             invokeAll(kids);
         }
     }
@@ -102,18 +108,26 @@ public final class CgroupWalk {
     }
 
     /** One cgroup; null when it vanished before it could be listed. */
-    private Cgroup readCgroup(Hierarchy h, String rel, long ino, Map<String, Long> childInos, List<ScanProblem> problems) {
-        Path dir = rel.isEmpty() ? Hierarchies.dirOf(host, h.mountPoint()) : Hierarchies.dirOf(host, h.mountPoint()).resolve(rel);
+    private Cgroup readCgroup(
+            Hierarchy h, String rel, long ino, Map<String, Long> childInos, List<ScanProblem> problems) {
+        Path dir = rel.isEmpty()
+                ? Hierarchies.dirOf(host, h.mountPoint())
+                : Hierarchies.dirOf(host, h.mountPoint()).resolve(rel);
         String path = pathOf(h, rel);
         String threadsFile = h.version() == 2 ? "cgroup.threads" : "tasks";
         DirRead d;
         try {
             boolean threads = h.version() == 2 || v1Threads;
-            d = host.files().readDir(dir, ino, n -> threads && n.equals(threadsFile)
-                    || CgroupText.FILES.containsKey(n) && !(h.version() == 1 && n.equals("cpu.stat")));
+            d = host.files()
+                    .readDir(
+                            dir,
+                            ino,
+                            n -> threads && n.equals(threadsFile)
+                                    || CgroupText.FILES.containsKey(n) && !(h.version() == 1 && n.equals("cpu.stat")));
         } catch (IOException e) {
             if (!rel.isEmpty() && Errno.of(e).meansVanished()) return null; // removed mid-scan
-            problems.add(new ScanProblem(dir.toString(), Failures.readout(dir, e).why()));
+            problems.add(
+                    new ScanProblem(dir.toString(), Failures.readout(dir, e).why()));
             Readout<List<Integer>> none = Failures.readout(dir, e);
             return new Cgroup(path, ino, List.of(), none, none, Map.of());
         }
@@ -136,7 +150,8 @@ public final class CgroupWalk {
         }
         Readout<List<Integer>> procs = EMPTY; // filled from /proc/PID/cgroup (withProcesses)
         Readout<List<Integer>> threads = h.version() == 1 && !v1Threads
-                ? Readout.unknown(Unknown.Reason.NOT_PROVIDED, V1_THREADS_NOT_READ) : threadList(dir, threadsFile, d);
+                ? Readout.unknown(Unknown.Reason.NOT_PROVIDED, V1_THREADS_NOT_READ)
+                : threadList(dir, threadsFile, d);
         if (vanished && !rel.isEmpty() && !host.files().exists(dir)) return null; // removed while read
         return new Cgroup(path, ino, children, procs, threads, files);
     }
@@ -153,7 +168,8 @@ public final class CgroupWalk {
         byte[] b = d.files().get(name);
         IOException e = d.failed().get(name);
         if (b == null) {
-            return e != null ? failed(dir.resolve(name), e)
+            return e != null
+                    ? failed(dir.resolve(name), e)
                     : Readout.unknown(Unknown.Reason.NOT_PROVIDED, dir.resolve(name) + ": not there");
         }
         try {

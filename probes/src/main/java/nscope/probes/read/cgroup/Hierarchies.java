@@ -23,9 +23,20 @@ import nscope.probes.source.Host;
  */
 public final class Hierarchies {
     /** Super options of a cgroup mount that are not controllers. */
-    private static final Set<String> NOT_CONTROLLERS = Set.of("rw", "ro", "none", "xattr", "noprefix",
-            "clone_children", "cpuset_v2_mode", "favordynmods", "nsdelegate", "memory_recursiveprot",
-            "memory_localevents", "memory_hugetlb_accounting", "pids_localevents");
+    private static final Set<String> NOT_CONTROLLERS = Set.of(
+            "rw",
+            "ro",
+            "none",
+            "xattr",
+            "noprefix",
+            "clone_children",
+            "cpuset_v2_mode",
+            "favordynmods",
+            "nsdelegate",
+            "memory_recursiveprot",
+            "memory_localevents",
+            "memory_hugetlb_accounting",
+            "pids_localevents");
 
     private Hierarchies() {}
 
@@ -41,7 +52,9 @@ public final class Hierarchies {
         }
         Mountinfo.Lines parsed = Mountinfo.parse(text);
         for (Mountinfo.BadLine b : parsed.bad())
-            problems.add(new ScanProblem(mi + ":" + b.line(), new Unknown(Unknown.Reason.MALFORMED, b.why().getMessage())));
+            problems.add(new ScanProblem(
+                    mi + ":" + b.line(),
+                    new Unknown(Unknown.Reason.MALFORMED, b.why().getMessage())));
         // one hierarchy may be mounted several times: keep its widest, then shortest, mount
         Map<String, Mount> byDevice = new LinkedHashMap<>();
         for (Mount m : parsed.mounts()) {
@@ -53,23 +66,34 @@ public final class Hierarchies {
         List<Hierarchy> out = new ArrayList<>();
         for (Mount m : byDevice.values()) {
             boolean v2 = m.fsType().equals("cgroup2");
-            List<String> controllers = v2 ? List.of()
-                    : m.superOptions().stream().filter(o -> !NOT_CONTROLLERS.contains(o) && !o.startsWith("release_agent=")).toList();
-            out.add(new Hierarchy(v2 ? 2 : 1, controllers, m.mountPoint(), m.root(), m.device().toString()));
+            List<String> controllers = v2
+                    ? List.of()
+                    : m.superOptions().stream()
+                            .filter(o -> !NOT_CONTROLLERS.contains(o) && !o.startsWith("release_agent="))
+                            .toList();
+            out.add(new Hierarchy(
+                    v2 ? 2 : 1,
+                    controllers,
+                    m.mountPoint(),
+                    m.root(),
+                    m.device().toString()));
         }
         out.sort(Comparator.comparing((Hierarchy h) -> h.version() == 2 ? 0 : 1).thenComparing(Hierarchy::label));
         return out;
     }
 
     private static boolean better(Mount a, Mount b) {
-        if (a.root().length() != b.root().length()) return a.root().length() < b.root().length();
+        if (a.root().length() != b.root().length())
+            return a.root().length() < b.root().length();
         return a.mountPoint().length() < b.mountPoint().length();
     }
 
     /** Where a mount point's files are read: under the sys root, else through our own root. */
     static Path dirOf(Host host, String mountPoint) {
         if (mountPoint.equals("/sys") || mountPoint.startsWith("/sys/"))
-            return host.roots().sys().resolve(mountPoint.substring("/sys".length()).replaceFirst("^/", ""));
+            return host.roots()
+                    .sys()
+                    .resolve(mountPoint.substring("/sys".length()).replaceFirst("^/", ""));
         return host.roots().proc().resolve("self/root").resolve(mountPoint.substring(1));
     }
 }

@@ -18,14 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 class HierarchiesTest {
     static Path fixture(String name) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent())
-            if (Files.isDirectory(p.resolve("fixtures").resolve(name))) return p.resolve("fixtures").resolve(name);
+            if (Files.isDirectory(p.resolve("fixtures").resolve(name)))
+                return p.resolve("fixtures").resolve(name);
         throw new IllegalStateException("no fixtures/" + name);
     }
 
-    @Test void v2FirstThenEachV1HierarchyByItsControllers() throws IOException {
+    @Test
+    void v2FirstThenEachV1HierarchyByItsControllers() throws IOException {
         List<ScanProblem> problems = new ArrayList<>();
         List<Hierarchy> v1 = Hierarchies.mounted(Host.under(fixture("cgroup-v1")), problems);
-        assertEquals(List.of("blkio", "cpu,cpuacct", "cpuset", "devices", "freezer", "memory", "name=systemd", "pids"),
+        assertEquals(
+                List.of("blkio", "cpu,cpuacct", "cpuset", "devices", "freezer", "memory", "name=systemd", "pids"),
                 v1.stream().map(Hierarchy::label).toList());
         assertTrue(v1.stream().allMatch(h -> h.version() == 1));
         List<Hierarchy> v2 = Hierarchies.mounted(Host.under(fixture("cgroup-v2")), problems);
@@ -34,13 +37,15 @@ class HierarchiesTest {
         assertEquals(List.of(), problems);
     }
 
-    @Test void aMountinfoThatCannotBeReadIsAProblemAndNoHierarchy(@TempDir Path tree) throws IOException {
+    @Test
+    void aMountinfoThatCannotBeReadIsAProblemAndNoHierarchy(@TempDir Path tree) throws IOException {
         Files.createDirectories(tree.resolve("proc/7/task/7"));
         Files.writeString(tree.resolve("nsfs.ids"), "");
         Files.writeString(tree.resolve("outcomes"), "EACCES proc/self/mountinfo\n");
         List<ScanProblem> problems = new ArrayList<>();
         assertEquals(List.of(), Hierarchies.mounted(Host.under(tree), problems));
         assertEquals(1, problems.size());
-        assertEquals(tree.resolve("proc/self/mountinfo").toString(), problems.get(0).path());
+        assertEquals(
+                tree.resolve("proc/self/mountinfo").toString(), problems.get(0).path());
     }
 }

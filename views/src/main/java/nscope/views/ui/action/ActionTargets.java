@@ -21,7 +21,8 @@ final class ActionTargets {
     static List<Actions.Target> processes(Snapshot s, Target row) {
         List<Actions.Target> out = new ArrayList<>();
         if (row instanceof Target.OfTask t) out.add(target(t.process()));
-        if (row instanceof Target.OfNamespace n) n.ns().processes().forEach(pid -> s.leader(pid).ifPresent(p -> out.add(target(p))));
+        if (row instanceof Target.OfNamespace n)
+            n.ns().processes().forEach(pid -> s.leader(pid).ifPresent(p -> out.add(target(p))));
         if (row instanceof Target.OfCgroup c && c.cgroup().procs().known())
             c.cgroup().procs().get().forEach(pid -> s.leader(pid).ifPresent(p -> out.add(target(p))));
         return out;
@@ -36,8 +37,11 @@ final class ActionTargets {
 
     /** Whether the cgroup a row stands for is frozen now (false when not known). */
     static boolean frozen(Target row) {
-        return row instanceof Target.OfCgroup c && CgroupFigures.frozen(c.cgroup()).orElse(false);
+        return row instanceof Target.OfCgroup c
+                && CgroupFigures.frozen(c.cgroup()).orElse(false);
     }
 
-    private static Actions.Target target(Task p) { return new Actions.Target(p.tgid(), p.startTime(), p.comm()); }
+    private static Actions.Target target(Task p) {
+        return new Actions.Target(p.tgid(), p.startTime(), p.comm());
+    }
 }

@@ -14,10 +14,14 @@ final class NameCheck {
         if (name == null || name.isEmpty()) return what + " cannot be empty";
         if (name.equals(".") || name.equals("..")) return what + " cannot be . or ..: " + shown(name);
         if (name.indexOf('/') >= 0) return what + " cannot hold /: " + shown(name);
-        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0)) return what + " cannot hold a control character: " + shown(name);
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) return what + " is longer than 255 bytes";
+        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0))
+            return what + " cannot hold a control character: " + shown(name);
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255)
+            return what + " is longer than 255 bytes";
         return null;
     }
 
-    private static String shown(String name) { return "'" + name.replaceAll("[\\p{Cntrl}\\u0080-\\u009f]", "?") + "'"; }
+    private static String shown(String name) {
+        return "'" + name.replaceAll("[\\p{Cntrl}\\u0080-\\u009f]", "?") + "'";
+    }
 }

@@ -35,12 +35,15 @@ public final class CgroupPicker implements Dialog {
         this.pick = pick;
     }
 
-    private boolean all() { return hierarchy == trees.size(); }
+    private boolean all() {
+        return hierarchy == trees.size();
+    }
 
     /** The paths listed now: the hierarchy's (or every hierarchy's), narrowed by the typed text. */
     List<String> paths() {
         TreeSet<String> p = new TreeSet<>(TREE_ORDER);
-        for (int i = 0; i < trees.size(); i++) if (all() || i == hierarchy) p.addAll(trees.get(i).cgroups().keySet());
+        for (int i = 0; i < trees.size(); i++)
+            if (all() || i == hierarchy) p.addAll(trees.get(i).cgroups().keySet());
         String f = filter.toString();
         return p.stream().filter(x -> x.contains(f)).toList();
     }
@@ -50,54 +53,85 @@ public final class CgroupPicker implements Dialog {
         for (int i = 0; i < trees.size(); i++) {
             CgroupTree t = trees.get(i);
             if ((all() || i == hierarchy) && t.cgroups().containsKey(path))
-                out.add(new Actions.CgroupTarget(t.hierarchy().label(), t.hierarchy().mountPoint(), t.hierarchy().version(), path));
+                out.add(new Actions.CgroupTarget(
+                        t.hierarchy().label(),
+                        t.hierarchy().mountPoint(),
+                        t.hierarchy().version(),
+                        path));
         }
         return out;
     }
 
-    @Override public Result key(KeyStroke k) {
+    @Override
+    public Result key(KeyStroke k) {
         List<String> p = paths();
         switch (k.getKeyType()) {
-            case Escape -> { return Result.done("nothing changed", false); }
+            case Escape -> {
+                return Result.done("nothing changed", false);
+            }
             case ArrowUp -> at = Math.max(0, at - 1);
             case ArrowDown -> at = Math.min(Math.max(0, p.size() - 1), at + 1);
             case PageUp -> at = Math.max(0, at - lastRows);
             case PageDown -> at = Math.min(Math.max(0, p.size() - 1), at + lastRows);
-            case ArrowLeft -> { hierarchy = (hierarchy + trees.size()) % (trees.size() + 1); at = 0; }
-            case ArrowRight, Tab -> { hierarchy = (hierarchy + 1) % (trees.size() + 1); at = 0; }
-            case Backspace -> { if (filter.length() > 0) filter.setLength(filter.length() - 1); at = 0; }
-            case Enter -> { return p.isEmpty() ? null : pick.apply(targets(p.get(Math.min(at, p.size() - 1)))); }
+            case ArrowLeft -> {
+                hierarchy = (hierarchy + trees.size()) % (trees.size() + 1);
+                at = 0;
+            }
+            case ArrowRight, Tab -> {
+                hierarchy = (hierarchy + 1) % (trees.size() + 1);
+                at = 0;
+            }
+            case Backspace -> {
+                if (filter.length() > 0) filter.setLength(filter.length() - 1);
+                at = 0;
+            }
+            case Enter -> {
+                return p.isEmpty() ? null : pick.apply(targets(p.get(Math.min(at, p.size() - 1))));
+            }
             case Character -> {
                 if (!Character.isISOControl(k.getCharacter()) && !k.isCtrlDown() && filter.length() < 100) {
                     filter.append(k.getCharacter());
                     at = 0;
                 }
             }
-            default -> { }
+            default -> {}
         }
         return null;
     }
 
-    @Override public void draw(TextGraphics g, int w, int h) {
+    @Override
+    public void draw(TextGraphics g, int w, int h) {
         int width = Math.min(w - 4, 76), height = h - 4;
         int[] o = Overlay.box(g, w, h, width, height, title);
-        String which = all() ? "all hierarchies (the path in each that has it)" : trees.get(hierarchy).hierarchy().label()
-                + " at " + trees.get(hierarchy).hierarchy().mountPoint();
-        g.putString(o[0] + 2, o[1] + 1, Fit.cut("< " + Escape.terminal(which) + " >   find: " + Escape.terminal(filter.toString()) + "_", width - 3));
+        String which = all()
+                ? "all hierarchies (the path in each that has it)"
+                : trees.get(hierarchy).hierarchy().label() + " at "
+                        + trees.get(hierarchy).hierarchy().mountPoint();
+        g.putString(
+                o[0] + 2,
+                o[1] + 1,
+                Fit.cut(
+                        "< " + Escape.terminal(which) + " >   find: " + Escape.terminal(filter.toString()) + "_",
+                        width - 3));
         List<String> p = paths();
         lastRows = Math.max(1, height - 5);
         at = Math.min(at, Math.max(0, p.size() - 1));
         int first = Math.max(0, Math.min(at - lastRows / 2, p.size() - lastRows));
         for (int i = 0; i < lastRows && first + i < p.size(); i++) {
             String path = p.get(first + i);
-            String line = path.equals("/") ? "/" : "  ".repeat((int) path.chars().filter(c -> c == '/').count() - 1)
-                    + path.substring(path.lastIndexOf('/') + 1);
+            String line = path.equals("/")
+                    ? "/"
+                    : "  ".repeat((int) path.chars().filter(c -> c == '/').count() - 1)
+                            + path.substring(path.lastIndexOf('/') + 1);
             if (!filter.isEmpty()) line = path;
             if (first + i == at) g.enableModifiers(SGR.REVERSE);
             g.putString(o[0] + 2, o[1] + 2 + i, Fit.cut(Escape.terminal(line), width - 3));
             if (first + i == at) g.disableModifiers(SGR.REVERSE);
         }
         if (p.isEmpty()) g.putString(o[0] + 2, o[1] + 2, "no cgroup path holds that text");
-        g.putString(o[0] + 2, o[1] + height - 2, Fit.cut("Enter: pick   Left/Right: hierarchy   type: find   Esc: cancel", width - 3));
+        g.putString(
+                o[0] + 2,
+                o[1] + height - 2,
+                Fit.cut("Enter: pick   Left/Right: hierarchy   type: find   Esc: cancel", width - 3));
     }
 }

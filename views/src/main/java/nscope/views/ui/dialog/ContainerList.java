@@ -39,16 +39,20 @@ public final class ContainerList implements Dialog {
         return sp < 0 ? l : l.substring(0, sp);
     }
 
-    @Override public Result key(KeyStroke k) {
+    @Override
+    public Result key(KeyStroke k) {
         switch (k.getKeyType()) {
             case ArrowUp -> at = Math.max(0, at - 1);
             case ArrowDown -> at = Math.min(Math.max(0, lines.size() - 2), at + 1);
-            default -> { return others.apply(k); }
+            default -> {
+                return others.apply(k);
+            }
         }
         return null;
     }
 
-    @Override public void draw(TextGraphics g, int w, int h) {
+    @Override
+    public void draw(TextGraphics g, int w, int h) {
         int width = w - 4, height = Math.min(h - 2, Math.max(lines.size(), 2) + 5);
         int[] o = Overlay.box(g, w, h, width, height, "nscope's containers (nscope ps)");
         if (lines.size() < 2) {

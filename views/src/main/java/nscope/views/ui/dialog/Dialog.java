@@ -12,11 +12,17 @@ public interface Dialog {
      * confirmation), a session to run on the terminal.
      */
     record Result(String words, boolean changed, Dialog next, Actions.Session session) {
-        public static Result done(String words, boolean changed) { return new Result(words, changed, null, null); }
+        public static Result done(String words, boolean changed) {
+            return new Result(words, changed, null, null);
+        }
 
-        public static Result then(Dialog next) { return new Result("", false, next, null); }
+        public static Result then(Dialog next) {
+            return new Result("", false, next, null);
+        }
 
-        public static Result run(Actions.Session s) { return new Result("", false, null, s); }
+        public static Result run(Actions.Session s) {
+            return new Result("", false, null, s);
+        }
     }
 
     /** A key while open: null while it stays open. */

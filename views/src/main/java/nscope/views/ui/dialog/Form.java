@@ -49,7 +49,9 @@ public final class Form implements Dialog {
         return this;
     }
 
-    public boolean on(String label) { return Boolean.TRUE.equals(switches.get(label)); }
+    public boolean on(String label) {
+        return Boolean.TRUE.equals(switches.get(label));
+    }
 
     public String text(String label) {
         StringBuilder b = texts.get(label);
@@ -57,7 +59,9 @@ public final class Form implements Dialog {
     }
 
     /** The switches of these labels that are on, in form order. */
-    public List<String> onOf(List<String> labels) { return labels.stream().filter(this::on).toList(); }
+    public List<String> onOf(List<String> labels) {
+        return labels.stream().filter(this::on).toList();
+    }
 
     /** Keeps the form open with this said under it (a wrong field). */
     public Result stay(String why) {
@@ -65,10 +69,13 @@ public final class Form implements Dialog {
         return null;
     }
 
-    @Override public Result key(KeyStroke k) {
+    @Override
+    public Result key(KeyStroke k) {
         String field = order.get(at);
         switch (k.getKeyType()) {
-            case Escape -> { return Result.done("nothing changed", false); }
+            case Escape -> {
+                return Result.done("nothing changed", false);
+            }
             case ArrowUp -> at = (at + order.size() - 1) % order.size();
             case ArrowDown, Tab -> at = (at + 1) % order.size();
             case ReverseTab -> at = (at + order.size() - 1) % order.size();
@@ -76,7 +83,10 @@ public final class Form implements Dialog {
                 problem = "";
                 return submit.apply(this);
             }
-            case Backspace -> { if (texts.containsKey(field) && texts.get(field).length() > 0) texts.get(field).setLength(texts.get(field).length() - 1); }
+            case Backspace -> {
+                if (texts.containsKey(field) && texts.get(field).length() > 0)
+                    texts.get(field).setLength(texts.get(field).length() - 1);
+            }
             case Character -> {
                 char c = k.getCharacter();
                 if (k.isCtrlDown()) return null;
@@ -86,18 +96,20 @@ public final class Form implements Dialog {
                     texts.get(field).append(c);
                 }
             }
-            default -> { }
+            default -> {}
         }
         return null;
     }
 
-    @Override public void draw(TextGraphics g, int w, int h) {
+    @Override
+    public void draw(TextGraphics g, int w, int h) {
         int width = Math.min(w - 4, 76), height = Math.min(h - 2, order.size() + 6);
         int[] o = Overlay.box(g, w, h, width, height, title);
         int rows = height - 6, first = Math.max(0, Math.min(at - rows + 1, order.size() - rows));
         for (int i = 0; i < rows && first + i < order.size(); i++) {
             String label = order.get(first + i);
-            String line = switches.containsKey(label) ? (on(label) ? "[x] " : "[ ] ") + label
+            String line = switches.containsKey(label)
+                    ? (on(label) ? "[x] " : "[ ] ") + label
                     : label + ": " + Escape.terminal(texts.get(label).toString()) + (first + i == at ? "_" : "");
             if (first + i == at) g.enableModifiers(SGR.REVERSE);
             g.putString(o[0] + 2, o[1] + 2 + i, Fit.cut(line, width - 3));
