@@ -31,7 +31,7 @@ public final class Fd implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            kernel.close(number);
+            kernel.libc().close(number);
         }
     }
 

@@ -326,20 +326,18 @@ public final class Kernel {
 
     /** send(2) of the whole buffer; returns the bytes sent. */
     public int send(Fd fd, byte[] buf) throws KernelException {
-        long n = libc.send(fd.number(), buf, buf.length, 0);
-        if (n < 0) throw error("send", fd.what());
-        return (int) n;
+        return counted(libc.send(fd.number(), buf, buf.length, 0), "send", fd);
     }
 
     /** recv(2) into buf; returns the bytes received. */
     public int recv(Fd fd, byte[] buf) throws KernelException {
-        long n = libc.recv(fd.number(), buf, buf.length, 0);
-        if (n < 0) throw error("recv", fd.what());
-        return (int) n;
+        return counted(libc.recv(fd.number(), buf, buf.length, 0), "recv", fd);
     }
 
-    /** RESOLVE_IN_ROOT: openat2 resolves the path (symlinks, "..") as if dir were the root. */
-    private static final long RESOLVE_IN_ROOT = 0x10;
+    private int counted(long n, String call, Fd fd) throws KernelException {
+        if (n < 0) throw error(call, fd.what());
+        return (int) n;
+    }
 
     /**
      * openat2(2) with RESOLVE_IN_ROOT: path looked up inside the tree at
@@ -351,7 +349,7 @@ public final class Kernel {
         java.nio.ByteBuffer.wrap(how)
                 .order(java.nio.ByteOrder.nativeOrder())
                 .putLong(0, LibC.O_PATH | LibC.O_CLOEXEC)
-                .putLong(16, RESOLVE_IN_ROOT);
+                .putLong(16, LibC.RESOLVE_IN_ROOT);
         long fd = libc.syscall(LibC.SYS_OPENAT2, root.number(), cPath(path), how, how.length);
         if (fd < 0) throw error("openat2", path + " under " + root.what());
         return new Fd(this, (int) fd, path);
@@ -375,10 +373,6 @@ public final class Kernel {
     /** The calling thread's TID, as in /proc/PID/task/TID. */
     public int gettid() {
         return libc.gettid();
-    }
-
-    void close(int fd) {
-        libc.close(fd);
     }
 
     private KernelException error(String call, byte[] path) {

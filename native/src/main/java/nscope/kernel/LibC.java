@@ -10,6 +10,9 @@ public interface LibC {
     int O_DIRECTORY = 0x10000;
     int O_CLOEXEC = 0x80000;
     int O_PATH = 0x200000;
+    /** openat2: resolve the path (symlinks, "..") as if the directory were the root. */
+    long RESOLVE_IN_ROOT = 0x10;
+
     int O_WRONLY = 1;
     int O_NOFOLLOW = 0x20000;
     int AT_REMOVEDIR = 0x200;

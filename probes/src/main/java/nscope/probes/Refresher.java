@@ -369,10 +369,8 @@ public final class Refresher {
 
     /** What the last refresh knew of namespaces still there. */
     private static <T> Map<NsId, T> carried(Map<NsId, T> was, Map<NsId, Namespace> namespaces) {
-        Map<NsId, T> out = new TreeMap<>();
-        was.forEach((id, v) -> {
-            if (namespaces.containsKey(id)) out.put(id, v);
-        });
+        Map<NsId, T> out = new TreeMap<>(was);
+        out.keySet().retainAll(namespaces.keySet());
         return out;
     }
 

@@ -21,13 +21,11 @@ import nscope.app.container.confine.Capabilities;
 import nscope.app.container.confine.Confinement;
 import nscope.app.exec.ChildEnv;
 import nscope.app.exec.Entering;
-import nscope.app.exec.Running;
 import nscope.kernel.DevIno;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
 import nscope.kernel.NsType;
 import nscope.views.actions.Actions;
-import nscope.views.text.Escape;
 
 /** The live screen's actions on the host: signals bound to start times, each attempt in the audit log. */
 public final class ScreenActions implements Actions {
@@ -201,78 +199,7 @@ public final class ScreenActions implements Actions {
             audited.refused(action, target, e.getMessage());
             return Session.refused(e.getMessage());
         }
-        return new Relayed(l.what(), () -> Entering.start(k, audited, l, action, target));
-    }
-
-    /** What starts a session's child, the first time it runs. */
-    private interface Starter {
-        Running start() throws ActionException;
-    }
-
-    /** A child on the terminal: started at the first run, relayed until it ends or is put aside (Ctrl-]), taken up again by r. */
-    private static final class Relayed implements Session {
-        private final String what;
-        private final Starter starter;
-        private Running running;
-        private boolean aside;
-
-        Relayed(String what, Starter starter) {
-            this.what = what;
-            this.starter = starter;
-        }
-
-        @Override
-        public String refusal() {
-            return null;
-        }
-
-        @Override
-        public String run() {
-            try {
-                if (running == null) {
-                    banner("nscope: " + Escape.terminal(what));
-                    running = starter.start();
-                } else {
-                    banner("nscope: back in " + Escape.terminal(what));
-                }
-                Integer code = running.attach(true);
-                aside = code == null;
-                return aside
-                        ? "put aside, still running (PID " + running.pid() + "): r goes back to it; " + what
-                        : status(code);
-            } catch (ActionException e) {
-                aside = false;
-                return e.getMessage();
-            }
-        }
-
-        private static void banner(String first) {
-            System.out.print("\r\n" + first
-                    + "\r\nnscope: exit it to come back to the screen; Ctrl-] goes back while it runs\r\n");
-            System.out.flush();
-        }
-
-        private String status(int code) {
-            return (code > 128 ? "killed by SIG" + Signals.name(code - 128) : "exit status " + code) + ": " + what;
-        }
-
-        @Override
-        public boolean detached() {
-            return aside;
-        }
-
-        @Override
-        public String ended() {
-            Integer code = aside ? running.ended() : null;
-            if (code == null) return null;
-            aside = false;
-            return "a session put aside ended, " + status(code);
-        }
-
-        @Override
-        public void end() {
-            if (running != null) running.end();
-        }
+        return new RelayedSession(l.what(), () -> Entering.start(k, audited, l, action, target));
     }
 
     /** The options of a container made from the screen: the command line's defaults for what the form does not ask. */
@@ -317,7 +244,7 @@ public final class ScreenActions implements Actions {
         } catch (KernelException | ActionException e) {
             return Session.refused(e.getMessage());
         }
-        return new Relayed("the container " + o.name(), () -> {
+        return new RelayedSession("the container " + o.name(), () -> {
             try {
                 return new ContainerCreate(k, audited).create(o).running();
             } catch (ActionException e) {

@@ -1,13 +1,11 @@
 package nscope.views.ui;
 
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nscope.probes.model.Snapshot;
-import nscope.probes.model.Task;
 import nscope.views.keys.Binding;
 import nscope.views.keys.Key;
 import nscope.views.keys.KeyTable;
@@ -28,8 +26,8 @@ import nscope.views.ui.dialog.Help;
  * {@link ActionKeys}); a key pressed is answered by {@link #press}.
  */
 final class Keys {
-    private static final boolean MUTATES = true, SAFE = false;
-    private static final Set<Mode> NORMAL = Set.of(Mode.NORMAL), LIST = Set.of(Mode.CONTAINER_LIST);
+    static final boolean MUTATES = true, SAFE = false;
+    static final Set<Mode> NORMAL = Set.of(Mode.NORMAL), LIST = Set.of(Mode.CONTAINER_LIST);
 
     private final Ui ui;
     private final Rows rows;
@@ -39,6 +37,7 @@ final class Keys {
     private final Containers containers;
     private final StatusLine status;
     private final KeyTable table;
+    private final ContainerListKeys list;
 
     Keys(Ui ui, Rows rows, DetailPane detail, Search search, Acting acting, Containers containers, StatusLine status) {
         this.ui = ui;
@@ -48,10 +47,11 @@ final class Keys {
         this.acting = acting;
         this.containers = containers;
         this.status = status;
+        this.list = new ContainerListKeys(this, rows, detail, acting, containers);
         List<Binding> all = new ArrayList<>(moving());
         all.addAll(viewing());
         all.addAll(acting());
-        all.addAll(containerList());
+        all.addAll(list.bindings());
         table = new KeyTable(all);
     }
 
@@ -68,12 +68,12 @@ final class Keys {
         });
     }
 
-    private static Binding bind(
+    static Binding bind(
             String shown, String help, boolean mutates, Set<Mode> modes, List<Key> keys, Binding.Handler h) {
         return new Binding(shown, keys, help, mutates, modes, h);
     }
 
-    private static List<Key> keys(Object... ks) {
+    static List<Key> keys(Object... ks) {
         List<Key> out = new ArrayList<>();
         for (Object k : ks)
             out.add(k instanceof Character c ? Key.of(c) : k instanceof Key key ? key : Key.of((KeyType) k));
@@ -191,6 +191,14 @@ final class Keys {
 
     /** The keys that change the host (left out when read-only), then help and quit. */
     private List<Binding> acting() {
+        List<Binding> all = new java.util.ArrayList<>(entering());
+        all.addAll(changing());
+        all.addAll(ending());
+        return all;
+    }
+
+    /** Entering and unsharing, and the shells put aside. */
+    private List<Binding> entering() {
         return List.of(
                 bind(
                         "e",
@@ -221,7 +229,12 @@ final class Keys {
                         NORMAL,
                         List.of(),
                         k -> {}),
-                bind("r", "back to the shell put aside last", MUTATES, NORMAL, keys('r'), k -> acting.resume()),
+                bind("r", "back to the shell put aside last", MUTATES, NORMAL, keys('r'), k -> acting.resume()));
+    }
+
+    /** Cgroups and containers changed. */
+    private List<Binding> changing() {
+        return List.of(
                 bind(
                         "m",
                         "move the selected process (all its threads) or thread into a cgroup picked from a tree (asks first)",
@@ -265,7 +278,12 @@ final class Keys {
                         NORMAL,
                         keys('C'),
                         k -> acting.act(s -> Dialog.Result.then(
-                                new ContainerList(acting.actions().containers(), listHint(), this::inList)))),
+                                new ContainerList(acting.actions().containers(), list.hint(), list::inList)))));
+    }
+
+    /** Signals, freezing and removing cgroups; then help and quit. */
+    private List<Binding> ending() {
+        return List.of(
                 bind(
                         "K, F9",
                         "send a signal to the selected process, or to every process of a namespace or cgroup (asks first)",
@@ -297,44 +315,6 @@ final class Keys {
                 bind("q, Ctrl-C", "quit", SAFE, NORMAL, keys('q', Key.ctrl('c')), k -> ui.quit()));
     }
 
-    /** The container list (C): its keys act on the container chosen in it. */
-    private List<Binding> containerList() {
-        return List.of(
-                bind(
-                        "Enter",
-                        "show its PID 1",
-                        SAFE,
-                        LIST,
-                        keys(KeyType.Enter),
-                        k -> onContainer((s, name) -> showInit(s, name))),
-                bind(
-                        "e",
-                        "enter it",
-                        MUTATES,
-                        LIST,
-                        keys('e'),
-                        k -> onContainer((s, name) -> {
-                            Task init = containers.init(s, name);
-                            return init == null
-                                    ? notRunning(name)
-                                    : ActionKeys.enter(new Target.OfTask(init, init), acting.actions(), false);
-                        })),
-                bind(
-                        "x",
-                        "stop or remove",
-                        MUTATES,
-                        LIST,
-                        keys('x'),
-                        k -> onContainer((s, name) -> ActionKeys.containerChange(name, acting.actions()))),
-                bind(
-                        "Esc",
-                        "close",
-                        SAFE,
-                        LIST,
-                        keys(KeyType.Escape),
-                        k -> acting.apply(Dialog.Result.done("", false))));
-    }
-
     /** An action on what the selected row stands for. */
     private void onRow(java.util.function.BiFunction<Snapshot, Target, Dialog.Result> action) {
         acting.act(s -> {
@@ -346,42 +326,6 @@ final class Keys {
     /** e on a container's monitor enters the container's PID 1. */
     private Target entered(Snapshot s, Target t) {
         return containers.into(s, rows.state().selected(), t);
-    }
-
-    /** A key of the container list that no Up/Down took: its binding's, or (another character) it closes. */
-    private Dialog.Result inList(KeyStroke k) {
-        Key key = Key.of(k);
-        if (table.find(Mode.CONTAINER_LIST, key).isPresent()) press(Mode.CONTAINER_LIST, key);
-        else if (k.getKeyType() == KeyType.Character) return Dialog.Result.done("", false);
-        return null;
-    }
-
-    private String listHint() {
-        return table.offered(Mode.CONTAINER_LIST, true).stream()
-                .map(b -> b.shown() + ": " + b.help())
-                .collect(Collectors.joining("   "));
-    }
-
-    /** An action on the container chosen in the open list (none chosen: the list closes). */
-    private void onContainer(java.util.function.BiFunction<Snapshot, String, Dialog.Result> action) {
-        String name = acting.dialog() instanceof ContainerList l ? l.chosen() : null;
-        if (name == null) acting.apply(Dialog.Result.done("", false));
-        else acting.act(s -> action.apply(s, name));
-    }
-
-    private static Dialog.Result notRunning(String name) {
-        return Dialog.Result.done(name + " is not running (or not in the last refresh yet)", false);
-    }
-
-    /** Enter in the container list: its PID 1 on the processes screen. */
-    private Dialog.Result showInit(Snapshot s, String name) {
-        Task init = containers.init(s, name);
-        if (init == null) return notRunning(name);
-        Screen processes = AllScreens.showing(RowKey.Task.process(init)).orElseThrow();
-        detail.turnTo(processes);
-        rows.ensure(processes);
-        rows.select(processes, RowKey.Task.process(init));
-        return Dialog.Result.done("PID 1 of the container " + name, false);
     }
 
     /** s: the next column (after the last, the tree's own order again). */
