@@ -21,7 +21,7 @@ import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.source.Host;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,14 +29,10 @@ import org.junit.jupiter.api.Test;
  * one, with real processes and threads, limits set through the kernel's
  * files: the snapshot must read back membership, limits and usage.
  */
+@LiveTest
 class LiveCgroupsTest {
     private static final String NAME =
             "nscope-test-cg-" + ProcessHandle.current().pid();
-
-    @BeforeAll
-    static void root() throws IOException {
-        Live.assumeRoot();
-    }
 
     static Snapshot scan() {
         return new Collector(

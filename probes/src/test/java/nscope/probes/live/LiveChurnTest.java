@@ -10,7 +10,8 @@ import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Snapshot;
 import nscope.probes.readout.Unknown;
 import nscope.probes.source.Host;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
+import nscope.testkit.Repo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +20,8 @@ import org.junit.jupiter.api.Test;
  * report a vanished task as an error, or hold a namespace member that is
  * not in its own task list.
  */
+@LiveTest
 class LiveChurnTest {
-    @BeforeAll
-    static void root() throws Exception {
-        Live.assumeRoot();
-    }
-
     @Test
     void scansSurviveProcessesThatExitMidScan() throws Exception {
         Process churn = new ProcessBuilder(

@@ -26,7 +26,8 @@ import nscope.probes.source.FactReader;
 import nscope.probes.source.Host;
 import nscope.probes.source.HostFiles;
 import nscope.probes.source.LiveFiles;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
+import nscope.testkit.Repo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,13 +36,9 @@ import org.junit.jupiter.api.Test;
  * (ns_last_pid, timens_offsets); no descriptor leaks; no exception when a
  * member exits between phases.
  */
+@LiveTest
 class LiveFactsTest {
     private static final EnumSet<Collector.Phase> FACTS = EnumSet.of(Collector.Phase.FACTS);
-
-    @BeforeAll
-    static void root() throws Exception {
-        Live.assumeRoot();
-    }
 
     private static Snapshot collect() {
         return new Collector(Host.liveNative(), Scope.PROCESSES, FACTS).collect();

@@ -12,7 +12,7 @@ import nscope.probes.model.NsKind;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.source.Host;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +20,8 @@ import org.junit.jupiter.api.Test;
  * descriptor another process holds: invisible to lsns, found by nscope with
  * its holder.
  */
+@LiveTest
 class LiveHiddenNamespacesTest {
-    @BeforeAll
-    static void root() throws Exception {
-        Live.assumeRoot();
-    }
-
     @Test
     void aNamespaceHeldOnlyByADescriptorIsANodeWithItsHolder() throws Exception {
         try (Child c = new Child(

@@ -12,7 +12,7 @@ import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.source.Host;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +22,8 @@ import org.junit.jupiter.api.Test;
  * makes / shared) still has one shared mount to compare: the test's own
  * tmpfs, made shared in the host's table and removed afterwards.
  */
+@LiveTest
 class LiveMountFactsTest {
-    @BeforeAll
-    static void root() throws Exception {
-        Live.assumeRoot();
-    }
-
     private static NsFacts.Mnt factsOf(Snapshot s, int pid) {
         return (NsFacts.Mnt) s.facts(s.task(pid).orElseThrow().ns(NsLink.MNT).get())
                 .orElseThrow()

@@ -14,7 +14,7 @@ import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.read.MountReader;
 import nscope.probes.source.Host;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +26,8 @@ import org.junit.jupiter.api.Test;
  * exactly that peer group with A, and B2's root is found at that bind in
  * A and at that directory on the host.
  */
+@LiveTest
 class LiveMountRelationsTest {
-    @BeforeAll
-    static void root() throws Exception {
-        Live.assumeRoot();
-    }
-
     private static final String SCRIPT = String.join(
             "\n",
             "set -e",

@@ -15,7 +15,7 @@ import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.probes.source.Host;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +23,8 @@ import org.junit.jupiter.api.Test;
  * namespace inodes with stat(1) (a different path from nscope's readlink)
  * and waits; nscope must find it in exactly those namespaces.
  */
+@LiveTest
 class LiveNamespacesTest {
-    @BeforeAll
-    static void root() throws Exception {
-        Live.assumeRoot();
-    }
-
     @Test
     void processInNewNetUtsIpcNamespacesIsTheirOnlyMember() throws Exception {
         for (Host host : List.of(Host.live(), Host.liveNative())) {

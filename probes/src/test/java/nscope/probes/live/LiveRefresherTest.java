@@ -16,7 +16,7 @@ import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.probes.source.Host;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,13 +26,9 @@ import org.junit.jupiter.api.Test;
  * other change a refresh carried over is seen within one cycle, while
  * {@link Refresher#freshness()} says how old what it carries is.
  */
+@LiveTest
 class LiveRefresherTest {
     private static final Duration EVERY = Duration.ofSeconds(2);
-
-    @BeforeAll
-    static void root() throws Exception {
-        Live.assumeRoot();
-    }
 
     @Test
     void newProcessesAreReadWholeAndVanishedOnesGoAtOnce() throws Exception {

@@ -21,16 +21,12 @@ import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
 import nscope.probes.source.Host;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /** Threads of this JVM: one that moves itself into new namespaces must stand out from its leader. */
+@LiveTest
 class LiveThreadsTest {
-    @BeforeAll
-    static void root() throws Exception {
-        Live.assumeRoot();
-    }
-
     @Test
     void threadInItsOwnNetAndUtsNamespacesDiffersFromItsLeader() throws Exception {
         Kernel k = Kernel.load();

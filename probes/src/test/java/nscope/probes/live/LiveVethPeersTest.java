@@ -14,7 +14,7 @@ import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.source.Host;
-import org.junit.jupiter.api.BeforeAll;
+import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +22,8 @@ import org.junit.jupiter.api.Test;
  * host's): each end names the other's namespace, as the kernel's netnsid
  * resolved through RTM_GETNSID says.
  */
+@LiveTest
 class LiveVethPeersTest {
-    @BeforeAll
-    static void root() throws Exception {
-        Live.assumeRoot();
-    }
-
     @Test
     void eachEndOfAVethNamesThePeersNamespace() throws Exception {
         try (Child a = new Child("unshare", "--net", "sh", "-c", "echo ready; exec sleep 600");
