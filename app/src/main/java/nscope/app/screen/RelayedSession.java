@@ -3,6 +3,9 @@ package nscope.app.screen;
 import nscope.act.ActionException;
 import nscope.act.Signals;
 import nscope.app.exec.Running;
+import nscope.kernel.Kernel;
+import nscope.kernel.KernelException;
+import nscope.kernel.Tty;
 import nscope.views.actions.Actions.Session;
 import nscope.views.text.Escape;
 
@@ -14,12 +17,15 @@ final class RelayedSession implements Session {
     }
 
     private final String what;
+    private final boolean command;
     private final Starter starter;
     private Running running;
     private boolean aside;
 
-    RelayedSession(String what, Starter starter) {
+    /** @param command a command was given (its output is held on the terminal until a key), not a shell */
+    RelayedSession(String what, boolean command, Starter starter) {
         this.what = what;
+        this.command = command;
         this.starter = starter;
     }
 
@@ -39,6 +45,7 @@ final class RelayedSession implements Session {
             }
             Integer code = running.attach(true);
             aside = code == null;
+            if (!aside && command) held(code);
             return aside
                     ? "put aside, still running (PID " + running.pid() + "): r goes back to it; " + what
                     : status(code);
@@ -52,6 +59,23 @@ final class RelayedSession implements Session {
         System.out.print(
                 "\r\n" + first + "\r\nnscope: exit it to come back to the screen; Ctrl-] goes back while it runs\r\n");
         System.out.flush();
+    }
+
+    /** A command's output stays on the terminal until a key is pressed: it would vanish with the screen's return. */
+    private void held(int code) {
+        System.out.print("\r\nnscope: " + status(code) + "; press a key to go back to the screen\r\n");
+        System.out.flush();
+        try {
+            Tty tty = new Tty(Kernel.shared());
+            byte[] saved = tty.raw(0);
+            try {
+                tty.read(0, new byte[64]);
+            } finally {
+                tty.restore(0, saved);
+            }
+        } catch (KernelException e) {
+            // no terminal to wait on: the screen comes back at once
+        }
     }
 
     private String status(int code) {

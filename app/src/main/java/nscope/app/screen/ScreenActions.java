@@ -189,7 +189,7 @@ public final class ScreenActions implements Actions {
     }
 
     /** A launch made ready now (so a refusal shows before the screen is put aside), run when the loop asks. */
-    private Session session(String action, String target, Entering.Prepare p) {
+    private Session session(String action, String target, boolean command, Entering.Prepare p) {
         Kernel k;
         Launch l;
         try {
@@ -199,7 +199,7 @@ public final class ScreenActions implements Actions {
             audited.refused(action, target, e.getMessage());
             return Session.refused(e.getMessage());
         }
-        return new RelayedSession(l.what(), () -> Entering.start(k, audited, l, action, target));
+        return new RelayedSession(l.what(), command, () -> Entering.start(k, audited, l, action, target));
     }
 
     /** The options of a container made from the screen: the command line's defaults for what the form does not ask. */
@@ -244,7 +244,7 @@ public final class ScreenActions implements Actions {
         } catch (KernelException | ActionException e) {
             return Session.refused(e.getMessage());
         }
-        return new RelayedSession("the container " + o.name(), () -> {
+        return new RelayedSession("the container " + o.name(), false, () -> {
             try {
                 return new ContainerCreate(k, audited).create(o).running();
             } catch (ActionException e) {
@@ -297,6 +297,7 @@ public final class ScreenActions implements Actions {
         return session(
                 "enter",
                 "pid " + process.pid() + " start " + process.startTime(),
+                !c.command().isEmpty(),
                 k -> Entering.process(
                         k,
                         process.pid(),
@@ -311,7 +312,7 @@ public final class ScreenActions implements Actions {
 
     @Override
     public Session enterNamespace(NsTarget ns, EnterChoice c) {
-        return session("enter", ns.label(), k -> {
+        return session("enter", ns.label(), !c.command().isEmpty(), k -> {
             NsType type = types(java.util.Set.of(ns.type())).iterator().next();
             ActionException last = new ActionException("nothing holds " + ns.label() + " any more: nothing started");
             for (String file : ns.files()) {
@@ -335,7 +336,7 @@ public final class ScreenActions implements Actions {
 
     @Override
     public Session unshare(UnshareChoice c) {
-        return session("unshare", String.join(",", c.types()), k -> {
+        return session("unshare", String.join(",", c.types()), !c.command().isEmpty(), k -> {
             java.util.EnumSet<NsType> t = java.util.EnumSet.noneOf(NsType.class);
             t.addAll(types(c.types()));
             if (c.mapRoot()) t.add(NsType.USER);

@@ -263,6 +263,36 @@ class EnterIT {
     }
 
     /**
+     * E on the screen with a command quoted as a shell would quote it: it
+     * runs as one sh -c (no shell of nscope's reads it), its output stays
+     * on the terminal until a key is pressed, then the screen comes back.
+     */
+    @Test
+    void capitalEWithAQuotedCommandKeepsItsWordsAndItsOutputUntilAKey() throws Exception {
+        int pid = init(1);
+        String session = "nscope-test-enter-cmd-" + ProcessHandle.current().pid();
+        try {
+            LiveUiIT.startAsRoot(session, tmp.resolve("actions.log"));
+            LiveUiIT.tmux("send-keys", "-t", session, "/", Integer.toString(pid), "Enter");
+            LiveUiIT.until(session, "process " + pid + " of thread group " + pid);
+            LiveUiIT.tmux("send-keys", "-t", session, "E");
+            LiveUiIT.until(session, "Enter PID " + pid);
+            for (int i = 0; i < 10; i++) LiveUiIT.tmux("send-keys", "-t", session, "Down"); // the command field
+            LiveUiIT.tmux("send-keys", "-t", session, "-l", "sh -c \"echo in-$((6*7)); hostname\"");
+            LiveUiIT.tmux("send-keys", "-t", session, "Enter");
+            String held = LiveUiIT.until(session, "press a key to go back to the screen");
+            assertTrue(held.contains("\nin-42\n" + NAME + "-c1\n"), "one sh -c, its words kept together:\n" + held);
+            Thread.sleep(1000);
+            assertTrue(LiveUiIT.paneOf(session).contains("in-42"), "the output stays until a key is pressed");
+            LiveUiIT.tmux("send-keys", "-t", session, "x");
+            LiveUiIT.until(session, "exit status 0: sh -c echo in-$((6*7)); hostname in PID " + pid);
+            LiveUiIT.tmux("send-keys", "-t", session, "q");
+        } finally {
+            LiveUiIT.tmux("kill-session", "-t", session);
+        }
+    }
+
+    /**
      * u on the screen: a shell in new namespaces with the hostname typed in
      * the form; Ctrl-] puts it aside and the tree shows it while it runs; r
      * goes back to it; its exit status is said when it ends.

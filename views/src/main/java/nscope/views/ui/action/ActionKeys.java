@@ -294,8 +294,8 @@ public final class ActionKeys {
         return Dialog.Result.then(new Confirm(o -> question, lines, List.of(""), o -> a.cgroup(c, what)));
     }
 
-    /** A command typed in a form as argv: words at spaces (no shell reads it). */
+    /** A command typed in a form as argv, split as a shell would split it (quotes kept together), no shell reading it. */
     static List<String> words(String text) {
-        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+        return nscope.views.text.Words.split(text);
     }
 }

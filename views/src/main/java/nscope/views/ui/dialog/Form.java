@@ -81,7 +81,11 @@ public final class Form implements Dialog {
             case ReverseTab -> at = (at + order.size() - 1) % order.size();
             case Enter -> {
                 problem = "";
-                return submit.apply(this);
+                try {
+                    return submit.apply(this);
+                } catch (IllegalArgumentException e) { // a field the submit function could not take (an unclosed quote)
+                    return stay(e.getMessage());
+                }
             }
             case Backspace -> {
                 if (texts.containsKey(field) && texts.get(field).length() > 0)
