@@ -40,8 +40,9 @@ final class LastPids {
     private LastPids() {}
 
     /** Every level's reading, host first; {@code levels} are the namespaces the lens found, host first. */
-    static List<Reading> read(Reads reads, Path pidLink, List<Readout<NsId>> levels, boolean live) {
-        Instant now = Instant.now();
+    static List<Reading> read(
+            Reads reads, Path pidLink, List<Readout<NsId>> levels, boolean live, java.time.Clock clock) {
+        Instant now = clock.instant();
         if (!live) return all(levels.size(), new Gap(Reads.RECORDING, RECORDED), now);
         Kernel k;
         try {

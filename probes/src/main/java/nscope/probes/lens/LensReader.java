@@ -2,7 +2,6 @@ package nscope.probes.lens;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -36,10 +35,17 @@ import nscope.probes.source.RelationReader;
 public final class LensReader {
     private final Host host;
     private final boolean live;
+    private final java.time.Clock clock;
 
     public LensReader(Host host) {
+        this(host, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the time the lens says it read the task at (fixed for screenshots) */
+    public LensReader(Host host, java.time.Clock clock) {
         this.host = host;
         this.live = host.label().equals("live");
+        this.clock = clock;
     }
 
     /** The lens on task TID (a process's PID or a thread's TID), or why there is none. */
@@ -65,7 +71,7 @@ public final class LensReader {
                 task.dir().toString());
         return Readout.of(new TaskLens(
                 subject,
-                Instant.now(),
+                clock.instant(),
                 live,
                 live ? "live" : host.label(),
                 levels,
@@ -113,7 +119,7 @@ public final class LensReader {
                         Reason.MALFORMED, task.dir().resolve("status") + ": NS* lines of unequal length");
         List<Readout<NsId>> chain = chain(task.link(NsLink.PID), relations, n);
         List<LastPids.Reading> last =
-                LastPids.read(reads, task.dir().resolve("ns").resolve(NsLink.PID.fileName()), chain, live);
+                LastPids.read(reads, task.dir().resolve("ns").resolve(NsLink.PID.fileName()), chain, live, clock);
         List<Level> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Readout<NsId> id = chain.get(i);

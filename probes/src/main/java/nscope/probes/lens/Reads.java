@@ -29,7 +29,7 @@ import nscope.probes.source.Host;
  * never reads.
  */
 final class Reads {
-    static final String RECORDING = "not available for a recording";
+    static final String RECORDING = TaskLens.RECORDING;
 
     /** One task as read: its stat (always), its status and links (or why not). */
     record Seen(

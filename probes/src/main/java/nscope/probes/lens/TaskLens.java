@@ -43,9 +43,14 @@ public record TaskLens(
         }
     }
 
+    /** The reason given for what only the live host answers (ns_last_pid, a file a capture never records). */
+    public static final String RECORDING = "not available for a recording";
+
     /** Why a value is missing, in the lens's own words (for "no PID 1 yet", "not available for a recording"). */
     public record Gap(String reason, String detail) {
         public static Gap of(Unknown u) {
+            if (u.detail().startsWith(RECORDING + ": "))
+                return new Gap(RECORDING, u.detail().substring(RECORDING.length() + 2));
             return new Gap(u.reason().label(), u.detail());
         }
     }
