@@ -41,6 +41,11 @@ public record TaskLens(
         public boolean thread() {
             return tid != tgid;
         }
+
+        /** Its directory as the kernel names it, "/proc/TGID/task/TID" (whatever root it was read under). */
+        public String kernelDir() {
+            return "/proc/" + tgid + "/task/" + tid;
+        }
     }
 
     /** The reason given for what only the live host answers (ns_last_pid, a file a capture never records). */

@@ -90,7 +90,7 @@ final class LensMore {
         out.add(Line.heading("next fork: the namespaces its next child is made in"));
         out.add(Line.row("  pid_for_children   " + forChildren(l.pidForChildren(), "pid"), 21));
         out.add(Line.row("  time_for_children  " + forChildren(l.timeForChildren(), "time"), 21));
-        out.add(Line.note("  from " + l.subject().dir() + "/ns/pid_for_children and time_for_children, set by"
+        out.add(Line.note("  from " + l.subject().kernelDir() + "/ns/pid_for_children and time_for_children, set by"
                 + " unshare(CLONE_NEWPID or CLONE_NEWTIME) or setns: the task itself stays where it is"));
     }
 
@@ -160,7 +160,7 @@ final class LensMore {
     static void caps(TaskLens l, List<Line> out) {
         out.add(Line.blank());
         out.add(Line.heading(
-                "capabilities, decoded from the Cap lines of " + l.subject().dir() + "/status"));
+                "capabilities, decoded from the Cap lines of " + l.subject().kernelDir() + "/status"));
         if (!l.caps().known()) {
             out.add(Line.row("  " + LensText.unknown(l.caps()), 4));
             return;

@@ -94,7 +94,7 @@ public final class LensText {
                 + (l.live()
                         ? "the live host, when the lens opened"
                         : "the recording " + l.source() + " (what only the live host answers says it is not available)")
-                + "; from " + s.dir()));
+                + (l.live() ? "" : "; from " + s.dir())));
     }
 
     private static void levels(TaskLens l, ZoneId zone, List<Line> out) {
@@ -122,7 +122,7 @@ public final class LensText {
         for (String w : why) out.add(Line.row("  " + w, 4));
         Level last = l.levels().get().get(l.levels().get().size() - 1);
         lastPidWhy(l, zone, out);
-        String status = l.subject().dir() + "/status";
+        String status = l.subject().kernelDir() + "/status";
         out.add(Line.note("  LVL: 0 is the pid namespace nscope's /proc shows; each next is a child of the one above"));
         out.add(Line.note("  PID-NS: that pid namespace's inode, from ns/pid and NS_GET_PARENT up from it"));
         out.add(Line.note("  USER-NS: the user namespace that owns it (NS_GET_USERNS): its capabilities rule there"));
@@ -195,7 +195,11 @@ public final class LensText {
         else if (!m.nsDiffers().get().isEmpty())
             parts.add(
                     "ns: " + m.nsDiffers().get().stream().map(x -> x.fileName()).collect(Collectors.joining(" ")));
-        if (!m.cgroupsDiffer().known()) parts.add("cgroups ?");
+        if (!m.cgroupsDiffer().known())
+            parts.add(
+                    Gap.of(m.cgroupsDiffer().why()).reason().equals(TaskLens.RECORDING)
+                            ? "cgroups not recorded"
+                            : "cgroups ?");
         else if (!m.cgroupsDiffer().get().isEmpty())
             parts.add("cgroups: " + String.join(" ", m.cgroupsDiffer().get()));
         return parts.isEmpty() ? "-" : String.join("; ", parts);
@@ -203,7 +207,7 @@ public final class LensText {
 
     private static void cgroups(TaskLens l, List<Line> out) {
         out.add(Line.blank());
-        String file = l.subject().dir() + "/cgroup";
+        String file = l.subject().kernelDir() + "/cgroup";
         out.add(Line.heading("cgroups: where the task is in every hierarchy (" + file + ", read now)"));
         if (!l.cgroups().known()) {
             out.add(Line.row("  " + unknown(l.cgroups()), 4));

@@ -30,7 +30,7 @@ public final class LensDialog implements nscope.views.ui.dialog.Dialog {
     private final ZoneId zone;
     private volatile Shown shown;
     private volatile boolean ready;
-    private int top, lastRows = 1;
+    private int top, lastRows = 20;
 
     LensDialog(int tid, long startTime, Lenses reader, Executor executor, ZoneId zone) {
         this.tid = tid;
