@@ -33,7 +33,7 @@ public final class LensJson {
         g.writeBooleanField("thread", s.thread());
         g.writeStringField("comm", s.comm());
         g.writeStringField("state", String.valueOf(s.state()));
-        g.writeStringField("startTime", Long.toUnsignedString(s.startTime()));
+        g.writeNumberField("startTime", s.startTime());
         g.writeStringField("readAt", l.readAt().toString());
         g.writeStringField("source", l.source());
         levels(l, g);
