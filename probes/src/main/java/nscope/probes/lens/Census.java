@@ -89,17 +89,20 @@ final class Census {
                 && p.nsPid().get().get(p.nsPid().get().size() - 1) == 1;
     }
 
-    /** Processes in a user namespace, the task's ancestors first, at most {@code max}. */
-    List<Integer> userMembers(NsId ns, int max) {
+    /** The task's ancestors (itself first) in a user namespace. */
+    List<Integer> userAncestors(NsId ns) {
         List<Integer> out = new ArrayList<>();
-        for (Proc p : ancestors()) {
-            if (p.userNs().known() && p.userNs().get().ino() == ns.ino()) out.add(p.pid());
-            if (out.size() >= max) return out;
-        }
+        for (Proc p : ancestors()) if (p.userNs().known() && p.userNs().get().ino() == ns.ino()) out.add(p.pid());
+        return out;
+    }
+
+    /** Other processes in a user namespace, lowest PIDs first, at most {@code max}: every process is listed for it. */
+    List<Integer> userOthers(NsId ns, int max) {
+        List<Integer> out = new ArrayList<>();
         Readout<Map<Integer, long[]>> all = everyone();
         if (!all.known()) return out;
         for (Map.Entry<Integer, long[]> e : all.get().entrySet()) {
-            if (e.getValue()[1] == ns.ino() && !out.contains(e.getKey())) out.add(e.getKey());
+            if (e.getValue()[1] == ns.ino()) out.add(e.getKey());
             if (out.size() >= max) break;
         }
         return out;

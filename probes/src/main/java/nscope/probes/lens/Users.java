@@ -72,24 +72,35 @@ final class Users {
                 : Readout.unknown(r.why());
     }
 
-    /** The maps of a user namespace, read through one of its members (the first that answers). */
+    /**
+     * The maps of a user namespace, read through one of its members (the first that answers): the task's
+     * ancestors first; only when none of them is in it (or answers) is every process listed for another.
+     */
     private static Readout<Maps> maps(Reads reads, Census census, NsId ns) {
         Readout<Maps> last =
                 Readout.unknown(Reason.NOT_PROVIDED, "no process is in user:[" + ns + "]: no uid_map to read");
-        for (int pid : census.userMembers(ns, 16)) {
-            Path d = reads.proc().resolve(Integer.toString(pid));
-            Readout<String> u = reads.text(d.resolve("uid_map")), g = reads.text(d.resolve("gid_map"));
-            if (!u.known() || !g.known()) {
-                last = Readout.unknown(u.known() ? g.why() : u.why());
-                continue;
-            }
-            try {
-                return Readout.of(new Maps(FactsText.idMap(u.get()), FactsText.idMap(g.get())));
-            } catch (Malformed m) {
-                return Readout.unknown(Reason.MALFORMED, d.resolve("uid_map") + ": " + m.getMessage());
+        List<Integer> tried = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int pid : round == 0 ? census.userAncestors(ns) : census.userOthers(ns, 16)) {
+                if (tried.contains(pid)) continue;
+                tried.add(pid);
+                Readout<Maps> m = maps(reads, pid);
+                if (m.known() || m.why().reason() == Reason.MALFORMED) return m;
+                last = m;
             }
         }
         return last;
+    }
+
+    private static Readout<Maps> maps(Reads reads, int pid) {
+        Path d = reads.proc().resolve(Integer.toString(pid));
+        Readout<String> u = reads.text(d.resolve("uid_map")), g = reads.text(d.resolve("gid_map"));
+        if (!u.known() || !g.known()) return Readout.unknown(u.known() ? g.why() : u.why());
+        try {
+            return Readout.of(new Maps(FactsText.idMap(u.get()), FactsText.idMap(g.get())));
+        } catch (Malformed m) {
+            return Readout.unknown(Reason.MALFORMED, d.resolve("uid_map") + ": " + m.getMessage());
+        }
     }
 
     /** An id of nscope's user namespace as numbered inside a namespace with this map. */

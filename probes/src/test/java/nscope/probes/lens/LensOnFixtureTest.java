@@ -100,6 +100,20 @@ class LensOnFixtureTest {
     }
 
     @Test
+    void eachNamespacesPid1IsFoundAmongTheAncestorsWithoutListingEveryProcess() {
+        Reads reads = new Reads(host);
+        Census census = new Census(reads, 20604);
+        Reads.Seen t = reads.task(20604, 20604).get();
+        assertEquals(20604, census.init(t.link(NsLink.PID).get(), 2).get());
+        assertEquals(
+                List.of(20604, 20593),
+                census.ancestors().stream().limit(2).map(Census.Proc::pid).toList());
+        assertEquals(
+                20593, census.init(census.ancestors().get(1).pidNs().get(), 1).get());
+        assertFalse(census.listedEveryone(), "the ancestors held both: /proc was not listed");
+    }
+
+    @Test
     void aTaskThatIsNotThereIsAResultNotAnException() {
         Readout<TaskLens> r = new LensReader(host).read(999_999);
         assertFalse(r.known());
