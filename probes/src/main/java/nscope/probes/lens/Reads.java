@@ -21,6 +21,7 @@ import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown.Reason;
 import nscope.probes.source.FixtureFiles;
 import nscope.probes.source.Host;
+import nscope.probes.source.TaskFiles;
 
 /**
  * The lens's reads of single files through a host's files and roots: one task's stat, status, links
@@ -55,6 +56,8 @@ final class Reads {
     }
 
     private final Host host;
+    /** nsfs device by inode: every namespace is stat'ed once per lens, not once per link. */
+    private final Map<Long, Long> devByIno = new java.util.HashMap<>();
 
     Reads(Host host) {
         this.host = host;
@@ -120,50 +123,69 @@ final class Reads {
         return failed(p, e);
     }
 
-    /** One task: stat first (a task whose stat cannot be read is gone), then status and every link. */
+    /**
+     * One task: stat, status and every link in one batch (the host's readTask: one directory handle live);
+     * a task whose stat cannot be read is gone.
+     */
     Readout<Seen> task(int tgid, int tid) {
         Path dir = taskDir(tgid, tid);
+        TaskFiles f = host.files().readTask(dir, LINK_NAMES);
+        if (f.statError() != null) return gone(tid, dir.resolve("stat"), f.statError());
         StatLine stat;
         try {
-            stat = StatLine.parse(host.files().read(dir.resolve("stat")));
-        } catch (IOException e) {
-            return gone(tid, dir.resolve("stat"), e);
+            stat = StatLine.parse(f.stat(), f.statLength());
         } catch (Malformed m) {
             return Readout.unknown(Reason.MALFORMED, dir.resolve("stat") + ": " + m.getMessage());
         }
-        Readout<String> text = text(dir.resolve("status"));
+        Readout<String> text = f.statusError() != null
+                ? failed(dir.resolve("status"), f.statusError())
+                : Readout.of(new String(f.status(), 0, f.statusLength(), StandardCharsets.UTF_8));
         Readout<StatusFields> status;
         try {
             status = text.known()
-                    ? Readout.of(StatusFields.parse(text.get().getBytes(StandardCharsets.UTF_8)))
+                    ? Readout.of(StatusFields.parse(f.status(), f.statusLength()))
                     : Readout.unknown(text.why());
         } catch (Malformed m) {
             status = Readout.unknown(Reason.MALFORMED, dir.resolve("status") + ": " + m.getMessage());
         }
         Map<NsLink, Readout<NsId>> ns = new EnumMap<>(NsLink.class);
-        for (NsLink l : NsLink.values()) ns.put(l, link(dir, l, stat.state()));
+        for (int i = 0; i < LINKS.length; i++) {
+            Path p = dir.resolve("ns").resolve(LINK_NAMES[i]);
+            IOException e = f.statusError() != null ? f.statusError() : f.linkError(i);
+            ns.put(LINKS[i], f.link(i) != null ? parse(p, LINKS[i], f.link(i)) : failedLink(p, stat.state(), e));
+        }
         return Readout.of(new Seen(tid, tgid, dir, stat, status, text, ns));
     }
 
-    /** The namespace a link of a task directory names, with its device. */
-    Readout<NsId> link(Path taskDir, NsLink l, char state) {
-        Path p = taskDir.resolve("ns").resolve(l.fileName());
+    private static final NsLink[] LINKS = NsLink.values();
+    private static final String[] LINK_NAMES =
+            java.util.Arrays.stream(LINKS).map(NsLink::fileName).toArray(String[]::new);
+
+    /** The namespace a link's text names, with its device (one stat per namespace, kept for the lens's reads). */
+    private Readout<NsId> parse(Path p, NsLink l, String text) {
         try {
-            NsLinkText t = NsLinkText.parse(host.files().readLink(p));
+            NsLinkText t = NsLinkText.parse(text);
             if (t.kind() != l.kind())
                 return Readout.unknown(
                         Reason.MALFORMED, p + " points to a " + t.kind().label() + " namespace");
-            long[] di = host.files().nsDevIno(p, t.inode());
-            return Readout.of(new NsId(di[0], t.inode()));
+            Long dev = devByIno.get(t.inode());
+            if (dev == null) {
+                dev = host.files().nsDevIno(p, t.inode())[0];
+                devByIno.put(t.inode(), dev);
+            }
+            return Readout.of(new NsId(dev, t.inode()));
         } catch (Malformed m) {
             return Readout.unknown(Reason.MALFORMED, p + ": " + m.getMessage());
         } catch (IOException e) {
-            if (Errno.of(e).meansVanished()
-                    && (state == 'Z' || state == 'X')
-                    && !(e instanceof FixtureFiles.NotRecorded))
-                return Readout.unknown(Reason.EXITING, "zombie: the kernel released its namespaces");
             return failed(p, e);
         }
+    }
+
+    private Readout<NsId> failedLink(Path p, char state, IOException e) {
+        if (e == null) return Readout.unknown(Reason.IO_ERROR, p + ": not read");
+        if (Errno.of(e).meansVanished() && (state == 'Z' || state == 'X') && !(e instanceof FixtureFiles.NotRecorded))
+            return Readout.unknown(Reason.EXITING, "zombie: the kernel released its namespaces");
+        return failed(p, e);
     }
 
     /** A task's own /proc/TGID/task/TID/cgroup (a thread's may differ from its leader's in v1). */
