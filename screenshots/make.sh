@@ -20,5 +20,6 @@ run mounts-container.txt mounts "$pid"
 run snapshot.txt snapshot
 run cgroups.txt cgroups --processes --hierarchy memory
 # the live screen, drawn on a virtual terminal (100x32): every view and the help, as .txt and .svg
-"$repo/nscope" --root "$fx" screenshots "$here" >/dev/null
+# (from the repository, so the lens's paths read fixtures/synth-host/..., the same on every machine)
+(cd "$repo" && "$repo/nscope" --root fixtures/synth-host screenshots "$here" >/dev/null)
 echo "screenshots: written to $here"

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             SnapshotCommand.class,
             CaptureCommand.class,
             MountsCommand.class,
+            ExplainCommand.class,
             CgroupsCommand.class,
             CgroupCommand.class,
             KillCommand.class,

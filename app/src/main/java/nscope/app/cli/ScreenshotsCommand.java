@@ -44,6 +44,10 @@ final class ScreenshotsCommand implements Callable<Integer> {
         }
     }
 
+    /** To the first container's process with four threads (search "threads 4"). */
+    private static final List<Object> TO_THREADS =
+            List.of('/', 't', 'h', 'r', 'e', 'a', 'd', 's', ' ', '4', KeyType.Enter);
+
     private static final List<Object> TO_C2 = List.of('/', 'c', '2', '.', 's', 'h', KeyType.Enter);
 
     private static final List<Shot> SHOTS = List.of(
@@ -59,7 +63,11 @@ final class ScreenshotsCommand implements Callable<Integer> {
             new Shot("ui-container-form", List.of('c'), true),
             new Shot("ui-move-picker", concat(TO_C2, List.of('m', KeyType.ArrowRight)), true),
             new Shot("ui-signal-confirm", concat(TO_C2, List.of('K')), true),
-            new Shot("ui-signal-namespace", List.of('1', KeyType.ArrowDown, 'K'), true));
+            new Shot("ui-signal-namespace", List.of('1', KeyType.ArrowDown, 'K'), true),
+            new Shot("ui-lens", concat(TO_THREADS, List.of('t'))),
+            new Shot(
+                    "ui-lens-thread",
+                    concat(TO_THREADS, List.of(KeyType.ArrowRight, KeyType.ArrowDown, 't', KeyType.PageDown))));
 
     private static List<Object> concat(List<Object> a, List<Object> b) {
         List<Object> out = new java.util.ArrayList<>(a);
@@ -82,6 +90,7 @@ final class ScreenshotsCommand implements Callable<Integer> {
             screen.startScreen();
             Ui ui = new Ui(new Palette(true));
             ui.clock(SHOT_CLOCK);
+            ui.lens(new nscope.probes.lens.LensReader(host, SHOT_CLOCK)::read);
             if (shot.actions()) ui.actions(nscope.views.actions.Actions.showOnly());
             ui.show(
                     Screens.of(s, CgroupCpu.none(), ""),

@@ -86,13 +86,31 @@ public final class UiCommand implements Callable<Integer> {
                     facts,
                     every,
                     ScreenActions.of(readOnly, live),
-                    live ? UiCommand::containers : null);
+                    live ? UiCommand::containers : null,
+                    lens(live, plain));
         } catch (IOException e) {
             throw new UserError(e.getMessage());
         } finally {
             source.release();
         }
         return 0;
+    }
+
+    /**
+     * The reader of `t`'s lens, made at the first `t` (on the live host it binds libc, which the first frame
+     * must not wait for).
+     */
+    static nscope.views.ui.lens.Lenses lens(boolean live, Host plain) {
+        java.util.function.Supplier<nscope.probes.lens.LensReader> reader = new java.util.function.Supplier<>() {
+            private nscope.probes.lens.LensReader made;
+
+            @Override
+            public synchronized nscope.probes.lens.LensReader get() {
+                if (made == null) made = new nscope.probes.lens.LensReader(live ? Host.liveNative() : plain);
+                return made;
+            }
+        };
+        return tid -> reader.get().read(tid);
     }
 
     /** nscope's containers for the screen's [ctr NAME] marks; none when their states cannot be read. */

@@ -36,7 +36,8 @@ public final class ScreenSession {
             Supplier<HostFacts> facts,
             Duration every,
             Actions actions,
-            Supplier<List<ContainerMarks.Container>> containers)
+            Supplier<List<ContainerMarks.Container>> containers,
+            nscope.views.ui.lens.Lenses lens)
             throws IOException {
         Terminal terminal;
         try {
@@ -72,6 +73,7 @@ public final class ScreenSession {
             });
             Ui ui = new Ui(palette, rows);
             ui.actions(actions);
+            ui.lens(lens);
             if (containers != null) ui.containers(containers);
             UiLoop.run(screen, ui, source, facts, every);
             rows.shutdownNow();

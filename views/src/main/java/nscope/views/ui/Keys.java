@@ -186,7 +186,14 @@ final class Keys {
                         NORMAL,
                         keys('s'),
                         k -> nextSort()),
-                bind("p", "pause or resume the live refresh", SAFE, NORMAL, keys('p'), k -> ui.togglePause()));
+                bind("p", "pause or resume the live refresh", SAFE, NORMAL, keys('p'), k -> ui.togglePause()),
+                bind(
+                        "t",
+                        nscope.views.ui.lens.LensKey.HELP,
+                        SAFE,
+                        NORMAL,
+                        keys('t'),
+                        k -> onRow((s, t) -> ui.lensKey().open(t))));
     }
 
     /** The keys that change the host (left out when read-only), then help and quit. */

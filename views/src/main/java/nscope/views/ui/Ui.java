@@ -41,6 +41,7 @@ public final class Ui {
     private final Acting acting;
     private final Containers containers = new Containers();
     private final Keys keys;
+    private final nscope.views.ui.lens.LensKey lens;
     private volatile int pinned;
     private boolean paused, quit;
     private int lastHeight = MIN_ROWS;
@@ -61,12 +62,23 @@ public final class Ui {
         this.detail = new DetailPane(this.rows, status);
         this.search = new Search(this.rows, status);
         this.acting = new Acting(status, this.rows);
+        this.lens = new nscope.views.ui.lens.LensKey(rows);
         this.keys = new Keys(this, this.rows, detail, search, acting, containers, status);
     }
 
     /** The clock the header's "refreshed" time comes from (fixed for screenshots, so they do not change from run to run). */
     public void clock(java.time.Clock c) {
         header.clock(c);
+        lens.zone(c.getZone());
+    }
+
+    /** Where `t` reads the PID/TGID lens from (the host shown); without one, `t` says so. */
+    public void lens(nscope.views.ui.lens.Lenses reader) {
+        lens.reader(reader);
+    }
+
+    nscope.views.ui.lens.LensKey lensKey() {
+        return lens;
     }
 
     /** A refresh: its rows (the screen shown, or all), keeping selections and expansions; new rows stand out. */
@@ -111,7 +123,7 @@ public final class Ui {
 
     /** Whether rows built off the UI thread wait to be shown (the loop then draws again). */
     public boolean rowsReady() {
-        return rows.ready();
+        return rows.ready() || lens.takeReady(); // the lens read off this thread counts as rows ready
     }
 
     /** The process the selection is on (0 if none): a live refresh reads it whole every time. */
