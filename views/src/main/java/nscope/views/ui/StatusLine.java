@@ -51,22 +51,26 @@ final class StatusLine {
         refused = n;
     }
 
-    /** @param typing what is typed now with its prompt, or null */
-    void draw(TextGraphics g, int y, int w, String typing, Rows rows, String freshness) {
+    /**
+     * @param typing what is typed now with its prompt, or null
+     * @param color  whether new and moved rows are told by colour (else by the marks [new] and [moved])
+     */
+    void draw(TextGraphics g, int y, int w, String typing, Rows rows, String freshness, boolean color) {
         String s = typing != null
                 ? typing
                 : !said.isEmpty()
                         ? said
                         : rows.building(rows.shown())
                                 ? "building the " + rows.shown().title() + " rows from the last refresh..."
-                                : changeLine(rows.changes(rows.shown()), freshness);
+                                : changeLine(rows.changes(rows.shown()), freshness, color);
         g.putString(0, y, Fit.cut(s, w));
     }
 
     /** What changed on this screen at the last refresh, when anything did; else what could not be read, or how fresh. */
-    private String changeLine(int[] c, String freshness) {
+    private String changeLine(int[] c, String freshness, boolean color) {
         if (c == null || c[0] + c[1] + c[2] == 0) return refused == 0 ? freshness : hiddenLine();
-        return "since the last refresh: " + c[0] + " new (green), " + c[1] + " gone, " + c[2] + " moved (yellow)";
+        return "since the last refresh: " + c[0] + (color ? " new (green), " : " new (marked [new]), ") + c[1]
+                + " gone, " + c[2] + (color ? " moved (yellow)" : " moved (marked [moved])");
     }
 
     /** Said plainly when the kernel refused some reads (not root, or tasks holding capabilities root lacks). */

@@ -24,8 +24,8 @@ final class TreePane {
 
     /**
      * @param colorOf    the colour of a row's name (its namespace type), or DEFAULT
-     * @param fresh      rows new since the last refresh
-     * @param containers row -> the name of the nscope container it belongs to, shown as [ctr NAME]
+     * @param fresh      rows new since the last refresh (their names take the palette's fresh colour)
+     * @param marks      row -> what the screen adds to its own mark ("[ctr NAME]"; "[new]", "[moved]" without colour)
      */
     static void draw(
             TextGraphics g,
@@ -37,7 +37,7 @@ final class TreePane {
             Palette palette,
             Function<Row, TextColor> colorOf,
             Set<RowKey> fresh,
-            java.util.Map<RowKey, String> containers) {
+            Function<RowKey, String> marks) {
         if (height < 2 || width < 10) return;
         StringBuilder head = new StringBuilder();
         for (Column<?> c : columns)
@@ -61,11 +61,11 @@ final class TreePane {
             int nameAt = line.length();
             String name =
                     r.branch() + r.fold() + " " + Escape.terminal(cells.isEmpty() ? "" : cells.get(cells.size() - 1));
-            String ctr = containers.get(r.node().id());
+            String added = marks.apply(r.node().id());
             String mark = (r.node().mark().isEmpty()
                             ? ""
                             : "  " + Escape.terminal(r.node().mark()))
-                    + (ctr == null ? "" : "  [ctr " + Escape.terminal(ctr) + "]");
+                    + (added.isEmpty() ? "" : "  " + added);
             // a long name (a command line) gives way to the marks, so they stay on the screen
             int room = width - nameAt - mark.length();
             if (!mark.isEmpty() && name.length() > room && room >= 12) name = name.substring(0, room - 1) + "~";

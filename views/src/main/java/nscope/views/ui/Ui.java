@@ -233,10 +233,22 @@ public final class Ui {
                 palette,
                 r -> colorOf(s, r.node().id()),
                 rows.fresh(),
-                containers.marks());
+                this::marksOf);
         detail.draw(g, h - DetailPane.HEIGHT - 1, w);
-        status.draw(g, h - 1, w, search.prompt(), rows, header.freshnessWords());
+        status.draw(g, h - 1, w, search.prompt(), rows, header.freshnessWords(), palette.color());
         acting.draw(g, w, h);
+    }
+
+    /**
+     * What the screen adds to a row's own mark: the nscope container it belongs
+     * to; and without colour, whether it is new or moved since the last
+     * refresh (which colour says otherwise). Escaped.
+     */
+    private String marksOf(RowKey k) {
+        String change = palette.color() ? "" : rows.fresh().contains(k) ? "[new]" : rows.moved(k) ? "[moved]" : "";
+        String ctr = containers.marks().get(k);
+        if (ctr == null) return change;
+        return (change.isEmpty() ? "" : change + "  ") + "[ctr " + nscope.views.text.Escape.terminal(ctr) + "]";
     }
 
     /** A row's name: yellow when it moved; else its screen's tint (a namespace type's colour). */

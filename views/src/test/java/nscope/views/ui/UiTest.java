@@ -196,7 +196,9 @@ class UiTest extends SynthHostScreen {
         Map<Screen, nscope.views.tree.Forest> g = new java.util.HashMap<>(f);
         g.put(AllScreens.PROCESSES, new nscope.views.tree.Forest(List.of(b)));
         ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), g), HostFacts.recorded("synth-host"), false);
-        assertTrue(text().contains("since the last refresh: 1 new (green), 2 gone, 1 moved (yellow)"), text());
+        assertTrue(
+                text().contains("since the last refresh: 1 new (marked [new]), 2 gone, 1 moved (marked [moved])"),
+                "without colour, the marks as drawn: " + text());
     }
 
     static nscope.views.tree.Forest without(nscope.views.tree.Forest f, RowKey id) {
@@ -370,7 +372,7 @@ class UiTest extends SynthHostScreen {
                                 .get(0)
                                 .id()));
         ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
-        assertTrue(text().contains("since the last refresh: 0 new (green), 1 gone"), text());
+        assertTrue(text().contains("since the last refresh: 0 new (marked [new]), 1 gone"), text());
         int rows = ui.state(AllScreens.PROCESSES).rows().size();
         ui.unchanged(null);
         assertFalse(text().contains("since the last refresh"), text());
