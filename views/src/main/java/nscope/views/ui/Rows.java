@@ -108,6 +108,16 @@ final class Rows {
         return moved.contains(k);
     }
 
+    /** Whether the last refresh was the first frame (the quick scan's, when the screen was started live). */
+    boolean quick() {
+        return afterQuick;
+    }
+
+    /** Whether the rows shown are the quick first scan's: processes only, the full scan is still being read. */
+    boolean reading() {
+        return afterQuick && last != null && last.snapshot().scope() == nscope.probes.model.Scope.PROCESSES;
+    }
+
     /** The counts {new, gone, moved} of a screen at the last refresh; null when not counted. */
     int[] changes(Screen s) {
         return changes.get(s);

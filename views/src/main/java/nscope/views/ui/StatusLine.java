@@ -10,11 +10,13 @@ import nscope.views.text.Fit;
 
 /**
  * The bottom line: what is being typed (a search, a filter); else what the
- * last key or action said; else that the rows are being built; else what
+ * last key or action said; else that the rows are being built, or that the
+ * quick first frame's scan is followed by the full one; else what
  * changed at the last refresh, what the kernel refused, or how fresh the
  * carried-over parts are.
  */
 final class StatusLine {
+    static final String READING = "first look, processes only: reading threads, namespaces, cgroups and mounts...";
     private String said = "";
     private int refused;
 
@@ -62,7 +64,7 @@ final class StatusLine {
                         ? said
                         : rows.building(rows.shown())
                                 ? "building the " + rows.shown().title() + " rows from the last refresh..."
-                                : changeLine(rows.changes(rows.shown()), freshness, color);
+                                : rows.reading() ? READING : changeLine(rows.changes(rows.shown()), freshness, color);
         g.putString(0, y, Fit.cut(s, w));
     }
 

@@ -26,6 +26,7 @@ final class TreePane {
      * @param colorOf    the colour of a row's name (its namespace type), or DEFAULT
      * @param fresh      rows new since the last refresh (their names take the palette's fresh colour)
      * @param marks      row -> what the screen adds to its own mark ("[ctr NAME]"; "[new]", "[moved]" without colour)
+     * @param empty      what stands under the header when there is no row (why)
      */
     static void draw(
             TextGraphics g,
@@ -37,7 +38,8 @@ final class TreePane {
             Palette palette,
             Function<Row, TextColor> colorOf,
             Set<RowKey> fresh,
-            Function<RowKey, String> marks) {
+            Function<RowKey, String> marks,
+            String empty) {
         if (height < 2 || width < 10) return;
         StringBuilder head = new StringBuilder();
         for (Column<?> c : columns)
@@ -48,6 +50,7 @@ final class TreePane {
         int rowsHeight = height - 1;
         int first = state.top(rowsHeight);
         List<Row> rows = state.rows();
+        if (rows.isEmpty()) g.putString(0, top + 1, Fit.cut(empty, width));
         RowKey selected = state.selected();
         for (int i = 0; i < rowsHeight && first + i < rows.size(); i++) {
             Row r = rows.get(first + i);

@@ -233,10 +233,21 @@ public final class Ui {
                 palette,
                 r -> colorOf(s, r.node().id()),
                 rows.fresh(),
-                this::marksOf);
+                this::marksOf,
+                noRows(s));
         detail.draw(g, h - DetailPane.HEIGHT - 1, w);
         status.draw(g, h - 1, w, search.prompt(), rows, header.freshnessWords(), palette.color());
         acting.draw(g, w, h);
+    }
+
+    /** Why a screen has no row: its rows are still being read or built, or the filter matches none. */
+    private String noRows(Screen s) {
+        if (rows.reading()) return "reading the host: the " + s.title() + " rows come with the full scan...";
+        if (rows.building(s)) return "building the " + s.title() + " rows...";
+        if (!rows.filter().isEmpty())
+            return "no row matches the filter " + nscope.views.text.Escape.terminal(rows.filter())
+                    + " (f changes it; an empty filter shows every row)";
+        return "no rows";
     }
 
     /**

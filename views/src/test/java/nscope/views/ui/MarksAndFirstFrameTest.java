@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TextColor;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import nscope.probes.Collector;
 import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
 import nscope.views.screens.AllScreens;
 import nscope.views.screens.Screen;
 import nscope.views.tree.Forest;
@@ -68,5 +74,38 @@ class MarksAndFirstFrameTest extends SynthHostScreen {
         int y = lines.indexOf(line(t, "└─  new"));
         int x = lines.get(y).indexOf("new", lines.get(y).indexOf("└─"));
         assertEquals(TextColor.ANSI.GREEN, vt.getCharacter(x, y).getForegroundColor());
+    }
+
+    @Test
+    void theQuickFirstFrameSaysReadingForWhatItHasNotReadUntilTheFullScanArrives() throws IOException {
+        Path repo = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(repo.resolve("fixtures/synth-host"))) repo = repo.getParent();
+        Snapshot quick = Collector.processesFirst(Host.under(repo.resolve("fixtures/synth-host")))
+                .collect();
+        ui = new Ui(new Palette(false));
+        ui.show(Screens.of(quick, CgroupCpu.none(), "", Map.of(), Set.of(AllScreens.PROCESSES)), null, true);
+        String t = text();
+        String counts = t.split("\n")[1];
+        assertTrue(
+                counts.contains(
+                        "| " + quick.threadGroups().size() + " processes, threads reading... | cgroups reading..."),
+                t);
+        assertFalse(counts.contains(" 0 cgroups") || counts.contains(" 0 threads") || counts.contains("pid 0"), t);
+        assertTrue(t.contains("reading threads, namespaces, cgroups and mounts..."), "the status line says so: " + t);
+        assertTrue(t.contains("/process_api"), "the processes are there: " + t);
+        keys('3');
+        t = text();
+        assertTrue(t.contains("reading the host: the Cgroups rows come with the full scan..."), t);
+        ui.show(
+                Screens.of(snap, CgroupCpu.none(), "", Map.of(), Set.of(AllScreens.CGROUPS)),
+                HostFacts.recorded("synth-host"),
+                false);
+        t = text();
+        assertFalse(t.contains("reading"), t);
+        int cgroups = snap.cgroups().trees().stream()
+                .mapToInt(x -> x.cgroups().size())
+                .sum();
+        assertTrue(t.contains(snap.tasks().size() + " threads | " + cgroups + " cgroups | ns pid "), t);
+        assertTrue(t.contains("- v2 on /sys/fs/"), t);
     }
 }
