@@ -3,6 +3,7 @@ package nscope.views.ui;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import nscope.views.screens.AllScreens;
 import nscope.views.screens.Detail;
 import nscope.views.screens.Link;
@@ -15,13 +16,13 @@ import nscope.views.tree.RowKey;
  * The pane under the rows: what the selected row's screen says about it,
  * and its cross-links, one chosen ([ ]); Enter follows the chosen link to
  * its row on the screen that shows it, remembering where from, and
- * Backspace goes back.
+ * Backspace goes back there, the link followed chosen again.
  */
 final class DetailPane {
     static final int HEIGHT = 6;
 
-    /** Where a link was followed from: a screen and its row then (null: none selected). */
-    private record Place(Screen screen, RowKey row) {}
+    /** Where a link was followed from: a screen, its row then (null: none selected), the link followed and its place. */
+    private record Place(Screen screen, RowKey row, RowKey link, int index) {}
 
     private final Rows rows;
     private final StatusLine status;
@@ -63,7 +64,8 @@ final class DetailPane {
         }
         Link l = d.links().get(Math.min(link, d.links().size() - 1));
         Screen to = AllScreens.showing(l.to()).orElse(null);
-        Place from = new Place(rows.shown(), rows.state().selected());
+        int at = Math.min(link, d.links().size() - 1);
+        Place from = new Place(rows.shown(), rows.state().selected(), l.to(), at);
         if (to != null) rows.ensure(to);
         if (to == null || !rows.select(to, l.to())) {
             status.say(Escape.terminal(l.label()) + " is not on that screen (filtered out, or gone)");
@@ -73,7 +75,7 @@ final class DetailPane {
         turnTo(to);
     }
 
-    /** Backspace, b: back to where the last link was followed from. */
+    /** Backspace, b: back to where the last link was followed from, with that link chosen again. */
     void goBack() {
         Place p = back.poll();
         if (p == null) {
@@ -83,6 +85,10 @@ final class DetailPane {
         turnTo(p.screen());
         rows.ensure(p.screen());
         if (p.row() != null) rows.select(p.screen(), p.row());
+        link = p.index();
+        // the same link, should a refresh have moved it in the list
+        List<Link> now = detail().links();
+        for (int i = 0; i < now.size(); i++) if (now.get(i).to().equals(p.link())) link = i;
     }
 
     void draw(TextGraphics g, int top, int w) {

@@ -154,7 +154,7 @@ final class Keys {
                 bind("Enter", "follow the chosen link", SAFE, NORMAL, keys(KeyType.Enter), k -> detail.follow()),
                 bind(
                         "Backspace, b",
-                        "go back to where the last link was followed from",
+                        "go back to where the last link was followed from, that link chosen again",
                         SAFE,
                         NORMAL,
                         keys(KeyType.Backspace, 'b'),
@@ -164,7 +164,13 @@ final class Keys {
     /** Finding, narrowing, ordering and pausing the rows; help and quit. */
     private List<Binding> viewing() {
         return List.of(
-                bind("/", "search (Enter to find, Esc to cancel)", SAFE, NORMAL, keys('/'), k -> search.startSearch()),
+                bind(
+                        "/",
+                        "search: rows whose name holds it first (a command's program), then any other text (Enter finds, Esc cancels)",
+                        SAFE,
+                        NORMAL,
+                        keys('/'),
+                        k -> search.startSearch()),
                 bind(
                         "n / N",
                         "next / previous match",
@@ -174,7 +180,7 @@ final class Keys {
                         k -> search.find(k.ch() == 'n' ? 1 : -1)),
                 bind(
                         "f",
-                        "filter: show only rows that match, and their ancestors (empty: all)",
+                        "filter: show only rows that match, and their ancestors, the tree opened to every match (empty: all)",
                         SAFE,
                         NORMAL,
                         keys('f'),
