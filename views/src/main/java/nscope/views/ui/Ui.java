@@ -35,6 +35,7 @@ public final class Ui {
     private final Palette palette;
     private final StatusLine status = new StatusLine();
     private final Header header = new Header();
+    private final TreePane tree = new TreePane();
     private final Rows rows;
     private final DetailPane detail;
     private final Search search;
@@ -223,18 +224,15 @@ public final class Ui {
         rows.ensure(rows.shown()); // turned to, or a new filter or sort: built here, once
         header.draw(g, w, palette, rows, paused);
         Screen s = rows.shown();
-        TreePane.draw(
+        tree.draw(
                 g,
                 Header.HEIGHT,
                 h - Header.HEIGHT - DetailPane.HEIGHT - 1,
                 w,
                 s.columns(),
+                s.sections(),
                 rows.state(),
-                palette,
-                r -> colorOf(s, r.node().id()),
-                rows.fresh(),
-                this::marksOf,
-                noRows(s));
+                new TreePane.Look(palette, r -> colorOf(s, r.node().id()), rows.fresh(), this::marksOf, noRows(s)));
         detail.draw(g, h - DetailPane.HEIGHT - 1, w);
         status.draw(g, h - 1, w, search.prompt(), rows, header.freshnessWords(), palette.color());
         acting.draw(g, w, h);
