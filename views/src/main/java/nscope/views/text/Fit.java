@@ -75,12 +75,20 @@ public final class Fit {
                 line.append(space).append(word);
                 continue;
             }
+            if (word.length() > width && line.length() + space.length() < width) {
+                // a word that must be broken anyway starts here, up to a '/' (or the like) within the room left
+                int at = breakAt(word, width - line.length() - space.length(), false);
+                if (at > 0) {
+                    line.append(space).append(word, 0, at);
+                    word = word.substring(at);
+                }
+            }
             if (line.length() > 0) {
                 lines.add(line.toString());
                 line = new StringBuilder();
             }
             while (word.length() > width) {
-                int at = breakAt(word, width);
+                int at = breakAt(word, width, true);
                 lines.add(word.substring(0, at));
                 word = word.substring(at);
             }
@@ -93,10 +101,14 @@ public final class Fit {
         return kept;
     }
 
-    /** Where a word too long for a line breaks: after its last '/', ',', ':' or '=' within the line, else at its end. */
-    private static int breakAt(String word, int width) {
-        for (int j = width - 1; j > 0; j--) if ("/,:=".indexOf(word.charAt(j)) >= 0) return j + 1;
-        return width;
+    /**
+     * Where a word too long for a line breaks: after its last '/', ',', ':'
+     * or '=' within the room; else at the room's end (hard) or nowhere (0).
+     */
+    private static int breakAt(String word, int room, boolean hard) {
+        for (int j = Math.min(room, word.length()) - 1; j > 0; j--)
+            if ("/,:=".indexOf(word.charAt(j)) >= 0) return j + 1;
+        return hard ? room : 0;
     }
 
     /** A line that more follows: words dropped from its end until {@link #MORE} fits after it. */

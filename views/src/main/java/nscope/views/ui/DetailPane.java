@@ -2,6 +2,7 @@ package nscope.views.ui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import nscope.views.screens.AllScreens;
@@ -91,26 +92,74 @@ final class DetailPane {
         for (int i = 0; i < now.size(); i++) if (now.get(i).to().equals(p.link())) link = i;
     }
 
+    /**
+     * The detail's lines, wrapped at word boundaries while the pane has room
+     * (at least one line is kept for the links), then the links, each shown
+     * whole: a line holds the labels that fit, the chosen one always shown.
+     */
     void draw(TextGraphics g, int top, int w) {
         g.putString(0, top, "─".repeat(w));
         Detail d = detail();
+        int room = HEIGHT - 1, reserve = d.links().isEmpty() ? 0 : 1;
+        List<String> src = d.lines().stream().map(Escape::terminal).toList();
+        int n = Math.min(src.size(), room - reserve), extra = room - reserve - n;
         int y = top + 1;
-        for (String l : d.lines()) {
-            if (y >= top + HEIGHT) break;
-            g.putString(0, y++, Fit.cut(Escape.terminal(l), w));
+        for (int i = 0; i < n; i++) {
+            int want = Fit.wrap(src.get(i), w, room).size();
+            int rows = Math.min(want, 1 + extra);
+            extra -= rows - 1;
+            for (String l : Fit.wrap(src.get(i), w, rows)) g.putString(0, y++, l);
         }
         if (d.links().isEmpty() || y >= top + HEIGHT) return;
         link = Math.min(link, d.links().size() - 1);
-        StringBuilder b = new StringBuilder("links [ ] Enter: ");
-        int start = Math.max(0, link - 2);
-        for (int i = start; i < d.links().size(); i++) {
-            String label = Escape.terminal(d.links().get(i).label());
-            b.append(i == link ? "<" + label + ">" : label).append("  ");
+        for (String l : links(d.links(), w, top + HEIGHT - y)) g.putString(0, y++, l);
+    }
+
+    /**
+     * The links in at most max lines of width w, each label whole (one
+     * longer than a line is cut), the chosen one in angle brackets and on
+     * screen: the list starts late enough for it, "..." saying what is left out.
+     */
+    List<String> links(List<Link> all, int w, int max) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String l = Escape.terminal(all.get(i).label());
+            labels.add(i == link ? "<" + l + ">" : l);
         }
-        String text = b.toString();
-        while (y < top + HEIGHT && !text.isEmpty()) {
-            g.putString(0, y++, Fit.cut(text, w));
-            text = text.length() > w ? text.substring(w) : "";
+        for (int start = 0; start < link; start++) {
+            List<String> out = new ArrayList<>();
+            if (placed(labels, start, w, max, out) > link) return out;
         }
+        List<String> out = new ArrayList<>();
+        placed(labels, link, w, max, out);
+        return out;
+    }
+
+    /** Lays out the labels from start into out; returns the index after the last one placed. */
+    private static int placed(List<String> labels, int start, int w, int max, List<String> out) {
+        StringBuilder line = new StringBuilder("links [ ] Enter: " + (start > 0 ? "... " : ""));
+        boolean empty = true; // no label on this line yet
+        int i = start;
+        while (i < labels.size()) {
+            boolean lastLine = out.size() >= max - 1, more = i < labels.size() - 1;
+            int tail = lastLine && more ? Fit.MORE.length() : 0, gap = empty ? 0 : 2;
+            String l = Fit.tilde(labels.get(i), w);
+            if (line.length() + gap + l.length() + tail > w) {
+                if (!lastLine) {
+                    out.add(line.toString());
+                    line = new StringBuilder();
+                    empty = true;
+                    continue;
+                }
+                if (!empty) break;
+                l = Fit.tilde(l, w - line.length() - tail); // alone on the last line: cut, but shown
+            }
+            line.append(empty ? "" : "  ").append(l);
+            empty = false;
+            i++;
+        }
+        if (i < labels.size()) line.append(Fit.MORE);
+        out.add(line.toString());
+        return i;
     }
 }

@@ -27,9 +27,9 @@ class FitTest {
     }
 
     @Test
-    void aPathLongerThanALineBreaksAfterASlash() {
+    void aPathLongerThanALineStartsWhereItIsAndBreaksAfterASlash() {
         assertEquals(
-                List.of("cgroup", "memory:/system.slice/", "docker-0123456789abcdef.scope"),
+                List.of("cgroup memory:/system.slice/", "docker-0123456789abcdef.scope"),
                 Fit.wrap("cgroup memory:/system.slice/docker-0123456789abcdef.scope", 30, 5));
         assertEquals(List.of("4026531836", "4026"), Fit.wrap("40265318364026", 10, 5), "no break inside: at the end");
     }

@@ -90,4 +90,96 @@ class NarrowScreenTest extends SynthHostScreen {
         String head = t.split("\n")[3];
         assertTrue(head.startsWith("PROCS TASKS      PSI-SOME10 CGROUP"), head);
     }
+
+    /** Where one line ends and the next begins, the text either had a space there or a line ends after a '/'. */
+    static void breaksAtBoundaries(String text, List<String> lines) {
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).stripTrailing();
+            assertTrue(l.length() <= 80, l);
+            if (i > 0 && !lines.get(i - 1).stripTrailing().endsWith("/")) joined.append(' ');
+            joined.append(l);
+        }
+        assertEquals(text, joined.toString(), "nothing lost, broken only at spaces or after a '/'");
+    }
+
+    @Test
+    void theHeaderLeavesOutWholeFactsAndCountsAt80Columns() throws IOException {
+        HostFacts facts = new HostFacts(
+                "nscope-test-build-host-17.example.org",
+                "6.1.0-18-amd64",
+                400_000,
+                16,
+                64L << 30,
+                20L << 30,
+                new double[] {0.5, 1.25, 2});
+        ui.show(Screens.of(snap, CgroupCpu.none(), ""), facts, false);
+        String[] t = text().split("\n");
+        List<String> units = List.of(
+                "nscope",
+                "nscope-test-build-host-17.example.org",
+                "kernel 6.1.0-18-amd64",
+                "up 4d 15h",
+                "16 cpus",
+                "mem 44G/64G",
+                "load 0.50 1.25 2.00",
+                "...");
+        for (String u : t[0].strip().replaceAll(" \\.\\.\\.$", "  ...").split("  "))
+            assertTrue(units.contains(u.strip()), "a whole fact: " + u + " in " + t[0]);
+        assertTrue(t[0].endsWith(" ..."), "says it left some out: " + t[0]);
+        assertTrue(t[1].matches(".* \\| ns( [a-z]+ \\d+)+ \\.\\.\\.\\s*"), "whole namespace counts: " + t[1]);
+        vt.setTerminalSize(new com.googlecode.lanterna.TerminalSize(200, 24));
+        screen.doResizeIfNecessary();
+        assertTrue(text().split("\n")[0].contains("load 0.50 1.25 2.00"), "wider, all of it");
+    }
+
+    @Test
+    void aLongErrorWrapsOverTheBottomLinesAtWordAndPathBoundaries() throws IOException {
+        String path = "/sys/fs/cgroup/memory/system.slice/docker-" + "0123456789abcdef".repeat(4) + ".scope";
+        ui.error("cannot write " + path + "/memory.limit_in_bytes: Device or resource busy");
+        String[] t = text().split("\n");
+        List<String> bottom = List.of(t).subList(21, 24);
+        breaksAtBoundaries("error: cannot write " + path + "/memory.limit_in_bytes: Device or resource busy", bottom);
+        keys('j');
+        assertFalse(text().contains("error:"), "gone at the next key");
+    }
+
+    @Test
+    void aLongDialogTitleWrapsAtAPathBoundary() throws IOException {
+        ui.actions(new UiTest.Recorded());
+        ui.show(Screens.of(withLongCgroup(), CgroupCpu.none(), ""), HostFacts.recorded("synth-host"), false);
+        keys('3');
+        assertTrue(ui.state(AllScreens.CGROUPS).select(new RowKey.Cgroup("0:99", "/system.slice/" + LONG)));
+        keys('d');
+        String title = "Remove the cgroup memory:/system.slice/" + LONG + "?";
+        assertTrue(title.length() > 73, "longer than a box at 80 columns holds");
+        List<String> lines = List.of(text().split("\n"));
+        int y = 0;
+        while (!lines.get(y).contains("Remove the cgroup")) y++;
+        int x = lines.get(y).indexOf("Remove");
+        List<String> title2 =
+                List.of(lines.get(y).substring(x), lines.get(y + 1).substring(x));
+        breaksAtBoundaries(title, title2);
+    }
+
+    @Test
+    void theLinkListKeepsEachLabelWholeAndTheChosenOneInSight() throws IOException {
+        RowKey one = RowKey.Task.process(snap.tasks().get(1));
+        List<nscope.views.screens.Link> links =
+                AllScreens.PROCESSES.detail(snap, one).links();
+        assertTrue(links.size() > 6, "PID 1 has a link per cgroup hierarchy: " + links);
+        for (int chosen = 0; chosen < links.size(); chosen++) {
+            String t = text();
+            String pane = t.substring(t.indexOf("links [ ] Enter:"));
+            for (int i = 0; i < links.size(); i++) {
+                String label = i == chosen
+                        ? "<" + links.get(i).label() + ">"
+                        : links.get(i).label();
+                boolean whole = List.of(pane.split("\n")).stream().anyMatch(l -> l.contains(label));
+                if (i == chosen) assertTrue(whole, "the chosen link is shown whole: " + label + "\n" + pane);
+                else if (!whole) assertTrue(pane.contains("..."), "a label left out is said: " + label + "\n" + pane);
+            }
+            keys(']');
+        }
+    }
 }
