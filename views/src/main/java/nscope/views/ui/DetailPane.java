@@ -5,13 +5,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import nscope.views.columns.Column;
 import nscope.views.screens.AllScreens;
 import nscope.views.screens.Detail;
 import nscope.views.screens.Link;
 import nscope.views.screens.Screen;
 import nscope.views.text.Escape;
 import nscope.views.text.Fit;
+import nscope.views.tree.Node;
 import nscope.views.tree.RowKey;
+import nscope.views.ui.dialog.Help;
 
 /**
  * The pane under the rows: what the selected row's screen says about it,
@@ -90,6 +93,38 @@ final class DetailPane {
         // the same link, should a refresh have moved it in the list
         List<Link> now = detail().links();
         for (int i = 0; i < now.size(); i++) if (now.get(i).to().equals(p.link())) link = i;
+    }
+
+    /**
+     * i: the selected row's cells, each under its column's header with the
+     * column's meaning, and its marks; null when no row is selected.
+     *
+     * @param added what the screen adds to a row's own mark (containers; new and moved without colour)
+     */
+    Help explain(java.util.function.Function<RowKey, String> added) {
+        Screen s = rows.shown();
+        RowKey sel = rows.state().selected();
+        Node n = sel == null ? null : rows.state().forest().node(sel).orElse(null);
+        if (n == null) return null;
+        List<String[]> out = new ArrayList<>();
+        List<? extends Column<?>> cs = s.columns();
+        for (int i = 0; i < cs.size(); i++)
+            out.add(new String[] {
+                cs.get(i).name(),
+                Escape.terminal(i < n.cells().size() ? n.cells().get(i) : ""),
+                cs.get(i).help()
+            });
+        String marks = (Escape.terminal(n.mark()) + "  " + added.apply(sel)).strip();
+        if (!marks.isEmpty())
+            out.add(new String[] {
+                "marks",
+                marks,
+                "what stands out about it (the " + cs.get(cs.size() - 1).name() + " column says which)"
+            });
+        String name = n.cells().isEmpty()
+                ? ""
+                : Escape.terminal(n.cells().get(n.cells().size() - 1));
+        return Help.explain(Fit.tilde(name, 30) + " on the " + s.title() + " screen: its columns", out);
     }
 
     /**

@@ -192,6 +192,17 @@ final class Keys {
                         NORMAL,
                         keys('s'),
                         k -> nextSort()),
+                bind(
+                        "i",
+                        "what the selected row's columns hold, each with what it means",
+                        SAFE,
+                        NORMAL,
+                        keys('i'),
+                        k -> {
+                            Help h = detail.explain(ui::marksOf);
+                            if (h == null) status.say("no row is selected");
+                            else acting.ask(h);
+                        }),
                 bind("p", "pause or resume the live refresh", SAFE, NORMAL, keys('p'), k -> ui.togglePause()));
     }
 
@@ -313,11 +324,17 @@ final class Keys {
                         k -> onRow((s, t) -> ActionKeys.cgroupChange(s, t, true, acting.actions()))),
                 bind(
                         "?, F1",
-                        "this help (Up/Down scroll it, any other key closes it)",
+                        "this help: the screen's columns and what they mean, then every key (Up/Down scroll it, any other key closes it)",
                         SAFE,
                         NORMAL,
                         keys('?', KeyType.F1),
-                        k -> acting.ask(new Help(table.offered(Mode.NORMAL, acting.refusal() == null)))),
+                        k -> acting.ask(Help.forScreen(
+                                rows.shown().title(),
+                                rows.shown().columns().stream()
+                                        .map(c -> new Help.Entry(c.name(), c.help()))
+                                        .toList(),
+                                ui.color(),
+                                table.offered(Mode.NORMAL, acting.refusal() == null)))),
                 bind("q, Ctrl-C", "quit", SAFE, NORMAL, keys('q', Key.ctrl('c')), k -> ui.quit()));
     }
 

@@ -184,6 +184,11 @@ public final class Ui {
         return !quit;
     }
 
+    /** Whether rows are told apart by colour (else by marks in words). */
+    boolean color() {
+        return palette.color();
+    }
+
     void quit() {
         quit = true;
     }
@@ -253,7 +258,7 @@ public final class Ui {
      * to; and without colour, whether it is new or moved since the last
      * refresh (which colour says otherwise). Escaped.
      */
-    private String marksOf(RowKey k) {
+    String marksOf(RowKey k) {
         String change = palette.color() ? "" : rows.fresh().contains(k) ? "[new]" : rows.moved(k) ? "[moved]" : "";
         String ctr = containers.marks().get(k);
         if (ctr == null) return change;

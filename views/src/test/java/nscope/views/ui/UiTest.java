@@ -73,7 +73,7 @@ class UiTest extends SynthHostScreen {
         assertTrue(text().contains("found: nscope-test-fx-c2"));
         keys('?');
         StringBuilder all = new StringBuilder(text());
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 60; i++) { // the columns and the marks come first
             keys(KeyType.ArrowDown);
             all.append(text());
         }
@@ -488,7 +488,7 @@ class UiTest extends SynthHostScreen {
         ui.actions(rec);
         keys('?');
         StringBuilder help = new StringBuilder(text());
-        for (int i = 0; i < ui.keyTable().all().size(); i++) {
+        for (int i = 0; i < 3 * ui.keyTable().all().size(); i++) { // the columns, the marks, then the keys
             keys(KeyType.ArrowDown);
             help.append(text());
         }
