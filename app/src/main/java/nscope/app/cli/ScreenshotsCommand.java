@@ -37,10 +37,22 @@ final class ScreenshotsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR")
     Path dir;
 
-    /** actions: drawn as root sees it (dialogs open; nothing is done: the actions only say so). */
-    private record Shot(String name, List<Object> keys, boolean actions) {
+    /**
+     * actions: drawn as root sees it (dialogs open; nothing is done: the actions only say so); size: columns and rows;
+     * quick: the first frame, from the quick look at the processes alone, before the full scan.
+     */
+    private record Shot(String name, List<Object> keys, boolean actions, TerminalSize size, boolean quick) {
         Shot(String name, List<Object> keys) {
             this(name, keys, false);
+        }
+
+        Shot(String name, List<Object> keys, boolean actions) {
+            this(name, keys, actions, new TerminalSize(100, 32), false);
+        }
+
+        /** At 80x24, the smallest the screen takes. */
+        static Shot small(String name, List<Object> keys, boolean quick) {
+            return new Shot(name, keys, false, new TerminalSize(80, 24), quick);
         }
     }
 
@@ -57,7 +69,11 @@ final class ScreenshotsCommand implements Callable<Integer> {
             new Shot("ui-mounts", List.of('4')),
             new Shot("ui-link-followed", List.of('/', 'c', '2', '.', 's', 'h', KeyType.Enter, ']', ']', KeyType.Enter)),
             new Shot("ui-help", List.of('?')),
-            new Shot("ui-help-as-root", List.of('?', KeyType.PageDown), true),
+            new Shot(
+                    "ui-help-as-root",
+                    List.of('?', KeyType.PageDown, KeyType.PageDown, KeyType.PageDown, KeyType.PageDown),
+                    true),
+            new Shot("ui-explain", concat(TO_C2, List.of('i'))),
             new Shot("ui-enter-form", concat(TO_C2, List.of('E')), true),
             new Shot("ui-unshare-form", List.of('u'), true),
             new Shot("ui-container-form", List.of('c'), true),
@@ -67,7 +83,11 @@ final class ScreenshotsCommand implements Callable<Integer> {
             new Shot("ui-lens", concat(TO_THREADS, List.of('t'))),
             new Shot(
                     "ui-lens-thread",
-                    concat(TO_THREADS, List.of(KeyType.ArrowRight, KeyType.ArrowDown, 't', KeyType.PageDown))));
+                    concat(TO_THREADS, List.of(KeyType.ArrowRight, KeyType.ArrowDown, 't', KeyType.PageDown))),
+            Shot.small("ui-first-frame-80x24", List.of(), true),
+            Shot.small("ui-processes-80x24", List.of(), false),
+            Shot.small(
+                    "ui-cgroups-80x24", List.of('3', KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowRight), false));
 
     private static List<Object> concat(List<Object> a, List<Object> b) {
         List<Object> out = new java.util.ArrayList<>(a);
@@ -85,7 +105,7 @@ final class ScreenshotsCommand implements Callable<Integer> {
         Snapshot s = new Collector(host).collect();
         Files.createDirectories(dir);
         for (Shot shot : SHOTS) {
-            DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 32));
+            DefaultVirtualTerminal vt = new DefaultVirtualTerminal(shot.size());
             TerminalScreen screen = new TerminalScreen(vt);
             screen.startScreen();
             Ui ui = new Ui(new Palette(true));
@@ -93,8 +113,8 @@ final class ScreenshotsCommand implements Callable<Integer> {
             ui.lens(new nscope.probes.lens.LensReader(host, SHOT_CLOCK)::read);
             if (shot.actions()) ui.actions(nscope.views.actions.Actions.showOnly());
             ui.show(
-                    Screens.of(s, CgroupCpu.none(), ""),
-                    HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/")),
+                    Screens.of(shot.quick() ? Collector.processesFirst(host).collect() : s, CgroupCpu.none(), ""),
+                    shot.quick() ? null : HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/")),
                     true);
             for (Object k : shot.keys())
                 ui.key(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));

@@ -23,7 +23,7 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "member processes ('-' where the kernel offers none: a threaded cgroup)",
+            "processes in it (cgroup.procs); - a threaded cgroup, which has no list of processes; ? could not be read",
             r -> CgroupCells.count(r.cgroup().procs()));
     public static final Column<CgroupRow> TASKS = new Column<>(
             "TASKS",
@@ -31,7 +31,7 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "member threads ('-': v1 lists not read in a live refresh)",
+            "threads in it (cgroup.threads, v1 tasks); - not read: a live refresh leaves v1 thread lists out, they cost much; ? could not be read",
             r -> CgroupCells.count(r.cgroup().threads()));
     public static final Column<CgroupRow> MEMORY = new Column<>(
             "MEMORY",
@@ -39,7 +39,7 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "memory.current/memory.max (v1: usage_in_bytes/limit_in_bytes)",
+            "memory in use/its limit, in K, M, G of 1024: memory.current/memory.max (v1 memory.usage_in_bytes/limit_in_bytes); max: no limit",
             r -> CgroupCells.memory(r.cgroup()));
     public static final Column<CgroupRow> CPU = new Column<>(
             "CPU%",
@@ -47,18 +47,24 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "CPU time used between the last two refreshes, in % of one CPU",
+            "CPU time it and its children used between the last two reads, in % of one CPU (200.0: two CPUs' worth); blank until a second read",
             r -> CgroupCells.percent(
                     r.cpu().percent(r.tree().hierarchy(), r.cgroup().path())));
     public static final Column<CgroupRow> PIDS = new Column<>(
-            "PIDS", 9, Align.RIGHT, null, null, "pids.current/pids.max", r -> CgroupCells.pids(r.cgroup()));
+            "PIDS",
+            9,
+            Align.RIGHT,
+            null,
+            null,
+            "tasks it holds, its children's too/the most it may: pids.current/pids.max; max: no limit",
+            r -> CgroupCells.pids(r.cgroup()));
     public static final Column<CgroupRow> PSI = new Column<>(
             "PSI-SOME10",
             17,
             Align.RIGHT,
             null,
             null,
-            "cpu/memory/io pressure: share of time some task stalled, last 10 s",
+            "pressure (PSI), cpu/memory/io: % of the last 10 s in which some of its tasks waited for it (avg10 of the some line of cpu.pressure, memory.pressure, io.pressure); - not offered",
             r -> CgroupCells.pressure(r.cgroup()));
     public static final Column<CgroupRow> CGROUP = new Column<>(
             "CGROUP",
@@ -66,7 +72,7 @@ public final class CgroupColumns {
             Align.LEFT,
             null,
             null,
-            "the tree of cgroups, and what stands out: [threaded], [frozen], [oom_kill N]",
+            "each hierarchy (v2, or v1 with its controllers) as a tree of cgroups, a child under its parent; then what stands out: [threaded], [frozen], [oom_kill N] processes killed for lack of memory, [pids.max hit N] forks refused",
             r -> r.cgroup().name());
 
     /** Every column, in the order both the screen and the text show them (the text leaves out those no cgroup fills). */

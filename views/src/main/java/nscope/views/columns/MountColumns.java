@@ -13,17 +13,29 @@ public final class MountColumns {
     private MountColumns() {}
 
     public static final Column<Mount> TARGET = new Column<>(
-            "TARGET", 0, Align.LEFT, "target", JsonType.STRING, "the tree of mount points", Mount::mountPoint);
+            "TARGET",
+            0,
+            Align.LEFT,
+            "target",
+            JsonType.STRING,
+            "each mount namespace's mounts as a tree, a mount under the one it is mounted on, by its mount point; an overlay's layers under it",
+            Mount::mountPoint);
     public static final Column<Mount> SOURCE = new Column<>(
             "SOURCE",
             24,
             Align.LEFT,
             "source",
             JsonType.STRING,
-            "what is mounted; [dir] for a bind of a directory",
+            "what is mounted (a device, a server's share, a pseudo file system's name); SOURCE[/dir]: only that directory of it, a bind mount",
             MountCells::source);
-    public static final Column<Mount> FSTYPE =
-            new Column<>("FSTYPE", 9, Align.LEFT, "fstype", JsonType.STRING, "file system type", Mount::fsType);
+    public static final Column<Mount> FSTYPE = new Column<>(
+            "FSTYPE",
+            9,
+            Align.LEFT,
+            "fstype",
+            JsonType.STRING,
+            "the file system type (ext4, overlay, proc, tmpfs, ...)",
+            Mount::fsType);
     /** In JSON, "propagation" and the peer group numbers are fields of their own (findmnt has none). */
     public static final Column<Mount> PROPAGATION = new Column<>(
             "PROPAGATION",
@@ -31,7 +43,7 @@ public final class MountColumns {
             Align.LEFT,
             null,
             null,
-            "shared:N (peer group), master:N, unbindable, or private",
+            "how mount events spread: shared:N with peer group N, master:N from group N, unbindable, or private (neither)",
             m -> m.propagation().tags());
 
     public static final Column<Mount> OPTIONS = new Column<>(

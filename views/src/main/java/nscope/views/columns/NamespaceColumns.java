@@ -46,7 +46,7 @@ public final class NamespaceColumns {
             Align.RIGHT,
             "nprocs",
             JsonType.NUMBER,
-            "processes in it (by their leader's link), as lsns counts",
+            "processes in it: those whose leader's /proc/PID/ns link names it, as lsns counts",
             r -> r.listing().nprocs());
     public static final Column<NsRow> TASKS = new Column<>(
             "TASKS",
@@ -54,7 +54,7 @@ public final class NamespaceColumns {
             Align.RIGHT,
             "tasks",
             JsonType.NUMBER,
-            "tasks (threads) in it, each by its own link",
+            "tasks in it, threads included, each by its own /proc/PID/task/TID/ns link (more than NPROCS: threads)",
             r -> r.listing().ntasks());
     public static final Column<NsRow> PID = new Column<>(
             "PID",
@@ -115,7 +115,7 @@ public final class NamespaceColumns {
             Align.LEFT,
             null,
             null,
-            "the tree, the namespace's inode (type:[inode] in /proc/PID/ns), its key fact",
+            "the namespaces by type, pid and user ones under their parent; each as type:[inode] (what readlink /proc/PID/ns/TYPE shows), then its key fact (hostname, interfaces, level, id map, mounts); hidden: no task is in it, a descriptor or bind mount holds it; no process: known only as a parent or owner",
             NamespaceColumns::name);
 
     /** `nscope ls`: lsns's default columns, TASKS with --threads, HOLDER with --all. */

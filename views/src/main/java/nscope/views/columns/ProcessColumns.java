@@ -32,7 +32,7 @@ public final class ProcessColumns {
             Align.RIGHT,
             null,
             null,
-            "its thread group: the PID of the process it belongs to",
+            "thread group ID: the PID of the process it belongs to (Tgid in /proc/PID/status); a thread shares it",
             r -> r.task().tgid());
     public static final Column<TaskRow> TID = new Column<>(
             "TID",
@@ -40,7 +40,7 @@ public final class ProcessColumns {
             Align.RIGHT,
             null,
             null,
-            "the task's own ID: equal to TGID for a process's leader",
+            "thread ID: the task's own ID (ps -L calls it LWP); equal to TGID for a process's first thread, its leader",
             r -> r.task().tid());
     public static final Column<TaskRow> NSPID = new Column<>(
             "NSPID",
@@ -48,7 +48,7 @@ public final class ProcessColumns {
             Align.LEFT,
             null,
             null,
-            "its PID in every pid namespace it is in, outermost first (status NSpid)",
+            "its number at each pid namespace level, the host's first, its own last: 25385/6/3 (NSpid in /proc/PID/status)",
             r -> nsPid(r.task().nsPid()));
     public static final Column<TaskRow> STATE = new Column<>(
             "S",
@@ -56,7 +56,7 @@ public final class ProcessColumns {
             Align.LEFT,
             null,
             null,
-            "state: R running, S sleeping, D disk wait, Z zombie, T stopped, I idle",
+            "state: R running, S sleeping, D disk wait, Z zombie, T stopped, t traced, I idle kernel thread, X dead",
             r -> Character.toString(r.task().state()));
     public static final Column<TaskRow> USER = new Column<>(
             "USER",
@@ -64,7 +64,7 @@ public final class ProcessColumns {
             Align.LEFT,
             null,
             null,
-            "real user (name from the host's passwd, else the number)",
+            "its real user, by name from the host's /etc/passwd, else the UID (Uid in /proc/PID/status, as the host sees it)",
             r -> user(r.snapshot(), r.task().uids()));
     public static final Column<TaskRow> COMMAND = new Column<>(
             "COMMAND",
@@ -72,7 +72,7 @@ public final class ProcessColumns {
             Align.LEFT,
             null,
             null,
-            "the tree, then the command line ([comm] for kernel threads, {comm} for a thread)",
+            "the tree (a process under its parent, its threads under it), then the command line; [name] a kernel thread or no command line, {name} a thread, by its comm; ns differs: the namespaces in which a thread is not where its process is",
             r -> command(r.task()));
 
     public static final List<Column<TaskRow>> SCREEN = List.of(PID, TGID, TID, NSPID, STATE, USER, COMMAND);

@@ -36,6 +36,12 @@ final class CgroupsScreen implements Screen {
         return key instanceof RowKey.Cgroup || key instanceof RowKey.Hierarchy;
     }
 
+    /** A hierarchy's columns are those it fills: at 80 columns its names show whole. */
+    @Override
+    public boolean sections() {
+        return true;
+    }
+
     @Override
     public boolean needsCgroups() {
         return true;

@@ -49,6 +49,16 @@ public interface Screen {
         return 1;
     }
 
+    /**
+     * Whether each top-level row heads a section with columns of its own: the
+     * columns its rows fill, as wide as their cells, those nearest the tree
+     * giving way when a name would not show whole (the cgroups screen: a
+     * hierarchy fills only some, v1 memory no PSI, v1 pids no memory).
+     */
+    default boolean sections() {
+        return false;
+    }
+
     /** Whether its rows need the cgroup trees (a live refresh reads those only while such a screen is shown). */
     default boolean needsCgroups() {
         return false;

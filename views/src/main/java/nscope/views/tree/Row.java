@@ -9,9 +9,17 @@ package nscope.views.tree;
 public record Row(Node node, int depth, boolean expanded, boolean[] lastAt) {
     /** The tree drawing before the first cell, as systemd-cgls and findmnt draw it: "│ ├─", "  └─". */
     public String branch() {
-        if (depth == 0) return "";
+        return branch(0);
+    }
+
+    /**
+     * The tree drawing below a level: the rows at that depth are drawn as
+     * roots (a screen whose top rows head sections, not tree levels).
+     */
+    public String branch(int from) {
+        if (depth <= from) return "";
         StringBuilder b = new StringBuilder();
-        for (int d = 1; d < depth; d++) b.append(lastAt[d] ? "  " : "│ ");
+        for (int d = from + 1; d < depth; d++) b.append(lastAt[d] ? "  " : "│ ");
         b.append(lastAt[depth] ? "└─" : "├─");
         return b.toString();
     }

@@ -78,6 +78,16 @@ public final class TreeState {
         return true;
     }
 
+    /** Expands the ancestors of these nodes, so each is a visible row (a filter's matches). */
+    public void reveal(java.util.Collection<RowKey> ids) {
+        boolean changed = false;
+        for (RowKey id : ids) {
+            List<RowKey> up = forest.lineage(id);
+            for (int i = 1; i < up.size(); i++) changed |= expanded.add(up.get(i));
+        }
+        if (changed) rebuild();
+    }
+
     /** Right / l: expand a collapsed node, or step into an expanded one's first child. */
     public void right() {
         Node n = current();
@@ -121,10 +131,7 @@ public final class TreeState {
     }
 
     private void reveal(RowKey id) {
-        List<RowKey> up = forest.lineage(id);
-        boolean changed = false;
-        for (int i = 1; i < up.size(); i++) changed |= expanded.add(up.get(i));
-        if (changed) rebuild();
+        reveal(List.of(id));
     }
 
     private void rebuild() {

@@ -6,9 +6,12 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import nscope.probes.Refresher;
 import nscope.probes.model.NsKind;
+import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.views.columns.CgroupCells;
 import nscope.views.screens.AllScreens;
@@ -20,6 +23,8 @@ import nscope.views.text.Fit;
 /**
  * The top three lines: the host's facts; how fresh the rows are, the counts,
  * filter and sort; the tab bar (one tab per registered screen, numbered).
+ * A line too long for the screen leaves out whole facts, counts and tabs
+ * from its end (said by " ..."), never half of one.
  */
 final class Header {
     static final int HEIGHT = 3;
@@ -61,62 +66,76 @@ final class Header {
 
     void draw(TextGraphics g, int w, Palette palette, Rows rows, boolean paused) {
         g.setForegroundColor(palette.label());
-        g.putString(0, 0, Fit.cut(host(), w));
+        g.putString(0, 0, Fit.units(host(), "  ", w));
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
-        g.putString(0, 1, Fit.cut(rows.last() == null ? "" : counts(rows, paused), w));
+        if (rows.last() != null) g.putString(0, 1, Fit.units(counts(rows, paused), "", w));
         int x = 0;
         for (Screen t : AllScreens.LIST) {
             String label = " " + (AllScreens.LIST.indexOf(t) + 1) + " " + t.title() + " ";
+            if (x + label.length() > w) return; // a tab is shown whole or not at all
             if (t == rows.shown()) g.enableModifiers(SGR.REVERSE);
-            g.putString(x, 2, Fit.cut(label, w - x));
+            g.putString(x, 2, label);
             if (t == rows.shown()) g.disableModifiers(SGR.REVERSE);
             x += label.length() + 1;
-            if (x >= w) break;
         }
-        if (x < w) g.putString(x, 2, Fit.cut("  ? help  q quit", w - x));
+        for (String keys : List.of("  ? help  q quit", "  ? help"))
+            if (x + keys.length() <= w) {
+                g.putString(x, 2, keys);
+                return;
+            }
     }
 
-    private String host() {
-        StringBuilder a = new StringBuilder("nscope  ");
-        if (facts == null) return a.toString();
-        a.append(Escape.terminal(facts.hostname()));
-        if (!facts.kernel().isEmpty()) a.append("  kernel ").append(Escape.terminal(facts.kernel()));
-        if (facts.uptimeSeconds() >= 0) a.append("  up ").append(uptime(facts.uptimeSeconds()));
-        if (facts.cpus() > 0) a.append("  ").append(facts.cpus()).append(" cpus");
+    /** The host's facts, each a unit a narrow screen shows whole or leaves out. */
+    private List<String> host() {
+        List<String> a = new ArrayList<>(List.of("nscope"));
+        if (facts == null) return a;
+        a.add(Escape.terminal(facts.hostname()));
+        if (!facts.kernel().isEmpty()) a.add("kernel " + Escape.terminal(facts.kernel()));
+        if (facts.uptimeSeconds() >= 0) a.add("up " + uptime(facts.uptimeSeconds()));
+        if (facts.cpus() > 0) a.add(facts.cpus() + " cpus");
         if (facts.memTotal() > 0)
-            a.append("  mem ")
-                    .append(CgroupCells.bytes(facts.memTotal() - facts.memAvailable()))
-                    .append("/")
-                    .append(CgroupCells.bytes(facts.memTotal()));
+            a.add("mem " + CgroupCells.bytes(facts.memTotal() - facts.memAvailable()) + "/"
+                    + CgroupCells.bytes(facts.memTotal()));
         if (facts.load() != null)
-            a.append(String.format(
-                    Locale.ROOT, "  load %.2f %.2f %.2f", facts.load()[0], facts.load()[1], facts.load()[2]));
-        return a.toString();
+            a.add(String.format(Locale.ROOT, "load %.2f %.2f %.2f", facts.load()[0], facts.load()[1], facts.load()[2]));
+        return a;
     }
 
-    /** What a narrow screen cuts off comes last: how fresh first, the namespace counts at the end. */
-    private String counts(Rows rows, boolean paused) {
+    /**
+     * The counts, as units a narrow screen shows whole or leaves out (each
+     * with its separator before it): what it cuts off comes last, how fresh
+     * first, the namespace counts at the end. What the quick first frame has
+     * not read yet (threads, cgroups, namespaces) is "reading...", not 0.
+     */
+    private List<String> counts(Rows rows, boolean paused) {
         Snapshot s = rows.last().snapshot();
-        StringBuilder b = new StringBuilder();
-        b.append(paused ? "paused " : "refreshed ").append(refreshedAt);
-        if (refreshMs > 0) b.append(String.format(Locale.ROOT, " every %.0fs", refreshMs / 1000.0));
-        if (inTurn()) b.append(" (others <=").append(freshness.linksSeconds()).append("s)");
-        b.append(" | ")
-                .append(s.threadGroups().size())
-                .append(" processes, ")
-                .append(s.tasks().size())
-                .append(" threads | ");
+        List<String> u = new ArrayList<>();
+        String at = (paused ? "paused " : "refreshed ") + refreshedAt;
+        if (refreshMs > 0) at += String.format(Locale.ROOT, " every %.0fs", refreshMs / 1000.0);
+        if (inTurn()) at += " (others <=" + freshness.linksSeconds() + "s)";
+        u.add(at);
+        boolean quick = rows.quick();
+        u.add(" | " + s.threadGroups().size() + " processes");
+        u.add(
+                quick && s.scope() == Scope.PROCESSES
+                        ? ", threads reading..."
+                        : ", " + s.tasks().size() + " threads");
         int cg = 0;
         for (var t : s.cgroups().trees()) cg += t.cgroups().size();
-        b.append(cg).append(" cgroups");
-        if (!rows.filter().isEmpty()) b.append(" | filter ").append(Escape.terminal(rows.filter()));
+        u.add(quick && s.cgroups().trees().isEmpty() ? " | cgroups reading..." : " | " + cg + " cgroups");
+        if (!rows.filter().isEmpty()) u.add(" | filter " + Escape.terminal(rows.filter()));
         Integer col = rows.sortBy(rows.shown());
-        if (col != null)
-            b.append(" | by ").append(rows.shown().columns().get(col).name());
-        b.append(" | ns");
-        for (NsKind k : NamespacesScreen.ORDER)
-            b.append(' ').append(k.label()).append(' ').append(s.namespaces(k).size());
-        return b.toString();
+        if (col != null) u.add(" | by " + rows.shown().columns().get(col).name());
+        if (quick && s.namespaces().isEmpty()) {
+            u.add(" | ns reading...");
+            return u;
+        }
+        String ns = " | ns";
+        for (NsKind k : NamespacesScreen.ORDER) {
+            u.add(ns + " " + k.label() + " " + s.namespaces(k).size());
+            ns = "";
+        }
+        return u;
     }
 
     private static String uptime(long s) {

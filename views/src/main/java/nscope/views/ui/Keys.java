@@ -154,7 +154,7 @@ final class Keys {
                 bind("Enter", "follow the chosen link", SAFE, NORMAL, keys(KeyType.Enter), k -> detail.follow()),
                 bind(
                         "Backspace, b",
-                        "go back to where the last link was followed from",
+                        "go back to where the last link was followed from, that link chosen again",
                         SAFE,
                         NORMAL,
                         keys(KeyType.Backspace, 'b'),
@@ -164,7 +164,13 @@ final class Keys {
     /** Finding, narrowing, ordering and pausing the rows; help and quit. */
     private List<Binding> viewing() {
         return List.of(
-                bind("/", "search (Enter to find, Esc to cancel)", SAFE, NORMAL, keys('/'), k -> search.startSearch()),
+                bind(
+                        "/",
+                        "search: rows whose name holds it first (a command's program), then any other text (Enter finds, Esc cancels)",
+                        SAFE,
+                        NORMAL,
+                        keys('/'),
+                        k -> search.startSearch()),
                 bind(
                         "n / N",
                         "next / previous match",
@@ -174,7 +180,7 @@ final class Keys {
                         k -> search.find(k.ch() == 'n' ? 1 : -1)),
                 bind(
                         "f",
-                        "filter: show only rows that match, and their ancestors (empty: all)",
+                        "filter: show only rows that match, and their ancestors, the tree opened to every match (empty: all)",
                         SAFE,
                         NORMAL,
                         keys('f'),
@@ -193,7 +199,18 @@ final class Keys {
                         SAFE,
                         NORMAL,
                         keys('t'),
-                        k -> onRow((s, t) -> ui.lensKey().open(t))));
+                        k -> onRow((s, t) -> ui.lensKey().open(t))),
+                bind(
+                        "i",
+                        "what the selected row's columns hold, each with what it means",
+                        SAFE,
+                        NORMAL,
+                        keys('i'),
+                        k -> {
+                            Help h = detail.explain(ui::marksOf);
+                            if (h == null) status.say("no row is selected");
+                            else acting.ask(h);
+                        }));
     }
 
     /** The keys that change the host (left out when read-only), then help and quit. */
@@ -314,11 +331,17 @@ final class Keys {
                         k -> onRow((s, t) -> ActionKeys.cgroupChange(s, t, true, acting.actions()))),
                 bind(
                         "?, F1",
-                        "this help (Up/Down scroll it, any other key closes it)",
+                        "this help: the screen's columns and what they mean, then every key (Up/Down scroll it, any other key closes it)",
                         SAFE,
                         NORMAL,
                         keys('?', KeyType.F1),
-                        k -> acting.ask(new Help(table.offered(Mode.NORMAL, acting.refusal() == null)))),
+                        k -> acting.ask(Help.forScreen(
+                                rows.shown().title(),
+                                rows.shown().columns().stream()
+                                        .map(c -> new Help.Entry(c.name(), c.help()))
+                                        .toList(),
+                                ui.color(),
+                                table.offered(Mode.NORMAL, acting.refusal() == null)))),
                 bind("q, Ctrl-C", "quit", SAFE, NORMAL, keys('q', Key.ctrl('c')), k -> ui.quit()));
     }
 

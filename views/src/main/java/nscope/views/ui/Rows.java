@@ -36,6 +36,8 @@ final class Rows {
     private final Map<Screen, Built> built = new HashMap<>(), building = new HashMap<>();
     /** The screens whose top levels were opened once (the user's expansions are kept from then on). */
     private final Set<Screen> opened = new HashSet<>();
+    /** Per screen, the filter's matches already made visible (a refresh opens the tree only to new ones). */
+    private final Map<Screen, Set<RowKey>> revealed = new HashMap<>();
     /** Per screen, a row to select once its rows are built (a link followed to a screen being built). */
     private final Map<Screen, RowKey> selectWhenBuilt = new HashMap<>();
 
@@ -108,6 +110,16 @@ final class Rows {
         return moved.contains(k);
     }
 
+    /** Whether the last refresh was the first frame (the quick scan's, when the screen was started live). */
+    boolean quick() {
+        return afterQuick;
+    }
+
+    /** Whether the rows shown are the quick first scan's: processes only, the full scan is still being read. */
+    boolean reading() {
+        return afterQuick && last != null && last.snapshot().scope() == nscope.probes.model.Scope.PROCESSES;
+    }
+
     /** The counts {new, gone, moved} of a screen at the last refresh; null when not counted. */
     int[] changes(Screen s) {
         return changes.get(s);
@@ -165,9 +177,31 @@ final class Rows {
         TreeState s = states.get(t);
         // the first rows with something in them (those of the quick first scan may have no cgroup or mount)
         boolean first = !f.roots().isEmpty() && opened.add(t);
+        Built was = built.get(t);
         s.show(f);
         if (first) open(s, f.roots(), t.openDepth());
+        if (from.filter().isEmpty()) revealed.remove(t);
+        else revealMatches(t, s, f, from.filter(), was == null || !from.filter().equals(was.filter()));
         built.put(t, from);
+    }
+
+    /**
+     * A filter's matches made visible: their ancestors are expanded, so no
+     * match hides in a collapsed row. A new filter opens to all its matches
+     * and selects the first when the selection is not one; a refresh under
+     * the same filter opens only to matches it had not shown, so what the
+     * user closed stays closed.
+     */
+    private void revealMatches(Screen t, TreeState s, Forest f, String filter, boolean newFilter) {
+        if (newFilter) revealed.put(t, new HashSet<>());
+        Set<RowKey> shown = revealed.computeIfAbsent(t, x -> new HashSet<>());
+        String needle = filter.toLowerCase(java.util.Locale.ROOT);
+        List<RowKey> matches = Forests.inOrder(f).stream()
+                .filter(n -> Forests.matches(n, needle))
+                .map(Node::id)
+                .toList();
+        s.reveal(matches.stream().filter(shown::add).toList());
+        if (newFilter && !matches.isEmpty() && !matches.contains(s.selected())) s.select(matches.get(0));
     }
 
     private static void open(TreeState s, List<Node> level, int depth) {

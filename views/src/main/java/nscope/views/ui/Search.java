@@ -1,6 +1,7 @@
 package nscope.views.ui;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nscope.views.text.Escape;
@@ -70,7 +71,7 @@ final class Search {
                     find(0);
                 } else {
                     rows.filter(typed.toString());
-                    status.say(rows.filter().isEmpty() ? "filter off" : "filter: " + rows.filter());
+                    status.say(rows.filter().isEmpty() ? "filter off" : "filter: " + Escape.terminal(rows.filter()));
                 }
             }
             case Character -> {
@@ -80,7 +81,13 @@ final class Search {
         }
     }
 
-    /** The next (dir 1), previous (-1) or first from here (0) row whose text holds the search. */
+    /**
+     * The next (dir 1) or previous (-1) match, or the first from here (0).
+     * Matches are ranked: rows whose name holds the search (a command's
+     * program or comm, a cgroup's or namespace's name) come before rows that
+     * hold it only elsewhere (an argument such as FOO=bar, a column); n and N
+     * go through the name matches in tree order, then through the others.
+     */
     void find(int dir) {
         if (search.isEmpty() || rows.last() == null) return;
         rows.ensure(rows.shown());
@@ -92,23 +99,63 @@ final class Search {
         }
         TreeState state = rows.state();
         List<Node> all = Forests.inOrder(state.forest());
-        if (all.isEmpty()) {
-            status.say("not found: " + search);
+        String needle = search.toLowerCase(Locale.ROOT);
+        // the name matches in tree order, then the others in tree order
+        List<Node> byName = new ArrayList<>(), elsewhere = new ArrayList<>();
+        for (Node c : all)
+            if (named(c, needle)) byName.add(c);
+            else if (Forests.matches(c, needle)) elsewhere.add(c);
+        List<Node> ranked = new ArrayList<>(byName);
+        ranked.addAll(elsewhere);
+        if (ranked.isEmpty()) {
+            status.say("not found: " + Escape.terminal(search));
             return;
         }
-        String needle = search.toLowerCase(Locale.ROOT);
-        int at = 0;
         RowKey sel = state.selected();
-        for (int i = 0; i < all.size(); i++) if (all.get(i).id().equals(sel)) at = i;
+        int i = -1;
+        for (int j = 0; j < ranked.size(); j++) if (ranked.get(j).id().equals(sel)) i = j;
+        Node to = dir != 0 && i >= 0
+                ? ranked.get(Math.floorMod(i + dir, ranked.size()))
+                : nearest(all, sel, byName.isEmpty() ? elsewhere : byName, dir);
+        state.select(to.id());
+        int k = 0;
+        while (ranked.get(k) != to) k++;
+        status.say("found: " + Escape.terminal(search) + " (match " + (k + 1) + " of " + ranked.size()
+                + (byName.isEmpty() || elsewhere.isEmpty()
+                        ? ""
+                        : ": " + byName.size() + " by name, then " + elsewhere.size() + " in other text")
+                + ")");
+    }
+
+    /** The first of some matches from the selection on in tree order (dir 0: itself too; -1: backwards). */
+    private static Node nearest(List<Node> all, RowKey sel, List<Node> matches, int dir) {
+        int at = 0;
+        for (int j = 0; j < all.size(); j++) if (all.get(j).id().equals(sel)) at = j;
         int step = dir < 0 ? -1 : 1;
+        java.util.Set<RowKey> in = new java.util.HashSet<>();
+        for (Node m : matches) in.add(m.id());
         for (int n = dir == 0 ? 0 : 1; n <= all.size(); n++) {
             Node c = all.get(Math.floorMod(at + step * n, all.size()));
-            if (Forests.matches(c, needle)) {
-                state.select(c.id());
-                status.say("found: " + search);
-                return;
-            }
+            if (in.contains(c.id())) return c;
         }
-        status.say("not found: " + search);
+        return matches.get(0);
+    }
+
+    /**
+     * Whether a row's name holds the needle: the first word of its tree cell
+     * (a command's program, a name), or a task's comm.
+     */
+    private boolean named(Node n, String needle) {
+        String tree =
+                n.cells().isEmpty() ? "" : n.cells().get(n.cells().size() - 1).strip();
+        int sp = tree.indexOf(' ');
+        String first = sp < 0 ? tree : tree.substring(0, sp);
+        if (first.toLowerCase(Locale.ROOT).contains(needle)) return true;
+        return n.id() instanceof RowKey.Task t
+                && rows.last()
+                        .snapshot()
+                        .task(t.tid())
+                        .map(x -> x.comm().toLowerCase(Locale.ROOT).contains(needle))
+                        .orElse(false);
     }
 }

@@ -35,6 +35,7 @@ public final class Ui {
     private final Palette palette;
     private final StatusLine status = new StatusLine();
     private final Header header = new Header();
+    private final TreePane tree = new TreePane();
     private final Rows rows;
     private final DetailPane detail;
     private final Search search;
@@ -195,6 +196,11 @@ public final class Ui {
         return !quit;
     }
 
+    /** Whether rows are told apart by colour (else by marks in words). */
+    boolean color() {
+        return palette.color();
+    }
+
     void quit() {
         quit = true;
     }
@@ -235,20 +241,40 @@ public final class Ui {
         rows.ensure(rows.shown()); // turned to, or a new filter or sort: built here, once
         header.draw(g, w, palette, rows, paused);
         Screen s = rows.shown();
-        TreePane.draw(
+        tree.draw(
                 g,
                 Header.HEIGHT,
                 h - Header.HEIGHT - DetailPane.HEIGHT - 1,
                 w,
                 s.columns(),
+                s.sections(),
                 rows.state(),
-                palette,
-                r -> colorOf(s, r.node().id()),
-                rows.fresh(),
-                containers.marks());
+                new TreePane.Look(palette, r -> colorOf(s, r.node().id()), rows.fresh(), this::marksOf, noRows(s)));
         detail.draw(g, h - DetailPane.HEIGHT - 1, w);
-        status.draw(g, h - 1, w, search.prompt(), rows, header.freshnessWords());
+        status.draw(g, h - 1, w, search.prompt(), rows, header.freshnessWords(), palette.color());
         acting.draw(g, w, h);
+    }
+
+    /** Why a screen has no row: its rows are still being read or built, or the filter matches none. */
+    private String noRows(Screen s) {
+        if (rows.reading()) return "reading the host: the " + s.title() + " rows come with the full scan...";
+        if (rows.building(s)) return "building the " + s.title() + " rows...";
+        if (!rows.filter().isEmpty())
+            return "no row matches the filter " + nscope.views.text.Escape.terminal(rows.filter())
+                    + " (f changes it; an empty filter shows every row)";
+        return "no rows";
+    }
+
+    /**
+     * What the screen adds to a row's own mark: the nscope container it belongs
+     * to; and without colour, whether it is new or moved since the last
+     * refresh (which colour says otherwise). Escaped.
+     */
+    String marksOf(RowKey k) {
+        String change = palette.color() ? "" : rows.fresh().contains(k) ? "[new]" : rows.moved(k) ? "[moved]" : "";
+        String ctr = containers.marks().get(k);
+        if (ctr == null) return change;
+        return (change.isEmpty() ? "" : change + "  ") + "[ctr " + nscope.views.text.Escape.terminal(ctr) + "]";
     }
 
     /** A row's name: yellow when it moved; else its screen's tint (a namespace type's colour). */

@@ -307,6 +307,13 @@ public final class UiLoop {
             else ui.draw(g, screen.getTerminalSize());
         } catch (RuntimeException e) {
             ui.error(String.valueOf(e));
+            // the frame stopped before its status line: the error is put there now, not lost
+            TerminalSize size = screen.getTerminalSize();
+            g.putString(
+                    0,
+                    size.getRows() - 1,
+                    nscope.views.text.Fit.cut(
+                            "error: " + nscope.views.text.Escape.terminal(String.valueOf(e)), size.getColumns()));
         }
         screen.setCursorPosition(null);
         screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

@@ -455,7 +455,7 @@ class UiActionKeysTest extends SynthHostScreen {
         keys('?');
         StringBuilder all = new StringBuilder(text());
         assertTrue(all.toString().contains("Up/Down: more"), all.toString());
-        for (int i = 0; i < ui.keyTable().all().size(); i++) {
+        for (int i = 0; i < 3 * ui.keyTable().all().size(); i++) { // the columns, the marks, then the keys
             keys(KeyType.ArrowDown);
             all.append(text());
         }

@@ -73,7 +73,7 @@ class UiTest extends SynthHostScreen {
         assertTrue(text().contains("found: nscope-test-fx-c2"));
         keys('?');
         StringBuilder all = new StringBuilder(text());
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 60; i++) { // the columns and the marks come first
             keys(KeyType.ArrowDown);
             all.append(text());
         }
@@ -196,7 +196,9 @@ class UiTest extends SynthHostScreen {
         Map<Screen, nscope.views.tree.Forest> g = new java.util.HashMap<>(f);
         g.put(AllScreens.PROCESSES, new nscope.views.tree.Forest(List.of(b)));
         ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), g), HostFacts.recorded("synth-host"), false);
-        assertTrue(text().contains("since the last refresh: 1 new (green), 2 gone, 1 moved (yellow)"), text());
+        assertTrue(
+                text().contains("since the last refresh: 1 new (marked [new]), 2 gone, 1 moved (marked [moved])"),
+                "without colour, the marks as drawn: " + text());
     }
 
     static nscope.views.tree.Forest without(nscope.views.tree.Forest f, RowKey id) {
@@ -370,7 +372,7 @@ class UiTest extends SynthHostScreen {
                                 .get(0)
                                 .id()));
         ui.show(new Screens(snap, CgroupCpu.none(), "", Map.of(), f), HostFacts.recorded("synth-host"), false);
-        assertTrue(text().contains("since the last refresh: 0 new (green), 1 gone"), text());
+        assertTrue(text().contains("since the last refresh: 0 new (marked [new]), 1 gone"), text());
         int rows = ui.state(AllScreens.PROCESSES).rows().size();
         ui.unchanged(null);
         assertFalse(text().contains("since the last refresh"), text());
@@ -486,7 +488,7 @@ class UiTest extends SynthHostScreen {
         ui.actions(rec);
         keys('?');
         StringBuilder help = new StringBuilder(text());
-        for (int i = 0; i < ui.keyTable().all().size(); i++) {
+        for (int i = 0; i < 3 * ui.keyTable().all().size(); i++) { // the columns, the marks, then the keys
             keys(KeyType.ArrowDown);
             help.append(text());
         }

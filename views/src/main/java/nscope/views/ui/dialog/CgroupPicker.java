@@ -103,18 +103,19 @@ public final class CgroupPicker implements Dialog {
     public void draw(TextGraphics g, int w, int h) {
         int width = Math.min(w - 4, 76), height = h - 4;
         int[] o = Overlay.box(g, w, h, width, height, title);
+        int x = o[0] + 2, y = o[1] + 1 + o[2]; // under a title of two lines, all moves down one
         String which = all()
                 ? "all hierarchies (the path in each that has it)"
                 : trees.get(hierarchy).hierarchy().label() + " at "
                         + trees.get(hierarchy).hierarchy().mountPoint();
         g.putString(
-                o[0] + 2,
-                o[1] + 1,
+                x,
+                y,
                 Fit.cut(
                         "< " + Escape.terminal(which) + " >   find: " + Escape.terminal(filter.toString()) + "_",
                         width - 3));
         List<String> p = paths();
-        lastRows = Math.max(1, height - 5);
+        lastRows = Math.max(1, height - 5 - o[2]);
         at = Math.min(at, Math.max(0, p.size() - 1));
         int first = Math.max(0, Math.min(at - lastRows / 2, p.size() - lastRows));
         for (int i = 0; i < lastRows && first + i < p.size(); i++) {
@@ -125,12 +126,12 @@ public final class CgroupPicker implements Dialog {
                             + path.substring(path.lastIndexOf('/') + 1);
             if (!filter.isEmpty()) line = path;
             if (first + i == at) g.enableModifiers(SGR.REVERSE);
-            g.putString(o[0] + 2, o[1] + 2 + i, Fit.cut(Escape.terminal(line), width - 3));
+            g.putString(x, y + 1 + i, Fit.cut(Escape.terminal(line), width - 3));
             if (first + i == at) g.disableModifiers(SGR.REVERSE);
         }
-        if (p.isEmpty()) g.putString(o[0] + 2, o[1] + 2, "no cgroup path holds that text");
+        if (p.isEmpty()) g.putString(x, y + 1, "no cgroup path holds that text");
         g.putString(
-                o[0] + 2,
+                x,
                 o[1] + height - 2,
                 Fit.cut("Enter: pick   Left/Right: hierarchy   type: find   Esc: cancel", width - 3));
     }

@@ -5,7 +5,8 @@
  * session to run), {@link nscope.views.ui.dialog.Confirm} (y runs the
  * action), {@link nscope.views.ui.dialog.Form} (switches and text fields),
  * {@link nscope.views.ui.dialog.CgroupPicker}, {@link nscope.views.ui.dialog.ContainerList},
- * {@link nscope.views.ui.dialog.Help} (made from the key table), drawn in an
+ * {@link nscope.views.ui.dialog.Help} (the screen's columns with their
+ * meanings and the key table; or what the selected row's columns hold), drawn in an
  * {@code Overlay} box. A dialog knows nothing of the screen behind it.
  *
  * <p>May use: Lanterna, the probes model (the cgroup trees a picker lists),
