@@ -23,7 +23,8 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "member processes ('-' where the kernel offers none: a threaded cgroup)",
+            "member processes: each whose /proc/PID/cgroup names it, and (v1) each with a thread in it;"
+                    + " '-' where the kernel offers none (a v2 threaded cgroup)",
             r -> CgroupCells.count(r.cgroup().procs()));
     public static final Column<CgroupRow> TASKS = new Column<>(
             "TASKS",
@@ -31,7 +32,8 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "member threads ('-': v1 lists not read in a live refresh)",
+            "member threads (v2 cgroup.threads; v1 tasks, or each thread's own /proc/PID/task/TID/cgroup);"
+                    + " '-' where not read (a scan of processes only), '?' where a read failed",
             r -> CgroupCells.count(r.cgroup().threads()));
     public static final Column<CgroupRow> MEMORY = new Column<>(
             "MEMORY",
@@ -39,7 +41,8 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "memory.current/memory.max (v1: usage_in_bytes/limit_in_bytes)",
+            "memory in use / its limit, bytes in binary units (v2 memory.current/memory.max,"
+                    + " v1 memory.usage_in_bytes/memory.limit_in_bytes; max: no limit)",
             r -> CgroupCells.memory(r.cgroup()));
     public static final Column<CgroupRow> CPU = new Column<>(
             "CPU%",
@@ -51,14 +54,22 @@ public final class CgroupColumns {
             r -> CgroupCells.percent(
                     r.cpu().percent(r.tree().hierarchy(), r.cgroup().path())));
     public static final Column<CgroupRow> PIDS = new Column<>(
-            "PIDS", 9, Align.RIGHT, null, null, "pids.current/pids.max", r -> CgroupCells.pids(r.cgroup()));
+            "PIDS",
+            9,
+            Align.RIGHT,
+            null,
+            null,
+            "tasks (processes and threads) counted by the pids controller / its limit (pids.current/pids.max;"
+                    + " max: no limit)",
+            r -> CgroupCells.pids(r.cgroup()));
     public static final Column<CgroupRow> PSI = new Column<>(
             "PSI-SOME10",
             17,
             Align.RIGHT,
             null,
             null,
-            "cpu/memory/io pressure: share of time some task stalled, last 10 s",
+            "pressure stall, 'some' avg10 of cpu/memory/io: % of the last 10 s in which some task of it"
+                    + " waited for that resource ('-': that file not offered; the detail gives avg60 and avg300)",
             r -> CgroupCells.pressure(r.cgroup()));
     public static final Column<CgroupRow> CGROUP = new Column<>(
             "CGROUP",

@@ -24,15 +24,15 @@ public final class ProcessColumns {
             Align.RIGHT,
             null,
             null,
-            "the task's PID in nscope's pid namespace (for a thread: its TID)",
-            r -> r.task().tid());
+            "the process ID in nscope's pid namespace: for a thread its process's (TGID), as ps -eLf's PID",
+            r -> r.task().tgid());
     public static final Column<TaskRow> TGID = new Column<>(
             "TGID",
             7,
             Align.RIGHT,
             null,
             null,
-            "its thread group: the PID of the process it belongs to",
+            "its thread group ID: the PID of the process it belongs to (its leader's TID)",
             r -> r.task().tgid());
     public static final Column<TaskRow> TID = new Column<>(
             "TID",
@@ -40,7 +40,7 @@ public final class ProcessColumns {
             Align.RIGHT,
             null,
             null,
-            "the task's own ID: equal to TGID for a process's leader",
+            "the task's own ID (ps -eLf's LWP): equal to PID and TGID for a process's leader",
             r -> r.task().tid());
     public static final Column<TaskRow> NSPID = new Column<>(
             "NSPID",
