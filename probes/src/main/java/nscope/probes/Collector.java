@@ -39,13 +39,14 @@ public final class Collector {
         /** Every cgroup hierarchy as a tree, with members, limits, usage, pressure, and each process's cgroups. */
         CGROUPS,
         /**
-         * With CGROUPS: every v1 cgroup's thread list (tasks) too. A v1 thread may
-         * sit apart from its process, so only that file tells where each is; but
-         * the kernel builds the list under one global lock, a task at a time
-         * (some 60 us a cgroup here, and no faster in parallel): on a host with
-         * thousands of threads and many v1 hierarchies it costs more than all
-         * the rest of the cgroup phase, so a live refresh may leave it out.
-         * v2 thread lists (cgroup.threads) are always read.
+         * With CGROUPS: every v1 cgroup's thread list (tasks), the kernel's own.
+         * A v1 thread may sit apart from its process; the kernel builds each
+         * list under one global lock, a task at a time, so on a host with many
+         * v1 cgroups it costs more than all the rest of the cgroup phase, and
+         * a live refresh leaves it out: a scan of every task then places each
+         * thread by whichever costs less, its own /proc/PID/task/TID/cgroup or
+         * the tasks lists (see CgroupsPhase). v2 thread lists (cgroup.threads)
+         * are always read.
          */
         CGROUP_THREADS,
         /** What each namespace holds: hostname, interfaces, IPC objects, id maps, time offsets, pid level, cgroup roots, mount tables. */

@@ -7,6 +7,7 @@ import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.mounts.OverlayLayers;
 import nscope.probes.mounts.Propagation;
+import nscope.probes.readout.Unknown;
 import nscope.views.columns.MountColumns;
 
 /**
@@ -14,7 +15,10 @@ import nscope.views.columns.MountColumns;
  * with target, source, fstype, options as findmnt gives them, and children
  * (only when there are any), plus what findmnt -J leaves out: id, parent,
  * maj:min, fsroot, the raw mount source, vfs and fs options apart,
- * propagation, and an overlay's layers.
+ * propagation, and an overlay's layers. An overlay whose layer options
+ * could not be parsed has "overlay": null and says why under
+ * "unknown": {"layers": {"reason", "detail"}}; any other part of its line
+ * that was kept as written is named under "problems": {PART: why}.
  */
 public final class MountsJson {
     private MountsJson() {}
@@ -48,6 +52,8 @@ public final class MountsJson {
         g.writeStringField("fsOptions", String.join(",", m.superOptions()));
         propagation(m.propagation(), g);
         if (m.overlay().isPresent()) overlay(m.overlay().get(), g);
+        else if (m.layersUnknown().isPresent()) layersUnknown(m.layersUnknown().get(), g);
+        problems(m, g);
         if (!t.children(m.id()).isEmpty()) {
             g.writeArrayFieldStart("children");
             for (Mount c : t.children(m.id())) mount(t, c, g);
@@ -67,6 +73,27 @@ public final class MountsJson {
             for (String o : p.other()) g.writeString(o);
             g.writeEndArray();
         }
+    }
+
+    private static void layersUnknown(String why, JsonGenerator g) throws IOException {
+        g.writeNullField("overlay");
+        g.writeObjectFieldStart("unknown");
+        g.writeObjectFieldStart(Mount.LAYERS);
+        SnapshotJson.unknownFields(g, new Unknown(Unknown.Reason.MALFORMED, why));
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** The parts of its line kept as written, with why (the layers are said under "unknown"). */
+    private static void problems(Mount m, JsonGenerator g) throws IOException {
+        boolean open = false;
+        for (var e : m.problems().entrySet()) {
+            if (e.getKey().equals(Mount.LAYERS)) continue;
+            if (!open) g.writeObjectFieldStart("problems");
+            open = true;
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        if (open) g.writeEndObject();
     }
 
     private static void overlay(OverlayLayers o, JsonGenerator g) throws IOException {

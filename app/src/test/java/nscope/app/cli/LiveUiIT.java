@@ -115,7 +115,7 @@ class LiveUiIT {
             tmux("send-keys", "-t", session, "K");
             String asked = until(session, "Send SIGTERM to 1 process?");
             assertTrue(
-                    asked.contains("PID " + target.pid() + " (started at tick "),
+                    asked.contains("PID " + target.pid() + " (started ") && asked.contains(" ago at "),
                     "names the process it will signal:\n" + asked);
             tmux("send-keys", "-t", session, "y");
             assertTrue(target.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "the process ended");

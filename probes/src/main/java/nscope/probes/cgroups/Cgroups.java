@@ -11,8 +11,9 @@ import nscope.probes.readout.Readout;
 /**
  * Every cgroup hierarchy of one scan and each process's place in them.
  * A process's cgroups are the lines of its /proc/PID/cgroup; a thread's come
- * from the member lists (v2 cgroup.threads, v1 tasks), where a thread may
- * sit apart from its process (v1, and v2 threaded subtrees).
+ * from the member lists (v2 cgroup.threads; v1 tasks, or in a live refresh
+ * each thread's own /proc/PID/task/TID/cgroup), where a thread may sit
+ * apart from its process (v1, and v2 threaded subtrees).
  */
 public final class Cgroups {
     /** No hierarchy read (the cgroup phase did not run). */
@@ -69,6 +70,21 @@ public final class Cgroups {
             if (r != null && r.known()) for (CgroupLine l : r.get()) if (h.matches(l)) return Optional.of(l.path());
         }
         return Optional.ofNullable(threadIndex().getOrDefault(h, Map.of()).get(tid));
+    }
+
+    /**
+     * The hierarchies in which a thread's cgroup differs from its process's
+     * (its leader's), both known, in tree order; empty for a leader. A v1
+     * thread can be moved alone; so can a v2 thread inside a threaded subtree.
+     */
+    public java.util.List<Hierarchy> differing(int tid, int tgid) {
+        java.util.List<Hierarchy> out = new java.util.ArrayList<>();
+        if (tid == tgid) return out;
+        for (CgroupTree t : trees) {
+            Optional<String> mine = pathOf(tid, tgid, t.hierarchy()), its = pathOf(tgid, tgid, t.hierarchy());
+            if (mine.isPresent() && its.isPresent() && !mine.get().equals(its.get())) out.add(t.hierarchy());
+        }
+        return out;
     }
 
     private Map<Hierarchy, Map<Integer, String>> threadIndex() {

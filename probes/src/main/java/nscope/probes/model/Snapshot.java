@@ -28,6 +28,7 @@ public final class Snapshot {
     private final Map<NsId, Readout<NsRelations>> relations;
     private final Map<NsId, Readout<NsFacts>> facts;
     private final nscope.probes.cgroups.Cgroups cgroups;
+    private final Readout<Instant> bootTime;
 
     public Snapshot(
             Instant takenAt,
@@ -89,6 +90,34 @@ public final class Snapshot {
             Map<NsId, Readout<NsRelations>> relations,
             Map<NsId, Readout<NsFacts>> facts,
             nscope.probes.cgroups.Cgroups cgroups) {
+        this(
+                takenAt,
+                source,
+                scope,
+                tasks,
+                namespaces,
+                userNames,
+                problems,
+                relations,
+                facts,
+                cgroups,
+                Readout.unknown(nscope.probes.readout.Unknown.Reason.NOT_PROVIDED, "the boot time was not read"));
+    }
+
+    /** @param bootTime when the host booted (the scan's time less /proc/uptime), for the tasks' start times */
+    public Snapshot(
+            Instant takenAt,
+            String source,
+            Scope scope,
+            Map<Integer, Task> tasks,
+            Map<NsId, Namespace> namespaces,
+            Map<Long, String> userNames,
+            List<ScanProblem> problems,
+            Map<NsId, Readout<NsRelations>> relations,
+            Map<NsId, Readout<NsFacts>> facts,
+            nscope.probes.cgroups.Cgroups cgroups,
+            Readout<Instant> bootTime) {
+        this.bootTime = java.util.Objects.requireNonNull(bootTime);
         this.cgroups = java.util.Objects.requireNonNull(cgroups);
         this.facts = Collections.unmodifiableSortedMap(new TreeMap<>(facts));
         this.relations = Collections.unmodifiableSortedMap(new TreeMap<>(relations));
@@ -164,6 +193,23 @@ public final class Snapshot {
     /** Every cgroup hierarchy and each process's place in them; {@link nscope.probes.cgroups.Cgroups#NONE} when the phase did not run. */
     public nscope.probes.cgroups.Cgroups cgroups() {
         return cgroups;
+    }
+
+    /** When the host booted, or why that is unknown (a recording made before nscope read /proc/uptime). */
+    public Readout<Instant> bootTime() {
+        return bootTime;
+    }
+
+    /**
+     * Clock ticks per second of the start times in /proc/PID/stat (USER_HZ,
+     * sysconf(_SC_CLK_TCK)): 100 on every architecture Java runs Linux on
+     * (the kernel's own HZ is converted to it for user space).
+     */
+    public static final int TICKS_PER_SECOND = 100;
+
+    /** When a task started: the boot time plus its start time in ticks; unknown with the boot time. */
+    public Readout<Instant> started(Task t) {
+        return bootTime.map(b -> b.plusMillis(t.startTime() * 1000 / TICKS_PER_SECOND));
     }
 
     public Optional<Task> task(int tid) {

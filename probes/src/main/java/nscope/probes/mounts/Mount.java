@@ -1,6 +1,7 @@
 package nscope.probes.mounts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,11 @@ import java.util.Optional;
  * @param fsType       type, with its subtype when there is one ("fuse.sshfs")
  * @param source       the mount source as the filesystem shows it; "" when it has none
  * @param superOptions the superblock's options
- * @param overlay      the layers, for an overlay mount
+ * @param overlay      the layers, for an overlay mount whose layer options could be read
+ * @param problems     what was wrong in the line, by part ("layers", "propagation", "root", "mount point"):
+ *                     such a part is kept as written (a path with a stray backslash, an optional field
+ *                     this parser does not take) or, for an overlay's layers, left unknown; the rest of
+ *                     the mount is as read. Empty for a line the kernel wrote as documented.
  */
 public record Mount(
         int id,
@@ -30,11 +35,49 @@ public record Mount(
         String fsType,
         String source,
         List<String> superOptions,
-        Optional<OverlayLayers> overlay) {
+        Optional<OverlayLayers> overlay,
+        Map<String, String> problems) {
     public Mount {
         options = List.copyOf(options);
         superOptions = List.copyOf(superOptions);
+        problems = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(problems));
     }
+
+    /** A mount read whole, with nothing wrong in its line. */
+    public Mount(
+            int id,
+            int parentId,
+            DeviceNumber device,
+            String root,
+            String mountPoint,
+            List<String> options,
+            Propagation propagation,
+            String fsType,
+            String source,
+            List<String> superOptions,
+            Optional<OverlayLayers> overlay) {
+        this(
+                id,
+                parentId,
+                device,
+                root,
+                mountPoint,
+                options,
+                propagation,
+                fsType,
+                source,
+                superOptions,
+                overlay,
+                Map.of());
+    }
+
+    /** Why an overlay's layers are unknown (its layer options could not be read); empty when they are known or it is no overlay. */
+    public Optional<String> layersUnknown() {
+        return Optional.ofNullable(problems.get(LAYERS));
+    }
+
+    /** The part of {@link #problems()} that names an overlay's layers. */
+    public static final String LAYERS = "layers";
 
     /** Mounted read-only (this mount's own flag; the superblock may be read-write). */
     public boolean readOnly() {

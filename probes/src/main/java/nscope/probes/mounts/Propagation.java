@@ -37,12 +37,18 @@ public record Propagation(
         return t.isEmpty() ? "private" : String.join(",", t);
     }
 
-    /** The kinds as findmnt's PROPAGATION column names them: "shared", "slave", "unbindable", "private". */
+    /**
+     * The propagation in findmnt's PROPAGATION words, exactly: "shared" or
+     * "private", then ",slave" for a slave and ",unbindable" for an
+     * unbindable mount ("private,slave", "shared,slave",
+     * "private,unbindable"). libmount looks for "shared:", "master:" and
+     * "unbindable" anywhere in the optional fields, so a field this parser
+     * kept in {@link #other} counts as it counts there.
+     */
     public String kinds() {
-        List<String> t = new ArrayList<>();
-        if (shared.isPresent()) t.add("shared");
-        if (master.isPresent()) t.add("slave");
-        if (unbindable) t.add("unbindable");
-        return t.isEmpty() ? "private" : String.join(",", t);
+        boolean isShared = shared.isPresent() || other.stream().anyMatch(o -> o.contains("shared:"));
+        boolean slave = master.isPresent() || other.stream().anyMatch(o -> o.contains("master:"));
+        boolean unbind = unbindable || other.stream().anyMatch(o -> o.contains("unbindable"));
+        return (isShared ? "shared" : "private") + (slave ? ",slave" : "") + (unbind ? ",unbindable" : "");
     }
 }

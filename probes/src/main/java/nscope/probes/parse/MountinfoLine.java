@@ -2,7 +2,9 @@ package nscope.probes.parse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import nscope.probes.mounts.DeviceNumber;
@@ -20,6 +22,15 @@ import nscope.probes.mounts.Propagation;
  * or more optional fields ended by a single "-", filesystem type, source,
  * superblock options. Fields are separated by one space (a source can be
  * empty, leaving two); paths, source and options are octal-escaped.
+ *
+ * <p>A line is dropped only when the mount cannot be placed or named: its
+ * IDs, device, the "-" and the three fields after it, its type. Anything
+ * else that is not as the kernel documents it is kept as written and named
+ * in {@link Mount#problems()}, as libmount (findmnt) keeps such lines: a
+ * path holding a backslash that is not an octal escape, an optional field
+ * this parser does not take (it joins {@code Propagation.other}), and an
+ * overlay whose layer options cannot be parsed (the mount is kept, its
+ * layers unknown: they are an extra, and its submounts stay under it).
  */
 public final class MountinfoLine {
     private MountinfoLine() {}
@@ -56,19 +67,27 @@ public final class MountinfoLine {
         int id = number(b, f.get(0), "mount ID");
         int parent = number(b, f.get(1), "parent ID");
         DeviceNumber dev = device(b, f.get(2));
-        String root = path(b, f.get(3), "root");
-        String mountPoint = path(b, f.get(4), "mount point");
+        Map<String, String> problems = new LinkedHashMap<>();
+        String root = path(b, f.get(3), "root", problems);
+        String mountPoint = path(b, f.get(4), "mount point", problems);
         List<String> options = list(b, f.get(5)[0], f.get(5)[1], "mount options");
-        Propagation prop = propagation(b, f.subList(6, sep));
+        Propagation prop = propagation(b, f.subList(6, sep), problems);
         int[] t = f.get(sep + 1);
         if (t[0] == t[1]) throw new Malformed("mountinfo: mount " + id + " has no filesystem type");
         String fsType = OctalEscapes.decode(b, t[0], t[1], false, "type");
         String source = OctalEscapes.decode(b, f.get(sep + 2)[0], f.get(sep + 2)[1], false, "source");
         // the rest of the line: a filesystem that printed a raw space into its options loses nothing
         List<String> superOptions = list(b, f.get(sep + 3)[0], to, "superblock options");
-        Optional<OverlayLayers> overlay =
-                fsType.equals("overlay") ? Optional.of(OverlayOptions.parse(superOptions)) : Optional.empty();
-        return new Mount(id, parent, dev, root, mountPoint, options, prop, fsType, source, superOptions, overlay);
+        Optional<OverlayLayers> overlay = Optional.empty();
+        if (fsType.equals("overlay")) {
+            try {
+                overlay = Optional.of(OverlayOptions.parse(superOptions));
+            } catch (Malformed m) {
+                problems.put(Mount.LAYERS, m.getMessage());
+            }
+        }
+        return new Mount(
+                id, parent, dev, root, mountPoint, options, prop, fsType, source, superOptions, overlay, problems);
     }
 
     private static String text(byte[] b, int from, int to) {
@@ -106,9 +125,15 @@ public final class MountinfoLine {
         return new DeviceNumber(number(b, f[0], colon, "device major"), number(b, colon + 1, f[1], "device minor"));
     }
 
-    private static String path(byte[] b, int[] f, String what) throws Malformed {
+    /** A path the kernel writes itself (it escapes every backslash): one with a stray backslash is kept as written. */
+    private static String path(byte[] b, int[] f, String what, Map<String, String> problems) throws Malformed {
         if (f[0] == f[1]) throw new Malformed("mountinfo: " + what + " is empty");
-        return OctalEscapes.decode(b, f[0], f[1], true, what);
+        try {
+            return OctalEscapes.decode(b, f[0], f[1], true, what);
+        } catch (Malformed m) {
+            problems.put(what, m.getMessage() + " (kept as written)");
+            return OctalEscapes.decode(b, f[0], f[1], false, what);
+        }
     }
 
     /** Comma-separated options, each decoded (an escaped comma, \054, stays inside its option). */
@@ -125,36 +150,56 @@ public final class MountinfoLine {
         return out;
     }
 
-    private static Propagation propagation(byte[] b, List<int[]> fields) throws Malformed {
+    /**
+     * The optional fields. One this parser does not take (a tag without its
+     * number, a tag twice, "unbindable:N", an empty field) is kept in
+     * {@code other} as written and named under "propagation".
+     */
+    private static Propagation propagation(byte[] b, List<int[]> fields, Map<String, String> problems) {
         OptionalInt shared = OptionalInt.empty(), master = OptionalInt.empty(), from = OptionalInt.empty();
         boolean unbindable = false;
-        List<String> other = new ArrayList<>();
+        List<String> other = new ArrayList<>(), odd = new ArrayList<>();
         for (int[] f : fields) {
             String s = text(b, f[0], f[1]);
-            if (s.isEmpty()) throw new Malformed("mountinfo: an empty optional field (two spaces before \"-\")");
+            if (s.isEmpty()) {
+                odd.add("an empty optional field (two spaces before \"-\")");
+                continue;
+            }
             int colon = s.indexOf(':');
             String tag = colon < 0 ? s : s.substring(0, colon);
+            Integer n = colon < 0 ? null : group(b, f[0] + colon + 1, f[1]);
+            boolean taken = switch (tag) {
+                case "shared" -> n != null && shared.isEmpty();
+                case "master" -> n != null && master.isEmpty();
+                case "propagate_from" -> n != null && from.isEmpty();
+                case "unbindable" -> colon < 0 && !unbindable;
+                default -> false;
+            };
+            if (!taken) {
+                other.add(s);
+                if (KNOWN_TAGS.contains(tag)) odd.add("optional field '" + s + "'");
+                continue;
+            }
             switch (tag) {
-                case "shared" -> shared = once(shared, tagged(b, f, colon, s), s);
-                case "master" -> master = once(master, tagged(b, f, colon, s), s);
-                case "propagate_from" -> from = once(from, tagged(b, f, colon, s), s);
-                case "unbindable" -> {
-                    if (colon >= 0 || unbindable) throw new Malformed("mountinfo: optional field '" + s + "'");
-                    unbindable = true;
-                }
-                default -> other.add(s);
+                case "shared" -> shared = OptionalInt.of(n);
+                case "master" -> master = OptionalInt.of(n);
+                case "propagate_from" -> from = OptionalInt.of(n);
+                default -> unbindable = true;
             }
         }
+        if (!odd.isEmpty()) problems.put("propagation", String.join(", ", odd) + " (kept as written)");
         return new Propagation(shared, master, from, unbindable, other);
     }
 
-    private static int tagged(byte[] b, int[] f, int colon, String s) throws Malformed {
-        if (colon < 0) throw new Malformed("mountinfo: optional field '" + s + "' has no peer group number");
-        return number(b, f[0] + colon + 1, f[1], "peer group in '" + s + "'");
-    }
+    private static final java.util.Set<String> KNOWN_TAGS =
+            java.util.Set.of("shared", "master", "propagate_from", "unbindable");
 
-    private static OptionalInt once(OptionalInt was, int v, String s) throws Malformed {
-        if (was.isPresent()) throw new Malformed("mountinfo: optional field '" + s + "' repeats its tag");
-        return OptionalInt.of(v);
+    /** A peer group number, or null when b[from, to) is none. */
+    private static Integer group(byte[] b, int from, int to) {
+        try {
+            return number(b, from, to, "peer group");
+        } catch (Malformed m) {
+            return null;
+        }
     }
 }

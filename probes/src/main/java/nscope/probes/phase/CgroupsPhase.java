@@ -23,6 +23,7 @@ import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsKind;
 import nscope.probes.model.ScanProblem;
+import nscope.probes.model.Scope;
 import nscope.probes.model.Task;
 import nscope.probes.read.cgroup.CgroupMembers;
 import nscope.probes.read.cgroup.CgroupNsRoots;
@@ -61,12 +62,43 @@ public final class CgroupsPhase implements ScanPhase {
         return pool;
     }
 
+    /**
+     * How a scan not asked for the v1 tasks lists (a live refresh) still
+     * knows where each thread is in a v1 hierarchy: by whichever costs less,
+     * each thread's own /proc/PID/task/TID/cgroup (one read per thread that
+     * is not its process's leader, every hierarchy at once, beside the walk)
+     * or every v1 cgroup's tasks file (a pid list the kernel builds, sorts and
+     * dedups under its css_set_lock, per cgroup and hierarchy, whether or not
+     * any thread sits apart). Measured on this VM with descriptors kept open,
+     * as a refresh keeps them: a thread file 4-11 us, a tasks file 5-30 us;
+     * 1,159 threads and 203 v1 cgroups: thread files 4.2 ms, tasks files
+     * 1.6 ms; 1,208 threads and 2,903 v1 cgroups: 8-26 ms against 15-98 ms.
+     * So the thread files are read while the threads that could differ are
+     * fewer than {@value #THREADS_PER_TASKS_FILE} per v1 cgroup of the last
+     * walk (the first scan, which knows no count yet, too), else the tasks
+     * lists. On a host of single-threaded processes, or with no v1
+     * hierarchy, neither costs anything.
+     */
+    static final int THREADS_PER_TASKS_FILE = 2;
+
+    /** The v1 cgroups of the last walk (every hierarchy), for the choice above; -1 before the first. */
+    private volatile int v1Cgroups = -1;
+
     private final boolean v1Threads;
     private final CgroupRootsCache roots = new CgroupRootsCache();
 
+    /** The threads per v1 cgroup at which the tasks lists cost less than each thread's own file. */
+    private final int threadsPerTasksFile;
+
     /** @param v1Threads read every v1 cgroup's tasks list (see {@link CgroupWalk#V1_THREADS_NOT_READ}) */
     public CgroupsPhase(boolean v1Threads) {
+        this(v1Threads, THREADS_PER_TASKS_FILE);
+    }
+
+    /** With another break-even point than {@link #THREADS_PER_TASKS_FILE} (tests of both ways). */
+    CgroupsPhase(boolean v1Threads, int threadsPerTasksFile) {
         this.v1Threads = v1Threads;
+        this.threadsPerTasksFile = threadsPerTasksFile;
     }
 
     @Override
@@ -77,9 +109,13 @@ public final class CgroupsPhase implements ScanPhase {
         for (Namespace n : scan.namespaces().values())
             if (n.kind() == NsKind.CGROUP && !n.tasks().isEmpty())
                 cgroupNs.put(n.id(), new RelationReader.Start(n.kind(), scan.paths(n)));
+        Map<Integer, Integer> threads = new TreeMap<>();
+        if (!v1Threads && scan.scope() == Scope.TASKS)
+            for (Task t : tasks.values()) if (!t.leader()) threads.put(t.tid(), t.tgid());
         read(
                 scan,
                 tgids(tasks),
+                threads,
                 cgroupNs,
                 tid -> tasks.containsKey(tid) ? tasks.get(tid).tgid() : -1);
         scan.cgroupNanos(System.nanoTime() - t0);
@@ -87,29 +123,40 @@ public final class CgroupsPhase implements ScanPhase {
 
     /**
      * @param processes  the PIDs whose /proc/PID/cgroup to read
+     * @param threads    the threads (TID to TGID) that are not their process's leader: where they are in a
+     *                   v1 hierarchy is read for them (see {@link #THREADS_PER_TASKS_FILE})
      * @param namespaces the cgroup namespaces whose roots to find, with paths that lead to them
      * @param tgidOf     the thread group of a task the scan read; -1 for one it did not
      */
     private void read(
             Scan scan,
             Collection<Integer> processes,
+            Map<Integer, Integer> threads,
             Map<NsId, RelationReader.Start> namespaces,
             IntUnaryOperator tgidOf) {
         Host host = scan.host();
         List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
         CgroupMembers members = new CgroupMembers(host);
         CgroupNsRoots nsRoots = new CgroupNsRoots(host, roots, namespaces, tgidOf);
+        List<Hierarchy> hierarchies = Hierarchies.mounted(host, problems);
+        boolean v1 = hierarchies.stream().anyMatch(h -> h.version() == 1);
+        boolean lists = v1Threads || v1 && v1Cgroups >= 0 && threads.size() >= threadsPerTasksFile * v1Cgroups;
+        Map<Integer, Integer> apart = v1 && !lists ? threads : Map.of();
         Future<Map<Integer, Readout<List<CgroupLine>>>> lineReads = BESIDE.submit(() -> members.lines(processes));
         Future<Map<NsId, Readout<NsFacts>>> freshRoots = BESIDE.submit(nsRoots::readFresh);
-        List<Hierarchy> hierarchies = Hierarchies.mounted(host, problems);
-        List<Map<String, Cgroup>> walked = new CgroupWalk(host, v1Threads).walk(hierarchies, problems);
+        Future<Map<Integer, Readout<List<CgroupLine>>>> threadReads =
+                apart.isEmpty() ? null : BESIDE.submit(() -> members.threadLines(apart));
+        List<Map<String, Cgroup>> walked = new CgroupWalk(host, lists).walk(hierarchies, problems);
+        v1Cgroups = v1CgroupCount(hierarchies, walked);
         long sampled = System.nanoTime();
         Map<Integer, Readout<List<CgroupLine>>> lines = done(lineReads);
         CgroupMembers.TreeOf treeOf = new CgroupMembers.TreeOf(hierarchies);
+        if (threadReads != null)
+            walked = CgroupMembers.v1Threads(hierarchies, walked, lines, done(threadReads), treeOf);
         Map<NsId, Readout<NsFacts>> found =
                 nsRoots.settle(done(freshRoots), CgroupNsRoots.ids(hierarchies, walked, treeOf));
         host.files().scanDone(); // descriptors kept for cgroups and processes this scan did not meet are let go
-        IntUnaryOperator groupOf = v1Threads ? members.threadGroups(walked, processes, tgidOf) : tgidOf;
+        IntUnaryOperator groupOf = lists ? members.threadGroups(walked, processes, tgidOf) : tgidOf;
         scan.cgroups(new Cgroups(
                 CgroupMembers.withProcesses(hierarchies, walked, processes, lines, treeOf, groupOf), lines, sampled));
         scan.facts().putAll(found);
@@ -128,6 +175,13 @@ public final class CgroupsPhase implements ScanPhase {
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private static int v1CgroupCount(List<Hierarchy> hierarchies, List<Map<String, Cgroup>> walked) {
+        int n = 0;
+        for (int i = 0; i < hierarchies.size(); i++)
+            if (hierarchies.get(i).version() == 1) n += walked.get(i).size();
+        return n;
     }
 
     /** The thread groups whose leader was read. */

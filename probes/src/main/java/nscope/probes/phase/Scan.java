@@ -46,6 +46,8 @@ public final class Scan {
     private Cgroups cgroups = Cgroups.NONE;
     private long cgroupNanos = -1;
     private Map<Long, String> userNames = Map.of();
+    private Readout<Instant> bootTime =
+            Readout.unknown(nscope.probes.readout.Unknown.Reason.NOT_PROVIDED, "the boot time was not read");
 
     /**
      * @param reader reads thread groups and knows each namespace by its nsfs
@@ -144,6 +146,11 @@ public final class Scan {
         this.userNames = userNames;
     }
 
+    /** When the host booted (the last phase reads it with the user names). */
+    public void bootTime(Readout<Instant> bootTime) {
+        this.bootTime = bootTime;
+    }
+
     /** Everything the phases found, as one immutable snapshot taken when the scan began. */
     public Snapshot snapshot() {
         return snapshot(at);
@@ -152,7 +159,17 @@ public final class Scan {
     /** Everything the phases found, as one immutable snapshot taken at the given time (a refresh: when it ends). */
     public Snapshot snapshot(Instant takenAt) {
         return new Snapshot(
-                takenAt, host.label(), scope, tasks, namespaces, userNames, problems, relations, facts, cgroups);
+                takenAt,
+                host.label(),
+                scope,
+                tasks,
+                namespaces,
+                userNames,
+                problems,
+                relations,
+                facts,
+                cgroups,
+                bootTime);
     }
 
     /** A few paths that lead to a namespace: member tasks' links, then pending ones', then descriptors and bind mounts. */

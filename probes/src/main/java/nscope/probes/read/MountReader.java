@@ -24,7 +24,8 @@ import nscope.probes.source.Host;
  * Never throws for what the host does: a process that has exited gives
  * an unknown with reason "exiting" (its caller skips it), a refused read
  * "permission"; a malformed line is a problem, and the other lines still
- * make the table.
+ * make the table; a line kept with parts that could not be read (an
+ * overlay's layers, say) is a problem too, and its mount stays in the table.
  */
 public final class MountReader {
     /** The table, or why there is none; and what was wrong in it. */
@@ -72,6 +73,11 @@ public final class MountReader {
             problems.add(new ScanProblem(
                     file + ":" + bad.line(),
                     new Unknown(Reason.MALFORMED, bad.why().getMessage())));
+        for (Mountinfo.OddLine odd : lines.odd())
+            problems.add(new ScanProblem(
+                    file + ":" + odd.line(),
+                    new Unknown(
+                            Reason.MALFORMED, "mount ID " + odd.mount().id() + " kept; " + partsNotRead(odd.mount()))));
         List<Mount> mounts = new ArrayList<>(lines.mounts().size());
         Set<Integer> ids = new HashSet<>();
         for (Mount m : lines.mounts()) {
@@ -92,6 +98,13 @@ public final class MountReader {
             return new Result(Readout.unknown(why), problems);
         }
         return new Result(Readout.of(new MountTable(mounts)), problems);
+    }
+
+    /** "layers: overlay: ...; propagation: ..." */
+    static String partsNotRead(Mount m) {
+        List<String> out = new ArrayList<>();
+        m.problems().forEach((part, why) -> out.add(part + ": " + why));
+        return String.join("; ", out);
     }
 
     private static Unknown why(Path file, IOException e) {

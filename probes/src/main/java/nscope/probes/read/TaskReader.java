@@ -161,7 +161,7 @@ public final class TaskReader {
             }
             Readout<NsId> r = files.link(i) != null
                     ? parseNs(nsDir, LINKS[i], files.link(i))
-                    : failedNs(nsDir.resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files.linkError(i));
+                    : failedNs(nsDir.resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files, i);
             if (r == null) return null; // the task is gone
             ns.put(LINKS[i], r);
         }
@@ -185,8 +185,13 @@ public final class TaskReader {
                 ns);
     }
 
+    /** What the kernel answers for pid_for_children before the new pid namespace has a PID 1. */
+    public static final String NO_PID1_YET = "the new pid namespace has no PID 1 yet: the next child becomes PID 1"
+            + " (the kernel shows pid_for_children only once it has one: ENOENT until then)";
+
     /** Why a link could not be read, or null if the task vanished. */
-    private Readout<NsId> failedNs(Path p, NsLink link, char state, IOException e) {
+    private Readout<NsId> failedNs(Path p, NsLink link, char state, TaskFiles files, int i) {
+        IOException e = files.linkError(i);
         Errno errno = Errno.of(e);
         if (errno.meansPermission()) return Readout.unknown(Reason.PERMISSION, p + ": " + errno.name());
         if (errno.meansVanished()) {
@@ -195,9 +200,22 @@ public final class TaskReader {
             if (!exists(p.getParent().getParent().resolve("stat"))) return null;
             if (!exists(p))
                 return Readout.unknown(Reason.NOT_PROVIDED, "this kernel has no " + link.fileName() + " link");
+            if (link == NsLink.PID_FOR_CHILDREN && namespacesHeld(files))
+                return Readout.unknown(Reason.NO_PID1_YET, NO_PID1_YET);
             return Readout.unknown(Reason.EXITING, "task is exiting");
         }
         return Readout.unknown(Reason.IO_ERROR, p + ": " + errno.name() + " " + e.getMessage());
+    }
+
+    /**
+     * Whether the task still held its namespaces when pid_for_children was
+     * read: its uts link, read after it in the same batch, was read (an
+     * exiting task lets go of all of them at once, and never gets them back).
+     * Then ENOENT from pid_for_children means its new pid namespace has no
+     * PID 1 yet, not that the task is exiting.
+     */
+    private static boolean namespacesHeld(TaskFiles files) {
+        return files.link(NsLink.UTS.ordinal()) != null;
     }
 
     /** The namespace a link's text names; its device from one stat per namespace. */

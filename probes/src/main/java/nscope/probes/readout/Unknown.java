@@ -12,7 +12,13 @@ public record Unknown(Reason reason, String detail) {
         /** The text was not in the format the kernel documents. */
         MALFORMED("malformed"),
         /** Any other read error. */
-        IO_ERROR("read error");
+        IO_ERROR("read error"),
+        /**
+         * pid_for_children of a task that unshared a new pid namespace and has
+         * not forked yet: the kernel answers ENOENT until the namespace has a
+         * PID 1, which the task's next child becomes.
+         */
+        NO_PID1_YET("no PID 1 yet");
 
         private final String label;
 

@@ -122,17 +122,14 @@ class LiveCgroupsTest {
                 assertEquals(cp.path, s.cgroups().pathOf(t.pid(), t.pid(), h).orElseThrow(), "the leader's");
                 assertTrue(tree(s, cpu).cgroup("/").get().children().contains(cp.path));
 
-                // a live refresh leaves v1 thread lists out, and says so; processes are still placed
+                // a live refresh reads no tasks list: each thread is placed by its own cgroup file
                 Snapshot light =
                         new Collector(Host.liveNative(), Scope.TASKS, EnumSet.of(Collector.Phase.CGROUPS)).collect();
                 Cgroup lm = cgroup(light, memory, mem.path);
                 assertEquals(List.of(t.pid()), lm.procs().get());
                 assertEquals(
-                        nscope.probes.readout.Unknown.Reason.NOT_PROVIDED,
-                        lm.threads().why().reason());
-                assertTrue(
-                        lm.threads().why().detail().contains("not read"),
-                        lm.threads().why().detail());
+                        new TreeSet<>(t.ids()), new TreeSet<>(lm.threads().get()), "every thread, each by its own");
+                assertEquals(List.of(apart), cgroup(light, cpu, side).threads().get());
                 assertEquals(64L << 20, CgroupFigures.memoryLimit(lm).get().value());
             }
         }

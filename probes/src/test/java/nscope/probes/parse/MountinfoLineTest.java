@@ -62,7 +62,7 @@ class MountinfoLineTest {
                 MountinfoLine.parse("36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue");
         assertEquals(OptionalInt.of(1), slave.propagation().master());
         assertEquals(OptionalInt.empty(), slave.propagation().shared());
-        assertEquals("slave", slave.propagation().kinds());
+        assertEquals("private,slave", slave.propagation().kinds(), "findmnt's words");
         Mount several =
                 MountinfoLine.parse(ROOT.replace("relatime -", "relatime shared:12 master:3 propagate_from:2 -"));
         assertEquals(OptionalInt.of(12), several.propagation().shared());
@@ -75,6 +75,8 @@ class MountinfoLineTest {
         Mount unbindable = MountinfoLine.parse(ROOT.replace("relatime -", "relatime unbindable -"));
         assertTrue(unbindable.propagation().unbindable());
         assertFalse(unbindable.propagation().isPrivate());
+        assertEquals("private,unbindable", unbindable.propagation().kinds(), "findmnt's words");
+        assertEquals("private", MountinfoLine.parse(ROOT).propagation().kinds());
         // a tag a newer kernel might add is kept, not dropped
         Mount future = MountinfoLine.parse(ROOT.replace("relatime -", "relatime shared:4 newtag:9 -"));
         assertEquals(List.of("newtag:9"), future.propagation().other());
@@ -175,7 +177,7 @@ class MountinfoLineTest {
     }
 
     @Test
-    void malformedLinesThrow() {
+    void linesThatCannotBePlacedOrNamedAreDropped() {
         String[] bad = {
             "",
             "27 1 254:0 / /", // too few fields
@@ -186,15 +188,53 @@ class MountinfoLineTest {
             ROOT.replace("27 1 ", "99999999999 1 "), // beyond an int
             ROOT.replace("254:0", "254-0"), // not MAJOR:MINOR
             ROOT.replace("254:0", "254:"),
-            ROOT.replace(" / / ", " / /a\\b "), // stray backslash in a path
-            ROOT.replace(" / / ", " / /a\\777 "), // escape beyond a byte
-            ROOT.replace("relatime -", "relatime shared -"), // tag without its number
-            ROOT.replace("relatime -", "relatime shared:x -"),
-            ROOT.replace("relatime -", "relatime shared:1 shared:2 -"), // a tag twice
-            ROOT.replace("relatime -", "relatime unbindable:1 -"),
-            ROOT.replace("relatime -", "relatime  shared:1 -"), // an empty optional field
             ROOT.replace("- ext4", "-  /dev/vda"), // no type
             ROOT.replace(" rw,relatime ", " "), // fields shift: no options
+        };
+        for (String line : bad) {
+            Malformed m = assertThrows(Malformed.class, () -> MountinfoLine.parse(line), line);
+            assertTrue(m.getMessage().startsWith("mountinfo: "), m.getMessage());
+        }
+    }
+
+    /** What libmount (findmnt) keeps, this parser keeps too: the part it cannot read is named, the mount stays. */
+    @Test
+    void oddPartsAreKeptAsWrittenAndNamed() throws Malformed {
+        String[][] odd = {
+            {ROOT.replace(" / / ", " / /a\\b "), "mount point", "/a\\b"}, // stray backslash in a path
+            {ROOT.replace(" / / ", " / /a\\777 "), "mount point", "/a\\777"}, // escape beyond a byte
+            {ROOT.replace("relatime -", "relatime shared -"), "propagation", "shared"}, // tag without its number
+            {ROOT.replace("relatime -", "relatime shared:x -"), "propagation", "shared:x"},
+            {ROOT.replace("relatime -", "relatime shared:1 shared:2 -"), "propagation", "shared:2"}, // a tag twice
+            {ROOT.replace("relatime -", "relatime unbindable:1 -"), "propagation", "unbindable:1"},
+            {ROOT.replace("relatime -", "relatime  shared:1 -"), "propagation", ""}, // an empty optional field
+        };
+        for (String[] o : odd) {
+            Mount m = MountinfoLine.parse(o[0]);
+            assertEquals(27, m.id(), o[0]);
+            assertTrue(m.problems().containsKey(o[1]), o[0] + ": " + m.problems());
+            assertTrue(
+                    m.problems().get(o[1]).endsWith("(kept as written)"),
+                    m.problems().toString());
+            if (o[1].equals("mount point")) assertEquals(o[2], m.mountPoint());
+            else if (!o[2].isEmpty())
+                assertTrue(
+                        m.propagation().other().contains(o[2]), m.propagation().toString());
+        }
+        // as findmnt reads them: "shared:x" and "unbindable:1" still count (libmount looks for the words)
+        assertEquals("shared", MountinfoLine.parse(odd[3][0]).propagation().kinds());
+        assertEquals(
+                "shared,unbindable",
+                MountinfoLine.parse(odd[6][0].replace("shared:1", "shared:1 unbindable"))
+                        .propagation()
+                        .kinds());
+        assertTrue(MountinfoLine.parse(ROOT).problems().isEmpty());
+    }
+
+    /** An overlay's layers are an extra: options that cannot be parsed leave them unknown, with why, and keep the mount. */
+    @Test
+    void overlayLayersThatCannotBeParsedAreUnknownAndTheMountIsKept() throws Malformed {
+        String[] bad = {
             "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a:::/b", // three colons
             "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a:", // trailing colon
             "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=:/a", // empty first layer
@@ -203,10 +243,17 @@ class MountinfoLineTest {
             "70 27 0:60 / /c rw - overlay overlay rw,lowerdir=/a,lowerdir+=/b", // both forms
         };
         for (String line : bad) {
-            Malformed m = assertThrows(Malformed.class, () -> MountinfoLine.parse(line), line);
+            Mount m = MountinfoLine.parse(line);
+            assertEquals(70, m.id(), line);
+            assertEquals("/c", m.mountPoint());
+            assertEquals("overlay", m.fsType());
+            assertEquals(Optional.empty(), m.overlay(), line);
             assertTrue(
-                    m.getMessage().startsWith("mountinfo: ") || m.getMessage().startsWith("overlay: "), m.getMessage());
+                    m.layersUnknown().orElseThrow().startsWith("overlay: "),
+                    m.problems().toString());
+            assertEquals(List.of(Mount.LAYERS), List.copyOf(m.problems().keySet()));
         }
+        assertEquals(Optional.empty(), MountinfoLine.parse(OVERLAY).layersUnknown());
     }
 
     @Test
@@ -218,15 +265,20 @@ class MountinfoLineTest {
 
     @Test
     void oneBadLineDoesNotLoseTheOthers() {
-        String file = ROOT + "\n" + SHARED.replace("shared:1", "shared:") + "\n" + RO_TMPFS + "\n" + OVERLAY + "\n";
+        String file = ROOT + "\n" + SHARED.replace("254:0", "254-0") + "\n" + RO_TMPFS + "\n" + OVERLAY + "\n"
+                + OVERLAY.replace("4080 ", "4081 ").replace("lowerdir=", "lowerdir=:") + "\n";
         Mountinfo.Lines lines = Mountinfo.parse(file.getBytes(StandardCharsets.UTF_8));
         assertEquals(
-                List.of(27, 28, 4080), lines.mounts().stream().map(Mount::id).toList());
+                List.of(27, 28, 4080, 4081),
+                lines.mounts().stream().map(Mount::id).toList());
         assertEquals(1, lines.bad().size());
         assertEquals(2, lines.bad().get(0).line());
         assertTrue(
-                lines.bad().get(0).why().getMessage().contains("shared:"),
+                lines.bad().get(0).why().getMessage().contains("254-0"),
                 lines.bad().get(0).why().getMessage());
+        assertEquals(1, lines.odd().size(), "the overlay with unreadable layers is kept, and named");
+        assertEquals(5, lines.odd().get(0).line());
+        assertEquals(4081, lines.odd().get(0).mount().id());
         // no final newline: the last line still counts
         assertEquals(
                 2,

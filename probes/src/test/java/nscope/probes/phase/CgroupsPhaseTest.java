@@ -52,14 +52,51 @@ class CgroupsPhaseTest {
     }
 
     @Test
-    void v1ThreadListsOnlyWhenAskedFor() throws IOException {
+    void v1ThreadListsFromTheTasksFilesOrEachThreadsOwnCgroupFile() throws IOException {
         Host host = Scans.fixture("cgroup-v1");
+        // not asked for the tasks lists: each thread's own /proc/PID/task/TID/cgroup places it
         Scan without = Scans.after(host, Scope.TASKS, new TasksPhase(), new NamespacesPhase(), new CgroupsPhase(false));
         assertEquals(8, without.cgroups().trees().size());
-        Cgroup batch = tree(without, "cpu,cpuacct").cgroup(BATCH).orElseThrow();
-        assertEquals(Unknown.Reason.NOT_PROVIDED, batch.threads().why().reason());
-        assertEquals(CgroupWalk.V1_THREADS_NOT_READ, batch.threads().why().detail());
-        assertEquals(List.of(), batch.procs().get(), "no process's own line names it");
+        CgroupTree cpu = tree(without, "cpu,cpuacct");
+        Cgroup batch = cpu.cgroup(BATCH).orElseThrow();
+        assertEquals(List.of(2397), batch.threads().get(), "the thread apart, from its own cgroup file");
+        assertEquals(List.of(2391), batch.procs().get(), "its process is listed, as v1 cgroup.procs lists it");
+        assertEquals(
+                BATCH, without.cgroups().pathOf(2397, 2391, cpu.hierarchy()).orElseThrow());
+        assertEquals(
+                "/system.slice/mariadb.service",
+                without.cgroups().pathOf(2396, 2391, cpu.hierarchy()).orElseThrow());
+        assertEquals(
+                List.of(cpu.hierarchy()),
+                without.cgroups().differing(2397, 2391),
+                "its cgroups differ in one hierarchy");
+        assertEquals(List.of(), without.cgroups().differing(2396, 2391));
+        // where the threads outnumber the tasks files' break-even, the next scan lists them by the tasks files
+        CgroupsPhase lists = new CgroupsPhase(false, 0);
+        Scan first = Scans.after(host, Scope.TASKS, new TasksPhase(), new NamespacesPhase(), lists);
+        Scan second = Scans.after(host, Scope.TASKS, new TasksPhase(), new NamespacesPhase(), lists);
+        for (Scan x : List.of(first, second)) {
+            Cgroup b = tree(x, "cpu,cpuacct").cgroup(BATCH).orElseThrow();
+            assertEquals(List.of(2397), b.threads().get());
+            assertEquals(List.of(2391), b.procs().get());
+        }
+        assertEquals(
+                tree(first, "memory")
+                        .cgroup("/system.slice/mariadb.service")
+                        .orElseThrow()
+                        .threads(),
+                tree(second, "memory")
+                        .cgroup("/system.slice/mariadb.service")
+                        .orElseThrow()
+                        .threads(),
+                "the thread files and the tasks lists agree");
+        // a processes-only scan reads no thread: v1 thread lists stay unknown, and say why
+        Scan bare =
+                Scans.after(host, Scope.PROCESSES, new TasksPhase(), new NamespacesPhase(), new CgroupsPhase(false));
+        Cgroup unread = tree(bare, "cpu,cpuacct").cgroup(BATCH).orElseThrow();
+        assertEquals(Unknown.Reason.NOT_PROVIDED, unread.threads().why().reason());
+        assertEquals(CgroupWalk.V1_THREADS_NOT_READ, unread.threads().why().detail());
+        assertEquals(List.of(), unread.procs().get(), "no process's own line names it");
 
         Scan with = Scans.after(host, Scope.TASKS, new TasksPhase(), new NamespacesPhase(), new CgroupsPhase(true));
         Cgroup threaded = tree(with, "cpu,cpuacct").cgroup(BATCH).orElseThrow();

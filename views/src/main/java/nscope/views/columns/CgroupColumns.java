@@ -23,7 +23,8 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "processes in it (cgroup.procs); - a threaded cgroup, which has no list of processes; ? could not be read",
+            "member processes: each whose /proc/PID/cgroup names it, and (v1) each with a thread in it;"
+                    + " '-' where the kernel offers none (a v2 threaded cgroup)",
             r -> CgroupCells.count(r.cgroup().procs()));
     public static final Column<CgroupRow> TASKS = new Column<>(
             "TASKS",
@@ -31,7 +32,8 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "threads in it (cgroup.threads, v1 tasks); - not read: a live refresh leaves v1 thread lists out, they cost much; ? could not be read",
+            "member threads (v2 cgroup.threads; v1 tasks, or each thread's own /proc/PID/task/TID/cgroup);"
+                    + " '-' where not read (a scan of processes only), '?' where a read failed",
             r -> CgroupCells.count(r.cgroup().threads()));
     public static final Column<CgroupRow> MEMORY = new Column<>(
             "MEMORY",
@@ -39,7 +41,8 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "memory in use/its limit, in K, M, G of 1024: memory.current/memory.max (v1 memory.usage_in_bytes/limit_in_bytes); max: no limit",
+            "memory in use / its limit, bytes in binary units (v2 memory.current/memory.max,"
+                    + " v1 memory.usage_in_bytes/memory.limit_in_bytes; max: no limit)",
             r -> CgroupCells.memory(r.cgroup()));
     public static final Column<CgroupRow> CPU = new Column<>(
             "CPU%",
@@ -56,7 +59,8 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "tasks it holds, its children's too/the most it may: pids.current/pids.max; max: no limit",
+            "tasks (processes and threads) counted by the pids controller / its limit (pids.current/pids.max;"
+                    + " max: no limit)",
             r -> CgroupCells.pids(r.cgroup()));
     public static final Column<CgroupRow> PSI = new Column<>(
             "PSI-SOME10",
@@ -64,7 +68,8 @@ public final class CgroupColumns {
             Align.RIGHT,
             null,
             null,
-            "pressure (PSI), cpu/memory/io: % of the last 10 s in which some of its tasks waited for it (avg10 of the some line of cpu.pressure, memory.pressure, io.pressure); - not offered",
+            "pressure stall, 'some' avg10 of cpu/memory/io: % of the last 10 s in which some task of it"
+                    + " waited for that resource ('-': that file not offered; the detail gives avg60 and avg300)",
             r -> CgroupCells.pressure(r.cgroup()));
     public static final Column<CgroupRow> CGROUP = new Column<>(
             "CGROUP",

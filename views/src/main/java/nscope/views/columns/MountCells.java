@@ -27,6 +27,11 @@ public final class MountCells {
         return merge(m.options(), m.superOptions());
     }
 
+    /** The line that stands for an overlay's layers when its layer options could not be parsed. */
+    public static String layersUnknown(String why) {
+        return "layers: unknown (" + why + ")";
+    }
+
     /** The options without an overlay's layers (lowerdir=, upperdir=, ...): a text table lists those on lines of their own. */
     public static String optionsWithoutLayers(Mount m) {
         List<String> fs = new ArrayList<>();

@@ -7,6 +7,7 @@ import nscope.probes.model.NsId;
 import nscope.probes.model.Snapshot;
 import nscope.probes.query.NsListing;
 import nscope.probes.query.NsTree;
+import nscope.probes.query.PidLevels;
 import nscope.views.columns.Column.Align;
 import nscope.views.columns.Column.JsonType;
 
@@ -54,7 +55,7 @@ public final class NamespaceColumns {
             Align.RIGHT,
             "tasks",
             JsonType.NUMBER,
-            "tasks in it, threads included, each by its own /proc/PID/task/TID/ns link (more than NPROCS: threads)",
+            "tasks (threads, leaders included) in it, each by its own /proc/PID/task/TID/ns link",
             r -> r.listing().ntasks());
     public static final Column<NsRow> PID = new Column<>(
             "PID",
@@ -105,9 +106,17 @@ public final class NamespaceColumns {
             "the owning user namespace's inode (0: none, or hidden from us)",
             r -> up(r, NsTree.Relation.OWNER));
 
-    /** The screen's PID: unlike lsns's, nothing for a namespace no task is in. */
+    /** The screen's PID: a pid namespace's PID 1 as the host numbers it; unlike lsns's, nothing for a namespace no task is in. */
     public static final Column<NsRow> LOWEST_PID = new Column<>(
-            "PID", 7, Align.RIGHT, null, null, "its lowest PID (blank when no task is in it)", r -> lowestPid(r.ns()));
+            "PID",
+            7,
+            Align.RIGHT,
+            null,
+            null,
+            "for a pid namespace the host PID of its PID 1 (its init); for the others, and a pid namespace whose"
+                    + " PID 1 was not read, the lowest PID in it (a thread's TID when only a thread is in it);"
+                    + " blank when no task is in it",
+            r -> screenPid(r));
     /** The screen's tree column. */
     public static final Column<NsRow> NAMESPACE = new Column<>(
             "NAMESPACE",
@@ -115,7 +124,9 @@ public final class NamespaceColumns {
             Align.LEFT,
             null,
             null,
-            "the namespaces by type, pid and user ones under their parent; each as type:[inode] (what readlink /proc/PID/ns/TYPE shows), then its key fact (hostname, interfaces, level, id map, mounts); hidden: no task is in it, a descriptor or bind mount holds it; no process: known only as a parent or owner",
+            "the tree, the namespace's inode (type:[inode] as /proc/PID/ns/TYPE links name it), its key fact:"
+                    + " uts hostname, ipc object counts, net interfaces (state, first IPv4 and IPv6, MTU, veth peer),"
+                    + " pid level and PID 1, user uid map (inside -> outside, count), time offsets, mounts, cgroup root",
             NamespaceColumns::name);
 
     /** `nscope ls`: lsns's default columns, TASKS with --threads, HOLDER with --all. */
@@ -139,6 +150,14 @@ public final class NamespaceColumns {
         return id == null ? "0" : Long.toUnsignedString(id.ino());
     }
 
+    private static Integer screenPid(NsRow r) {
+        if (r.ns().kind() == nscope.probes.model.NsKind.PID) {
+            var init = PidLevels.init(r.snapshot(), r.ns());
+            if (init.isPresent()) return init.get().tid();
+        }
+        return lowestPid(r.ns());
+    }
+
     private static Integer lowestPid(Namespace n) {
         if (!n.processes().isEmpty()) return n.processes().get(0);
         return n.tasks().isEmpty() ? null : n.tasks().get(0);
@@ -147,6 +166,14 @@ public final class NamespaceColumns {
     private static String name(NsRow r) {
         Namespace n = r.ns();
         String fact = NamespaceFacts.summary(r.snapshot().facts(n.id()).orElse(null));
+        if (n.kind() == nscope.probes.model.NsKind.PID) {
+            String init = PidLevels.init(r.snapshot(), n)
+                    .map(t -> "PID 1 = host " + t.tid())
+                    .orElse("");
+            if (!PidLevels.awaitingInit(r.snapshot(), n.id()).isEmpty())
+                init += (init.isEmpty() ? "" : ", ") + "a child namespace with no PID 1 yet";
+            if (!init.isEmpty()) fact = fact.isEmpty() ? init : fact + ", " + init;
+        }
         return n.kind().label() + ":[" + n.id() + "]" + (fact.isEmpty() ? "" : "  " + fact);
     }
 }

@@ -24,15 +24,15 @@ public final class ProcessColumns {
             Align.RIGHT,
             null,
             null,
-            "the task's PID in nscope's pid namespace (for a thread: its TID)",
-            r -> r.task().tid());
+            "the process ID in nscope's pid namespace: for a thread its process's (TGID), as ps -eLf's PID",
+            r -> r.task().tgid());
     public static final Column<TaskRow> TGID = new Column<>(
             "TGID",
             7,
             Align.RIGHT,
             null,
             null,
-            "thread group ID: the PID of the process it belongs to (Tgid in /proc/PID/status); a thread shares it",
+            "its thread group ID: the PID of the process it belongs to (its leader's TID)",
             r -> r.task().tgid());
     public static final Column<TaskRow> TID = new Column<>(
             "TID",
@@ -40,7 +40,7 @@ public final class ProcessColumns {
             Align.RIGHT,
             null,
             null,
-            "thread ID: the task's own ID (ps -L calls it LWP); equal to TGID for a process's first thread, its leader",
+            "the task's own ID (ps -eLf's LWP): equal to PID and TGID for a process's leader",
             r -> r.task().tid());
     public static final Column<TaskRow> NSPID = new Column<>(
             "NSPID",

@@ -18,7 +18,8 @@ import nscope.views.tree.RowKey;
  * The cgroups screen: every hierarchy as a tree of cgroups with members,
  * memory, CPU % (between the last two refreshes), pids and pressure, marks
  * for threaded, frozen, OOM kills and pids.max hits (as `nscope cgroups`).
- * Its detail links a cgroup to its processes.
+ * Its detail ({@link CgroupDetail}) links a cgroup to its processes and to
+ * the threads in it apart from their process.
  */
 final class CgroupsScreen implements Screen {
     @Override
@@ -88,21 +89,6 @@ final class CgroupsScreen implements Screen {
     public Detail detail(Snapshot s, RowKey key) {
         if (!(key instanceof RowKey.Cgroup)) return Detail.NONE;
         if (!(target(s, key) instanceof Target.OfCgroup f)) return Detail.gone("that cgroup");
-        CgroupTree t = f.tree();
-        Cgroup c = f.cgroup();
-        List<String> lines = new ArrayList<>();
-        List<Link> links = new ArrayList<>();
-        lines.add(t.hierarchy().label() + ":" + f.path() + (c.id() != 0 ? " (id " + c.id() + ")" : "") + ", memory "
-                + CgroupCells.memory(c) + ", pids " + CgroupCells.pids(c) + CgroupCells.marks(c));
-        if (!c.threads().known()) lines.add("threads: " + c.threads().why().detail());
-        if (c.procs().known()) {
-            int shown = 0;
-            for (int pid : c.procs().get()) {
-                if (shown++ == 20) break;
-                s.leader(pid)
-                        .ifPresent(p -> links.add(new Link("process " + pid + " " + p.comm(), RowKey.Task.process(p))));
-            }
-        }
-        return new Detail(lines, links);
+        return CgroupDetail.of(s, f.tree(), f.path(), f.cgroup());
     }
 }

@@ -11,6 +11,7 @@ import nscope.probes.mounts.Mount;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.readout.Readout;
 import nscope.views.columns.Column;
+import nscope.views.columns.MountCells;
 import nscope.views.columns.MountColumns;
 import nscope.views.tree.Forest;
 import nscope.views.tree.Node;
@@ -19,7 +20,7 @@ import nscope.views.tree.RowKey;
 /**
  * The mounts screen: each mount namespace, and under it its mount tree
  * (target, source, type, propagation), an overlay's layers as rows of
- * their own under it.
+ * their own under it (one row saying why, when they could not be read).
  */
 final class MountsScreen implements Screen {
     @Override
@@ -58,11 +59,14 @@ final class MountsScreen implements Screen {
 
     private static Node mount(Namespace n, MountTable t, Mount m) {
         List<Node> kids = new ArrayList<>();
-        if (m.overlay().isPresent()) {
-            int i = 0;
-            for (String layer : m.overlay().get().lines())
-                kids.add(new Node(new RowKey.Layer(n.id(), m.id(), i++), List.of("", "", "", layer), List.of()));
-        }
+        List<String> layers = m.overlay()
+                .map(o -> o.lines())
+                .orElse(m.layersUnknown()
+                        .map(w -> List.of(MountCells.layersUnknown(w)))
+                        .orElse(List.of()));
+        int i = 0;
+        for (String layer : layers)
+            kids.add(new Node(new RowKey.Layer(n.id(), m.id(), i++), List.of("", "", "", layer), List.of()));
         for (Mount c : t.children(m.id())) kids.add(mount(n, t, c));
         return new Node(new RowKey.Mount(n.id(), m.id()), Column.texts(MountColumns.SCREEN, m, ""), kids);
     }

@@ -26,8 +26,9 @@ import nscope.views.tree.RowKey;
  * processes and threads counted and its key fact; pid and user namespaces
  * as trees by parent (when the relations phase ran). A hidden namespace (no
  * process in it) is marked with what holds it. Names take their type's
- * colour. Its detail links a namespace to its parent, owner, children and
- * member processes.
+ * colour. Its detail links a namespace to its parent, owner, children,
+ * member processes and the threads in it without their process, and says
+ * what it holds ({@link NamespaceDetail}).
  */
 public final class NamespacesScreen implements Screen {
     /** The order of the groups: the ones that nest first. */
@@ -162,11 +163,8 @@ public final class NamespacesScreen implements Screen {
             if (r.known() && id.equals(r.get().parent()))
                 links.add(new Link("child " + n.kind().label() + ":[" + child + "]", key(s, child, n.kind())));
         });
-        int shown = 0;
-        for (int pid : n.processes()) {
-            if (shown++ == 20) break;
-            s.leader(pid).ifPresent(t -> links.add(new Link("member " + pid + " " + t.comm(), RowKey.Task.process(t))));
-        }
+        NamespaceDetail.facts(s, n, lines, links);
+        NamespaceDetail.members(s, n, links);
         return new Detail(lines, links);
     }
 

@@ -6,14 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nscope.probes.cgroups.CgroupCpu;
-import nscope.probes.cgroups.CgroupLine;
-import nscope.probes.cgroups.CgroupTree;
-import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
-import nscope.probes.query.CgroupNsPaths;
-import nscope.probes.readout.Readout;
 import nscope.views.columns.Column;
 import nscope.views.columns.ProcessColumns;
 import nscope.views.columns.ProcessColumns.TaskRow;
@@ -25,9 +20,9 @@ import nscope.views.tree.RowKey;
  * The processes screen: the process tree by parent, each process's other
  * threads as its first children, with PID, TGID and TID side by side and the
  * PID in every pid namespace level (NSpid, outermost first). A thread whose
- * namespaces differ from its leader's is marked with the links that differ.
- * Its detail links a task to its parent, its process, each of its
- * namespaces and its cgroups.
+ * namespaces or cgroups differ from its leader's is marked with the links
+ * and hierarchies that differ. Its detail ({@link TaskDetail}) links a task
+ * to its parent, its process, each of its namespaces and its own cgroups.
  */
 final class ProcessesScreen implements Screen {
     @Override
@@ -82,12 +77,25 @@ final class ProcessesScreen implements Screen {
         return Column.texts(ProcessColumns.SCREEN, new TaskRow(s, t), "");
     }
 
-    /** "ns differs: net uts" for a thread in other namespaces than its leader's. */
+    /**
+     * "ns differs: net uts" for a thread in other namespaces than its
+     * leader's, "cgroup differs: cpu,cpuacct" for one in other cgroups (a v1
+     * thread moved alone), both when both differ.
+     */
     private static String mark(Snapshot s, Task t) {
+        List<String> marks = new ArrayList<>();
         Set<NsLink> diff = s.divergentLinks(t);
-        if (diff.isEmpty()) return "";
-        StringBuilder b = new StringBuilder("ns differs:");
-        for (NsLink l : diff) b.append(' ').append(l.fileName());
+        if (!diff.isEmpty()) marks.add("ns differs: " + names(diff));
+        List<String> cg = new ArrayList<>();
+        for (var h : s.cgroups().differing(t.tid(), t.tgid())) cg.add(h.label());
+        if (!cg.isEmpty()) marks.add("cgroup differs: " + String.join(" ", cg));
+        return String.join("; ", marks);
+    }
+
+    /** The links' names, space-separated ("net uts"). */
+    static String names(Set<NsLink> links) {
+        StringBuilder b = new StringBuilder();
+        for (NsLink l : links) b.append(b.length() == 0 ? "" : " ").append(l.fileName());
         return b.toString();
     }
 
@@ -104,37 +112,6 @@ final class ProcessesScreen implements Screen {
         if (!(key instanceof RowKey.Task k)) return Detail.NONE;
         Task t = s.task(k.tid()).orElse(null);
         if (t == null) return Detail.gone("task " + k.tid());
-        List<String> lines = new ArrayList<>();
-        List<Link> links = new ArrayList<>();
-        lines.add((t.leader() ? "process " : "thread ") + t.tid() + " of thread group " + t.tgid() + ", parent "
-                + t.ppid()
-                + ", state " + t.state() + (t.kernelThread() ? ", kernel thread" : "") + ", NSpid "
-                + (t.nsPid().known() ? t.nsPid().get() : t.nsPid().why()));
-        lines.add("command: " + t.commandLine());
-        s.leader(t.ppid())
-                .ifPresent(p -> links.add(new Link("parent " + p.tgid() + " " + p.comm(), RowKey.Task.process(p))));
-        if (!t.leader())
-            s.leader(t.tgid()).ifPresent(p -> links.add(new Link("its process " + p.tgid(), RowKey.Task.process(p))));
-        for (NsLink l : NsLink.values()) {
-            Readout<NsId> r = t.ns(l);
-            if (!r.known()) continue;
-            if (l.forChildren()
-                    && t.ns(NsLink.of(l.kind())).map(x -> x.equals(r.get())).orNull() == Boolean.TRUE) continue;
-            links.add(new Link(l.fileName() + ":[" + r.get() + "]", new RowKey.Namespace(l.kind(), r.get())));
-        }
-        s.cgroups().lines(t.tgid()).filter(Readout::known).ifPresent(ls -> {
-            for (CgroupLine l : ls.get()) {
-                CgroupTree tree = s.cgroups().treeOf(l).orElse(null);
-                if (tree == null) continue;
-                String inner = CgroupNsPaths.inner(s, t.tgid(), l)
-                        .filter(p -> !p.equals(l.path()))
-                        .map(p -> " (sees " + p + ")")
-                        .orElse("");
-                links.add(new Link(
-                        "cgroup " + tree.hierarchy().label() + ":" + l.path() + inner,
-                        new RowKey.Cgroup(tree.hierarchy().device(), l.path())));
-            }
-        });
-        return new Detail(lines, links);
+        return TaskDetail.of(s, t);
     }
 }

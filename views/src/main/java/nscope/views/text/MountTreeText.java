@@ -15,7 +15,9 @@ import nscope.views.columns.MountColumns;
  * master:N, propagate_from:N, unbindable, or private) and OPTIONS. An
  * overlay's layers are lines of their own under its row, in the OPTIONS
  * column ("lower: PATH" uppermost first, then "data:", "upper:", "work:"),
- * and are left out of its OPTIONS cell. Host text is escaped: control
+ * and are left out of its OPTIONS cell; layers that could not be read are
+ * one line saying why ("layers: unknown (...)"), the options then shown
+ * whole. Host text is escaped: control
  * characters as \n, \t, \xNN (see {@link Escape}), and spaces as \x20, so
  * a name cannot split or shift a column. The columns are {@link MountColumns#TEXT}.
  */
@@ -43,10 +45,9 @@ public final class MountTreeText {
         }
         cells.set(0, branch + cells.get(0)); // the tree is drawn in TARGET
         t.add(cells.toArray());
-        if (m.overlay().isPresent()) {
-            String gutter = under + (kids.isEmpty() ? "" : "│");
-            for (String line : layerLines(m.overlay().get())) t.add(gutter, "", "", "", line);
-        }
+        String gutter = under + (kids.isEmpty() ? "" : "│");
+        if (m.overlay().isPresent()) for (String line : layerLines(m.overlay().get())) t.add(gutter, "", "", "", line);
+        else m.layersUnknown().ifPresent(why -> t.add(gutter, "", "", "", MountCells.layersUnknown(why)));
         for (int i = 0; i < kids.size(); i++) {
             boolean last = i == kids.size() - 1;
             add(t, table, kids.get(i), under + (last ? "└─" : "├─"), under + (last ? "  " : "│ "));

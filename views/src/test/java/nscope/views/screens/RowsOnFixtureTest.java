@@ -61,9 +61,9 @@ class RowsOnFixtureTest {
                 "the thread under its leader");
         Node t = f.node(RowKey.Task.thread(threaded)).orElseThrow();
         assertEquals(
-                List.of(threaded.tid(), threaded.tgid(), threaded.tid()),
+                List.of(threaded.tgid(), threaded.tgid(), threaded.tid()),
                 t.cells().subList(0, 3).stream().map(Integer::parseInt).toList(),
-                "PID, TGID, TID side by side");
+                "PID, TGID, TID side by side; a thread's PID is its process's, as ps -eLf shows it");
         assertTrue(t.cells().get(6).startsWith("{"), "a thread shows its own name: " + t.cells());
         // a process in a container's nested pid namespace has its PID at every level
         assertTrue(all(f).stream().anyMatch(n -> n.cells().get(3).split("/").length == 3), "NSpid with three levels");

@@ -46,6 +46,100 @@ public final class CgroupMembers {
     }
 
     /**
+     * The cgroups of each of these threads (TID to its TGID), from its own
+     * /proc/TGID/task/TID/cgroup: in v1 a thread may sit apart from its
+     * process, and /proc/PID/cgroup shows only the leader's. One read per
+     * thread gives every hierarchy at once; one that exited before its read
+     * is left out.
+     */
+    public Map<Integer, Readout<List<CgroupLine>>> threadLines(Map<Integer, Integer> threads) {
+        Map<Integer, Readout<List<CgroupLine>>> lines = new HashMap<>();
+        threads.forEach((tid, tgid) -> {
+            Path f = host.roots()
+                    .proc()
+                    .resolve(Integer.toString(tgid))
+                    .resolve("task")
+                    .resolve(Integer.toString(tid))
+                    .resolve("cgroup");
+            Readout<List<CgroupLine>> r = lines(f);
+            if (r != null) lines.put(tid, r);
+        });
+        return lines;
+    }
+
+    /**
+     * Each v1 cgroup's threads, where the walk did not list them (its tasks
+     * file not read): every process's leader placed by its /proc/PID/cgroup
+     * line, every other thread by its own ({@link #threadLines}). A process
+     * whose lines could not be read is in no list; when a thread's could not
+     * be read (refused, or a fixture that never recorded them), no list is
+     * whole, so each stays unknown, with why.
+     */
+    public static List<Map<String, Cgroup>> v1Threads(
+            List<Hierarchy> hierarchies,
+            List<Map<String, Cgroup>> walked,
+            Map<Integer, Readout<List<CgroupLine>>> processLines,
+            Map<Integer, Readout<List<CgroupLine>>> threadLines,
+            TreeOf treeOf) {
+        Readout<List<Integer>> notWhole = notWhole(threadLines);
+        List<Map<String, List<Integer>>> byPath = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++) byPath.add(new HashMap<>());
+        java.util.TreeMap<Integer, Readout<List<CgroupLine>>> all = new java.util.TreeMap<>(processLines);
+        all.putAll(threadLines);
+        all.forEach((tid, r) -> {
+            if (!r.known()) return;
+            for (CgroupLine l : r.get()) {
+                int t = treeOf.of(l);
+                if (t >= 0 && hierarchies.get(t).version() == 1)
+                    byPath.get(t)
+                            .computeIfAbsent(l.path(), k -> new ArrayList<>())
+                            .add(tid);
+            }
+        });
+        List<Map<String, Cgroup>> out = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++) {
+            Map<String, Cgroup> m = new HashMap<>(walked.get(i));
+            if (hierarchies.get(i).version() == 1) {
+                Map<String, List<Integer>> here = byPath.get(i);
+                m.replaceAll((path, c) -> unlisted(c)
+                        ? new Cgroup(
+                                c.path(),
+                                c.id(),
+                                c.children(),
+                                c.procs(),
+                                notWhole != null
+                                        ? notWhole
+                                        : Readout.of(List.copyOf(here.getOrDefault(path, List.of()))),
+                                c.files())
+                        : c);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Why no v1 thread list is whole: some thread's own cgroup file could not be read; null when every one was. */
+    private static Readout<List<Integer>> notWhole(Map<Integer, Readout<List<CgroupLine>>> threadLines) {
+        int n = 0;
+        Unknown first = null;
+        for (Readout<List<CgroupLine>> r : threadLines.values()) {
+            if (r.known()) continue;
+            n++;
+            if (first == null) first = r.why();
+        }
+        if (first == null) return null;
+        return Readout.unknown(
+                first.reason(),
+                "v1 thread lists not read, and " + n + (n == 1 ? " thread's" : " threads'")
+                        + " own /proc/PID/task/TID/cgroup could not be read (first: " + first.detail() + ")");
+    }
+
+    /** A v1 cgroup whose tasks file the walk left unread (not one it failed to read). */
+    private static boolean unlisted(Cgroup c) {
+        return !c.threads().known() && c.threads().why().detail().equals(CgroupWalk.V1_THREADS_NOT_READ);
+    }
+
+    /**
      * The thread group of every thread in a list the walk read, where the
      * scan did not read threads itself (a processes-only scan): each
      * process's /proc/PID/task listed once, only when some thread is unknown.
@@ -176,7 +270,11 @@ public final class CgroupMembers {
 
     /** A process's /proc/PID/cgroup; null when it exited before the read. */
     private Readout<List<CgroupLine>> procLines(int pid) {
-        Path f = host.roots().proc().resolve(Integer.toString(pid)).resolve("cgroup");
+        return lines(host.roots().proc().resolve(Integer.toString(pid)).resolve("cgroup"));
+    }
+
+    /** A cgroup file of /proc, read again each scan (kept open); null when its task exited before the read. */
+    private Readout<List<CgroupLine>> lines(Path f) {
         try {
             return Readout.of(CgroupText.procLines(new String(host.files().readAgain(f), StandardCharsets.UTF_8)));
         } catch (IOException e) {

@@ -48,7 +48,8 @@ record SignalTargets(List<Actions.Target> targets, List<String> lines) {
         leftOut.forEach((why, who) -> lines.add("left out: " + (who.size() == 1 ? why : who.size() + " " + plural(why))
                 + " (" + String.join(", ", who) + ")"));
         for (Actions.Target t : kept)
-            lines.add("PID " + t.pid() + " (started at tick " + t.startTime() + ")  " + Escape.terminal(t.label()));
+            lines.add("PID " + t.pid() + " (" + nscope.views.columns.TaskTimes.startedShort(s, t.startTime()) + ")  "
+                    + Escape.terminal(t.label()));
         return new SignalTargets(kept, lines);
     }
 
