@@ -57,7 +57,7 @@ class ColumnHelpTest extends SynthHostScreen {
         keys('?');
         String t = text();
         for (String l : t.split("\n")) assertTrue(l.length() <= 80, l);
-        assertTrue(t.contains("PSI-SOME10      pressure (PSI)"), t);
+        assertTrue(t.contains("PSI-SOME10      pressure stall"), t);
         assertTrue(t.contains("Up/Down: more"), t);
     }
 
