@@ -83,4 +83,20 @@ public final class Bound {
             throw new ActionException("PID " + pid + ": " + e.getMessage());
         }
     }
+
+    /** A thread of a bound process, by its TID and the start time the user saw. */
+    public record Thread(int tid, long startTime) {}
+
+    /**
+     * That the thread is still the one the user saw: /proc/PID/task/TID
+     * shows only the process's own threads, and its start time tells a TID
+     * the process reused for a new thread.
+     */
+    public static void sameThread(Kernel kernel, String proc, int pid, Thread t, String nothing)
+            throws ActionException {
+        long now = Signals.startTime(kernel, proc + "/" + pid + "/task", t.tid());
+        if (now < 0) throw new ActionException("thread " + t.tid() + " of PID " + pid + " has ended: " + nothing);
+        if (now != t.startTime())
+            throw new ActionException("thread " + t.tid() + " of PID " + pid + " is now another thread: " + nothing);
+    }
 }

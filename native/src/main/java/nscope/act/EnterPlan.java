@@ -57,37 +57,64 @@ public final class EnterPlan {
             Map<String, String> env,
             String label)
             throws ActionException {
+        return process(k, proc, pid, startTime, null, types, user, command, env, label);
+    }
+
+    /**
+     * The same for one thread of the process: its own namespaces, root and
+     * directory (a thread may have left its leader's with setns or unshare),
+     * read from /proc/PID/task/TID while the process's pidfd shows it alive
+     * and the thread's start time shows it is still that thread.
+     *
+     * @param thread the thread, or null for the process itself (its leader)
+     */
+    public static Launch process(
+            Kernel k,
+            String proc,
+            int pid,
+            long startTime,
+            Bound.Thread thread,
+            Set<NsType> types,
+            String user,
+            List<String> command,
+            Map<String, String> env,
+            String label)
+            throws ActionException {
         String nothing = "nothing started";
+        String dir = thread == null ? proc + "/" + pid : proc + "/" + pid + "/task/" + thread.tid();
+        String who = thread == null ? "PID " + pid : "thread " + thread.tid() + " of PID " + pid;
         List<Fd> held = new ArrayList<>();
         try (Fd pidfd = Bound.pin(k, proc, pid, startTime, nothing)) {
             List<String> argv = new ArrayList<>(List.of("nsenter"));
             List<String> entered = new ArrayList<>();
             for (NsType t : types.isEmpty() ? EnumSet.allOf(NsType.class) : types) {
-                String theirs = link(proc + "/" + pid + "/ns/" + t.link()), ours = link("/proc/self/ns/" + t.link());
+                String theirs = link(dir + "/ns/" + t.link()), ours = link("/proc/self/ns/" + t.link());
                 if (theirs == null) {
+                    if (thread != null && !Files.exists(Path.of(dir)))
+                        throw new ActionException(who + " has ended: " + nothing);
                     if (types.contains(t))
-                        throw new ActionException(
-                                "PID " + pid + " has no readable " + t.link() + " namespace: " + nothing);
+                        throw new ActionException(who + " has no readable " + t.link() + " namespace: " + nothing);
                     continue; // a type this kernel does not have (time before 5.6)
                 }
                 if (theirs.equals(ours)) continue; // already there (setns into one's own user namespace is refused)
-                Fd fd = open(k, proc + "/" + pid + "/ns/" + t.link(), held);
+                Fd fd = open(k, dir + "/ns/" + t.link(), held);
                 argv.add(option(t) + "=" + viaJvm(fd));
                 entered.add(t.link());
             }
-            Fd root = open(k, proc + "/" + pid + "/root", held);
-            Fd cwd = open(k, proc + "/" + pid + "/cwd", held);
+            Fd root = open(k, dir + "/root", held);
+            Fd cwd = open(k, dir + "/cwd", held);
             // opened through /proc/PID while the pidfd shows it alive: they are that process's, not a successor's
             Bound.alive(k, pidfd, pid, nothing);
+            if (thread != null) Bound.sameThread(k, proc, pid, thread, nothing);
             argv.add("--root=" + viaJvm(root));
             argv.add("--wd=" + viaJvm(cwd));
             addUser(argv, user);
             argv.add("--");
             if (command.isEmpty()) argv.add(shell(k, root, targetShell(proc, pid)));
             else argv.addAll(command);
-            String what = (command.isEmpty() ? "a shell" : String.join(" ", command)) + " in PID " + pid + " (" + label
+            String what = (command.isEmpty() ? "a shell" : String.join(" ", command)) + " in " + who + " (" + label
                     + "): " + (entered.isEmpty() ? "no namespace differs from nscope's" : String.join(" ", entered))
-                    + ", its root and directory";
+                    + (thread == null ? ", its root and directory" : ", the thread's own, its root and directory");
             return new Launch(argv, env, held, List.of(), what);
         } catch (ActionException | RuntimeException e) {
             held.forEach(Fd::close);

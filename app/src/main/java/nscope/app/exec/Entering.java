@@ -51,6 +51,27 @@ public final class Entering {
             List<String> keepEnv,
             ContainerRoute route)
             throws ActionException {
+        return process(k, pid, start, null, types, cgroups, user, command, keepEnv, route);
+    }
+
+    /**
+     * The same for one thread of the process (null: the process): the
+     * thread's own namespaces, root and directory. A container's process is
+     * entered as the container, whichever thread was chosen: its threads share
+     * its confinement.
+     */
+    public static Launch process(
+            Kernel k,
+            int pid,
+            Long start,
+            nscope.act.Bound.Thread thread,
+            Set<NsType> types,
+            boolean cgroups,
+            String user,
+            List<String> command,
+            List<String> keepEnv,
+            ContainerRoute route)
+            throws ActionException {
         ChildEnv.checkNames(keepEnv);
         long at = start != null ? start : Signals.startTime(k, "/proc", pid);
         if (at < 0) throw new ActionException("PID " + pid + " does not exist: nothing started");
@@ -69,6 +90,7 @@ public final class Entering {
                 "/proc",
                 pid,
                 at,
+                thread,
                 types,
                 user,
                 command,

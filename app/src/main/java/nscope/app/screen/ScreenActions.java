@@ -296,12 +296,14 @@ public final class ScreenActions implements Actions {
     public Session enter(Target process, EnterChoice c) {
         return session(
                 "enter",
-                "pid " + process.pid() + " start " + process.startTime(),
+                "pid " + process.pid() + " start " + process.startTime()
+                        + (process.tid() != 0 ? " thread " + process.tid() : ""),
                 !c.command().isEmpty(),
                 k -> Entering.process(
                         k,
                         process.pid(),
                         process.startTime(),
+                        process.tid() != 0 ? new nscope.act.Bound.Thread(process.tid(), process.tidStart()) : null,
                         types(c.types()),
                         c.cgroups(),
                         c.user(),

@@ -293,6 +293,52 @@ class EnterIT {
     }
 
     /**
+     * E on a thread that unshared its own uts namespace: the command runs in
+     * the thread's namespaces (its hostname), not its process's, and the
+     * screen says it entered the thread (issue 15, item 13).
+     */
+    @Test
+    void onAThreadItsOwnNamespacesAreEntered() throws Exception {
+        String script = "import ctypes, os, threading, time\n"
+                + "libc = ctypes.CDLL(None, use_errno=True)\n"
+                + "def apart():\n"
+                + "    assert libc.unshare(0x04000000) == 0\n" // CLONE_NEWUTS, this thread only
+                + "    name = b'nscope-test-thread-uts'\n"
+                + "    assert libc.sethostname(name, len(name)) == 0\n"
+                + "    print(threading.get_native_id(), flush=True)\n"
+                + "    time.sleep(600)\n"
+                + "threading.Thread(target=apart, daemon=True).start()\n"
+                + "time.sleep(600)\n";
+        Process py = new ProcessBuilder("python3", "-c", script)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String session = "nscope-test-enter-thread-" + ProcessHandle.current().pid();
+        try {
+            int tid = Integer.parseInt(
+                    new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream())).readLine());
+            long pid = py.pid();
+            assertNotEquals(link((int) pid, "uts"), link(tid, "uts"), "the thread is apart from its leader");
+            LiveUiIT.startAsRoot(session, tmp.resolve("actions.log"));
+            LiveUiIT.until(session, " threads |"); // the full scan: the quick first frame has no threads yet
+            LiveUiIT.tmux("send-keys", "-t", session, "/", Integer.toString(tid), "Enter");
+            String rows = LiveUiIT.until(session, "thread " + tid + " of thread group " + pid);
+            LiveUiIT.tmux("send-keys", "-t", session, "E");
+            LiveUiIT.until(session, "Enter thread " + tid + " of PID " + pid);
+            for (int i = 0; i < 10; i++) LiveUiIT.tmux("send-keys", "-t", session, "Down"); // the command field
+            LiveUiIT.tmux("send-keys", "-t", session, "-l", "hostname");
+            LiveUiIT.tmux("send-keys", "-t", session, "Enter");
+            String held = LiveUiIT.until(session, "press a key to go back to the screen");
+            assertTrue(held.contains("\nnscope-test-thread-uts\n"), "the thread's own hostname:\n" + held + rows);
+            LiveUiIT.tmux("send-keys", "-t", session, "x");
+            LiveUiIT.until(session, "exit status 0: hostname in thread " + tid + " of PID " + pid);
+            LiveUiIT.tmux("send-keys", "-t", session, "q");
+        } finally {
+            LiveUiIT.tmux("kill-session", "-t", session);
+            py.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
      * u on the screen: a shell in new namespaces with the hostname typed in
      * the form; Ctrl-] puts it aside and the tree shows it while it runs; r
      * goes back to it; its exit status is said when it ends.

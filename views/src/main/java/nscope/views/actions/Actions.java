@@ -9,7 +9,12 @@ import java.util.List;
  */
 public interface Actions {
     /** A process an action is for, bound to its start time so a reused PID is refused. */
-    record Target(int pid, long startTime, String label) {}
+    /** A process; for entering, one of its threads too (tid 0: the process itself). */
+    record Target(int pid, long startTime, String label, int tid, long tidStart) {
+        public Target(int pid, long startTime, String label) {
+            this(pid, startTime, label, 0, 0);
+        }
+    }
 
     /** Why nothing may be changed from here, or null when actions are allowed. */
     String refusal();

@@ -226,7 +226,7 @@ final class Keys {
         return List.of(
                 bind(
                         "e",
-                        "a shell in the selected process's namespaces, root and directory (a thread: its process), or in the selected namespace only",
+                        "a shell in the selected process's namespaces, root and directory (a thread: the thread's own), or in the selected namespace only",
                         MUTATES,
                         NORMAL,
                         keys('e'),

@@ -33,13 +33,20 @@ public final class ActionKeys {
     static final List<String> TYPES = List.of("mnt", "uts", "ipc", "net", "pid", "user", "cgroup", "time");
     private static final String FORM_KEYS = "Up/Down: field   Space: switch   Enter: go   Esc: cancel";
 
-    /** e: the selected process's (a thread's process's) namespaces, or the selected namespace only; E asks how first. */
+    /** e: the selected process's or thread's own namespaces, or the selected namespace only; E asks how first. */
     public static Dialog.Result enter(Target row, Actions a, boolean ask) {
         if (row instanceof Target.OfTask of) {
-            Task p = of.process();
-            Actions.Target t = new Actions.Target(p.tgid(), p.startTime(), p.comm());
+            Task p = of.process(), task = of.task();
+            // a thread is entered as itself: it may have left its leader's namespaces (setns, unshare)
+            boolean thread = task.tid() != p.tgid();
+            Actions.Target t = thread
+                    ? new Actions.Target(p.tgid(), p.startTime(), p.comm(), task.tid(), task.startTime())
+                    : new Actions.Target(p.tgid(), p.startTime(), p.comm());
             if (!ask) return Dialog.Result.run(a.enter(t, Actions.EnterChoice.ALL));
-            Form f = new Form("Enter PID " + p.tgid() + " (" + Escape.terminal(p.comm()) + ")", FORM_KEYS);
+            Form f = new Form(
+                    "Enter " + (thread ? "thread " + task.tid() + " of " : "") + "PID " + p.tgid() + " ("
+                            + Escape.terminal(p.comm()) + ")",
+                    FORM_KEYS);
             TYPES.forEach(x -> f.toggle(x, true));
             f.toggle("also join its cgroups (every hierarchy)", false)
                     .text("user (UID[:GID], empty: root)", "")
@@ -58,8 +65,7 @@ public final class ActionKeys {
             }));
         }
         Namespace n = row instanceof Target.OfNamespace ns ? ns.ns() : null;
-        if (n == null)
-            return Dialog.Result.done("e enters a process (a thread's process) or a namespace: select one", false);
+        if (n == null) return Dialog.Result.done("e enters a process, a thread or a namespace: select one", false);
         Actions.NsTarget ns = nsTarget(n);
         if (!ask) return Dialog.Result.run(a.enterNamespace(ns, Actions.EnterChoice.ALL));
         Form f = new Form("Enter " + ns.label() + " only", FORM_KEYS)
