@@ -8,6 +8,7 @@ int main(int argc, char **argv) {
     if (argc >= 2 && !strcmp(argv[1], "run")) return run_main(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "exec")) return enter_main(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "devices")) return devices_main(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "lab")) return lab_main(argc - 2, argv + 2);
     if (argc >= 2 && !strcmp(argv[1], "--version")) {
         puts("nscope-init 1");
         return 0;

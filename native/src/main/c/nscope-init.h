@@ -6,6 +6,7 @@
  *   nscope-init run CONF...        a container: monitor + PID 1 (run.c)
  *   nscope-init exec [OPTIONS] -- CMD   enter a container with its confinement (enter.c)
  *   nscope-init devices CGROUP RULE...  a device allow list on cgroup v2 (devices.c)
+ *   nscope-init lab puppet         the labs' helper: one kernel action per line of its stdin (lab.c)
  *
  * No file of the image is executed or trusted before the user's command:
  * mount targets are resolved inside the new root without following links,
@@ -61,5 +62,6 @@ void loopback_up(void);
 int run_main(int argc, char **argv);
 int enter_main(int argc, char **argv);
 int devices_main(int argc, char **argv);
+int lab_main(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             CaptureCommand.class,
             MountsCommand.class,
             ExplainCommand.class,
+            LabCommand.class,
             CgroupsCommand.class,
             CgroupCommand.class,
             KillCommand.class,

@@ -58,6 +58,11 @@ public final class UiCommand implements Callable<Integer> {
         return run(parent.roots, interval, noColor, readOnly);
     }
 
+    /** nscope lab NAME: the live screen with that lab open. */
+    static int withLab(NscopeCommand parent, String lab) {
+        throw new UserError("the lab screen is not built yet; run nscope lab " + lab + " --script", 2);
+    }
+
     public static int run(RootOptions roots, double interval, boolean noColor, boolean readOnly) {
         if (!OnTerminal.interactive())
             throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");

@@ -32,6 +32,14 @@ public final class Json {
         return g;
     }
 
+    /** The same, without line breaks: one JSON value per line (JSON lines). */
+    public static JsonGenerator line(Writer w) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(w);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.setCharacterEscapes(TerminalSafe.INSTANCE);
+        return g;
+    }
+
     private static final class TerminalSafe extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         static final TerminalSafe INSTANCE = new TerminalSafe();

@@ -57,4 +57,18 @@ public final class Words {
         }
         throw new IllegalArgumentException("a \" quote is not closed");
     }
+
+    /**
+     * Words joined as a shell user would type them so that split gives them
+     * back: plain words as they are, others in 'single quotes' ('\'' for a quote).
+     */
+    public static String quoted(List<String> words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (b.length() > 0) b.append(' ');
+            if (!w.isEmpty() && w.matches("[A-Za-z0-9_@%+=:,./-]+")) b.append(w);
+            else b.append('\'').append(w.replace("'", "'\\''")).append('\'');
+        }
+        return b.toString();
+    }
 }

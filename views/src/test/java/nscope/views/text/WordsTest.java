@@ -29,4 +29,12 @@ class WordsTest {
                         .getMessage());
         assertThrows(IllegalArgumentException.class, () -> Words.split("x \\"));
     }
+
+    @Test
+    void quotedWordsSplitBackToThemselves() {
+        List<String> words = List.of("sh", "-c", "id; hostname", "it's", "", "a\\b", "$HOME", "plain/path-1.0");
+        String q = Words.quoted(words);
+        assertEquals("sh -c 'id; hostname' 'it'\\''s' '' 'a\\b' '$HOME' plain/path-1.0", q);
+        assertEquals(words, Words.split(q));
+    }
 }

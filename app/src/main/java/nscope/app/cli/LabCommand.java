@@ -1,0 +1,95 @@
+package nscope.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import nscope.act.ActionException;
+import nscope.app.audit.AuditLog;
+import nscope.app.audit.Audited;
+import nscope.app.lab.HostAbilities;
+import nscope.app.lab.Lab;
+import nscope.app.lab.LabScript;
+import nscope.app.lab.LabSession;
+import nscope.app.lab.Labs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** nscope lab [NAME [--script [--json]]]: the labs listed, one opened on the screen, or run as a script. */
+@Command(
+        name = "lab",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Without NAME: list the labs, one per line, its name first, then its title.",
+            "With NAME: open the screen on that lab (Space or n: the next step; b: the last explanation again;",
+            "q or Esc: leave it). Everything a lab makes is named nscope-lab-* and removed when it ends.",
+            "With --script: run every step without the screen, print what each ran and observed of the kernel;",
+            "exit 1 if an expected observation did not happen."
+        })
+final class LabCommand implements Callable<Integer> {
+    @ParentCommand
+    NscopeCommand parent;
+
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "The lab (nscope lab lists them).")
+    String name;
+
+    @Option(names = "--script", description = "Run every step without the screen and print each.")
+    boolean script;
+
+    @Option(
+            names = {"-J", "--json"},
+            description = "With --script: one JSON object per step.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (name == null) {
+            if (script || json) throw new UserError("--script and --json need a lab's NAME", 2);
+            int w = Labs.ALL.stream().mapToInt(l -> l.name().length()).max().orElse(0);
+            for (Lab l : Labs.ALL) out.println(String.format("%-" + w + "s  %s", l.name(), l.title()));
+            out.flush();
+            return 0;
+        }
+        Lab lab = Labs.named(name)
+                .orElseThrow(() ->
+                        new UserError("no lab named " + nscope.act.Names.shown(name) + " (nscope lab lists them)", 2));
+        if (json && !script) throw new UserError("--json goes with --script", 2);
+        if (!script) return UiCommand.withLab(parent, lab.name());
+        HostAbilities host = HostAbilities.read();
+        LabSession.refusal(lab, host).ifPresent(why -> {
+            throw new UserError(why, 3);
+        });
+        Audited audit = new Audited(AuditLog.of(System.getenv()));
+        LabSession s;
+        Audited.Change change;
+        try {
+            change = audit.begin("lab", lab.name(), "run every step of the lab (--script)");
+            s = LabSession.open(lab, host);
+        } catch (ActionException e) {
+            throw new UserError(e.getMessage(), 3);
+        }
+        boolean ok = false;
+        try (s) {
+            ok = LabScript.run(s, out, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            s.close();
+            change.end(
+                    ok && s.left().isEmpty(),
+                    s.left().isEmpty()
+                            ? (ok ? "every observation held" : "an observation did not hold") + ", nothing left"
+                            : "left: " + String.join("; ", s.left()));
+        }
+        if (!s.left().isEmpty()) throw new UserError("the lab left behind: " + String.join("; ", s.left()), 4);
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,45 @@
+package nscope.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What labs leave on the host, found the way an operator would look:
+ * cgroups named nscope-lab-* in every hierarchy, journals under
+ * /run/nscope/labs, directories under /run/nscope-lab, named network
+ * namespaces, interfaces lab*, mounts on nscope-lab paths.
+ */
+final class LabLeftovers {
+    private LabLeftovers() {}
+
+    static List<String> find() throws IOException {
+        List<String> left = new ArrayList<>();
+        try (Stream<Path> roots = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path root : roots.toList()) {
+                if (root.getFileName().toString().startsWith("nscope-lab")) left.add("cgroup " + root);
+                if (!Files.isDirectory(root)) continue;
+                try (Stream<Path> cgs = Files.list(root)) {
+                    cgs.filter(p -> p.getFileName().toString().startsWith("nscope-lab"))
+                            .forEach(p -> left.add("cgroup " + p));
+                }
+            }
+        }
+        for (Path d : List.of(Path.of("/run/nscope/labs"), Path.of("/run/nscope-lab"), Path.of("/run/netns")))
+            if (Files.isDirectory(d))
+                try (Stream<Path> in = Files.list(d)) {
+                    in.filter(p -> !d.endsWith("netns")
+                                    || p.getFileName().toString().startsWith("nscope-lab"))
+                            .forEach(p -> left.add("file " + p));
+                }
+        try (Stream<Path> links = Files.list(Path.of("/sys/class/net"))) {
+            links.filter(p -> p.getFileName().toString().startsWith("lab")).forEach(p -> left.add("interface " + p));
+        }
+        for (String l : Files.readAllLines(Path.of("/proc/self/mountinfo")))
+            if (l.contains("nscope-lab")) left.add("mount " + l);
+        return left;
+    }
+}
