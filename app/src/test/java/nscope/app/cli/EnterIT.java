@@ -371,8 +371,8 @@ class EnterIT {
                     "the shell's side runs in a new uts namespace");
             String tree = "";
             for (int i = 0;
-                    i < 40 && !tree.contains("\nfound: " + host);
-                    i++) { // the refresh after Ctrl-] may still be running
+                    i < 120 && !tree.contains("\nfound: " + host);
+                    i++) { // the refresh after Ctrl-] may still be running (on a loaded host, seconds)
                 LiveUiIT.tmux("send-keys", "-t", session, "/", host, "Enter");
                 Thread.sleep(250);
                 tree = LiveUiIT.paneOf(session);
