@@ -44,8 +44,15 @@ public final class Made {
 
     /** A new journal for lab run id, owned by this process. */
     static Made start(String id) throws IOException {
-        StateDirs.closed(LABS);
-        Path d = StateDirs.fresh(LABS.resolve(id));
+        Path d = null;
+        for (int tries = 0; d == null; tries++) {
+            try {
+                StateDirs.closed(LABS);
+                d = StateDirs.fresh(LABS.resolve(id));
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (tries == 10) throw e; // another lab removed the parent as it ended: make it again
+            }
+        }
         Files.writeString(d.resolve("owner"), ProcessHandle.current().pid() + " " + ownStart() + "\n");
         return new Made(d);
     }
@@ -79,9 +86,10 @@ public final class Made {
         if (left.isEmpty()) {
             try {
                 HostCommand.removeTree(dir);
-                try (Stream<Path> rest = Files.list(LABS)) {
-                    if (rest.findAny().isEmpty()) Files.deleteIfExists(LABS);
-                }
+                // the parent too when this was the last lab (another may be starting: then it stays, or is made again)
+                Files.deleteIfExists(LABS);
+            } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
+                // another lab's journal is there, or another lab removed it first
             } catch (ActionException | IOException e) {
                 left.add(dir + ": " + e.getMessage());
             }
@@ -142,6 +150,8 @@ public final class Made {
                 }
                 left.addAll(m.undo());
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the last lab removed it meanwhile: nothing to sweep
         } catch (IOException e) {
             left.add(LABS + ": " + e.getMessage());
         }
