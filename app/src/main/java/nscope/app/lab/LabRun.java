@@ -30,6 +30,9 @@ public final class LabRun {
     private List<StepResult.Command> commands = new ArrayList<>();
     private List<StepResult.Observation> observations = new ArrayList<>();
     private StepResult.Focus focus;
+    /** Set when the lab is ending (SIGTERM while a step runs): the step's next command or object is refused. */
+    volatile boolean ending;
+
     private final java.util.Map<String, Object> kept = new java.util.HashMap<>();
 
     LabRun(String id, Made made, HostAbilities host) throws IOException, ActionException {
@@ -104,7 +107,13 @@ public final class LabRun {
         return pu;
     }
 
+    /** Refuses anything new once the lab is ending, so nothing is made after its cleanup began. */
+    void alive() throws IOException {
+        if (ending) throw new IOException("the lab is ending: nothing more is started or made");
+    }
+
     private Process start(String[] argv, boolean background) throws IOException {
+        alive();
         List<String> full = new ArrayList<>(List.of(init.toString(), "lab", "run", procs.toString(), "--"));
         full.addAll(Arrays.asList(argv));
         ProcessBuilder b = new ProcessBuilder(full).redirectErrorStream(true);
@@ -115,6 +124,7 @@ public final class LabRun {
 
     /** A cgroup of this lab in a v1 controller's hierarchy (recorded, then made). */
     public Path cgroupV1(String controller, String what) throws IOException {
+        alive();
         Path root = host.v1().get(controller);
         if (root == null) throw new IOException("no cgroup v1 " + controller + " hierarchy here");
         Path cg = root.resolve(name(what));
@@ -125,6 +135,7 @@ public final class LabRun {
 
     /** A cgroup of this lab on the v2 hierarchy, beside the lab's own (recorded, then made). */
     public Path cgroupV2(String what) throws IOException {
+        alive();
         Path cg = track.resolve(name(what));
         made.add(Made.Kind.CGROUP, cg.toString());
         Files.createDirectory(cg);
@@ -133,6 +144,7 @@ public final class LabRun {
 
     /** A directory of this lab under /run/nscope-lab/ (recorded, then made). */
     public Path dir(String what) throws IOException {
+        alive();
         Path d = Path.of("/run/nscope-lab", name(what));
         made.add(Made.Kind.DIR, d.toString());
         Files.createDirectories(d);
@@ -141,11 +153,13 @@ public final class LabRun {
 
     /** Records a mount point before the step mounts on it (the lab unmounts it when it ends). */
     public void mounting(Path at) throws IOException {
+        alive();
         made.add(Made.Kind.MOUNT, at.toString());
     }
 
     /** Records a named network namespace (ip netns add NAME) before the step makes it. */
     public String netns(String what) throws IOException {
+        alive();
         String n = name(what);
         made.add(Made.Kind.NETNS, n);
         return n;
@@ -153,6 +167,7 @@ public final class LabRun {
 
     /** Records an interface of the host's before the step makes it. */
     public String link(String what) throws IOException {
+        alive();
         String n = ifname(what);
         made.add(Made.Kind.LINK, n);
         return n;

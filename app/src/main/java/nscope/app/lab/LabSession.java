@@ -19,6 +19,9 @@ public final class LabSession implements AutoCloseable {
     private final List<StepResult> done = new ArrayList<>();
     private final Thread hook;
     private List<String> left;
+    /** Held while a step runs: the cleanup waits for it, so no object is made after the cleanup. */
+    private final java.util.concurrent.locks.ReentrantLock stepLock = new java.util.concurrent.locks.ReentrantLock();
+
     private boolean failed;
 
     private LabSession(Lab lab, LabRun run) {
@@ -76,12 +79,16 @@ public final class LabSession implements AutoCloseable {
         if (finished()) throw new IllegalStateException("no step left");
         int i = done.size();
         Step s = lab.steps().get(i);
+        stepLock.lock();
         try {
+            run.alive();
             s.body().run(run);
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             run.expect("the step ran to its end", false, e.getClass().getSimpleName() + ": " + e.getMessage());
             failed = true;
+        } finally {
+            stepLock.unlock();
         }
         StepResult r = run.take(i, s);
         done.add(r);
@@ -92,7 +99,18 @@ public final class LabSession implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (left != null) return;
-        left = run.end();
+        run.ending = true; // the running step stops at its next command
+        boolean waited = false;
+        try {
+            waited = stepLock.tryLock(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            left = run.end();
+        } finally {
+            if (waited) stepLock.unlock();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

@@ -45,6 +45,7 @@ public final class Puppet {
      * starts with the given word ("fork" for fork, "reaped" for reap...).
      */
     public List<String> send(String order, String answerWord) throws IOException {
+        run.alive();
         in.write((order + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
         List<String> got = new ArrayList<>();
