@@ -2,13 +2,15 @@ package nscope.app.lab;
 
 import java.util.List;
 import java.util.Optional;
+import nscope.app.lab.labs.Container;
+import nscope.app.lab.labs.Oom;
 import nscope.app.lab.labs.PidFork;
 
 /** Every lab, in the order a course would take them. */
 public final class Labs {
     private Labs() {}
 
-    public static final List<Lab> ALL = List.of(PidFork.LAB);
+    public static final List<Lab> ALL = List.of(PidFork.LAB, Oom.LAB, Container.LAB);
 
     public static Optional<Lab> named(String name) {
         return ALL.stream().filter(l -> l.name().equals(name)).findFirst();
