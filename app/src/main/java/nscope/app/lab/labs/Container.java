@@ -188,7 +188,7 @@ public final class Container {
         LabCgroup mem = LabCgroup.make(r, "memory", "mem");
         String bytes = Long.toString(Oom.LIMIT);
         r.write(mem.file("memory.limit_in_bytes", "memory.max"), bytes);
-        LabCgroup pids = LabCgroup.make(r, "pids", "pids");
+        LabCgroup pids = LabCgroup.make(r, "pids", "pids", mem);
         r.write(pids.file("pids.max"), Integer.toString(Oom.PIDS));
         mem.join(r, p.pid);
         pids.join(r, p.pid);

@@ -41,16 +41,27 @@ record LabCgroup(Path dir, boolean v2, String hierarchy, String path) {
 
     /** Makes the lab's cgroup NAME-what for the controller (recorded in the journal first). */
     static LabCgroup make(LabRun r, String controller, String what) throws IOException {
+        return make(r, controller, what, null);
+    }
+
+    /**
+     * The same, but on cgroup v2 the controller is enabled for beside (a v2
+     * cgroup of the lab's) rather than a new cgroup: there a process is in
+     * one cgroup only, which holds every controller's limits.
+     */
+    static LabCgroup make(LabRun r, String controller, String what, LabCgroup beside) throws IOException {
         Path root = r.host().v1().get(controller);
         if (root != null) {
             Path cg = r.cgroupV1(controller, what);
             return new LabCgroup(cg, false, v1Label(controller), "/" + root.relativize(cg));
         }
         Path v2 = r.host().v2().orElseThrow(() -> new IOException("no " + controller + " controller on this host"));
-        Path cg = r.cgroupV2(what);
+        Path cg = beside != null && beside.v2() ? beside.dir() : r.cgroupV2(what);
         Path parent = cg.getParent();
-        if (!Files.readString(parent.resolve("cgroup.subtree_control")).contains(controller))
-            r.write(parent.resolve("cgroup.subtree_control"), "+" + controller);
+        if (!List.of(Files.readString(parent.resolve("cgroup.subtree_control"))
+                        .strip()
+                        .split("\\s+"))
+                .contains(controller)) r.write(parent.resolve("cgroup.subtree_control"), "+" + controller);
         return new LabCgroup(cg, true, "v2", "/" + v2.relativize(cg));
     }
 

@@ -62,9 +62,10 @@ public final class Oom {
                                     "mkdir /sys/fs/cgroup/pids/nscope-lab-ID-pids",
                                     "echo 20 > .../pids.max",
                                     "echo PID > .../cgroup.procs"),
-                            "Each v1 controller has its own hierarchy, so one process sits in a memory cgroup and a"
-                                    + " pids cgroup at once (two lines of /proc/PID/cgroup). The pids controller counts"
-                                    + " tasks, threads included (it is a threaded controller). " + S1,
+                            "On cgroup v1 each controller has its own hierarchy, so one process sits in a memory"
+                                    + " cgroup and a pids cgroup at once (two lines of /proc/PID/cgroup; on v2, one"
+                                    + " cgroup holds both). The pids controller counts tasks, threads included (it is a"
+                                    + " threaded controller). " + S1,
                             Oom::pidsCgroup),
                     new Step(
                             "a fork bomb stops at pids.max",
@@ -146,7 +147,7 @@ public final class Oom {
     private static void pidsCgroup(LabRun r) throws Exception {
         Puppet p = r.kept("puppet", Puppet.class);
         LabCgroup mem = r.kept("mem", LabCgroup.class);
-        LabCgroup cg = LabCgroup.make(r, "pids", "pids");
+        LabCgroup cg = LabCgroup.make(r, "pids", "pids", mem);
         r.keep("pids", cg);
         r.write(cg.file("pids.max"), Integer.toString(PIDS));
         r.expect(
