@@ -255,8 +255,8 @@ public final class Container {
         r.must("nsenter", "--target", pid, "--net", "ip", "link", "set", "eth0", "up");
         String port = r.must("ip", "-n", ns, "-o", "link", "show", "dev", v).strip();
         r.expect(
-                "the veth's end is a port of the bridge, up",
-                port.contains("master " + br) && port.contains("state UP"),
+                "the veth's end is a port of the bridge, up, with carrier (LOWER_UP: its peer eth0 is up too)",
+                port.contains("master " + br) && port.contains("state UP") && port.contains("LOWER_UP"),
                 port);
         String dev = Proc.read(Path.of("/proc", pid, "net", "dev"));
         r.expect(
