@@ -12,8 +12,11 @@
  */
 #include "nscope-init.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/ip.h>
+#include <netinet/ip_icmp.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -23,8 +26,11 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_KIDS 4096
@@ -173,6 +179,94 @@ static void forkbomb(void) {
     }
 }
 
+/*
+ * pivot ROOT: the root of this mount namespace becomes ROOT, as
+ * native/src/main/c/rootfs.c does it (bind it on itself so it is a mount,
+ * pivot_root(".", "."), detach the old root stacked under it), then a
+ * /proc of this pid namespace. Refused in the mount namespace of the
+ * host's PID 1: there it would move every process's root.
+ */
+static void pivot(const char *root) {
+    /* from a new pid namespace /proc/1 of the host's procfs is EACCES: the lab checks nscope's own mount namespace
+       before it orders a pivot; this guards a puppet left in the host's pid and mount namespaces */
+    struct stat mine, host;
+    if (stat("/proc/self/ns/mnt", &mine) < 0 || (stat("/proc/1/ns/mnt", &host) == 0 && mine.st_ino == host.st_ino)) {
+        printf("pivot fail not-in-a-new-mount-namespace\n");
+        return;
+    }
+    const char *step = "bind";
+    if (mount(root, root, NULL, MS_BIND | MS_REC, NULL) < 0) goto fail;
+    step = "chdir";
+    if (chdir(root) < 0) goto fail;
+    step = "pivot_root";
+    if (syscall(SYS_pivot_root, ".", ".") < 0) goto fail;
+    step = "umount";
+    if (umount2(".", MNT_DETACH) < 0) goto fail;
+    step = "chdir";
+    if (chdir("/") < 0) goto fail;
+    step = "proc";
+    if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) goto fail;
+    printf("pivot ok\n");
+    return;
+fail:
+    printf("pivot fail %s %s\n", step, strerrorname_np(errno));
+}
+
+static uint16_t checksum(const void *data, size_t n) {
+    const uint16_t *w = data;
+    uint32_t sum = 0;
+    for (; n > 1; n -= 2) sum += *w++;
+    if (n) sum += *(const uint8_t *)w;
+    while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
+    return (uint16_t)~sum;
+}
+
+/* ping ADDR: ICMP echo requests on a raw socket, up to 3 a second apart, until one is answered */
+static void ping(const char *addr) {
+    struct sockaddr_in to = {.sin_family = AF_INET};
+    if (inet_pton(AF_INET, addr, &to.sin_addr) != 1) {
+        printf("ping fail not-an-address\n");
+        return;
+    }
+    int s = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
+    if (s < 0) {
+        printf("ping fail %s\n", strerrorname_np(errno));
+        return;
+    }
+    struct timeval tv = {1, 0};
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    uint16_t id = (uint16_t)getpid();
+    for (int seq = 1; seq <= 3; seq++) {
+        struct icmphdr h = {.type = ICMP_ECHO};
+        h.un.echo.id = htons(id);
+        h.un.echo.sequence = htons((uint16_t)seq);
+        h.checksum = checksum(&h, sizeof h);
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        if (sendto(s, &h, sizeof h, 0, (struct sockaddr *)&to, sizeof to) < 0) {
+            printf("ping fail %s\n", strerrorname_np(errno));
+            close(s);
+            return;
+        }
+        char buf[1500];
+        ssize_t n;
+        while ((n = recv(s, buf, sizeof buf, 0)) > 0) {
+            struct iphdr *ip = (struct iphdr *)buf;
+            size_t hl = (size_t)ip->ihl * 4;
+            if ((size_t)n < hl + sizeof h) continue;
+            struct icmphdr *r = (struct icmphdr *)(buf + hl);
+            if (r->type != ICMP_ECHOREPLY || r->un.echo.id != htons(id) || ip->saddr != to.sin_addr.s_addr) continue;
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            long us = (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
+            printf("ping reply from %s seq %d in %ld us\n", addr, seq, us);
+            close(s);
+            return;
+        }
+    }
+    printf("ping fail no-reply\n");
+    close(s);
+}
+
 static void ids(void) {
     char uid[128], eff[64], nspid[256];
     status_line("Uid", uid, sizeof uid);
@@ -228,6 +322,8 @@ int lab_main(int argc, char **argv) {
             if (fd >= 0) close(fd);
         } else if (!strcmp(cmd, "hog")) hog();
         else if (!strcmp(cmd, "forkbomb")) forkbomb();
+        else if (!strcmp(cmd, "pivot") && a) pivot(a);
+        else if (!strcmp(cmd, "ping") && a) ping(a);
         else if (!strcmp(cmd, "ids")) ids();
         else if (!strcmp(cmd, "exit")) break;
         else printf("unknown %s\n", cmd);

@@ -88,6 +88,21 @@ public final class LabRun {
         return r.out();
     }
 
+    /**
+     * Writes a value into a kernel file (a cgroup's limit, its cgroup.procs),
+     * shown as the line a user would type (echo VALUE > FILE; no shell runs it).
+     */
+    public void write(Path file, String value) throws IOException {
+        String shown = "echo " + Words.quoted(List.of(value)) + " > " + Words.quoted(List.of(file.toString()));
+        try {
+            Files.writeString(file, value);
+        } catch (IOException e) {
+            record(shown, 1, List.of(String.valueOf(e.getMessage())));
+            throw new IOException(shown + ": " + e.getMessage(), e);
+        }
+        record(shown, 0, List.of());
+    }
+
     /** A command left running in the lab's cgroup (ended when the lab ends). */
     public Process spawn(String... argv) throws IOException {
         Process p = start(argv, true);

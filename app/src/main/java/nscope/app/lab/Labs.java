@@ -2,8 +2,10 @@ package nscope.app.lab;
 
 import java.util.List;
 import java.util.Optional;
+import nscope.app.lab.labs.Container;
 import nscope.app.lab.labs.Mount;
 import nscope.app.lab.labs.Net;
+import nscope.app.lab.labs.Oom;
 import nscope.app.lab.labs.Overlay;
 import nscope.app.lab.labs.PidFork;
 
@@ -11,7 +13,7 @@ import nscope.app.lab.labs.PidFork;
 public final class Labs {
     private Labs() {}
 
-    public static final List<Lab> ALL = List.of(PidFork.LAB, Mount.LAB, Net.LAB, Overlay.LAB);
+    public static final List<Lab> ALL = List.of(PidFork.LAB, Mount.LAB, Net.LAB, Oom.LAB, Overlay.LAB, Container.LAB);
 
     public static Optional<Lab> named(String name) {
         return ALL.stream().filter(l -> l.name().equals(name)).findFirst();
