@@ -46,8 +46,10 @@ public final class Proc {
 
     /** A file's text, stripped, or null when it cannot be read. */
     public static String read(Path p) {
-        try {
-            return Files.readString(p).strip();
+        // not Files.readString: it reads one byte first, and an integer sysctl (/proc/sys/kernel/pid_max) answers
+        // only a read at offset 0, so the rest would be lost
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return null;
         }
