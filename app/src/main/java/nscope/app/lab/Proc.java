@@ -44,10 +44,17 @@ public final class Proc {
         return "";
     }
 
-    /** A file's text, stripped, or null when it cannot be read. */
+    /**
+     * A file's text, stripped, or null when it cannot be read. Big reads:
+     * a /proc/sys number answers only at offset 0, and Files.readString
+     * reads a file of size 0 one byte first ("40" would read as "4").
+     */
     public static String read(Path p) {
-        try {
-            return Files.readString(p).strip();
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            byte[] b = new byte[65536];
+            for (int n; (n = in.read(b)) > 0; ) all.write(b, 0, n);
+            return all.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return null;
         }
