@@ -26,7 +26,7 @@ public final class Threads {
 
     private static final String SEED3 = "seed 003 (\"both threads and processes are tasks\")";
     private static final String SEED1 =
-            "seed 001 (v1: \"Writing a thread ID into this file moves the thread" + " into this cgroup\")";
+            "seed 001 (v1: \"Writing a thread ID into this file moves the thread into this cgroup\")";
     private static final String SEED1_V2 = "seed 001 (\"the ability to independently manipulate the cgroup"
             + " memberships of the threads in a process was removed in the initial cgroups v2 implementation\")";
     private static final String SEED1_THREADED = "seed 001 (\"thread mode allows threads to be spread across a"
