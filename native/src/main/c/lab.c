@@ -5,10 +5,12 @@
  * it: fork a child (and say its PID in every pid namespace, or the errno
  * the kernel gave), start threads, move one thread alone into a namespace
  * (no command-line tool does that), set a hostname, mount a tmpfs, join a
- * namespace, eat memory, fork until refused. It dies with its parent.
+ * namespace, leave one for a new one while staying the same process (so a
+ * step can show what the very same process may do before and after), eat
+ * memory, fork until refused. It dies with its parent.
  *
  *   fork | reap | threads N | thread-setns I PATH | hostname NAME | mount-tmpfs PATH | setns PATH
- *   | hog | forkbomb | ids | exit
+ *   | unshare uts|ipc|net | hog | forkbomb | ids | exit
  */
 #include "nscope-init.h"
 
@@ -320,6 +322,11 @@ int lab_main(int argc, char **argv) {
             if (fd < 0 || setns(fd, 0) < 0) printf("setns fail %s\n", strerrorname_np(errno));
             else printf("setns ok\n");
             if (fd >= 0) close(fd);
+        } else if (!strcmp(cmd, "unshare") && a) {
+            int f = !strcmp(a, "uts") ? CLONE_NEWUTS : !strcmp(a, "ipc") ? CLONE_NEWIPC : !strcmp(a, "net") ? CLONE_NEWNET : 0;
+            if (!f) printf("unshare fail no-such-type\n");
+            else if (unshare(f) < 0) printf("unshare fail %s\n", strerrorname_np(errno));
+            else printf("unshare ok\n");
         } else if (!strcmp(cmd, "hog")) hog();
         else if (!strcmp(cmd, "forkbomb")) forkbomb();
         else if (!strcmp(cmd, "pivot") && a) pivot(a);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nscope.act.ActionException;
 import nscope.app.container.confine.InitHelper;
+import nscope.kernel.Errno;
 import nscope.views.text.Words;
 
 /**
@@ -90,9 +91,11 @@ public final class LabRun {
 
     /**
      * Writes a value into a kernel file (a cgroup's limit, its cgroup.procs),
-     * shown as the line a user would type (echo VALUE > FILE; no shell runs it).
+     * shown as the line a user would type (echo VALUE > FILE; no shell runs it);
+     * the step fails if the kernel refuses it.
      */
-    public void write(Path file, String value) throws IOException {
+    public void mustWrite(Path file, String value) throws IOException {
+        alive();
         String shown = "echo " + Words.quoted(List.of(value)) + " > " + Words.quoted(List.of(file.toString()));
         try {
             Files.writeString(file, value);
@@ -113,8 +116,13 @@ public final class LabRun {
 
     /** The puppet helper behind these command words (none: itself), in the lab's cgroup. */
     public Puppet puppet(String... before) throws IOException {
+        return puppetFrom(init.toString(), before);
+    }
+
+    /** The same, run from another copy of the helper (one an unprivileged user may execute). */
+    public Puppet puppetFrom(String helper, String... before) throws IOException {
         List<String> argv = new ArrayList<>(Arrays.asList(before));
-        argv.addAll(List.of(init.toString(), "lab", "puppet"));
+        argv.addAll(List.of(helper, "lab", "puppet"));
         Process p = start(argv.toArray(String[]::new), true);
         Puppet pu = new Puppet(p, this);
         puppets.add(pu);
@@ -155,6 +163,37 @@ public final class LabRun {
         made.add(Made.Kind.CGROUP, cg.toString());
         Files.createDirectory(cg);
         return cg;
+    }
+
+    /** A child of a cgroup this lab made, in either version (recorded, then made). */
+    public Path cgroupIn(Path parent, String what) throws IOException {
+        if (!parent.getFileName().toString().startsWith(name("")))
+            throw new IOException("not a cgroup of this lab: " + parent);
+        Path cg = parent.resolve(name(what));
+        made.add(Made.Kind.CGROUP, cg.toString());
+        Files.createDirectory(cg);
+        return cg;
+    }
+
+    /**
+     * Writes text into a kernel file in one write, as `echo TEXT > FILE`
+     * would (recorded so): "" when the kernel took it, else the errno it
+     * refused with ("EOPNOTSUPP"...).
+     */
+    public String write(Path file, String text) throws IOException {
+        alive();
+        String shown = "echo " + Words.quoted(List.of(text)) + " > " + Words.quoted(List.of(file.toString()));
+        try {
+            Files.writeString(file, text);
+            record(shown, 0, List.of());
+            return "";
+        } catch (IOException e) {
+            Errno n = Errno.of(e);
+            String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
+            String name = n == Errno.UNKNOWN ? String.valueOf(reason) : n.name();
+            record(shown, 1, List.of("write error: " + reason + " (" + name + ")"));
+            return name;
+        }
     }
 
     /** A directory of this lab under /run/nscope-lab/ (recorded, then made). */

@@ -44,7 +44,11 @@ public final class Proc {
         return "";
     }
 
-    /** A file's text, stripped, or null when it cannot be read. */
+    /**
+     * A file's text, stripped, or null when it cannot be read. Big reads:
+     * a /proc/sys number answers only at offset 0, and Files.readString
+     * reads a file of size 0 one byte first ("40" would read as "4").
+     */
     public static String read(Path p) {
         // not Files.readString: it reads one byte first, and an integer sysctl (/proc/sys/kernel/pid_max) answers
         // only a read at offset 0, so the rest would be lost

@@ -40,6 +40,36 @@ final class LabLeftovers {
         }
         for (String l : Files.readAllLines(Path.of("/proc/self/mountinfo")))
             if (l.contains("nscope-lab")) left.add("mount " + l);
+        List<String> running = running();
+        left.removeIf(l -> running.stream()
+                .anyMatch(id -> l.contains("nscope-lab-" + id)
+                        || l.contains("/run/nscope/labs/" + id)
+                        || l.contains("/sys/class/net/lab" + id)));
         return left;
+    }
+
+    /**
+     * The ids of labs still running in another nscope (their journal's
+     * owner alive): on a shared host they are someone else's, not left
+     * over; the tested lab's own nscope has exited when this looks.
+     */
+    private static List<String> running() throws IOException {
+        List<String> ids = new ArrayList<>();
+        Path labs = Path.of("/run/nscope/labs");
+        if (!Files.isDirectory(labs)) return ids;
+        try (Stream<Path> in = Files.list(labs)) {
+            for (Path d : in.toList()) {
+                try {
+                    String[] owner =
+                            Files.readString(d.resolve("owner")).strip().split(" ");
+                    String stat = Files.readString(Path.of("/proc", owner[0], "stat"));
+                    if (stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19].equals(owner[1]))
+                        ids.add(d.getFileName().toString());
+                } catch (IOException | RuntimeException e) {
+                    // no owner, or it is gone: left over
+                }
+            }
+        }
+        return ids;
     }
 }

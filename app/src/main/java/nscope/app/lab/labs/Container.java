@@ -130,7 +130,7 @@ public final class Container {
                 work.toString(),
                 merged.toString());
         r.must("cp", r.init(), lower.resolve("bin").toString());
-        r.write(lower.resolve("etc/os-release"), "NAME=\"nscope lab image\"");
+        r.mustWrite(lower.resolve("etc/os-release"), "NAME=\"nscope lab image\"");
         r.mounting(merged);
         r.must(
                 "mount",
@@ -140,7 +140,7 @@ public final class Container {
                 "-o",
                 "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work,
                 merged.toString());
-        r.write(merged.resolve("etc/os-release"), "NAME=\"changed in the container\"");
+        r.mustWrite(merged.resolve("etc/os-release"), "NAME=\"changed in the container\"");
         r.keep("merged", merged);
         String line = mountAt(Path.of("/proc/self/mountinfo"), merged.toString());
         r.expect("an overlay is mounted there", line.contains(" - overlay "), "mountinfo: " + line);
@@ -187,9 +187,9 @@ public final class Container {
         Puppet p = r.kept("puppet", Puppet.class);
         LabCgroup mem = LabCgroup.make(r, "memory", "mem");
         String bytes = Long.toString(Oom.LIMIT);
-        r.write(mem.file("memory.limit_in_bytes", "memory.max"), bytes);
+        r.mustWrite(mem.file("memory.limit_in_bytes", "memory.max"), bytes);
         LabCgroup pids = LabCgroup.make(r, "pids", "pids", mem);
-        r.write(pids.file("pids.max"), Integer.toString(Oom.PIDS));
+        r.mustWrite(pids.file("pids.max"), Integer.toString(Oom.PIDS));
         mem.join(r, p.pid);
         pids.join(r, p.pid);
         long limit = LabCgroup.number(mem.file("memory.limit_in_bytes", "memory.max"));

@@ -61,7 +61,7 @@ record LabCgroup(Path dir, boolean v2, String hierarchy, String path) {
         if (!List.of(Files.readString(parent.resolve("cgroup.subtree_control"))
                         .strip()
                         .split("\\s+"))
-                .contains(controller)) r.write(parent.resolve("cgroup.subtree_control"), "+" + controller);
+                .contains(controller)) r.mustWrite(parent.resolve("cgroup.subtree_control"), "+" + controller);
         return new LabCgroup(cg, true, "v2", "/" + v2.relativize(cg));
     }
 
@@ -85,7 +85,7 @@ record LabCgroup(Path dir, boolean v2, String hierarchy, String path) {
 
     /** Moves a process (all its threads) in: its PID written to cgroup.procs. */
     void join(LabRun r, int pid) throws IOException {
-        r.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
+        r.mustWrite(dir.resolve("cgroup.procs"), Integer.toString(pid));
     }
 
     /** Whether /proc/PID/cgroup names this cgroup for that process, and the line it has for the hierarchy. */

@@ -81,11 +81,11 @@ public final class Oom {
         LabCgroup cg = LabCgroup.make(r, "memory", "mem");
         r.keep("mem", cg);
         String bytes = Long.toString(LIMIT);
-        r.write(cg.file("memory.limit_in_bytes", "memory.max"), bytes);
+        r.mustWrite(cg.file("memory.limit_in_bytes", "memory.max"), bytes);
         if (cg.v2()) {
-            if (java.nio.file.Files.exists(cg.file("memory.swap.max"))) r.write(cg.file("memory.swap.max"), "0");
+            if (java.nio.file.Files.exists(cg.file("memory.swap.max"))) r.mustWrite(cg.file("memory.swap.max"), "0");
         } else if (java.nio.file.Files.exists(cg.file("memory.memsw.limit_in_bytes")))
-            r.write(cg.file("memory.memsw.limit_in_bytes"), bytes);
+            r.mustWrite(cg.file("memory.memsw.limit_in_bytes"), bytes);
         long limit = LabCgroup.number(cg.file("memory.limit_in_bytes", "memory.max"));
         r.expect(
                 "the kernel holds the limit",
@@ -149,7 +149,7 @@ public final class Oom {
         LabCgroup mem = r.kept("mem", LabCgroup.class);
         LabCgroup cg = LabCgroup.make(r, "pids", "pids", mem);
         r.keep("pids", cg);
-        r.write(cg.file("pids.max"), Integer.toString(PIDS));
+        r.mustWrite(cg.file("pids.max"), Integer.toString(PIDS));
         r.expect(
                 "the kernel holds pids.max",
                 LabCgroup.number(cg.file("pids.max")) == PIDS,
