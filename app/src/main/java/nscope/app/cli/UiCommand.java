@@ -68,6 +68,8 @@ public final class UiCommand implements Callable<Integer> {
         if (!parent.roots.live())
             throw new UserError("a lab changes the live host: --root only shows a recording (leave it out)", 2);
         if (parent.readOnly) throw new UserError("a lab changes the host: leave out --read-only", 2);
+        if (!OnTerminal.interactive())
+            throw new UserError("the lab's screen needs a terminal; without one: nscope lab " + lab + " --script", 2);
         if (!(parent.interval >= 0.2) || parent.interval > 3600)
             throw new UserError("--interval must be between 0.2 and 3600 seconds");
         nscope.app.lab.Lab l = nscope.app.lab.Labs.named(lab).orElseThrow();

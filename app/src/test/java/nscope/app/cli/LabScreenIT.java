@@ -38,8 +38,9 @@ class LabScreenIT {
 
     @Test
     void pidForkStepByStepTheTreeFollowsEachStepAndQLeavesNothing() throws Exception {
-        String s = start("all");
+        String s = session("all");
         try {
+            start(s);
             for (int i = 1; i <= 4; i++) {
                 tmux("send-keys", "-t", s, "Space");
                 String p = until(s, "step " + i + "/4 done");
@@ -75,8 +76,9 @@ class LabScreenIT {
 
     @Test
     void qMidwayLeavesTheLabAndNothingIsLeft() throws Exception {
-        String s = start("q");
+        String s = session("q");
         try {
+            start(s);
             tmux("send-keys", "-t", s, "Space");
             until(s, "step 1/4 done");
             tmux("send-keys", "-t", s, "n");
@@ -94,8 +96,9 @@ class LabScreenIT {
 
     @Test
     void sigtermMidwayRemovesEverythingAndGivesTheTerminalBack() throws Exception {
-        String s = start("term");
+        String s = session("term");
         try {
+            start(s);
             tmux("send-keys", "-t", s, "Space");
             until(s, "step 1/4 done");
             tmux("send-keys", "-t", s, "Space");
@@ -114,10 +117,13 @@ class LabScreenIT {
         }
     }
 
-    /** ./nscope --interval 1 lab pid-fork as root in a new tmux session, up to the lab's first step. */
-    private String start(String name) throws Exception {
+    private static String session(String name) throws Exception {
         assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
-        String s = "nscope-test-lab-" + name + "-" + ProcessHandle.current().pid();
+        return "nscope-test-lab-" + name + "-" + ProcessHandle.current().pid();
+    }
+
+    /** ./nscope --interval 1 lab pid-fork as root in a new tmux session s, up to the lab's first step. */
+    private void start(String s) throws Exception {
         tmux("new-session", "-d", "-s", s, "-x", "120", "-y", "40", "-c", REPO.toString(), "bash --norc --noprofile");
         tmux(
                 "send-keys",
@@ -127,7 +133,6 @@ class LabScreenIT {
                 "Enter");
         until(s, "lab pid-fork, step 1/4: unshare a pid namespace", 120);
         until(s, "Space or n runs its first step");
-        return s;
     }
 
     /** The screen is gone: the pane is back on its normal screen. */
