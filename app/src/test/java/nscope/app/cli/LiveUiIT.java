@@ -68,7 +68,7 @@ class LiveUiIT {
             tmux("send-keys", "-t", SESSION, "3");
             waitFor("CGROUP", 10);
             tmux("send-keys", "-t", SESSION, "?");
-            waitFor("nscope keys", 10);
+            waitFor("nscope help", 10);
             tmux("send-keys", "-t", SESSION, "x");
             tmux("resize-window", "-t", SESSION, "-x", "70", "-y", "20");
             waitFor("needs at least 80x24", 10);
