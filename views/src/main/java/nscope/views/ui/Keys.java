@@ -40,15 +40,7 @@ final class Keys {
     private final ContainerListKeys list;
     private final LabKeys lab;
 
-    Keys(
-            Ui ui,
-            Rows rows,
-            DetailPane detail,
-            Search search,
-            Acting acting,
-            Containers containers,
-            StatusLine status,
-            LabKeys lab) {
+    Keys(Ui ui, Rows rows, DetailPane detail, Search search, Acting acting, Containers containers, StatusLine status) {
         this.ui = ui;
         this.rows = rows;
         this.detail = detail;
@@ -56,7 +48,7 @@ final class Keys {
         this.acting = acting;
         this.containers = containers;
         this.status = status;
-        this.lab = lab;
+        this.lab = new LabKeys(rows, detail, acting, status);
         this.list = new ContainerListKeys(this, rows, detail, acting, containers);
         List<Binding> all = new ArrayList<>(moving());
         all.addAll(viewing());
@@ -64,6 +56,11 @@ final class Keys {
         all.addAll(list.bindings());
         all.addAll(lab.bindings());
         table = new KeyTable(all);
+    }
+
+    /** T and an open lab's keys. */
+    LabKeys lab() {
+        return lab;
     }
 
     KeyTable table() {

@@ -65,8 +65,8 @@ public final class Ui {
         this.search = new Search(this.rows, status);
         this.acting = new Acting(status, this.rows);
         this.lens = new nscope.views.ui.lens.LensKey(rows);
-        this.lab = new LabKeys(this.rows, detail, acting, status);
-        this.keys = new Keys(this, this.rows, detail, search, acting, containers, status, lab);
+        this.keys = new Keys(this, this.rows, detail, search, acting, containers, status);
+        this.lab = keys.lab();
     }
 
     /** The clock the header's "refreshed" time comes from (fixed for screenshots, so they do not change from run to run). */
