@@ -87,7 +87,12 @@ final class ScreenshotsCommand implements Callable<Integer> {
             Shot.small("ui-first-frame-80x24", List.of(), true),
             Shot.small("ui-processes-80x24", List.of(), false),
             Shot.small(
-                    "ui-cgroups-80x24", List.of('3', KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowRight), false));
+                    "ui-cgroups-80x24", List.of('3', KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowRight), false),
+            // a lab: its steps' results as a run records them, played over the recording (RecordedLab)
+            new Shot("ui-lab-menu", List.of('T'), true),
+            new Shot("ui-lab-step", List.of('T', KeyType.Enter, ' ', ' '), true),
+            new Shot(
+                    "ui-lab-step-80x24", List.of('T', KeyType.Enter, ' ', ' '), true, new TerminalSize(80, 24), false));
 
     private static List<Object> concat(List<Object> a, List<Object> b) {
         List<Object> out = new java.util.ArrayList<>(a);
@@ -112,12 +117,22 @@ final class ScreenshotsCommand implements Callable<Integer> {
             ui.clock(SHOT_CLOCK);
             ui.lens(new nscope.probes.lens.LensReader(host, SHOT_CLOCK)::read);
             if (shot.actions()) ui.actions(nscope.views.actions.Actions.showOnly());
+            boolean lab = shot.name().startsWith("ui-lab");
+            if (lab) ui.labs(new RecordedLab(s));
+            HostFacts facts =
+                    shot.quick() ? null : HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/"));
             ui.show(
                     Screens.of(shot.quick() ? Collector.processesFirst(host).collect() : s, CgroupCpu.none(), ""),
-                    shot.quick() ? null : HostFacts.recorded(host.label().replaceAll(".*/fixtures/", "fixtures/")),
+                    facts,
                     true);
-            for (Object k : shot.keys())
+            for (Object k : shot.keys()) {
                 ui.key(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));
+                if (!lab) continue;
+                // as the loop does: the lab's step taken, and the refresh it asks for (the same recording)
+                ui.rowsReady();
+                if (ui.refreshNow()) ui.show(Screens.of(s, CgroupCpu.none(), ""), facts, false);
+                ui.rowsReady();
+            }
             UiLoop.draw(screen, ui);
             Files.writeString(dir.resolve(shot.name() + ".txt"), SvgShot.text(vt));
             Files.writeString(dir.resolve(shot.name() + ".svg"), SvgShot.svg(vt));

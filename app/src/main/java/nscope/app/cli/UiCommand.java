@@ -9,6 +9,7 @@ import nscope.app.screen.FirstFrame;
 import nscope.app.screen.LiveHostFacts;
 import nscope.app.screen.OnTerminal;
 import nscope.app.screen.ScreenActions;
+import nscope.app.screen.ScreenLabs;
 import nscope.app.screen.ScreenSession;
 import nscope.app.screen.ScreenSource;
 import nscope.probes.Collector;
@@ -58,12 +59,33 @@ public final class UiCommand implements Callable<Integer> {
         return run(parent.roots, interval, noColor, readOnly);
     }
 
-    /** nscope lab NAME: the live screen with that lab open. */
+    /**
+     * nscope lab NAME: the live screen with that lab open (nscope's --interval and --no-color apply). A lab
+     * that cannot run here says why before the screen opens: on a recording, with --read-only, not root, a
+     * controller missing.
+     */
     static int withLab(NscopeCommand parent, String lab) {
-        throw new UserError("the lab screen is not built yet; run nscope lab " + lab + " --script", 2);
+        if (!parent.roots.live())
+            throw new UserError("a lab changes the live host: --root only shows a recording (leave it out)", 2);
+        if (parent.readOnly) throw new UserError("a lab changes the host: leave out --read-only", 2);
+        if (!OnTerminal.interactive())
+            throw new UserError("the lab's screen needs a terminal; without one: nscope lab " + lab + " --script", 2);
+        if (!(parent.interval >= 0.2) || parent.interval > 3600)
+            throw new UserError("--interval must be between 0.2 and 3600 seconds");
+        nscope.app.lab.Lab l = nscope.app.lab.Labs.named(lab).orElseThrow();
+        nscope.app.lab.LabSession.refusal(l, nscope.app.lab.HostAbilities.read())
+                .ifPresent(why -> {
+                    throw new UserError(why, 3);
+                });
+        return run(parent.roots, parent.interval, parent.noColor, false, lab);
     }
 
     public static int run(RootOptions roots, double interval, boolean noColor, boolean readOnly) {
+        return run(roots, interval, noColor, readOnly, null);
+    }
+
+    /** The screen; lab: a lab opened at its start (null: none). */
+    static int run(RootOptions roots, double interval, boolean noColor, boolean readOnly, String lab) {
         if (!OnTerminal.interactive())
             throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");
         boolean live = roots.live();
@@ -92,7 +114,9 @@ public final class UiCommand implements Callable<Integer> {
                     every,
                     ScreenActions.of(readOnly, live),
                     live ? UiCommand::containers : null,
-                    lens(live, plain));
+                    lens(live, plain),
+                    live ? new ScreenLabs(readOnly ? "started with --read-only" : null) : null,
+                    lab);
         } catch (IOException e) {
             throw new UserError(e.getMessage());
         } finally {

@@ -37,7 +37,9 @@ public final class ScreenSession {
             Duration every,
             Actions actions,
             Supplier<List<ContainerMarks.Container>> containers,
-            nscope.views.ui.lens.Lenses lens)
+            nscope.views.ui.lens.Lenses lens,
+            nscope.views.lab.LabDriver labs,
+            String openLab)
             throws IOException {
         Terminal terminal;
         try {
@@ -64,6 +66,8 @@ public final class ScreenSession {
                 },
                 "nscope-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
+        Ui ui = null;
+        String labWords = null;
         try {
             // a screen turned to gets its rows built on a thread of their own, so the keys stay answered
             ExecutorService rows = Executors.newSingleThreadExecutor(r -> {
@@ -71,25 +75,39 @@ public final class ScreenSession {
                 t.setDaemon(true);
                 return t;
             });
-            Ui ui = new Ui(palette, rows);
+            ui = new Ui(palette, rows);
             ui.actions(actions);
             ui.lens(lens);
+            ui.labs(labs);
             if (containers != null) ui.containers(containers);
+            if (openLab != null) ui.openLab(openLab);
             UiLoop.run(screen, ui, source, facts, every);
             rows.shutdownNow();
         } catch (IOException e) {
+            labWords = endLab(ui);
             stop(screen, stopped);
             throw new IOException("the terminal failed: " + e.getMessage(), e);
         } finally {
+            // q, Ctrl-C or an error while a lab is open: it is left, everything it made removed, before the exit
+            if (labWords == null) labWords = endLab(ui);
             stop(screen, stopped);
             System.setErr(realErr);
             if (held.size() > 0) realErr.print(held.toString(StandardCharsets.UTF_8));
             held.reset();
+            if (labWords != null) realErr.println("nscope: " + nscope.views.text.Escape.terminal(labWords));
             try {
                 Runtime.getRuntime().removeShutdownHook(restore);
             } catch (IllegalStateException e) {
                 // already shutting down: the hook runs, and stopping twice is guarded
             }
+        }
+    }
+
+    private static String endLab(Ui ui) {
+        try {
+            return ui == null ? null : ui.endLab();
+        } catch (RuntimeException e) {
+            return "the lab could not be left: " + e.getMessage() + " (nscope's exit removes what it made)";
         }
     }
 

@@ -68,9 +68,7 @@ class LiveUiIT {
             tmux("send-keys", "-t", SESSION, "3");
             waitFor("CGROUP", 10);
             tmux("send-keys", "-t", SESSION, "?");
-            waitFor(
-                    "The columns of the Cgroups screen",
-                    10); // the help: the shown screen's columns first, then the keys
+            waitFor("nscope help", 10);
             tmux("send-keys", "-t", SESSION, "x");
             tmux("resize-window", "-t", SESSION, "-x", "70", "-y", "20");
             waitFor("needs at least 80x24", 10);

@@ -1,7 +1,11 @@
 package nscope.views.keys;
 
-/** Where a binding applies: the screens (NORMAL), or the container list (C) open over them. */
+/**
+ * Where a binding applies: the screens (NORMAL), the container list (C) open over them, or a lab open on
+ * them (LAB: its keys are looked up first, the screens' keys answer the rest).
+ */
 public enum Mode {
     NORMAL,
-    CONTAINER_LIST
+    CONTAINER_LIST,
+    LAB
 }

@@ -64,7 +64,7 @@ final class Header {
                 + freshness.linksSeconds() + " s old, the cgroup trees " + freshness.cgroupsSeconds() + " s";
     }
 
-    void draw(TextGraphics g, int w, Palette palette, Rows rows, boolean paused) {
+    void draw(TextGraphics g, int w, Palette palette, Rows rows, boolean paused, boolean lab) {
         g.setForegroundColor(palette.label());
         g.putString(0, 0, Fit.units(host(), "  ", w));
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
@@ -78,7 +78,7 @@ final class Header {
             if (t == rows.shown()) g.disableModifiers(SGR.REVERSE);
             x += label.length() + 1;
         }
-        for (String keys : List.of("  ? help  q quit", "  ? help"))
+        for (String keys : lab ? List.of("  ? help  q leave lab", "  ? help") : List.of("  ? help  q quit", "  ? help"))
             if (x + keys.length() <= w) {
                 g.putString(x, 2, keys);
                 return;

@@ -38,6 +38,7 @@ final class Keys {
     private final StatusLine status;
     private final KeyTable table;
     private final ContainerListKeys list;
+    private final LabKeys lab;
 
     Keys(Ui ui, Rows rows, DetailPane detail, Search search, Acting acting, Containers containers, StatusLine status) {
         this.ui = ui;
@@ -47,16 +48,28 @@ final class Keys {
         this.acting = acting;
         this.containers = containers;
         this.status = status;
+        this.lab = new LabKeys(rows, detail, acting, status);
         this.list = new ContainerListKeys(this, rows, detail, acting, containers);
         List<Binding> all = new ArrayList<>(moving());
         all.addAll(viewing());
         all.addAll(acting());
         all.addAll(list.bindings());
+        all.addAll(lab.bindings());
         table = new KeyTable(all);
+    }
+
+    /** T and an open lab's keys. */
+    LabKeys lab() {
+        return lab;
     }
 
     KeyTable table() {
         return table;
+    }
+
+    /** Answers a key on the screens: an open lab's keys first, then the screens'. */
+    void press(Key k) {
+        press(lab.active() && table.find(Mode.LAB, k).isPresent() ? Mode.LAB : Mode.NORMAL, k);
     }
 
     /** Answers a key in a mode; one that changes the host is refused, and says why, when the screen is read-only. */
@@ -200,6 +213,7 @@ final class Keys {
                         NORMAL,
                         keys('t'),
                         k -> onRow((s, t) -> ui.lensKey().open(t))),
+                lab.menuKey(),
                 bind(
                         "i",
                         "what the selected row's columns hold, each with what it means",
@@ -335,14 +349,28 @@ final class Keys {
                         SAFE,
                         NORMAL,
                         keys('?', KeyType.F1),
-                        k -> acting.ask(Help.forScreen(
-                                rows.shown().title(),
-                                rows.shown().columns().stream()
-                                        .map(c -> new Help.Entry(c.name(), c.help()))
-                                        .toList(),
-                                ui.color(),
-                                table.offered(Mode.NORMAL, acting.refusal() == null)))),
+                        k -> acting.ask(help())),
                 bind("q, Ctrl-C", "quit", SAFE, NORMAL, keys('q', Key.ctrl('c')), k -> ui.quit()));
+    }
+
+    /** ?: the screen's columns and keys; while a lab is open, its keys first, and the screens' keys it took over said so. */
+    private Help help() {
+        boolean canAct = acting.refusal() == null;
+        List<Binding> screens = table.offered(Mode.NORMAL, canAct);
+        List<Help.Entry> first = List.of();
+        if (lab.active()) {
+            List<Binding> mine = table.offered(Mode.LAB, canAct);
+            first = lab.help(mine);
+            screens = LabKeys.besides(mine, screens);
+        }
+        return Help.forScreen(
+                rows.shown().title(),
+                rows.shown().columns().stream()
+                        .map(c -> new Help.Entry(c.name(), c.help()))
+                        .toList(),
+                ui.color(),
+                first,
+                screens);
     }
 
     /** An action on what the selected row stands for. */

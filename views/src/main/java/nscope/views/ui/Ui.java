@@ -15,7 +15,6 @@ import nscope.probes.model.Snapshot;
 import nscope.views.actions.Actions;
 import nscope.views.keys.Key;
 import nscope.views.keys.KeyTable;
-import nscope.views.keys.Mode;
 import nscope.views.screens.Screen;
 import nscope.views.tree.RowKey;
 import nscope.views.tree.TreeState;
@@ -43,6 +42,8 @@ public final class Ui {
     private final Containers containers = new Containers();
     private final Keys keys;
     private final nscope.views.ui.lens.LensKey lens;
+    private final LabKeys lab;
+    private int paneHeight = DetailPane.HEIGHT;
     private volatile int pinned;
     private boolean paused, quit;
     private int lastHeight = MIN_ROWS;
@@ -65,6 +66,7 @@ public final class Ui {
         this.acting = new Acting(status, this.rows);
         this.lens = new nscope.views.ui.lens.LensKey(rows);
         this.keys = new Keys(this, this.rows, detail, search, acting, containers, status);
+        this.lab = keys.lab();
     }
 
     /** The clock the header's "refreshed" time comes from (fixed for screenshots, so they do not change from run to run). */
@@ -76,6 +78,29 @@ public final class Ui {
     /** Where `t` reads the PID/TGID lens from (the host shown); without one, `t` says so. */
     public void lens(nscope.views.ui.lens.Lenses reader) {
         lens.reader(reader);
+    }
+
+    /** Where T's labs come from (none: T says labs run on the live host). */
+    public void labs(nscope.views.lab.LabDriver driver) {
+        lab.driver(driver);
+    }
+
+    /** Opens a lab on the screen (nscope lab NAME), or says on the status line why it cannot run here. */
+    public void openLab(String name) {
+        lab.open(name);
+    }
+
+    /** Whether a lab is open on the screen. */
+    public boolean labOpen() {
+        return lab.active();
+    }
+
+    /**
+     * The screen quits (q, Ctrl-C, the end of input): an open lab is left, everything it made removed,
+     * and waited for; what it said, for the terminal once the screen is gone (null: no lab was open).
+     */
+    public String endLab() {
+        return lab.end();
     }
 
     nscope.views.ui.lens.LensKey lensKey() {
@@ -93,6 +118,7 @@ public final class Ui {
         rows.refresh(next, firstFrame);
         containers.marks(marks);
         header.refreshed(facts);
+        lab.refreshed(next.snapshot());
         updatePinned();
     }
 
@@ -100,6 +126,7 @@ public final class Ui {
     public void unchanged(HostFacts facts) {
         rows.unchanged();
         header.refreshed(facts);
+        if (rows.last() != null) lab.refreshed(rows.last().snapshot());
     }
 
     /** Which rows of a snapshot belong to nscope's containers (their states read now): for the scan thread, not this one. */
@@ -124,7 +151,8 @@ public final class Ui {
 
     /** Whether rows built off the UI thread wait to be shown (the loop then draws again). */
     public boolean rowsReady() {
-        return rows.ready() || lens.takeReady(); // the lens read off this thread counts as rows ready
+        // the lens read off this thread, and a lab's step run off it, count as rows ready
+        return rows.ready() | lens.takeReady() | lab.poll();
     }
 
     /** The process the selection is on (0 if none): a live refresh reads it whole every time. */
@@ -190,7 +218,7 @@ public final class Ui {
         else if (search.typing()) search.key(k);
         else {
             status.clear();
-            keys.press(Mode.NORMAL, Key.of(k));
+            keys.press(Key.of(k));
         }
         updatePinned();
         return !quit;
@@ -212,7 +240,7 @@ public final class Ui {
 
     /** The rows a page key moves by. */
     int page() {
-        return Math.max(1, lastHeight - Header.HEIGHT - DetailPane.HEIGHT - 2);
+        return Math.max(1, lastHeight - Header.HEIGHT - paneHeight - 2);
     }
 
     private void updatePinned() {
@@ -239,18 +267,20 @@ public final class Ui {
             return;
         }
         rows.ensure(rows.shown()); // turned to, or a new filter or sort: built here, once
-        header.draw(g, w, palette, rows, paused);
+        header.draw(g, w, palette, rows, paused, lab.active());
         Screen s = rows.shown();
+        paneHeight = lab.active() ? LabKeys.height(h) : DetailPane.HEIGHT; // a lab's pane takes the detail's place
         tree.draw(
                 g,
                 Header.HEIGHT,
-                h - Header.HEIGHT - DetailPane.HEIGHT - 1,
+                h - Header.HEIGHT - paneHeight - 1,
                 w,
                 s.columns(),
                 s.sections(),
                 rows.state(),
                 new TreePane.Look(palette, r -> colorOf(s, r.node().id()), rows.fresh(), this::marksOf, noRows(s)));
-        detail.draw(g, h - DetailPane.HEIGHT - 1, w);
+        if (lab.active()) lab.draw(g, h - paneHeight - 1, w, paneHeight);
+        else detail.draw(g, h - DetailPane.HEIGHT - 1, w);
         status.draw(g, h - 1, w, search.prompt(), rows, header.freshnessWords(), palette.color());
         acting.draw(g, w, h);
     }
@@ -272,6 +302,8 @@ public final class Ui {
      */
     String marksOf(RowKey k) {
         String change = palette.color() ? "" : rows.fresh().contains(k) ? "[new]" : rows.moved(k) ? "[moved]" : "";
+        String step = lab.mark(k);
+        if (!step.isEmpty()) change = (change + "  " + step).strip();
         String ctr = containers.marks().get(k);
         if (ctr == null) return change;
         return (change.isEmpty() ? "" : change + "  ") + "[ctr " + nscope.views.text.Escape.terminal(ctr) + "]";
@@ -286,7 +318,7 @@ public final class Ui {
 
     /** Whether an action just changed the host, so the loop refreshes at once (and forgets it was asked). */
     public boolean refreshNow() {
-        return acting.refreshNow();
+        return acting.refreshNow() | lab.takeRefresh();
     }
 
     /** A session an action key asked for (taken once): the loop puts the screen aside and runs it. */

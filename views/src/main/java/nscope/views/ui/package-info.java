@@ -5,7 +5,8 @@
  * which screen is shown), {@code Header}, {@code TreePane}, {@code DetailPane}
  * (detail, cross-links, history), {@code StatusLine}, {@code Search},
  * {@code Keys} (the key table with its handlers), {@code Acting} (actions,
- * dialogs, sessions), {@code Containers}; and {@link nscope.views.ui.UiLoop}
+ * dialogs, sessions), {@code Containers}, {@code LabKeys} (T and an open lab's
+ * keys, the tree following each step); and {@link nscope.views.ui.UiLoop}
  * (the scanning thread and the key and draw loop), {@link nscope.views.ui.Screens}
  * (one refresh's rows), {@link nscope.views.ui.ContainerMarks},
  * {@link nscope.views.ui.HostFacts}, {@link nscope.views.ui.Palette},
@@ -13,7 +14,8 @@
  *
  * <p>May use: Lanterna, the probes model, and every other views package
  * ({@code screens}, {@code tree}, {@code columns}, {@code keys}, {@code text},
- * {@code actions}, {@code ui.dialog}, {@code ui.action}); none of those uses
+ * {@code actions}, {@code lab}, {@code ui.dialog}, {@code ui.action}, {@code ui.lens},
+ * {@code ui.lab}); none of those uses
  * this one.
  */
 package nscope.views.ui;

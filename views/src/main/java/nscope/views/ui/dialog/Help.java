@@ -50,7 +50,13 @@ public final class Help implements Dialog {
      * @param color   whether new and moved rows are told by colour (else by marks)
      */
     public static Help forScreen(String screen, List<Entry> columns, boolean color, List<Binding> bindings) {
-        List<Entry> all = new ArrayList<>();
+        return forScreen(screen, columns, color, List.of(), bindings);
+    }
+
+    /** The same, these entries first (an open lab's keys). */
+    public static Help forScreen(
+            String screen, List<Entry> columns, boolean color, List<Entry> first, List<Binding> bindings) {
+        List<Entry> all = new ArrayList<>(first);
         all.add(Entry.heading("The columns of the " + screen + " screen (i: what the selected row's hold):"));
         all.addAll(columns);
         all.add(Entry.heading("Rows:"));
