@@ -17,9 +17,8 @@ import picocli.CommandLine.Spec;
         name = "capture",
         mixinStandardHelpOptions = true,
         description = {
-            "Copy every file one snapshot reads into DIR (links kept as links).",
-            "With it go the mountinfo of one process per mount namespace, so that",
-            "'nscope --root DIR ...' replays this host exactly."
+            "Copy every file one snapshot reads into DIR.",
+            "Namespace links are kept as links, and the mountinfo of one process per mount namespace goes with them, so that 'nscope --root DIR ...' replays this host exactly."
         })
 final class CaptureCommand implements Callable<Integer> {
     @ParentCommand

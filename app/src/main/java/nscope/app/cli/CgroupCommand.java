@@ -29,11 +29,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "cgroup",
-        header = "Change a cgroup hierarchy: mkdir, rmdir, mv, set, freeze, thaw.",
         mixinStandardHelpOptions = true,
         description = {
-            "Change a cgroup hierarchy: mkdir, rmdir, mv, set, freeze, thaw. PATH is the cgroup's path in the",
-            "hierarchy (/ its root), as nscope cgroups shows it. Each attempt is written to the audit log."
+            "Change a cgroup hierarchy: mkdir, rmdir, mv, set, freeze, thaw.",
+            "PATH is the cgroup's path in the hierarchy (/ is its root), as nscope cgroups shows it. Each attempt is written to the audit log."
         },
         subcommands = {
             CgroupCommand.Mkdir.class,
@@ -134,7 +133,7 @@ final class CgroupCommand implements Callable<Integer> {
         @ParentCommand
         CgroupCommand parent;
 
-        @Parameters(paramLabel = "PATH")
+        @Parameters(paramLabel = "PATH", description = "The cgroup, as a path in its hierarchy (/ is its root).")
         String path;
 
         @Override
@@ -154,7 +153,7 @@ final class CgroupCommand implements Callable<Integer> {
         @ParentCommand
         CgroupCommand parent;
 
-        @Parameters(paramLabel = "PATH")
+        @Parameters(paramLabel = "PATH", description = "The cgroup, as a path in its hierarchy (/ is its root).")
         String path;
 
         @Override
@@ -179,10 +178,17 @@ final class CgroupCommand implements Callable<Integer> {
                 description = "Move the thread each ID names, not its whole process (v2: within a threaded subtree).")
         boolean thread;
 
-        @Parameters(index = "0", paramLabel = "PATH")
+        @Parameters(
+                index = "0",
+                paramLabel = "PATH",
+                description = "The cgroup, as a path in its hierarchy (/ is its root).")
         String path;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "PID")
+        @Parameters(
+                index = "1..*",
+                arity = "1..*",
+                paramLabel = "PID",
+                description = "The processes (with --thread: the threads) to move.")
         List<Integer> pids;
 
         @Override
@@ -212,13 +218,19 @@ final class CgroupCommand implements Callable<Integer> {
         @ParentCommand
         CgroupCommand parent;
 
-        @Parameters(index = "0", paramLabel = "PATH")
+        @Parameters(
+                index = "0",
+                paramLabel = "PATH",
+                description = "The cgroup, as a path in its hierarchy (/ is its root).")
         String path;
 
-        @Parameters(index = "1", paramLabel = "FILE")
+        @Parameters(
+                index = "1",
+                paramLabel = "FILE",
+                description = "An interface file that is a setting (pids.max, memory.max, ...).")
         String file;
 
-        @Parameters(index = "2", paramLabel = "VALUE")
+        @Parameters(index = "2", paramLabel = "VALUE", description = "What to write to it.")
         String value;
 
         @Override
@@ -238,7 +250,7 @@ final class CgroupCommand implements Callable<Integer> {
         @ParentCommand
         CgroupCommand parent;
 
-        @Parameters(paramLabel = "PATH")
+        @Parameters(paramLabel = "PATH", description = "The cgroup, as a path in its hierarchy (/ is its root).")
         String path;
 
         @Override
@@ -255,7 +267,7 @@ final class CgroupCommand implements Callable<Integer> {
         @ParentCommand
         CgroupCommand parent;
 
-        @Parameters(paramLabel = "PATH")
+        @Parameters(paramLabel = "PATH", description = "The cgroup, as a path in its hierarchy (/ is its root).")
         String path;
 
         @Override

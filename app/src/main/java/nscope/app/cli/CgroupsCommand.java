@@ -36,13 +36,11 @@ import picocli.CommandLine.Spec;
 /** nscope cgroups: every cgroup hierarchy as a tree with members, limits, usage and pressure. */
 @Command(
         name = "cgroups",
-        header = "Show every mounted cgroup hierarchy as a tree with its figures (like systemd-cgls).",
         mixinStandardHelpOptions = true,
         description = {
-            "Show every mounted cgroup hierarchy (v1, v2, hybrid) as a tree, like systemd-cgls, with",
-            "PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU% (over --interval),",
-            "PIDS (current/max) and PSI-SOME10 (cpu/memory/io pressure, 'some' avg10). Marks after a name:",
-            "[threaded] and other v2 types, [frozen], [oom_kill N], [pids.max hit N]."
+            "Show every mounted cgroup hierarchy as a tree with its figures (like systemd-cgls).",
+            "Hierarchies v1, v2 and hybrid are shown, each with the columns it fills: PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU%% (over --interval), PIDS (current/max) and PSI-SOME10 (cpu, memory and io pressure, 'some' avg10).",
+            "Marks after a name: [threaded] and the other v2 types, [frozen], [oom_kill N], [pids.max hit N]."
         })
 final class CgroupsCommand implements Callable<Integer> {
     @ParentCommand
@@ -73,11 +71,12 @@ final class CgroupsCommand implements Callable<Integer> {
 
     @Option(
             names = "--interval",
-            paramLabel = "MS",
-            defaultValue = "500",
-            description =
-                    "Scan twice, MS milliseconds apart, for CPU% (default ${DEFAULT-VALUE}; 0: one scan, no CPU%).")
-    long intervalMs;
+            paramLabel = "SECONDS",
+            defaultValue = "0.5",
+            converter = Seconds.Sample.class,
+            description = "Scan twice, SECONDS apart (0.5: half a second, up to 60), for CPU%%; 0: one scan,"
+                    + " no CPU%% (default ${DEFAULT-VALUE}).")
+    double interval;
 
     @Option(
             names = {"-n", "--noheadings"},
@@ -96,15 +95,14 @@ final class CgroupsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (bench != null) return bench();
-        if (intervalMs < 0) throw new UserError("--interval must be 0 or more milliseconds");
         String from = path == null ? null : normalize(path);
         Host host = parent.roots.host();
         Collector c = new Collector(host, Scope.PROCESSES, phases());
         Snapshot snap = c.collect();
         CgroupCpu cpu = CgroupCpu.none();
-        if (intervalMs > 0 && parent.roots.live()) {
+        if (interval > 0 && parent.roots.live()) {
             try {
-                Thread.sleep(intervalMs);
+                Thread.sleep(Math.round(interval * 1000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -32,27 +32,30 @@ final class ContainerCommands {
 
     @Command(
             name = "run",
-            header = "Create and start a container from an image directory or tar archive.",
             mixinStandardHelpOptions = true,
             description = {
-                "Create and start a container from IMAGE (a directory or a tar archive of a root filesystem, never",
-                "modified: the container's root is an overlay on it). CMD (default /bin/sh) runs as PID 1 of a new pid",
-                "namespace; interactively on a relayed pty (pipes when the input is not a terminal), or in the",
-                "background with -d. Confined as Docker confines by default: 14 capabilities, no_new_privs, Docker's",
-                "seccomp profile, masked and read-only /proc and /sys paths, a device allow list. Exit status: the",
-                "container's when interactive; 125 when it could not be made (every step before the failing one undone)."
+                "Create and start a container from an image directory or tar archive.",
+                "IMAGE is a directory or a tar archive of a root filesystem. It is never modified: the container's root is an overlay on it. CMD (default /bin/sh) runs as PID 1 of a new pid namespace, interactively on a relayed pseudo-terminal (through pipes when the input is not a terminal), or in the background with -d.",
+                "The container is confined as Docker confines by default: 14 capabilities, no_new_privs, Docker's seccomp profile, masked and read-only /proc and /sys paths, and a device allow list.",
+                "Exit status: the container's when interactive; 125 when it could not be made (every step before the failing one is undone)."
             })
     static final class Run implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "IMAGE")
+        @Parameters(
+                index = "0",
+                paramLabel = "IMAGE",
+                description = "A root filesystem: a directory, or a tar archive (plain or gzip).")
         String image;
 
-        @Parameters(index = "1..*", paramLabel = "CMD")
+        @Parameters(
+                index = "1..*",
+                paramLabel = "CMD",
+                description = "The command and its arguments (after --); default /bin/sh.")
         List<String> command = new ArrayList<>();
 
-        @Option(names = "--name", description = "Its name (default: generated).")
+        @Option(names = "--name", paramLabel = "NAME", description = "Its name (default: generated).")
         String name;
 
-        @Option(names = "--hostname", description = "Its hostname (default: its name).")
+        @Option(names = "--hostname", paramLabel = "NAME", description = "Its hostname (default: its name).")
         String hostname;
 
         @Option(
@@ -219,8 +222,7 @@ final class ContainerCommands {
             mixinStandardHelpOptions = true,
             description = {
                 "List nscope's containers: name, state, PID 1 on the host, image, limits, address, uptime.",
-                "State is running, exited (N), creating (an nscope is making it now) or broken (the nscope making it was killed:",
-                "nscope rm -f NAME removes what it made)."
+                "The state is running, exited (N), creating (an nscope is making it now) or broken (the nscope making it was killed: nscope rm -f NAME removes what it made)."
             })
     static final class Ps implements Callable<Integer> {
         @Override
@@ -233,10 +235,12 @@ final class ContainerCommands {
     @Command(
             name = "stop",
             mixinStandardHelpOptions = true,
-            description =
-                    "Stop a container: SIGTERM to its PID 1 (bound to its start time), then SIGKILL to every process in its cgroups after --time seconds.")
+            description = {
+                "Stop a container: SIGTERM to its PID 1, then SIGKILL to all of it.",
+                "SIGTERM goes to PID 1, bound to its start time; after --time seconds, SIGKILL goes to every process in the container's cgroups."
+            })
     static final class Stop implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The container (nscope ps lists them).")
         String name;
 
         @Option(
@@ -267,10 +271,12 @@ final class ContainerCommands {
     @Command(
             name = "rm",
             mixinStandardHelpOptions = true,
-            description =
-                    "Remove a stopped container and all it made: cgroups, veth, the bridge with its last container, its writable layer and its state.")
+            description = {
+                "Remove a stopped container and everything it made.",
+                "That is its cgroups, its veth pair, the bridge with its last container, its writable layer and its state."
+            })
     static final class Rm implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The container (nscope ps lists them).")
         String name;
 
         @Option(

@@ -21,15 +21,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "enter",
-        header = "Run a shell or a command in a process's or a container's namespaces.",
         mixinStandardHelpOptions = true,
         description = {
-            "Run a shell (the target's $SHELL if its root has it, else bash, else sh) or CMD in the namespaces of PID",
-            "(or of the container NAME's PID 1),",
-            "with its root and working directory. From a terminal the child gets a pseudo-terminal of its own that",
-            "nscope relays; otherwise its output and errors come through pipes (it never holds nscope's terminal).",
-            "A process of one of nscope's containers is entered as docker exec does: the container's cgroups and",
-            "confinement (capabilities, no_new_privs, seccomp), unless --privileged.",
+            "Run a shell or a command in a process's or a container's namespaces.",
+            "The shell is the target's $SHELL if its root has it, else bash, else sh. It runs in the namespaces of PID (or of the container NAME's PID 1), with its root and working directory.",
+            "From a terminal the child gets a pseudo-terminal of its own that nscope relays; otherwise its output and errors come through pipes. It never holds nscope's terminal.",
+            "A process of one of nscope's containers is entered as docker exec enters: into the container's cgroups and confinement (capabilities, no_new_privs, seccomp), unless --privileged.",
             "Exit status: the child's; 125 when nscope could not start it."
         })
 final class EnterCommand implements Callable<Integer> {
@@ -49,7 +46,7 @@ final class EnterCommand implements Callable<Integer> {
             names = "--ns",
             paramLabel = "TYPES",
             description =
-                    "Comma-separated types to enter (mnt,uts,ipc,net,pid,user,cgroup,time); default: every one that differs from nscope's.")
+                    "The types to enter, comma-separated: mnt, uts, ipc, net, pid, user, cgroup, time. By default, every one that differs from nscope's.")
     String ns;
 
     @Option(names = "--cgroup", description = "Also join the process's cgroups (every hierarchy) before entering.")

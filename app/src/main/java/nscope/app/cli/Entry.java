@@ -9,8 +9,7 @@ public final class Entry {
 
     /** Runs nscope with the given arguments and streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new NscopeCommand());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = Usage.commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -27,11 +27,9 @@ import picocli.CommandLine.Spec;
         name = "explain",
         mixinStandardHelpOptions = true,
         description = {
-            "Show one task (a process or a thread) as the kernel holds it: its number in every pid namespace",
-            "with each namespace's PID 1 and ns_last_pid, its thread group, its cgroups, its parent, reaper and",
-            "children, its namespaces for the next fork, its user namespaces and capabilities; each field with a",
-            "line saying what it means and which kernel file it came from. Live, ns_last_pid is read by a",
-            "short-lived child placed in each pid namespace (nsenter), which takes a PID there itself."
+            "Show one task (a process or a thread) as the kernel holds it.",
+            "That is its number in every pid namespace with each namespace's PID 1 and ns_last_pid, its thread group, its cgroups, its parent, reaper and children, its namespaces for the next fork, its user namespaces and its capabilities. Each field has a line saying what it means and which kernel file it came from.",
+            "Live, ns_last_pid is read by a short-lived child placed in each pid namespace (nsenter), which takes a PID there itself."
         })
 final class ExplainCommand implements Callable<Integer> {
     @ParentCommand

@@ -20,11 +20,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "kill",
-        header = "Send a signal to processes, each bound to its start time.",
         mixinStandardHelpOptions = true,
         description = {
-            "Send a signal (TERM by default) to each PID, through a pidfd checked against the process's start time:",
-            "a PID that now names another process is refused. Each attempt is written to the audit log."
+            "Send a signal to processes, each bound to its start time.",
+            "The signal (TERM by default) goes to each PID through a pidfd checked against the process's start time, so a PID that now names another process is refused. Each attempt is written to the audit log."
         })
 final class KillCommand implements Callable<Integer> {
     @Option(

@@ -24,11 +24,10 @@ import picocli.CommandLine.Spec;
         name = "lab",
         mixinStandardHelpOptions = true,
         description = {
-            "Without NAME: list the labs, one per line, its name first, then its title.",
-            "With NAME: open the screen on that lab (Space or n: the next step; b: the last explanation again;",
-            "q or Esc: leave it). Everything a lab makes is named nscope-lab-* and removed when it ends.",
-            "With --script: run every step without the screen, print what each ran and observed of the kernel;",
-            "exit 1 if an expected observation did not happen."
+            "List the labs, or run one: a lesson on the host's kernel, step by step.",
+            "Without NAME: list the labs, one per line, name first, then title.",
+            "With NAME: open the live screen on that lab (Space or n runs the next step, b shows the last explanation again, q or Esc leaves it). Everything a lab makes is named nscope-lab-* and removed when it ends.",
+            "With --script: run every step without the screen and print what each ran and observed of the kernel; exit 1 if an expected observation did not happen."
         })
 final class LabCommand implements Callable<Integer> {
     @ParentCommand

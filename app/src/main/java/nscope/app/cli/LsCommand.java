@@ -33,8 +33,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "List namespaces that have processes, one row each (like lsns).",
-            "NPROCS counts processes by their thread group leader's link, as lsns does;",
-            "--threads adds TASKS, counted from every task's own link."
+            "NPROCS counts processes by their thread group leader's link, as lsns does; --threads adds TASKS, counted from every task's own link."
         })
 final class LsCommand implements Callable<Integer> {
     @ParentCommand

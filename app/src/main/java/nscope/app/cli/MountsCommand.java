@@ -37,8 +37,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Show the mount tree of a process's mount namespace (like findmnt --tree -N PID).",
-            "The table is read through the namespace's lowest PID, as 'nscope capture' records it.",
-            "An overlay's layers are listed on lines of their own under its row."
+            "The table is read through the namespace's lowest PID, as 'nscope capture' records it. An overlay's layers are listed on lines of their own under its row."
         })
 final class MountsCommand implements Callable<Integer> {
     @ParentCommand

@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
         name = "nscope",
         mixinStandardHelpOptions = true,
         version = "nscope 0.1.0",
-        description = "Namespaces, processes, threads and cgroups of a Linux host, live.",
+        description = {
+            "Namespaces, processes, threads and cgroups of a Linux host, live.",
+            "nscope reads the kernel (/proc, /sys, every mount namespace's mountinfo, the nsfs ioctls) and shows every namespace with its processes and threads, how namespaces nest and who owns them, what each holds, and every cgroup hierarchy with its members, limits and usage: as text or JSON, on a live screen that acts on them, or from a recording (--root)."
+        },
         subcommands = {
             UiCommand.class,
             ScreenshotsCommand.class,
@@ -46,7 +49,8 @@ public final class NscopeCommand implements Callable<Integer> {
             names = "--interval",
             paramLabel = "SECONDS",
             defaultValue = "2",
-            description = "The live screen's refresh interval (default ${DEFAULT-VALUE}).")
+            converter = Seconds.Refresh.class,
+            description = "The live screen's refresh interval in seconds, 0.2 to 3600 (default ${DEFAULT-VALUE}).")
     double interval;
 
     @picocli.CommandLine.Option(
@@ -65,8 +69,6 @@ public final class NscopeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (OnTerminal.interactive()) {
-            if (!(interval >= 0.2) || interval > 3600)
-                throw new UserError("--interval must be between 0.2 and 3600 seconds");
             return UiCommand.run(roots, interval, noColor, readOnly);
         }
         LsCommand ls = new LsCommand();

@@ -34,7 +34,7 @@ final class ScreenshotsCommand implements Callable<Integer> {
     @ParentCommand
     NscopeCommand parent;
 
-    @Parameters(paramLabel = "DIR")
+    @Parameters(paramLabel = "DIR", description = "Where to write the screens.")
     Path dir;
 
     /**

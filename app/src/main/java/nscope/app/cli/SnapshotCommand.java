@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Take one snapshot of every process, thread and namespace.",
-            "--json prints all of it (the format is documented in README.md); without it, a summary."
+            "Without --json, print a summary; --json prints all of it (the format is in README.md)."
         })
 final class SnapshotCommand implements Callable<Integer> {
     @ParentCommand

@@ -28,6 +28,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "train",
         hidden = true,
+        mixinStandardHelpOptions = true,
         description =
                 "Load the classes of ls and of the live screen's first frame (for the launcher's class-data archive).")
 final class TrainCommand implements Callable<Integer> {

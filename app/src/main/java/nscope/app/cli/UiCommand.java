@@ -26,11 +26,11 @@ import picocli.CommandLine.ParentCommand;
 /** nscope ui (and nscope with no command, on a terminal): the live, keyboard-driven screen. */
 @Command(
         name = "ui",
-        header = "The live screen: namespaces, processes, cgroups and mounts as trees, and actions on them.",
         mixinStandardHelpOptions = true,
         description = {
-            "The live screen: namespaces, processes and threads, cgroups and mounts as trees, a detail pane",
-            "with cross-links, search and filter. ? shows the keys. With --root, the recorded host, read once."
+            "Open the live screen: namespaces, processes, cgroups and mounts as trees, with actions on them.",
+            "Four views (1 Namespaces, 2 Processes, 3 Cgroups, 4 Mounts) share a detail pane with cross-links; / searches, f filters, ? lists the columns and every key, q quits.",
+            "With --root, the screen shows the recorded host, read once."
         })
 public final class UiCommand implements Callable<Integer> {
     @ParentCommand
@@ -43,7 +43,8 @@ public final class UiCommand implements Callable<Integer> {
             names = "--interval",
             paramLabel = "SECONDS",
             defaultValue = "2",
-            description = "Refresh every SECONDS (default ${DEFAULT-VALUE}).")
+            converter = Seconds.Refresh.class,
+            description = "Refresh every SECONDS, 0.2 to 3600 (default ${DEFAULT-VALUE}).")
     double interval;
 
     @Option(names = "--no-color", description = "No colours (as does the NO_COLOR environment variable).")
@@ -54,8 +55,6 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(interval >= 0.2) || interval > 3600)
-            throw new UserError("--interval must be between 0.2 and 3600 seconds");
         return run(parent.roots, interval, noColor, readOnly);
     }
 
@@ -70,8 +69,6 @@ public final class UiCommand implements Callable<Integer> {
         if (parent.readOnly) throw new UserError("a lab changes the host: leave out --read-only", 2);
         if (!OnTerminal.interactive())
             throw new UserError("the lab's screen needs a terminal; without one: nscope lab " + lab + " --script", 2);
-        if (!(parent.interval >= 0.2) || parent.interval > 3600)
-            throw new UserError("--interval must be between 0.2 and 3600 seconds");
         nscope.app.lab.Lab l = nscope.app.lab.Labs.named(lab).orElseThrow();
         nscope.app.lab.LabSession.refusal(l, nscope.app.lab.HostAbilities.read())
                 .ifPresent(why -> {

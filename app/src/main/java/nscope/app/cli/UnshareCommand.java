@@ -15,12 +15,11 @@ import picocli.CommandLine.Parameters;
 /** nscope unshare: a shell (or a command) in new namespaces, on a pty of its own when run from a terminal. */
 @Command(
         name = "unshare",
-        header = "Run a shell or a command in new namespaces.",
         mixinStandardHelpOptions = true,
         description = {
-            "Run a shell or CMD in new namespaces (util-linux's unshare in a child process). From a terminal",
-            "the child gets a pseudo-terminal of its own that nscope relays. Exit status: the child's; 125 when",
-            "nscope could not start it."
+            "Run a shell or a command in new namespaces.",
+            "util-linux's unshare runs in a child process; from a terminal the child gets a pseudo-terminal of its own that nscope relays.",
+            "Exit status: the child's; 125 when nscope could not start it."
         })
 final class UnshareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CMD", description = "The command and its arguments (after --); default a shell.")
@@ -31,7 +30,7 @@ final class UnshareCommand implements Callable<Integer> {
             paramLabel = "TYPES",
             defaultValue = "mnt,uts,ipc,net,pid,cgroup",
             description =
-                    "Comma-separated types to unshare: mnt,uts,ipc,net,pid,user,cgroup,time (default ${DEFAULT-VALUE}).")
+                    "The types to unshare, comma-separated: mnt, uts, ipc, net, pid, user, cgroup, time (default ${DEFAULT-VALUE}).")
     String ns;
 
     @Option(names = "--fork", description = "Fork before running CMD (so it is PID 1 of a new pid namespace).")

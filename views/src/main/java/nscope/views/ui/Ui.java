@@ -203,8 +203,8 @@ public final class Ui {
         return rows.sortBy();
     }
 
-    /** The key table (bindings, help, read-only), for tests and the help. */
-    KeyTable keyTable() {
+    /** The key table (bindings, help, read-only), for tests, the help and the man page. */
+    public KeyTable keyTable() {
         return keys.table();
     }
 
