@@ -180,6 +180,11 @@ public final class NativeFiles extends LiveFiles {
         kept.closeAll();
     }
 
+    /** How many descriptors this JVM may keep open between scans (a share of its limit). */
+    public static int keptBudget() {
+        return KeptOpen.defaultBudget();
+    }
+
     /** How many descriptors are kept open between scans. */
     public int keptOpen() {
         return kept.size();

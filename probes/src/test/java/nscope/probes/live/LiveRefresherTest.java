@@ -138,9 +138,12 @@ class LiveRefresherTest {
                     kept, files.keptOpen(), kept / 10.0, "a refresh that skips the cgroup trees lets none of them go");
             r.refresh(0, true, EVERY);
             // as many per cgroup as before: others' cgroups (a test beside this one) may have come or gone
-            double expected = kept * (double) cgroupDirs() / before;
-            assertEquals(
-                    expected, files.keptOpen(), expected / 10.0, "and one that reads them again reads through them");
+            // on a host with more cgroup files than the budget, which are kept varies, but the budget stays well used
+            int budget = nscope.probes.source.NativeFiles.keptBudget();
+            double expected = Math.min(kept * (double) cgroupDirs() / before, budget);
+            double slack = kept >= budget * 0.9 ? budget / 4.0 : expected / 10.0;
+            assertEquals(expected, files.keptOpen(), slack, "and one that reads them again reads through them");
+            assertTrue(files.keptOpen() <= budget, "never more than the budget");
         } finally {
             host.release();
         }
