@@ -11,7 +11,7 @@ import nscope.app.lab.HostAbilities;
 import nscope.app.lab.Lab;
 import nscope.app.lab.LabScript;
 import nscope.app.lab.LabSession;
-import nscope.app.lab.Labs;
+import nscope.app.lab.labs.Labs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

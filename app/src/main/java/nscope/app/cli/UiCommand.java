@@ -69,7 +69,7 @@ public final class UiCommand implements Callable<Integer> {
         if (parent.readOnly) throw new UserError("a lab changes the host: leave out --read-only", 2);
         if (!OnTerminal.interactive())
             throw new UserError("the lab's screen needs a terminal; without one: nscope lab " + lab + " --script", 2);
-        nscope.app.lab.Lab l = nscope.app.lab.Labs.named(lab).orElseThrow();
+        nscope.app.lab.Lab l = nscope.app.lab.labs.Labs.named(lab).orElseThrow();
         nscope.app.lab.LabSession.refusal(l, nscope.app.lab.HostAbilities.read())
                 .ifPresent(why -> {
                     throw new UserError(why, 3);

@@ -12,9 +12,9 @@ import nscope.app.audit.Audited;
 import nscope.app.lab.HostAbilities;
 import nscope.app.lab.Lab;
 import nscope.app.lab.LabSession;
-import nscope.app.lab.Labs;
 import nscope.app.lab.Step;
 import nscope.app.lab.StepResult;
+import nscope.app.lab.labs.Labs;
 import nscope.views.lab.LabDriver;
 
 /**

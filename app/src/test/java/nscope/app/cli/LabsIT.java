@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nscope.app.lab.Lab;
-import nscope.app.lab.Labs;
+import nscope.app.lab.labs.Labs;
 import nscope.testkit.LiveTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

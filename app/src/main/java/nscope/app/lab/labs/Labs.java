@@ -1,19 +1,8 @@
-package nscope.app.lab;
+package nscope.app.lab.labs;
 
 import java.util.List;
 import java.util.Optional;
-import nscope.app.lab.labs.Container;
-import nscope.app.lab.labs.Mount;
-import nscope.app.lab.labs.Net;
-import nscope.app.lab.labs.Oom;
-import nscope.app.lab.labs.Overlay;
-import nscope.app.lab.labs.PidFork;
-import nscope.app.lab.labs.PidInit;
-import nscope.app.lab.labs.PidNested;
-import nscope.app.lab.labs.SetnsPid;
-import nscope.app.lab.labs.Threads;
-import nscope.app.lab.labs.Userns;
-import nscope.app.lab.labs.Uts;
+import nscope.app.lab.Lab;
 
 /** Every lab, in the order a course would take them. */
 public final class Labs {
