@@ -177,10 +177,12 @@ class LabScreenIT {
                     try {
                         long pid = Long.parseLong(
                                 Files.readString(d.resolve("owner")).strip().split(" ")[0]);
-                        boolean theirs = ProcessHandle.of(pid)
-                                .map(h -> !h.info().commandLine().orElse("").contains("lab pid-fork")
-                                        || h.info().commandLine().orElse("").contains("--script"))
-                                .orElse(false);
+                        // its command line as the kernel holds it (ProcessHandle's may be empty for a long one)
+                        String cmd = new String(
+                                        Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                                        java.nio.charset.StandardCharsets.UTF_8)
+                                .replace('\0', ' ');
+                        boolean theirs = !cmd.contains("lab pid-fork") || cmd.contains("--script");
                         if (theirs) others.add(d.getFileName().toString());
                     } catch (IOException | RuntimeException e) {
                         // no owner yet: counted as left
