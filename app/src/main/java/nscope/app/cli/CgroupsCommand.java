@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Show every mounted cgroup hierarchy (v1, v2, hybrid) as a tree, like systemd-cgls, with",
-            "PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU% (over --interval),",
+            "PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU%% (with --interval),",
             "PIDS (current/max) and PSI-SOME10 (cpu/memory/io pressure, 'some' avg10). Marks after a name:",
             "[threaded] and other v2 types, [frozen], [oom_kill N], [pids.max hit N]."
         })
@@ -74,9 +74,9 @@ final class CgroupsCommand implements Callable<Integer> {
     @Option(
             names = "--interval",
             paramLabel = "MS",
-            defaultValue = "500",
+            defaultValue = "0",
             description =
-                    "Scan twice, MS milliseconds apart, for CPU% (default ${DEFAULT-VALUE}; 0: one scan, no CPU%).")
+                    "Scan twice, MS milliseconds apart, for CPU%% (default: one scan, as systemd-cgls, no CPU%%).")
     long intervalMs;
 
     @Option(

@@ -7,38 +7,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top command: with no subcommand it lists the namespaces. */
+/**
+ * The top command: with no subcommand it lists the namespaces. Its
+ * subcommands are added by {@link CommandTree}, only those a run names.
+ */
 @Command(
         name = "nscope",
         mixinStandardHelpOptions = true,
-        version = "nscope 0.1.0",
+        version = NscopeCommand.VERSION,
         description = "Namespaces, processes, threads and cgroups of a Linux host, live.",
-        subcommands = {
-            UiCommand.class,
-            ScreenshotsCommand.class,
-            TrainCommand.class,
-            LsCommand.class,
-            SnapshotCommand.class,
-            CaptureCommand.class,
-            MountsCommand.class,
-            ExplainCommand.class,
-            LabCommand.class,
-            CgroupsCommand.class,
-            CgroupCommand.class,
-            KillCommand.class,
-            EnterCommand.class,
-            UnshareCommand.class,
-            ContainerCommands.Run.class,
-            ContainerCommands.Ps.class,
-            ContainerCommands.Stop.class,
-            ContainerCommands.Rm.class
-        },
         footer = {
             "",
             "Without a command, on a terminal, nscope opens the live screen (nscope ui); otherwise it lists the namespaces (nscope ls).",
             "Run as root for the full view: without it, other users' namespaces are unknown."
         })
 public final class NscopeCommand implements Callable<Integer> {
+    /** What --version prints. */
+    public static final String VERSION = "nscope 0.1.0";
+
     @Mixin
     RootOptions roots;
 
