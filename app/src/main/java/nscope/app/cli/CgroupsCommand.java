@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Show every mounted cgroup hierarchy as a tree with its figures (like systemd-cgls).",
-            "Hierarchies v1, v2 and hybrid are shown, each with the columns it fills: PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU%% (over --interval), PIDS (current/max) and PSI-SOME10 (cpu, memory and io pressure, 'some' avg10).",
+            "Hierarchies v1, v2 and hybrid are shown, each with the columns it fills: PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU%% (with --interval), PIDS (current/max) and PSI-SOME10 (cpu, memory and io pressure, 'some' avg10).",
             "Marks after a name: [threaded] and the other v2 types, [frozen], [oom_kill N], [pids.max hit N]."
         })
 final class CgroupsCommand implements Callable<Integer> {
@@ -72,10 +72,11 @@ final class CgroupsCommand implements Callable<Integer> {
     @Option(
             names = "--interval",
             paramLabel = "SECONDS",
-            defaultValue = "0.5",
+            defaultValue = "0",
             converter = Seconds.Sample.class,
-            description = "Scan twice, SECONDS apart (0.5: half a second, up to 60), for CPU%%; 0: one scan,"
-                    + " no CPU%% (default ${DEFAULT-VALUE}).")
+            description =
+                    "Scan twice, SECONDS apart (e.g. 0.5, up to 60), for CPU%%; default: one scan, as systemd-cgls,"
+                            + " no CPU%% column.")
     double interval;
 
     @Option(

@@ -110,6 +110,7 @@ final class EnterCommand implements Callable<Integer> {
      * child's exit status; a refusal is logged and said in one line (exit 125).
      */
     static int fromCommandLine(String action, String target, Entering.Prepare p) {
+        Kernel.bindEachAtFirstCall(); // a one-shot launch makes a few dozen calls: no glue generated for them
         Kernel k = UserError.kernel(action, 125);
         Audited audited = new Audited(AuditLog.of(System.getenv()));
         Launch l;

@@ -9,7 +9,12 @@ public final class Entry {
 
     /** Runs nscope with the given arguments and streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = Usage.commandLine();
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            out.println(NscopeCommand.VERSION); // as picocli prints it, without building the command tree
+            out.flush();
+            return 0;
+        }
+        CommandLine cl = Usage.styled(CommandTree.forArgs(args));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -7,34 +7,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top command: with no subcommand it lists the namespaces. */
+/**
+ * The top command: with no subcommand it lists the namespaces. Its
+ * subcommands are added by {@link CommandTree}, only those a run names.
+ */
 @Command(
         name = "nscope",
         mixinStandardHelpOptions = true,
-        version = "nscope 0.1.0",
+        version = NscopeCommand.VERSION,
         description = {
             "Namespaces, processes, threads and cgroups of a Linux host, live.",
             "nscope reads the kernel (/proc, /sys, every mount namespace's mountinfo, the nsfs ioctls) and shows every namespace with its processes and threads, how namespaces nest and who owns them, what each holds, and every cgroup hierarchy with its members, limits and usage: as text or JSON, on a live screen that acts on them, or from a recording (--root)."
-        },
-        subcommands = {
-            UiCommand.class,
-            ScreenshotsCommand.class,
-            TrainCommand.class,
-            LsCommand.class,
-            SnapshotCommand.class,
-            CaptureCommand.class,
-            MountsCommand.class,
-            ExplainCommand.class,
-            LabCommand.class,
-            CgroupsCommand.class,
-            CgroupCommand.class,
-            KillCommand.class,
-            EnterCommand.class,
-            UnshareCommand.class,
-            ContainerCommands.Run.class,
-            ContainerCommands.Ps.class,
-            ContainerCommands.Stop.class,
-            ContainerCommands.Rm.class
         },
         footer = {
             "",
@@ -42,6 +25,9 @@ import picocli.CommandLine.Spec;
             "Run as root for the full view: without it, other users' namespaces are unknown."
         })
 public final class NscopeCommand implements Callable<Integer> {
+    /** What --version prints. */
+    public static final String VERSION = "nscope 0.1.0";
+
     @Mixin
     RootOptions roots;
 

@@ -22,15 +22,16 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * nscope train: what the launcher runs once to record the class-data
- * archive: the classes of `ls --json` and of the live screen's first frame
- * (drawn on a virtual terminal), so both start from the archive.
+ * archive: the classes of every one-shot command an operator runs often
+ * (`ls --json`, `cgroups`, `enter`) and of the live screen's first frame
+ * (drawn on a virtual terminal), so all of them start from the archive.
  */
 @Command(
         name = "train",
         hidden = true,
         mixinStandardHelpOptions = true,
         description =
-                "Load the classes of ls and of the live screen's first frame (for the launcher's class-data archive).")
+                "Load the classes of ls, cgroups, enter and the live screen's first frame (for the launcher's class-data archive).")
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     NscopeCommand parent;
@@ -39,6 +40,13 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
         Entry.run(new String[] {"ls", "--json"}, none, none);
+        Entry.run(new String[] {"cgroups"}, none, none);
+        Entry.run(new String[] {"cgroups", "--hierarchy", "systemd"}, none, none);
+        // enter runs `true` in nscope's own namespaces; only where the launcher has sent the audit log to
+        // /dev/null, so that training never writes an action to the real log
+        if ("/dev/null".equals(System.getenv("NSCOPE_AUDIT_LOG")))
+            Entry.run(
+                    new String[] {"enter", Long.toString(ProcessHandle.current().pid()), "--", "true"}, none, none);
         Snapshot s = new Collector(Host.live(), Scope.PROCESSES).collect();
         TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(100, 30)));
         screen.startScreen();

@@ -17,7 +17,11 @@ public final class Usage {
 
     /** nscope's whole command line, every command laid out as above; streams unset. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new NscopeCommand());
+        return styled(CommandTree.full());
+    }
+
+    /** A tree (the whole one, or the part a run needs) laid out as above. */
+    static CommandLine styled(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         style(cl);
         return cl;

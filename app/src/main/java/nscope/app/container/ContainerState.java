@@ -88,7 +88,10 @@ public record ContainerState(
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made at first use: a host without containers (most runs of cgroups and enter) never pays for databind's start. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     /** Where containers' directories are. */
     public static Path root() {
@@ -120,7 +123,7 @@ public record ContainerState(
         Path tmp = dir().resolve("state.json.tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
+        Mapper.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
         Files.move(
                 tmp, dir().resolve("state.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -129,7 +132,7 @@ public record ContainerState(
     public static ContainerState load(String name) throws IOException {
         Path f = dir(name).resolve("state.json");
         if (!Files.exists(f) && Files.isDirectory(dir(name))) return empty(name);
-        return JSON.readValue(f.toFile(), ContainerState.class);
+        return Mapper.JSON.readValue(f.toFile(), ContainerState.class);
     }
 
     /** A container of which only the directory was made: nothing else can exist, since the state comes before every object. */
