@@ -66,6 +66,21 @@ public final class Refresher {
 
     static final int MAX_CYCLE = 60;
 
+    /**
+     * The oldest a task's stat, status and links may be: a refresh reads
+     * whole, beyond its slice, every thread group read longer ago than this
+     * less two gaps between refreshes (the screen may space them out to stay
+     * within its CPU budget).
+     */
+    public static final java.time.Duration MAX_AGE = java.time.Duration.ofSeconds(30);
+
+    /**
+     * How old the cgroup trees may get while their screen is not shown: read
+     * again, they cost as much as a third of every task's stat, status and
+     * links on a big host, and only the header's count shows them meanwhile.
+     */
+    static final java.time.Duration CGROUPS_MAX_AGE = java.time.Duration.ofSeconds(60);
+
     /** How old the oldest carried-over part of the last refresh is. */
     public record Freshness(long linksSeconds, long cgroupsSeconds, int cycle) {}
 
@@ -80,10 +95,10 @@ public final class Refresher {
     /** When each thread group was last read whole (nanoTime). */
     private Map<Integer, Long> wholeAt = new HashMap<>();
 
-    private long cgroupsAt;
+    private long cgroupsAt, lastAt;
     private double cycle = 1;
     private final int fixedCycle;
-    private int round, groupCursor;
+    private int round, groupCursor, maxCycle = MAX_CYCLE;
     private NsId nsCursor;
     private volatile Freshness freshness = new Freshness(0, 0, 1);
 
@@ -124,11 +139,20 @@ public final class Refresher {
         double target = SLICE_SHARE * interval.toNanos();
         if (last == null) return first(now, cpu0, target);
         round++;
+        // the slices alone go round within MAX_AGE at this pace; a group that would be older than that at the
+        // next refresh is read whole now besides (after the pace slowed down)
+        long gap = Math.max(interval.toNanos(), now - lastAt);
+        lastAt = now;
+        maxCycle = (int) Math.max(1, Math.min(MAX_CYCLE, MAX_AGE.toNanos() / gap));
+        if (fixedCycle == 0) cycle = Math.min(cycle, maxCycle);
         Round r = new Round(new Scan(host, Scope.TASKS, reader));
         Map<Integer, Long> listed = listing(r.scan.problems());
         List<Integer> tgids = new ArrayList<>(listed.keySet());
         tgids.sort(null);
         Set<Integer> whole = wholeGroups(tgids, listed, pinned);
+        long due = now - (MAX_AGE.toNanos() - gap - 1_000_000_000L); // a second to spare for the pace's jitter
+        if (fixedCycle == 0) // a fixed cycle (tests, benchmarks) reads exactly its slices
+        for (int tgid : tgids) if (wholeAt.getOrDefault(tgid, now) < due) whole.add(tgid);
         if (!last.threadGroups().keySet().equals(new HashSet<>(tgids))) r.changed = true;
         readTasks(r, listed, whole);
         inodes = listed;
@@ -140,9 +164,11 @@ public final class Refresher {
                 holders(r, tgids.stream().filter(whole::contains).toList(), whole, fresh);
         relations(r.scan);
         r.scan.cgroups(last.cgroups());
-        r.scan.facts().putAll(carried(last.facts(), r.scan.namespaces()));
+        r.scan.facts().putAll(Carried.of(last.facts(), r.scan.namespaces()));
         long cgroupCpu = 0;
-        if (cgroups || round % cycle() == 0) {
+        // a fixed cycle (tests, benchmarks) reads them once a cycle, as everything else
+        boolean treesDue = fixedCycle > 0 ? round % cycle() == 0 : now - cgroupsAt >= CGROUPS_MAX_AGE.toNanos();
+        if (cgroups || treesDue) {
             long c0 = ProcessCpu.nanos();
             base.cgroupsPhase().run(r.scan); // the trees read again; its cgroup namespaces' roots join the facts
             cgroupsAt = now;
@@ -156,7 +182,7 @@ public final class Refresher {
 
         // the next cycle from what this refresh cost beyond the cgroup trees
         double spent = Math.max(1, ProcessCpu.nanos() - cpu0 - cgroupCpu);
-        if (fixedCycle == 0) cycle = Math.min(MAX_CYCLE, Math.max(1, (cycle + cycle * spent / target) / 2));
+        if (fixedCycle == 0) cycle = Math.min(maxCycle, Math.max(1, (cycle + cycle * spent / target) / 2));
         freshness = new Freshness((now - oldest) / 1_000_000_000L, (now - cgroupsAt) / 1_000_000_000L, cycle());
         if (!r.changed) return last;
         new UserNamesPhase().run(r.scan);
@@ -180,7 +206,7 @@ public final class Refresher {
         inodes = listing(ignored);
         last = base.collect();
         mounts = new MountTables(host, last).readAll();
-        cgroupsAt = now;
+        cgroupsAt = lastAt = now;
         for (int tgid : last.threadGroups().keySet()) wholeAt.put(tgid, now);
         // the first cycle from what reading everything cost
         cycle = fixedCycle > 0 ? fixedCycle : Math.min(MAX_CYCLE, Math.max(1, (ProcessCpu.nanos() - cpu0) / target));
@@ -251,7 +277,7 @@ public final class Refresher {
                         .toList());
         for (var e : read.tables().entrySet())
             if (!e.getValue().equals(mounts.tables().get(e.getKey()))) r.changed = true;
-        mounts = merged(read, namespaces);
+        mounts = Carried.merged(read, mounts, namespaces);
         r.scan.problems().addAll(read.problems());
         r.scan.mounts(mounts);
         mountHolders.run(r.scan);
@@ -261,7 +287,7 @@ public final class Refresher {
 
     /** Relations carried over; those of namespaces not seen before walked now (the kernel never changes them). */
     private void relations(Scan scan) {
-        Map<NsId, Readout<NsRelations>> relations = carried(last.relations(), scan.namespaces());
+        Map<NsId, Readout<NsRelations>> relations = Carried.of(last.relations(), scan.namespaces());
         Set<NsId> unrelated = new HashSet<>(scan.namespaces().keySet());
         unrelated.removeAll(relations.keySet());
         relations.putAll(RelationsPhase.read(scan, unrelated));
@@ -272,7 +298,7 @@ public final class Refresher {
     /** The facts of the fresh namespaces and the mount facts of the tables read now, over those carried over. */
     private void facts(Round r, Set<NsId> fresh, MountTables.Result read) {
         Map<NsId, Readout<NsFacts>> factsNow = new TreeMap<>(FactsPhase.read(r.scan, fresh));
-        factsNow.putAll(mountFacts(read, MountFactsPhase.hostNamespace(r.scan.tasks())));
+        factsNow.putAll(Carried.mountFacts(read, mounts, MountFactsPhase.hostNamespace(r.scan.tasks())));
         for (var e : factsNow.entrySet()) if (!e.getValue().equals(last.facts().get(e.getKey()))) r.changed = true;
         r.scan.facts().putAll(factsNow);
     }
@@ -341,37 +367,6 @@ public final class Refresher {
         for (Namespace was : last.namespaces().values())
             if (!was.holders().isEmpty() && !namespaces.containsKey(was.id())) return false;
         return true;
-    }
-
-    /** The tables read now, and the last ones of mount namespaces still there. */
-    private MountTables.Result merged(MountTables.Result read, Map<NsId, Namespace> namespaces) {
-        var tables = new TreeMap<>(read.tables());
-        var through = new TreeMap<>(read.readThrough());
-        mounts.tables().forEach((id, t) -> {
-            if (namespaces.containsKey(id)) tables.putIfAbsent(id, t);
-        });
-        mounts.readThrough().forEach((id, pid) -> {
-            if (namespaces.containsKey(id) && !read.tables().containsKey(id)) through.putIfAbsent(id, pid);
-        });
-        return new MountTables.Result(tables, through, List.of());
-    }
-
-    /** Mount facts of the tables read now, each compared with the host's table (read now or carried over). */
-    private Map<NsId, Readout<NsFacts>> mountFacts(MountTables.Result read, NsId hostNs) {
-        var tables = new TreeMap<>(read.tables());
-        if (hostNs != null && mounts.tables().containsKey(hostNs))
-            tables.putIfAbsent(hostNs, mounts.tables().get(hostNs));
-        Map<NsId, Readout<NsFacts>> out =
-                MountFactsPhase.of(new MountTables.Result(tables, new TreeMap<>(), List.of()), hostNs);
-        out.keySet().retainAll(read.tables().keySet());
-        return out;
-    }
-
-    /** What the last refresh knew of namespaces still there. */
-    private static <T> Map<NsId, T> carried(Map<NsId, T> was, Map<NsId, Namespace> namespaces) {
-        Map<NsId, T> out = new TreeMap<>(was);
-        out.keySet().retainAll(namespaces.keySet());
-        return out;
     }
 
     /**

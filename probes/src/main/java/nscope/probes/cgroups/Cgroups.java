@@ -80,10 +80,57 @@ public final class Cgroups {
     public java.util.List<Hierarchy> differing(int tid, int tgid) {
         java.util.List<Hierarchy> out = new java.util.ArrayList<>();
         if (tid == tgid) return out;
-        for (CgroupTree t : trees) {
-            Optional<String> mine = pathOf(tid, tgid, t.hierarchy()), its = pathOf(tgid, tgid, t.hierarchy());
-            if (mine.isPresent() && its.isPresent() && !mine.get().equals(its.get())) out.add(t.hierarchy());
+        // as pathOf for each tree, from indexes by tree position: the screen asks this of every thread
+        List<Map<Integer, String>> threads = byPosition(), leaders = leaderIndex();
+        for (int i = 0; i < trees.size(); i++) {
+            String mine = threads.get(i).get(tid);
+            if (mine == null) continue;
+            String its = leaders.get(i).get(tgid);
+            if (its == null) its = threads.get(i).get(tgid);
+            if (its != null && !mine.equals(its)) out.add(trees.get(i).hierarchy());
         }
+        return out;
+    }
+
+    private volatile List<Map<Integer, String>> threadsByPosition, leadersByPosition;
+
+    /** The thread index of each tree, by the tree's position. */
+    private List<Map<Integer, String>> byPosition() {
+        List<Map<Integer, String>> idx = threadsByPosition;
+        if (idx == null) {
+            Map<Hierarchy, Map<Integer, String>> all = threadIndex();
+            idx = trees.stream()
+                    .map(t -> all.getOrDefault(t.hierarchy(), Map.of()))
+                    .toList();
+            threadsByPosition = idx;
+        }
+        return idx;
+    }
+
+    /**
+     * Each process's path in each tree (by the tree's position) from its
+     * first /proc/PID/cgroup line that the tree's hierarchy matches; a line's
+     * text is matched against the trees once, not once per process.
+     */
+    private List<Map<Integer, String>> leaderIndex() {
+        List<Map<Integer, String>> idx = leadersByPosition;
+        if (idx != null) return idx;
+        List<Map<Integer, String>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < trees.size(); i++) out.add(new HashMap<>());
+        Map<String, boolean[]> matching = new HashMap<>();
+        lines.forEach((pid, r) -> {
+            if (!r.known()) return;
+            for (CgroupLine l : r.get()) {
+                boolean[] m = matching.computeIfAbsent(l.id() + ":" + l.controllers(), k -> {
+                    boolean[] b = new boolean[trees.size()];
+                    for (int i = 0; i < b.length; i++)
+                        b[i] = trees.get(i).hierarchy().matches(l);
+                    return b;
+                });
+                for (int i = 0; i < m.length; i++) if (m[i]) out.get(i).putIfAbsent(pid, l.path());
+            }
+        });
+        leadersByPosition = out;
         return out;
     }
 

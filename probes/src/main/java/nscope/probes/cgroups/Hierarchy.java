@@ -28,8 +28,11 @@ public record Hierarchy(int version, List<String> controllers, String mountPoint
         if (version == 2) return line.id() == 0 && line.controllers().isEmpty();
         if (line.id() == 0) return false;
         // both lists come in the kernel's subsystem order; compare as sets only when the text differs
-        return line.controllers().equals(label())
-                || new java.util.HashSet<>(controllers).equals(new java.util.HashSet<>(line.controllerList()));
+        // but is as long (equal sets join to equal lengths): most lines are of other hierarchies
+        String label = label();
+        if (line.controllers().equals(label)) return true;
+        return line.controllers().length() == label.length()
+                && new java.util.HashSet<>(controllers).equals(new java.util.HashSet<>(line.controllerList()));
     }
 
     /**

@@ -67,23 +67,25 @@ public final class TaskReader {
             // only the leader, as lsns reads /proc/PID; through task/PID so fixtures serve both scopes
             Readout<List<String>> cmdline = readCmdline(dir, problems);
             String self = Integer.toString(tgid);
-            Task t = readTask(tgid, tgid, dir.resolve("task").resolve(self), cmdline, problems);
+            Path taskDir = dir.resolve("task").resolve(self);
+            Task t = readTask(tgid, tgid, host.files().readTask(taskDir, linkNames), () -> taskDir, cmdline, problems);
             return new Group(t == null ? List.of() : List.of(t), problems);
         }
-        List<String> names;
+        Path taskDir = dir.resolve("task");
+        List<Task> tasks = new ArrayList<>();
+        // the command line once the listing is read (a process gone by then has none to read)
+        List<Readout<List<String>>> cmdline = new ArrayList<>(1);
         try {
-            names = host.files().list(dir.resolve("task"));
+            host.files().eachTask(taskDir, linkNames, (n, files) -> {
+                int tid = PidName.parse(n);
+                if (tid <= 0) return;
+                if (cmdline.isEmpty()) cmdline.add(readCmdline(dir, problems));
+                Task t = readTask(tgid, tid, files, () -> taskDir.resolve(n), cmdline.get(0), problems);
+                if (t != null) tasks.add(t);
+            });
         } catch (IOException e) {
-            if (!Errno.of(e).meansVanished()) problems.add(Failures.problem(dir.resolve("task"), e));
+            if (!Errno.of(e).meansVanished()) problems.add(Failures.problem(taskDir, e));
             return new Group(List.of(), problems);
-        }
-        Readout<List<String>> cmdline = readCmdline(dir, problems);
-        List<Task> tasks = new ArrayList<>(names.size());
-        for (String n : names) {
-            int tid = PidName.parse(n);
-            if (tid <= 0) continue;
-            Task t = readTask(tgid, tid, dir.resolve("task").resolve(n), cmdline, problems);
-            if (t != null) tasks.add(t);
         }
         return new Group(tasks, problems);
     }
@@ -112,27 +114,37 @@ public final class TaskReader {
     private static final String[] LINK_NAMES =
             java.util.Arrays.stream(LINKS).map(NsLink::fileName).toArray(String[]::new);
 
-    /** One task, or null when it vanished or its stat cannot be read. */
-    private Task readTask(int tgid, int tid, Path dir, Readout<List<String>> cmdline, List<ScanProblem> problems) {
-        TaskFiles files = host.files().readTask(dir, linkNames);
+    /**
+     * One task from its files, or null when it vanished or its stat cannot be
+     * read. {@code at} names its directory, made only for a message or a
+     * namespace seen for the first time (a path per task costs more than its parse).
+     */
+    private Task readTask(
+            int tgid,
+            int tid,
+            TaskFiles files,
+            java.util.function.Supplier<Path> at,
+            Readout<List<String>> cmdline,
+            List<ScanProblem> problems) {
         IOException failed = files.statError() != null ? files.statError() : files.statusError();
         if (failed != null) {
-            if (!Errno.of(failed).meansVanished()) problems.add(Failures.problem(dir, failed));
+            if (!Errno.of(failed).meansVanished()) problems.add(Failures.problem(at.get(), failed));
             return null;
         }
         StatLine stat;
         try {
             stat = StatLine.parse(files.stat(), files.statLength());
         } catch (Malformed m) {
-            problems.add(
-                    new ScanProblem(dir.resolve("stat").toString(), new Unknown(Reason.MALFORMED, m.getMessage())));
+            problems.add(new ScanProblem(
+                    at.get().resolve("stat").toString(), new Unknown(Reason.MALFORMED, m.getMessage())));
             return null;
         }
         Readout<Ids> uids, gids;
         Readout<List<Integer>> nsPid, nsTgid, nsPgid, nsSid;
         try {
             StatusFields s = StatusFields.parse(files.status(), files.statusLength());
-            String where = dir.resolve("status").toString();
+            java.util.function.Supplier<String> where =
+                    () -> at.get().resolve("status").toString();
             uids = field(s.uid(), where, "Uid");
             gids = field(s.gid(), where, "Gid");
             nsPid = field(s.nsPid(), where, "NSpid");
@@ -141,10 +153,10 @@ public final class TaskReader {
             nsSid = field(s.nsSid(), where, "NSsid");
             if (s.tgid() != null && s.tgid() != tgid)
                 problems.add(new ScanProblem(
-                        where, new Unknown(Reason.MALFORMED, "Tgid " + s.tgid() + " under /proc/" + tgid)));
+                        where.get(), new Unknown(Reason.MALFORMED, "Tgid " + s.tgid() + " under /proc/" + tgid)));
         } catch (Malformed m) {
             Readout<?> bad = Readout.unknown(Reason.MALFORMED, m.getMessage());
-            problems.add(new ScanProblem(dir.resolve("status").toString(), bad.why()));
+            problems.add(new ScanProblem(at.get().resolve("status").toString(), bad.why()));
             uids = cast(bad);
             gids = cast(bad);
             nsPid = cast(bad);
@@ -153,15 +165,14 @@ public final class TaskReader {
             nsSid = cast(bad);
         }
         Map<NsLink, Readout<NsId>> ns = new EnumMap<>(NsLink.class);
-        Path nsDir = dir.resolve("ns"); // only for messages and the first stat of a namespace
         for (int i = 0; i < LINKS.length; i++) {
             if (i >= linkNames.length) {
                 ns.put(LINKS[i], Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ));
                 continue;
             }
             Readout<NsId> r = files.link(i) != null
-                    ? parseNs(nsDir, LINKS[i], files.link(i))
-                    : failedNs(nsDir.resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files, i);
+                    ? parseNs(at, LINKS[i], files.link(i))
+                    : failedNs(at.get().resolve("ns").resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files, i);
             if (r == null) return null; // the task is gone
             ns.put(LINKS[i], r);
         }
@@ -219,7 +230,7 @@ public final class TaskReader {
     }
 
     /** The namespace a link's text names; its device from one stat per namespace. */
-    private Readout<NsId> parseNs(Path nsDir, NsLink link, String text) {
+    private Readout<NsId> parseNs(java.util.function.Supplier<Path> at, NsLink link, String text) {
         NsLinkText parsed;
         try {
             parsed = NsLinkText.parse(text);
@@ -229,9 +240,11 @@ public final class TaskReader {
         if (parsed.kind() != link.kind())
             return Readout.unknown(
                     Reason.MALFORMED,
-                    nsDir.resolve(link.fileName()) + " points to a "
+                    at.get().resolve("ns").resolve(link.fileName()) + " points to a "
                             + parsed.kind().label() + " namespace");
-        return identify(parsed.inode(), nsDir.resolve(link.fileName()), text);
+        Readout<NsId> known = byIno.get(parsed.inode());
+        if (known != null) return known; // as identify does, without the path it needs only on first sight
+        return identify(parsed.inode(), at.get().resolve("ns").resolve(link.fileName()), text);
     }
 
     /**
@@ -259,10 +272,10 @@ public final class TaskReader {
         return host.files().exists(p);
     }
 
-    private static <T> Readout<T> field(T value, String where, String name) {
+    private static <T> Readout<T> field(T value, java.util.function.Supplier<String> where, String name) {
         return value != null
                 ? Readout.of(value)
-                : Readout.unknown(Reason.NOT_PROVIDED, where + " has no " + name + " line");
+                : Readout.unknown(Reason.NOT_PROVIDED, where.get() + " has no " + name + " line");
     }
 
     @SuppressWarnings("unchecked")

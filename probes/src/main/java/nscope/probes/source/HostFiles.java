@@ -74,6 +74,22 @@ public interface HostFiles {
         return t;
     }
 
+    /** What {@link #eachTask} hands over for each task: its name (the TID) and its files, lent for the call only. */
+    interface TaskVisitor {
+        void task(String name, TaskFiles files);
+    }
+
+    /**
+     * Every task of a thread group: {@code taskDir} (/proc/PID/task) listed
+     * and each TID/stat, TID/status and TID/ns/NAME read as {@link #readTask}
+     * does, in listing order (unsorted). Fails only when the directory itself
+     * cannot be listed (the process is gone). A native reader opens the
+     * directory once and reads every task relative to it.
+     */
+    default void eachTask(Path taskDir, String[] nsNames, TaskVisitor each) throws IOException {
+        for (String n : list(taskDir)) each.task(n, readTask(taskDir.resolve(n), nsNames));
+    }
+
     /**
      * Lists a kernfs directory (a cgroup), telling subdirectories from files, and reads each
      * listed file whose name {@code wanted} accepts. Fails only when the

@@ -290,8 +290,15 @@ public final class UiLoop {
      */
     static long budgetedWait(long intervalMs, long cpuNanos, long wallNanos) {
         long needed = (long) (cpuNanos / CPU_BUDGET / 1e6) - wallNanos / 1_000_000;
-        return Math.max(intervalMs, needed);
+        return Math.max(intervalMs, Math.min(needed, MAX_WAIT.toMillis()));
     }
+
+    /**
+     * The longest the pace waits: every task must be read again within
+     * Refresher.MAX_AGE whatever the pace, so a longer wait only makes each
+     * refresh read more (and cost more, and the pace wait longer still).
+     */
+    static final Duration MAX_WAIT = Refresher.MAX_AGE.dividedBy(3);
 
     /** Draws one frame (also for screenshots and tests), sending only what changed. */
     public static void draw(Screen screen, Ui ui) throws IOException {

@@ -12,8 +12,11 @@ class UiLoopTest {
     @Test
     void aCostlyScanStretchesTheWaitToStayInTheCpuBudget() {
         assertEquals(2000, UiLoop.budgetedWait(2000, 50_000_000L, 60_000_000L), "a cheap scan: the interval");
-        // 1.9 s of CPU in a 1.4 s scan: 7% means 27.14 s in all, so 25.74 s of waiting
-        assertEquals(25742, UiLoop.budgetedWait(2000, 1_900_000_000L, 1_400_000_000L));
+        // 0.4 s of CPU in a 1 s scan: 7% means 5.71 s in all, so 4.71 s of waiting
+        assertEquals(4714, UiLoop.budgetedWait(2000, 400_000_000L, 1_000_000_000L));
+        // 1.9 s of CPU in a 1.4 s scan would mean 25.74 s of waiting: no longer than a third of the tasks' oldest
+        assertEquals(10000, UiLoop.budgetedWait(2000, 1_900_000_000L, 1_400_000_000L));
+        assertEquals(60000, UiLoop.budgetedWait(60000, 1_900_000_000L, 1_400_000_000L), "never less than asked");
     }
 
     @Test
