@@ -378,8 +378,8 @@ class EnterIT {
                 tree = LiveUiIT.paneOf(session);
             }
             assertTrue(
-                    tree.contains(
-                            "pid_for_children:[" + link(pid, "pid_for_children").replaceAll("\\D", "") + "]"),
+                    tree.contains("pid_for_children: pid:["
+                            + link(pid, "pid_for_children").replaceAll("\\D", "") + "]"),
                     "its new namespaces on the screen:\n" + tree);
             LiveUiIT.tmux("send-keys", "-t", session, "r");
             LiveUiIT.until(session, "nscope: back in a shell in new");

@@ -16,7 +16,19 @@ import java.util.stream.Stream;
 final class LabLeftovers {
     private LabLeftovers() {}
 
+    /** What labs left, leaving out the labs still running in another nscope. */
     static List<String> find() throws IOException {
+        List<String> left = all();
+        List<String> running = running();
+        left.removeIf(l -> running.stream()
+                .anyMatch(id -> l.contains("nscope-lab-" + id)
+                        || l.contains("/run/nscope/labs/" + id)
+                        || l.contains("/sys/class/net/lab" + id)));
+        return left;
+    }
+
+    /** Every lab object on the host now, running labs' included. */
+    static List<String> all() throws IOException {
         List<String> left = new ArrayList<>();
         try (Stream<Path> roots = Files.list(Path.of("/sys/fs/cgroup"))) {
             for (Path root : roots.toList()) {
@@ -40,11 +52,6 @@ final class LabLeftovers {
         }
         for (String l : Files.readAllLines(Path.of("/proc/self/mountinfo")))
             if (l.contains("nscope-lab")) left.add("mount " + l);
-        List<String> running = running();
-        left.removeIf(l -> running.stream()
-                .anyMatch(id -> l.contains("nscope-lab-" + id)
-                        || l.contains("/run/nscope/labs/" + id)
-                        || l.contains("/sys/class/net/lab" + id)));
         return left;
     }
 

@@ -190,7 +190,7 @@ class LabScreenIT {
                 }
             }
         List<String> left = new ArrayList<>();
-        for (String l : LabLeftovers.find())
+        for (String l : LabLeftovers.all())
             if (others.stream()
                     .noneMatch(id ->
                             l.contains("nscope-lab-" + id) || l.endsWith("/labs/" + id) || l.contains("/lab" + id)))
