@@ -44,17 +44,6 @@ public final class Kernel {
         return (Kernel) s;
     }
 
-    /**
-     * For a run that makes a few calls (enter, unshare): the binding made
-     * after this generates no glue up front but binds each function at its
-     * first call (jnr-ffi's reflection loader: some 0.1 s less CPU at the
-     * start, slower per call, so never for scans). It takes effect only
-     * before jnr-ffi's loader is first used in this JVM.
-     */
-    public static void bindEachAtFirstCall() {
-        if (shared == null) System.setProperty("jnr.ffi.asm.enabled", "false");
-    }
-
     /** The shared binding if something has made it already, else null (it is not made here: that costs ~0.2 s). */
     public static Kernel ifLoaded() {
         return shared instanceof Kernel k ? k : null;
