@@ -92,8 +92,4 @@ public final class Puppet {
             Thread.currentThread().interrupt();
         }
     }
-
-    Process process() {
-        return p;
-    }
 }
