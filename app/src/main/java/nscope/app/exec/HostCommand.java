@@ -39,7 +39,8 @@ public final class HostCommand {
                     + " (Debian: util-linux, iproute2, hostname, coreutils), not found on PATH");
     }
 
-    private static boolean onPath(String tool) {
+    /** Whether a tool is on PATH (as the host commands are looked up). */
+    public static boolean onPath(String tool) {
         for (String d : System.getenv()
                 .getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
                 .split(":")) if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, tool))) return true;

@@ -44,18 +44,12 @@ public record HostAbilities(boolean root, Map<String, Path> v1, Optional<Path> v
         return "?";
     }
 
-    /** Whether a tool is on PATH. */
-    public static boolean tool(String name) {
-        for (String d : System.getenv()
-                .getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
-                .split(":")) if (Files.isExecutable(Path.of(d, name))) return true;
-        return false;
-    }
-
     /** A lab's needs: root, and each tool on PATH. */
     public static Lab.Needs rootAnd(String... tools) {
         return Lab.Needs.ROOT.and(h -> {
-            for (String t : tools) if (!tool(t)) return Optional.of("it runs " + t + ", which is not on PATH");
+            for (String t : tools)
+                if (!nscope.app.exec.HostCommand.onPath(t))
+                    return Optional.of("it runs " + t + ", which is not on PATH");
             return Optional.empty();
         });
     }

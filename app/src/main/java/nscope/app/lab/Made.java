@@ -162,8 +162,7 @@ public final class Made {
         try {
             String[] f = Files.readString(owner).strip().split(" ");
             long pid = Long.parseLong(f[0]);
-            return ProcessHandle.of(pid).isPresent()
-                    && String.valueOf(startOf(pid)).equals(f[1]);
+            return String.valueOf(startOf(pid)).equals(f[1]);
         } catch (IOException | RuntimeException e) {
             return false; // no owner written: killed at its very start
         }
@@ -173,12 +172,8 @@ public final class Made {
         return startOf(ProcessHandle.current().pid());
     }
 
+    /** A process's start time (ticks after boot), as the scans read it; -1 when it is gone. */
     private static long startOf(long pid) {
-        try {
-            String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return Long.parseLong(s.substring(s.lastIndexOf(')') + 2).split(" ")[19]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return nscope.app.exec.ProcStat.of(pid).map(l -> l.startTime()).orElse(-1L);
     }
 }
