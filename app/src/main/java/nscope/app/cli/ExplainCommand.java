@@ -40,7 +40,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(
             names = {"-J", "--json"},
-            description = "Print the lens as JSON (names in README.md, \"The PID/TGID lens\").")
+            description = "Print the lens as JSON (its names: nscope(1), THE PID/TGID LENS).")
     boolean json;
 
     @Option(

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Take one snapshot of every process, thread and namespace.",
-            "Without --json, print a summary; --json prints all of it (the format is in README.md)."
+            "Without --json, print a summary; --json prints all of it (the format: nscope(1), THE SNAPSHOT)."
         })
 final class SnapshotCommand implements Callable<Integer> {
     @ParentCommand

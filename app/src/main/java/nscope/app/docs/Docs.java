@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import nscope.app.cli.Usage;
 import nscope.views.keys.Binding;
@@ -14,30 +15,35 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
- * Run by `mvn package` (exec-maven-plugin): writes DIR/nscope.1 (the man page) and
+ * Run by `mvn package` (exec-maven-plugin) with DIR and app/src/main/man: writes DIR/nscope.1 (the man page) and
  * DIR/nscope.bash-completion from the command line's model.
  */
 public final class Docs {
     private Docs() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: Docs DIR");
+        if (args.length != 2) {
+            System.err.println("usage: Docs DIR GUIDES");
             System.exit(2);
         }
-        write(Path.of(args[0]));
+        write(Path.of(args[0]), Path.of(args[1]));
         System.exit(0); // the key table's Ui may have started threads: do not wait for them
     }
 
-    /** Writes both files into dir. */
-    public static void write(Path dir) throws IOException {
+    /** The reference guides, in the man page's order (each a Markdown file in app/src/main/man). */
+    public static final List<String> GUIDES = List.of("containers.md", "lens.md", "labs.md", "snapshot.md");
+
+    /** Writes both files into dir, the man page with the guides found in guides. */
+    public static void write(Path dir, Path guides) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("nscope.1"), manPage(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("nscope.1"), manPage(guides), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("nscope.bash-completion"), completion(), StandardCharsets.UTF_8);
     }
 
-    public static String manPage() {
-        return ManPage.of(Usage.commandLine(), keys());
+    public static String manPage(Path guides) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (String g : GUIDES) texts.add(Files.readString(guides.resolve(g), StandardCharsets.UTF_8));
+        return ManPage.of(Usage.commandLine(), keys(), texts);
     }
 
     /** The screen's key table, every mode, in the help's order. */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * nscope(1) in troff, written from the same picocli model as every --help (so the page cannot drift
  * from the options), with the screen's keys from its key table and the sections a man page has that
- * the help has not (exit status, environment, files).
+ * the help has not (exit status, environment, files), and the reference guides (app/src/main/man).
  */
 public final class ManPage {
     private final StringBuilder out = new StringBuilder();
@@ -22,13 +22,13 @@ public final class ManPage {
     private ManPage() {}
 
     /** The whole page for the command line's top command, with these key bindings in KEYS. */
-    public static String of(CommandLine top, List<Binding> keys) {
+    public static String of(CommandLine top, List<Binding> keys, List<String> guides) {
         ManPage m = new ManPage();
-        m.page(top.getCommandSpec(), keys);
+        m.page(top.getCommandSpec(), keys, guides);
         return m.out.toString();
     }
 
-    private void page(CommandSpec top, List<Binding> keys) {
+    private void page(CommandSpec top, List<Binding> keys, List<String> guides) {
         String version = top.version().length > 0 ? top.version()[0] : top.name();
         line(".TH NSCOPE 1 \"\" \"" + Troff.line(version) + "\" \"User Commands\"");
         line(".nh"); // no hyphenation, left-aligned: option names and paths stay whole, as typed
@@ -50,6 +50,7 @@ public final class ManPage {
         line("Every command also takes -h (--help): its usage, and -V (--version).");
         for (CommandSpec sub : commands(top)) command(sub);
         keys(keys);
+        for (String g : guides) out.append(MarkdownTroff.of(g));
         line(ManPageSections.TAIL);
     }
 

@@ -67,5 +67,5 @@ final class ManPageSections {
             .BR namespaces (7),
             .BR cgroups (7)
             .PP
-            README.md in nscope's repository: the JSON formats, the test tiers, how the scan works.""";
+            README.md in nscope's repository: the test tiers, the layout, the benchmarks.""";
 }

@@ -17,7 +17,7 @@ import nscope.probes.query.CgroupNsPaths;
 import nscope.probes.readout.Readout;
 
 /**
- * Cgroup hierarchies as JSON (documented in README.md): every cgroup with
+ * Cgroup hierarchies as JSON (documented in app/src/main/man/snapshot.md): every cgroup with
  * its members and every interface file read, keyed by the file's own name;
  * every process's /proc/PID/cgroup lines with the path it sees from its
  * cgroup namespace. A value that could not be read is null and the

@@ -7,7 +7,7 @@ import java.util.List;
 import nscope.probes.model.NsFacts;
 import nscope.probes.readout.Readout;
 
-/** A namespace's "facts" object in snapshot JSON (documented in README.md). */
+/** A namespace's "facts" object in snapshot JSON (documented in app/src/main/man/snapshot.md). */
 final class FactsJson {
     private FactsJson() {}
 

@@ -18,7 +18,7 @@ import nscope.probes.model.NsLink;
 import nscope.probes.readout.Readout;
 
 /**
- * `nscope explain --json`: the lens on one task (README.md, "The PID/TGID lens", names every field).
+ * `nscope explain --json`: the lens on one task (app/src/main/man/lens.md names every field).
  * A value that could not be read is null, with an object "NAMEUnknown" beside it: {"reason", "detail"}.
  * Namespaces are inode numbers.
  */

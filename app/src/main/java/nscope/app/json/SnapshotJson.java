@@ -18,7 +18,7 @@ import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
 
 /**
- * The snapshot as JSON (documented in README.md). A value that could not be
+ * The snapshot as JSON (documented in app/src/main/man/snapshot.md). A value that could not be
  * read is null, and the task's "unknown" object says why, keyed by field.
  */
 public final class SnapshotJson {

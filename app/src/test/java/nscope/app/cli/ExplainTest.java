@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * `nscope explain` on the recorded synth-host: the JSON names are the ones README.md documents (each of
+ * `nscope explain` on the recorded synth-host: the JSON names are the ones the lens guide (app/src/main/man/lens.md) documents (each of
  * them named there), what a recording cannot tell is null with its reason, the text fits 80 columns, and a
  * task that is not there is one nscope: line.
  */
@@ -114,8 +114,7 @@ class ExplainTest {
         assertEquals(Set.of("leader", "threads"), names(j.get("threadGroup")));
         for (JsonNode t : j.get("threadGroup").get("threads"))
             assertEquals(Set.of("tid", "comm", "state", "nsPid", "nsDiffers", "cgroupsDiffer"), known(t));
-        String readme = Files.readString(FixtureGoldenTest.repo().resolve("README.md"));
-        String section = readme.substring(readme.indexOf("## The PID/TGID lens"), readme.indexOf("## The snapshot"));
+        String section = Files.readString(FixtureGoldenTest.repo().resolve("app/src/main/man/lens.md"));
         Set<String> all = new TreeSet<>(TOP);
         all.addAll(LEVEL);
         all.addAll(Set.of(
@@ -133,7 +132,7 @@ class ExplainTest {
                 "ownerUid",
                 "uid",
                 "gid"));
-        for (String n : all) assertTrue(section.contains("\"" + n + "\""), "README documents \"" + n + "\"");
+        for (String n : all) assertTrue(section.contains("\"" + n + "\""), "the lens guide documents \"" + n + "\"");
     }
 
     @Test

@@ -13,7 +13,8 @@ class DocsIT {
 
     @Test
     void packageWroteBothFromThisModel() throws Exception {
-        assertEquals(Docs.manPage(), Files.readString(TARGET.resolve("nscope.1")));
+        assertEquals(
+                Docs.manPage(Repo.root().resolve("app/src/main/man")), Files.readString(TARGET.resolve("nscope.1")));
         assertEquals(Docs.completion(), Files.readString(TARGET.resolve("nscope.bash-completion")));
     }
 }
