@@ -2,7 +2,7 @@ package nscope.app;
 
 import java.io.PrintWriter;
 import nscope.app.cli.Entry;
-import nscope.app.cli.Prefetch;
+import nscope.app.cli.read.Prefetch;
 import nscope.app.screen.OnTerminal;
 
 /** Entry point: the live screen at once on a terminal, else the command line (nscope.app.cli). */

@@ -5,6 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nscope.app.cli.act.CgroupCommand;
+import nscope.app.cli.act.ContainerCommands;
+import nscope.app.cli.act.EnterCommand;
+import nscope.app.cli.act.KillCommand;
+import nscope.app.cli.act.UnshareCommand;
+import nscope.app.cli.read.CaptureCommand;
+import nscope.app.cli.read.CgroupsCommand;
+import nscope.app.cli.read.ExplainCommand;
+import nscope.app.cli.read.LsCommand;
+import nscope.app.cli.read.MountsCommand;
+import nscope.app.cli.read.SnapshotCommand;
 import picocli.CommandLine;
 
 /**

@@ -1,6 +1,8 @@
 package nscope.app.cli;
 
 import java.io.PrintWriter;
+import nscope.app.cli.common.RootOptions;
+import nscope.app.cli.common.UserError;
 import picocli.CommandLine;
 
 /** nscope's command line: parsed by picocli, run, every failure one "nscope:" line; no stack trace ever reaches the user. */

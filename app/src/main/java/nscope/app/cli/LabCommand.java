@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import nscope.act.ActionException;
 import nscope.app.audit.AuditLog;
 import nscope.app.audit.Audited;
+import nscope.app.cli.common.UserError;
 import nscope.app.lab.HostAbilities;
 import nscope.app.lab.Lab;
 import nscope.app.lab.LabScript;

@@ -1,6 +1,10 @@
 package nscope.app.cli;
 
 import java.util.concurrent.Callable;
+import nscope.app.cli.common.RootOptions;
+import nscope.app.cli.common.Rooted;
+import nscope.app.cli.common.Seconds;
+import nscope.app.cli.read.LsCommand;
 import nscope.app.screen.OnTerminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Spec;
             "Without a command, on a terminal, nscope opens the live screen (nscope ui); otherwise it lists the namespaces (nscope ls).",
             "Run as root for the full view: without it, other users' namespaces are unknown."
         })
-public final class NscopeCommand implements Callable<Integer> {
+public final class NscopeCommand implements Callable<Integer>, Rooted {
     /** What --version prints. */
     public static final String VERSION = "nscope 0.1.0";
 
@@ -53,13 +57,15 @@ public final class NscopeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    public RootOptions roots() {
+        return roots;
+    }
+
+    @Override
     public Integer call() {
         if (OnTerminal.interactive()) {
             return UiCommand.run(roots, interval, noColor, readOnly);
         }
-        LsCommand ls = new LsCommand();
-        ls.roots = roots;
-        ls.spec = spec;
-        return ls.call();
+        return LsCommand.asDefault(roots, spec).call();
     }
 }

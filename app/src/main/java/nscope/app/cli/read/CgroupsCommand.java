@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.read;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import nscope.app.cli.common.Rooted;
+import nscope.app.cli.common.Seconds;
+import nscope.app.cli.common.UserError;
 import nscope.app.container.ContainerState;
 import nscope.app.json.CgroupsJson;
 import nscope.app.json.Json;
@@ -42,9 +45,9 @@ import picocli.CommandLine.Spec;
             "Hierarchies v1, v2 and hybrid are shown, each with the columns it fills: PROCS and TASKS (member processes and threads), MEMORY (current/limit), CPU%% (with --interval), PIDS (current/max) and PSI-SOME10 (cpu, memory and io pressure, 'some' avg10).",
             "Marks after a name: [threaded] and the other v2 types, [frozen], [oom_kill N], [pids.max hit N]."
         })
-final class CgroupsCommand implements Callable<Integer> {
+public final class CgroupsCommand implements Callable<Integer> {
     @ParentCommand
-    NscopeCommand parent;
+    Rooted parent;
 
     @Parameters(
             paramLabel = "PATH",
@@ -97,11 +100,11 @@ final class CgroupsCommand implements Callable<Integer> {
     public Integer call() {
         if (bench != null) return bench();
         String from = path == null ? null : normalize(path);
-        Host host = parent.roots.host();
+        Host host = parent.roots().host();
         Collector c = new Collector(host, Scope.PROCESSES, phases());
         Snapshot snap = c.collect();
         CgroupCpu cpu = CgroupCpu.none();
-        if (interval > 0 && parent.roots.live()) {
+        if (interval > 0 && parent.roots().live()) {
             try {
                 Thread.sleep(Math.round(interval * 1000));
             } catch (InterruptedException e) {
@@ -161,9 +164,10 @@ final class CgroupsCommand implements Callable<Integer> {
     private int bench() {
         if (bench < 1) throw new UserError("--bench needs a count of at least 1", 2);
         // each its own host: a live host keeps the descriptors of what it reads again, per scan kind
-        Host host = parent.roots.live() ? Host.liveRefreshed() : parent.roots.host(true);
+        Host host =
+                parent.roots().live() ? Host.liveRefreshed() : parent.roots().host(true);
         Collector refresh = new Collector(host, Scope.PROCESSES, EnumSet.of(Collector.Phase.CGROUPS));
-        Collector full = new Collector(parent.roots.live() ? Host.liveRefreshed() : host, Scope.PROCESSES, phases());
+        Collector full = new Collector(parent.roots().live() ? Host.liveRefreshed() : host, Scope.PROCESSES, phases());
         PrintWriter out = spec.commandLine().getOut();
         long[] a = new long[bench], b = new long[bench];
         Snapshot s = null;
@@ -240,7 +244,7 @@ final class CgroupsCommand implements Callable<Integer> {
     /** This hierarchy's cgroups of nscope's containers (path -> name); none for a recorded host. */
     /** nscope's containers, read once, to mark their cgroups; none for a recorded host or unreadable states. */
     private List<ContainerState> containers() {
-        if (!parent.roots.live()) return List.of();
+        if (!parent.roots().live()) return List.of();
         try {
             return ContainerState.all();
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.act;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
             "util-linux's unshare runs in a child process; from a terminal the child gets a pseudo-terminal of its own that nscope relays.",
             "Exit status: the child's; 125 when nscope could not start it."
         })
-final class UnshareCommand implements Callable<Integer> {
+public final class UnshareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CMD", description = "The command and its arguments (after --); default a shell.")
     List<String> command = new ArrayList<>();
 

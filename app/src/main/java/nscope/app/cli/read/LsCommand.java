@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.read;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -9,6 +9,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import nscope.app.cli.common.Problems;
+import nscope.app.cli.common.RootOptions;
+import nscope.app.cli.common.Rooted;
+import nscope.app.cli.common.UserError;
 import nscope.app.json.ColumnJson;
 import nscope.app.json.Json;
 import nscope.probes.Collector;
@@ -35,9 +39,9 @@ import picocli.CommandLine.Spec;
             "List namespaces that have processes, one row each (like lsns).",
             "NPROCS counts processes by their thread group leader's link, as lsns does; --threads adds TASKS, counted from every task's own link."
         })
-final class LsCommand implements Callable<Integer> {
+public final class LsCommand implements Callable<Integer> {
     @ParentCommand
-    NscopeCommand parent;
+    Rooted parent;
 
     @Option(
             names = {"-t", "--type"},
@@ -179,10 +183,18 @@ final class LsCommand implements Callable<Integer> {
     }
 
     /** Set when ls runs as the default command, without a parent. */
-    RootOptions roots;
+    private RootOptions roots;
+
+    /** ls as the top command runs it when no subcommand is named (not on a terminal). */
+    public static LsCommand asDefault(RootOptions roots, CommandSpec spec) {
+        LsCommand ls = new LsCommand();
+        ls.roots = roots;
+        ls.spec = spec;
+        return ls;
+    }
 
     private RootOptions roots() {
-        return roots != null ? roots : parent.roots;
+        return roots != null ? roots : parent.roots();
     }
 
     private PrintWriter out() {

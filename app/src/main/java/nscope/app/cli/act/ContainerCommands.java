@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.act;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import nscope.act.ActionException;
 import nscope.app.audit.AuditLog;
 import nscope.app.audit.Audited;
+import nscope.app.cli.common.UserError;
 import nscope.app.container.ContainerCreate;
 import nscope.app.container.ContainerRemove;
 import nscope.app.container.ContainerState;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The container commands: nscope run, ps, stop and rm (the engine is nscope.app.container). */
-final class ContainerCommands {
+public final class ContainerCommands {
     private ContainerCommands() {}
 
     /** A container by name, or the user's mistake in one line. */
@@ -39,7 +40,7 @@ final class ContainerCommands {
                 "The container is confined as Docker confines by default: 14 capabilities, no_new_privs, Docker's seccomp profile, masked and read-only /proc and /sys paths, and a device allow list.",
                 "Exit status: the container's when interactive; 125 when it could not be made (every step before the failing one is undone)."
             })
-    static final class Run implements Callable<Integer> {
+    public static final class Run implements Callable<Integer> {
         @Parameters(
                 index = "0",
                 paramLabel = "IMAGE",
@@ -224,7 +225,7 @@ final class ContainerCommands {
                 "List nscope's containers: name, state, PID 1 on the host, image, limits, address, uptime.",
                 "The state is running, exited (N), creating (an nscope is making it now) or broken (the nscope making it was killed: nscope rm -f NAME removes what it made)."
             })
-    static final class Ps implements Callable<Integer> {
+    public static final class Ps implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             for (String line : Containers.table(ContainerState.all())) System.out.println(line);
@@ -239,7 +240,7 @@ final class ContainerCommands {
                 "Stop a container: SIGTERM to its PID 1, then SIGKILL to all of it.",
                 "SIGTERM goes to PID 1, bound to its start time; after --time seconds, SIGKILL goes to every process in the container's cgroups."
             })
-    static final class Stop implements Callable<Integer> {
+    public static final class Stop implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The container (nscope ps lists them).")
         String name;
 
@@ -275,7 +276,7 @@ final class ContainerCommands {
                 "Remove a stopped container and everything it made.",
                 "That is its cgroups, its veth pair, the bridge with its last container, its writable layer and its state."
             })
-    static final class Rm implements Callable<Integer> {
+    public static final class Rm implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The container (nscope ps lists them).")
         String name;
 

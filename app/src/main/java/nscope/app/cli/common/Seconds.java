@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.common;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -8,7 +8,7 @@ import picocli.CommandLine.TypeConversionException;
  * has its own range; a value outside it, or one that is not a plain decimal number, is refused with
  * what the option takes (picocli prefixes the option's name).
  */
-abstract class Seconds implements ITypeConverter<Double> {
+public abstract class Seconds implements ITypeConverter<Double> {
     private final double min, max;
 
     Seconds(double min, double max) {
@@ -41,15 +41,15 @@ abstract class Seconds implements ITypeConverter<Double> {
     }
 
     /** The live screen's refresh: a fifth of a second to an hour. */
-    static final class Refresh extends Seconds {
-        Refresh() {
+    public static final class Refresh extends Seconds {
+        public Refresh() {
             super(0.2, 3600);
         }
     }
 
     /** The time between the two scans CPU% is measured over: 0 (one scan, no CPU%) to a minute. */
-    static final class Sample extends Seconds {
-        Sample() {
+    public static final class Sample extends Seconds {
+        public Sample() {
             super(0, 60);
         }
     }

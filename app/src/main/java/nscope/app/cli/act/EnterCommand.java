@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.act;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import nscope.act.ActionException;
 import nscope.act.Launch;
 import nscope.app.audit.AuditLog;
 import nscope.app.audit.Audited;
+import nscope.app.cli.common.UserError;
 import nscope.app.container.ContainerEnter;
 import nscope.app.container.ContainerState;
 import nscope.app.exec.Entering;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
             "A process of one of nscope's containers is entered as docker exec enters: into the container's cgroups and confinement (capabilities, no_new_privs, seccomp), unless --privileged.",
             "Exit status: the child's; 125 when nscope could not start it."
         })
-final class EnterCommand implements Callable<Integer> {
+public final class EnterCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "PID|NAME",

@@ -1,8 +1,11 @@
-package nscope.app.cli;
+package nscope.app.cli.read;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import nscope.app.cli.common.Problems;
+import nscope.app.cli.common.Rooted;
+import nscope.app.cli.common.UserError;
 import nscope.probes.Capture;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.Snapshot;
@@ -20,9 +23,9 @@ import picocli.CommandLine.Spec;
             "Copy every file one snapshot reads into DIR.",
             "Namespace links are kept as links, and the mountinfo of one process per mount namespace goes with them, so that 'nscope --root DIR ...' replays this host exactly."
         })
-final class CaptureCommand implements Callable<Integer> {
+public final class CaptureCommand implements Callable<Integer> {
     @ParentCommand
-    NscopeCommand parent;
+    Rooted parent;
 
     @Parameters(paramLabel = "DIR", description = "A new or empty directory.")
     Path dir;
@@ -34,7 +37,7 @@ final class CaptureCommand implements Callable<Integer> {
     public Integer call() {
         Snapshot s;
         try {
-            s = Capture.into(parent.roots.host(), dir);
+            s = Capture.into(parent.roots().host(), dir);
         } catch (IOException e) {
             throw new UserError("capture: " + e.getMessage());
         }

@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.act;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import nscope.act.Signals;
 import nscope.app.audit.AuditLog;
 import nscope.app.audit.Audited;
+import nscope.app.cli.common.UserError;
 import nscope.kernel.Kernel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Send a signal to processes, each bound to its start time.",
             "The signal (TERM by default) goes to each PID through a pidfd checked against the process's start time, so a PID that now names another process is refused. Each attempt is written to the audit log."
         })
-final class KillCommand implements Callable<Integer> {
+public final class KillCommand implements Callable<Integer> {
     @Option(
             names = {"-s", "--signal"},
             paramLabel = "SIG",

@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.read;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import nscope.app.cli.common.Rooted;
+import nscope.app.cli.common.UserError;
 import nscope.app.json.Json;
 import nscope.app.json.MountsJson;
 import nscope.probes.Collector;
@@ -39,9 +41,9 @@ import picocli.CommandLine.Spec;
             "Show the mount tree of a process's mount namespace (like findmnt --tree -N PID).",
             "The table is read through the namespace's lowest PID, as 'nscope capture' records it. An overlay's layers are listed on lines of their own under its row."
         })
-final class MountsCommand implements Callable<Integer> {
+public final class MountsCommand implements Callable<Integer> {
     @ParentCommand
-    NscopeCommand parent;
+    Rooted parent;
 
     @Parameters(paramLabel = "PID", description = "A process in the mount namespace to show.")
     int pid;
@@ -62,7 +64,7 @@ final class MountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Host host = parent.roots.host();
+        Host host = parent.roots().host();
         Snapshot snap = new Collector(host, Scope.PROCESSES).collect();
         Task t = snap.leader(pid).orElseThrow(() -> new UserError("no process " + pid + " (it may have exited)"));
         Readout<NsId> ns = t.ns(NsLink.MNT);

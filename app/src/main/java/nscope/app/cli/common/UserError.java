@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.common;
 
 /** A mistake in what the user asked for (bad root, missing PID): one line, non-zero exit. */
 public final class UserError extends RuntimeException {

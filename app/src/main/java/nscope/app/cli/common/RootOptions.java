@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.common;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,12 +31,12 @@ public final class RootOptions {
             description = "Read this directory as /sys.")
     Path sysRoot;
 
-    Host host() {
+    public Host host() {
         return host(false);
     }
 
     /** True when no root was given: the live host. */
-    boolean live() {
+    public boolean live() {
         return root == null && procRoot == null && sysRoot == null;
     }
 
@@ -45,7 +45,7 @@ public final class RootOptions {
      * the live host bind libc for the faster per-task reads (worth its ~0.2 s
      * load only then).
      */
-    Host host(boolean everyTask) {
+    public Host host(boolean everyTask) {
         if (root == null && procRoot == null && sysRoot == null) return everyTask ? Host.liveNative() : Host.live();
         Path base = root != null ? root : Path.of("/");
         KernelRoots r = KernelRoots.under(base);

@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.common;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -12,7 +12,7 @@ import nscope.probes.readout.Unknown;
 import nscope.views.text.Escape;
 
 /** One stderr line per kind of thing a scan could not read, so nothing is hidden and nothing floods. */
-final class Problems {
+public final class Problems {
     private Problems() {}
 
     private static boolean isRoot() {
@@ -23,7 +23,7 @@ final class Problems {
         }
     }
 
-    static void summarize(Snapshot s, PrintWriter err) {
+    public static void summarize(Snapshot s, PrintWriter err) {
         Map<Unknown.Reason, Integer> byReason = new TreeMap<>();
         String example = null;
         for (ScanProblem p : s.problems()) {

@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.read;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

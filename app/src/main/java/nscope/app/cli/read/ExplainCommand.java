@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.read;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import nscope.app.cli.common.Rooted;
+import nscope.app.cli.common.UserError;
 import nscope.app.json.Json;
 import nscope.app.json.LensJson;
 import nscope.probes.lens.LensReader;
@@ -31,9 +33,9 @@ import picocli.CommandLine.Spec;
             "That is its number in every pid namespace with each namespace's PID 1 and ns_last_pid, its thread group, its cgroups, its parent, reaper and children, its namespaces for the next fork, its user namespaces and its capabilities. Each field has a line saying what it means and which kernel file it came from.",
             "Live, ns_last_pid is read by a short-lived child placed in each pid namespace (nsenter), which takes a PID there itself."
         })
-final class ExplainCommand implements Callable<Integer> {
+public final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
-    NscopeCommand parent;
+    Rooted parent;
 
     @Parameters(paramLabel = "PID|TID", description = "The process or thread to explain.")
     int tid;
@@ -55,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (tid <= 0) throw new UserError("PID|TID must be a positive number, not " + tid, 2);
-        Host host = parent.roots.host(true);
+        Host host = parent.roots().host(true);
         LensReader reader = new LensReader(host);
         PrintWriter out = spec.commandLine().getOut();
         if (bench != null) return bench(reader, out);

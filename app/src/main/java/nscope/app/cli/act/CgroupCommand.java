@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.act;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import nscope.act.CgroupWrites;
 import nscope.app.audit.AuditLog;
 import nscope.app.audit.Audited;
+import nscope.app.cli.common.UserError;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
 import nscope.probes.CgroupMounts;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
             CgroupCommand.Freeze.class,
             CgroupCommand.Thaw.class
         })
-final class CgroupCommand implements Callable<Integer> {
+public final class CgroupCommand implements Callable<Integer> {
     @Option(
             names = "--hierarchy",
             paramLabel = "NAME",

@@ -1,4 +1,4 @@
-package nscope.app.cli;
+package nscope.app.cli.read;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nscope.app.cli.common.Problems;
+import nscope.app.cli.common.Rooted;
+import nscope.app.cli.common.UserError;
 import nscope.app.json.Json;
 import nscope.app.json.SnapshotJson;
 import nscope.probes.Collector;
@@ -29,9 +32,9 @@ import picocli.CommandLine.Spec;
             "Take one snapshot of every process, thread and namespace.",
             "Without --json, print a summary; --json prints all of it (the format: nscope(1), THE SNAPSHOT)."
         })
-final class SnapshotCommand implements Callable<Integer> {
+public final class SnapshotCommand implements Callable<Integer> {
     @ParentCommand
-    NscopeCommand parent;
+    Rooted parent;
 
     @Option(
             names = {"-J", "--json"},
@@ -54,7 +57,7 @@ final class SnapshotCommand implements Callable<Integer> {
     public Integer call() {
         if (bench != null) return bench();
         long t0 = System.nanoTime();
-        Snapshot snap = new Collector(parent.roots.host(true)).collect();
+        Snapshot snap = new Collector(parent.roots().host(true)).collect();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -88,7 +91,7 @@ final class SnapshotCommand implements Callable<Integer> {
      */
     private int bench() {
         if (bench < 1) throw new UserError("--bench needs a count of at least 1", 2);
-        Host host = parent.roots.host(true);
+        Host host = parent.roots().host(true);
         Collector tasks = new Collector(host, Scope.TASKS), full = new Collector(host);
         PrintWriter out = spec.commandLine().getOut();
         long[] a = new long[bench], b = new long[bench];
