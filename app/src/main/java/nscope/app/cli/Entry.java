@@ -14,6 +14,17 @@ public final class Entry {
             out.flush();
             return 0;
         }
+        try {
+            Integer rc = CgroupsCommand.quick(args, out, err); // its common uses, without building picocli's model
+            if (rc != null) {
+                out.flush();
+                return rc;
+            }
+        } catch (RuntimeException e) {
+            return failed(e, err);
+        } catch (Error e) {
+            return internal(e, err);
+        }
         CommandLine cl = Usage.styled(CommandTree.forArgs(args));
         cl.setOut(out);
         cl.setErr(err);
