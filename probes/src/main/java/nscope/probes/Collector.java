@@ -98,6 +98,32 @@ public final class Collector {
         this(host, scope, phases, true);
     }
 
+    /** A collector that runs exactly these phases (see {@link #cgroupsAlone}). */
+    private Collector(Host host, CgroupsPhase cgroups, List<ScanPhase> phases) {
+        this.host = host;
+        this.scope = Scope.PROCESSES;
+        this.links = false;
+        this.cgroups = cgroups;
+        this.phases = List.copyOf(phases);
+    }
+
+    /**
+     * The cgroup hierarchies and their member processes alone, what `nscope
+     * cgroups` prints as text: the list of processes in /proc (none of their
+     * files, no namespace links) and the cgroup phase without the cgroup
+     * namespaces' roots (a hop into each, and libc bound for it). A one-shot
+     * command's cold start pays for every file read and class loaded, so the
+     * rest of a scan is left out; its snapshot holds no tasks or namespaces.
+     *
+     * @param v1Threads read every v1 cgroup's tasks list (see {@link Phase#CGROUP_THREADS})
+     * @param only      walk only the hierarchies this --hierarchy name picks (the others are there, with no
+     *                  cgroups); null: every one
+     */
+    public static Collector cgroupsAlone(Host host, boolean v1Threads, String only) {
+        CgroupsPhase c = CgroupsPhase.processListOnly(v1Threads, only);
+        return new Collector(host, c, List.of(TasksPhase.listOnly(), c));
+    }
+
     /** @param links whether to read the tasks' namespace links */
     private Collector(Host host, Scope scope, Set<Phase> asked, boolean links) {
         this.host = host;

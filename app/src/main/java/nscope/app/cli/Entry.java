@@ -3,6 +3,7 @@ package nscope.app.cli;
 import java.io.PrintWriter;
 import nscope.app.cli.common.RootOptions;
 import nscope.app.cli.common.UserError;
+import nscope.app.cli.read.CgroupsCommand;
 import picocli.CommandLine;
 
 /** nscope's command line: parsed by picocli, run, every failure one "nscope:" line; no stack trace ever reaches the user. */
@@ -15,6 +16,17 @@ public final class Entry {
             out.println(NscopeCommand.VERSION); // as picocli prints it, without building the command tree
             out.flush();
             return 0;
+        }
+        try {
+            Integer rc = CgroupsCommand.quick(args, out, err); // its common uses, without building picocli's model
+            if (rc != null) {
+                out.flush();
+                return rc;
+            }
+        } catch (RuntimeException e) {
+            return failed(e, err);
+        } catch (Error e) {
+            return internal(e, err);
         }
         CommandLine cl = Usage.styled(CommandTree.forArgs(args));
         cl.setOut(out);

@@ -90,19 +90,52 @@ public final class CgroupsPhase implements ScanPhase {
     /** The threads per v1 cgroup at which the tasks lists cost less than each thread's own file. */
     private final int threadsPerTasksFile;
 
+    /**
+     * Whether the scan read only the process list (no task, no namespace):
+     * the processes are its tgids, and no cgroup namespace's roots are found.
+     */
+    private final boolean listOnly;
+
+    /** Only the hierarchies this name picks are walked (the others have no cgroups); null: all. */
+    private final String only;
+
     /** @param v1Threads read every v1 cgroup's tasks list (see {@link CgroupWalk#V1_THREADS_NOT_READ}) */
     public CgroupsPhase(boolean v1Threads) {
-        this(v1Threads, THREADS_PER_TASKS_FILE);
+        this(v1Threads, THREADS_PER_TASKS_FILE, false, null);
     }
 
     /** With another break-even point than {@link #THREADS_PER_TASKS_FILE} (tests of both ways). */
     CgroupsPhase(boolean v1Threads, int threadsPerTasksFile) {
+        this(v1Threads, threadsPerTasksFile, false, null);
+    }
+
+    private CgroupsPhase(boolean v1Threads, int threadsPerTasksFile, boolean listOnly, String only) {
         this.v1Threads = v1Threads;
         this.threadsPerTasksFile = threadsPerTasksFile;
+        this.listOnly = listOnly;
+        this.only = only;
+    }
+
+    /**
+     * The phase for a scan that read the process list alone (TasksPhase.listOnly):
+     * its members are the listed processes, each its own thread group's
+     * leader as in a scan of processes; no cgroup namespace's roots.
+     *
+     * @param only walk only the hierarchies this --hierarchy name picks ({@link Hierarchies#picks}); null: all
+     */
+    public static CgroupsPhase processListOnly(boolean v1Threads, String only) {
+        return new CgroupsPhase(v1Threads, THREADS_PER_TASKS_FILE, true, only);
     }
 
     @Override
     public void run(Scan scan) {
+        if (listOnly) {
+            long t0 = System.nanoTime();
+            java.util.Set<Integer> listed = new java.util.HashSet<>(scan.tgids());
+            read(scan, scan.tgids(), Map.of(), Map.of(), tid -> listed.contains(tid) ? tid : -1);
+            scan.cgroupNanos(System.nanoTime() - t0);
+            return;
+        }
         long t0 = System.nanoTime();
         Map<Integer, Task> tasks = scan.tasks();
         Map<NsId, RelationReader.Start> cgroupNs = new TreeMap<>();
@@ -146,7 +179,7 @@ public final class CgroupsPhase implements ScanPhase {
         Future<Map<NsId, Readout<NsFacts>>> freshRoots = BESIDE.submit(nsRoots::readFresh);
         Future<Map<Integer, Readout<List<CgroupLine>>>> threadReads =
                 apart.isEmpty() ? null : BESIDE.submit(() -> members.threadLines(apart));
-        List<Map<String, Cgroup>> walked = new CgroupWalk(host, lists).walk(hierarchies, problems);
+        List<Map<String, Cgroup>> walked = walk(new CgroupWalk(host, lists), host, hierarchies, problems);
         v1Cgroups = v1CgroupCount(hierarchies, walked);
         long sampled = System.nanoTime();
         Map<Integer, Readout<List<CgroupLine>>> lines = done(lineReads);
@@ -161,6 +194,24 @@ public final class CgroupsPhase implements ScanPhase {
                 CgroupMembers.withProcesses(hierarchies, walked, processes, lines, treeOf, groupOf), lines, sampled));
         scan.facts().putAll(found);
         scan.problems().addAll(problems);
+    }
+
+    /** Each hierarchy walked, in order; one the name {@link #only} does not pick as an empty map, unwalked. */
+    private List<Map<String, Cgroup>> walk(
+            CgroupWalk w, Host host, List<Hierarchy> hierarchies, List<ScanProblem> problems) {
+        if (only == null) return w.walk(hierarchies, problems);
+        List<Hierarchy> picked = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++)
+            if (Hierarchies.picks(host, hierarchies.get(i), only)) {
+                picked.add(hierarchies.get(i));
+                at.add(i);
+            }
+        List<Map<String, Cgroup>> some = w.walk(picked, problems);
+        List<Map<String, Cgroup>> out = new ArrayList<>();
+        for (int i = 0; i < hierarchies.size(); i++) out.add(Map.of());
+        for (int k = 0; k < at.size(); k++) out.set(at.get(k), some.get(k));
+        return out;
     }
 
     /** What a read beside the walk gave; what it threw is thrown here. */

@@ -37,6 +37,11 @@ public final class TasksPhase implements ScanPhase {
         scan.tasks(tasks);
     }
 
+    /** The process list alone (the scan's tgids), none of the tasks' files: for a scan of cgroups alone. */
+    public static ScanPhase listOnly() {
+        return scan -> scan.tgids(listGroups(scan.host(), scan.problems()));
+    }
+
     /** The PIDs listed in the proc root, sorted. */
     static List<Integer> listGroups(Host host, List<ScanProblem> problems) {
         List<Integer> out = new ArrayList<>();

@@ -16,6 +16,10 @@
  * Which of them run is the collector's table ({@link nscope.probes.Collector});
  * a phase only reads what the phases before it left in the scan and adds its
  * part. The reading itself is the readers' ({@link nscope.probes.read}).
+ * A scan of cgroups alone ({@link nscope.probes.Collector#cgroupsAlone}, what
+ * `nscope cgroups` prints as text) runs two: the process list alone
+ * ({@link nscope.probes.phase.TasksPhase#listOnly}) and the cgroup phase
+ * without the cgroup namespaces' roots.
  *
  * <p>May use: read, read.cgroup, source, model, cgroups, mounts, parse, readout, nscope.kernel.
  */

@@ -10,7 +10,8 @@ public record Host(KernelRoots roots, HostFiles files, String label) {
 
     /** The running host. The only place that names /proc, /sys and /etc. */
     public static Host live() {
-        return new Host(new KernelRoots(Path.of("/proc"), Path.of("/sys"), Path.of("/etc")), new LiveFiles(), "live");
+        return new Host(
+                new KernelRoots(Path.of("/proc"), Path.of("/sys"), Path.of("/etc")), new LiveFiles(true), "live");
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import nscope.app.cli.common.RootOptions;
 import nscope.app.cli.common.Rooted;
 import nscope.app.cli.common.Seconds;
 import nscope.app.cli.common.UserError;
@@ -99,12 +100,49 @@ public final class CgroupsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (bench != null) return bench();
+        return run(
+                parent.roots(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * `nscope cgroups` with the few options of its common uses ([PATH],
+     * --hierarchy NAME, -n), run without picocli: building its model takes
+     * a cold JVM some 0.2 s of CPU (its classes are Java 5 bytecode, which no
+     * class-data archive holds), several times what the command reads. Null
+     * for any other arguments (help, @files, a repeated option, ...): picocli
+     * parses those, with its messages.
+     */
+    public static Integer quick(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 0 || !args[0].equals("cgroups")) return null;
+        CgroupsCommand c = new CgroupsCommand();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            String value = a.startsWith("--hierarchy=") ? a.substring("--hierarchy=".length()) : null;
+            if (a.equals("--hierarchy") && i + 1 < args.length) value = args[++i];
+            if (value != null) {
+                if (c.hierarchy != null || value.isEmpty() || value.startsWith("-") || value.startsWith("@"))
+                    return null;
+                c.hierarchy = value;
+            } else if (a.equals("-n") || a.equals("--noheadings")) {
+                if (c.noHeadings) return null;
+                c.noHeadings = true;
+            } else if (a.isEmpty() || a.startsWith("-") || a.startsWith("@") || c.path != null) {
+                return null;
+            } else c.path = a;
+        }
+        return c.run(new RootOptions(), out, err);
+    }
+
+    private int run(RootOptions roots, PrintWriter out, PrintWriter err) {
         String from = path == null ? null : normalize(path);
-        Host host = parent.roots().host();
-        Collector c = new Collector(host, Scope.PROCESSES, phases());
+        Host host = roots.host();
+        // the text without processes shows the cgroups and their members alone: a scan of nothing else
+        Collector c = json || processes
+                ? new Collector(host, Scope.PROCESSES, phases())
+                : Collector.cgroupsAlone(host, true, hierarchy);
         Snapshot snap = c.collect();
         CgroupCpu cpu = CgroupCpu.none();
-        if (interval > 0 && parent.roots().live()) {
+        if (interval > 0 && roots.live()) {
             try {
                 Thread.sleep(Math.round(interval * 1000));
             } catch (InterruptedException e) {
@@ -118,7 +156,6 @@ public final class CgroupsCommand implements Callable<Integer> {
         if (from != null && trees.stream().noneMatch(t -> t.cgroup(from).isPresent()))
             throw new UserError("no cgroup " + Escape.terminal(from) + " in "
                     + (hierarchy != null ? "hierarchy " + Escape.terminal(hierarchy) : "any hierarchy"));
-        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Predicate<Cgroup> under = cg ->
                     from == null || cg.path().equals(from) || cg.path().startsWith(from.equals("/") ? "/" : from + "/");
@@ -133,7 +170,7 @@ public final class CgroupsCommand implements Callable<Integer> {
             }
         } else {
             Snapshot s = snap;
-            List<ContainerState> containers = containers();
+            List<ContainerState> containers = roots.live() ? containers() : List.of();
             boolean first = true;
             for (CgroupTree t : trees) {
                 if (from != null && t.cgroup(from).isEmpty()) continue;
@@ -147,7 +184,7 @@ public final class CgroupsCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        summarize(snap.problems(), spec.commandLine().getErr());
+        summarize(snap.problems(), err);
         return 0;
     }
 
@@ -243,8 +280,7 @@ public final class CgroupsCommand implements Callable<Integer> {
 
     /** This hierarchy's cgroups of nscope's containers (path -> name); none for a recorded host. */
     /** nscope's containers, read once, to mark their cgroups; none for a recorded host or unreadable states. */
-    private List<ContainerState> containers() {
-        if (!parent.roots().live()) return List.of();
+    private static List<ContainerState> containers() {
         try {
             return ContainerState.all();
         } catch (IOException e) {

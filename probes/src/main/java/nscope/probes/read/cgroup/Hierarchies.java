@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nscope.probes.cgroups.CgValue;
 import nscope.probes.cgroups.Hierarchy;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.mounts.Mount;
+import nscope.probes.parse.CgroupText;
+import nscope.probes.parse.Malformed;
 import nscope.probes.parse.Mountinfo;
 import nscope.probes.read.Failures;
 import nscope.probes.readout.Unknown;
@@ -86,6 +89,22 @@ public final class Hierarchies {
         if (a.root().length() != b.root().length())
             return a.root().length() < b.root().length();
         return a.mountPoint().length() < b.mountPoint().length();
+    }
+
+    /**
+     * Whether NAME (as typed after --hierarchy) picks this hierarchy, told
+     * before it is walked: a v2 one by its root's cgroup.controllers, read
+     * here (unreadable: it is walked, and its tree tells).
+     */
+    public static boolean picks(Host host, Hierarchy h, String name) {
+        if (h.version() == 1 || h.named(name, List.of())) return h.named(name, List.of());
+        try {
+            byte[] b = host.files().read(dirOf(host, h.mountPoint()).resolve("cgroup.controllers"));
+            String text = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            return CgroupText.value("cgroup.controllers", text) instanceof CgValue.Words w && h.named(name, w.words());
+        } catch (IOException | Malformed e) {
+            return true;
+        }
     }
 
     /** Where a mount point's files are read: under the sys root, else through our own root. */

@@ -1,0 +1,45 @@
+package nscope.probes.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import nscope.testkit.LiveTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live host's cgroup directories read with their link count (kernfs:
+ * 2 plus the subdirectories, so entries are stat'ed only until every
+ * subdirectory is met) give the same subdirectories and files as a stat of
+ * every entry, in leaves and in parents alike.
+ */
+@LiveTest
+class KernfsDirsTest {
+    @Test
+    void theLinkCountFindsEverySubdirectory() throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Path.of("/sys/fs/cgroup"), 3)) {
+            s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> Files.exists(p.resolve("cgroup.procs")))
+                    .limit(300)
+                    .forEach(dirs::add);
+        }
+        assertTrue(dirs.size() > 1, "cgroup directories: " + dirs);
+        LiveFiles kernfs = new LiveFiles(true), plain = new LiveFiles(false);
+        int parents = 0;
+        for (Path d : dirs) {
+            DirRead a = kernfs.readDir(d, n -> n.startsWith("cgroup.") || n.equals("tasks"));
+            DirRead b = plain.readDir(d, n -> n.startsWith("cgroup.") || n.equals("tasks"));
+            assertEquals(new TreeSet<>(b.dirs()), new TreeSet<>(a.dirs()), d.toString());
+            assertEquals(b.files().keySet(), a.files().keySet(), d.toString());
+            if (!a.dirs().isEmpty()) parents++;
+        }
+        assertTrue(parents > 0, "some parent among " + dirs.size());
+    }
+}
