@@ -170,6 +170,16 @@ public final class Kernel {
     }
 
     /**
+     * readlinkat(2) into buf, without making a String: the link's length in
+     * bytes. A scan reads ten links per task and parses their bytes itself.
+     */
+    public int readLinkBytes(Fd dir, byte[] path, byte[] buf) throws KernelException {
+        long n = libc.readlinkat(dir.number(), path, buf, buf.length);
+        if (n < 0) throw error("readlink", path);
+        return (int) n;
+    }
+
+    /**
      * unshare(2) for the calling thread only. The JVM is multithreaded: only
      * uts, net, ipc, cgroup and time (for children) can be unshared here, and
      * the thread that did it must be thrown away afterwards.

@@ -14,6 +14,14 @@ public final class Entry {
             out.flush();
             return 0;
         }
+        try {
+            Integer rc = LsCommand.quick(args, out, err); // plain ls and ls --json, without picocli's model
+            if (rc != null) return rc;
+        } catch (RuntimeException e) {
+            return failed(e, err);
+        } catch (Error e) {
+            return internal(e, err);
+        }
         CommandLine cl = Usage.styled(CommandTree.forArgs(args));
         cl.setOut(out);
         cl.setErr(err);
