@@ -162,11 +162,11 @@ public final class Kernel {
         return (int) r;
     }
 
-    /** readlinkat(2): the link's text, or a KernelException (ENOENT, EACCES, ...). */
-    public String readLink(Fd dir, byte[] path, byte[] buf) throws KernelException {
+    /** readlinkat(2) into buf: the length, or a KernelException (ENOENT, ...); a scan parses the bytes itself. */
+    public int readLinkBytes(Fd dir, byte[] path, byte[] buf) throws KernelException {
         long n = libc.readlinkat(dir.number(), path, buf, buf.length);
         if (n < 0) throw error("readlink", path);
-        return new String(buf, 0, (int) n, StandardCharsets.UTF_8);
+        return (int) n;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import nscope.app.cli.common.RootOptions;
 import nscope.app.cli.common.UserError;
 import nscope.app.cli.read.CgroupsCommand;
+import nscope.app.cli.read.LsCommand;
 import picocli.CommandLine;
 
 /** nscope's command line: parsed by picocli, run, every failure one "nscope:" line; no stack trace ever reaches the user. */
@@ -18,7 +19,9 @@ public final class Entry {
             return 0;
         }
         try {
-            Integer rc = CgroupsCommand.quick(args, out, err); // its common uses, without building picocli's model
+            // the common uses of cgroups and ls, without building picocli's model
+            Integer rc = CgroupsCommand.quick(args, out, err);
+            if (rc == null) rc = LsCommand.quick(args, out, err);
             if (rc != null) {
                 out.flush();
                 return rc;

@@ -170,8 +170,8 @@ public final class TaskReader {
                 ns.put(LINKS[i], Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ));
                 continue;
             }
-            Readout<NsId> r = files.link(i) != null
-                    ? parseNs(at, LINKS[i], files.link(i))
+            Readout<NsId> r = files.linkRead(i)
+                    ? parseNs(at, LINKS[i], files, i)
                     : failedNs(at.get().resolve("ns").resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files, i);
             if (r == null) return null; // the task is gone
             ns.put(LINKS[i], r);
@@ -226,14 +226,14 @@ public final class TaskReader {
      * PID 1 yet, not that the task is exiting.
      */
     private static boolean namespacesHeld(TaskFiles files) {
-        return files.link(NsLink.UTS.ordinal()) != null;
+        return files.linkRead(NsLink.UTS.ordinal());
     }
 
     /** The namespace a link's text names; its device from one stat per namespace. */
-    private Readout<NsId> parseNs(java.util.function.Supplier<Path> at, NsLink link, String text) {
+    private Readout<NsId> parseNs(java.util.function.Supplier<Path> at, NsLink link, TaskFiles files, int i) {
         NsLinkText parsed;
         try {
-            parsed = NsLinkText.parse(text);
+            parsed = files.target(i);
         } catch (Malformed m) {
             return Readout.unknown(Reason.MALFORMED, m.getMessage());
         }
@@ -244,7 +244,7 @@ public final class TaskReader {
                             + parsed.kind().label() + " namespace");
         Readout<NsId> known = byIno.get(parsed.inode());
         if (known != null) return known; // as identify does, without the path it needs only on first sight
-        return identify(parsed.inode(), at.get().resolve("ns").resolve(link.fileName()), text);
+        return identify(parsed.inode(), at.get().resolve("ns").resolve(link.fileName()), parsed.text());
     }
 
     /**

@@ -37,7 +37,7 @@ public final class NativeFiles extends LiveFiles {
     @Override
     public TaskFiles readTask(Path dir, String[] nsNames) {
         try (Fd task = kernel.openPath(null, Kernel.cPath(dir.toString()))) {
-            return readTask(task, STAT, STATUS, NS, nsNames);
+            return readTask(task, STAT, STATUS, NS, linkNames(nsNames));
         } catch (KernelException e) {
             TaskFiles t = new TaskFiles(nsNames.length);
             t.statError = e;
@@ -48,27 +48,65 @@ public final class NativeFiles extends LiveFiles {
     /**
      * Opens /proc/PID/task once and reads each TID/stat, TID/status and
      * TID/ns relative to it: no handle per task to open and close (two system
-     * calls of some eighteen per task, and a path from the root each).
+     * calls of some eighteen per task, and a path from the root each). The
+     * paths are written into one buffer per thread, no String per task.
      */
     @Override
     public void eachTask(Path taskDir, String[] nsNames, TaskVisitor each) throws java.io.IOException {
+        LinkNames names = linkNames(nsNames);
+        byte[][] paths = PATH_BUF.get();
         try (Fd dir = kernel.openDir(null, Kernel.cPath(taskDir.toString()))) {
             for (nscope.kernel.DirEntry e : kernel.readDir(dir)) {
                 String n = e.name();
-                byte[] stat = under(n, "stat"), status = under(n, "status"), ns = under(n, "ns");
-                each.task(n, readTask(dir, stat, status, ns, nsNames));
+                if (n.length() > 20) continue; // not a TID (and too long for the path buffers)
+                each.task(
+                        n,
+                        readTask(
+                                dir,
+                                under(paths[0], n, STAT),
+                                under(paths[1], n, STATUS),
+                                under(paths[2], n, NS),
+                                names));
             }
         }
     }
 
-    /** "TID/name" as a C string. */
-    private static byte[] under(String tid, String name) {
-        return Kernel.cPath(tid + "/" + name);
+    /** "TID/name" as a C string in buf (64 bytes: a TID has at most 20 digits). */
+    private static byte[] under(byte[] buf, String tid, byte[] name) {
+        int k = tid.length();
+        for (int i = 0; i < k; i++) buf[i] = (byte) tid.charAt(i);
+        buf[k] = '/';
+        System.arraycopy(name, 0, buf, k + 1, name.length); // name ends with its NUL
+        return buf;
+    }
+
+    private static final ThreadLocal<byte[][]> PATH_BUF =
+            ThreadLocal.withInitial(() -> new byte[][] {new byte[64], new byte[64], new byte[64]});
+
+    /** The link names asked for as C strings, with the namespace type each must name. */
+    private record LinkNames(String[] names, byte[][] cNames, nscope.probes.model.NsKind[] kinds) {}
+
+    private volatile LinkNames lastNames; // a scan asks with one array of names, again and again
+
+    private LinkNames linkNames(String[] nsNames) {
+        LinkNames l = lastNames;
+        if (l != null && l.names() == nsNames) return l;
+        byte[][] c = new byte[nsNames.length][];
+        nscope.probes.model.NsKind[] kinds = new nscope.probes.model.NsKind[nsNames.length];
+        for (int i = 0; i < nsNames.length; i++) {
+            c[i] = Kernel.cPath(nsNames[i]);
+            for (nscope.probes.model.NsLink k : nscope.probes.model.NsLink.values())
+                if (k.fileName().equals(nsNames[i])) kinds[i] = k.kind();
+        }
+        l = new LinkNames(nsNames, c, kinds);
+        lastNames = l;
+        return l;
     }
 
     /** stat, status and the links, each path relative to {@code dir}. */
-    private TaskFiles readTask(Fd dir, byte[] stat, byte[] status, byte[] nsPath, String[] nsNames) {
-        TaskFiles t = new TaskFiles(nsNames.length);
+    private TaskFiles readTask(Fd dir, byte[] stat, byte[] status, byte[] nsPath, LinkNames names) {
+        int nlinks = names.cNames().length;
+        TaskFiles t = new TaskFiles(nlinks);
         byte[][] bufs = FILE_BUF.get();
         try {
             t.statLength = readAll(dir, stat, bufs, 0);
@@ -84,12 +122,17 @@ public final class NativeFiles extends LiveFiles {
             t.statusError = e;
             return t;
         }
-        if (nsNames.length == 0) return t;
+        if (nlinks == 0) return t;
         try (Fd ns = kernel.openPath(dir, nsPath)) {
             byte[] buf = LINK_BUF.get();
-            for (int i = 0; i < nsNames.length; i++) {
+            for (int i = 0; i < nlinks; i++) {
                 try {
-                    t.links[i] = kernel.readLink(ns, cName(nsNames[i]), buf);
+                    int n = kernel.readLinkBytes(ns, names.cNames()[i], buf);
+                    nscope.probes.parse.NsLinkText p = names.kinds()[i] == null
+                            ? null
+                            : nscope.probes.parse.NsLinkText.parse(buf, n, names.kinds()[i]);
+                    if (p != null) t.targets[i] = p;
+                    else t.links[i] = new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
                 } catch (KernelException e) {
                     t.linkErrors[i] = e;
                 }

@@ -1,6 +1,8 @@
 package nscope.probes.source;
 
 import java.io.IOException;
+import nscope.probes.parse.Malformed;
+import nscope.probes.parse.NsLinkText;
 
 /**
  * What a scan reads from one task directory: stat, status and the ns links,
@@ -17,10 +19,14 @@ public final class TaskFiles {
     int statusLength;
     IOException statusError;
     final String[] links;
+    /** Links a reader parsed from their bytes (no text made); links[i] is then null. */
+    final NsLinkText[] targets;
+
     final IOException[] linkErrors;
 
     TaskFiles(int nlinks) {
         links = new String[nlinks];
+        targets = new NsLinkText[nlinks];
         linkErrors = new IOException[nlinks];
     }
 
@@ -54,7 +60,21 @@ public final class TaskFiles {
 
     /** The text of the i-th namespace link asked for; null when it could not be read. */
     public String link(int i) {
-        return links[i];
+        return links[i] != null ? links[i] : targets[i] != null ? targets[i].text() : null;
+    }
+
+    /**
+     * The i-th link asked for, parsed; null when it could not be read.
+     *
+     * @throws Malformed when its text is not TYPE:[INODE]
+     */
+    public NsLinkText target(int i) throws Malformed {
+        return targets[i] != null ? targets[i] : links[i] != null ? NsLinkText.parse(links[i]) : null;
+    }
+
+    /** Whether the i-th link was read. */
+    public boolean linkRead(int i) {
+        return links[i] != null || targets[i] != null;
     }
 
     /** Why the i-th link could not be read; null when it was. */

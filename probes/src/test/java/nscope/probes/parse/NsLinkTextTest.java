@@ -20,6 +20,36 @@ class NsLinkTextTest {
         assertEquals(text, t.text());
     }
 
+    /** The native reader's parse, from readlinkat's bytes: the same as the text's, or null for anything else. */
+    @ParameterizedTest
+    @EnumSource(NsKind.class)
+    void fromBytesAsFromText(NsKind kind) throws Malformed {
+        byte[] buf = new byte[256];
+        for (String text : new String[] {
+            kind.label() + ":[4026531840]", kind.label() + ":[18446744073709551615]", kind.label() + ":[0]"
+        }) {
+            byte[] b = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(b, 0, buf, 0, b.length);
+            assertEquals(NsLinkText.parse(text), NsLinkText.parse(buf, b.length, kind), text);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "net:[]",
+                "net:[12a]",
+                "net:4026531840",
+                "net:[4026531840",
+                "ipc:[4026531840]",
+                "net:[18446744073709551616]",
+                "ne:[1]"
+            })
+    void fromBytesAnythingElseIsNull(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(null, NsLinkText.parse(b, b.length, NsKind.NET), text);
+    }
+
     @Test
     void labelsAreTheKernelNames() throws Malformed {
         assertEquals(NsKind.MNT, NsLinkText.parse("mnt:[4026531841]").kind());

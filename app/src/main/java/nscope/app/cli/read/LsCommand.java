@@ -87,6 +87,28 @@ public final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run(out(), err());
+    }
+
+    /**
+     * `nscope ls` and `nscope ls --json` (or -J) as they are mostly typed,
+     * run without building picocli's model: picocli's classes are Java 5
+     * class files, which the class-data archive cannot hold, so loading and
+     * verifying them costs a one-shot command more than its scan on a busy
+     * machine. Null for anything else, which picocli parses as ever.
+     */
+    public static Integer quick(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length < 1 || args.length > 2 || !args[0].equals("ls")) return null;
+        LsCommand ls = new LsCommand();
+        if (args.length == 2) {
+            if (!args[1].equals("--json") && !args[1].equals("-J")) return null;
+            ls.json = true;
+        }
+        ls.roots = new RootOptions();
+        return ls.run(out, err);
+    }
+
+    private Integer run(PrintWriter out, PrintWriter err) {
         Set<NsKind> kinds = kinds(types);
         Set<Collector.Phase> phases = EnumSet.noneOf(Collector.Phase.class);
         if (all) phases.add(Collector.Phase.HOLDERS);
@@ -105,12 +127,11 @@ public final class LsCommand implements Callable<Integer> {
                             : " (it may have exited)"));
         }
         List<NsListing.Row> rows = NsListing.rows(snap, kinds, threads, pid, all);
-        PrintWriter out = out();
         List<NsTree.Node> forest = tree == null ? null : NsTree.forest(rows, snap, tree);
         if (json) writeJson(out, rows, forest, snap);
         else writeText(out, rows, forest, snap);
         out.flush();
-        Problems.summarize(snap, err());
+        Problems.summarize(snap, err);
         return 0;
     }
 
