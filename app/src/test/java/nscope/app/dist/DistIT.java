@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -148,7 +149,10 @@ class DistIT {
             if (!before.equals(LsnsRows.rows(Files.readString(WORK.resolve("c"))))) continue;
             assertTrue(before.size() >= 8, "lsns listed " + before);
             if (before.equals(ours)) return;
-            last = "lsns: " + before + "; nscope: " + ours;
+            Set<String> missing = new TreeSet<>(before), extra = new TreeSet<>(ours);
+            missing.removeAll(ours);
+            extra.removeAll(before);
+            last = "lsns only: " + missing + "; nscope only: " + extra;
         }
         throw new AssertionError("ls --json never agreed with lsns -J in 8 attempts; last: " + last);
     }
