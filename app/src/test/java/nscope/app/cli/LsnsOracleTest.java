@@ -3,8 +3,6 @@ package nscope.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 @LiveTest
 class LsnsOracleTest {
     private static final String NAME = "nscope-test-oracle";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean up;
 
     @BeforeAll
@@ -94,23 +91,8 @@ class LsnsOracleTest {
                 new String[] {"lsns", "-J", "-t", "user"}, new String[] {"ls", "--json", "--type", "user"}, 1);
     }
 
-    /**
-     * "ns type nprocs" of every namespace in lsns -J format. lsns nests a
-     * pid or user namespace under its parent ("children"); nscope's list is flat.
-     */
     private static Set<String> rows(String json) throws IOException {
-        Set<String> out = new TreeSet<>();
-        collect(JSON.readTree(json).get("namespaces"), out);
-        return out;
-    }
-
-    private static void collect(JsonNode list, Set<String> out) {
-        if (list == null) return;
-        for (JsonNode n : list) {
-            out.add(n.get("ns").asText() + " " + n.get("type").asText() + " "
-                    + n.get("nprocs").asInt());
-            collect(n.get("children"), out);
-        }
+        return LsnsRows.rows(json);
     }
 
     /**
