@@ -17,7 +17,8 @@ import nscope.views.text.Fit;
  * carried-over parts are.
  */
 final class StatusLine {
-    static final String READING = "first look, processes only: reading threads, namespaces, cgroups and mounts...";
+    static final String READING =
+            "first look, processes and their namespaces: reading threads, held namespaces, cgroups and mounts...";
     private String said = "";
     private int refused;
 
