@@ -131,9 +131,10 @@ final class Header {
             u.add(" | ns reading...");
             return u;
         }
-        // the first look counts the processes' own namespaces: those only a thread, a descriptor or a bind mount
-        // holds come with the full scan, and it says so before the counts (a narrow screen drops the counts first)
-        if (quick && s.scope() == Scope.PROCESSES) u.add(" | threads' and held ns reading...");
+        // the first look counts the processes' own namespaces; more (those only a thread, a descriptor or a bind
+        // mount holds) come with the full scan: said before the counts (a narrow screen drops the counts first),
+        // in few words, so that 120 columns still show the first counts
+        if (quick && s.scope() == Scope.PROCESSES) u.add(" | more ns reading...");
         String ns = " | ns";
         for (NsKind k : NamespacesScreen.ORDER) {
             u.add(ns + " " + k.label() + " " + s.namespaces(k).size());

@@ -92,7 +92,7 @@ class MarksAndFirstFrameTest extends SynthHostScreen {
                 t);
         assertFalse(counts.contains(" 0 cgroups") || counts.contains(" 0 threads") || counts.contains("pid 0"), t);
         assertTrue(
-                !counts.contains("| ns ") || counts.contains("| threads' and held ns reading... | ns "),
+                !counts.contains("| ns ") || counts.contains("| more ns reading... | ns "),
                 "namespace counts shown are said to be the processes' alone: " + t);
         assertTrue(
                 t.contains("reading threads, held namespaces, cgroups and mounts..."), "the status line says so: " + t);
