@@ -77,6 +77,7 @@ public final class Collector {
 
     private final Host host;
     private final Scope scope;
+    /** Whether the tasks' namespace links are read (not for cgroupsAlone). */
     private final boolean links;
     /** This collector's cgroup phase: it keeps the cgroup namespaces' roots between scans. */
     private final CgroupsPhase cgroups;
@@ -138,12 +139,13 @@ public final class Collector {
     }
 
     /**
-     * Thread group leaders without their namespace links: the live screen's
-     * first frame, drawn before the first whole scan (a tenth of a second
-     * less on a host with 2,500 processes). Their links are unknown, with why.
+     * Thread group leaders with their namespace links, nothing else: the live
+     * screen's first frame (every process and its namespaces), drawn before
+     * the first whole scan, which reads every thread, descriptor, mount table
+     * and cgroup (seconds on a host with 12,000 tasks, a tenth of that here).
      */
     public static Collector processesFirst(Host host) {
-        return new Collector(host, Scope.PROCESSES, EnumSet.noneOf(Phase.class), false);
+        return new Collector(host, Scope.PROCESSES);
     }
 
     public Host host() {

@@ -98,7 +98,14 @@ public final class Refresher {
     private long cgroupsAt, lastAt;
     private double cycle = 1;
     private final int fixedCycle;
-    private int round, groupCursor, maxCycle = MAX_CYCLE;
+    private int round, groupCursor;
+    /**
+     * The longest cycle that still reads everything within MAX_AGE at the pace now, a fraction: rounded down
+     * to whole refreshes, a gap just over MAX_AGE/2 (a slow refresh on a loaded host) made it 1, every
+     * refresh then read everything, which slowed the refreshes further, and it stayed there.
+     */
+    private double maxCycle = MAX_CYCLE;
+
     private NsId nsCursor;
     private volatile Freshness freshness = new Freshness(0, 0, 1);
 
@@ -143,7 +150,7 @@ public final class Refresher {
         // next refresh is read whole now besides (after the pace slowed down)
         long gap = Math.max(interval.toNanos(), now - lastAt);
         lastAt = now;
-        maxCycle = (int) Math.max(1, Math.min(MAX_CYCLE, MAX_AGE.toNanos() / gap));
+        maxCycle = Math.max(1, Math.min(MAX_CYCLE, (double) MAX_AGE.toNanos() / gap));
         if (fixedCycle == 0) cycle = Math.min(cycle, maxCycle);
         Round r = new Round(new Scan(host, Scope.TASKS, reader));
         Map<Integer, Long> listed = listing(r.scan.problems());

@@ -71,7 +71,7 @@ class CollectorPhasesTest {
         assertEquals(
                 base,
                 phases(Collector.processesFirst(HOST)),
-                "the first frame: the same phases, links left out by its reader");
+                "the first frame: the same phases, over the processes only");
         assertEquals(
                 base,
                 phases(with(EnumSet.of(Collector.Phase.CGROUP_THREADS))),

@@ -46,8 +46,22 @@ final class ProcessesScreen implements Screen {
         return 2;
     }
 
+    /** The rows of the last build, for the tasks a refresh carried over. */
+    private final TaskRows kept = new TaskRows();
+
     @Override
     public Forest rows(Snapshot s, CgroupCpu cpu) {
+        synchronized (kept) {
+            kept.start(s);
+            try {
+                return build(s);
+            } finally {
+                kept.end();
+            }
+        }
+    }
+
+    private Forest build(Snapshot s) {
         Map<Integer, List<Task>> children = new HashMap<>();
         List<Task> roots = new ArrayList<>();
         for (int tgid : s.threadGroups().keySet()) {
@@ -62,15 +76,16 @@ final class ProcessesScreen implements Screen {
         return new Forest(out);
     }
 
-    private static Node process(Snapshot s, Task lead, Map<Integer, List<Task>> children) {
+    private Node process(Snapshot s, Task lead, Map<Integer, List<Task>> children) {
         List<Node> kids = new ArrayList<>();
         for (int tid : s.threadGroups().getOrDefault(lead.tgid(), List.of())) {
             if (tid == lead.tid()) continue;
             Task t = s.tasks().get(tid);
-            if (t != null) kids.add(new Node(RowKey.Task.thread(t), cells(s, t), mark(s, t), List.of()));
+            if (t != null)
+                kids.add(kept.thread(s, t, () -> new Node(RowKey.Task.thread(t), cells(s, t), mark(s, t), List.of())));
         }
         for (Task c : children.getOrDefault(lead.tgid(), List.of())) kids.add(process(s, c, children));
-        return new Node(RowKey.Task.process(lead), cells(s, lead), "", kids);
+        return new Node(RowKey.Task.process(lead), kept.cells(lead, () -> cells(s, lead)), "", kids);
     }
 
     private static List<String> cells(Snapshot s, Task t) {

@@ -105,7 +105,8 @@ final class Header {
      * The counts, as units a narrow screen shows whole or leaves out (each
      * with its separator before it): what it cuts off comes last, how fresh
      * first, the namespace counts at the end. What the quick first frame has
-     * not read yet (threads, cgroups, namespaces) is "reading...", not 0.
+     * not read yet (threads, cgroups, the namespaces of threads and holders)
+     * is "reading...", not 0.
      */
     private List<String> counts(Rows rows, boolean paused) {
         Snapshot s = rows.last().snapshot();
@@ -130,6 +131,10 @@ final class Header {
             u.add(" | ns reading...");
             return u;
         }
+        // the first look counts the processes' own namespaces; more (those only a thread, a descriptor or a bind
+        // mount holds) come with the full scan: said before the counts (a narrow screen drops the counts first),
+        // in few words, so that 120 columns still show the first counts
+        if (quick && s.scope() == Scope.PROCESSES) u.add(" | more ns reading...");
         String ns = " | ns";
         for (NsKind k : NamespacesScreen.ORDER) {
             u.add(ns + " " + k.label() + " " + s.namespaces(k).size());

@@ -236,6 +236,10 @@ final class Rows {
         return !ready.isEmpty();
     }
 
+    boolean anyBuilding() {
+        return !building.isEmpty();
+    }
+
     /** Whether a screen's rows are still being built. */
     boolean building(Screen t) {
         return building.containsKey(t);

@@ -17,7 +17,7 @@ import nscope.views.text.Fit;
  * carried-over parts are.
  */
 final class StatusLine {
-    static final String READING = "first look, processes only: reading threads, namespaces, cgroups and mounts...";
+    static final String READING = "first look, processes and namespaces: reading threads, holders, cgroups, mounts";
     private String said = "";
     private int refused;
 

@@ -155,6 +155,11 @@ public final class Ui {
         return rows.ready() | lens.takeReady() | lab.poll();
     }
 
+    /** Whether work is under way that the loop should look for often: rows being built, a lab open. */
+    public boolean busy() {
+        return rows.anyBuilding() || lab.active();
+    }
+
     /** The process the selection is on (0 if none): a live refresh reads it whole every time. */
     public int pinned() {
         return pinned;

@@ -122,7 +122,7 @@ public final class UiLoop {
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {
-                        frames.add(new Frame(
+                        post(new Frame(
                                 null, null, null, null,
                                 true)); // the UI says the scan failed, and the next one tries again
                     }
@@ -144,13 +144,13 @@ public final class UiLoop {
         private void scan(boolean first) throws InterruptedException {
             if (first) {
                 // a quick frame first (no host facts either: those load a library), then the full scan at once
-                frames.add(new Frame(source.first(ui.filter(), ui.sortBy(), ui.screen()), Map.of(), null, null, false));
+                post(new Frame(source.first(ui.filter(), ui.sortBy(), ui.screen()), Map.of(), null, null, false));
                 shown.await(1, TimeUnit.SECONDS);
             }
             Snapshot s = source.scan(ui.pinned(), ui.screen().needsCgroups());
             HostFacts f = facts.get();
             if (s == prev) {
-                frames.add(new Frame(null, null, f, source.freshness(), false));
+                post(new Frame(null, null, f, source.freshness(), false));
                 return;
             }
             if (s.cgroups() != cgroupsBefore) {
@@ -160,7 +160,7 @@ public final class UiLoop {
             }
             // only the screen shown: the others are built from this scan when turned to;
             // the containers' marks (their state files) read here, not on the thread that answers keys
-            frames.add(new Frame(
+            post(new Frame(
                     Screens.of(s, cpu, ui.filter(), ui.sortBy(), Set.of(ui.screen())),
                     ui.marks(s),
                     f,
@@ -176,6 +176,16 @@ public final class UiLoop {
             long[] from = window.peekFirst();
             return budgetedWait(interval.toMillis(), cpuNow - from[1], now - from[0]);
         }
+
+        /** A frame for the UI thread, woken for it at once (it waits longer between looks when idle). */
+        void post(Frame f) {
+            frames.add(f);
+            synchronized (posted) {
+                posted.notifyAll();
+            }
+        }
+
+        final Object posted = new Object();
 
         void end() {
             stop.set(true);
@@ -193,10 +203,12 @@ public final class UiLoop {
         thread.setDaemon(true);
         thread.start();
         boolean firstFrame = true, dirty = true, complete = false;
+        long busyAt = System.nanoTime();
         try {
             while (true) {
                 KeyStroke k;
                 while ((k = screen.pollInput()) != null) {
+                    busyAt = System.nanoTime(); // keys come in bursts: the next ones are looked for often
                     try {
                         if (!ui.key(k)) return;
                     } catch (RuntimeException e) {
@@ -236,13 +248,19 @@ public final class UiLoop {
                 TerminalSize resized = screen.doResizeIfNecessary();
                 if (resized != null)
                     dirty = complete = true; // the terminal may have reflowed what was there: redraw it all
+                if (ui.busy()) busyAt = System.nanoTime();
                 if (dirty) {
                     draw(screen, ui, complete);
                     if (ui.hasRows()) scanner.shown.countDown();
                     dirty = complete = false;
                 }
                 try {
-                    Thread.sleep(15);
+                    // a look every 15 ms while keys come or work is under way, else every 60 ms (keys are polled:
+                    // each look is system calls, 67 a second on an idle screen); a frame wakes it at once
+                    boolean idle = System.nanoTime() - busyAt > IDLE_AFTER.toNanos();
+                    synchronized (scanner.posted) {
+                        if (scanner.frames.isEmpty()) scanner.posted.wait(idle ? IDLE_POLL_MS : BUSY_POLL_MS);
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -252,6 +270,11 @@ public final class UiLoop {
             scanner.end();
         }
     }
+
+    static final long BUSY_POLL_MS = 15, IDLE_POLL_MS = 60;
+
+    /** How long after the last key, or work under way, the loop looks less often. */
+    static final Duration IDLE_AFTER = Duration.ofSeconds(2);
 
     /**
      * Runs a session (a shell in namespaces) with the screen put aside: the
