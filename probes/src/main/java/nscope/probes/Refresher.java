@@ -99,13 +99,9 @@ public final class Refresher {
     private double cycle = 1;
     private final int fixedCycle;
     private int round, groupCursor;
-    /**
-     * The longest cycle that still reads everything within MAX_AGE at the pace now, a fraction: rounded down
-     * to whole refreshes, a gap just over MAX_AGE/2 (a slow refresh on a loaded host) made it 1, every
-     * refresh then read everything, which slowed the refreshes further, and it stayed there.
-     */
+    // the longest cycle that reads everything within MAX_AGE at the pace now; a fraction, as rounded down a gap
+    // just over MAX_AGE/2 (a slow refresh) made it 1: everything read every refresh, slower still, and stuck
     private double maxCycle = MAX_CYCLE;
-
     private NsId nsCursor;
     private volatile Freshness freshness = new Freshness(0, 0, 1);
 
