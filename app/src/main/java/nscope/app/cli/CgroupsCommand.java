@@ -97,9 +97,9 @@ final class CgroupsCommand implements Callable<Integer> {
     public Integer call() {
         if (bench != null) return bench();
         String from = path == null ? null : normalize(path);
-        Host host = parent.roots.host();
-        Collector c = new Collector(host, Scope.PROCESSES, phases());
-        Snapshot snap = c.collect();
+        Snapshot replayed = parent.roots.replayed();
+        Collector c = replayed != null ? null : new Collector(parent.roots.host(), Scope.PROCESSES, phases());
+        Snapshot snap = replayed != null ? replayed : c.collect();
         CgroupCpu cpu = CgroupCpu.none();
         if (interval > 0 && parent.roots.live()) {
             try {

@@ -52,6 +52,11 @@ public final class NscopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the commands read the host (for the commands outside this package). */
+    public RootOptions rootOptions() {
+        return roots;
+    }
+
     @Override
     public Integer call() {
         if (OnTerminal.interactive()) {

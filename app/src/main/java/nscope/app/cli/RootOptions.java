@@ -31,13 +31,56 @@ public final class RootOptions {
             description = "Read this directory as /sys.")
     Path sysRoot;
 
+    @Option(
+            names = "--replay",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description = "Read the host from a recording (nscope record) instead: as it was --at TIME.")
+    Path replay;
+
+    @Option(
+            names = "--at",
+            scope = ScopeType.INHERIT,
+            paramLabel = "TIME",
+            description = "With --replay: the recording host's local HH:MM:SS[.fff], an ISO date-time or +SECONDS"
+                    + " from the start; the last entry at or before it (default: the last entry).")
+    String at;
+
+    private nscope.probes.model.Snapshot replayed;
+
+    /** The recording named by --replay, or null. */
+    public Path replayFile() {
+        return replay;
+    }
+
+    /** The host at --at in the recording; null without --replay. */
+    public nscope.probes.model.Snapshot replayed() {
+        if (replay == null) {
+            if (at != null) throw new UserError("--at needs --replay FILE", 2);
+            return null;
+        }
+        if (root != null || procRoot != null || sysRoot != null)
+            throw new UserError("--replay and --root read two different hosts: give one", 2);
+        if (replayed == null) {
+            nscope.app.journal.JournalReader r = nscope.app.record.Replay.open(replay);
+            replayed = nscope.app.record.Replay.at(r, nscope.app.record.Replay.entryAt(r, at));
+        }
+        return replayed;
+    }
+
+    /** The recorded host with --replay, else what {@code scan} reads. */
+    public nscope.probes.model.Snapshot snapshot(java.util.function.Supplier<nscope.probes.model.Snapshot> scan) {
+        nscope.probes.model.Snapshot s = replayed();
+        return s != null ? s : scan.get();
+    }
+
     Host host() {
         return host(false);
     }
 
     /** True when no root was given: the live host. */
-    boolean live() {
-        return root == null && procRoot == null && sysRoot == null;
+    public boolean live() {
+        return replay == null && root == null && procRoot == null && sysRoot == null;
     }
 
     /**
@@ -45,7 +88,7 @@ public final class RootOptions {
      * the live host bind libc for the faster per-task reads (worth its ~0.2 s
      * load only then).
      */
-    Host host(boolean everyTask) {
+    public Host host(boolean everyTask) {
         if (root == null && procRoot == null && sysRoot == null) return everyTask ? Host.liveNative() : Host.live();
         Path base = root != null ? root : Path.of("/");
         KernelRoots r = KernelRoots.under(base);

@@ -38,6 +38,7 @@ public final class JournalWriter implements Closeable {
     private Instant lastKey;
     private long bytes;
     private int entries;
+    private boolean closed;
 
     /**
      * @param maxSize the size at which a file is closed and the next begun (0: never)
@@ -51,13 +52,22 @@ public final class JournalWriter implements Closeable {
     }
 
     /** Appends the host as it is in {@code s}, taken {@code bootNanos} after the host booted; true for a keyframe. */
-    public synchronized boolean append(Snapshot s, long bootNanos) throws IOException {
+    public boolean append(Snapshot s, long bootNanos) throws IOException {
+        return append(s, s.takenAt(), bootNanos);
+    }
+
+    /**
+     * The same, stamped {@code at} (a refresher gives its last snapshot again when nothing changed). After
+     * {@link #close()}, nothing is written.
+     */
+    public synchronized boolean append(Snapshot s, Instant at, long bootNanos) throws IOException {
+        if (closed) return false;
         HostState now = HostState.of(s);
+        now.takenAt = at;
         if (out != null && maxSize > 0 && size >= maxSize) closeFile();
-        boolean key = out == null || !s.takenAt().isBefore(lastKey.plus(keyframeEvery));
+        boolean key = out == null || !at.isBefore(lastKey.plus(keyframeEvery));
         if (out == null) open();
         byte[] body = body(key ? null : last, now);
-        Instant at = s.takenAt();
         int utc = ZoneId.systemDefault().getRules().getOffset(at).getTotalSeconds();
         Frame.writeHeader(out, key ? 'K' : 'D', at.toEpochMilli(), bootNanos, utc, body.length);
         out.write(body);
@@ -109,6 +119,7 @@ public final class JournalWriter implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
+        closed = true;
         if (out != null) closeFile();
     }
 }

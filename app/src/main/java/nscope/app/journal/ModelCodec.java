@@ -2,6 +2,7 @@ package nscope.app.journal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import nscope.probes.model.NsId;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
@@ -24,10 +26,10 @@ import nscope.probes.readout.Unknown;
 /**
  * The model's records as JSON, losslessly and by their own shape: a record
  * is an object of its components by name, a member of a sealed interface
- * adds "@" with its simple class name, a Readout is {"v": value} or
- * {"unknown": {"reason", "detail"}}, a map with string keys is an object and
- * any other map an array of [key, value] pairs, an Optional is its value or
- * null, a MountTable its mounts. Driven by the declared (generic) types, so
+ * adds "@" with its simple class name, a namespace's NsId is [dev, ino], a
+ * Readout is its value or, unknown, {"?": {"reason", "detail"}}, a map with
+ * string or enum keys is an object and any other map an array of [key,
+ * value] pairs, an Optional is its value or null, a MountTable its mounts. Driven by the declared (generic) types, so
  * a new record component is recorded without a change here.
  */
 final class ModelCodec {
@@ -47,7 +49,12 @@ final class ModelCodec {
         else if (v instanceof Character c) g.writeString(String.valueOf(c));
         else if (v instanceof Enum<?> e) g.writeString(e.name());
         else if (v instanceof Instant t) g.writeString(t.toString());
-        else if (v instanceof OptionalInt o) {
+        else if (v instanceof NsId id) {
+            g.writeStartArray();
+            g.writeNumber(id.dev());
+            g.writeNumber(id.ino());
+            g.writeEndArray();
+        } else if (v instanceof OptionalInt o) {
             if (o.isPresent()) g.writeNumber(o.getAsInt());
             else g.writeNull();
         } else if (v instanceof Optional<?> o) write(g, arg(type, 0), o.orElse(null));
@@ -63,25 +70,24 @@ final class ModelCodec {
     }
 
     private static void readout(JsonGenerator g, Type type, Readout<?> r) throws IOException {
-        g.writeStartObject();
         if (r.known()) {
-            g.writeFieldName("v");
             write(g, arg(type, 0), r.get());
-        } else {
-            g.writeObjectFieldStart("unknown");
-            g.writeStringField("reason", r.why().reason().name());
-            g.writeStringField("detail", r.why().detail());
-            g.writeEndObject();
+            return;
         }
+        g.writeStartObject();
+        g.writeObjectFieldStart("?");
+        g.writeStringField("reason", r.why().reason().name());
+        g.writeStringField("detail", r.why().detail());
+        g.writeEndObject();
         g.writeEndObject();
     }
 
     private static void map(JsonGenerator g, Type type, Map<?, ?> m) throws IOException {
         Type k = arg(type, 0), v = arg(type, 1);
-        if (k == String.class) {
+        if (k == String.class || raw(k).isEnum()) {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName((String) e.getKey());
+                g.writeFieldName(e.getKey() instanceof Enum<?> en ? en.name() : (String) e.getKey());
                 write(g, v, e.getValue());
             }
             g.writeEndObject();
@@ -128,13 +134,14 @@ final class ModelCodec {
         if (raw == char.class || raw == Character.class) return n.textValue().charAt(0);
         if (raw.isEnum()) return Enum.valueOf((Class<Enum>) raw, n.textValue());
         if (raw == Instant.class) return Instant.parse(n.textValue());
+        if (raw == NsId.class) return new NsId(n.get(0).longValue(), n.get(1).longValue());
         if (raw == Readout.class) {
-            JsonNode u = n.get("unknown");
+            JsonNode u = n.isObject() && n.size() == 1 ? n.get("?") : null;
             if (u != null)
                 return Readout.unknown(
                         Unknown.Reason.valueOf(u.get("reason").textValue()),
                         u.get("detail").textValue());
-            return Readout.of(read(n.get("v"), arg(type, 0)));
+            return Readout.of(read(n, arg(type, 0)));
         }
         if (raw == MountTable.class) return new MountTable((List) read(n, LIST_OF_MOUNTS));
         if (raw == List.class) {
@@ -152,7 +159,7 @@ final class ModelCodec {
         if (n.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                out.put(e.getKey(), read(e.getValue(), v));
+                out.put(raw(k).isEnum() ? read(new TextNode(e.getKey()), k) : e.getKey(), read(e.getValue(), v));
             }
         } else for (JsonNode pair : n) out.put(read(pair.get(0), k), read(pair.get(1), v));
         return out;
