@@ -30,6 +30,7 @@ public final class CommandTree {
         m.put("snapshot", SnapshotCommand.class);
         m.put("capture", CaptureCommand.class);
         m.put("record", nscope.app.record.RecordCommand.class);
+        m.put("diff", nscope.app.record.DiffCommand.class);
         m.put("mounts", MountsCommand.class);
         m.put("explain", ExplainCommand.class);
         m.put("lab", LabCommand.class);

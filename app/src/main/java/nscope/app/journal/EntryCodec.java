@@ -11,6 +11,7 @@ import java.util.Objects;
 import nscope.probes.cgroups.Hierarchy;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Scope;
+import nscope.probes.model.Task;
 
 /**
  * One entry's body: what turns the state before it into the state after it.
@@ -64,7 +65,10 @@ final class EntryCodec {
             for (Map.Entry<Object, Object> e : set) {
                 g.writeStartArray();
                 ModelCodec.write(g, p.key(), e.getKey());
-                ModelCodec.write(g, p.value(), e.getValue());
+                Object leader = e.getValue() instanceof Task t && !t.leader() ? b.get(t.tgid()) : null;
+                if (leader != null)
+                    ModelCodec.writeLike(g, (Task) e.getValue(), (Task) leader, ((Task) leader).tid(), p.key());
+                else ModelCodec.write(g, p.value(), e.getValue());
                 g.writeEndArray();
             }
             g.writeEndArray();
@@ -94,8 +98,18 @@ final class EntryCodec {
             if (d == null) continue;
             Map<Object, Object> m = state.maps.get(i);
             for (JsonNode k : d.path("gone")) m.remove(ModelCodec.read(k, p.key()));
+            // those written like another (threads like their leader) after the others, as their like is among them
             for (JsonNode kv : d.path("set"))
-                m.put(ModelCodec.read(kv.get(0), p.key()), ModelCodec.read(kv.get(1), p.value()));
+                if (!kv.get(1).has("~"))
+                    m.put(ModelCodec.read(kv.get(0), p.key()), ModelCodec.read(kv.get(1), p.value()));
+            for (JsonNode kv : d.path("set")) {
+                JsonNode like = kv.get(1).get("~");
+                if (like == null) continue;
+                Object base = m.get(ModelCodec.read(like, p.key()));
+                if (!(base instanceof Record r))
+                    throw new IllegalArgumentException("an entry refers to a missing " + like);
+                m.put(ModelCodec.read(kv.get(0), p.key()), ModelCodec.readLike(kv.get(1), r));
+            }
         }
     }
 }

@@ -50,7 +50,7 @@ public final class JournalReader {
     }
 
     /** The whole entries of one file, from their headers; a file cut short ends at its last whole entry. */
-    static List<Frame> index(Path file) throws IOException {
+    public static List<Frame> index(Path file) throws IOException {
         List<Frame> out = new ArrayList<>();
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
             long len = f.length();

@@ -185,6 +185,46 @@ final class ModelCodec {
         }
     }
 
+    /**
+     * A record written as another of its class: "~" the other's key, then
+     * only the components that differ (a thread beside its leader: mostly
+     * its TID, state and start time).
+     */
+    static void writeLike(JsonGenerator g, Record r, Record base, Object baseKey, Type keyType) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("~");
+        write(g, keyType, baseKey);
+        try {
+            for (RecordComponent c : components(r.getClass())) {
+                Object mine = c.getAccessor().invoke(r), its = c.getAccessor().invoke(base);
+                if (java.util.Objects.equals(mine, its)) continue;
+                g.writeFieldName(c.getName());
+                write(g, c.getGenericType(), mine);
+            }
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
+        g.writeEndObject();
+    }
+
+    /** A record {@link #writeLike written like} {@code base}. */
+    static Object readLike(JsonNode n, Record base) {
+        RecordComponent[] cs = components(base.getClass());
+        Object[] args = new Object[cs.length];
+        try {
+            for (int i = 0; i < cs.length; i++) {
+                JsonNode v = n.get(cs[i].getName());
+                args[i] = v != null
+                        ? read(v, cs[i].getGenericType())
+                        : cs[i].getAccessor().invoke(base);
+            }
+            return constructor(base.getClass(), cs).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(
+                    "cannot make a " + base.getClass().getSimpleName() + ": " + e, e);
+        }
+    }
+
     private static RecordComponent[] components(Class<?> c) {
         return COMPONENTS.computeIfAbsent(c, Class::getRecordComponents);
     }
