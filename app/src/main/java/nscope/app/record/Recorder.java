@@ -26,7 +26,9 @@ public final class Recorder {
     private final boolean cgroupFigures;
     private final Path proc;
     private volatile boolean stopped;
-    private long cpuNanos;
+    private long cpuNanos, writeNanos;
+    private static final java.lang.management.ThreadMXBean THREAD =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     public Recorder(JournalWriter writer, Duration interval, boolean cgroupFigures, Path proc) {
         this.writer = writer;
@@ -48,7 +50,9 @@ public final class Recorder {
                 long boot = bootNanos();
                 synchronized (this) {
                     if (stopped) break;
+                    long w0 = THREAD.getCurrentThreadCpuTime();
                     writer.append(s, at, boot);
+                    writeNanos += THREAD.getCurrentThreadCpuTime() - w0;
                     if (aside != null) aside(Path.of(aside), s, at, boot);
                 }
                 cpuNanos = ProcessCpu.nanos() - cpu0;
@@ -80,6 +84,11 @@ public final class Recorder {
                 // closing only flushes what each entry already flushed
             }
         }
+    }
+
+    /** The CPU time spent journaling (taking the snapshot apart, the delta, gzip, the write), beside the refreshes. */
+    public long writeNanos() {
+        return writeNanos;
     }
 
     /** The CPU time this process spent while recording. */

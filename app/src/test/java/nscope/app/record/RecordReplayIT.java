@@ -90,7 +90,7 @@ class RecordReplayIT {
                             "--interval",
                             "1",
                             "--keyframe",
-                            "6",
+                            "45",
                             rec.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("record.log").toFile())
