@@ -31,6 +31,7 @@ public final class CommandTree {
         m.put("capture", CaptureCommand.class);
         m.put("record", nscope.app.record.RecordCommand.class);
         m.put("diff", nscope.app.record.DiffCommand.class);
+        m.put("replay", nscope.app.record.ReplayCommand.class);
         m.put("mounts", MountsCommand.class);
         m.put("explain", ExplainCommand.class);
         m.put("lab", LabCommand.class);

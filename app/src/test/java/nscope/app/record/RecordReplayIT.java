@@ -119,7 +119,9 @@ class RecordReplayIT {
         }
         // the churn made and removed things between the first and the last entry
         String diff = nscope("diff", "--replay", rec.toString(), "--json");
-        assertTrue(diff.contains("\"appeared\" : [ {"), diff);
+        var changes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(diff);
+        assertTrue(changes.path("namespaces").path("appeared").size() > 0, diff);
+        assertTrue(changes.path("cgroups").path("appeared").toString().contains(HOST + "-churn"), diff);
     }
 
     @Test

@@ -1,0 +1,42 @@
+package nscope.app.record;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import nscope.app.cli.NscopeCommand;
+import nscope.app.cli.UiCommand;
+import nscope.app.journal.JournalReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** nscope replay FILE: the screen on a moment of a recording, read-only. */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Open the screen on a recording (nscope record) as it was at --at TIME (default: its last entry).",
+            "Every screen, search and link work as on a live host; actions that change a host are off."
+        })
+public final class ReplayCommand implements Callable<Integer> {
+    @ParentCommand
+    NscopeCommand parent;
+
+    @Option(
+            names = "--at",
+            paramLabel = "TIME",
+            description = "HH:MM:SS[.fff] on the recording host's clock, an ISO date-time or +SECONDS.")
+    String at;
+
+    @Parameters(paramLabel = "FILE", description = "The recording's first file.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        JournalReader r = Replay.open(file);
+        int i = Replay.entryAt(r, at);
+        String label = file + " at " + Replay.local(r.entries().get(i).frame()) + " (entry " + (i + 1) + " of "
+                + r.entries().size() + ")";
+        return UiCommand.recorded(Replay.at(r, i), label, 2, false);
+    }
+}
