@@ -48,6 +48,11 @@ public final class RootOptions {
 
     private nscope.probes.model.Snapshot replayed;
 
+    /** --at TIME, or null. */
+    public String at() {
+        return at;
+    }
+
     /** The recording named by --replay, or null. */
     public Path replayFile() {
         return replay;

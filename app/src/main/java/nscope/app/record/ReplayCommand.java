@@ -6,7 +6,6 @@ import nscope.app.cli.NscopeCommand;
 import nscope.app.cli.UiCommand;
 import nscope.app.journal.JournalReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,19 +21,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @ParentCommand
     NscopeCommand parent;
 
-    @Option(
-            names = "--at",
-            paramLabel = "TIME",
-            description = "HH:MM:SS[.fff] on the recording host's clock, an ISO date-time or +SECONDS.")
-    String at;
-
     @Parameters(paramLabel = "FILE", description = "The recording's first file.")
     Path file;
 
     @Override
     public Integer call() {
         JournalReader r = Replay.open(file);
-        int i = Replay.entryAt(r, at);
+        int i = Replay.entryAt(r, parent.rootOptions().at());
         String label = file + " at " + Replay.local(r.entries().get(i).frame()) + " (entry " + (i + 1) + " of "
                 + r.entries().size() + ")";
         return UiCommand.recorded(Replay.at(r, i), label, 2, false);
