@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nscope.probes.cgroups.Hierarchy;
+import nscope.probes.model.Namespace;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Task;
@@ -66,7 +67,10 @@ final class EntryCodec {
                 g.writeStartArray();
                 ModelCodec.write(g, p.key(), e.getKey());
                 Object leader = e.getValue() instanceof Task t && !t.leader() ? b.get(t.tgid()) : null;
-                if (leader != null)
+                Object was = a.get(e.getKey());
+                if (e.getValue() instanceof Namespace n && was instanceof Namespace w)
+                    ModelCodec.writeLike(g, n, w, e.getKey(), p.key()); // a few of its members came or went: those
+                else if (leader != null)
                     ModelCodec.writeLike(g, (Task) e.getValue(), (Task) leader, ((Task) leader).tid(), p.key());
                 else ModelCodec.write(g, p.value(), e.getValue());
                 g.writeEndArray();

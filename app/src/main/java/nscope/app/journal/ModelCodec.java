@@ -199,7 +199,8 @@ final class ModelCodec {
                 Object mine = c.getAccessor().invoke(r), its = c.getAccessor().invoke(base);
                 if (java.util.Objects.equals(mine, its)) continue;
                 g.writeFieldName(c.getName());
-                write(g, c.getGenericType(), mine);
+                if (sortedInts(its) && sortedInts(mine)) listDelta(g, (List<?>) its, (List<?>) mine);
+                else write(g, c.getGenericType(), mine);
             }
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException(e);
@@ -214,15 +215,47 @@ final class ModelCodec {
         try {
             for (int i = 0; i < cs.length; i++) {
                 JsonNode v = n.get(cs[i].getName());
-                args[i] = v != null
-                        ? read(v, cs[i].getGenericType())
-                        : cs[i].getAccessor().invoke(base);
+                Object its = cs[i].getAccessor().invoke(base);
+                args[i] = v == null
+                        ? its
+                        : v.has("+") && its instanceof List<?> l ? applyDelta(v, l) : read(v, cs[i].getGenericType());
             }
             return constructor(base.getClass(), cs).newInstance(args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException(
                     "cannot make a " + base.getClass().getSimpleName() + ": " + e, e);
         }
+    }
+
+    /** A sorted list of integers (a namespace's members), which a record written like another gives as a delta. */
+    private static boolean sortedInts(Object o) {
+        if (!(o instanceof List<?> l) || l.isEmpty() || !(l.get(0) instanceof Integer)) return false;
+        for (int i = 1; i < l.size(); i++)
+            if (!(l.get(i) instanceof Integer b) || (Integer) l.get(i - 1) > b) return false;
+        return true;
+    }
+
+    /** {"+": [added...], "-": [removed...]}: a namespace's thousands of members, of which a few came or went. */
+    private static void listDelta(JsonGenerator g, List<?> before, List<?> after) throws IOException {
+        java.util.Set<Object> a = new java.util.HashSet<>(before), b = new java.util.HashSet<>(after);
+        g.writeStartObject();
+        g.writeArrayFieldStart("+");
+        for (Object o : after) if (!a.contains(o)) g.writeNumber((Integer) o);
+        g.writeEndArray();
+        g.writeArrayFieldStart("-");
+        for (Object o : before) if (!b.contains(o)) g.writeNumber((Integer) o);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static List<Integer> applyDelta(JsonNode d, List<?> before) {
+        java.util.Set<Integer> gone = new java.util.HashSet<>();
+        for (JsonNode n : d.get("-")) gone.add(n.intValue());
+        List<Integer> out = new ArrayList<>(before.size() + d.get("+").size());
+        for (Object o : before) if (!gone.contains(o)) out.add((Integer) o);
+        for (JsonNode n : d.get("+")) out.add(n.intValue());
+        out.sort(null);
+        return out;
     }
 
     private static RecordComponent[] components(Class<?> c) {
