@@ -91,6 +91,7 @@ class RecordReplayIT {
                             "1",
                             "--keyframe",
                             "45",
+                            "--cgroup-figures", // the cgroup trees at every entry, so the churn's cgroups are seen
                             rec.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("record.log").toFile())
