@@ -40,6 +40,9 @@ public final class CommandTree {
         m.put("ls", LsCommand.class);
         m.put("snapshot", SnapshotCommand.class);
         m.put("capture", CaptureCommand.class);
+        m.put("record", nscope.app.cli.read.RecordCommand.class);
+        m.put("diff", nscope.app.cli.read.DiffCommand.class);
+        m.put("replay", ReplayCommand.class);
         m.put("mounts", MountsCommand.class);
         m.put("explain", ExplainCommand.class);
         m.put("lab", LabCommand.class);

@@ -28,6 +28,16 @@ public final class ScreenSource implements UiLoop.Source {
     private Refresher refresher;
     private Snapshot recorded;
 
+    /** A source that is one snapshot (a moment of a recording, nscope replay): nothing read from any host. */
+    public static ScreenSource of(Snapshot s) {
+        Screens first =
+                Screens.of(s, nscope.probes.cgroups.CgroupCpu.none(), "", Map.of(), java.util.Set.of(AllScreens.FIRST));
+        ScreenSource src =
+                new ScreenSource(false, () -> null, CompletableFuture.completedFuture(first), Duration.ofSeconds(2));
+        src.recorded = s;
+        return src;
+    }
+
     public ScreenSource(boolean live, Supplier<Host> fullHost, CompletableFuture<Screens> first, Duration every) {
         this.live = live;
         this.fullHost = fullHost;

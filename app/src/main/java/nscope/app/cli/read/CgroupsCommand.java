@@ -135,12 +135,15 @@ public final class CgroupsCommand implements Callable<Integer> {
 
     private int run(RootOptions roots, PrintWriter out, PrintWriter err) {
         String from = path == null ? null : normalize(path);
-        Host host = roots.host();
+        Snapshot replayed = roots.replayed();
+        Host host = replayed != null ? null : roots.host();
         // the text without processes shows the cgroups and their members alone: a scan of nothing else
-        Collector c = json || processes
-                ? new Collector(host, Scope.PROCESSES, phases())
-                : Collector.cgroupsAlone(host, true, hierarchy);
-        Snapshot snap = c.collect();
+        Collector c = replayed != null
+                ? null
+                : json || processes
+                        ? new Collector(host, Scope.PROCESSES, phases())
+                        : Collector.cgroupsAlone(host, true, hierarchy);
+        Snapshot snap = replayed != null ? replayed : c.collect();
         CgroupCpu cpu = CgroupCpu.none();
         if (interval > 0 && roots.live()) {
             try {

@@ -57,6 +57,11 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (tid <= 0) throw new UserError("PID|TID must be a positive number, not " + tid, 2);
+        if (parent.roots().replayFile() != null)
+            throw new UserError(
+                    "explain reads a live process's files (environment, descriptors, limits), which a"
+                            + " recording does not hold; on a recording, use ls, cgroups, mounts or snapshot",
+                    2);
         Host host = parent.roots().host(true);
         LensReader reader = new LensReader(host);
         PrintWriter out = spec.commandLine().getOut();

@@ -114,12 +114,14 @@ public final class LsCommand implements Callable<Integer> {
         if (all) phases.add(Collector.Phase.HOLDERS);
         if (tree != null) phases.add(Collector.Phase.RELATIONS);
         boolean plain = roots().live() && !threads && phases.isEmpty();
-        Snapshot snap = (plain ? Prefetch.take() : java.util.Optional.<Snapshot>empty())
+        Snapshot snap = roots().snapshot(() -> (plain ? Prefetch.take() : java.util.Optional.<Snapshot>empty())
                 .orElseGet(() -> new Collector(roots().host(threads), threads ? Scope.TASKS : Scope.PROCESSES, phases)
-                        .collect());
+                        .collect()));
         if (pid != null && snap.leader(pid).isEmpty()) {
             // without --threads only leaders were read: look at every task to tell a thread from nothing
-            Snapshot all = threads ? snap : new Collector(roots().host(true), Scope.TASKS).collect();
+            Snapshot all = threads || roots().replayFile() != null
+                    ? snap
+                    : new Collector(roots().host(true), Scope.TASKS).collect();
             throw new UserError("no process " + pid
                     + (all.task(pid).isPresent()
                             ? " (it is a thread; give its TGID "

@@ -13,6 +13,7 @@ import nscope.app.cli.common.UserError;
 import nscope.app.json.Json;
 import nscope.app.json.MountsJson;
 import nscope.probes.Collector;
+import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.ScanProblem;
@@ -64,12 +65,14 @@ public final class MountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Host host = parent.roots().host();
-        Snapshot snap = new Collector(host, Scope.PROCESSES).collect();
+        Snapshot replayed = parent.roots().replayed();
+        Host host = replayed != null ? null : parent.roots().host();
+        Snapshot snap = replayed != null ? replayed : new Collector(host, Scope.PROCESSES).collect();
         Task t = snap.leader(pid).orElseThrow(() -> new UserError("no process " + pid + " (it may have exited)"));
         Readout<NsId> ns = t.ns(NsLink.MNT);
         if (!ns.known()) throw new UserError("the mount namespace of process " + pid + " is " + reason(ns.why()));
-        MountTables.Result r = new MountTables(host, snap).read(List.of(ns.get()));
+        MountTables.Result r =
+                replayed != null ? recorded(snap, ns.get(), pid) : new MountTables(host, snap).read(List.of(ns.get()));
         Readout<MountTable> table = r.tables().get(ns.get());
         if (!table.known())
             throw new UserError("cannot read the mount table of process " + pid + " (mnt:[" + ns.get() + "]): "
@@ -88,6 +91,16 @@ public final class MountsCommand implements Callable<Integer> {
         out.flush();
         summarize(r.problems(), spec.commandLine().getErr());
         return 0;
+    }
+
+    /** The table a recording holds for the namespace (in its facts), as a read of it would give it. */
+    private static MountTables.Result recorded(Snapshot snap, NsId ns, int pid) {
+        Readout<NsFacts> f = snap.facts(ns).orElse(null);
+        Readout<MountTable> table = f == null
+                ? Readout.unknown(Unknown.Reason.NOT_PROVIDED, "the recording holds no mount table for it")
+                : !f.known() ? Readout.unknown(f.why()) : Readout.of(((NsFacts.Mnt) f.get()).table());
+        return new MountTables.Result(
+                new java.util.TreeMap<>(Map.of(ns, table)), new java.util.TreeMap<>(Map.of(ns, pid)), List.of());
     }
 
     private static String reason(Unknown u) {

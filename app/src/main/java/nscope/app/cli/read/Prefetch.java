@@ -22,6 +22,7 @@ public final class Prefetch {
     /** Looks only at the first word; the real parsing is picocli's. */
     public static void start(String[] args) {
         if (args.length == 0 || !args[0].equals("ls")) return;
+        for (String a : args) if (a.startsWith("--replay") || a.startsWith("--root")) return; // not the live host
         CompletableFuture<Snapshot> f = new CompletableFuture<>();
         Thread t = new Thread(
                 () -> {

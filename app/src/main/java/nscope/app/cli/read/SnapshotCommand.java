@@ -57,7 +57,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     public Integer call() {
         if (bench != null) return bench();
         long t0 = System.nanoTime();
-        Snapshot snap = new Collector(parent.roots().host(true)).collect();
+        Snapshot snap =
+                parent.roots().snapshot(() -> new Collector(parent.roots().host(true)).collect());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -90,6 +91,8 @@ public final class SnapshotCommand implements Callable<Integer> {
      * both see the same machine. The first scans include JIT warm-up.
      */
     private int bench() {
+        if (parent.roots().replayFile() != null)
+            throw new UserError("--bench times scans of a host, not a recording", 2);
         if (bench < 1) throw new UserError("--bench needs a count of at least 1", 2);
         Host host = parent.roots().host(true);
         Collector tasks = new Collector(host, Scope.TASKS), full = new Collector(host);

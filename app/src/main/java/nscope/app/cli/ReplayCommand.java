@@ -1,0 +1,34 @@
+package nscope.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import nscope.app.cli.common.Replay;
+import nscope.app.journal.JournalReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** nscope replay FILE: the screen on a moment of a recording, read-only. */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Open the screen on a recording (nscope record) as it was at --at TIME (default: its last entry).",
+            "Every screen, search and link work as on a live host; actions that change a host are off."
+        })
+public final class ReplayCommand implements Callable<Integer> {
+    @ParentCommand
+    NscopeCommand parent;
+
+    @Parameters(paramLabel = "FILE", description = "The recording's first file.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        JournalReader r = Replay.open(file);
+        int i = Replay.entryAt(r, parent.roots().at());
+        String label = file + " at " + Replay.local(r.entries().get(i).frame()) + " (entry " + (i + 1) + " of "
+                + r.entries().size() + ")";
+        return UiCommand.recorded(Replay.at(r, i), label, 2, false);
+    }
+}
