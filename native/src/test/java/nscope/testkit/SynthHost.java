@@ -31,12 +31,22 @@ public final class SynthHost implements AutoCloseable {
         return new SynthHost(name);
     }
 
-    private static boolean onlyTheCountFailed(IOException e, String name) {
+    /**
+     * Whether only the closing count failed: its process count prints "cannot access" for a vanished
+     * process, its task count (stderr to /dev/null) fails silently, both exit 2; every object was made
+     * by then, which status confirms.
+     */
+    private static boolean onlyTheCountFailed(IOException e, String name) throws InterruptedException {
         String m = String.valueOf(e.getMessage());
         String stderr = m.substring(m.indexOf(": ") + 2);
-        return Files.exists(Path.of("/run/synth-host", name, "pids"))
-                && !stderr.isBlank()
-                && stderr.lines().allMatch(l -> l.startsWith("ls: cannot access '/proc/"));
+        if (!m.contains(" exited 2: ")
+                || !Files.exists(Path.of("/run/synth-host", name, "pids"))
+                || !stderr.lines().allMatch(l -> l.startsWith("ls: cannot access '/proc/"))) return false;
+        try {
+            return run(Repo.synthHost().toString(), "status", "--name", name).contains(" up: ");
+        } catch (IOException notUp) {
+            return false;
+        }
     }
 
     public String name() {
