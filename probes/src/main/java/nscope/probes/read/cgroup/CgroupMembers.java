@@ -142,7 +142,8 @@ public final class CgroupMembers {
     /**
      * The thread group of every thread in a list the walk read, where the
      * scan did not read threads itself (a processes-only scan): each
-     * process's /proc/PID/task listed once, only when some thread is unknown.
+     * multithreaded process's /proc/PID/task listed once, only when some
+     * thread is unknown.
      */
     public IntUnaryOperator threadGroups(
             List<Map<String, Cgroup>> walked, Collection<Integer> processes, IntUnaryOperator tgidOf) {
@@ -153,9 +154,11 @@ public final class CgroupMembers {
         if (!unknown) return tgidOf;
         Map<Integer, Integer> groups = new ConcurrentHashMap<>();
         processes.parallelStream().forEach(pid -> {
+            Path task = host.roots().proc().resolve(Integer.toString(pid)).resolve("task");
+            // one thread: its leader, whose group is known; most processes have no other (a stat, not a listing)
+            if (host.files().threads(task) == 1) return;
             try {
-                for (String tid : host.files()
-                        .list(host.roots().proc().resolve(Integer.toString(pid)).resolve("task"))) {
+                for (String tid : host.files().list(task)) {
                     int t = PidName.parse(tid);
                     if (t > 0) groups.put(t, pid);
                 }
