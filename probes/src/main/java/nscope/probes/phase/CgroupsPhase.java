@@ -119,7 +119,10 @@ public final class CgroupsPhase implements ScanPhase {
     /**
      * The phase for a scan that read the process list alone (TasksPhase.listOnly):
      * its members are the listed processes, each its own thread group's
-     * leader as in a scan of processes; no cgroup namespace's roots.
+     * leader as in a scan of processes; no cgroup namespace's roots. With
+     * every thread list read (v1Threads), the lists place the processes and
+     * only those in none (zombies, newcomers) have their /proc/PID/cgroup
+     * read: 2,800 file reads fewer on the synthetic host, output the same.
      *
      * @param only walk only the hierarchies this --hierarchy name picks ({@link Hierarchies#picks}); null: all
      */
@@ -175,14 +178,21 @@ public final class CgroupsPhase implements ScanPhase {
         boolean v1 = hierarchies.stream().anyMatch(h -> h.version() == 1);
         boolean lists = v1Threads || v1 && v1Cgroups >= 0 && threads.size() >= threadsPerTasksFile * v1Cgroups;
         Map<Integer, Integer> apart = v1 && !lists ? threads : Map.of();
-        Future<Map<Integer, Readout<List<CgroupLine>>>> lineReads = BESIDE.submit(() -> members.lines(processes));
+        // every thread list read (nscope cgroups): they place the processes, whose own files are read only where not
+        boolean byLists = listOnly && v1Threads;
+        Future<Map<Integer, Readout<List<CgroupLine>>>> lineReads =
+                byLists ? null : BESIDE.submit(() -> members.lines(processes));
         Future<Map<NsId, Readout<NsFacts>>> freshRoots = BESIDE.submit(nsRoots::readFresh);
         Future<Map<Integer, Readout<List<CgroupLine>>>> threadReads =
                 apart.isEmpty() ? null : BESIDE.submit(() -> members.threadLines(apart));
         List<Map<String, Cgroup>> walked = walk(new CgroupWalk(host, lists), host, hierarchies, problems);
         v1Cgroups = v1CgroupCount(hierarchies, walked);
         long sampled = System.nanoTime();
-        Map<Integer, Readout<List<CgroupLine>>> lines = done(lineReads);
+        Map<Integer, String[]> placed = byLists ? CgroupMembers.placed(walked, processes) : null;
+        Map<Integer, Readout<List<CgroupLine>>> lines = lineReads != null
+                ? done(lineReads)
+                : members.lines(placed == null ? processes : unplaced(processes, placed));
+        if (placed == null) placed = Map.of();
         CgroupMembers.TreeOf treeOf = new CgroupMembers.TreeOf(hierarchies);
         if (threadReads != null)
             walked = CgroupMembers.v1Threads(hierarchies, walked, lines, done(threadReads), treeOf);
@@ -191,7 +201,9 @@ public final class CgroupsPhase implements ScanPhase {
         host.files().scanDone(); // descriptors kept for cgroups and processes this scan did not meet are let go
         IntUnaryOperator groupOf = lists ? members.threadGroups(walked, processes, tgidOf) : tgidOf;
         scan.cgroups(new Cgroups(
-                CgroupMembers.withProcesses(hierarchies, walked, processes, lines, treeOf, groupOf), lines, sampled));
+                CgroupMembers.withProcesses(hierarchies, walked, processes, placed, lines, treeOf, groupOf),
+                lines,
+                sampled));
         scan.facts().putAll(found);
         scan.problems().addAll(problems);
     }
@@ -233,6 +245,13 @@ public final class CgroupsPhase implements ScanPhase {
         for (int i = 0; i < hierarchies.size(); i++)
             if (hierarchies.get(i).version() == 1) n += walked.get(i).size();
         return n;
+    }
+
+    /** The processes no thread list placed. */
+    private static List<Integer> unplaced(Collection<Integer> processes, Map<Integer, String[]> placed) {
+        List<Integer> out = new ArrayList<>();
+        for (int pid : processes) if (!placed.containsKey(pid)) out.add(pid);
+        return out;
     }
 
     /** The thread groups whose leader was read. */

@@ -43,6 +43,11 @@ public interface HostFiles {
     /** Whether the path exists itself (a link counts, even if it dangles). */
     boolean exists(Path p);
 
+    /** The threads a /proc/PID/task directory holds, from its link count alone; -1 when that does not tell. */
+    default int threads(Path taskDir) {
+        return -1;
+    }
+
     /**
      * Reads DIR/stat, DIR/status and DIR/ns/NAME for each name; a failure is
      * kept with the item and the rest is still read.

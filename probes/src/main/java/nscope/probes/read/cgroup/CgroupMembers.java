@@ -142,7 +142,8 @@ public final class CgroupMembers {
     /**
      * The thread group of every thread in a list the walk read, where the
      * scan did not read threads itself (a processes-only scan): each
-     * process's /proc/PID/task listed once, only when some thread is unknown.
+     * multithreaded process's /proc/PID/task listed once, only when some
+     * thread is unknown.
      */
     public IntUnaryOperator threadGroups(
             List<Map<String, Cgroup>> walked, Collection<Integer> processes, IntUnaryOperator tgidOf) {
@@ -153,9 +154,11 @@ public final class CgroupMembers {
         if (!unknown) return tgidOf;
         Map<Integer, Integer> groups = new ConcurrentHashMap<>();
         processes.parallelStream().forEach(pid -> {
+            Path task = host.roots().proc().resolve(Integer.toString(pid)).resolve("task");
+            // one thread: its leader, whose group is known; most processes have no other (a stat, not a listing)
+            if (host.files().threads(task) == 1) return;
             try {
-                for (String tid : host.files()
-                        .list(host.roots().proc().resolve(Integer.toString(pid)).resolve("task"))) {
+                for (String tid : host.files().list(task)) {
                     int t = PidName.parse(tid);
                     if (t > 0) groups.put(t, pid);
                 }
@@ -192,6 +195,34 @@ public final class CgroupMembers {
     }
 
     /**
+     * Which cgroup of each walked hierarchy holds each process's leader, from
+     * the thread lists the walk read (v1 tasks, v2 cgroup.threads), as its
+     * /proc/PID/cgroup line would name it: one hash lookup instead of a file
+     * read per process. A process in no list of some walked hierarchy (a
+     * zombie: listed in /proc, its line still naming a cgroup, but in no
+     * cgroup's lists; or one that came after the walk) is left out, for its
+     * own /proc/PID/cgroup to place. Null when some list is not known.
+     *
+     * @return for each process placed, its cgroup path in each hierarchy (null where not walked)
+     */
+    public static Map<Integer, String[]> placed(List<Map<String, Cgroup>> walked, Collection<Integer> processes) {
+        java.util.Set<Integer> listed = new java.util.HashSet<>(processes);
+        Map<Integer, String[]> at = new HashMap<>();
+        int n = walked.size();
+        for (int i = 0; i < n; i++)
+            for (Cgroup c : walked.get(i).values()) {
+                if (!c.threads().known()) return null;
+                for (int tid : c.threads().get())
+                    if (listed.contains(tid)) at.computeIfAbsent(tid, k -> new String[n])[i] = c.path();
+            }
+        at.values().removeIf(paths -> {
+            for (int i = 0; i < n; i++) if (paths[i] == null && !walked.get(i).isEmpty()) return true;
+            return false;
+        });
+        return at;
+    }
+
+    /**
      * Each cgroup's member processes, from every process's /proc/PID/cgroup
      * line for its hierarchy: the kernel's own answer for each process, and
      * the same list cgroup.procs gives, which costs some 45 us a cgroup per
@@ -207,10 +238,34 @@ public final class CgroupMembers {
             Map<Integer, Readout<List<CgroupLine>>> lines,
             TreeOf treeOf,
             IntUnaryOperator tgidOf) {
-        // one pass over every line, in PID order, so each cgroup's list comes out sorted
+        return withProcesses(hierarchies, walked, processes, Map.of(), lines, treeOf, tgidOf);
+    }
+
+    /**
+     * As above, each process placed by {@link #placed} where it was, by its
+     * line where not.
+     */
+    public static List<CgroupTree> withProcesses(
+            List<Hierarchy> hierarchies,
+            List<Map<String, Cgroup>> walked,
+            Collection<Integer> processes,
+            Map<Integer, String[]> placed,
+            Map<Integer, Readout<List<CgroupLine>>> lines,
+            TreeOf treeOf,
+            IntUnaryOperator tgidOf) {
+        // one pass over every process, in PID order, so each cgroup's list comes out sorted
         List<Map<String, List<Integer>>> procs = new ArrayList<>();
         for (int i = 0; i < hierarchies.size(); i++) procs.add(new HashMap<>());
         for (int pid : processes) {
+            String[] at = placed.get(pid);
+            if (at != null) {
+                for (int i = 0; i < at.length; i++)
+                    if (at[i] != null)
+                        procs.get(i)
+                                .computeIfAbsent(at[i], k -> new ArrayList<>())
+                                .add(pid);
+                continue;
+            }
             Readout<List<CgroupLine>> r = lines.get(pid);
             if (r == null || !r.known()) continue;
             for (CgroupLine l : r.get()) {
