@@ -152,12 +152,11 @@ public final class Kernel {
     }
 
     /**
-     * pread(2) from offset 0: a kernfs or proc file read again through a
-     * descriptor kept open produces its text anew, without the open and
-     * release (which cost the kernel more than the read) of each fresh read.
+     * pread(2) from offset: a kernfs or proc file read again through a descriptor kept open produces its
+     * text anew (from 0), without the open and release, which cost the kernel more than the read.
      */
-    public int pread(Fd fd, byte[] buf) throws KernelException {
-        long r = libc.pread(fd.number(), buf, buf.length, 0);
+    public int pread(Fd fd, byte[] buf, int len, long offset) throws KernelException {
+        long r = libc.pread(fd.number(), buf, len, offset);
         if (r < 0) throw error("read", fd.what());
         return (int) r;
     }

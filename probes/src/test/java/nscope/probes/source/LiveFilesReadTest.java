@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A seq_file longer than a page comes back whole: the kernel hands out at
  * most a page per read, so a read short of the buffer is not the end (a v1
- * tasks list of 12,000 threads once showed as its first 821).
+ * tasks list of 12,000 threads once showed as its first 821), by either reader.
  */
 class LiveFilesReadTest {
     @Test
@@ -27,5 +27,10 @@ class LiveFilesReadTest {
         assertTrue(once < whole.length, "one read gives part of " + f + ": " + once + " of " + whole.length);
         assertArrayEquals(whole, new LiveFiles().read(f));
         assertArrayEquals(whole, new LiveFiles(true).read(f));
+        // the live screen's reader: a fresh read, and a read again through a descriptor it keeps (pread)
+        NativeFiles nat = new NativeFiles(nscope.kernel.Kernel.shared(), true);
+        assertArrayEquals(whole, nat.read(f));
+        assertArrayEquals(whole, nat.readAgain(f));
+        assertArrayEquals(whole, nat.readAgain(f));
     }
 }
