@@ -145,7 +145,8 @@ class LiveRefresherTest {
             // as many per cgroup as before (others' cgroups may come or go); within the budget, which then varies
             int budget = nscope.probes.source.NativeFiles.keptBudget();
             double expected = Math.min(steady * (double) cgroupDirs() / before, budget);
-            double slack = steady >= budget * 0.9 ? budget / 4.0 : expected / 10.0;
+            // near the budget (a host of thousands of cgroups) the kept set is trimmed to it: compare within a quarter
+            double slack = Math.max(steady, expected) >= budget * 0.8 ? budget / 4.0 : expected / 10.0;
             assertEquals(expected, files.keptOpen(), slack, "and one that reads them again reads through them");
         } finally {
             host.release();
