@@ -63,6 +63,34 @@ class DistIT {
         works(top.resolve("bin/nscope"), Files.createDirectories(WORK.resolve("cache-tar")));
     }
 
+    /** Unpacked by root, run by another user (nobody): its archive in that user's cache, the screen read-only. */
+    @Test
+    void theTarballRunsAsAnyUser() throws Exception {
+        Path dir = Files.createDirectories(WORK.resolve("for anyone"));
+        Tree.sh("tar", "-C", dir.toString(), "-xzf", tarball.toString());
+        Tree.sh("chmod", "-R", "a+rX", WORK.toString());
+        Path cache = Files.createDirectories(WORK.resolve("cache-nobody"));
+        Tree.sh("chown", "65534:65534", cache.toString());
+        Path top;
+        try (Stream<Path> s = Files.list(dir)) {
+            top = s.findFirst().orElseThrow();
+        }
+        String nscope = top.resolve("bin/nscope").toString();
+        String[] asNobody = {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
+        List<String> env = Tree.with(NoJava.cacheIn(cache), List.of("HOME=" + cache));
+        NoJava.Run id = NoJava.run(env, Tree.with(asNobody, "id", "-u"));
+        assertEquals("65534", id.out().strip(), "the commands below run as nobody");
+        NoJava.Run v = NoJava.run(env, Tree.with(asNobody, nscope, "--version"));
+        assertEquals(0, v.rc(), v.out());
+        assertTrue(v.out().startsWith("nscope "), v.out());
+        Tree.single(cache.resolve("nscope")); // its first run made the archive where nobody may write
+        NoJava.Run ls = NoJava.run(env, Tree.with(asNobody, nscope, "ls"));
+        assertEquals(0, ls.rc(), ls.out());
+        assertTrue(ls.out().contains("NS TYPE"), ls.out());
+        NoJava.Run screen = NoJava.run(env, Tree.with(asNobody, "bash", "-c", Screen.SCRIPT, "bash", nscope));
+        assertEquals(0, screen.rc(), "no first frame as nobody: " + screen.out());
+    }
+
     @Test
     void theDebsFilesRunAsLaidOut() throws Exception {
         Path root = Files.createDirectories(WORK.resolve("deb-x"));
