@@ -2,6 +2,7 @@ package nscope.app.cli;
 
 import static nscope.app.cli.LiveUiIT.tmux;
 import static nscope.app.cli.LiveUiIT.until;
+import static nscope.app.cli.LiveUiIT.untilSteady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class LabScreenIT {
             start(s);
             for (int i = 1; i <= 4; i++) {
                 tmux("send-keys", "-t", s, "Space");
-                String p = until(s, "step " + i + "/4 done");
+                String p = untilSteady(s, "step " + i + "/4 done");
                 assertTrue(p.contains("(every observation seen)"), p);
                 assertFalse(p.contains("NOT SEEN"), p);
                 assertEquals(OBSERVATIONS[i - 1], count(p, "\n  seen: "), "step " + i + "'s observations\n" + p);

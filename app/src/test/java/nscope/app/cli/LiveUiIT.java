@@ -231,6 +231,21 @@ class LiveUiIT {
         return until(session, text, 30);
     }
 
+    /**
+     * The pane once it shows text and has stopped changing: a capture can fall in the middle of a frame's
+     * drawing (the lines already written from the new frame, the rest still the old one's).
+     */
+    static String untilSteady(String session, String text) throws IOException, InterruptedException {
+        String p = until(session, text);
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(300);
+            String again = paneOf(session);
+            if (again.equals(p)) return p;
+            p = again;
+        }
+        return p;
+    }
+
     /** ./nscope started as root in a new session, its audit log in auditLog, up to its first frame. */
     static void startAsRoot(String session, Path auditLog) throws Exception {
         assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
