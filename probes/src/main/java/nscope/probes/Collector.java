@@ -95,10 +95,6 @@ public final class Collector {
         this(host, scope, EnumSet.noneOf(Phase.class));
     }
 
-    public Collector(Host host, Scope scope, Set<Phase> phases) {
-        this(host, scope, phases, true);
-    }
-
     /** A collector that runs exactly these phases (see {@link #cgroupsAlone}). */
     private Collector(Host host, CgroupsPhase cgroups, List<ScanPhase> phases) {
         this.host = host;
@@ -125,11 +121,10 @@ public final class Collector {
         return new Collector(host, c, List.of(TasksPhase.listOnly(), c));
     }
 
-    /** @param links whether to read the tasks' namespace links */
-    private Collector(Host host, Scope scope, Set<Phase> asked, boolean links) {
+    public Collector(Host host, Scope scope, Set<Phase> asked) {
         this.host = host;
         this.scope = scope;
-        this.links = links;
+        this.links = true;
         this.cgroups = new CgroupsPhase(asked.contains(Phase.CGROUP_THREADS));
         List<ScanPhase> run = new ArrayList<>();
         for (Row r : PHASES)

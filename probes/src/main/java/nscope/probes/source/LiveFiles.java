@@ -12,8 +12,11 @@ import java.util.Map;
 
 /** File operations on a real filesystem (the live host, or any directory). */
 public class LiveFiles implements HostFiles {
-    /** A read shorter than this (half a page) with room left in the buffer is a file's last (see {@link #read}). */
-    private static final int SURELY_LAST = 2048;
+    /**
+     * A read shorter than this (half a page) with room left in the buffer is a file's last (see {@link #read});
+     * NativeFiles reads by the same rule.
+     */
+    static final int SURELY_LAST = 2048;
 
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[16384]);
 

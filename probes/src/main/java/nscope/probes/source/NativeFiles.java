@@ -284,20 +284,14 @@ public final class NativeFiles extends LiveFiles {
         }
     }
 
-    /**
-     * A read shorter than this with room left is a file's last. Not every short read is: a seq_file that
-     * lists records (a v1 tasks list, cgroup.procs, mountinfo) hands out about a page of whole records per
-     * read (12,800 threads' tasks list came back as 4,092 bytes, 821 of them), so a longer one reads on.
-     */
-    private static final int SURELY_LAST = 2048;
-
-    /** The whole file from offset 0 into bufs[0], growing it until the file fits; returns the length. */
+    /** The whole file from offset 0 into bufs[0], growing it until the file fits (a seq_file read on, see
+     * LiveFiles.SURELY_LAST); returns the length. */
     private int preadAll(Fd fd, byte[][] bufs) throws KernelException {
         while (true) {
             byte[] buf = bufs[0];
             int n = kernel.pread(fd, buf, buf.length, 0);
             byte[] tail = null;
-            for (int r = n; r >= SURELY_LAST && n < buf.length; n += r) {
+            for (int r = n; r >= LiveFiles.SURELY_LAST && n < buf.length; n += r) {
                 if (tail == null) tail = new byte[buf.length];
                 r = kernel.pread(fd, tail, buf.length - n, n);
                 System.arraycopy(tail, 0, buf, n, r);
@@ -329,7 +323,7 @@ public final class NativeFiles extends LiveFiles {
     private int readAll(Fd dir, byte[] name, byte[][] bufs, int i) throws KernelException {
         while (true) {
             int n = kernel.readFile(dir, name, bufs[i]);
-            if (n >= SURELY_LAST && n < bufs[i].length) return readOn(dir, name, bufs, i);
+            if (n >= LiveFiles.SURELY_LAST && n < bufs[i].length) return readOn(dir, name, bufs, i);
             if (n < bufs[i].length) return n;
             bufs[i] = new byte[bufs[i].length * 2];
         }
