@@ -73,7 +73,8 @@ public final class JournalWriter implements Closeable {
         if (closed) return false;
         HostState now = HostState.of(s);
         now.takenAt = at;
-        if (out != null && maxSize > 0 && size >= maxSize) closeFile();
+        // a file made ahead of its first entry (create()) takes that entry whatever the limit
+        if (out != null && maxSize > 0 && size >= maxSize && size > Frame.MAGIC.length) closeFile();
         boolean key = out == null || lastKey == null || !at.isBefore(lastKey.plus(keyframeEvery));
         if (out == null) open();
         byte[] body = body(key ? null : last, now, label);
