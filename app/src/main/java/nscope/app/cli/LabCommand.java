@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "List the labs, or run one: a lesson on the host's kernel, step by step.",
             "Without NAME: list the labs, one per line, name first, then title.",
             "With NAME: open the live screen on that lab (Space or n runs the next step, b shows the last explanation again, q or Esc leaves it). Everything a lab makes is named nscope-lab-* and removed when it ends.",
-            "With --script: run every step without the screen and print what each ran and observed of the kernel; exit 1 if an expected observation did not happen."
+            "With --script: run every step without the screen and print what each ran and observed of the kernel; exit 1 if an expected observation did not happen.",
+            "With --record FILE: the lab's screen is recorded, each entry labelled with the lab's step (nscope replay FILE)."
         })
 final class LabCommand implements Callable<Integer> {
     @ParentCommand
@@ -44,6 +45,9 @@ final class LabCommand implements Callable<Integer> {
             names = {"-J", "--json"},
             description = "With --script: one JSON object per step.")
     boolean json;
+
+    @picocli.CommandLine.Mixin
+    nscope.app.cli.common.ScreenRecordOptions record;
 
     @Spec
     CommandSpec spec;
@@ -62,7 +66,9 @@ final class LabCommand implements Callable<Integer> {
                 .orElseThrow(() ->
                         new UserError("no lab named " + nscope.act.Names.shown(name) + " (nscope lab lists them)", 2));
         if (json && !script) throw new UserError("--json goes with --script", 2);
-        if (!script) return UiCommand.withLab(parent, lab.name());
+        if (!script) return UiCommand.withLab(parent, lab.name(), record.file != null ? record : parent.record);
+        if (record.file != null || parent.record.file != null)
+            throw new UserError("--record records the lab's screen: leave out --script", 2);
         HostAbilities host = HostAbilities.read();
         LabSession.refusal(lab, host).ifPresent(why -> {
             throw new UserError(why, 3);

@@ -3,7 +3,9 @@ package nscope.app.cli;
 import java.util.concurrent.Callable;
 import nscope.app.cli.common.RootOptions;
 import nscope.app.cli.common.Rooted;
+import nscope.app.cli.common.ScreenRecordOptions;
 import nscope.app.cli.common.Seconds;
+import nscope.app.cli.common.UserError;
 import nscope.app.cli.read.LsCommand;
 import nscope.app.screen.OnTerminal;
 import picocli.CommandLine.Command;
@@ -53,6 +55,9 @@ public final class NscopeCommand implements Callable<Integer>, Rooted {
             description = "The live screen offers no action that changes the host.")
     boolean readOnly;
 
+    @Mixin
+    ScreenRecordOptions record;
+
     @Spec
     CommandSpec spec;
 
@@ -64,8 +69,11 @@ public final class NscopeCommand implements Callable<Integer>, Rooted {
     @Override
     public Integer call() {
         if (OnTerminal.interactive()) {
-            return UiCommand.run(roots, interval, noColor, readOnly);
+            return UiCommand.run(roots, interval, noColor, readOnly, null, record);
         }
+        if (record.file != null)
+            throw new UserError(
+                    "--record records the screen, which needs a terminal; without one: nscope record FILE", 2);
         return LsCommand.asDefault(roots, spec).call();
     }
 }

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nscope.app.cli.common.RootOptions;
+import nscope.app.cli.common.ScreenRecordOptions;
 import nscope.app.cli.common.Seconds;
 import nscope.app.cli.common.UserError;
 import nscope.app.container.ContainerState;
+import nscope.app.record.ScreenRecorder;
 import nscope.app.screen.FirstFrame;
 import nscope.app.screen.LiveHostFacts;
 import nscope.app.screen.OnTerminal;
@@ -57,9 +59,12 @@ public final class UiCommand implements Callable<Integer> {
     @Option(names = "--read-only", description = "Offer no action that changes the host (signals, cgroup changes).")
     boolean readOnly;
 
+    @picocli.CommandLine.Mixin
+    ScreenRecordOptions record;
+
     @Override
     public Integer call() {
-        return run(parent.roots, interval, noColor, readOnly);
+        return run(parent.roots, interval, noColor, readOnly, null, record.file != null ? record : parent.record);
     }
 
     /**
@@ -67,7 +72,7 @@ public final class UiCommand implements Callable<Integer> {
      * that cannot run here says why before the screen opens: on a recording, with --read-only, not root, a
      * controller missing.
      */
-    static int withLab(NscopeCommand parent, String lab) {
+    static int withLab(NscopeCommand parent, String lab, ScreenRecordOptions record) {
         if (!parent.roots.live())
             throw new UserError("a lab changes the live host: --root only shows a recording (leave it out)", 2);
         if (parent.readOnly) throw new UserError("a lab changes the host: leave out --read-only", 2);
@@ -78,19 +83,45 @@ public final class UiCommand implements Callable<Integer> {
                 .ifPresent(why -> {
                     throw new UserError(why, 3);
                 });
-        return run(parent.roots, parent.interval, parent.noColor, false, lab);
+        return run(parent.roots, parent.interval, parent.noColor, false, lab, record);
     }
 
     public static int run(RootOptions roots, double interval, boolean noColor, boolean readOnly) {
-        return run(roots, interval, noColor, readOnly, null);
+        return run(roots, interval, noColor, readOnly, null, null);
     }
 
-    /** The screen; lab: a lab opened at its start (null: none). */
-    static int run(RootOptions roots, double interval, boolean noColor, boolean readOnly, String lab) {
+    /**
+     * The screen; lab: a lab opened at its start (null: none); record: --record FILE and how (null or no
+     * FILE: nothing recorded).
+     */
+    static int run(
+            RootOptions roots,
+            double interval,
+            boolean noColor,
+            boolean readOnly,
+            String lab,
+            ScreenRecordOptions record) {
         if (!OnTerminal.interactive())
             throw new UserError("the screen needs a terminal (stdin and stdout); for text, use 'nscope ls'");
         boolean live = roots.live();
         Host plain = roots.host(false);
+        ScreenRecorder recorder = ScreenRecording.start(record, live, interval, plain);
+        try {
+            return run(roots, interval, noColor, readOnly, lab, live, plain, recorder);
+        } finally {
+            ScreenRecording.end(recorder);
+        }
+    }
+
+    private static int run(
+            RootOptions roots,
+            double interval,
+            boolean noColor,
+            boolean readOnly,
+            String lab,
+            boolean live,
+            Host plain,
+            ScreenRecorder recorder) {
         // the first frame's scan and rows are made while the terminal is set up (Lanterna waits on stty)
         Palette palette = Palette.from(System.getenv(), noColor);
         java.util.concurrent.CompletableFuture<Screens> first =
@@ -105,6 +136,11 @@ public final class UiCommand implements Callable<Integer> {
         warm.start();
         Duration every = Duration.ofMillis((long) (interval * 1000));
         ScreenSource source = new ScreenSource(live, () -> roots.host(true), first, every);
+        ScreenLabs labs = live ? new ScreenLabs(readOnly ? "started with --read-only" : null) : null;
+        if (recorder != null) {
+            source.listen(recorder::offer, recorder.everyCgroups());
+            if (labs != null) labs.onStep(recorder::label);
+        }
         java.util.function.Supplier<HostFacts> facts =
                 live ? new LiveHostFacts() : () -> HostFacts.recorded(plain.label());
         try {
@@ -116,8 +152,9 @@ public final class UiCommand implements Callable<Integer> {
                     ScreenActions.of(readOnly, live),
                     live ? UiCommand::containers : null,
                     lens(live, plain),
-                    live ? new ScreenLabs(readOnly ? "started with --read-only" : null) : null,
-                    lab);
+                    labs,
+                    lab,
+                    recorder);
         } catch (IOException e) {
             throw new UserError(e.getMessage());
         } finally {

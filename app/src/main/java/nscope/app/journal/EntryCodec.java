@@ -29,8 +29,11 @@ final class EntryCodec {
 
     private EntryCodec() {}
 
-    /** Writes what changed from {@code before} (null: a keyframe, everything) to {@code after}. */
-    static void write(HostState before, HostState after, JsonGenerator g) throws IOException {
+    /**
+     * Writes what changed from {@code before} (null: a keyframe, everything) to {@code after}; label: what
+     * was going on (a lab's step), written as "label" when not null.
+     */
+    static void write(HostState before, HostState after, String label, JsonGenerator g) throws IOException {
         HostState from = before != null ? before : new HostState();
         g.writeStartObject();
         g.writeStringField("takenAt", after.takenAt.toString());
@@ -39,6 +42,7 @@ final class EntryCodec {
         g.writeFieldName("bootTime");
         ModelCodec.write(g, READOUT_INSTANT, after.bootTime);
         g.writeNumberField("sampledNanos", after.sampledNanos);
+        if (label != null) g.writeStringField("label", label);
         if (before == null || !from.problems.equals(after.problems)) {
             g.writeFieldName("problems");
             ModelCodec.write(g, PROBLEMS, after.problems);

@@ -112,6 +112,14 @@ public final class JournalReader {
         return s;
     }
 
+    /** Entry {@code i}'s label (what was going on then, such as a lab's step), or null when it has none. */
+    public String label(int i) throws IOException {
+        Entry e = entries.get(i);
+        try (RandomAccessFile f = new RandomAccessFile(e.file().toFile(), "r")) {
+            return body(f, e.frame()).path("label").textValue();
+        }
+    }
+
     private static JsonNode body(RandomAccessFile f, Frame fr) throws IOException {
         byte[] b = new byte[fr.length()];
         f.seek(fr.offset() + Frame.HEADER);

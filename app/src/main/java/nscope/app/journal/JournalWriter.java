@@ -33,6 +33,7 @@ public final class JournalWriter implements Closeable {
     private final Duration keyframeEvery;
     private final int keep;
     private DataOutputStream out;
+    private Path current;
     private long size;
     private HostState last;
     private Instant lastKey;
@@ -60,14 +61,23 @@ public final class JournalWriter implements Closeable {
      * The same, stamped {@code at} (a refresher gives its last snapshot again when nothing changed). After
      * {@link #close()}, nothing is written.
      */
-    public synchronized boolean append(Snapshot s, Instant at, long bootNanos) throws IOException {
+    public boolean append(Snapshot s, Instant at, long bootNanos) throws IOException {
+        return append(s, at, bootNanos, null);
+    }
+
+    /**
+     * The same, the entry labelled (what was going on then, such as a lab's step; null: no label), in its
+     * optional "label" field.
+     */
+    public synchronized boolean append(Snapshot s, Instant at, long bootNanos, String label) throws IOException {
         if (closed) return false;
         HostState now = HostState.of(s);
         now.takenAt = at;
-        if (out != null && maxSize > 0 && size >= maxSize) closeFile();
-        boolean key = out == null || !at.isBefore(lastKey.plus(keyframeEvery));
+        // a file made ahead of its first entry (create()) takes that entry whatever the limit
+        if (out != null && maxSize > 0 && size >= maxSize && size > Frame.MAGIC.length) closeFile();
+        boolean key = out == null || lastKey == null || !at.isBefore(lastKey.plus(keyframeEvery));
         if (out == null) open();
-        byte[] body = body(key ? null : last, now);
+        byte[] body = body(key ? null : last, now, label);
         int utc = ZoneId.systemDefault().getRules().getOffset(at).getTotalSeconds();
         Frame.writeHeader(out, key ? 'K' : 'D', at.toEpochMilli(), bootNanos, utc, body.length);
         out.write(body);
@@ -89,13 +99,27 @@ public final class JournalWriter implements Closeable {
         return entries;
     }
 
-    static byte[] body(HostState before, HostState after) throws IOException {
+    static byte[] body(HostState before, HostState after, String label) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (OutputStream z = new GZIPOutputStream(buf, 1 << 16);
                 JsonGenerator g = JSON.createGenerator(z)) {
-            EntryCodec.write(before, after, g);
+            EntryCodec.write(before, after, label, g);
         }
         return buf.toByteArray();
+    }
+
+    /**
+     * Creates the recording's file now (its first entry comes later), so that a path that cannot be written
+     * is told at once and the file exists before anything is recorded into it.
+     */
+    public synchronized void create() throws IOException {
+        if (closed) throw new IOException("the recording is closed");
+        if (out == null) open();
+    }
+
+    /** The file being written (null before the first or after the last). */
+    public synchronized Path current() {
+        return out == null ? null : current;
     }
 
     private void open() throws IOException {
@@ -103,6 +127,7 @@ public final class JournalWriter implements Closeable {
         if (next.getParent() != null) Files.createDirectories(next.getParent());
         out = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16));
+        current = next;
         out.write(Frame.MAGIC);
         out.flush();
         size = Frame.MAGIC.length;

@@ -47,7 +47,7 @@ public final class Recorder {
             for (long next = start; !stopped && System.nanoTime() < end; ) {
                 Snapshot s = refresher.refresh(0, cgroupFigures, interval);
                 Instant at = Instant.now(); // a refresh that found nothing new gives the last snapshot: stamp it now
-                long boot = bootNanos();
+                long boot = bootNanos(proc);
                 synchronized (this) {
                     if (stopped) break;
                     long w0 = THREAD.getCurrentThreadCpuTime();
@@ -106,7 +106,7 @@ public final class Recorder {
     }
 
     /** Nanoseconds since boot (CLOCK_BOOTTIME, which /proc/uptime gives in hundredths); -1 when unreadable. */
-    private long bootNanos() {
+    static long bootNanos(Path proc) {
         try {
             String first = Files.readString(proc.resolve("uptime")).strip().split("\\s+")[0];
             return new java.math.BigDecimal(first).movePointRight(9).longValue();

@@ -25,10 +25,19 @@ import nscope.views.lab.LabDriver;
  */
 public final class ScreenLabs implements LabDriver {
     private final String readOnly;
+    private volatile java.util.function.Consumer<String> onStep = words -> {};
 
     /** @param readOnly why this screen may not change the host (--read-only), or null */
     public ScreenLabs(String readOnly) {
         this.readOnly = readOnly;
+    }
+
+    /**
+     * Told where an open lab is, in words ("lab NAME, step 2/4 done: TITLE"), after it opened and after
+     * each step; null once it is left (--record labels its entries with them).
+     */
+    public void onStep(java.util.function.Consumer<String> told) {
+        onStep = told;
     }
 
     @Override
@@ -65,7 +74,10 @@ public final class ScreenLabs implements LabDriver {
                         throw new CompletionException(e);
                     }
                     try {
-                        return new Open(lab, LabSession.open(lab, HostAbilities.read()), change, thread);
+                        Open open = new Open(lab, LabSession.open(lab, HostAbilities.read()), change, thread, onStep);
+                        onStep.accept("lab " + lab.name() + ", before step 1/"
+                                + lab.steps().size());
+                        return open;
                     } catch (ActionException | RuntimeException e) {
                         change.end(false, String.valueOf(e.getMessage()));
                         thread.shutdown();
@@ -81,10 +93,17 @@ public final class ScreenLabs implements LabDriver {
         private final LabSession session;
         private final Audited.Change change;
         private final ExecutorService thread;
+        private final java.util.function.Consumer<String> onStep;
         private boolean ok = true;
         private CompletableFuture<List<String>> closing;
 
-        Open(Lab lab, LabSession session, Audited.Change change, ExecutorService thread) {
+        Open(
+                Lab lab,
+                LabSession session,
+                Audited.Change change,
+                ExecutorService thread,
+                java.util.function.Consumer<String> onStep) {
+            this.onStep = onStep;
             this.lab = lab;
             this.session = session;
             this.change = change;
@@ -117,6 +136,9 @@ public final class ScreenLabs implements LabDriver {
                     () -> {
                         StepResult r = session.next();
                         ok &= r.ok();
+                        onStep.accept("lab " + lab.name() + ", step " + (r.index() + 1) + "/"
+                                + lab.steps().size() + " done: "
+                                + lab.steps().get(r.index()).title());
                         return done(
                                 r, session.finished() && r.index() < lab.steps().size() - 1);
                     },
@@ -129,6 +151,7 @@ public final class ScreenLabs implements LabDriver {
                 closing = CompletableFuture.supplyAsync(
                         () -> {
                             try {
+                                onStep.accept(null);
                                 session.close();
                                 List<String> left = session.left();
                                 change.end(

@@ -41,6 +41,22 @@ public final class ScreenSession {
             nscope.views.lab.LabDriver labs,
             String openLab)
             throws IOException {
+        run(palette, source, facts, every, actions, containers, lens, labs, openLab, null);
+    }
+
+    /** The same, recording what the screen shows (--record: recorder, null when it records nothing). */
+    public static void run(
+            Palette palette,
+            UiLoop.Source source,
+            Supplier<HostFacts> facts,
+            Duration every,
+            Actions actions,
+            Supplier<List<ContainerMarks.Container>> containers,
+            nscope.views.ui.lens.Lenses lens,
+            nscope.views.lab.LabDriver labs,
+            String openLab,
+            nscope.app.record.ScreenRecorder recorder)
+            throws IOException {
         Terminal terminal;
         try {
             terminal = new QuickTerminal();
@@ -79,6 +95,7 @@ public final class ScreenSession {
             ui.actions(actions);
             ui.lens(lens);
             ui.labs(labs);
+            if (recorder != null) ui.recording(recorder::words, recorder::failure);
             if (containers != null) ui.containers(containers);
             if (openLab != null) ui.openLab(openLab);
             UiLoop.run(screen, ui, source, facts, every);

@@ -27,6 +27,8 @@ public final class ScreenSource implements UiLoop.Source {
     private Host full;
     private Refresher refresher;
     private Snapshot recorded;
+    private volatile java.util.function.Consumer<Snapshot> listener;
+    private volatile boolean everyCgroups;
 
     /** A source that is one snapshot (a moment of a recording, nscope replay): nothing read from any host. */
     public static ScreenSource of(Snapshot s) {
@@ -52,7 +54,19 @@ public final class ScreenSource implements UiLoop.Source {
             return recorded;
         }
         if (refresher == null) refresher = new Refresher(full = Host.liveRefreshed());
-        return refresher.refresh(pinned, cgroups, every);
+        Snapshot s = refresher.refresh(pinned, cgroups || everyCgroups, every);
+        java.util.function.Consumer<Snapshot> l = listener;
+        if (l != null) l.accept(s);
+        return s;
+    }
+
+    /**
+     * Each live refresh's snapshot, also when it is the last one again (--record), handed to {@code each} on
+     * the scanning thread; everyCgroups: the cgroup trees read at every refresh, whatever the screen shows.
+     */
+    public void listen(java.util.function.Consumer<Snapshot> each, boolean everyCgroups) {
+        this.listener = each;
+        this.everyCgroups = everyCgroups;
     }
 
     // plain reads: binding libc waits for the full scan, after the first frame

@@ -34,6 +34,12 @@ final class Header {
     private Clock clock = Clock.systemDefaultZone();
     private volatile long refreshMs;
     private Refresher.Freshness freshness;
+    private java.util.function.Supplier<String> recording = () -> null;
+
+    /** What the screen's recording says of itself (null: it records nothing). */
+    void recording(java.util.function.Supplier<String> words) {
+        recording = words;
+    }
 
     void clock(Clock c) {
         clock = c;
@@ -88,6 +94,9 @@ final class Header {
     /** The host's facts, each a unit a narrow screen shows whole or leaves out. */
     private List<String> host() {
         List<String> a = new ArrayList<>(List.of("nscope"));
+        // first after the name: a narrow screen leaves out the host's facts before it
+        String rec = recording.get();
+        if (rec != null) a.add("[" + Escape.terminal(rec) + "]");
         if (facts == null) return a;
         a.add(Escape.terminal(facts.hostname()));
         if (!facts.kernel().isEmpty()) a.add("kernel " + Escape.terminal(facts.kernel()));

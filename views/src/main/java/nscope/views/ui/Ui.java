@@ -43,6 +43,7 @@ public final class Ui {
     private final Keys keys;
     private final nscope.views.ui.lens.LensKey lens;
     private final LabKeys lab;
+    private Supplier<String> recordingFailure = () -> null;
     private int paneHeight = DetailPane.HEIGHT;
     private volatile int pinned;
     private boolean paused, quit;
@@ -81,6 +82,23 @@ public final class Ui {
     }
 
     /** Where T's labs come from (none: T says labs run on the live host). */
+    /**
+     * A recording of what the screen shows (--record): its words in the header (where, how much), and why
+     * it stopped, given once, on the status line.
+     */
+    public void recording(Supplier<String> words, Supplier<String> failure) {
+        header.recording(words);
+        recordingFailure = failure;
+    }
+
+    /** Whether the recording just stopped (said on the status line now). */
+    private boolean recordingStopped() {
+        String why = recordingFailure.get();
+        if (why == null) return false;
+        status.error(why);
+        return true;
+    }
+
     public void labs(nscope.views.lab.LabDriver driver) {
         lab.driver(driver);
     }
@@ -152,7 +170,7 @@ public final class Ui {
     /** Whether rows built off the UI thread wait to be shown (the loop then draws again). */
     public boolean rowsReady() {
         // the lens read off this thread, and a lab's step run off it, count as rows ready
-        return rows.ready() | lens.takeReady() | lab.poll();
+        return rows.ready() | lens.takeReady() | lab.poll() | recordingStopped();
     }
 
     /** Whether work is under way that the loop should look for often: rows being built, a lab open. */

@@ -6,19 +6,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import nscope.app.cli.common.RecordOptions;
 import nscope.app.cli.common.Rooted;
 import nscope.app.cli.common.UserError;
 import nscope.app.journal.JournalWriter;
 import nscope.app.record.Recorder;
 import nscope.probes.source.Host;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** nscope record: the live host journaled over time, for --replay, diff and replay. */
 @Command(
@@ -45,31 +45,8 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
     Double duration;
 
-    @Option(
-            names = "--max-size",
-            paramLabel = "SIZE",
-            converter = Size.class,
-            description = "Begin the next file (FILE.1, FILE.2, ...) when one reaches SIZE (bytes, or 10K, 50M, 1G).")
-    long maxSize;
-
-    @Option(
-            names = "--keep",
-            paramLabel = "N",
-            description = "Keep only the N newest files of the recording (with --max-size: a retention limit).")
-    int keep;
-
-    @Option(
-            names = "--keyframe",
-            paramLabel = "SECONDS",
-            defaultValue = "600",
-            description = "Seconds between whole snapshots (default ${DEFAULT-VALUE}).")
-    double keyframe;
-
-    @Option(
-            names = "--cgroup-figures",
-            description = "Read the cgroup trees (usage, pressure) at every entry, as the screen does while its"
-                    + " cgroup view is shown; by default once a minute.")
-    boolean cgroupFigures;
+    @Mixin
+    RecordOptions how;
 
     @Parameters(paramLabel = "FILE", description = "The recording's first file.")
     Path file;
@@ -81,13 +58,12 @@ public final class RecordCommand implements Callable<Integer> {
     public Integer call() {
         if (!parent.roots().live()) throw new UserError("record reads the live host; leave out --root", 2);
         if (interval < 0.2 || interval > 3600) throw new UserError("--interval takes 0.2 to 3600 seconds", 2);
-        if (keyframe < interval) throw new UserError("--keyframe must be at least the interval", 2);
+        how.check(interval);
         if (duration != null && duration <= 0) throw new UserError("--duration must be positive", 2);
-        if (keep < 0) throw new UserError("--keep must be at least 0", 2);
         Host host = Host.liveRefreshed();
-        JournalWriter writer = new JournalWriter(file, maxSize, seconds(keyframe), keep);
+        JournalWriter writer = new JournalWriter(file, how.maxSize, how.keyframeEvery(), how.keep);
         Recorder rec = new Recorder(
-                writer, seconds(interval), cgroupFigures, host.roots().proc());
+                writer, seconds(interval), how.cgroupFigures, host.roots().proc());
         Thread hook = new Thread(rec::stop, "nscope-record-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -116,18 +92,5 @@ public final class RecordCommand implements Callable<Integer> {
 
     private static Duration seconds(double s) {
         return Duration.ofNanos(Math.round(s * 1e9));
-    }
-
-    /** A size: bytes, or with K, M or G (powers of 1024). */
-    static final class Size implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            String v = value.strip().toUpperCase(Locale.ROOT);
-            if (!v.matches("[0-9]{1,12}[KMG]?B?")) throw new TypeConversionException("'" + value + "' is not a size");
-            v = v.endsWith("B") ? v.substring(0, v.length() - 1) : v;
-            long unit = v.endsWith("K") ? 1L << 10 : v.endsWith("M") ? 1L << 20 : v.endsWith("G") ? 1L << 30 : 1;
-            if (unit > 1) v = v.substring(0, v.length() - 1);
-            return Long.parseLong(v) * unit;
-        }
     }
 }
