@@ -41,6 +41,22 @@ public final class ScreenSession {
             nscope.views.lab.LabDriver labs,
             String openLab)
             throws IOException {
+        run(palette, source, facts, every, actions, containers, lens, labs, openLab, null);
+    }
+
+    /** As above; setUp: more set on the screen before its first frame (a replay's timeline), or null. */
+    public static void run(
+            Palette palette,
+            UiLoop.Source source,
+            Supplier<HostFacts> facts,
+            Duration every,
+            Actions actions,
+            Supplier<List<ContainerMarks.Container>> containers,
+            nscope.views.ui.lens.Lenses lens,
+            nscope.views.lab.LabDriver labs,
+            String openLab,
+            java.util.function.Consumer<Ui> setUp)
+            throws IOException {
         Terminal terminal;
         try {
             terminal = new QuickTerminal();
@@ -81,6 +97,7 @@ public final class ScreenSession {
             ui.labs(labs);
             if (containers != null) ui.containers(containers);
             if (openLab != null) ui.openLab(openLab);
+            if (setUp != null) setUp.accept(ui);
             UiLoop.run(screen, ui, source, facts, every);
             rows.shutdownNow();
         } catch (IOException e) {
