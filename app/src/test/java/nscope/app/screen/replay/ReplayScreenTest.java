@@ -171,7 +171,7 @@ class ReplayScreenTest {
         assertTrue(first(s).contains("entry 5/5"), s);
         assertTrue(status(s).contains("since " + t(0) + ": "), s);
         keys('}');
-        assertTrue(text().contains("the selected row does not appear, vanish or move on this"), text());
+        assertTrue(text().contains("the selected row does not appear, vanish or move after"), text());
         assertTrue(first(text()).contains("entry 5/5"));
         // back at entry 5 with the vanishing process: it came back at entry 4
         assertTrue(ui.state(AllScreens.PROCESSES).select(vanishing));

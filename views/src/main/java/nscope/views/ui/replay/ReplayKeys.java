@@ -22,8 +22,7 @@ import nscope.views.ui.dialog.Help;
  * The timeline's keys and state: which entry is shown, and the moves. A move is shown as a refresh
  * from the moment shown before to the new one (the selection, expansions, filter and screen kept), so
  * the marks say what changed between the two, and the status line says since when. A move past either
- * end says so and stays. The selected row "changed" at an entry when, on the screen shown, it appeared,
- * vanished or moved under another parent there (what the marks show), its figures aside.
+ * end says so and stays. What counts as a change of the selected row for { }: {@link Changes}.
  */
 public final class ReplayKeys {
     static final Set<Mode> REPLAY = Set.of(Mode.REPLAY);
@@ -139,10 +138,8 @@ public final class ReplayKeys {
                 ui.filter(),
                 ui.sortBy().get(ui.screen()));
         if (f.entry() >= 0) go(f.entry(), f.snapshot());
-        else {
-            if (f.snapshot() != null) timeline.snapshot(at); // the search moved the recording's cursor: back
-            ui.say(f.words());
-        }
+        else timeline.snapshot(at); // the search moved the recording's cursor: back (cheap when it did not)
+        if (!f.words().isEmpty()) ui.say(f.words());
     }
 
     /** Shows entry {@code to} as a refresh from the moment shown. */
