@@ -117,6 +117,8 @@ public final class SnapshotLens {
 
     /** The host PID of the process that is PID 1 at level i of a pid namespace, as the recording holds it. */
     private static Readout<Integer> init(Snapshot s, Readout<NsId> ns, int level) {
+        // level 0 is the pid namespace nscope's /proc shows: its PID 1 is PID 1 (whose links may have been refused)
+        if (level == 0 && s.task(1).isPresent()) return Readout.of(1);
         if (!ns.known()) return Readout.unknown(ns.why());
         for (Task x : s.tasks().values())
             if (x.tid() == x.tgid()

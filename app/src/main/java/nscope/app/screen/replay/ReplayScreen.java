@@ -60,10 +60,7 @@ public final class ReplayScreen {
             Ui ui, RecordingTimeline t, int at, Snapshot first, HostFacts facts, boolean unicode, String name) {
         ui.replay(t, at, first, facts, unicode);
         ui.actions(ScreenActions.of(true, false));
-        // the lens on the entry shown when t is pressed, with its moment in the source's name
-        ui.lens(tid -> {
-            Snapshot s = ui.replayed();
-            return SnapshotLens.of(s, tid, name + " at " + s.takenAt());
-        });
+        // the lens on the entry shown when t is pressed (its time is the lens's "read at")
+        ui.lens(tid -> SnapshotLens.of(ui.replayed(), tid, name));
     }
 }
