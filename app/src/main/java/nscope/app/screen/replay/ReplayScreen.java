@@ -37,10 +37,11 @@ public final class ReplayScreen {
         }
         HostFacts facts = HostFacts.recorded(String.valueOf(file.getFileName()));
         boolean unicode = Charset.defaultCharset().equals(StandardCharsets.UTF_8);
+        ReplaySource source = new ReplaySource(first);
         try {
             ScreenSession.run(
                     Palette.from(System.getenv(), noColor),
-                    new ReplaySource(first),
+                    source,
                     () -> facts,
                     Duration.ofSeconds(2),
                     ScreenActions.of(true, false),
@@ -48,7 +49,10 @@ public final class ReplayScreen {
                     null,
                     null,
                     null,
-                    ui -> setUp(ui, timeline, at, first, facts, unicode, String.valueOf(file)));
+                    ui -> {
+                        setUp(ui, timeline, at, first, facts, unicode, String.valueOf(file));
+                        source.follow(ui::replayed);
+                    });
         } catch (IOException e) {
             throw new UserError(e.getMessage());
         }
