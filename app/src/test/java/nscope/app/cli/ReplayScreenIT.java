@@ -2,7 +2,6 @@ package nscope.app.cli;
 
 import static nscope.app.cli.LiveUiIT.tmux;
 import static nscope.app.cli.LiveUiIT.until;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,6 +23,16 @@ class ReplayScreenIT {
     private static final String SESSION =
             "nscope-test-replay-" + ProcessHandle.current().pid();
 
+    /** Waits (up to 3 minutes) until the recording holds n whole entries. */
+    private static void awaitEntries(Path file, int n) throws Exception {
+        for (int i = 0; i < 1800; i++) {
+            if (Files.exists(file)
+                    && nscope.app.journal.JournalReader.index(file).size() >= n) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the recording never held " + n + " entries");
+    }
+
     @Test
     void theTimelineStepsJumpsAndOpensTheLensOnARecording() throws Exception {
         assumeTrue(new ProcessBuilder("tmux", "-V").start().waitFor() == 0, "needs tmux");
@@ -31,23 +40,21 @@ class ReplayScreenIT {
         Path file = dir.resolve("rec.nsj");
         Process sleeper = null;
         try {
+            // until it holds three entries (a big host is paced below the interval: counted, not timed)
             Process rec = new ProcessBuilder(
-                            REPO.resolve("nscope").toString(),
-                            "record",
-                            "--interval",
-                            "1",
-                            "--duration",
-                            "5",
-                            file.toString())
+                            REPO.resolve("nscope").toString(), "record", "--interval", "1", file.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("record.log").toFile())
                     .start();
-            // once the first entry is written, a process of ours starts: new at a later entry
-            for (int i = 0; i < 600 && (!Files.exists(file) || Files.size(file) < 100); i++) Thread.sleep(100);
-            Thread.sleep(1500);
-            sleeper = new ProcessBuilder("sleep", "4345.5").start();
-            assertTrue(rec.waitFor(120, TimeUnit.SECONDS), "the recording ends by itself");
-            assertEquals(0, rec.exitValue(), Files.readString(dir.resolve("record.log")));
+            try {
+                // once the first entry is written, a process of ours starts: new at a later entry
+                awaitEntries(file, 1);
+                sleeper = new ProcessBuilder("sleep", "4345.5").start();
+                awaitEntries(file, 3);
+            } finally {
+                rec.destroy(); // SIGTERM: the file is closed after a whole entry
+                assertTrue(rec.waitFor(60, TimeUnit.SECONDS), "the recorder ends on SIGTERM");
+            }
             tmux(
                     "new-session",
                     "-d",
@@ -73,7 +80,7 @@ class ReplayScreenIT {
             p = until(SESSION, "entry ", 30);
             // the last entry holds the sleeper: found by search, t opens its lens from the recording
             tmux("send-keys", "-t", SESSION, "/", "4345.5", "Enter");
-            until(SESSION, "found: ", 30);
+            until(SESSION, "found: 4345.5", 30);
             tmux("send-keys", "-t", SESSION, "t");
             p = until(SESSION, "PID/TGID lens: process " + sleeper.pid(), 30);
             until(SESSION, "from the recording", 30);
