@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Open the screen on a recording (nscope record) as it was at --at TIME (default: its last entry).",
-            "Every screen, search and link work as on a live host; actions that change a host are off."
+            "Every screen, search and link work as on a live host; actions that change a host are off.",
+            "A timeline in the header shows where you are: < > step one entry, { } jump to the previous/next change of the selected row, : goes to a typed time; t shows what the recording holds on a task."
         })
 public final class ReplayCommand implements Callable<Integer> {
     @ParentCommand
@@ -27,8 +28,6 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         JournalReader r = Replay.open(file);
         int i = Replay.entryAt(r, parent.roots().at());
-        String label = file + " at " + Replay.local(r.entries().get(i).frame()) + " (entry " + (i + 1) + " of "
-                + r.entries().size() + ")";
-        return UiCommand.recorded(Replay.at(r, i), label, 2, false);
+        return nscope.app.screen.replay.ReplayScreen.run(file, r, i, parent.noColor);
     }
 }

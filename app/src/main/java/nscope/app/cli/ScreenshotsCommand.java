@@ -138,8 +138,46 @@ final class ScreenshotsCommand implements Callable<Integer> {
             Files.writeString(dir.resolve(shot.name() + ".svg"), SvgShot.svg(vt));
             screen.stopScreen();
         }
-        spec().commandLine().getOut().println("nscope: " + SHOTS.size() + " screens written to " + dir);
+        replay(s, dir);
+        spec().commandLine().getOut().println("nscope: " + (SHOTS.size() + 1) + " screens written to " + dir);
         return 0;
+    }
+
+    /**
+     * nscope replay at 80x24 over a small recording made from the snapshot (SampleJournal): the moving
+     * process selected, the jump to the step before its move, then > (the marks: what changed there).
+     */
+    private static void replay(Snapshot s, Path dir) throws IOException {
+        // the recording's wall clock is written with the default zone's offset: UTC, so the times are the same
+        // everywhere
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+        Path file = Files.createTempFile("nscope-screenshot-", ".nsj");
+        try {
+            nscope.app.journal.SampleJournal.Plot plot =
+                    nscope.app.journal.SampleJournal.write(s, file, java.time.Instant.parse("2026-03-01T03:14:00Z"));
+            var timeline = new nscope.app.screen.replay.RecordingTimeline(nscope.app.journal.JournalReader.open(file));
+            DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+            TerminalScreen screen = new TerminalScreen(vt);
+            screen.startScreen();
+            Ui ui = new Ui(new Palette(true));
+            ui.clock(SHOT_CLOCK);
+            Snapshot first = timeline.snapshot(0);
+            HostFacts facts = HostFacts.recorded("sample.nsj");
+            nscope.app.screen.replay.ReplayScreen.setUp(ui, timeline, 0, first, facts, true, "sample.nsj");
+            ui.show(Screens.of(first, CgroupCpu.none(), ""), facts, true);
+            ui.show(Screens.of(first, CgroupCpu.none(), ""), facts, false);
+            ui.state(nscope.views.screens.AllScreens.PROCESSES)
+                    .select(nscope.views.tree.RowKey.Task.process(
+                            first.task(plot.moving()).orElseThrow()));
+            for (char c : ":+6\r>".toCharArray())
+                ui.key(c == '\r' ? new KeyStroke(KeyType.Enter) : new KeyStroke(c, false, false));
+            UiLoop.draw(screen, ui);
+            Files.writeString(dir.resolve("ui-replay-80x24.txt"), SvgShot.text(vt));
+            Files.writeString(dir.resolve("ui-replay-80x24.svg"), SvgShot.svg(vt));
+            screen.stopScreen();
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @picocli.CommandLine.Spec

@@ -19,7 +19,6 @@ import nscope.app.screen.ScreenSession;
 import nscope.app.screen.ScreenSource;
 import nscope.probes.Collector;
 import nscope.probes.cgroups.CgroupCpu;
-import nscope.probes.model.Snapshot;
 import nscope.probes.source.Host;
 import nscope.views.screens.AllScreens;
 import nscope.views.ui.HostFacts;
@@ -154,39 +153,12 @@ public final class UiCommand implements Callable<Integer> {
                     lens(live, plain),
                     labs,
                     lab,
-                    recorder);
+                    recorder,
+                    null);
         } catch (IOException e) {
             throw new UserError(e.getMessage());
         } finally {
             source.release();
-        }
-        return 0;
-    }
-
-    /**
-     * The screen on one moment of a recording (nscope replay): no action, no lens (a recording holds no
-     * process's files), the header's facts the recording's.
-     */
-    public static int recorded(Snapshot snap, String label, double interval, boolean noColor) {
-        if (!OnTerminal.interactive())
-            throw new UserError(
-                    "the screen needs a terminal (stdin and stdout); for text, use 'nscope --replay FILE ls'");
-        Palette palette = Palette.from(System.getenv(), noColor);
-        Duration every = Duration.ofMillis((long) (interval * 1000));
-        try {
-            ScreenSession.run(
-                    palette,
-                    ScreenSource.of(snap),
-                    () -> HostFacts.recorded(label),
-                    every,
-                    ScreenActions.of(true, false),
-                    null,
-                    tid -> nscope.probes.readout.Readout.unknown(
-                            nscope.probes.readout.Unknown.Reason.NOT_PROVIDED, "a recording holds no process's files"),
-                    null,
-                    null);
-        } catch (IOException e) {
-            throw new UserError(e.getMessage());
         }
         return 0;
     }

@@ -131,6 +131,8 @@ public final class ManPage {
         keyList(keys, Mode.CONTAINER_LIST);
         line(".SS \"In a lab (nscope lab NAME, or T)\"");
         keyList(keys, Mode.LAB);
+        line(".SS \"In a replay (nscope replay FILE)\"");
+        keyList(keys, Mode.REPLAY);
     }
 
     private void keyList(List<Binding> keys, Mode mode) {

@@ -120,7 +120,7 @@ public final class JournalReader {
         }
     }
 
-    private static JsonNode body(RandomAccessFile f, Frame fr) throws IOException {
+    static JsonNode body(RandomAccessFile f, Frame fr) throws IOException {
         byte[] b = new byte[fr.length()];
         f.seek(fr.offset() + Frame.HEADER);
         f.readFully(b);

@@ -29,22 +29,11 @@ import nscope.views.ui.UiLoop;
 public final class ScreenSession {
     private ScreenSession() {}
 
-    /** Runs the screen until it ends; IOException: the terminal could not be opened or failed. */
-    public static void run(
-            Palette palette,
-            UiLoop.Source source,
-            Supplier<HostFacts> facts,
-            Duration every,
-            Actions actions,
-            Supplier<List<ContainerMarks.Container>> containers,
-            nscope.views.ui.lens.Lenses lens,
-            nscope.views.lab.LabDriver labs,
-            String openLab)
-            throws IOException {
-        run(palette, source, facts, every, actions, containers, lens, labs, openLab, null);
-    }
-
-    /** The same, recording what the screen shows (--record: recorder, null when it records nothing). */
+    /**
+     * Runs the screen until it ends; IOException: the terminal could not be opened or failed. recorder:
+     * what records what the screen shows (--record), or null; setUp: more set on the screen before its
+     * first frame (a replay's timeline), or null.
+     */
     public static void run(
             Palette palette,
             UiLoop.Source source,
@@ -55,7 +44,8 @@ public final class ScreenSession {
             nscope.views.ui.lens.Lenses lens,
             nscope.views.lab.LabDriver labs,
             String openLab,
-            nscope.app.record.ScreenRecorder recorder)
+            nscope.app.record.ScreenRecorder recorder,
+            java.util.function.Consumer<Ui> setUp)
             throws IOException {
         Terminal terminal;
         try {
@@ -98,6 +88,7 @@ public final class ScreenSession {
             if (recorder != null) ui.recording(recorder::words, recorder::failure);
             if (containers != null) ui.containers(containers);
             if (openLab != null) ui.openLab(openLab);
+            if (setUp != null) setUp.accept(ui);
             UiLoop.run(screen, ui, source, facts, every);
             rows.shutdownNow();
         } catch (IOException e) {

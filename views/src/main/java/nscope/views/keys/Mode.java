@@ -7,5 +7,7 @@ package nscope.views.keys;
 public enum Mode {
     NORMAL,
     CONTAINER_LIST,
-    LAB
+    LAB,
+    /** Replaying a recording (nscope replay): the timeline's keys, looked up before the screens'. */
+    REPLAY
 }

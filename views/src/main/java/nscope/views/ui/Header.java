@@ -70,11 +70,12 @@ final class Header {
                 + freshness.linksSeconds() + " s old, the cgroup trees " + freshness.cgroupsSeconds() + " s";
     }
 
-    void draw(TextGraphics g, int w, Palette palette, Rows rows, boolean paused, boolean lab) {
+    /** @param timeline a replay's timeline, in the facts' place (null: live, or one moment) */
+    void draw(TextGraphics g, int w, Palette palette, Rows rows, boolean paused, boolean lab, String timeline) {
         g.setForegroundColor(palette.label());
-        g.putString(0, 0, Fit.units(host(), "  ", w));
+        g.putString(0, 0, timeline != null ? timeline : Fit.units(host(), "  ", w));
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
-        if (rows.last() != null) g.putString(0, 1, Fit.units(counts(rows, paused), "", w));
+        if (rows.last() != null) g.putString(0, 1, Fit.units(counts(rows, paused, timeline != null), "", w));
         int x = 0;
         for (Screen t : AllScreens.LIST) {
             String label = " " + (AllScreens.LIST.indexOf(t) + 1) + " " + t.title() + " ";
@@ -84,7 +85,12 @@ final class Header {
             if (t == rows.shown()) g.disableModifiers(SGR.REVERSE);
             x += label.length() + 1;
         }
-        for (String keys : lab ? List.of("  ? help  q leave lab", "  ? help") : List.of("  ? help  q quit", "  ? help"))
+        List<String> hints = lab
+                ? List.of("  ? help  q leave lab", "  ? help")
+                : timeline != null
+                        ? List.of("  <> step  {} change  : time  ? help", "  <>{} step  : time  ? help", "  ? help")
+                        : List.of("  ? help  q quit", "  ? help");
+        for (String keys : hints)
             if (x + keys.length() <= w) {
                 g.putString(x, 2, keys);
                 return;
@@ -117,12 +123,12 @@ final class Header {
      * not read yet (threads, cgroups, the namespaces of threads and holders)
      * is "reading...", not 0.
      */
-    private List<String> counts(Rows rows, boolean paused) {
+    private List<String> counts(Rows rows, boolean paused, boolean replay) {
         Snapshot s = rows.last().snapshot();
         List<String> u = new ArrayList<>();
-        String at = (paused ? "paused " : "refreshed ") + refreshedAt;
-        if (refreshMs > 0) at += String.format(Locale.ROOT, " every %.0fs", refreshMs / 1000.0);
-        if (inTurn()) at += " (others <=" + freshness.linksSeconds() + "s)";
+        String at = replay ? "recorded" : (paused ? "paused " : "refreshed ") + refreshedAt;
+        if (refreshMs > 0 && !replay) at += String.format(Locale.ROOT, " every %.0fs", refreshMs / 1000.0);
+        if (inTurn() && !replay) at += " (others <=" + freshness.linksSeconds() + "s)";
         u.add(at);
         boolean quick = rows.quick();
         u.add(" | " + s.threadGroups().size() + " processes");

@@ -55,6 +55,7 @@ final class Keys {
         all.addAll(acting());
         all.addAll(list.bindings());
         all.addAll(lab.bindings());
+        all.addAll(ui.replayKeys().bindings());
         table = new KeyTable(all);
     }
 
@@ -69,7 +70,7 @@ final class Keys {
 
     /** Answers a key on the screens: an open lab's keys first, then the screens'. */
     void press(Key k) {
-        press(lab.active() && table.find(Mode.LAB, k).isPresent() ? Mode.LAB : Mode.NORMAL, k);
+        press(ui.replayKeys().mode(table, k, lab.active()), k);
     }
 
     /** Answers a key in a mode; one that changes the host is refused, and says why, when the screen is read-only. */
@@ -357,7 +358,7 @@ final class Keys {
     private Help help() {
         boolean canAct = acting.refusal() == null;
         List<Binding> screens = table.offered(Mode.NORMAL, canAct);
-        List<Help.Entry> first = List.of();
+        List<Help.Entry> first = ui.replayKeys().help(table);
         if (lab.active()) {
             List<Binding> mine = table.offered(Mode.LAB, canAct);
             first = lab.help(mine);

@@ -38,7 +38,7 @@ public record Screens(
     }
 
     /** One screen's rows, filtered, and sorted by a column (null: the tree's own order). */
-    static Forest forest(Screen t, Snapshot s, CgroupCpu cpu, String filter, Integer sortBy) {
+    public static Forest forest(Screen t, Snapshot s, CgroupCpu cpu, String filter, Integer sortBy) {
         Forest f = t.rows(s, cpu);
         if (filter != null && !filter.isEmpty()) f = Forests.filter(f, filter);
         return sortBy == null ? f : Sorting.by(f, sortBy);

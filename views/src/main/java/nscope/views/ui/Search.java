@@ -17,7 +17,9 @@ import nscope.views.tree.TreeState;
 final class Search {
     private enum Typing {
         SEARCH,
-        FILTER
+        FILTER,
+        /** A line asked for by another part (a replay's time), given to {@link #then}. */
+        PROMPT
     }
 
     private final Rows rows;
@@ -25,6 +27,8 @@ final class Search {
     private Typing typing;
     private StringBuilder typed = new StringBuilder();
     private String search = "";
+    private String label = "";
+    private java.util.function.Consumer<String> then;
 
     Search(Rows rows, StatusLine status) {
         this.rows = rows;
@@ -48,9 +52,18 @@ final class Search {
         typed = new StringBuilder(rows.filter());
     }
 
+    /** Asks for a line: Enter gives it to {@code then} (Esc drops it). */
+    void startPrompt(String label, java.util.function.Consumer<String> then) {
+        typing = Typing.PROMPT;
+        typed = new StringBuilder();
+        this.label = label;
+        this.then = then;
+    }
+
     /** What the status line shows while typing (null when not). */
     String prompt() {
         if (typing == null) return null;
+        if (typing == Typing.PROMPT) return label + Escape.terminal(typed.toString());
         return typing == Typing.SEARCH
                 ? "/" + Escape.terminal(typed.toString())
                 : "filter: " + Escape.terminal(typed.toString()) + "   (Enter applies, empty: all rows)";
@@ -66,7 +79,8 @@ final class Search {
             case Enter -> {
                 Typing was = typing;
                 typing = null;
-                if (was == Typing.SEARCH) {
+                if (was == Typing.PROMPT) then.accept(typed.toString());
+                else if (was == Typing.SEARCH) {
                     search = typed.toString();
                     find(0);
                 } else {

@@ -20,6 +20,8 @@ final class StatusLine {
     static final String READING = "first look, processes and namespaces: reading threads, holders, cgroups, mounts";
     private String said = "";
     private int refused;
+    /** The moment a replay's last move came from (null: live, "since the last refresh"). */
+    private String since;
 
     /** Says something (already escaped where it holds host text) until the next key. */
     void say(String words) {
@@ -29,6 +31,10 @@ final class StatusLine {
     /** Something went wrong: said, and the screen goes on. */
     void error(String message) {
         said = "error: " + Escape.terminal(message);
+    }
+
+    void since(String moment) {
+        since = moment;
     }
 
     void clear() {
@@ -89,9 +95,13 @@ final class StatusLine {
 
     /** What changed on this screen at the last refresh, when anything did; else what could not be read, or how fresh. */
     private String changeLine(int[] c, String freshness, boolean color) {
+        if (since != null && c != null && c[0] + c[1] + c[2] == 0)
+            return "since " + since
+                    + ": no row of this screen appeared, vanished or moved  (< > step, { } the selected row's changes, : a time)";
         if (c == null || c[0] + c[1] + c[2] == 0) return refused == 0 ? freshness : hiddenLine();
-        return "since the last refresh: " + c[0] + (color ? " new (green), " : " new (marked [new]), ") + c[1]
-                + " gone, " + c[2] + (color ? " moved (yellow)" : " moved (marked [moved])");
+        return (since == null ? "since the last refresh: " : "since " + since + ": ") + c[0]
+                + (color ? " new (green), " : " new (marked [new]), ") + c[1] + " gone, " + c[2]
+                + (color ? " moved (yellow)" : " moved (marked [moved])");
     }
 
     /** Said plainly when the kernel refused some reads (not root, or tasks holding capabilities root lacks). */

@@ -44,6 +44,7 @@ public final class Ui {
     private final nscope.views.ui.lens.LensKey lens;
     private final LabKeys lab;
     private Supplier<String> recordingFailure = () -> null;
+    private final nscope.views.ui.replay.ReplayKeys replay = new nscope.views.ui.replay.ReplayKeys(this);
     private int paneHeight = DetailPane.HEIGHT;
     private volatile int pinned;
     private boolean paused, quit;
@@ -123,6 +124,39 @@ public final class Ui {
 
     nscope.views.ui.lens.LensKey lensKey() {
         return lens;
+    }
+
+    /** The timeline's keys and place (active only while a recording is replayed). */
+    nscope.views.ui.replay.ReplayKeys replayKeys() {
+        return replay;
+    }
+
+    /**
+     * Replays a recording (nscope replay): the header shows its timeline, {@code < > { } :} move along it;
+     * entry {@code at} is the one first shown. unicode: the terminal takes UTF-8 (else the bar is ASCII).
+     */
+    public void replay(nscope.views.ui.replay.Timeline t, int at, Snapshot first, HostFacts facts, boolean unicode) {
+        replay.start(t, at, first, facts, unicode);
+    }
+
+    /** The host at the replayed entry shown (null: not a replay): what `t`'s lens reads in a replay. */
+    public Snapshot replayed() {
+        return replay.shown();
+    }
+
+    /** Says something on the status line until the next key (host text in it already escaped). */
+    public void say(String words) {
+        status.say(words);
+    }
+
+    /** The moment the next change marks are counted from, for the status line ("since 03:14:05: ..."). */
+    public void since(String moment) {
+        status.since(moment);
+    }
+
+    /** Asks for a line on the status line; Enter gives it to {@code then}, Esc drops it. */
+    public void prompt(String label, java.util.function.Consumer<String> then) {
+        search.startPrompt(label, then);
     }
 
     /** A refresh: its rows (the screen shown, or all), keeping selections and expansions; new rows stand out. */
@@ -290,7 +324,7 @@ public final class Ui {
             return;
         }
         rows.ensure(rows.shown()); // turned to, or a new filter or sort: built here, once
-        header.draw(g, w, palette, rows, paused, lab.active());
+        header.draw(g, w, palette, rows, paused, lab.active(), replay.active() ? replay.line(w) : null);
         Screen s = rows.shown();
         paneHeight = lab.active() ? LabKeys.height(h) : DetailPane.HEIGHT; // a lab's pane takes the detail's place
         tree.draw(
