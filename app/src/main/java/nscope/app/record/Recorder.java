@@ -58,8 +58,9 @@ public final class Recorder {
                 cpuNanos = ProcessCpu.nanos() - cpu0;
                 // the next entry an interval after this one was due, or now if this one took longer
                 next = Math.max(next + interval.toNanos(), System.nanoTime());
+                if (next >= end) break; // no entry is due before the end (not a burst of them to reach it)
                 long wait = next - System.nanoTime();
-                if (wait > 0 && next < end) sleep(wait);
+                if (wait > 0) sleep(wait);
             }
         } finally {
             stop();

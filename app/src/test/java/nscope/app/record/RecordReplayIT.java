@@ -181,6 +181,20 @@ class RecordReplayIT {
         assertEquals(nscope("--replay", rec.toString(), "ls", "--json"), out);
     }
 
+    /** Entries an interval apart to the end of --duration: none in a burst to catch up with it. */
+    @Test
+    void entriesKeepTheIntervalToTheEnd() throws Exception {
+        Path rec = dir.resolve("paced.nsj");
+        nscope("record", "--interval", "1", "--duration", "6", rec.toString());
+        var idx = JournalReader.index(rec);
+        assertTrue(idx.size() >= 2 && idx.size() <= 7, idx.size() + " entries in 6 s at 1 s");
+        // the first scan may outlast the interval: the entry after it is then due at once
+        for (int i = 2; i < idx.size(); i++) {
+            long gap = idx.get(i).wall().toEpochMilli() - idx.get(i - 1).wall().toEpochMilli();
+            assertTrue(gap >= 900, "entry " + (i + 1) + " came " + gap + " ms after the one before");
+        }
+    }
+
     private static long lastEnd(Path f) throws IOException {
         var idx = JournalReader.index(f);
         var last = idx.get(idx.size() - 1);
