@@ -1,8 +1,7 @@
 package nscope.app.journal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import nscope.probes.model.Snapshot;
  * the last keyframe at or before it and the deltas after that keyframe.
  */
 public final class JournalReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** One entry of the recording: its file and its frame. */
     public record Entry(Path file, Frame frame) {
@@ -106,18 +105,19 @@ public final class JournalReader {
                 Entry e = entries.get(j);
                 if (!e.file().equals(open))
                     throw new IOException("entry " + j + " is in another file than its keyframe");
-                EntryCodec.apply(body(f, e.frame()), s);
+                apply(f, e.frame(), s);
             }
         }
         return s;
     }
 
-    private static JsonNode body(RandomAccessFile f, Frame fr) throws IOException {
+    private static void apply(RandomAccessFile f, Frame fr, HostState s) throws IOException {
         byte[] b = new byte[fr.length()];
         f.seek(fr.offset() + Frame.HEADER);
         f.readFully(b);
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b), 1 << 16)) {
-            return MAPPER.readTree(new BufferedInputStream(in));
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b), 1 << 16);
+                JsonParser p = JSON.createParser(in)) {
+            EntryCodec.apply(p, s);
         } catch (EOFException e) {
             throw new IOException("entry at byte " + fr.offset() + " of " + f + " is cut short", e);
         }
