@@ -140,10 +140,11 @@ final class EntryCodec {
                 }
         }
         for (int j = 0; j < likes.size(); j++) {
-            if (!(m.get(likes.get(j).base()) instanceof Record base))
+            Object base = m.get(likes.get(j).base());
+            if (!(base instanceof Record || base instanceof Pending))
                 throw new IllegalArgumentException(
                         "an entry refers to a missing " + likes.get(j).base());
-            m.put(likeKeys.get(j), likes.get(j).on(base));
+            m.put(likeKeys.get(j), Pending.on(likes.get(j), base));
         }
     }
 }

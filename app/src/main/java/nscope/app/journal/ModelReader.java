@@ -222,23 +222,17 @@ final class ModelReader {
         };
     }
 
-    /** A record read {@link #like like} another, waiting for it. */
+    /** A record read {@link #like like} another, waiting for it (see {@link Pending}). */
     record Like(Object base, Records.Shape shape, Object[] args, boolean[] given) {
         Object on(Record other) {
             Object[] all = shape.components(other);
-            for (int i = 0; i < all.length; i++)
-                if (given[i]) all[i] = args[i] instanceof int[][] d ? applied(d, (List<?>) all[i]) : args[i];
+            for (int i = 0; i < all.length; i++) if (given[i]) all[i] = args[i];
             return shape.make(all);
         }
 
-        private static List<Integer> applied(int[][] d, List<?> before) {
-            java.util.Set<Integer> gone = new java.util.HashSet<>();
-            for (int g : d[1]) gone.add(g);
-            List<Integer> out = new ArrayList<>(before.size() + d[0].length);
-            for (Object o : before) if (!gone.contains(o)) out.add((Integer) o);
-            for (int a : d[0]) out.add(a);
-            out.sort(null);
-            return out;
+        boolean changesList() {
+            for (Object a : args) if (a instanceof int[][]) return true;
+            return false;
         }
     }
 }
