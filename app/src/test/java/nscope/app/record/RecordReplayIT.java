@@ -187,7 +187,7 @@ class RecordReplayIT {
         return last.offset() + 25 + last.length();
     }
 
-    private static void waitForEntries(Path f, int n) throws Exception {
+    static void waitForEntries(Path f, int n) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             if (Files.exists(f) && JournalReader.index(f).size() >= n) return;
