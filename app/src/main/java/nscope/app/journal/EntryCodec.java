@@ -87,9 +87,12 @@ final class EntryCodec {
         g.writeEndObject();
     }
 
-    /** Applies one entry, read from {@code p}, to {@code state} (a keyframe: to an empty one). */
+    /**
+     * Applies one entry, read from {@code p}, to {@code state} (a keyframe: to an empty one). With its {@code json}
+     * (a delta's), the cgroups, lines, relations and facts it sets are made only when a snapshot needs them.
+     */
     @SuppressWarnings("unchecked")
-    static void apply(JsonParser p, HostState state) throws IOException {
+    static void apply(JsonParser p, HostState state, byte[] json) throws IOException {
         ModelReader r = new ModelReader(p);
         if (r.next() != JsonToken.START_OBJECT) throw new IOException("an entry is not an object");
         while (r.next() == JsonToken.FIELD_NAME) {
@@ -103,13 +106,13 @@ final class EntryCodec {
                 case "sampledNanos" -> state.sampledNanos = p.getLongValue();
                 case "problems" -> state.problems = (List<ScanProblem>) r.read(PROBLEMS);
                 case "hierarchies" -> state.hierarchies = List.copyOf((List<Hierarchy>) r.read(HIERARCHIES));
-                default -> part(r, f, state);
+                default -> part(r, f, state, json);
             }
         }
     }
 
     /** One keyed part's {"set", "gone"}; those written like another (threads like their leader) last. */
-    private static void part(ModelReader r, String name, HostState state) throws IOException {
+    private static void part(ModelReader r, String name, HostState state, byte[] json) throws IOException {
         int i = 0;
         while (i < HostState.PARTS.size() && !HostState.PARTS.get(i).name().equals(name)) i++;
         JsonParser p = r.parser();
@@ -131,7 +134,15 @@ final class EntryCodec {
                 while (r.next() != JsonToken.END_ARRAY) { // [key, value]
                     r.next();
                     Object key = r.read(part.key());
-                    if (r.next() != JsonToken.START_OBJECT || !valueClass.isRecord()) m.put(key, r.read(part.value()));
+                    JsonToken t = r.next();
+                    if (json != null && i >= 2 && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+                        int start = (int) p.getTokenLocation().getByteOffset();
+                        p.skipChildren(); // only tasks and namespaces are written like another: the rest wait
+                        m.put(
+                                key,
+                                new Pending.Lazy(
+                                        json, start, (int) p.currentLocation().getByteOffset(), part.value()));
+                    } else if (t != JsonToken.START_OBJECT || !valueClass.isRecord()) m.put(key, r.read(part.value()));
                     else if (r.next() == JsonToken.FIELD_NAME && "~".equals(p.currentName())) {
                         likeKeys.add(key);
                         likes.add(r.like(valueClass, part.key()));

@@ -115,9 +115,12 @@ public final class JournalReader {
         byte[] b = new byte[fr.length()];
         f.seek(fr.offset() + Frame.HEADER);
         f.readFully(b);
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b), 1 << 16);
-                JsonParser p = JSON.createParser(in)) {
-            EntryCodec.apply(p, s);
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b), 1 << 16)) {
+            // a delta's JSON is kept: what later deltas set again is never made (see Pending.Lazy)
+            byte[] json = fr.keyframe() ? null : in.readAllBytes();
+            try (JsonParser p = json == null ? JSON.createParser(in) : JSON.createParser(json)) {
+                EntryCodec.apply(p, s, json);
+            }
         } catch (EOFException e) {
             throw new IOException("entry at byte " + fr.offset() + " of " + f + " is cut short", e);
         }

@@ -79,4 +79,18 @@ final class Pending {
             return out;
         }
     }
+
+    /** A value an entry sets, kept as its JSON until a snapshot needs it: a later entry may set it again. */
+    record Lazy(byte[] json, int start, int end, java.lang.reflect.Type type) {
+        private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
+        Object make() {
+            try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(json, start, end - start)) {
+                p.nextToken();
+                return new ModelReader(p).read(type);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("an entry's value is not whole: " + e.getMessage(), e);
+            }
+        }
+    }
 }
