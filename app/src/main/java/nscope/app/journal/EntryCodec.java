@@ -1,7 +1,8 @@
 package nscope.app.journal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import nscope.probes.model.Namespace;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Task;
+import nscope.probes.readout.Readout;
 
 /**
  * One entry's body: what turns the state before it into the state after it.
@@ -89,35 +91,75 @@ final class EntryCodec {
         g.writeEndObject();
     }
 
-    /** Applies one entry to {@code state} (a keyframe: to an empty one). */
+    /**
+     * Applies one entry, read from {@code p}, to {@code state} (a keyframe: to an empty one). With its {@code json}
+     * (a delta's), the cgroups, lines, relations and facts it sets are made only when a snapshot needs them.
+     */
     @SuppressWarnings("unchecked")
-    static void apply(JsonNode n, HostState state) {
-        state.takenAt = Instant.parse(n.get("takenAt").textValue());
-        state.source = n.get("source").textValue();
-        state.scope = Scope.valueOf(n.get("scope").textValue());
-        state.bootTime = (nscope.probes.readout.Readout<Instant>) ModelCodec.read(n.get("bootTime"), READOUT_INSTANT);
-        state.sampledNanos = n.path("sampledNanos").longValue();
-        if (n.has("problems")) state.problems = (List<ScanProblem>) ModelCodec.read(n.get("problems"), PROBLEMS);
-        if (n.has("hierarchies"))
-            state.hierarchies = List.copyOf((List<Hierarchy>) ModelCodec.read(n.get("hierarchies"), HIERARCHIES));
-        for (int i = 0; i < HostState.PARTS.size(); i++) {
-            HostState.Part p = HostState.PARTS.get(i);
-            JsonNode d = n.get(p.name());
-            if (d == null) continue;
-            Map<Object, Object> m = state.maps.get(i);
-            for (JsonNode k : d.path("gone")) m.remove(ModelCodec.read(k, p.key()));
-            // those written like another (threads like their leader) after the others, as their like is among them
-            for (JsonNode kv : d.path("set"))
-                if (!kv.get(1).has("~"))
-                    m.put(ModelCodec.read(kv.get(0), p.key()), ModelCodec.read(kv.get(1), p.value()));
-            for (JsonNode kv : d.path("set")) {
-                JsonNode like = kv.get(1).get("~");
-                if (like == null) continue;
-                Object base = m.get(ModelCodec.read(like, p.key()));
-                if (!(base instanceof Record r))
-                    throw new IllegalArgumentException("an entry refers to a missing " + like);
-                m.put(ModelCodec.read(kv.get(0), p.key()), ModelCodec.readLike(kv.get(1), r));
+    static void apply(JsonParser p, HostState state, byte[] json) throws IOException {
+        ModelReader r = new ModelReader(p);
+        if (r.next() != JsonToken.START_OBJECT) throw new IOException("an entry is not an object");
+        while (r.next() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            r.next();
+            switch (f) {
+                case "takenAt" -> state.takenAt = Instant.parse(p.getText());
+                case "source" -> state.source = p.getText();
+                case "scope" -> state.scope = Scope.valueOf(p.getText());
+                case "bootTime" -> state.bootTime = (Readout<Instant>) r.read(READOUT_INSTANT);
+                case "sampledNanos" -> state.sampledNanos = p.getLongValue();
+                case "problems" -> state.problems = (List<ScanProblem>) r.read(PROBLEMS);
+                case "hierarchies" -> state.hierarchies = List.copyOf((List<Hierarchy>) r.read(HIERARCHIES));
+                default -> part(r, f, state, json);
             }
+        }
+    }
+
+    /** One keyed part's {"set", "gone"}; those written like another (threads like their leader) last. */
+    private static void part(ModelReader r, String name, HostState state, byte[] json) throws IOException {
+        int i = 0;
+        while (i < HostState.PARTS.size() && !HostState.PARTS.get(i).name().equals(name)) i++;
+        JsonParser p = r.parser();
+        if (i == HostState.PARTS.size()) {
+            p.skipChildren();
+            return;
+        }
+        HostState.Part part = HostState.PARTS.get(i);
+        Map<Object, Object> m = state.maps.get(i);
+        Class<?> valueClass = ModelCodec.raw(part.value());
+        List<Object> likeKeys = new ArrayList<>();
+        List<ModelReader.Like> likes = new ArrayList<>();
+        while (r.next() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            r.next();
+            if (f.equals("gone")) while (r.next() != JsonToken.END_ARRAY) m.remove(r.read(part.key()));
+            else if (!f.equals("set")) p.skipChildren();
+            else
+                while (r.next() != JsonToken.END_ARRAY) { // [key, value]
+                    r.next();
+                    Object key = r.read(part.key());
+                    JsonToken t = r.next();
+                    if (json != null && i >= 2 && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+                        int start = (int) p.getTokenLocation().getByteOffset();
+                        p.skipChildren(); // only tasks and namespaces are written like another: the rest wait
+                        m.put(
+                                key,
+                                new Pending.Lazy(
+                                        json, start, (int) p.currentLocation().getByteOffset(), part.value()));
+                    } else if (t != JsonToken.START_OBJECT || !valueClass.isRecord()) m.put(key, r.read(part.value()));
+                    else if (r.next() == JsonToken.FIELD_NAME && "~".equals(p.currentName())) {
+                        likeKeys.add(key);
+                        likes.add(r.like(valueClass, part.key()));
+                    } else m.put(key, r.inside(valueClass, part.value()));
+                    r.next();
+                }
+        }
+        for (int j = 0; j < likes.size(); j++) {
+            Object base = m.get(likes.get(j).base());
+            if (!(base instanceof Record || base instanceof Pending))
+                throw new IllegalArgumentException(
+                        "an entry refers to a missing " + likes.get(j).base());
+            m.put(likeKeys.get(j), Pending.on(likes.get(j), base));
         }
     }
 }

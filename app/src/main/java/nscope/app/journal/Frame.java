@@ -12,7 +12,7 @@ import java.time.Instant;
  * <pre>
  *   u32  length of the body in bytes
  *   u8   'K' keyframe (a whole snapshot) or 'D' delta (what changed since the entry before)
- *   i64  wall clock, milliseconds since the epoch (UTC)
+ *   i64  wall clock, milliseconds since the epoch (UTC), when the entry's scan began
  *   i64  boot-relative time, nanoseconds since the host booted (CLOCK_BOOTTIME, from /proc/uptime)
  *   i32  the recording host's UTC offset at that moment, seconds (for its local wall clock)
  *   body one gzip member holding the entry as UTF-8 JSON

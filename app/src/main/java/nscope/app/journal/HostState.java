@@ -82,6 +82,8 @@ final class HostState {
 
     @SuppressWarnings("unchecked")
     Snapshot snapshot() {
+        for (Map<Object, Object> m : maps)
+            m.replaceAll((k, v) -> v instanceof Pending p ? p.make() : v instanceof Pending.Lazy l ? l.make() : v);
         List<Map<String, Cgroup>> byTree = new ArrayList<>();
         for (int i = 0; i < hierarchies.size(); i++) byTree.add(new TreeMap<>());
         maps.get(5).forEach((k, v) -> {

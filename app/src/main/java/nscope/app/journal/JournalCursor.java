@@ -38,8 +38,7 @@ public final class JournalCursor {
             try (RandomAccessFile f = new RandomAccessFile(first.file().toFile(), "r")) {
                 for (int j = at + 1; j <= i; j++) {
                     HostState next = reader.entries().get(j).frame().keyframe() ? new HostState() : state;
-                    EntryCodec.apply(
-                            JournalReader.body(f, reader.entries().get(j).frame()), next);
+                    JournalReader.apply(f, reader.entries().get(j).frame(), next);
                     state = next;
                 }
             }

@@ -1,8 +1,7 @@
 package nscope.app.journal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import nscope.probes.model.Snapshot;
  * the last keyframe at or before it and the deltas after that keyframe.
  */
 public final class JournalReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** One entry of the recording: its file and its frame. */
     public record Entry(Path file, Frame frame) {
@@ -106,26 +105,50 @@ public final class JournalReader {
                 Entry e = entries.get(j);
                 if (!e.file().equals(open))
                     throw new IOException("entry " + j + " is in another file than its keyframe");
-                EntryCodec.apply(body(f, e.frame()), s);
+                apply(f, e.frame(), s);
             }
         }
         return s;
     }
 
-    /** Entry {@code i}'s label (what was going on then, such as a lab's step), or null when it has none. */
+    /**
+     * Entry {@code i}'s label (what was going on then, such as a lab's step), or null when it has none. The
+     * label is written before the entry's parts, so only the body's head is unpacked.
+     */
     public String label(int i) throws IOException {
         Entry e = entries.get(i);
+        Frame fr = e.frame();
+        byte[] b = new byte[fr.length()];
         try (RandomAccessFile f = new RandomAccessFile(e.file().toFile(), "r")) {
-            return body(f, e.frame()).path("label").textValue();
+            f.seek(fr.offset() + Frame.HEADER);
+            f.readFully(b);
         }
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b));
+                JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return null;
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                var t = p.nextToken();
+                if (name.equals("label")) return p.getText();
+                if (t.isStructStart() && !name.equals("bootTime")) return null; // past where a label is
+                p.skipChildren();
+            }
+        } catch (EOFException cut) {
+            throw new IOException("entry at byte " + fr.offset() + " of " + e.file() + " is cut short", cut);
+        }
+        return null;
     }
 
-    static JsonNode body(RandomAccessFile f, Frame fr) throws IOException {
+    static void apply(RandomAccessFile f, Frame fr, HostState s) throws IOException {
         byte[] b = new byte[fr.length()];
         f.seek(fr.offset() + Frame.HEADER);
         f.readFully(b);
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b), 1 << 16)) {
-            return MAPPER.readTree(new BufferedInputStream(in));
+            // a delta's JSON is kept: what later deltas set again is never made (see Pending.Lazy)
+            byte[] json = fr.keyframe() ? null : in.readAllBytes();
+            try (JsonParser p = json == null ? JSON.createParser(in) : JSON.createParser(json)) {
+                EntryCodec.apply(p, s, json);
+            }
         } catch (EOFException e) {
             throw new IOException("entry at byte " + fr.offset() + " of " + f + " is cut short", e);
         }

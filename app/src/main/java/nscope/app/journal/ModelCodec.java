@@ -1,18 +1,12 @@
 package nscope.app.journal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import nscope.probes.model.NsId;
 import nscope.probes.mounts.MountTable;
 import nscope.probes.readout.Readout;
-import nscope.probes.readout.Unknown;
 
 /**
  * The model's records as JSON, losslessly and by their own shape: a record
@@ -30,11 +23,10 @@ import nscope.probes.readout.Unknown;
  * Readout is its value or, unknown, {"?": {"reason", "detail"}}, a map with
  * string or enum keys is an object and any other map an array of [key,
  * value] pairs, an Optional is its value or null, a MountTable its mounts. Driven by the declared (generic) types, so
- * a new record component is recorded without a change here.
+ * a new record component is recorded without a change here; {@link ModelReader} reads it back.
  */
 final class ModelCodec {
     private static final Map<Class<?>, RecordComponent[]> COMPONENTS = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 
     private ModelCodec() {}
 
@@ -117,74 +109,6 @@ final class ModelCodec {
         g.writeEndObject();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static Object read(JsonNode n, Type type) {
-        Class<?> raw = raw(type);
-        if (raw == Optional.class)
-            return n == null || n.isNull() ? Optional.empty() : Optional.of(read(n, arg(type, 0)));
-        if (raw == OptionalInt.class)
-            return n == null || n.isNull() ? OptionalInt.empty() : OptionalInt.of(n.intValue());
-        if (n == null || n.isNull())
-            return raw == int.class ? 0 : raw == long.class ? 0L : raw == boolean.class ? false : null;
-        if (raw == String.class) return n.textValue();
-        if (raw == int.class || raw == Integer.class) return n.intValue();
-        if (raw == long.class || raw == Long.class) return n.longValue();
-        if (raw == double.class || raw == Double.class) return n.doubleValue();
-        if (raw == boolean.class || raw == Boolean.class) return n.booleanValue();
-        if (raw == char.class || raw == Character.class) return n.textValue().charAt(0);
-        if (raw.isEnum()) return Enum.valueOf((Class<Enum>) raw, n.textValue());
-        if (raw == Instant.class) return Instant.parse(n.textValue());
-        if (raw == NsId.class) return new NsId(n.get(0).longValue(), n.get(1).longValue());
-        if (raw == Readout.class) {
-            JsonNode u = n.isObject() && n.size() == 1 ? n.get("?") : null;
-            if (u != null)
-                return Readout.unknown(
-                        Unknown.Reason.valueOf(u.get("reason").textValue()),
-                        u.get("detail").textValue());
-            return Readout.of(read(n, arg(type, 0)));
-        }
-        if (raw == MountTable.class) return new MountTable((List) read(n, LIST_OF_MOUNTS));
-        if (raw == List.class) {
-            List<Object> out = new ArrayList<>(n.size());
-            for (JsonNode e : n) out.add(read(e, arg(type, 0)));
-            return out;
-        }
-        if (raw == Map.class || Map.class.isAssignableFrom(raw)) return readMap(n, type);
-        return readRecord(n, raw);
-    }
-
-    private static Map<Object, Object> readMap(JsonNode n, Type type) {
-        Type k = arg(type, 0), v = arg(type, 1);
-        Map<Object, Object> out = new LinkedHashMap<>();
-        if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                out.put(raw(k).isEnum() ? read(new TextNode(e.getKey()), k) : e.getKey(), read(e.getValue(), v));
-            }
-        } else for (JsonNode pair : n) out.put(read(pair.get(0), k), read(pair.get(1), v));
-        return out;
-    }
-
-    private static Object readRecord(JsonNode n, Class<?> raw) {
-        Class<?> cls = raw;
-        if (raw.isInterface()) {
-            String name = n.get("@").textValue();
-            cls = null;
-            for (Class<?> p : raw.getPermittedSubclasses())
-                if (p.getSimpleName().equals(name)) cls = p;
-            if (cls == null) throw new IllegalArgumentException("no " + raw.getSimpleName() + " named " + name);
-        }
-        if (!cls.isRecord()) throw new IllegalArgumentException("no journal form for " + cls);
-        RecordComponent[] cs = components(cls);
-        Object[] args = new Object[cs.length];
-        for (int i = 0; i < cs.length; i++) args[i] = read(n.get(cs[i].getName()), cs[i].getGenericType());
-        try {
-            return constructor(cls, cs).newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot make a " + cls.getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * A record written as another of its class: "~" the other's key, then
      * only the components that differ (a thread beside its leader: mostly
@@ -208,25 +132,6 @@ final class ModelCodec {
         g.writeEndObject();
     }
 
-    /** A record {@link #writeLike written like} {@code base}. */
-    static Object readLike(JsonNode n, Record base) {
-        RecordComponent[] cs = components(base.getClass());
-        Object[] args = new Object[cs.length];
-        try {
-            for (int i = 0; i < cs.length; i++) {
-                JsonNode v = n.get(cs[i].getName());
-                Object its = cs[i].getAccessor().invoke(base);
-                args[i] = v == null
-                        ? its
-                        : v.has("+") && its instanceof List<?> l ? applyDelta(v, l) : read(v, cs[i].getGenericType());
-            }
-            return constructor(base.getClass(), cs).newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException(
-                    "cannot make a " + base.getClass().getSimpleName() + ": " + e, e);
-        }
-    }
-
     /** A sorted list of integers (a namespace's members), which a record written like another gives as a delta. */
     private static boolean sortedInts(Object o) {
         if (!(o instanceof List<?> l) || l.isEmpty() || !(l.get(0) instanceof Integer)) return false;
@@ -248,32 +153,8 @@ final class ModelCodec {
         g.writeEndObject();
     }
 
-    private static List<Integer> applyDelta(JsonNode d, List<?> before) {
-        java.util.Set<Integer> gone = new java.util.HashSet<>();
-        for (JsonNode n : d.get("-")) gone.add(n.intValue());
-        List<Integer> out = new ArrayList<>(before.size() + d.get("+").size());
-        for (Object o : before) if (!gone.contains(o)) out.add((Integer) o);
-        for (JsonNode n : d.get("+")) out.add(n.intValue());
-        out.sort(null);
-        return out;
-    }
-
     private static RecordComponent[] components(Class<?> c) {
         return COMPONENTS.computeIfAbsent(c, Class::getRecordComponents);
-    }
-
-    private static Constructor<?> constructor(Class<?> c, RecordComponent[] cs) {
-        return CONSTRUCTORS.computeIfAbsent(c, k -> {
-            Class<?>[] types = new Class<?>[cs.length];
-            for (int i = 0; i < cs.length; i++) types[i] = cs[i].getType();
-            try {
-                Constructor<?> ctor = k.getDeclaredConstructor(types);
-                ctor.setAccessible(true);
-                return ctor;
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     static Class<?> raw(Type t) {

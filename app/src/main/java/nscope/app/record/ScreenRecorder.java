@@ -66,11 +66,14 @@ public final class ScreenRecorder implements AutoCloseable {
         return new ScreenRecorder(w, file, proc, everyCgroups);
     }
 
-    /** A snapshot the screen made, to be journaled stamped now (a refresh that found nothing new gives the last). */
-    public synchronized void offer(Snapshot s) {
+    /**
+     * A snapshot the screen made, to be journaled stamped when its refresh began (it lists /proc then, as
+     * nscope record stamps; a refresh that found nothing new gives the last snapshot, stamped all the same).
+     */
+    public synchronized void offer(Snapshot s, Instant began) {
         if (closing || failure != null) return;
         if (pending != null) replaced++;
-        pending = new Pending(s, Instant.now(), System.nanoTime(), label);
+        pending = new Pending(s, began, System.nanoTime(), label);
         notifyAll();
     }
 

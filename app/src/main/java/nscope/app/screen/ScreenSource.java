@@ -27,7 +27,7 @@ public final class ScreenSource implements UiLoop.Source {
     private Host full;
     private Refresher refresher;
     private Snapshot recorded;
-    private volatile java.util.function.Consumer<Snapshot> listener;
+    private volatile java.util.function.BiConsumer<Snapshot, java.time.Instant> listener;
     private volatile boolean everyCgroups;
 
     /** A source that is one snapshot (a moment of a recording, nscope replay): nothing read from any host. */
@@ -54,17 +54,18 @@ public final class ScreenSource implements UiLoop.Source {
             return recorded;
         }
         if (refresher == null) refresher = new Refresher(full = Host.liveRefreshed());
+        java.time.Instant began = java.time.Instant.now(); // the refresh lists /proc as it begins
         Snapshot s = refresher.refresh(pinned, cgroups || everyCgroups, every);
-        java.util.function.Consumer<Snapshot> l = listener;
-        if (l != null) l.accept(s);
+        java.util.function.BiConsumer<Snapshot, java.time.Instant> l = listener;
+        if (l != null) l.accept(s, began);
         return s;
     }
 
     /**
      * Each live refresh's snapshot, also when it is the last one again (--record), handed to {@code each} on
-     * the scanning thread; everyCgroups: the cgroup trees read at every refresh, whatever the screen shows.
+     * the scanning thread with when the refresh began; everyCgroups: the cgroup trees read at every refresh, whatever the screen shows.
      */
-    public void listen(java.util.function.Consumer<Snapshot> each, boolean everyCgroups) {
+    public void listen(java.util.function.BiConsumer<Snapshot, java.time.Instant> each, boolean everyCgroups) {
         this.listener = each;
         this.everyCgroups = everyCgroups;
     }

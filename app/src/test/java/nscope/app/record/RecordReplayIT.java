@@ -195,13 +195,56 @@ class RecordReplayIT {
         }
     }
 
+    @Test
+    void aRotatedRecordingReplaysAcrossItsFiles() throws Exception {
+        Path rec = dir.resolve("rotated.nsj"), aside = dir.resolve("rotated-aside"), one = dir.resolve("one.nsj");
+        // a file of a keyframe and a few deltas, whatever the size of this host
+        nscope("record", "--duration", "0.1", one.toString());
+        long size = Files.size(one) + 20_000;
+        Process p = new ProcessBuilder(java(
+                        "-Dnscope.record.aside=" + aside,
+                        "-jar",
+                        jar(),
+                        "record",
+                        "--interval",
+                        "0.5",
+                        "--max-size",
+                        String.valueOf(size),
+                        rec.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("rotated.log").toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            while (!Files.exists(dir.resolve("rotated.nsj.2")) && System.nanoTime() < deadline) Thread.sleep(200);
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        }
+        List<Path> files = nscope.app.journal.Segments.of(rec);
+        assertTrue(files.size() >= 3, "files: " + files);
+        for (Path f : files)
+            assertTrue(JournalReader.index(f).get(0).keyframe(), f + " does not begin with a keyframe");
+        JournalReader r = JournalReader.open(rec);
+        assertTrue(r.entries().stream().anyMatch(e -> !e.frame().keyframe()), "no delta was written");
+        // every entry, in whichever file, replays as the recorder held it
+        for (int i = 0; i < r.entries().size(); i++) {
+            String at = r.entries().get(i).wall().toString(),
+                    held = aside.resolve(String.format("%06d", i)).toString();
+            assertEquals(
+                    nscope("ls", "--json", "--replay", held),
+                    nscope("ls", "--json", "--replay", rec.toString(), "--at", at),
+                    "entry " + i + " in " + r.entries().get(i).file());
+        }
+    }
+
     private static long lastEnd(Path f) throws IOException {
         var idx = JournalReader.index(f);
         var last = idx.get(idx.size() - 1);
         return last.offset() + 25 + last.length();
     }
 
-    private static void waitForEntries(Path f, int n) throws Exception {
+    static void waitForEntries(Path f, int n) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             if (Files.exists(f) && JournalReader.index(f).size() >= n) return;

@@ -51,10 +51,10 @@ class ScreenRecorderTest {
         Snapshot s = fixture();
         try (ScreenRecorder r = start(f, 0)) {
             assertTrue(Files.size(f) > 0, "the file and its magic line before any entry");
-            r.offer(s);
+            r.offer(s, java.time.Instant.now());
             awaitEntries(f, 1);
             r.label("lab pid-fork, step 1/4 done: unshare");
-            r.offer(s);
+            r.offer(s, java.time.Instant.now());
             awaitEntries(f, 2);
             assertTrue(r.words().startsWith("recording ") && r.words().contains("/sub/rec.nsj "), r.words());
         }
@@ -70,12 +70,12 @@ class ScreenRecorderTest {
         Path sub = dir.resolve("sub"), f = sub.resolve("rec.nsj");
         Snapshot s = fixture();
         try (ScreenRecorder r = start(f, 1)) {
-            r.offer(s);
+            r.offer(s, java.time.Instant.now());
             awaitEntries(f, 1);
             // each entry begins the next file (--max-size 1): its directory is now a plain file
             Files.move(sub, dir.resolve("gone"));
             Files.writeString(sub, "in the way");
-            r.offer(s);
+            r.offer(s, java.time.Instant.now());
             String why = null;
             for (int i = 0; i < 200 && why == null; i++) {
                 Thread.sleep(25);
@@ -84,7 +84,7 @@ class ScreenRecorderTest {
             assertEquals("recording into " + f + " stopped: " + sub + " is in the way: it is not a directory", why);
             assertNull(r.failure(), "said once");
             assertTrue(r.words().startsWith("recording stopped: "), r.words());
-            r.offer(s); // ignored, no error
+            r.offer(s, java.time.Instant.now()); // ignored, no error
         }
     }
 
