@@ -16,6 +16,8 @@ public final class RecordingTimeline implements Timeline {
     private final JournalReader reader;
     private final JournalCursor cursor;
     private Snapshot last;
+    /** Labels read so far (an entry's label is read from its body, once). */
+    private final java.util.Map<Integer, java.util.Optional<String>> labels = new java.util.HashMap<>();
 
     public RecordingTimeline(JournalReader reader) {
         this.reader = reader;
@@ -55,5 +57,17 @@ public final class RecordingTimeline implements Timeline {
             throw new IllegalArgumentException("the recording begins at "
                     + local(0).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")) + ", after " + time);
         return i;
+    }
+
+    @Override
+    public String label(int i) {
+        return labels.computeIfAbsent(i, k -> {
+                    try {
+                        return java.util.Optional.ofNullable(reader.label(k));
+                    } catch (IOException e) {
+                        return java.util.Optional.empty(); // an unreadable entry says so when it is shown
+                    }
+                })
+                .orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package nscope.app.screen.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
@@ -61,6 +62,10 @@ class ReplayScreenTest {
 
     @BeforeEach
     void open() throws IOException {
+        openOn(file);
+    }
+
+    void openOn(Path file) throws IOException {
         vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         screen = new TerminalScreen(vt);
         screen.startScreen();
@@ -106,6 +111,33 @@ class ReplayScreenTest {
     static String status(String screen) {
         String[] l = screen.split("\n");
         return l[l.length - 1];
+    }
+
+    /** A lab's recording: each entry's label (its step) follows the timeline, escaped, cut at the edge. */
+    @Test
+    void anEntrysLabelFollowsTheTimeline() throws IOException {
+        Path labelled = dir.resolve("labelled.nsj");
+        Instant at = Instant.parse("2026-03-01T03:14:00Z");
+        try (nscope.app.journal.JournalWriter w =
+                new nscope.app.journal.JournalWriter(labelled, 0, java.time.Duration.ofSeconds(600), 0)) {
+            w.append(base, at, 1L, null);
+            w.append(base, at.plusSeconds(2), 2L, "lab pid-fork, step 1/3 \u001b[31mdone: fork");
+            w.append(
+                    base, at.plusSeconds(4), 3L, "lab pid-fork, step 2/3 done: a very long title that the screen cuts");
+        }
+        close();
+        openOn(labelled);
+        assertNull(timeline.label(0));
+        assertFalse(first(text()).contains("lab"), text());
+        keys('>');
+        String line = first(text());
+        assertTrue(line.contains("entry 2/3  lab pid-fork, step 1/3"), line);
+        assertFalse(line.contains("\u001b"), "the label reached the terminal unescaped: " + line);
+        assertEquals(80, line.length(), "the label is cut at the screen's edge: " + line);
+        keys('>');
+        line = first(text());
+        assertTrue(line.contains("entry 3/3  lab pid-fork, step 2/3"), line);
+        assertTrue(line.length() <= 80, line);
     }
 
     @Test

@@ -24,4 +24,9 @@ public interface Timeline {
      * before the first entry.
      */
     int entryAt(String time);
+
+    /** What was going on at entry i as the recording says (a lab's step), or null. */
+    default String label(int i) {
+        return null;
+    }
 }

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
  * The header's timeline: "replay 04:25:10 [=====o-----] 04:25:40  at 04:25:22  entry 7/16". The bar
  * places the entry shown by its time between the first and last; on a terminal that is not UTF-8 it
  * is drawn in ASCII ({@code =o-}), else with box glyphs. Narrower screens get a shorter bar, then lose
- * the word "replay".
+ * the word "replay". An entry's label (a lab's step) follows, cut at the screen's edge.
  */
 final class TimelineLine {
     private TimelineLine() {}
@@ -16,7 +16,9 @@ final class TimelineLine {
 
     static String of(Timeline t, int at, int w, boolean unicode) {
         String start = hms(t.local(0)), end = hms(t.local(t.size() - 1));
-        String where = "  at " + hms(t.local(at)) + "  entry " + (at + 1) + "/" + t.size();
+        String label = t.label(at);
+        String where = "  at " + hms(t.local(at)) + "  entry " + (at + 1) + "/" + t.size()
+                + (label == null ? "" : "  " + nscope.views.text.Escape.terminal(label));
         String head = "replay " + start + " ";
         int room = w - head.length() - 2 - 1 - end.length() - where.length();
         if (room < MIN_BAR) {
