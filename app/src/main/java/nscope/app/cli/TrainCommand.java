@@ -23,15 +23,16 @@ import picocli.CommandLine.ParentCommand;
 /**
  * nscope train: what the launcher runs once to record the class-data
  * archive: the classes of every one-shot command an operator runs often
- * (`ls --json`, `cgroups`, `enter`) and of the live screen's first frame
- * (drawn on a virtual terminal), so all of them start from the archive.
+ * (`ls --json`, `cgroups`, `enter`), of the live screen's first frame
+ * (drawn on a virtual terminal) and of a recording read back, so all of
+ * them start from the archive.
  */
 @Command(
         name = "train",
         hidden = true,
         mixinStandardHelpOptions = true,
         description =
-                "Load the classes of ls, cgroups, enter and the live screen's first frame (for the launcher's class-data archive).")
+                "Load the classes of ls, cgroups, enter, the live screen's first frame and a recording's replay (for the launcher's class-data archive).")
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     NscopeCommand parent;
@@ -54,6 +55,25 @@ final class TrainCommand implements Callable<Integer> {
         ui.show(Screens.of(s, CgroupCpu.none(), ""), HostFacts.recorded("training"), true);
         UiLoop.draw(screen, ui);
         screen.stopScreen();
+        replay(s, none);
         return 0;
+    }
+
+    /** A recording of two entries written and read back (the journal's writer, reader and cursor). */
+    private static void replay(Snapshot s, PrintWriter none) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("nscope-train");
+        java.nio.file.Path file = dir.resolve("train.nsj");
+        try {
+            try (nscope.app.journal.JournalWriter w =
+                    new nscope.app.journal.JournalWriter(file, 0, java.time.Duration.ofSeconds(600), 0)) {
+                w.append(s, java.time.Instant.now(), 1L, null);
+                w.append(s, java.time.Instant.now(), 2L, "training");
+            }
+            Entry.run(new String[] {"--replay", file.toString(), "ls", "--json"}, none, none);
+            new nscope.app.journal.JournalCursor(nscope.app.journal.JournalReader.open(file)).to(1);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(dir);
+        }
     }
 }
