@@ -193,9 +193,13 @@ public final class Refresher {
         }
     }
 
-    /** The longest cycle that reads every thread group within MAX_AGE less a gap and a second (the due rule). */
+    /**
+     * The longest cycle within MAX_AGE less a second, in whole gaps: a group is read at a refresh, and the due
+     * rule reads it at the first refresh after which it would be older than that; slices of 1/cycle then read
+     * it exactly when due (a fraction, 13.5 at 2 s, read it half a gap early every time).
+     */
     private static double longest(long gap) {
-        return Math.max(1, Math.min(MAX_CYCLE, (MAX_AGE.toNanos() - gap - 1e9) / gap));
+        return Math.max(1, Math.min(MAX_CYCLE, Math.floor((MAX_AGE.toNanos() - 1e9) / gap)));
     }
 
     /** The first refresh: a whole scan. */
