@@ -323,22 +323,7 @@ public final class Refresher {
      */
     private List<Integer> groupSlice(List<Integer> tgids) {
         int n = (int) Math.ceil(tgids.size() / cycle);
-        if (fixedCycle == 0) {
-            long[] keyed = new long[tgids.size()];
-            // (when read, PID) in one long per group: the read time's high bits suffice to order by age
-            long base = Long.MAX_VALUE;
-            for (long t : wholeAt.values()) base = Math.min(base, t);
-            for (int i = 0; i < keyed.length; i++) {
-                int tgid = tgids.get(i);
-                long at = wholeAt.getOrDefault(tgid, Long.MAX_VALUE);
-                long age = at == Long.MAX_VALUE ? 0x7fffffffL : Math.min(0x7fffffffL, (at - base) / 1_000_000L);
-                keyed[i] = age << 32 | tgid;
-            }
-            java.util.Arrays.sort(keyed);
-            List<Integer> out = new ArrayList<>(n);
-            for (int i = 0; i < n && i < keyed.length; i++) out.add((int) keyed[i]);
-            return out;
-        }
+        if (fixedCycle == 0) return OldestFirst.of(tgids, wholeAt, n);
         List<Integer> out = new ArrayList<>(n);
         int start = 0;
         while (start < tgids.size() && tgids.get(start) <= groupCursor) start++;
