@@ -49,8 +49,10 @@ import nscope.probes.source.Host;
  *     open namespace descriptors), and a vanished one is dropped;
  * <li>reads whole the pinned process (the one the user has selected) and a
  *     slice of the others, so that every process is read whole once per
- *     {@link #cycle()} refreshes; the cycle is as short as the CPU target
- *     allows ({@link #SLICE_SHARE}), one refresh on a small host;
+ *     {@link #cycle()} refreshes, the oldest read first; the cycle is the
+ *     longest that keeps every task within {@link #MAX_AGE} (a shorter one,
+ *     as a CPU target of 4% of a core allowed, read up to twice what the
+ *     promise needs, and the screen cost three times top's CPU);
  * <li>likewise reads the facts and mount tables of new namespaces, the
  *     pinned process's and a slice of the others; relations (parent, owner)
  *     only of new ones, as the kernel never changes them;
@@ -61,9 +63,6 @@ import nscope.probes.source.Host;
  * different returns the last snapshot itself, so nothing downstream is rebuilt.
  */
 public final class Refresher {
-    /** The share of one core the slices of a refresh aim at, over the interval. */
-    public static final double SLICE_SHARE = 0.04;
-
     static final int MAX_CYCLE = 60;
 
     /**
@@ -99,9 +98,6 @@ public final class Refresher {
     private double cycle = 1;
     private final int fixedCycle;
     private int round, groupCursor;
-    // the longest cycle that reads everything within MAX_AGE at the pace now; a fraction, as rounded down a gap
-    // just over MAX_AGE/2 (a slow refresh) made it 1: everything read every refresh, slower still, and stuck
-    private double maxCycle = MAX_CYCLE;
     private NsId nsCursor;
     private volatile Freshness freshness = new Freshness(0, 0, 1);
 
@@ -110,9 +106,9 @@ public final class Refresher {
     }
 
     /**
-     * A refresher whose cycle is fixed (tests, benchmarks), instead of set by the CPU target.
+     * A refresher whose cycle is fixed (tests, benchmarks), instead of set by {@link #MAX_AGE} and the pace.
      *
-     * @param fixedCycle refreshes over which everything is read whole once; 0: adapt to the target
+     * @param fixedCycle refreshes over which everything is read whole once, in PID order; 0: adapt to the pace
      */
     public Refresher(Host host, int fixedCycle) {
         this.host = host;
@@ -135,19 +131,19 @@ public final class Refresher {
      *
      * @param pinned   a thread group read whole on every refresh (the selected process), or 0
      * @param cgroups  whether the cgroup trees must be read now (their screen is shown)
-     * @param interval the time between refreshes, for the CPU target
+     * @param interval the time between refreshes, for the cycle
      */
     public synchronized Snapshot refresh(int pinned, boolean cgroups, java.time.Duration interval) {
-        long now = System.nanoTime(), cpu0 = ProcessCpu.nanos();
-        double target = SLICE_SHARE * interval.toNanos();
-        if (last == null) return first(now, cpu0, target);
+        long now = System.nanoTime();
+        if (last == null) return first(now, interval.toNanos());
         round++;
         // the slices alone go round within MAX_AGE at this pace; a group that would be older than that at the
         // next refresh is read whole now besides (after the pace slowed down)
         long gap = Math.max(interval.toNanos(), now - lastAt);
         lastAt = now;
-        maxCycle = Math.max(1, Math.min(MAX_CYCLE, (double) MAX_AGE.toNanos() / gap));
-        if (fixedCycle == 0) cycle = Math.min(cycle, maxCycle);
+        // the cycle is the longest within MAX_AGE less a gap and a second (the due rule below): the slices read
+        // no more than the freshness promised needs (a shorter cycle, as the CPU target allowed, cost 4% of a core)
+        if (fixedCycle == 0) cycle = longest(gap);
         Round r = new Round(new Scan(host, Scope.TASKS, reader));
         Map<Integer, Long> listed = listing(r.scan.problems());
         List<Integer> tgids = new ArrayList<>(listed.keySet());
@@ -168,24 +164,18 @@ public final class Refresher {
         relations(r.scan);
         r.scan.cgroups(last.cgroups());
         r.scan.facts().putAll(Carried.of(last.facts(), r.scan.namespaces()));
-        long cgroupCpu = 0;
         // a fixed cycle (tests, benchmarks) reads them once a cycle, as everything else
         boolean treesDue = fixedCycle > 0 ? round % cycle() == 0 : now - cgroupsAt >= CGROUPS_MAX_AGE.toNanos();
         if (cgroups || treesDue) {
-            long c0 = ProcessCpu.nanos();
             base.cgroupsPhase().run(r.scan); // the trees read again; its cgroup namespaces' roots join the facts
             cgroupsAt = now;
             r.changed = true; // usage and CPU time move on
-            cgroupCpu = ProcessCpu.nanos() - c0;
         }
         facts(r, fresh, read);
         if (reader.namespacesKnown() > 4 * r.scan.namespaces().size() + 1000) reader.forgetNamespaces();
         // no scanDone() here: the descriptors kept for the cgroup trees must outlive the refreshes that skip them
         // (the cgroup phase lets go of those it did not meet itself)
 
-        // the next cycle from what this refresh cost beyond the cgroup trees
-        double spent = Math.max(1, ProcessCpu.nanos() - cpu0 - cgroupCpu);
-        if (fixedCycle == 0) cycle = Math.min(maxCycle, Math.max(1, (cycle + cycle * spent / target) / 2));
         freshness = new Freshness((now - oldest) / 1_000_000_000L, (now - cgroupsAt) / 1_000_000_000L, cycle());
         if (!r.changed) return last;
         new UserNamesPhase().run(r.scan);
@@ -203,16 +193,24 @@ public final class Refresher {
         }
     }
 
-    /** The first refresh: a whole scan, from whose cost the cycle starts. */
-    private Snapshot first(long now, long cpu0, double target) {
+    /**
+     * The longest cycle within MAX_AGE less a second, in whole gaps: a group is read at a refresh, and the due
+     * rule reads it at the first refresh after which it would be older than that; slices of 1/cycle then read
+     * it exactly when due (a fraction, 13.5 at 2 s, read it half a gap early every time).
+     */
+    private static double longest(long gap) {
+        return Math.max(1, Math.min(MAX_CYCLE, Math.floor((MAX_AGE.toNanos() - 1e9) / gap)));
+    }
+
+    /** The first refresh: a whole scan. */
+    private Snapshot first(long now, long interval) {
         List<ScanProblem> ignored = new ArrayList<>();
         inodes = listing(ignored);
         last = base.collect();
         mounts = new MountTables(host, last).readAll();
         cgroupsAt = lastAt = now;
         for (int tgid : last.threadGroups().keySet()) wholeAt.put(tgid, now);
-        // the first cycle from what reading everything cost
-        cycle = fixedCycle > 0 ? fixedCycle : Math.min(MAX_CYCLE, Math.max(1, (ProcessCpu.nanos() - cpu0) / target));
+        cycle = fixedCycle > 0 ? fixedCycle : longest(interval);
         freshness = new Freshness(0, 0, cycle());
         return last;
     }
@@ -319,9 +317,13 @@ public final class Refresher {
         return out;
     }
 
-    /** The next 1/cycle of the thread groups, in PID order after the last slice, wrapping round. */
+    /**
+     * The next 1/cycle of the thread groups: with a fixed cycle in PID order after the last slice, wrapping
+     * round; else those read longest ago (a group read early, new or pinned, is not read again a cycle later).
+     */
     private List<Integer> groupSlice(List<Integer> tgids) {
         int n = (int) Math.ceil(tgids.size() / cycle);
+        if (fixedCycle == 0) return OldestFirst.of(tgids, wholeAt, n);
         List<Integer> out = new ArrayList<>(n);
         int start = 0;
         while (start < tgids.size() && tgids.get(start) <= groupCursor) start++;

@@ -15,6 +15,7 @@ import nscope.probes.parse.PidName;
 import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
 import nscope.probes.source.Host;
+import nscope.probes.source.HostFiles;
 
 /**
  * Namespaces held open by a file descriptor, one process's table at a time
@@ -41,42 +42,41 @@ public final class FdHolders {
         Path dir = host.roots().proc().resolve(Integer.toString(pid)).resolve("fd");
         List<Found> found = new ArrayList<>();
         List<ScanProblem> problems = new ArrayList<>();
-        List<String> fds;
         try {
-            fds = host.files().list(dir);
+            host.files().eachAnonLink(dir, new HostFiles.LinkVisitor() {
+                @Override
+                public void link(String name, String text) {
+                    int fd = PidName.parse(name);
+                    if (fd >= 0 && looksLikeNs(text)) take(pid, fd, dir.resolve(name), text, found, problems);
+                }
+
+                @Override
+                public boolean failed(String name, IOException e) {
+                    Errno errno = Errno.of(e);
+                    if (errno.meansVanished() || PidName.parse(name) < 0) return true;
+                    problems.add(Failures.problem(errno.meansPermission() ? dir : dir.resolve(name), e));
+                    return !errno.meansPermission(); // the whole table is refused: say it once
+                }
+            });
         } catch (IOException e) {
             Errno errno = Errno.of(e);
             // a vanished process has no descriptors; a refused table is an unknown, said once
             if (!errno.meansVanished()) problems.add(Failures.problem(dir, e));
-            return new Group(found, problems);
-        }
-        for (String name : fds) {
-            int fd = PidName.parse(name);
-            if (fd < 0) continue;
-            Path link = dir.resolve(name);
-            String text;
-            try {
-                text = host.files().readLink(link);
-            } catch (IOException e) {
-                Errno errno = Errno.of(e);
-                if (errno.meansVanished()) continue;
-                problems.add(Failures.problem(errno.meansPermission() ? dir : link, e));
-                if (errno.meansPermission()) break; // the whole table is refused: say it once
-                continue;
-            }
-            if (!looksLikeNs(text)) continue;
-            NsLinkText parsed;
-            try {
-                parsed = NsLinkText.parse(text);
-            } catch (Malformed m) {
-                continue; // e.g. "pipe:[123]": another anonymous inode, not a namespace
-            }
-            Readout<NsId> id = ids.identify(parsed.inode(), link, text);
-            if (id.known()) found.add(new Found(parsed.kind(), id.get(), new Holder.Fd(pid, fd)));
-            else if (id.why().reason() != Unknown.Reason.EXITING)
-                problems.add(new ScanProblem(link.toString(), id.why()));
         }
         return new Group(found, problems);
+    }
+
+    /** One descriptor whose link reads like a namespace's. */
+    private void take(int pid, int fd, Path link, String text, List<Found> found, List<ScanProblem> problems) {
+        NsLinkText parsed;
+        try {
+            parsed = NsLinkText.parse(text);
+        } catch (Malformed m) {
+            return; // e.g. "pipe:[123]": another anonymous inode, not a namespace
+        }
+        Readout<NsId> id = ids.identify(parsed.inode(), link, text);
+        if (id.known()) found.add(new Found(parsed.kind(), id.get(), new Holder.Fd(pid, fd)));
+        else if (id.why().reason() != Unknown.Reason.EXITING) problems.add(new ScanProblem(link.toString(), id.why()));
     }
 
     /** Cheap test before parsing: descriptors to files start with '/', sockets and pipes have other prefixes. */

@@ -95,6 +95,34 @@ public interface HostFiles {
         for (String n : list(taskDir)) each.task(n, readTask(taskDir.resolve(n), nsNames));
     }
 
+    /** What {@link #eachAnonLink} hands over: a link's name and target, or why it could not be read. */
+    interface LinkVisitor {
+        void link(String name, String target);
+
+        /** @return whether to go on with the next entry */
+        boolean failed(String name, IOException e);
+    }
+
+    /**
+     * The symbolic links in {@code dir} (a descriptor table, /proc/PID/fd)
+     * whose target is not a path: sockets, pipes, namespaces ("net:[INODE]").
+     * Fails only when the directory cannot be listed. A native reader opens
+     * the directory once, reads each link relative to it, and makes no String
+     * for the paths (most descriptors), which are skipped.
+     */
+    default void eachAnonLink(Path dir, LinkVisitor each) throws IOException {
+        for (String n : list(dir)) {
+            String text;
+            try {
+                text = readLink(dir.resolve(n));
+            } catch (IOException e) {
+                if (each.failed(n, e)) continue;
+                return;
+            }
+            if (!text.startsWith("/")) each.link(n, text);
+        }
+    }
+
     /**
      * Lists a kernfs directory (a cgroup), telling subdirectories from files, and reads each
      * listed file whose name {@code wanted} accepts. Fails only when the

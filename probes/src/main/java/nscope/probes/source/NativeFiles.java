@@ -71,6 +71,29 @@ public final class NativeFiles extends LiveFiles {
         }
     }
 
+    @Override
+    public void eachAnonLink(Path dir, LinkVisitor each) throws java.io.IOException {
+        byte[] name = PATH_BUF.get()[0], buf = LINK_BUF.get();
+        try (Fd d = kernel.openDir(null, Kernel.cPath(dir.toString()))) {
+            for (nscope.kernel.DirEntry e : kernel.readDir(d)) {
+                String n = e.name();
+                if (n.length() > 60 || n.startsWith(".")) continue; // "." and "..": not links
+                int k = n.length();
+                for (int i = 0; i < k; i++) name[i] = (byte) n.charAt(i);
+                name[k] = 0;
+                int len;
+                try {
+                    len = kernel.readLinkBytes(d, name, buf);
+                } catch (KernelException x) {
+                    if (each.failed(n, x)) continue;
+                    return;
+                }
+                if (len > 0 && buf[0] != '/')
+                    each.link(n, new String(buf, 0, len, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     /** "TID/name" as a C string in buf (64 bytes: a TID has at most 20 digits). */
     private static byte[] under(byte[] buf, String tid, byte[] name) {
         int k = tid.length();

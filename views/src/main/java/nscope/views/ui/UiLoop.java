@@ -320,8 +320,12 @@ public final class UiLoop {
      * The longest the pace waits: every task must be read again within
      * Refresher.MAX_AGE whatever the pace, so a longer wait only makes each
      * refresh read more (and cost more, and the pace wait longer still).
+     * Three gaps, the scans' time in them, stay within MAX_AGE less a second:
+     * a task is then read every third refresh (some 27 s); after waits of
+     * MAX_AGE/3 (gaps just over 10 s) it was read every second one (20 s):
+     * a third more reading.
      */
-    static final Duration MAX_WAIT = Refresher.MAX_AGE.dividedBy(3);
+    static final Duration MAX_WAIT = Refresher.MAX_AGE.minusSeconds(6).dividedBy(3);
 
     /** Draws one frame (also for screenshots and tests), sending only what changed. */
     public static void draw(Screen screen, Ui ui) throws IOException {
