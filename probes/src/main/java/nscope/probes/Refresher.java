@@ -49,10 +49,10 @@ import nscope.probes.source.Host;
  *     open namespace descriptors), and a vanished one is dropped;
  * <li>reads whole the pinned process (the one the user has selected) and a
  *     slice of the others, so that every process is read whole once per
- *     {@link #cycle()} refreshes, the oldest read first; the cycle is the
- *     longest that keeps every task within {@link #MAX_AGE} (a shorter one,
- *     as a CPU target of 4% of a core allowed, read up to twice what the
- *     promise needs, and the screen cost three times top's CPU);
+ *     {@link #cycle()} refreshes, the oldest read first; the cycle is at
+ *     most the longest that keeps every task within {@link #MAX_AGE}, and
+ *     shorter, down to every refresh, while reading is cheap (a small host:
+ *     {@link RefreshCycle});
  * <li>likewise reads the facts and mount tables of new namespaces, the
  *     pinned process's and a slice of the others; relations (parent, owner)
  *     only of new ones, as the kernel never changes them;
@@ -95,7 +95,7 @@ public final class Refresher {
     private Map<Integer, Long> wholeAt = new HashMap<>();
 
     private long cgroupsAt, lastAt;
-    private double cycle = 1;
+    private RefreshCycle cycle;
     private final int fixedCycle;
     private int round, groupCursor;
     private NsId nsCursor;
@@ -119,7 +119,7 @@ public final class Refresher {
 
     /** Refreshes over which every process and namespace is read whole once. */
     public int cycle() {
-        return (int) Math.ceil(cycle);
+        return fixedCycle > 0 ? fixedCycle : cycle == null ? 1 : (int) Math.ceil(cycle.value());
     }
 
     public Freshness freshness() {
@@ -134,16 +134,14 @@ public final class Refresher {
      * @param interval the time between refreshes, for the cycle
      */
     public synchronized Snapshot refresh(int pinned, boolean cgroups, java.time.Duration interval) {
-        long now = System.nanoTime();
+        long now = System.nanoTime(), cpu0 = ProcessCpu.nanos();
         if (last == null) return first(now, interval.toNanos());
         round++;
         // the slices alone go round within MAX_AGE at this pace; a group that would be older than that at the
         // next refresh is read whole now besides (after the pace slowed down)
         long gap = Math.max(interval.toNanos(), now - lastAt);
         lastAt = now;
-        // the cycle is the longest within MAX_AGE less a gap and a second (the due rule below): the slices read
-        // no more than the freshness promised needs (a shorter cycle, as the CPU target allowed, cost 4% of a core)
-        if (fixedCycle == 0) cycle = longest(gap);
+        if (fixedCycle == 0) cycle.paced(gap); // the slices read no more than the freshness promise needs
         Round r = new Round(new Scan(host, Scope.TASKS, reader));
         Map<Integer, Long> listed = listing(r.scan.problems());
         List<Integer> tgids = new ArrayList<>(listed.keySet());
@@ -166,16 +164,20 @@ public final class Refresher {
         r.scan.facts().putAll(Carried.of(last.facts(), r.scan.namespaces()));
         // a fixed cycle (tests, benchmarks) reads them once a cycle, as everything else
         boolean treesDue = fixedCycle > 0 ? round % cycle() == 0 : now - cgroupsAt >= CGROUPS_MAX_AGE.toNanos();
+        long cgroupCpu = 0;
         if (cgroups || treesDue) {
+            long c0 = ProcessCpu.nanos();
             base.cgroupsPhase().run(r.scan); // the trees read again; its cgroup namespaces' roots join the facts
             cgroupsAt = now;
             r.changed = true; // usage and CPU time move on
+            cgroupCpu = ProcessCpu.nanos() - c0;
         }
         facts(r, fresh, read);
         if (reader.namespacesKnown() > 4 * r.scan.namespaces().size() + 1000) reader.forgetNamespaces();
         // no scanDone() here: the descriptors kept for the cgroup trees must outlive the refreshes that skip them
         // (the cgroup phase lets go of those it did not meet itself)
 
+        if (fixedCycle == 0) cycle.spent(ProcessCpu.nanos() - cpu0 - cgroupCpu, gap);
         freshness = new Freshness((now - oldest) / 1_000_000_000L, (now - cgroupsAt) / 1_000_000_000L, cycle());
         if (!r.changed) return last;
         new UserNamesPhase().run(r.scan);
@@ -193,15 +195,6 @@ public final class Refresher {
         }
     }
 
-    /**
-     * The longest cycle within MAX_AGE less a second, in whole gaps: a group is read at a refresh, and the due
-     * rule reads it at the first refresh after which it would be older than that; slices of 1/cycle then read
-     * it exactly when due (a fraction, 13.5 at 2 s, read it half a gap early every time).
-     */
-    private static double longest(long gap) {
-        return Math.max(1, Math.min(MAX_CYCLE, Math.floor((MAX_AGE.toNanos() - 1e9) / gap)));
-    }
-
     /** The first refresh: a whole scan. */
     private Snapshot first(long now, long interval) {
         List<ScanProblem> ignored = new ArrayList<>();
@@ -210,7 +203,7 @@ public final class Refresher {
         mounts = new MountTables(host, last).readAll();
         cgroupsAt = lastAt = now;
         for (int tgid : last.threadGroups().keySet()) wholeAt.put(tgid, now);
-        cycle = fixedCycle > 0 ? fixedCycle : longest(interval);
+        cycle = new RefreshCycle(interval);
         freshness = new Freshness(0, 0, cycle());
         return last;
     }
@@ -322,7 +315,7 @@ public final class Refresher {
      * round; else those read longest ago (a group read early, new or pinned, is not read again a cycle later).
      */
     private List<Integer> groupSlice(List<Integer> tgids) {
-        int n = (int) Math.ceil(tgids.size() / cycle);
+        int n = (int) Math.ceil(tgids.size() / (double) cycle());
         if (fixedCycle == 0) return OldestFirst.of(tgids, wholeAt, n);
         List<Integer> out = new ArrayList<>(n);
         int start = 0;
@@ -344,7 +337,7 @@ public final class Refresher {
         }
         List<NsId> ids = new ArrayList<>(namespaces.keySet());
         ids.sort(null);
-        int n = (int) Math.ceil(ids.size() / cycle), start = 0;
+        int n = (int) Math.ceil(ids.size() / (double) cycle()), start = 0;
         while (nsCursor != null && start < ids.size() && ids.get(start).compareTo(nsCursor) <= 0) start++;
         for (int i = 0; i < n && i < ids.size(); i++) out.add(nsCursor = ids.get((start + i) % ids.size()));
         return out;
