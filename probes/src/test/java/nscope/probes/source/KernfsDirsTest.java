@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,23 +24,46 @@ import org.junit.jupiter.api.Test;
 class KernfsDirsTest {
     @Test
     void theLinkCountFindsEverySubdirectory() throws IOException {
-        List<Path> dirs = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(Path.of("/sys/fs/cgroup"), 3)) {
-            s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> Files.exists(p.resolve("cgroup.procs")))
-                    .limit(300)
-                    .forEach(dirs::add);
-        }
+        List<Path> dirs = cgroupDirs();
         assertTrue(dirs.size() > 1, "cgroup directories: " + dirs);
         LiveFiles kernfs = new LiveFiles(true), plain = new LiveFiles(false);
-        int parents = 0;
+        int parents = 0, compared = 0;
         for (Path d : dirs) {
-            DirRead a = kernfs.readDir(d, n -> n.startsWith("cgroup.") || n.equals("tasks"));
-            DirRead b = plain.readDir(d, n -> n.startsWith("cgroup.") || n.equals("tasks"));
-            assertEquals(new TreeSet<>(b.dirs()), new TreeSet<>(a.dirs()), d.toString());
-            assertEquals(b.files().keySet(), a.files().keySet(), d.toString());
-            if (!a.dirs().isEmpty()) parents++;
+            // the machine is shared: a cgroup made or removed between the two reads is read again, a gone one left
+            for (int attempt = 0; ; attempt++) {
+                DirRead a, b;
+                try {
+                    a = kernfs.readDir(d, n -> n.startsWith("cgroup.") || n.equals("tasks"));
+                    b = plain.readDir(d, n -> n.startsWith("cgroup.") || n.equals("tasks"));
+                } catch (NoSuchFileException gone) {
+                    if (Files.exists(d)) throw gone;
+                    break;
+                }
+                if (attempt < 3 && !new TreeSet<>(b.dirs()).equals(new TreeSet<>(a.dirs()))) continue;
+                assertEquals(new TreeSet<>(b.dirs()), new TreeSet<>(a.dirs()), d.toString());
+                assertEquals(b.files().keySet(), a.files().keySet(), d.toString());
+                compared++;
+                if (!a.dirs().isEmpty()) parents++;
+                break;
+            }
         }
+        assertTrue(compared > dirs.size() / 2, compared + " of " + dirs.size() + " compared");
         assertTrue(parents > 0, "some parent among " + dirs.size());
+    }
+
+    /** Up to 300 cgroup directories three levels deep; walked again when one vanishes mid-walk. */
+    private static List<Path> cgroupDirs() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            List<Path> dirs = new ArrayList<>();
+            try (Stream<Path> s = Files.walk(Path.of("/sys/fs/cgroup"), 3)) {
+                s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                        .filter(p -> Files.exists(p.resolve("cgroup.procs")))
+                        .limit(300)
+                        .forEach(dirs::add);
+                return dirs;
+            } catch (java.io.UncheckedIOException e) {
+                if (attempt == 5 || !(e.getCause() instanceof NoSuchFileException)) throw e;
+            }
+        }
     }
 }
