@@ -118,10 +118,9 @@ public final class JournalReader {
     public String label(int i) throws IOException {
         Entry e = entries.get(i);
         Frame fr = e.frame();
-        byte[] b = new byte[fr.length()];
+        byte[] b;
         try (RandomAccessFile f = new RandomAccessFile(e.file().toFile(), "r")) {
-            f.seek(fr.offset() + Frame.HEADER);
-            f.readFully(b);
+            b = body(f, fr);
         }
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b));
                 JsonParser p = JSON.createParser(in)) {
@@ -139,11 +138,16 @@ public final class JournalReader {
         return null;
     }
 
-    static void apply(RandomAccessFile f, Frame fr, HostState s) throws IOException {
+    /** An entry's body as written: one gzip member. */
+    private static byte[] body(RandomAccessFile f, Frame fr) throws IOException {
         byte[] b = new byte[fr.length()];
         f.seek(fr.offset() + Frame.HEADER);
         f.readFully(b);
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b), 1 << 16)) {
+        return b;
+    }
+
+    static void apply(RandomAccessFile f, Frame fr, HostState s) throws IOException {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body(f, fr)), 1 << 16)) {
             // a delta's JSON is kept: what later deltas set again is never made (see Pending.Lazy)
             byte[] json = fr.keyframe() ? null : in.readAllBytes();
             try (JsonParser p = json == null ? JSON.createParser(in) : JSON.createParser(json)) {
