@@ -151,7 +151,10 @@ final class ScreenshotsCommand implements Callable<Integer> {
         // the recording's wall clock is written with the default zone's offset: UTC, so the times are the same
         // everywhere
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
-        Path file = Files.createTempFile("nscope-screenshot-", ".nsj");
+        // a file of its own in a directory of its own: a writer given an existing file (even an empty one made by
+        // createTempFile) goes on into FILE.1, which was left behind
+        Path tmp = Files.createTempDirectory("nscope-screenshot-");
+        Path file = tmp.resolve("sample.nsj");
         try {
             nscope.app.journal.SampleJournal.Plot plot =
                     nscope.app.journal.SampleJournal.write(s, file, java.time.Instant.parse("2026-03-01T03:14:00Z"));
@@ -176,7 +179,9 @@ final class ScreenshotsCommand implements Callable<Integer> {
             Files.writeString(dir.resolve("ui-replay-80x24.svg"), SvgShot.svg(vt));
             screen.stopScreen();
         } finally {
+            for (Path p : nscope.app.journal.Segments.of(file)) Files.deleteIfExists(p);
             Files.deleteIfExists(file);
+            Files.deleteIfExists(tmp);
         }
     }
 
