@@ -1,5 +1,6 @@
 package nscope.app.cli;
 
+import static nscope.app.cli.LiveUiIT.nscopePid;
 import static nscope.app.cli.LiveUiIT.tmux;
 import static nscope.app.cli.LiveUiIT.until;
 import static nscope.app.cli.LiveUiIT.untilSteady;
@@ -145,18 +146,6 @@ class LabScreenIT {
                                 .equals("0");
                 i++) Thread.sleep(100);
         assertEquals("0", tmux("display", "-p", "-t", s, "#{alternate_on}").strip(), "the terminal given back");
-    }
-
-    /** nscope: the shell's child in the pane (the launcher execs java). */
-    private static long nscopePid(String s) throws Exception {
-        long shell =
-                Long.parseLong(tmux("display", "-p", "-t", s, "#{pane_pid}").strip());
-        return ProcessHandle.of(shell)
-                .orElseThrow()
-                .children()
-                .findFirst()
-                .orElseThrow()
-                .pid();
     }
 
     private static int count(String text, String part) {

@@ -36,6 +36,18 @@ class LiveUiIT {
         return out;
     }
 
+    /** nscope in a tmux session's pane: the shell's child (the launcher execs java). */
+    static long nscopePid(String session) throws Exception {
+        long shell = Long.parseLong(
+                tmux("display", "-p", "-t", session, "#{pane_pid}").strip());
+        return ProcessHandle.of(shell)
+                .orElseThrow()
+                .children()
+                .findFirst()
+                .orElseThrow()
+                .pid();
+    }
+
     static String waitFor(String text, int seconds) throws IOException, InterruptedException {
         return until(SESSION, text, seconds);
     }

@@ -1,5 +1,6 @@
 package nscope.app.cli;
 
+import static nscope.app.cli.LiveUiIT.nscopePid;
 import static nscope.app.cli.LiveUiIT.tmux;
 import static nscope.app.cli.LiveUiIT.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -185,17 +186,5 @@ class ScreenRecordIT {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
         return out;
-    }
-
-    /** nscope: the shell's child in the pane (the launcher execs java). */
-    private static long nscopePid(String s) throws Exception {
-        long shell =
-                Long.parseLong(tmux("display", "-p", "-t", s, "#{pane_pid}").strip());
-        return ProcessHandle.of(shell)
-                .orElseThrow()
-                .children()
-                .findFirst()
-                .orElseThrow()
-                .pid();
     }
 }
