@@ -2,6 +2,7 @@ package nscope.probes.source;
 
 import java.nio.file.Path;
 import nscope.kernel.Fd;
+import nscope.kernel.GroupRead;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
 
@@ -18,6 +19,7 @@ public final class NativeFiles extends LiveFiles {
             ThreadLocal.withInitial(() -> new byte[][] {new byte[1024], new byte[4096]});
     private static final ThreadLocal<byte[]> LINK_BUF = ThreadLocal.withInitial(() -> new byte[256]);
     private final Kernel kernel;
+    private final GroupRead batch;
 
     /** Reads by direct calls; keeps nothing open between scans. */
     public NativeFiles(Kernel kernel) {
@@ -30,14 +32,25 @@ public final class NativeFiles extends LiveFiles {
      *             scans again and again; its owner calls {@link #closeKept} when done
      */
     public NativeFiles(Kernel kernel, boolean keep) {
+        this(kernel, keep, GroupRead.shared());
+    }
+
+    /** @param batch reads a thread group in one call; null: call by call */
+    NativeFiles(Kernel kernel, boolean keep, GroupRead batch) {
         this.kernel = kernel;
+        this.batch = batch;
         this.kept = new KeptOpen(kernel, keep ? KeptOpen.defaultBudget() : 0);
     }
 
     @Override
     public TaskFiles readTask(Path dir, String[] nsNames) {
+        LinkNames names = linkNames(nsNames);
+        if (batch != null && dir.getParent() != null) {
+            TaskFiles t = GroupRecords.one(batch, dir, names.joined(), names.cNames(), names.kinds());
+            if (t != null) return t;
+        }
         try (Fd task = kernel.openPath(null, Kernel.cPath(dir.toString()))) {
-            return readTask(task, STAT, STATUS, NS, linkNames(nsNames));
+            return readTask(task, STAT, STATUS, NS, names);
         } catch (KernelException e) {
             TaskFiles t = new TaskFiles(nsNames.length);
             t.statError = e;
@@ -54,6 +67,11 @@ public final class NativeFiles extends LiveFiles {
     @Override
     public void eachTask(Path taskDir, String[] nsNames, TaskVisitor each) throws java.io.IOException {
         LinkNames names = linkNames(nsNames);
+        if (batch != null) {
+            GroupRead.Records r = batch.read(Kernel.cPath(taskDir.toString()), names.joined(), nsNames.length, 0);
+            GroupRecords.each(r, names.cNames(), names.kinds(), each);
+            return;
+        }
         byte[][] paths = PATH_BUF.get();
         try (Fd dir = kernel.openDir(null, Kernel.cPath(taskDir.toString()))) {
             for (nscope.kernel.DirEntry e : kernel.readDir(dir)) {
@@ -106,8 +124,8 @@ public final class NativeFiles extends LiveFiles {
     private static final ThreadLocal<byte[][]> PATH_BUF =
             ThreadLocal.withInitial(() -> new byte[][] {new byte[64], new byte[64], new byte[64]});
 
-    /** The link names asked for as C strings, with the namespace type each must name. */
-    private record LinkNames(String[] names, byte[][] cNames, nscope.probes.model.NsKind[] kinds) {}
+    /** The link names asked for as C strings (and back to back, for the batch reader), with the namespace type each must name. */
+    private record LinkNames(String[] names, byte[][] cNames, nscope.probes.model.NsKind[] kinds, byte[] joined) {}
 
     private volatile LinkNames lastNames; // a scan asks with one array of names, again and again
 
@@ -121,7 +139,9 @@ public final class NativeFiles extends LiveFiles {
             for (nscope.probes.model.NsLink k : nscope.probes.model.NsLink.values())
                 if (k.fileName().equals(nsNames[i])) kinds[i] = k.kind();
         }
-        l = new LinkNames(nsNames, c, kinds);
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (byte[] n : c) joined.write(n, 0, n.length);
+        l = new LinkNames(nsNames, c, kinds, joined.toByteArray());
         lastNames = l;
         return l;
     }

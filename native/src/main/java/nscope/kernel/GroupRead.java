@@ -1,0 +1,152 @@
+package nscope.kernel;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.annotations.In;
+
+/**
+ * libnscope-read (native/src/main/c/readlib): one call reads a whole thread
+ * group's stat, status and namespace links into a buffer of this thread's,
+ * where jnr-ffi would make some eighteen calls per task, each with its glue
+ * and copies. The build puts the library beside nscope.jar (and beside this
+ * module's classes); where it is missing, {@link #shared()} is null and the
+ * caller reads call by call as before.
+ */
+public final class GroupRead {
+    /** The library's one function (see group.c for the records it writes). */
+    public interface Lib {
+        long nscope_read_group(
+                int dirfd, @In byte[] taskDir, @In byte[] links, int nlinks, int only, Pointer buf, long cap);
+    }
+
+    /** The library's name on disk. */
+    public static final String FILE = "libnscope-read.so";
+
+    private static final int ENOSPC = 28;
+    private static final long FIRST = 256 * 1024, LARGEST = 256L * 1024 * 1024;
+
+    private final Lib lib;
+    private final jnr.ffi.Runtime runtime;
+    private final ThreadLocal<Pointer> buffers = new ThreadLocal<>();
+
+    private GroupRead(Lib lib) {
+        this.lib = lib;
+        this.runtime = jnr.ffi.Runtime.getRuntime(lib);
+    }
+
+    private static volatile Object shared; // a GroupRead, or the reason there is none (a String)
+
+    /** The library loaded once, or null when it is not installed or cannot load (see {@link #unavailable()}). */
+    public static GroupRead shared() {
+        Object s = shared;
+        if (s == null) {
+            synchronized (GroupRead.class) {
+                if (shared == null) shared = load();
+                s = shared;
+            }
+        }
+        return s instanceof GroupRead g ? g : null;
+    }
+
+    /** Why {@link #shared()} is null; null when it is not. */
+    public static String unavailable() {
+        shared();
+        return shared instanceof String why ? why : null;
+    }
+
+    private static Object load() {
+        // benchmarks compare the two readers in one run (app/bench/task-scan-vs-c)
+        if (Boolean.getBoolean("nscope.callByCall")) return "switched off by -Dnscope.callByCall";
+        Path lib;
+        try {
+            Path here = Path.of(GroupRead.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            lib = (Files.isDirectory(here) ? here.getParent() : here.resolveSibling("")).resolve(FILE);
+        } catch (URISyntaxException | RuntimeException e) {
+            return "cannot tell where nscope is installed: " + e.getMessage();
+        }
+        if (!Files.isRegularFile(lib)) return lib + " is missing";
+        try {
+            return new GroupRead(LibraryLoader.create(Lib.class).load(lib.toString()));
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return "cannot load " + lib + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * Reads the tasks of one thread group into this thread's buffer.
+     *
+     * @param taskDir /proc/PID/task as a C string
+     * @param links   the link names, each NUL-terminated, back to back
+     * @param only    a TID to read alone (no listing), or 0 for every task listed
+     * @return the records, valid until this thread's next call
+     * @throws KernelException when the task directory cannot be opened or listed
+     */
+    public Records read(byte[] taskDir, byte[] links, int nlinks, int only) throws KernelException {
+        Pointer buf = buffers.get();
+        if (buf == null) buf = grow(FIRST);
+        while (true) {
+            long n = lib.nscope_read_group(LibC.AT_FDCWD, taskDir, links, nlinks, only, buf, buf.size());
+            if (n >= 0) return new Records(buf, n);
+            if (n == -ENOSPC && buf.size() < LARGEST) {
+                buf = grow(buf.size() * 2);
+                continue;
+            }
+            int k = taskDir.length > 0 && taskDir[taskDir.length - 1] == 0 ? taskDir.length - 1 : taskDir.length;
+            throw Records.failure((int) -n, new String(taskDir, 0, k, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private Pointer grow(long size) {
+        Pointer p = Memory.allocateDirect(runtime, size);
+        buffers.set(p);
+        return p;
+    }
+
+    /** The records one call wrote: read them in order (see group.c). */
+    public static final class Records {
+        private final Pointer buf;
+        private final long end;
+        private long pos;
+
+        Records(Pointer buf, long end) {
+            this.buf = buf;
+            this.end = end;
+        }
+
+        public boolean more() {
+            return pos < end;
+        }
+
+        /** The next int32: a TID, a length, or a failure (negative). */
+        public int next() {
+            int v = buf.getInt(pos);
+            pos += 4;
+            return v;
+        }
+
+        /** The next len bytes into dst (which must hold them). */
+        public void bytes(byte[] dst, int len) {
+            buf.get(pos, dst, 0, len);
+            pos += len;
+        }
+
+        /**
+         * A failure as the exception the call-by-call reader would throw.
+         *
+         * @param code the negated value written: call << 12 | errno
+         */
+        public static KernelException failure(int code, String target) {
+            int call = code >> 12, errno = code & 0xfff;
+            String name = call == 0 ? "open" : call == 1 ? "read" : "readlink";
+            return new KernelException(name, target, Errno.of(errno));
+        }
+    }
+}

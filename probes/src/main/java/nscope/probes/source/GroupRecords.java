@@ -1,0 +1,100 @@
+package nscope.probes.source;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import nscope.kernel.GroupRead;
+import nscope.kernel.Kernel;
+import nscope.kernel.KernelException;
+import nscope.probes.model.NsKind;
+import nscope.probes.parse.NsLinkText;
+import nscope.probes.parse.PidName;
+
+/**
+ * A thread group read in one call ({@link GroupRead}), turned into the
+ * TaskFiles the call-by-call reader makes: the same bytes, the same
+ * failures, stat and status lent in this thread's buffers.
+ */
+final class GroupRecords {
+    private GroupRecords() {}
+
+    /** Buffers for stat and status, lent to the visitor until this thread's next task. */
+    private static final ThreadLocal<byte[][]> FILE_BUF =
+            ThreadLocal.withInitial(() -> new byte[][] {new byte[1024], new byte[4096], new byte[256]});
+
+    /** Each task of the records, in the order listed. */
+    static void each(GroupRead.Records r, byte[][] cNames, NsKind[] kinds, HostFiles.TaskVisitor each) {
+        while (r.more()) {
+            int tid = r.next();
+            each.task(Integer.toString(tid), task(r, tid, cNames, kinds));
+        }
+    }
+
+    /**
+     * The task in {@code dir} (/proc/PID/task/TID) alone, or null when its
+     * name is not a TID (the caller reads it call by call then).
+     */
+    static TaskFiles one(GroupRead batch, Path dir, byte[] joined, byte[][] cNames, NsKind[] kinds) {
+        int tid = PidName.parse(dir.getFileName().toString());
+        if (tid <= 0) return null;
+        TaskFiles t;
+        try {
+            GroupRead.Records r = batch.read(Kernel.cPath(dir.getParent().toString()), joined, cNames.length, tid);
+            if (r.more()) return task(r, r.next(), cNames, kinds);
+            t = new TaskFiles(cNames.length);
+            t.statError = new KernelException("open", dir.toString(), nscope.kernel.Errno.ENOENT);
+        } catch (KernelException e) {
+            t = new TaskFiles(cNames.length);
+            t.statError = e;
+        }
+        return t;
+    }
+
+    private static TaskFiles task(GroupRead.Records r, int tid, byte[][] cNames, NsKind[] kinds) {
+        int nlinks = cNames.length;
+        TaskFiles t = new TaskFiles(nlinks);
+        byte[][] bufs = FILE_BUF.get();
+        int v = r.next();
+        if (v < 0) {
+            t.statError = GroupRead.Records.failure(-v, tid + "/stat");
+            return t;
+        }
+        t.stat = bytes(r, bufs, 0, v);
+        t.statLength = v;
+        v = r.next();
+        if (v < 0) {
+            t.statusError = GroupRead.Records.failure(-v, tid + "/status");
+            return t;
+        }
+        t.status = bytes(r, bufs, 1, v);
+        t.statusLength = v;
+        if (nlinks == 0) return t;
+        v = r.next();
+        if (v < 0) {
+            java.util.Arrays.fill(t.linkErrors, GroupRead.Records.failure(-v, tid + "/ns"));
+            return t;
+        }
+        for (int i = 0; i < nlinks; i++) {
+            v = r.next();
+            if (v < 0) {
+                t.linkErrors[i] = GroupRead.Records.failure(-v, tid + "/ns/" + name(cNames[i]));
+                continue;
+            }
+            byte[] buf = bytes(r, bufs, 2, v);
+            NsLinkText p = kinds[i] == null ? null : NsLinkText.parse(buf, v, kinds[i]);
+            if (p != null) t.targets[i] = p;
+            else t.links[i] = new String(buf, 0, v, StandardCharsets.UTF_8);
+        }
+        return t;
+    }
+
+    /** The next len bytes in this thread's i-th buffer, grown to hold them with room to spare (a parser may look one past). */
+    private static byte[] bytes(GroupRead.Records r, byte[][] bufs, int i, int len) {
+        if (bufs[i].length <= len) bufs[i] = new byte[Math.max(len + 1, bufs[i].length * 2)];
+        r.bytes(bufs[i], len);
+        return bufs[i];
+    }
+
+    private static String name(byte[] c) {
+        return new String(c, 0, c.length - 1, StandardCharsets.UTF_8);
+    }
+}
