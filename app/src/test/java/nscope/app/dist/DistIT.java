@@ -155,6 +155,8 @@ class DistIT {
         NoJava.Run s = NoJava.run(env, nscope.toString(), "snapshot", "--json");
         assertEquals(0, s.rc(), s.out());
         new ObjectMapper().readTree(s.out().substring(0, s.out().lastIndexOf('}') + 1));
+        NoJava.Run b = NoJava.run(env, nscope.toString(), "snapshot", "--bench", "1", "--tasks-only");
+        assertTrue(b.out().contains("thread groups by libnscope-read.so"), "the bundle's reader: " + b.out());
         NoJava.Run screen = NoJava.script(env, Screen.SCRIPT, nscope.toString());
         assertEquals(0, screen.rc(), "no first frame: " + screen.out());
     }

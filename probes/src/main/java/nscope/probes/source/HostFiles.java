@@ -188,4 +188,9 @@ public interface HostFiles {
     default FactReader facts() {
         return LiveFacts.shared();
     }
+
+    /** What reads the files, for a benchmark's report. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
 }

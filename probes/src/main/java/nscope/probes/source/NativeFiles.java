@@ -43,6 +43,11 @@ public final class NativeFiles extends LiveFiles {
     }
 
     @Override
+    public String describe() {
+        return batch != null ? "NativeFiles, thread groups by " + GroupRead.FILE : "NativeFiles, call by call";
+    }
+
+    @Override
     public TaskFiles readTask(Path dir, String[] nsNames) {
         LinkNames names = linkNames(nsNames);
         if (batch != null && dir.getParent() != null) {

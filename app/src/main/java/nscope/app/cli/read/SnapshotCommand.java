@@ -103,9 +103,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             if (!tasksOnly) b[i] = time(full, out, "scan " + (i + 1) + " (full)");
         }
         long ma = median(a), mb = median(b);
-        out.printf(
-                "median %d ms over %d scans (%s)%n",
-                ma, bench, host.files().getClass().getSimpleName());
+        out.printf("median %d ms over %d scans (%s)%n", ma, bench, host.files().describe());
         if (!tasksOnly)
             out.printf(
                     "median full %d ms (all phases: holders, mount tables, relations, facts): %.2fx the tasks-only scan%n",
