@@ -1,6 +1,5 @@
 package nscope.kernel;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jnr.ffi.LibraryLoader;
@@ -63,14 +62,9 @@ public final class GroupRead {
         if (Boolean.getBoolean("nscope.callByCall")) return "switched off by -Dnscope.callByCall";
         Path lib;
         try {
-            Path here = Path.of(GroupRead.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            lib = (Files.isDirectory(here) ? here.getParent() : here.resolveSibling("")).resolve(FILE);
-        } catch (URISyntaxException | RuntimeException e) {
-            return "cannot tell where nscope is installed: " + e.getMessage();
+            lib = Installed.beside(GroupRead.class, FILE);
+        } catch (java.io.IOException e) {
+            return e.getMessage();
         }
         if (!Files.isRegularFile(lib)) return lib + " is missing";
         try {

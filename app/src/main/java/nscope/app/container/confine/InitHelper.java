@@ -1,7 +1,6 @@
 package nscope.app.container.confine;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +28,9 @@ public final class InitHelper {
             p = Path.of(set);
         } else {
             try {
-                Path jar = Path.of(InitHelper.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI());
-                p = (Files.isDirectory(jar) ? jar.getParent() : jar.resolveSibling("")).resolve("nscope-init");
-            } catch (URISyntaxException | RuntimeException e) {
-                throw new ActionException("cannot tell where nscope is installed: " + e.getMessage());
+                p = nscope.kernel.Installed.beside(InitHelper.class, "nscope-init");
+            } catch (java.io.IOException e) {
+                throw new ActionException(e.getMessage());
             }
         }
         if (!Files.isExecutable(p))
