@@ -1,41 +1,33 @@
 package nscope.kernel;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
-import jnr.ffi.annotations.In;
 
 /**
  * libnscope-read (native/src/main/c/readlib): one call reads a whole thread
  * group's stat, status and namespace links into a buffer of this thread's,
- * where jnr-ffi would make some eighteen calls per task, each with its glue
- * and copies. The build puts the library beside nscope.jar (and beside this
- * module's classes); where it is missing, {@link #shared()} is null and the
- * caller reads call by call as before.
+ * where a call per file and link would cost some eighteen per task, each
+ * with its glue and copies. Bound by JNI (System.load, a millisecond), not
+ * jnr-ffi, so that a one-shot command's cold start can use it too. The build
+ * puts the library beside nscope.jar (and beside this module's classes);
+ * where it is missing, {@link #shared()} is null and the caller reads call by
+ * call as before.
  */
 public final class GroupRead {
-    /** The library's one function (see group.c for the records it writes). */
-    public interface Lib {
-        long nscope_read_group(
-                int dirfd, @In byte[] taskDir, @In byte[] links, int nlinks, int only, Pointer buf, long cap);
-    }
-
     /** The library's name on disk. */
     public static final String FILE = "libnscope-read.so";
 
     private static final int ENOSPC = 28;
-    private static final long FIRST = 256 * 1024, LARGEST = 256L * 1024 * 1024;
+    private static final int FIRST = 256 * 1024, LARGEST = 256 * 1024 * 1024;
 
-    private final Lib lib;
-    private final jnr.ffi.Runtime runtime;
-    private final ThreadLocal<Pointer> buffers = new ThreadLocal<>();
+    private final ThreadLocal<ByteBuffer> buffers = new ThreadLocal<>();
 
-    private GroupRead(Lib lib) {
-        this.lib = lib;
-        this.runtime = jnr.ffi.Runtime.getRuntime(lib);
-    }
+    private GroupRead() {}
+
+    /** The library's one entry (group-jni.c): the bytes written, or minus an errno or a failure (group.c). */
+    private static native long readGroup(byte[] taskDir, byte[] links, int nlinks, int only, ByteBuffer buf);
 
     private static volatile Object shared; // a GroupRead, or the reason there is none (a String)
 
@@ -68,7 +60,8 @@ public final class GroupRead {
         }
         if (!Files.isRegularFile(lib)) return lib + " is missing";
         try {
-            return new GroupRead(LibraryLoader.create(Lib.class).load(lib.toString()));
+            System.load(lib.toString());
+            return new GroupRead();
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return "cannot load " + lib + ": " + e.getMessage();
         }
@@ -84,13 +77,13 @@ public final class GroupRead {
      * @throws KernelException when the task directory cannot be opened or listed
      */
     public Records read(byte[] taskDir, byte[] links, int nlinks, int only) throws KernelException {
-        Pointer buf = buffers.get();
+        ByteBuffer buf = buffers.get();
         if (buf == null) buf = grow(FIRST);
         while (true) {
-            long n = lib.nscope_read_group(LibC.AT_FDCWD, taskDir, links, nlinks, only, buf, buf.size());
+            long n = readGroup(taskDir, links, nlinks, only, buf);
             if (n >= 0) return new Records(buf, n);
-            if (n == -ENOSPC && buf.size() < LARGEST) {
-                buf = grow(buf.size() * 2);
+            if (n == -ENOSPC && buf.capacity() < LARGEST) {
+                buf = grow(buf.capacity() * 2);
                 continue;
             }
             int k = taskDir.length > 0 && taskDir[taskDir.length - 1] == 0 ? taskDir.length - 1 : taskDir.length;
@@ -98,19 +91,19 @@ public final class GroupRead {
         }
     }
 
-    private Pointer grow(long size) {
-        Pointer p = Memory.allocateDirect(runtime, size);
-        buffers.set(p);
-        return p;
+    private ByteBuffer grow(int size) {
+        ByteBuffer b = ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+        buffers.set(b);
+        return b;
     }
 
     /** The records one call wrote: read them in order (see group.c). */
     public static final class Records {
-        private final Pointer buf;
+        private final ByteBuffer buf;
         private final long end;
-        private long pos;
+        private int pos;
 
-        Records(Pointer buf, long end) {
+        Records(ByteBuffer buf, long end) {
             this.buf = buf;
             this.end = end;
         }
