@@ -22,10 +22,10 @@ final class GroupRecords {
             ThreadLocal.withInitial(() -> new byte[][] {new byte[1024], new byte[4096], new byte[256]});
 
     /** Each task of the records, in the order listed. */
-    static void each(GroupRead.Records r, byte[][] cNames, NsKind[] kinds, HostFiles.TaskVisitor each) {
+    static void each(GroupRead.Records r, LinkNames names, HostFiles.TaskVisitor each) {
         while (r.more()) {
             int tid = r.next();
-            each.task(Integer.toString(tid), task(r, tid, cNames, kinds));
+            each.task(Integer.toString(tid), task(r, tid, names.cNames(), names.kinds()));
         }
     }
 
@@ -33,12 +33,16 @@ final class GroupRecords {
      * The task in {@code dir} (/proc/PID/task/TID) alone, or null when its
      * name is not a TID (the caller reads it call by call then).
      */
-    static TaskFiles one(GroupRead batch, Path dir, byte[] joined, byte[][] cNames, NsKind[] kinds) {
+    static TaskFiles one(GroupRead batch, Path dir, LinkNames names) {
+        byte[][] cNames = names.cNames();
+        NsKind[] kinds = names.kinds();
+        if (dir.getParent() == null) return null;
         int tid = PidName.parse(dir.getFileName().toString());
         if (tid <= 0) return null;
         TaskFiles t;
         try {
-            GroupRead.Records r = batch.read(Kernel.cPath(dir.getParent().toString()), joined, cNames.length, tid);
+            GroupRead.Records r =
+                    batch.read(Kernel.cPath(dir.getParent().toString()), names.joined(), cNames.length, tid);
             if (r.more()) return task(r, r.next(), cNames, kinds);
             t = new TaskFiles(cNames.length);
             t.statError = new KernelException("open", dir.toString(), nscope.kernel.Errno.ENOENT);

@@ -11,7 +11,9 @@ public record Host(KernelRoots roots, HostFiles files, String label) {
     /** The running host. The only place that names /proc, /sys and /etc. */
     public static Host live() {
         return new Host(
-                new KernelRoots(Path.of("/proc"), Path.of("/sys"), Path.of("/etc")), new LiveFiles(true), "live");
+                new KernelRoots(Path.of("/proc"), Path.of("/sys"), Path.of("/etc")),
+                new LiveFiles(true, nscope.kernel.GroupRead.shared()),
+                "live");
     }
 
     /**

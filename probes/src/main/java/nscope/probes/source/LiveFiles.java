@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nscope.kernel.GroupRead;
+import nscope.kernel.Kernel;
 
 /** File operations on a real filesystem (the live host, or any directory). */
 public class LiveFiles implements HostFiles {
@@ -23,16 +25,53 @@ public class LiveFiles implements HostFiles {
     /** Whether every directory {@link #readDir} lists is a kernfs one (a cgroup of the live host's mounts). */
     private final boolean kernfsDirs;
 
+    /** Reads a thread group in one call (libnscope-read); null: call by call. */
+    private final GroupRead batch;
+
     public LiveFiles() {
-        this(false);
+        this(false, null);
     }
 
     /**
      * @param kernfsDirs the directories {@link #readDir} lists are kernfs ones (cgroups, as the live host's
      *                   mountinfo names their mounts), whose link count tells their subdirectories
+     * @param batch      reads a thread group's tasks in one call, or null
      */
-    LiveFiles(boolean kernfsDirs) {
+    LiveFiles(boolean kernfsDirs, GroupRead batch) {
         this.kernfsDirs = kernfsDirs;
+        this.batch = batch;
+    }
+
+    @Override
+    public String describe() {
+        String name = getClass().getSimpleName();
+        return batch != null ? name + ", thread groups by " + GroupRead.FILE : name + ", call by call";
+    }
+
+    @Override
+    public final TaskFiles readTask(Path dir, String[] nsNames) {
+        TaskFiles t = batch == null ? null : GroupRecords.one(batch, dir, LinkNames.of(nsNames));
+        return t != null ? t : readTaskByCalls(dir, nsNames);
+    }
+
+    /** One task read file by file, link by link. */
+    TaskFiles readTaskByCalls(Path dir, String[] nsNames) {
+        return HostFiles.super.readTask(dir, nsNames);
+    }
+
+    @Override
+    public final void eachTask(Path taskDir, String[] nsNames, TaskVisitor each) throws IOException {
+        if (batch == null) {
+            eachTaskByCalls(taskDir, nsNames, each);
+            return;
+        }
+        LinkNames names = LinkNames.of(nsNames);
+        GroupRecords.each(batch.read(Kernel.cPath(taskDir.toString()), names.joined(), nsNames.length, 0), names, each);
+    }
+
+    /** A thread group's tasks read file by file, link by link. */
+    void eachTaskByCalls(Path taskDir, String[] nsNames, TaskVisitor each) throws IOException {
+        HostFiles.super.eachTask(taskDir, nsNames, each);
     }
 
     /**

@@ -19,7 +19,6 @@ public final class NativeFiles extends LiveFiles {
             ThreadLocal.withInitial(() -> new byte[][] {new byte[1024], new byte[4096]});
     private static final ThreadLocal<byte[]> LINK_BUF = ThreadLocal.withInitial(() -> new byte[256]);
     private final Kernel kernel;
-    private final GroupRead batch;
 
     /** Reads by direct calls; keeps nothing open between scans. */
     public NativeFiles(Kernel kernel) {
@@ -37,23 +36,14 @@ public final class NativeFiles extends LiveFiles {
 
     /** @param batch reads a thread group in one call; null: call by call */
     NativeFiles(Kernel kernel, boolean keep, GroupRead batch) {
+        super(false, batch);
         this.kernel = kernel;
-        this.batch = batch;
         this.kept = new KeptOpen(kernel, keep ? KeptOpen.defaultBudget() : 0);
     }
 
     @Override
-    public String describe() {
-        return batch != null ? "NativeFiles, thread groups by " + GroupRead.FILE : "NativeFiles, call by call";
-    }
-
-    @Override
-    public TaskFiles readTask(Path dir, String[] nsNames) {
-        LinkNames names = linkNames(nsNames);
-        if (batch != null && dir.getParent() != null) {
-            TaskFiles t = GroupRecords.one(batch, dir, names.joined(), names.cNames(), names.kinds());
-            if (t != null) return t;
-        }
+    TaskFiles readTaskByCalls(Path dir, String[] nsNames) {
+        LinkNames names = LinkNames.of(nsNames);
         try (Fd task = kernel.openPath(null, Kernel.cPath(dir.toString()))) {
             return readTask(task, STAT, STATUS, NS, names);
         } catch (KernelException e) {
@@ -70,13 +60,8 @@ public final class NativeFiles extends LiveFiles {
      * paths are written into one buffer per thread, no String per task.
      */
     @Override
-    public void eachTask(Path taskDir, String[] nsNames, TaskVisitor each) throws java.io.IOException {
-        LinkNames names = linkNames(nsNames);
-        if (batch != null) {
-            GroupRead.Records r = batch.read(Kernel.cPath(taskDir.toString()), names.joined(), nsNames.length, 0);
-            GroupRecords.each(r, names.cNames(), names.kinds(), each);
-            return;
-        }
+    void eachTaskByCalls(Path taskDir, String[] nsNames, TaskVisitor each) throws java.io.IOException {
+        LinkNames names = LinkNames.of(nsNames);
         byte[][] paths = PATH_BUF.get();
         try (Fd dir = kernel.openDir(null, Kernel.cPath(taskDir.toString()))) {
             for (nscope.kernel.DirEntry e : kernel.readDir(dir)) {
@@ -128,28 +113,6 @@ public final class NativeFiles extends LiveFiles {
 
     private static final ThreadLocal<byte[][]> PATH_BUF =
             ThreadLocal.withInitial(() -> new byte[][] {new byte[64], new byte[64], new byte[64]});
-
-    /** The link names asked for as C strings (and back to back, for the batch reader), with the namespace type each must name. */
-    private record LinkNames(String[] names, byte[][] cNames, nscope.probes.model.NsKind[] kinds, byte[] joined) {}
-
-    private volatile LinkNames lastNames; // a scan asks with one array of names, again and again
-
-    private LinkNames linkNames(String[] nsNames) {
-        LinkNames l = lastNames;
-        if (l != null && l.names() == nsNames) return l;
-        byte[][] c = new byte[nsNames.length][];
-        nscope.probes.model.NsKind[] kinds = new nscope.probes.model.NsKind[nsNames.length];
-        for (int i = 0; i < nsNames.length; i++) {
-            c[i] = Kernel.cPath(nsNames[i]);
-            for (nscope.probes.model.NsLink k : nscope.probes.model.NsLink.values())
-                if (k.fileName().equals(nsNames[i])) kinds[i] = k.kind();
-        }
-        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
-        for (byte[] n : c) joined.write(n, 0, n.length);
-        l = new LinkNames(nsNames, c, kinds, joined.toByteArray());
-        lastNames = l;
-        return l;
-    }
 
     /** stat, status and the links, each path relative to {@code dir}. */
     private TaskFiles readTask(Fd dir, byte[] stat, byte[] status, byte[] nsPath, LinkNames names) {

@@ -26,7 +26,7 @@ class KernfsDirsTest {
     void theLinkCountFindsEverySubdirectory() throws IOException {
         List<Path> dirs = cgroupDirs();
         assertTrue(dirs.size() > 1, "cgroup directories: " + dirs);
-        LiveFiles kernfs = new LiveFiles(true), plain = new LiveFiles(false);
+        LiveFiles kernfs = new LiveFiles(true, null), plain = new LiveFiles(false, null);
         int parents = 0, compared = 0;
         for (Path d : dirs) {
             // the machine is shared: a cgroup made or removed between the two reads is read again, a gone one left

@@ -26,7 +26,7 @@ class LiveFilesReadTest {
         byte[] whole = Files.readAllBytes(f);
         assertTrue(once < whole.length, "one read gives part of " + f + ": " + once + " of " + whole.length);
         assertArrayEquals(whole, new LiveFiles().read(f));
-        assertArrayEquals(whole, new LiveFiles(true).read(f));
+        assertArrayEquals(whole, new LiveFiles(true, null).read(f));
         // the live screen's reader: a fresh read, and a read again through a descriptor it keeps (pread)
         NativeFiles nat = new NativeFiles(nscope.kernel.Kernel.shared(), true);
         assertArrayEquals(whole, nat.read(f));
