@@ -8,9 +8,12 @@
 #include <string.h>
 
 long nscope_read_group(int dirfd, const char *task_dir, const char *links, int nlinks, int only, void *buf, long cap);
+long nscope_list_dir(const char *path, void *buf, long cap);
+long nscope_read_files(const char *path, const char *names, int n, void *buf, long cap);
 
 #define MAX_PATH 4096
 #define MAX_LINKS 1024
+#define MAX_NAMES 16384
 
 /* The C string in a Java byte[] (NUL-terminated by the caller), copied; 0, or -1 when it does not fit. */
 static int copied(JNIEnv *env, jbyteArray a, char *dst, jsize cap) {
@@ -31,4 +34,27 @@ JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readGroup(
     if (nlinks > 0 && copied(env, links, names, MAX_LINKS) < 0) return -36;
     if (nlinks == 0) names[0] = 0;
     return nscope_read_group(AT_FDCWD, dir, names, nlinks, only, p, cap);
+}
+
+JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_listDir(JNIEnv *env, jclass cls, jbyteArray path, jobject buf) {
+    (void)cls;
+    char dir[MAX_PATH];
+    void *p = (*env)->GetDirectBufferAddress(env, buf);
+    jlong cap = (*env)->GetDirectBufferCapacity(env, buf);
+    if (p == NULL || cap <= 0) return -22;
+    if (copied(env, path, dir, MAX_PATH) < 0) return -36;
+    return nscope_list_dir(dir, p, cap);
+}
+
+JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readFiles(
+        JNIEnv *env, jclass cls, jbyteArray path, jbyteArray names, jint n, jobject buf) {
+    (void)cls;
+    char dir[MAX_PATH], wanted[MAX_NAMES];
+    void *p = (*env)->GetDirectBufferAddress(env, buf);
+    jlong cap = (*env)->GetDirectBufferCapacity(env, buf);
+    if (p == NULL || cap <= 0) return -22;
+    if (copied(env, path, dir, MAX_PATH) < 0) return -36;
+    if (n <= 0) return 0;
+    if (copied(env, names, wanted, MAX_NAMES) < 0) return -36;
+    return nscope_read_files(dir, wanted, n, p, cap);
 }

@@ -77,17 +77,46 @@ public final class GroupRead {
      * @throws KernelException when the task directory cannot be opened or listed
      */
     public Records read(byte[] taskDir, byte[] links, int nlinks, int only) throws KernelException {
+        return call(taskDir, buf -> readGroup(taskDir, links, nlinks, only, buf));
+    }
+
+    /**
+     * A directory's entries (see group.c): per entry {@link Records#next()} its kind (1 directory, 0 other,
+     * 2 unknown), {@link Records#nextLong()} its inode, then its name's length and bytes.
+     *
+     * @throws KernelException when the directory cannot be opened or listed
+     */
+    public Records list(byte[] dir) throws KernelException {
+        return call(dir, buf -> listDir(dir, buf));
+    }
+
+    /**
+     * Files of one directory, whole: per name, its length and bytes, or a failure (negative).
+     *
+     * @param names n names, each NUL-terminated, back to back
+     * @throws KernelException when the directory cannot be opened
+     */
+    public Records readFiles(byte[] dir, byte[] names, int n) throws KernelException {
+        return call(dir, buf -> readFiles(dir, names, n, buf));
+    }
+
+    private static native long listDir(byte[] dir, ByteBuffer buf);
+
+    private static native long readFiles(byte[] dir, byte[] names, int n, ByteBuffer buf);
+
+    /** One call into this thread's buffer, again with a buffer twice as large while it is too small. */
+    private Records call(byte[] target, java.util.function.ToLongFunction<ByteBuffer> native_) throws KernelException {
         ByteBuffer buf = buffers.get();
         if (buf == null) buf = grow(FIRST);
         while (true) {
-            long n = readGroup(taskDir, links, nlinks, only, buf);
+            long n = native_.applyAsLong(buf);
             if (n >= 0) return new Records(buf, n);
             if (n == -ENOSPC && buf.capacity() < LARGEST) {
                 buf = grow(buf.capacity() * 2);
                 continue;
             }
-            int k = taskDir.length > 0 && taskDir[taskDir.length - 1] == 0 ? taskDir.length - 1 : taskDir.length;
-            throw Records.failure((int) -n, new String(taskDir, 0, k, java.nio.charset.StandardCharsets.UTF_8));
+            int k = target.length > 0 && target[target.length - 1] == 0 ? target.length - 1 : target.length;
+            throw Records.failure((int) -n, new String(target, 0, k, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -117,6 +146,20 @@ public final class GroupRead {
             int v = buf.getInt(pos);
             pos += 4;
             return v;
+        }
+
+        /** The next int64 (an inode). */
+        public long nextLong() {
+            long v = buf.getLong(pos);
+            pos += 8;
+            return v;
+        }
+
+        /** The next len bytes as a new array. */
+        public byte[] bytes(int len) {
+            byte[] b = new byte[len];
+            bytes(b, len);
+            return b;
         }
 
         /** The next len bytes into dst (which must hold them). */

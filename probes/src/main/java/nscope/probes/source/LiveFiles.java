@@ -84,6 +84,7 @@ public class LiveFiles implements HostFiles {
     @Override
     public DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws IOException {
         if (!kernfsDirs) return HostFiles.super.readDir(dir, wanted);
+        if (batch != null) return DirBatch.read(batch, dir, wanted);
         int subdirs = (Integer) Files.getAttribute(dir, "unix:nlink", java.nio.file.LinkOption.NOFOLLOW_LINKS) - 2;
         if (subdirs < 0) return HostFiles.super.readDir(dir, wanted);
         DirRead out = new DirRead();

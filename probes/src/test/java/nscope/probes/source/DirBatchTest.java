@@ -1,0 +1,61 @@
+package nscope.probes.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import nscope.kernel.Errno;
+import nscope.kernel.GroupRead;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A directory read by libnscope-read's two calls gives what the plain reader gives. */
+class DirBatchTest {
+    @TempDir
+    Path dir;
+
+    private static LiveFiles batch() {
+        GroupRead g = GroupRead.shared();
+        assertNotNull(g, GroupRead.unavailable());
+        return new LiveFiles(true, g);
+    }
+
+    /** Subdirectories, files read, failures by errno. */
+    private static String seen(DirRead r) {
+        Map<String, String> files = new TreeMap<>();
+        r.files().forEach((k, v) -> files.put(k, new String(v, StandardCharsets.UTF_8)));
+        Map<String, String> failed = new TreeMap<>();
+        r.failed().forEach((k, v) -> failed.put(k, Errno.of(v).toString()));
+        return "dirs " + new java.util.TreeSet<>(r.dirs()) + " files " + files + " failed " + failed;
+    }
+
+    @Test
+    void aDirectoryReadsAsThePlainReaderReadsIt() throws IOException {
+        Files.createDirectory(dir.resolve("child-a"));
+        Files.createDirectory(dir.resolve("child-b"));
+        Files.writeString(dir.resolve("memory.max"), "max\n");
+        Files.writeString(dir.resolve("cgroup.procs"), "1\n2\n3\n".repeat(3000)); // beyond a page: read whole
+        Files.writeString(dir.resolve("unwanted"), "x");
+        Files.createSymbolicLink(dir.resolve("cgroup.gone"), dir.resolve("nowhere")); // listed, open fails
+        java.util.function.Predicate<String> wanted = n -> n.startsWith("cgroup.") || n.startsWith("memory.");
+        DirRead plain = new LiveFiles(true, null).readDir(dir, wanted), fast = batch().readDir(dir, wanted);
+        assertEquals(seen(plain), seen(fast));
+        assertEquals(3 * 3000 * 2, fast.files().get("cgroup.procs").length);
+        assertEquals(Errno.ENOENT, Errno.of(fast.failed().get("cgroup.gone")));
+        assertEquals(Files.getAttribute(dir.resolve("child-a"), "unix:ino"), fast.ino("child-a"));
+    }
+
+    @Test
+    void aVanishedDirectoryFailsAsItWouldPlainly() {
+        Path gone = dir.resolve("removed");
+        IOException a = assertThrows(IOException.class, () -> batch().readDir(gone, n -> true));
+        IOException b = assertThrows(IOException.class, () -> new LiveFiles(true, null).readDir(gone, n -> true));
+        assertEquals(Errno.of(b), Errno.of(a));
+    }
+}
