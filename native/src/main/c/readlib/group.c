@@ -132,6 +132,62 @@ full:
 }
 
 /*
+ * Each entry of dir (closed here) handed to each(); returns the bytes written,
+ * -ENOSPC when each() found the buffer full, or a failure of the listing.
+ */
+static long listed(int dir, struct out *o, int (*each)(struct out *, int, struct dirent64 *, void *), void *arg) {
+    char ents[8192];
+    for (;;) {
+        ssize_t n = getdents64(dir, ents, sizeof ents);
+        if (n < 0) {
+            int e = errno;
+            close(dir);
+            return failure(CALL_READ, e);
+        }
+        if (n == 0) break;
+        for (ssize_t at = 0; at < n;) {
+            struct dirent64 *d = (struct dirent64 *)(ents + at);
+            at += d->d_reclen;
+            if (each(o, dir, d, arg) < 0) {
+                close(dir);
+                return -ENOSPC;
+            }
+        }
+    }
+    close(dir);
+    return o->pos;
+}
+
+struct group_args {
+    const char *links;
+    int nlinks;
+};
+
+/* A task of the listing (a TID: digits only), read whole. */
+static int task_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
+    struct group_args *g = arg;
+    if (!numeric(d->d_name) || strlen(d->d_name) > 10) return 0;
+    return put_task(o, dir, d->d_name, g->links, g->nlinks);
+}
+
+/* An entry of a directory listed with its kind and inode (nscope_list_dir). */
+static int dir_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
+    (void)dir;
+    (void)arg;
+    if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0) return 0;
+    long len = (long)strlen(d->d_name);
+    if (o->cap - o->pos < 16 + len) return -1;
+    put(o, d->d_type == DT_DIR ? 1 : d->d_type == DT_UNKNOWN ? 2 : 0);
+    int64_t ino = (int64_t)d->d_ino;
+    memcpy(o->buf + o->pos, &ino, sizeof ino);
+    o->pos += sizeof ino;
+    put(o, (int32_t)len);
+    memcpy(o->buf + o->pos, d->d_name, len);
+    o->pos += len;
+    return 0;
+}
+
+/*
  * The tasks of one thread group: task_dir is /proc/PID/task (relative to
  * dirfd, or absolute); links holds nlinks NUL-terminated names back to back;
  * only > 0 reads that TID alone, without listing. Returns the bytes written,
@@ -149,27 +205,8 @@ long nscope_read_group(int dirfd, const char *task_dir, const char *links, int n
         close(dir);
         return r < 0 ? -ENOSPC : o.pos;
     }
-    char ents[8192];
-    for (;;) {
-        ssize_t n = getdents64(dir, ents, sizeof ents);
-        if (n < 0) {
-            int e = errno;
-            close(dir);
-            return failure(CALL_READ, e);
-        }
-        if (n == 0) break;
-        for (ssize_t at = 0; at < n;) {
-            struct dirent64 *d = (struct dirent64 *)(ents + at);
-            at += d->d_reclen;
-            if (!numeric(d->d_name) || strlen(d->d_name) > 10) continue;
-            if (put_task(&o, dir, d->d_name, links, nlinks) < 0) {
-                close(dir);
-                return -ENOSPC;
-            }
-        }
-    }
-    close(dir);
-    return o.pos;
+    struct group_args g = {links, nlinks};
+    return listed(dir, &o, task_entry, &g);
 }
 
 /*
@@ -182,35 +219,7 @@ long nscope_list_dir(const char *path, void *buf, long cap) {
     struct out o = {buf, 0, cap};
     int dir = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) return failure(CALL_OPEN, errno);
-    char ents[8192];
-    for (;;) {
-        ssize_t n = getdents64(dir, ents, sizeof ents);
-        if (n < 0) {
-            int e = errno;
-            close(dir);
-            return failure(CALL_READ, e);
-        }
-        if (n == 0) break;
-        for (ssize_t at = 0; at < n;) {
-            struct dirent64 *d = (struct dirent64 *)(ents + at);
-            at += d->d_reclen;
-            if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0) continue;
-            long len = (long)strlen(d->d_name);
-            if (o.cap - o.pos < 16 + len) {
-                close(dir);
-                return -ENOSPC;
-            }
-            put(&o, d->d_type == DT_DIR ? 1 : d->d_type == DT_UNKNOWN ? 2 : 0);
-            int64_t ino = (int64_t)d->d_ino;
-            memcpy(o.buf + o.pos, &ino, sizeof ino);
-            o.pos += sizeof ino;
-            put(&o, (int32_t)len);
-            memcpy(o.buf + o.pos, d->d_name, len);
-            o.pos += len;
-        }
-    }
-    close(dir);
-    return o.pos;
+    return listed(dir, &o, dir_entry, NULL);
 }
 
 /*
