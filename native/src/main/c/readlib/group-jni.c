@@ -5,6 +5,7 @@
  */
 #include <fcntl.h>
 #include <jni.h>
+#include <stdlib.h>
 #include <string.h>
 
 long nscope_read_group(int dirfd, const char *task_dir, const char *links, int nlinks, int only, void *buf, long cap);
@@ -13,7 +14,6 @@ long nscope_read_files(const char *path, const char *names, int n, void *buf, lo
 
 #define MAX_PATH 4096
 #define MAX_LINKS 1024
-#define MAX_NAMES 16384
 
 /* The C string in a Java byte[] (NUL-terminated by the caller), copied; 0, or -1 when it does not fit. */
 static int copied(JNIEnv *env, jbyteArray a, char *dst, jsize cap) {
@@ -49,12 +49,17 @@ JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_listDir(JNIEnv *env, jclass
 JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readFiles(
         JNIEnv *env, jclass cls, jbyteArray path, jbyteArray names, jint n, jobject buf) {
     (void)cls;
-    char dir[MAX_PATH], wanted[MAX_NAMES];
+    char dir[MAX_PATH];
     void *p = (*env)->GetDirectBufferAddress(env, buf);
     jlong cap = (*env)->GetDirectBufferCapacity(env, buf);
     if (p == NULL || cap <= 0) return -22;
     if (copied(env, path, dir, MAX_PATH) < 0) return -36;
     if (n <= 0) return 0;
-    if (copied(env, names, wanted, MAX_NAMES) < 0) return -36;
-    return nscope_read_files(dir, wanted, n, p, cap);
+    /* every process's PID/cgroup at once: as long as the caller's list */
+    jsize len = (*env)->GetArrayLength(env, names);
+    char *wanted = malloc(len > 0 ? (size_t)len : 1);
+    if (wanted == NULL) return -12; /* -ENOMEM */
+    long r = copied(env, names, wanted, len) < 0 ? -36 : nscope_read_files(dir, wanted, n, p, cap);
+    free(wanted);
+    return r;
 }

@@ -39,13 +39,7 @@ final class DirBatch {
             }
         }
         if (files.isEmpty()) return out;
-        ByteArrayOutputStream names = new ByteArrayOutputStream();
-        for (String f : files) {
-            byte[] b = f.getBytes(StandardCharsets.UTF_8);
-            names.write(b, 0, b.length);
-            names.write(0);
-        }
-        GroupRead.Records f = batch.readFiles(cDir, names.toByteArray(), files.size());
+        GroupRead.Records f = batch.readFiles(cDir, joined(files), files.size());
         for (String name : files) {
             int v = f.next();
             if (v < 0)
@@ -54,5 +48,36 @@ final class DirBatch {
             else out.files.put(name, f.bytes(v));
         }
         return out;
+    }
+
+    /** Files under dir (names relative to it) in one call, each handed over as {@link HostFiles#readEach} does. */
+    static void readEach(GroupRead batch, Path dir, List<String> names, HostFiles.FileVisitor each) {
+        GroupRead.Records f;
+        try {
+            f = batch.readFiles(Kernel.cPath(dir.toString()), joined(names), names.size());
+        } catch (IOException e) {
+            for (int i = 0; i < names.size(); i++) each.file(i, null, e);
+            return;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            int v = f.next();
+            if (v < 0)
+                each.file(
+                        i,
+                        null,
+                        GroupRead.Records.failure(-v, dir.resolve(names.get(i)).toString()));
+            else each.file(i, f.bytes(v), null);
+        }
+    }
+
+    /** The names as C strings, back to back. */
+    private static byte[] joined(List<String> names) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String n : names) {
+            byte[] b = n.getBytes(StandardCharsets.UTF_8);
+            out.write(b, 0, b.length);
+            out.write(0);
+        }
+        return out.toByteArray();
     }
 }

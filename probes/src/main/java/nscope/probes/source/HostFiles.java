@@ -164,6 +164,28 @@ public interface HostFiles {
         return read(file);
     }
 
+    /** What {@link #readEach} hands over: the i-th file's bytes, or why it could not be read. */
+    interface FileVisitor {
+        void file(int i, byte[] bytes, IOException error);
+    }
+
+    /**
+     * Files under {@code dir}, named relative to it (e.g. PID/cgroup under /proc), each read as {@link
+     * #readAgain} reads it, in order. A live reader with libnscope-read reads them all in one call.
+     */
+    default void readEach(Path dir, List<String> names, FileVisitor each) {
+        for (int i = 0; i < names.size(); i++) {
+            byte[] b = null;
+            IOException error = null;
+            try {
+                b = readAgain(dir.resolve(names.get(i)));
+            } catch (IOException e) {
+                error = e;
+            }
+            each.file(i, b, error);
+        }
+    }
+
     /** A scan that used readAgain and readDir(dir, ino, ...) is done: what it did not read again may be let go. */
     default void scanDone() {}
 

@@ -69,6 +69,17 @@ public class LiveFiles implements HostFiles {
         GroupRecords.each(batch.read(Kernel.cPath(taskDir.toString()), names.joined(), nsNames.length, 0), names, each);
     }
 
+    @Override
+    public void readEach(Path dir, List<String> names, FileVisitor each) {
+        if (batch == null || keepsOpen() || names.isEmpty()) HostFiles.super.readEach(dir, names, each);
+        else DirBatch.readEach(batch, dir, names, each);
+    }
+
+    /** Whether readAgain reads from descriptors kept open between scans (cheaper than one call for all). */
+    boolean keepsOpen() {
+        return false;
+    }
+
     /** A thread group's tasks read file by file, link by link. */
     void eachTaskByCalls(Path taskDir, String[] nsNames, TaskVisitor each) throws IOException {
         HostFiles.super.eachTask(taskDir, nsNames, each);

@@ -39,6 +39,14 @@ public final class NativeFiles extends LiveFiles {
         super(false, batch);
         this.kernel = kernel;
         this.kept = new KeptOpen(kernel, keep ? KeptOpen.defaultBudget() : 0);
+        this.keep = keep;
+    }
+
+    private final boolean keep;
+
+    @Override
+    boolean keepsOpen() {
+        return keep;
     }
 
     @Override

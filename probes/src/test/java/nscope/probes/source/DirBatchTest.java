@@ -58,4 +58,26 @@ class DirBatchTest {
         IOException b = assertThrows(IOException.class, () -> new LiveFiles(true, null).readDir(gone, n -> true));
         assertEquals(Errno.of(b), Errno.of(a));
     }
+
+    /** Files named under one directory (as every process's PID/cgroup under /proc), read in one call. */
+    @Test
+    void manyFilesUnderADirectoryReadAsOneByOne() throws IOException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3000; i++) { // more names than any fixed buffer in the library would hold
+            Files.createDirectory(dir.resolve(Integer.toString(i)));
+            Files.writeString(dir.resolve(i + "/cgroup"), "0::/c" + i + "\n");
+            names.add(i + "/cgroup");
+        }
+        names.add("3001/cgroup"); // gone before its read
+        Map<String, String> plain = new TreeMap<>(), fast = new TreeMap<>();
+        new LiveFiles(true, null).readEach(dir, names, (i, b, e) -> plain.put(names.get(i), text(b, e)));
+        batch().readEach(dir, names, (i, b, e) -> fast.put(names.get(i), text(b, e)));
+        assertEquals(plain, fast);
+        assertEquals("0::/c7\n", fast.get("7/cgroup"));
+        assertEquals("ENOENT", fast.get("3001/cgroup"));
+    }
+
+    private static String text(byte[] b, IOException e) {
+        return e != null ? Errno.of(e).toString() : new String(b, StandardCharsets.UTF_8);
+    }
 }

@@ -38,10 +38,14 @@ public final class CgroupMembers {
     /** /proc/PID/cgroup of each of these processes, in their order; one that exited before its read is left out. */
     public Map<Integer, Readout<List<CgroupLine>>> lines(Collection<Integer> processes) {
         Map<Integer, Readout<List<CgroupLine>>> lines = new HashMap<>();
-        for (int pid : processes) {
-            Readout<List<CgroupLine>> r = procLines(pid);
-            if (r != null) lines.put(pid, r);
-        }
+        List<Integer> pids = new ArrayList<>(processes);
+        List<String> names = new ArrayList<>(pids.size());
+        for (int pid : pids) names.add(pid + "/cgroup");
+        Path proc = host.roots().proc();
+        host.files().readEach(proc, names, (i, bytes, error) -> {
+            Readout<List<CgroupLine>> r = parsed(proc.resolve(names.get(i)), bytes, error);
+            if (r != null) lines.put(pids.get(i), r);
+        });
         return lines;
     }
 
@@ -323,18 +327,23 @@ public final class CgroupMembers {
 
     private static final Readout<List<Integer>> EMPTY = Readout.of(List.of());
 
-    /** A process's /proc/PID/cgroup; null when it exited before the read. */
-    private Readout<List<CgroupLine>> procLines(int pid) {
-        return lines(host.roots().proc().resolve(Integer.toString(pid)).resolve("cgroup"));
-    }
-
     /** A cgroup file of /proc, read again each scan (kept open); null when its task exited before the read. */
     private Readout<List<CgroupLine>> lines(Path f) {
         try {
-            return Readout.of(CgroupText.procLines(new String(host.files().readAgain(f), StandardCharsets.UTF_8)));
+            return parsed(f, host.files().readAgain(f), null);
         } catch (IOException e) {
-            Readout<List<CgroupLine>> r = Failures.readout(f, e);
+            return parsed(f, null, e);
+        }
+    }
+
+    /** A cgroup file's lines, or why they are unknown; null when its task exited before the read. */
+    private static Readout<List<CgroupLine>> parsed(Path f, byte[] bytes, IOException error) {
+        if (error != null) {
+            Readout<List<CgroupLine>> r = Failures.readout(f, error);
             return r.why().reason() == Unknown.Reason.EXITING ? null : r;
+        }
+        try {
+            return Readout.of(CgroupText.procLines(new String(bytes, StandardCharsets.UTF_8)));
         } catch (Malformed m) {
             return Readout.unknown(Unknown.Reason.MALFORMED, f + ": " + m.getMessage());
         }
