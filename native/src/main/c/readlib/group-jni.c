@@ -23,14 +23,26 @@ static int copied(JNIEnv *env, jbyteArray a, char *dst, jsize cap) {
     return dst[n - 1] == 0 ? 0 : -1;
 }
 
+/*
+ * The call's buffer and directory path: 0, or minus the errno to return
+ * (EINVAL: not a direct buffer; ENAMETOOLONG: a path that does not fit).
+ */
+static long prologue(JNIEnv *env, jobject buf, void **p, jlong *cap, jbyteArray path, char *dir) {
+    *p = (*env)->GetDirectBufferAddress(env, buf);
+    *cap = (*env)->GetDirectBufferCapacity(env, buf);
+    if (*p == NULL || *cap <= 0) return -22;
+    if (copied(env, path, dir, MAX_PATH) < 0) return -36;
+    return 0;
+}
+
 JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readGroup(
         JNIEnv *env, jclass cls, jbyteArray taskDir, jbyteArray links, jint nlinks, jint only, jobject buf) {
     (void)cls;
     char dir[MAX_PATH], names[MAX_LINKS];
-    void *p = (*env)->GetDirectBufferAddress(env, buf);
-    jlong cap = (*env)->GetDirectBufferCapacity(env, buf);
-    if (p == NULL || cap <= 0) return -22; /* -EINVAL: not a direct buffer */
-    if (copied(env, taskDir, dir, MAX_PATH) < 0) return -36; /* -ENAMETOOLONG */
+    void *p;
+    jlong cap;
+    long bad = prologue(env, buf, &p, &cap, taskDir, dir);
+    if (bad < 0) return bad;
     if (nlinks > 0 && copied(env, links, names, MAX_LINKS) < 0) return -36;
     if (nlinks == 0) names[0] = 0;
     return nscope_read_group(AT_FDCWD, dir, names, nlinks, only, p, cap);
@@ -39,21 +51,20 @@ JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readGroup(
 JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_listDir(JNIEnv *env, jclass cls, jbyteArray path, jobject buf) {
     (void)cls;
     char dir[MAX_PATH];
-    void *p = (*env)->GetDirectBufferAddress(env, buf);
-    jlong cap = (*env)->GetDirectBufferCapacity(env, buf);
-    if (p == NULL || cap <= 0) return -22;
-    if (copied(env, path, dir, MAX_PATH) < 0) return -36;
-    return nscope_list_dir(dir, p, cap);
+    void *p;
+    jlong cap;
+    long bad = prologue(env, buf, &p, &cap, path, dir);
+    return bad < 0 ? bad : nscope_list_dir(dir, p, cap);
 }
 
 JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readFiles(
         JNIEnv *env, jclass cls, jbyteArray path, jbyteArray names, jint n, jobject buf) {
     (void)cls;
     char dir[MAX_PATH];
-    void *p = (*env)->GetDirectBufferAddress(env, buf);
-    jlong cap = (*env)->GetDirectBufferCapacity(env, buf);
-    if (p == NULL || cap <= 0) return -22;
-    if (copied(env, path, dir, MAX_PATH) < 0) return -36;
+    void *p;
+    jlong cap;
+    long bad = prologue(env, buf, &p, &cap, path, dir);
+    if (bad < 0) return bad;
     if (n <= 0) return 0;
     /* every process's PID/cgroup at once: as long as the caller's list */
     jsize len = (*env)->GetArrayLength(env, names);
