@@ -6,7 +6,6 @@ import nscope.kernel.GroupRead;
 import nscope.kernel.Kernel;
 import nscope.kernel.KernelException;
 import nscope.probes.model.NsKind;
-import nscope.probes.parse.NsLinkText;
 import nscope.probes.parse.PidName;
 
 /**
@@ -39,18 +38,16 @@ final class GroupRecords {
         if (dir.getParent() == null) return null;
         int tid = PidName.parse(dir.getFileName().toString());
         if (tid <= 0) return null;
-        TaskFiles t;
         try {
+            // a TID read alone always comes back as one record: its stat, or why stat failed
             GroupRead.Records r =
                     batch.read(Kernel.cPath(dir.getParent().toString()), names.joined(), cNames.length, tid);
-            if (r.more()) return task(r, r.next(), cNames, kinds);
-            t = new TaskFiles(cNames.length);
-            t.statError = new KernelException("open", dir.toString(), nscope.kernel.Errno.ENOENT);
+            return task(r, r.next(), cNames, kinds);
         } catch (KernelException e) {
-            t = new TaskFiles(cNames.length);
+            TaskFiles t = new TaskFiles(cNames.length);
             t.statError = e;
+            return t;
         }
-        return t;
     }
 
     private static TaskFiles task(GroupRead.Records r, int tid, byte[][] cNames, NsKind[] kinds) {
@@ -83,10 +80,7 @@ final class GroupRecords {
                 t.linkErrors[i] = GroupRead.Records.failure(-v, tid + "/ns/" + name(cNames[i]));
                 continue;
             }
-            byte[] buf = bytes(r, bufs, 2, v);
-            NsLinkText p = kinds[i] == null ? null : NsLinkText.parse(buf, v, kinds[i]);
-            if (p != null) t.targets[i] = p;
-            else t.links[i] = new String(buf, 0, v, StandardCharsets.UTF_8);
+            t.link(i, bytes(r, bufs, 2, v), v, kinds[i]);
         }
         return t;
     }

@@ -147,11 +147,7 @@ public final class NativeFiles extends LiveFiles {
             for (int i = 0; i < nlinks; i++) {
                 try {
                     int n = kernel.readLinkBytes(ns, names.cNames()[i], buf);
-                    nscope.probes.parse.NsLinkText p = names.kinds()[i] == null
-                            ? null
-                            : nscope.probes.parse.NsLinkText.parse(buf, n, names.kinds()[i]);
-                    if (p != null) t.targets[i] = p;
-                    else t.links[i] = new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+                    t.link(i, buf, n, names.kinds()[i]);
                 } catch (KernelException e) {
                     t.linkErrors[i] = e;
                 }

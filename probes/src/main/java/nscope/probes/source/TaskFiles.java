@@ -81,4 +81,14 @@ public final class TaskFiles {
     public IOException linkError(int i) {
         return linkErrors[i];
     }
+
+    /**
+     * The i-th link from the bytes a reader got: parsed at once when its type is known (no text made), else
+     * kept as text.
+     */
+    void link(int i, byte[] buf, int n, nscope.probes.model.NsKind kind) {
+        NsLinkText p = kind == null ? null : NsLinkText.parse(buf, n, kind);
+        if (p != null) targets[i] = p;
+        else links[i] = new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
