@@ -119,21 +119,38 @@ public final class NamespaceHop {
     public <T> List<Step<T>> each(List<NsHandle> each, java.util.function.Function<NsHandle, Callable<T>> read)
             throws HopException {
         List<NsHandle> namespaces = List.copyOf(each);
-        for (NsHandle ns : namespaces) check(List.of(ns));
-        if (namespaces.isEmpty()) return List.of();
+        return tour(namespaces.stream().map(List::of).toList(), i -> read.apply(namespaces.get(i)));
+    }
+
+    /**
+     * Runs read i inside the namespaces of step i (at most one of each type), step after step on one fresh
+     * thread: many hops for the price of one thread. A step's setns replaces, type by type, what the steps
+     * before joined; a type it does not name stays where an earlier step left it, so a read must depend on
+     * its own step's types only (a hostname on uts, a netlink socket on net). A step whose setns failed
+     * does not run its read (its failure is the KernelException); one that failed does not stop the rest.
+     *
+     * @throws IllegalArgumentException for a type that cannot be joined here, or two of one type in a step
+     * @throws HopException when the whole tour timed out or the caller was interrupted
+     */
+    public <T> List<Step<T>> tour(List<List<NsHandle>> steps, java.util.function.IntFunction<Callable<T>> read)
+            throws HopException {
+        List<List<NsHandle>> tour = steps.stream().map(List::copyOf).toList();
+        for (List<NsHandle> step : tour) check(step);
+        if (tour.isEmpty()) return List.of();
         FutureTask<List<Step<T>>> task = new FutureTask<>(() -> {
             List<Step<T>> out = new ArrayList<>();
-            for (NsHandle ns : namespaces) {
+            for (int i = 0; i < tour.size(); i++) {
                 try {
-                    kernel.setns(ns.fd(), ns.type().flag());
-                    out.add(new Step<>(read.apply(ns).call(), null));
+                    for (NsHandle ns : tour.get(i))
+                        kernel.setns(ns.fd(), ns.type().flag());
+                    out.add(new Step<>(read.apply(i).call(), null));
                 } catch (Exception e) {
                     out.add(new Step<>(null, e));
                 }
             }
             return out;
         });
-        Thread t = new Thread(task, "nscope-hop each of " + namespaces.size());
+        Thread t = new Thread(task, "nscope-hop tour of " + tour.size());
         t.setDaemon(true);
         t.start();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -142,18 +159,15 @@ public final class NamespaceHop {
             t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             return result;
         } catch (ExecutionException e) {
-            throw new HopException(
-                    "reads inside " + namespaces.size() + " namespaces failed: " + e.getCause(), e.getCause());
+            throw new HopException("reads inside " + tour.size() + " steps failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             t.interrupt();
             throw new HopException(
-                    "reads inside " + namespaces.size() + " namespaces did not finish within " + timeout.toMillis()
-                            + " ms",
-                    e);
+                    "reads inside " + tour.size() + " steps did not finish within " + timeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
             t.interrupt();
             Thread.currentThread().interrupt();
-            throw new HopException("interrupted while reading inside " + namespaces.size() + " namespaces", e);
+            throw new HopException("interrupted while reading inside " + tour.size() + " steps", e);
         }
     }
 

@@ -308,4 +308,52 @@ class NamespaceHopTest {
             }
         }
     }
+
+    @Test
+    void aTourReadsEachStepInsideItsStepsNamespacesOnOneThread() throws Exception {
+        String script =
+                "hostname nscope-test-t%s && stat -L -c %%i /proc/self/ns/net /proc/self/ns/uts; exec sleep 600";
+        try (Child a = new Child("unshare", "--net", "--uts", "sh", "-c", String.format(script, "a"));
+                Child b = new Child("unshare", "--net", "--uts", "sh", "-c", String.format(script, "b"))) {
+            List<String> inoA = a.lines(2), inoB = b.lines(2);
+            try (NsHandle netA = NsHandle.open(k, "/proc/" + a.pid() + "/ns/net");
+                    NsHandle utsA = NsHandle.open(k, "/proc/" + a.pid() + "/ns/uts");
+                    NsHandle netB = NsHandle.open(k, "/proc/" + b.pid() + "/ns/net");
+                    NsHandle utsB = NsHandle.open(k, "/proc/" + b.pid() + "/ns/uts")) {
+                Set<Integer> tids = new TreeSet<>();
+                List<NamespaceHop.Step<String>> steps =
+                        hop.tour(List.of(List.of(netA, utsA), List.of(utsB), List.of(netB)), i -> () -> {
+                            tids.add(k.gettid());
+                            if (i == 1) throw new IOException("step 1 fails");
+                            return Live.threadNs("net") + " " + Live.threadNs("uts") + " "
+                                    + Files.readString(Path.of("/proc/sys/kernel/hostname"))
+                                            .strip();
+                        });
+                assertEquals(
+                        inoA.get(0) + " " + inoA.get(1) + " nscope-test-ta",
+                        steps.get(0).value());
+                assertEquals("step 1 fails", steps.get(1).failure().getMessage());
+                // step 2 names net only: uts stays where step 1 left it, B's
+                assertEquals(
+                        inoB.get(0) + " " + inoB.get(1) + " nscope-test-tb",
+                        steps.get(2).value());
+                assertEquals(1, tids.size(), "one thread for the whole tour: " + tids);
+                assertNotEquals(k.gettid(), (int) tids.iterator().next());
+                assertNotEquals(Long.parseLong(inoA.get(0)), Live.threadNs("net"), "the caller never moved");
+
+                // a step whose setns the kernel refuses does not run its read, and the others are tried
+                boolean[] ran = new boolean[1];
+                Object r = FreshThread.run(() -> {
+                    Caps.dropEffective(Caps.CAP_SYS_ADMIN);
+                    return hop.tour(List.of(List.of(netA), List.of(utsB)), i -> () -> ran[0] = true);
+                });
+                @SuppressWarnings("unchecked")
+                List<NamespaceHop.Step<Boolean>> refused = (List<NamespaceHop.Step<Boolean>>) r;
+                assertEquals(2, refused.size());
+                for (NamespaceHop.Step<Boolean> st : refused)
+                    assertEquals(Errno.EPERM, ((KernelException) st.failure()).errno(), String.valueOf(st));
+                assertFalse(ran[0], "no read runs outside the namespaces it asked for");
+            }
+        }
+    }
 }

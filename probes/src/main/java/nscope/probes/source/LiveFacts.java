@@ -69,7 +69,16 @@ final class LiveFacts implements FactReader {
         Map<Path, Map<NsId, RelationReader.Start>> byTask = new java.util.LinkedHashMap<>();
         starts.forEach((id, st) ->
                 byTask.computeIfAbsent(taskOf(st), k -> new TreeMap<>()).put(id, st));
-        byTask.values().parallelStream().forEach(group -> out.putAll(readGroup(proc, group)));
+        // tours of 8 to 64 steps, one per core while they are that long: a thread per task cost more than its
+        // reads, and a tour that hangs times out as a whole
+        List<Map<NsId, RelationReader.Start>> groups = new ArrayList<>(byTask.values());
+        int tours = Math.max(
+                Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), groups.size() / 8)),
+                (groups.size() + 63) / 64);
+        java.util.stream.IntStream.range(0, tours)
+                .parallel()
+                .forEach(t -> out.putAll(
+                        readGroups(proc, groups.subList(t * groups.size() / tours, (t + 1) * groups.size() / tours))));
         Map<NsId, Readout<NsFacts>> sorted = new TreeMap<>(out);
         resolvePeers(sorted, nets);
         return sorted;
@@ -178,31 +187,61 @@ final class LiveFacts implements FactReader {
                 : p;
     }
 
-    /** Namespaces of one task read in one hop; on any trouble, each on its own. */
-    private Map<NsId, Readout<NsFacts>> readGroup(Path proc, Map<NsId, RelationReader.Start> group) {
+    /**
+     * Namespaces of one task per step of one hop thread's tour (a thread costs more than the reads it hops
+     * for): each step joins one task's namespaces and reads them. A group whose handles cannot all be
+     * opened, or whose step failed, is read each namespace on its own, by its other paths.
+     */
+    private Map<NsId, Readout<NsFacts>> readGroups(Path proc, List<Map<NsId, RelationReader.Start>> groups) {
         Map<NsId, Readout<NsFacts>> out = new TreeMap<>();
-        if (group.size() > 1) {
-            List<NsHandle> handles = new java.util.ArrayList<>();
-            try {
-                for (RelationReader.Start st : group.values())
-                    handles.add(NsHandle.open(kernel, st.via().get(0).toString()));
-                List<RelationReader.Start> sts = List.copyOf(group.values());
-                List<Readout<NsFacts>> read = hop.inside(
-                        handles,
-                        () -> sts.stream()
-                                .map(st -> inside(st.kind(), proc, st.via().get(0)))
-                                .toList());
-                int i = 0;
-                for (NsId id : group.keySet()) out.put(id, read.get(i++));
-                return out;
-            } catch (KernelException | HopException | RuntimeException e) {
-                out.clear(); // e.g. the task exited between: fall back to each namespace's own paths
-            } finally {
-                for (NsHandle h : handles) h.close();
+        List<Map<NsId, RelationReader.Start>> toured = new ArrayList<>(), alone = new ArrayList<>();
+        List<List<NsHandle>> handles = new ArrayList<>();
+        try {
+            for (Map<NsId, RelationReader.Start> group : groups) {
+                List<NsHandle> opened = open(group.values());
+                if (opened == null) alone.add(group);
+                else {
+                    toured.add(group);
+                    handles.add(opened);
+                }
             }
+            List<NamespaceHop.Step<List<Readout<NsFacts>>>> steps = hop.tour(
+                    handles,
+                    i -> () -> toured.get(i).values().stream()
+                            .map(st -> inside(st.kind(), proc, st.via().get(0)))
+                            .toList());
+            for (int i = 0; i < steps.size(); i++) {
+                List<Readout<NsFacts>> read = steps.get(i).value();
+                if (read == null) alone.add(toured.get(i)); // e.g. the task exited between: its other paths
+                else {
+                    int j = 0;
+                    for (NsId id : toured.get(i).keySet()) out.put(id, read.get(j++));
+                }
+            }
+        } catch (HopException e) {
+            out.clear(); // the tour as a whole failed (timed out): every namespace on its own
+            alone.clear();
+            alone.addAll(groups);
+        } finally {
+            handles.forEach(hs -> hs.forEach(NsHandle::close));
         }
-        group.forEach((id, st) -> out.put(id, readOne(proc, st)));
+        for (Map<NsId, RelationReader.Start> group : alone) group.forEach((id, st) -> out.put(id, readOne(proc, st)));
         return out;
+    }
+
+    /** A handle on each namespace by its first path; null (none left open) when one cannot be opened. */
+    private List<NsHandle> open(java.util.Collection<RelationReader.Start> starts) {
+        List<NsHandle> out = new ArrayList<>();
+        try {
+            for (RelationReader.Start st : starts) {
+                if (st.via().isEmpty()) throw new KernelException("open", "no path", Errno.ENOENT);
+                out.add(NsHandle.open(kernel, st.via().get(0).toString()));
+            }
+            return out;
+        } catch (KernelException e) { // gone: readOne tries its other paths
+            out.forEach(NsHandle::close);
+            return null;
+        }
     }
 
     private Readout<NsFacts> readOne(Path proc, RelationReader.Start s) {
