@@ -155,7 +155,8 @@ public final class Refresher {
         inodes = listed;
         long oldest = ages(tgids, whole, r.scan.tasks(), now);
 
-        new NamespacesPhase().run(r.scan);
+        // rebuilt only where tasks came, went or moved: the others are last refresh's nodes
+        r.scan.namespaces(NamespacesPhase.updated(last.namespaces(), last.tasks(), r.scan.tasks()));
         Set<NsId> fresh = freshNamespaces(r.scan.namespaces(), r.scan.tasks(), pinned);
         MountTables.Result read =
                 holders(r, tgids.stream().filter(whole::contains).toList(), whole, fresh);

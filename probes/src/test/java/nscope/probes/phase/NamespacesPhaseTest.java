@@ -18,6 +18,7 @@ import nscope.probes.model.NsKind;
 import nscope.probes.model.NsLink;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Task;
+import nscope.probes.readout.Readout;
 import org.junit.jupiter.api.Test;
 
 /** The namespaces phase: nodes from the tasks' links (hand-built tasks and the recorded container host), and holders joining them. */
@@ -103,5 +104,50 @@ class NamespacesPhaseTest {
                 if (t.ns(l).known() && !l.forChildren())
                     assertTrue(s.namespaces().get(t.ns(l).get()).tasks().contains(t.tid()), t + " " + l);
         assertTrue(s.namespaces().values().stream().allMatch(n -> n.holders().isEmpty()), "holders are later phases'");
+    }
+
+    /**
+     * updated() against of() over many random refreshes: tasks come, go, move a link, lose one, gain a
+     * pending namespace, or are read again unchanged (a new object); a few of the others stay the same objects.
+     */
+    @Test
+    void updatedGivesWhatOfGivesAfterEveryChange() {
+        java.util.Random rnd = new java.util.Random(17);
+        Map<Integer, Task> before = new java.util.HashMap<>();
+        for (int tid = 100; tid < 160; tid++) before.put(tid, randomTask(rnd, tid, tid - tid % 3));
+        for (int round = 0; round < 300; round++) {
+            Map<Integer, Task> now = new java.util.HashMap<>(before);
+            for (int k = rnd.nextInt(6); k > 0; k--) {
+                int tid = 100 + rnd.nextInt(70);
+                switch (rnd.nextInt(4)) {
+                    case 0 -> now.remove(tid);
+                    case 1 -> now.put(tid, randomTask(rnd, tid, rnd.nextBoolean() ? tid : tid - tid % 3));
+                    case 2 -> { // read again, unchanged: equal but another object
+                        Task t = now.get(tid);
+                        if (t != null) now.put(tid, task(t.tid(), t.tgid(), t.startTime(), t.namespaces()));
+                    }
+                    default -> {}
+                }
+            }
+            // what the last refresh held: of()'s nodes, with holders, and a node kept for its holder alone
+            Map<NsId, Namespace> was = new java.util.TreeMap<>(NamespacesPhase.of(before));
+            was.replaceAll((id, n) -> id.ino() % 2 == 0 ? n.withHolders(List.of(new Holder.Fd(1, 3))) : n);
+            was.put(
+                    id(9999),
+                    new Namespace(NsKind.NET, id(9999), List.of(), List.of(), List.of(), List.of(new Holder.Fd(1, 4))));
+            Map<NsId, Namespace> got = NamespacesPhase.updated(was, before, now);
+            assertEquals(NamespacesPhase.of(now), got, "round " + round);
+            for (Namespace n : got.values()) assertEquals(List.of(), n.holders(), "holders are added after it");
+            before = now;
+        }
+    }
+
+    private static Task randomTask(java.util.Random rnd, int tid, int tgid) {
+        Map<NsLink, Readout<NsId>> ns = links(0);
+        if (rnd.nextInt(3) == 0) ns = with(ns, NsLink.NET, 500 + rnd.nextInt(4));
+        if (rnd.nextInt(4) == 0) ns = with(ns, NsLink.PID_FOR_CHILDREN, 600 + rnd.nextInt(3));
+        if (rnd.nextInt(5) == 0) ns = with(ns, NsLink.UTS, 700 + rnd.nextInt(2));
+        if (rnd.nextInt(8) == 0) ns = without(ns, NsLink.values()[rnd.nextInt(NsLink.values().length)]);
+        return task(tid, tgid, 5, ns);
     }
 }
