@@ -54,6 +54,24 @@ public class LiveFiles implements HostFiles {
         return t != null ? t : readTaskByCalls(dir, nsNames);
     }
 
+    /** A directory's names with their inodes; /proc's 2,500 on a busy host in one call of the library. */
+    @Override
+    public final Map<String, Long> listInodes(Path dir) throws IOException {
+        if (batch == null) return listInodesByCalls(dir);
+        GroupRead.Records r = batch.list(Kernel.cPath(dir.toString())); // a KernelException is an IOException
+        Map<String, Long> out = new java.util.HashMap<>();
+        while (r.more()) {
+            r.next(); // the entry's kind
+            long ino = r.nextLong();
+            out.put(new String(r.bytes(r.next()), java.nio.charset.StandardCharsets.UTF_8), ino);
+        }
+        return out;
+    }
+
+    Map<String, Long> listInodesByCalls(Path dir) throws IOException {
+        return HostFiles.super.listInodes(dir);
+    }
+
     /** One task read file by file, link by link. */
     TaskFiles readTaskByCalls(Path dir, String[] nsNames) {
         return HostFiles.super.readTask(dir, nsNames);

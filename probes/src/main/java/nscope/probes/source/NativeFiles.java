@@ -163,7 +163,7 @@ public final class NativeFiles extends LiveFiles {
     private final KeptOpen kept;
 
     @Override
-    public java.util.Map<String, Long> listInodes(Path dir) throws java.io.IOException {
+    java.util.Map<String, Long> listInodesByCalls(Path dir) throws java.io.IOException {
         java.util.Map<String, Long> out = new java.util.HashMap<>();
         try (Fd d = kernel.openDir(null, Kernel.cPath(dir.toString()))) {
             for (nscope.kernel.DirEntry e : kernel.readDir(d)) out.put(e.name(), e.ino());

@@ -52,6 +52,20 @@ class DirBatchTest {
     }
 
     @Test
+    void namesAndInodesListedInOneCallAreEachEntrysOwn() throws IOException {
+        Map<String, Long> expected = new TreeMap<>();
+        for (int i = 0; i < 3000; i++) { // /proc's PIDs on a busy host, beyond one getdents buffer
+            Path f = Files.writeString(dir.resolve(Integer.toString(100 + i)), "");
+            expected.put(f.getFileName().toString(), (Long) Files.getAttribute(f, "unix:ino"));
+        }
+        Path sub = Files.createDirectory(dir.resolve("self"));
+        expected.put("self", (Long) Files.getAttribute(sub, "unix:ino"));
+        assertEquals(expected, new TreeMap<>(batch().listInodes(dir)));
+        IOException gone = assertThrows(IOException.class, () -> batch().listInodes(dir.resolve("removed")));
+        assertEquals(Errno.ENOENT, Errno.of(gone));
+    }
+
+    @Test
     void aVanishedDirectoryFailsAsItWouldPlainly() {
         Path gone = dir.resolve("removed");
         IOException a = assertThrows(IOException.class, () -> batch().readDir(gone, n -> true));
