@@ -23,8 +23,8 @@ import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
 
 /**
- * uts, ipc, net and cgroup facts read live, each on a fresh thread that joined the
- * namespace ({@link NamespaceHop}): /proc/sys/kernel/{hostname,domainname}
+ * uts, ipc, net and cgroup facts read live, on hop threads that joined the
+ * namespace ({@link NamespaceHop}, a few tours of many steps): /proc/sys/kernel/{hostname,domainname}
  * and /proc/sysvipc/* show the reader's namespace, and a NETLINK_ROUTE
  * socket belongs to the namespace of the thread that opens it.
  */
@@ -58,9 +58,8 @@ final class LiveFacts implements FactReader {
     @Override
     public Map<NsId, Readout<NsFacts>> read(
             Path proc, Map<NsId, RelationReader.Start> starts, Map<NsId, RelationReader.Start> nets) {
-        // One hop per task that leads to several namespaces (a container's uts, ipc
-        // and net): a thread joins them all and reads each, instead of one thread
-        // per namespace. Hops are independent: run as many as there are cores.
+        // One step per task that leads to several namespaces (a container's uts, ipc
+        // and net): it joins them all and reads each, instead of a step per namespace.
         Map<NsId, Readout<NsFacts>> out = new java.util.concurrent.ConcurrentHashMap<>();
         if (starts.values().stream().allMatch(st -> st.kind() == NsKind.CGROUP)) {
             out.putAll(cgroups(proc, starts));
