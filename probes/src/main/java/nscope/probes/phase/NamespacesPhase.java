@@ -84,7 +84,7 @@ public final class NamespacesPhase implements ScanPhase {
         }
 
         List<Integer> of(Role role) {
-            return role == Role.TASK ? tasks : role == Role.PROCESS ? processes : pending;
+            return pick(role, tasks, processes, pending);
         }
     }
 
@@ -128,6 +128,10 @@ public final class NamespacesPhase implements ScanPhase {
         return b.leader() == n.leader() && b.namespaces().equals(n.namespaces());
     }
 
+    private static <T> T pick(Role role, T tasks, T processes, T pending) {
+        return role == Role.TASK ? tasks : role == Role.PROCESS ? processes : pending;
+    }
+
     private static Namespace bare(Namespace n) {
         return new Namespace(n.kind(), n.id(), n.tasks(), n.processes(), n.pendingFor());
     }
@@ -135,22 +139,20 @@ public final class NamespacesPhase implements ScanPhase {
     /** A namespace's members less those gone, plus those come; none left: not a node. */
     private static void edited(
             Map<NsId, Namespace> out, NsKind kind, NsId id, Namespace was, Members minus, Members plus) {
-        List<List<Integer>> lists = new ArrayList<>();
+        Members now = new Members(null);
         for (Role role : Role.values()) {
-            List<Integer> l = new ArrayList<>();
+            List<Integer> l = now.of(role);
             if (was != null) {
-                List<Integer> base =
-                        role == Role.TASK ? was.tasks() : role == Role.PROCESS ? was.processes() : was.pendingFor();
                 java.util.Set<Integer> drop =
                         minus == null ? java.util.Set.of() : new java.util.HashSet<>(minus.of(role));
-                for (Integer t : base) if (!drop.contains(t)) l.add(t);
+                for (Integer t : pick(role, was.tasks(), was.processes(), was.pendingFor()))
+                    if (!drop.contains(t)) l.add(t);
             }
             if (plus != null) l.addAll(plus.of(role));
             l.sort(null);
-            lists.add(l);
         }
-        if (lists.get(0).isEmpty() && lists.get(2).isEmpty()) return;
-        out.put(id, new Namespace(kind, id, lists.get(0), lists.get(1), lists.get(2)));
+        if (!now.tasks.isEmpty() || !now.pending.isEmpty())
+            out.put(id, new Namespace(kind, id, now.tasks, now.processes, now.pending));
     }
 
     /** Holders onto their namespaces; a namespace seen only through its holders becomes a node. */

@@ -72,8 +72,7 @@ final class LiveFacts implements FactReader {
         // reads, and a tour that hangs times out as a whole
         List<Map<NsId, RelationReader.Start>> groups = new ArrayList<>(byTask.values());
         int tours = Math.max(
-                Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), groups.size() / 8)),
-                (groups.size() + 63) / 64);
+                Math.min(Runtime.getRuntime().availableProcessors(), groups.size() / 8), (groups.size() + 63) / 64);
         java.util.stream.IntStream.range(0, tours)
                 .parallel()
                 .forEach(t -> out.putAll(
@@ -233,14 +232,15 @@ final class LiveFacts implements FactReader {
         List<NsHandle> out = new ArrayList<>();
         try {
             for (RelationReader.Start st : starts) {
-                if (st.via().isEmpty()) throw new KernelException("open", "no path", Errno.ENOENT);
+                if (st.via().isEmpty()) break; // no path: readOne says so
                 out.add(NsHandle.open(kernel, st.via().get(0).toString()));
             }
-            return out;
-        } catch (KernelException e) { // gone: readOne tries its other paths
-            out.forEach(NsHandle::close);
-            return null;
+        } catch (KernelException e) {
+            // gone: readOne tries its other paths
         }
+        if (out.size() == starts.size()) return out;
+        out.forEach(NsHandle::close);
+        return null;
     }
 
     private Readout<NsFacts> readOne(Path proc, RelationReader.Start s) {
