@@ -12,6 +12,18 @@ public record NsId(long dev, long ino) implements Comparable<NsId> {
         return c != 0 ? c : Long.compareUnsigned(dev, o.dev);
     }
 
+    // Written out: a record's generated equals and hashCode are bootstrapped through method handles on first
+    // use, some 20 ms of a one-shot command's start (NsId is the first map key of every scan).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NsId n && n.dev == dev && n.ino == ino;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(ino) * 31 + Long.hashCode(dev);
+    }
+
     @Override
     public String toString() {
         return Long.toUnsignedString(ino);
