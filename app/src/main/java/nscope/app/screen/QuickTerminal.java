@@ -12,6 +12,11 @@ import java.util.List;
  * 0.15 s of the first frame here. Here the settings are saved and changed by
  * one shell running stty twice; everything after the start (restoring the
  * saved settings at the end) is as Lanterna does it.
+ *
+ * <p>Its output is buffered and written when Lanterna flushes (the end of a
+ * frame, entering and leaving the screen): Lanterna writes a character at a
+ * time, and System.out flushes every write, so a full frame was some 3,000
+ * write calls, and as many packets on an SSH link.
  */
 public final class QuickTerminal extends UnixTerminal {
     // no initializers: the superclass's constructor calls the methods below before they would run
@@ -19,8 +24,30 @@ public final class QuickTerminal extends UnixTerminal {
     private boolean save, started;
     private String saved;
 
+    private Output output;
+
     public QuickTerminal() throws IOException {
-        super(System.in, System.out, java.nio.charset.Charset.defaultCharset(), CtrlCBehaviour.TRAP);
+        this(new Output(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
+    }
+
+    private QuickTerminal(Output out) throws IOException {
+        super(System.in, out, java.nio.charset.Charset.defaultCharset(), CtrlCBehaviour.TRAP);
+        output = out;
+    }
+
+    /** The terminal's output, held until a flush, or written at once while Lanterna asks the terminal something. */
+    static final class Output extends java.io.BufferedOutputStream {
+        volatile boolean direct;
+
+        Output(java.io.OutputStream terminal) {
+            super(terminal, 1 << 16);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            super.write(b, off, len);
+            if (direct) flush();
+        }
     }
 
     @Override
@@ -74,16 +101,24 @@ public final class QuickTerminal extends UnixTerminal {
     }
 
     /**
-     * The size from the kernel (TIOCGWINSZ) once libc is bound: Lanterna's
-     * own way moves the cursor and asks the terminal, whose reply would land
-     * in a session's input if the window is resized while a shell runs.
+     * The size from the kernel (TIOCGWINSZ): Lanterna's own way moves the
+     * cursor and asks the terminal, a round trip before the first frame, and
+     * a reply that would land in a session's input if the window is resized
+     * while a shell runs. Lanterna's way only where the kernel cannot tell.
      */
     @Override
     protected com.googlecode.lanterna.TerminalSize findTerminalSize() throws IOException {
-        nscope.kernel.Kernel k = nscope.kernel.Kernel.ifLoaded();
-        int[] s = k == null ? null : new nscope.kernel.Tty(k).size(0);
+        int[] s = nscope.kernel.WindowSize.of(0);
+        if (s == null || s[0] <= 0 || s[1] <= 0) s = nscope.kernel.WindowSize.of(1);
         if (s != null && s[0] > 0 && s[1] > 0) return new com.googlecode.lanterna.TerminalSize(s[0], s[1]);
-        return super.findTerminalSize();
+        if (output == null) return new com.googlecode.lanterna.TerminalSize(80, 24); // not constructed yet
+        output.flush();
+        output.direct = true; // the query must reach the terminal before Lanterna waits for its answer
+        try {
+            return super.findTerminalSize();
+        } finally {
+            output.direct = false;
+        }
     }
 
     @Override

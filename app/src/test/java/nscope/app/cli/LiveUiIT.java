@@ -48,6 +48,14 @@ class LiveUiIT {
                 .pid();
     }
 
+    /** The write system calls a process made so far (/proc/PID/io, syscw). */
+    static long writeCalls(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io")))
+            if (line.startsWith("syscw:"))
+                return Long.parseLong(line.substring(6).strip());
+        throw new IOException("no syscw in /proc/" + pid + "/io");
+    }
+
     static String waitFor(String text, int seconds) throws IOException, InterruptedException {
         return until(SESSION, text, seconds);
     }
@@ -81,6 +89,10 @@ class LiveUiIT {
             waitFor("CGROUP", 10);
             tmux("send-keys", "-t", SESSION, "?");
             waitFor("nscope help", 10);
+            // four screens drawn whole (and refreshes): Lanterna writes a character at a time, and unbuffered that
+            // was thousands of write calls (as many packets over SSH) a frame; held, one per frame
+            long writes = writeCalls(nscopePid(SESSION));
+            assertTrue(writes < 1000, writes + " write calls for a few frames (some 10,000 unbuffered)");
             tmux("send-keys", "-t", SESSION, "x");
             tmux("resize-window", "-t", SESSION, "-x", "70", "-y", "20");
             waitFor("needs at least 80x24", 10);
