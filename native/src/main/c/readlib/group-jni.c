@@ -11,6 +11,7 @@
 long nscope_read_group(int dirfd, const char *task_dir, const char *links, int nlinks, int only, void *buf, long cap);
 long nscope_list_dir(const char *path, void *buf, long cap);
 long nscope_read_files(const char *path, const char *names, int n, void *buf, long cap);
+long nscope_anon_links(const char *path, void *buf, long cap);
 
 #define MAX_PATH 4096
 #define MAX_LINKS 1024
@@ -55,6 +56,15 @@ JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_listDir(JNIEnv *env, jclass
     jlong cap;
     long bad = prologue(env, buf, &p, &cap, path, dir);
     return bad < 0 ? bad : nscope_list_dir(dir, p, cap);
+}
+
+JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_anonLinks(JNIEnv *env, jclass cls, jbyteArray path, jobject buf) {
+    (void)cls;
+    char dir[MAX_PATH];
+    void *p;
+    jlong cap;
+    long bad = prologue(env, buf, &p, &cap, path, dir);
+    return bad < 0 ? bad : nscope_anon_links(dir, p, cap);
 }
 
 JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readFiles(

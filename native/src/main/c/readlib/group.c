@@ -17,7 +17,9 @@
  *
  * The cgroup walk's directories likewise (nscope_list_dir, nscope_read_files
  * below): a listing with each entry's type, then the files wanted, in one
- * call each instead of a stat and three calls per file.
+ * call each instead of a stat and three calls per file; and a descriptor
+ * table's links that are no paths (nscope_anon_links), where namespaces
+ * held open show.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -240,4 +242,37 @@ long nscope_read_files(const char *path, const char *names, int n, void *buf, lo
     }
     close(dir);
     return o.pos;
+}
+
+/* A descriptor's link unless it names a path (most do: files, devices), which is left out. */
+static int anon_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
+    (void)arg;
+    if (d->d_name[0] == '.') return 0; /* "." and "..": not links */
+    long len = (long)strlen(d->d_name);
+    char target[4096];
+    ssize_t r = readlinkat(dir, d->d_name, target, sizeof target);
+    if (r == 0 || (r > 0 && target[0] == '/')) return 0;
+    if (o->cap - o->pos < 8 + len + (r > 0 ? r : 0)) return -1;
+    put(o, r < 0 ? failure(CALL_READLINK, errno) : (int32_t)r);
+    put(o, (int32_t)len);
+    memcpy(o->buf + o->pos, d->d_name, len);
+    o->pos += len;
+    if (r > 0) {
+        memcpy(o->buf + o->pos, target, r);
+        o->pos += r;
+    }
+    return 0;
+}
+
+/*
+ * The links of a descriptor table (/proc/PID/fd) whose target is not a path:
+ * per link, int32 the target's length (or a failure of its readlink), int32
+ * the name's length, the name's bytes, the target's bytes. Returns the bytes
+ * written, -ENOSPC, or a failure when the table cannot be opened or listed.
+ */
+long nscope_anon_links(const char *path, void *buf, long cap) {
+    struct out o = {buf, 0, cap};
+    int dir = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) return failure(CALL_OPEN, errno);
+    return listed(dir, &o, anon_entry, NULL);
 }

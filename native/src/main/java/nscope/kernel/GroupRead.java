@@ -100,6 +100,19 @@ public final class GroupRead {
         return call(dir, buf -> readFiles(dir, names, n, buf));
     }
 
+    /**
+     * A descriptor table's links that name no path (sockets, pipes, namespaces: see group.c): per link
+     * {@link Records#next()} its target's length or a failure (negative), then its name's length and bytes,
+     * then the target's bytes.
+     *
+     * @throws KernelException when the table cannot be opened or listed
+     */
+    public Records anonLinks(byte[] dir) throws KernelException {
+        return call(dir, buf -> anonLinks(dir, buf));
+    }
+
+    private static native long anonLinks(byte[] dir, ByteBuffer buf);
+
     private static native long listDir(byte[] dir, ByteBuffer buf);
 
     private static native long readFiles(byte[] dir, byte[] names, int n, ByteBuffer buf);

@@ -72,6 +72,27 @@ public class LiveFiles implements HostFiles {
         return HostFiles.super.listInodes(dir);
     }
 
+    /** A descriptor table's links that name no path in one call of the library (the fd holders phase). */
+    @Override
+    public final void eachAnonLink(Path dir, LinkVisitor each) throws IOException {
+        if (batch == null) {
+            eachAnonLinkByCalls(dir, each);
+            return;
+        }
+        GroupRead.Records r = batch.anonLinks(Kernel.cPath(dir.toString()));
+        while (r.more()) {
+            int v = r.next();
+            String name = new String(r.bytes(r.next()), java.nio.charset.StandardCharsets.UTF_8);
+            if (v >= 0) each.link(name, new String(r.bytes(v), java.nio.charset.StandardCharsets.UTF_8));
+            else if (!each.failed(
+                    name, GroupRead.Records.failure(-v, dir.resolve(name).toString()))) return;
+        }
+    }
+
+    void eachAnonLinkByCalls(Path dir, LinkVisitor each) throws IOException {
+        HostFiles.super.eachAnonLink(dir, each);
+    }
+
     /** One task read file by file, link by link. */
     TaskFiles readTaskByCalls(Path dir, String[] nsNames) {
         return HostFiles.super.readTask(dir, nsNames);

@@ -88,7 +88,7 @@ public final class NativeFiles extends LiveFiles {
     }
 
     @Override
-    public void eachAnonLink(Path dir, LinkVisitor each) throws java.io.IOException {
+    void eachAnonLinkByCalls(Path dir, LinkVisitor each) throws java.io.IOException {
         byte[] name = PATH_BUF.get()[0], buf = LINK_BUF.get();
         try (Fd d = kernel.openDir(null, Kernel.cPath(dir.toString()))) {
             for (nscope.kernel.DirEntry e : kernel.readDir(d)) {

@@ -65,6 +65,47 @@ class DirBatchTest {
         assertEquals(Errno.ENOENT, Errno.of(gone));
     }
 
+    /** What eachAnonLink handed over: links and their targets, failures by errno. */
+    private static Map<String, String> anonLinks(LiveFiles files, Path dir) throws IOException {
+        Map<String, String> seen = new TreeMap<>();
+        files.eachAnonLink(dir, new HostFiles.LinkVisitor() {
+            @Override
+            public void link(String name, String target) {
+                seen.put(name, target);
+            }
+
+            @Override
+            public boolean failed(String name, IOException e) {
+                seen.put(name, "failed " + Errno.of(e));
+                return true;
+            }
+        });
+        return seen;
+    }
+
+    @Test
+    void aDescriptorTablesLinksThatNameNoPathReadInOneCallAsOneByOne() throws IOException {
+        Files.createSymbolicLink(dir.resolve("3"), Path.of("net:[4026531840]"));
+        Files.createSymbolicLink(dir.resolve("4"), Path.of("/dev/null")); // a path: left out
+        Files.createSymbolicLink(dir.resolve("5"), Path.of("pipe:[12345]"));
+        Files.createSymbolicLink(dir.resolve("6"), Path.of("x".repeat(3000))); // long, and no path
+        Files.writeString(dir.resolve("7"), "not a link"); // readlink fails: EINVAL
+        Map<String, String> plain = anonLinks(new LiveFiles(true, null), dir), fast = anonLinks(batch(), dir);
+        assertEquals(plain, fast);
+        assertEquals(
+                Map.of("3", "net:[4026531840]", "5", "pipe:[12345]", "6", "x".repeat(3000), "7", "failed EINVAL"),
+                fast);
+        // this JVM's own table, with a namespace held open: its link reads "net:[INODE]" as the kernel gives it
+        try (java.io.FileInputStream net = new java.io.FileInputStream("/proc/self/ns/net")) {
+            String inode = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+            Map<String, String> own = anonLinks(batch(), Path.of("/proc/self/fd"));
+            assertEquals(true, own.containsValue(inode), inode + " among " + own);
+            own.values().forEach(t -> assertEquals(false, t.startsWith("/"), "no path: " + t));
+        }
+        IOException gone = assertThrows(IOException.class, () -> anonLinks(batch(), dir.resolve("removed")));
+        assertEquals(Errno.ENOENT, Errno.of(gone));
+    }
+
     @Test
     void aVanishedDirectoryFailsAsItWouldPlainly() {
         Path gone = dir.resolve("removed");
