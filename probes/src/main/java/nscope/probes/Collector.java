@@ -115,9 +115,11 @@ public final class Collector {
      * @param v1Threads read every v1 cgroup's tasks list (see {@link Phase#CGROUP_THREADS})
      * @param only      walk only the hierarchies this --hierarchy name picks (the others are there, with no
      *                  cgroups); null: every one
+     * @param files     read only these interface files (e.g. {@link nscope.probes.cgroups.CgroupFigures#FILES},
+     *                  all the text shows); null: every one
      */
-    public static Collector cgroupsAlone(Host host, boolean v1Threads, String only) {
-        CgroupsPhase c = CgroupsPhase.processListOnly(v1Threads, only);
+    public static Collector cgroupsAlone(Host host, boolean v1Threads, String only, Set<String> files) {
+        CgroupsPhase c = CgroupsPhase.processListOnly(v1Threads, only, files);
         return new Collector(host, c, List.of(TasksPhase.listOnly(), c));
     }
 

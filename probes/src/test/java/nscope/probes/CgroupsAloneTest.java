@@ -7,19 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import nscope.probes.cgroups.CgValue;
+import nscope.probes.cgroups.Cgroup;
+import nscope.probes.cgroups.CgroupFigures;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
+import nscope.probes.readout.Readout;
 import nscope.probes.source.Host;
 import org.junit.jupiter.api.Test;
 
 /**
  * The scan of cgroups alone (what `nscope cgroups` prints as text) finds on
  * every recorded fixture exactly the trees the whole scan of processes and
- * cgroups finds, every member and figure alike; with a hierarchy name, the
+ * cgroups finds, every member and figure alike; asked for the text's files
+ * only, the same trees with just those files; with a hierarchy name, the
  * hierarchies that name picks are walked as whole and the others left empty.
  */
 class CgroupsAloneTest {
@@ -43,10 +53,31 @@ class CgroupsAloneTest {
                     .collect()
                     .cgroups()
                     .trees();
-            Snapshot alone = Collector.cgroupsAlone(Host.under(fx), true, null).collect();
+            Snapshot alone =
+                    Collector.cgroupsAlone(Host.under(fx), true, null, null).collect();
             assertEquals(whole, alone.cgroups().trees(), fx.toString());
             assertTrue(alone.tasks().isEmpty(), fx + ": no task read");
+            List<CgroupTree> text = Collector.cgroupsAlone(Host.under(fx), true, null, CgroupFigures.FILES)
+                    .collect()
+                    .cgroups()
+                    .trees();
+            assertEquals(only(whole, CgroupFigures.FILES), text, fx + ": the text's files alone");
         }
+    }
+
+    /** The trees with each cgroup's files cut to these. */
+    static List<CgroupTree> only(List<CgroupTree> trees, Set<String> files) {
+        List<CgroupTree> out = new ArrayList<>();
+        for (CgroupTree t : trees) {
+            Map<String, Cgroup> cgroups = new LinkedHashMap<>();
+            t.cgroups().forEach((path, c) -> {
+                Map<String, Readout<CgValue>> kept = new TreeMap<>(c.files());
+                kept.keySet().retainAll(files);
+                cgroups.put(path, new Cgroup(c.path(), c.id(), c.children(), c.procs(), c.threads(), kept));
+            });
+            out.add(new CgroupTree(t.hierarchy(), cgroups));
+        }
+        return out;
     }
 
     @Test
@@ -57,7 +88,7 @@ class CgroupsAloneTest {
                     .cgroups()
                     .trees();
             for (String name : List.of("systemd", "memory", "v2", "cpu", "pids", "nope")) {
-                List<CgroupTree> some = Collector.cgroupsAlone(Host.under(fx), true, name)
+                List<CgroupTree> some = Collector.cgroupsAlone(Host.under(fx), true, name, null)
                         .collect()
                         .cgroups()
                         .trees();

@@ -10,6 +10,30 @@ import java.util.Optional;
 public final class CgroupFigures {
     private CgroupFigures() {}
 
+    /**
+     * Every interface file the figures here read (and v2's root cgroup.controllers, which {@link CgroupTree}
+     * reads): all that `nscope cgroups` prints as text needs, a third of the files a whole scan reads.
+     */
+    public static final java.util.Set<String> FILES = java.util.Set.of(
+            "cgroup.controllers",
+            "cgroup.type",
+            "cgroup.events",
+            "memory.current",
+            "memory.usage_in_bytes",
+            "memory.max",
+            "memory.limit_in_bytes",
+            "memory.events",
+            "memory.oom_control",
+            "cpu.stat",
+            "cpuacct.usage",
+            "pids.current",
+            "pids.max",
+            "pids.events",
+            "freezer.state",
+            "cpu.pressure",
+            "memory.pressure",
+            "io.pressure");
+
     /** memory.current (v2) or memory.usage_in_bytes (v1), in bytes. */
     public static Optional<Long> memoryCurrent(Cgroup c) {
         return first(c.num("memory.current"), c.num("memory.usage_in_bytes")).map(CgValue.Num::value);
@@ -55,6 +79,11 @@ public final class CgroupFigures {
     /** OOM kills: v2 memory.events oom_kill, v1 memory.oom_control oom_kill. */
     public static Optional<Long> oomKills(Cgroup c) {
         return first(c.field("memory.events", "oom_kill"), c.field("memory.oom_control", "oom_kill"));
+    }
+
+    /** How often a fork failed on pids.max (pids.events "max"). */
+    public static Optional<Long> pidsMaxHits(Cgroup c) {
+        return c.field("pids.events", "max");
     }
 
     /** A PSI file's "some" avg10, in percent. */

@@ -99,21 +99,26 @@ public final class CgroupsPhase implements ScanPhase {
     /** Only the hierarchies this name picks are walked (the others have no cgroups); null: all. */
     private final String only;
 
+    /** Only these interface files are read (see CgroupWalk); null: every one. */
+    private final java.util.Set<String> files;
+
     /** @param v1Threads read every v1 cgroup's tasks list (see {@link CgroupWalk#V1_THREADS_NOT_READ}) */
     public CgroupsPhase(boolean v1Threads) {
-        this(v1Threads, THREADS_PER_TASKS_FILE, false, null);
+        this(v1Threads, THREADS_PER_TASKS_FILE, false, null, null);
     }
 
     /** With another break-even point than {@link #THREADS_PER_TASKS_FILE} (tests of both ways). */
     CgroupsPhase(boolean v1Threads, int threadsPerTasksFile) {
-        this(v1Threads, threadsPerTasksFile, false, null);
+        this(v1Threads, threadsPerTasksFile, false, null, null);
     }
 
-    private CgroupsPhase(boolean v1Threads, int threadsPerTasksFile, boolean listOnly, String only) {
+    private CgroupsPhase(
+            boolean v1Threads, int threadsPerTasksFile, boolean listOnly, String only, java.util.Set<String> files) {
         this.v1Threads = v1Threads;
         this.threadsPerTasksFile = threadsPerTasksFile;
         this.listOnly = listOnly;
         this.only = only;
+        this.files = files;
     }
 
     /**
@@ -124,10 +129,11 @@ public final class CgroupsPhase implements ScanPhase {
      * only those in none (zombies, newcomers) have their /proc/PID/cgroup
      * read: 2,800 file reads fewer on the synthetic host, output the same.
      *
-     * @param only walk only the hierarchies this --hierarchy name picks ({@link Hierarchies#picks}); null: all
+     * @param only  walk only the hierarchies this --hierarchy name picks ({@link Hierarchies#picks}); null: all
+     * @param files read only these interface files (a text's figures); null: every one nscope knows
      */
-    public static CgroupsPhase processListOnly(boolean v1Threads, String only) {
-        return new CgroupsPhase(v1Threads, THREADS_PER_TASKS_FILE, true, only);
+    public static CgroupsPhase processListOnly(boolean v1Threads, String only, java.util.Set<String> files) {
+        return new CgroupsPhase(v1Threads, THREADS_PER_TASKS_FILE, true, only, files);
     }
 
     @Override
@@ -185,7 +191,7 @@ public final class CgroupsPhase implements ScanPhase {
         Future<Map<NsId, Readout<NsFacts>>> freshRoots = BESIDE.submit(nsRoots::readFresh);
         Future<Map<Integer, Readout<List<CgroupLine>>>> threadReads =
                 apart.isEmpty() ? null : BESIDE.submit(() -> members.threadLines(apart));
-        List<Map<String, Cgroup>> walked = walk(new CgroupWalk(host, lists), host, hierarchies, problems);
+        List<Map<String, Cgroup>> walked = walk(new CgroupWalk(host, lists, files), host, hierarchies, problems);
         v1Cgroups = v1CgroupCount(hierarchies, walked);
         long sampled = System.nanoTime();
         Map<Integer, String[]> placed = byLists ? CgroupMembers.placed(walked, processes) : null;

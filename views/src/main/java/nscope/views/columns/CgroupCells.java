@@ -65,7 +65,7 @@ public final class CgroupCells {
                 .filter(n -> n != 0)
                 .ifPresent(n ->
                         b.append(" [oom_kill ").append(Long.toUnsignedString(n)).append(']'));
-        c.field("pids.events", "max")
+        CgroupFigures.pidsMaxHits(c)
                 .filter(n -> n != 0)
                 .ifPresent(n -> b.append(" [pids.max hit ")
                         .append(Long.toUnsignedString(n))

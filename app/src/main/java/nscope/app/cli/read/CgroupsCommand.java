@@ -142,7 +142,7 @@ public final class CgroupsCommand implements Callable<Integer> {
                 ? null
                 : json || processes
                         ? new Collector(host, Scope.PROCESSES, phases())
-                        : Collector.cgroupsAlone(host, true, hierarchy);
+                        : Collector.cgroupsAlone(host, true, hierarchy, nscope.probes.cgroups.CgroupFigures.FILES);
         Snapshot snap = replayed != null ? replayed : c.collect();
         CgroupCpu cpu = CgroupCpu.none();
         if (interval > 0 && roots.live()) {

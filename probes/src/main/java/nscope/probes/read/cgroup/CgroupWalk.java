@@ -37,11 +37,19 @@ public final class CgroupWalk {
 
     private final Host host;
     private final boolean v1Threads;
+    /** The interface files read: those of CgroupText.FILES this set holds; null: all of them. */
+    private final java.util.Set<String> files;
 
     /** @param v1Threads read every v1 cgroup's tasks list (they cost the kernel a global lock per task) */
     public CgroupWalk(Host host, boolean v1Threads) {
+        this(host, v1Threads, null);
+    }
+
+    /** @param files read only these of the interface files nscope knows (null: all of them) */
+    public CgroupWalk(Host host, boolean v1Threads, java.util.Set<String> files) {
         this.host = host;
         this.v1Threads = v1Threads;
+        this.files = files;
     }
 
     /**
@@ -123,7 +131,9 @@ public final class CgroupWalk {
                             dir,
                             ino,
                             n -> threads && n.equals(threadsFile)
-                                    || CgroupText.FILES.containsKey(n) && !(h.version() == 1 && n.equals("cpu.stat")));
+                                    || CgroupText.FILES.containsKey(n)
+                                            && (files == null || files.contains(n))
+                                            && !(h.version() == 1 && n.equals("cpu.stat")));
         } catch (IOException e) {
             if (!rel.isEmpty() && Errno.of(e).meansVanished()) return null; // removed mid-scan
             problems.add(

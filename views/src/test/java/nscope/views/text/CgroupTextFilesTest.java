@@ -1,0 +1,65 @@
+package nscope.views.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import nscope.probes.Collector;
+import nscope.probes.cgroups.CgroupCpu;
+import nscope.probes.cgroups.CgroupFigures;
+import nscope.probes.cgroups.CgroupTree;
+import nscope.probes.model.Scope;
+import nscope.probes.model.Snapshot;
+import nscope.probes.source.Host;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `nscope cgroups` reads only {@link CgroupFigures#FILES}: on every fixture its text (every column, CPU% and
+ * mark) is the text of a scan that read every file.
+ */
+class CgroupTextFilesTest {
+    private static List<Path> fixtures() throws IOException {
+        Path repo = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(repo.resolve("fixtures/synth-host"))) repo = repo.getParent();
+        try (Stream<Path> s = Files.list(repo.resolve("fixtures"))) {
+            return s.filter(d -> Files.isRegularFile(d.resolve("nsfs.ids")))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String text(Snapshot s, boolean cpu) {
+        CgroupCpu c = cpu ? CgroupCpu.between(s.cgroups(), s.cgroups()) : CgroupCpu.none();
+        StringBuilder b = new StringBuilder();
+        for (CgroupTree t : s.cgroups().trees()) {
+            b.append(CgroupTreeText.title(t)).append('\n');
+            b.append(CgroupTreeText.render(t, t.hierarchy().mountRoot(), c, null, true));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void theTextOfTheFilesItShowsIsTheTextOfEveryFile() throws IOException {
+        List<Path> all = fixtures();
+        assertTrue(all.size() >= 4, "fixtures: " + all);
+        int marks = 0;
+        for (Path fx : all) {
+            Snapshot whole = new Collector(
+                            Host.under(fx),
+                            Scope.PROCESSES,
+                            EnumSet.of(Collector.Phase.CGROUPS, Collector.Phase.CGROUP_THREADS))
+                    .collect();
+            Snapshot shown = Collector.cgroupsAlone(Host.under(fx), true, null, CgroupFigures.FILES)
+                    .collect();
+            for (boolean cpu : new boolean[] {false, true})
+                assertEquals(text(whole, cpu), text(shown, cpu), fx + (cpu ? " with CPU%" : ""));
+            marks += text(whole, false).split("\\[", -1).length - 1;
+        }
+        assertTrue(marks > 0, "some fixture shows a mark ([threaded], [frozen], [oom_kill N], ...)");
+    }
+}
