@@ -18,6 +18,22 @@ public record Hierarchy(int version, List<String> controllers, String mountPoint
         controllers = List.copyOf(controllers);
     }
 
+    // equals and hashCode written out: a record's own are bootstrapped through method handles at first use
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Hierarchy h
+                && h.version == version
+                && h.controllers.equals(controllers)
+                && java.util.Objects.equals(h.mountPoint, mountPoint)
+                && java.util.Objects.equals(h.mountRoot, mountRoot)
+                && java.util.Objects.equals(h.device, device);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(version, controllers, mountPoint, mountRoot, device);
+    }
+
     /** "v2", or the v1 controllers comma-joined as /proc/PID/cgroup writes them ("cpu,cpuacct", "name=systemd"). */
     public String label() {
         return version == 2 ? "v2" : String.join(",", controllers);

@@ -8,6 +8,18 @@ import com.googlecode.lanterna.input.KeyType;
  * special key (an arrow, Enter, F9...).
  */
 public record Key(KeyType type, char ch, boolean ctrl) {
+    // equals and hashCode written out: a record's own are bootstrapped through method handles at first use,
+    // some milliseconds of the screen's start (the key table is a map of these)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Key k && k.type == type && k.ch == ch && k.ctrl == ctrl;
+    }
+
+    @Override
+    public int hashCode() {
+        return (type.hashCode() * 31 + ch) * 2 + (ctrl ? 1 : 0);
+    }
+
     public static Key of(char c) {
         return new Key(KeyType.Character, c, false);
     }

@@ -36,6 +36,18 @@ public sealed interface RowKey {
         public String text() {
             return (thread ? "t:" : "p:") + tid + "@" + startTime;
         }
+
+        // equals and hashCode written out: a record's own are bootstrapped through method handles at first use,
+        // some milliseconds each of the first frame (see NsId)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Task k && k.tid == tid && k.startTime == startTime && k.thread == thread;
+        }
+
+        @Override
+        public int hashCode() {
+            return (tid * 31 + Long.hashCode(startTime)) * 2 + (thread ? 1 : 0);
+        }
     }
 
     /** The group of all namespaces of one type. */
@@ -51,6 +63,17 @@ public sealed interface RowKey {
         @Override
         public String text() {
             return "ns:" + id.dev() + ":" + Long.toUnsignedString(id.ino());
+        }
+
+        // written out, as Task's
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Namespace k && k.kind == kind && k.id.equals(id);
+        }
+
+        @Override
+        public int hashCode() {
+            return kind.hashCode() * 31 + id.hashCode();
         }
     }
 

@@ -25,7 +25,21 @@ import nscope.views.tree.TreeState;
  */
 final class Rows {
     /** The snapshot, filter and sort a screen's rows were built from. */
-    private record Built(nscope.probes.model.Snapshot snapshot, String filter, Integer sortBy) {}
+    private record Built(nscope.probes.model.Snapshot snapshot, String filter, Integer sortBy) {
+        // written out: a record's own equals is bootstrapped through method handles at first use (the first frame)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Built b
+                    && java.util.Objects.equals(b.snapshot, snapshot)
+                    && java.util.Objects.equals(b.filter, filter)
+                    && java.util.Objects.equals(b.sortBy, sortBy);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(snapshot, filter, sortBy);
+        }
+    }
 
     /** Rows built off the UI thread (null: the build failed), waiting to be placed by it. */
     private record Ready(Screen screen, Forest forest, Built from) {}
