@@ -49,22 +49,23 @@ JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readGroup(
     return nscope_read_group(AT_FDCWD, dir, names, nlinks, only, p, cap);
 }
 
-JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_listDir(JNIEnv *env, jclass cls, jbyteArray path, jobject buf) {
-    (void)cls;
+/* A call that reads one directory into the buffer (nscope_list_dir, nscope_anon_links). */
+static jlong dir_call(JNIEnv *env, jbyteArray path, jobject buf, long (*read)(const char *, void *, long)) {
     char dir[MAX_PATH];
     void *p;
     jlong cap;
     long bad = prologue(env, buf, &p, &cap, path, dir);
-    return bad < 0 ? bad : nscope_list_dir(dir, p, cap);
+    return bad < 0 ? bad : read(dir, p, cap);
+}
+
+JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_listDir(JNIEnv *env, jclass cls, jbyteArray path, jobject buf) {
+    (void)cls;
+    return dir_call(env, path, buf, nscope_list_dir);
 }
 
 JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_anonLinks(JNIEnv *env, jclass cls, jbyteArray path, jobject buf) {
     (void)cls;
-    char dir[MAX_PATH];
-    void *p;
-    jlong cap;
-    long bad = prologue(env, buf, &p, &cap, path, dir);
-    return bad < 0 ? bad : nscope_anon_links(dir, p, cap);
+    return dir_call(env, path, buf, nscope_anon_links);
 }
 
 JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readFiles(

@@ -1,6 +1,6 @@
 package nscope.probes.model;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static nscope.testkit.Equality.same;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
@@ -13,11 +13,6 @@ import org.junit.jupiter.api.Test;
  * bootstrap) still mean what a record's do: equal exactly when every component is.
  */
 class WrittenEqualsTest {
-    static void same(Object a, Object b) {
-        assertEquals(a, b);
-        assertEquals(a.hashCode(), b.hashCode(), a + " and " + b);
-    }
-
     @Test
     void equalExactlyWhenEveryComponentIs() {
         same(new NsId(4, 4026531840L), new NsId(4, 4026531840L));

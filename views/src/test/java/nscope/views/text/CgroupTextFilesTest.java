@@ -16,6 +16,7 @@ import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Snapshot;
 import nscope.probes.source.Host;
+import nscope.testkit.Repo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class CgroupTextFilesTest {
     private static List<Path> fixtures() throws IOException {
-        Path repo = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(repo.resolve("fixtures/synth-host"))) repo = repo.getParent();
-        try (Stream<Path> s = Files.list(repo.resolve("fixtures"))) {
+        try (Stream<Path> s = Files.list(Repo.of("fixtures"))) {
             return s.filter(d -> Files.isRegularFile(d.resolve("nsfs.ids")))
                     .sorted()
                     .toList();

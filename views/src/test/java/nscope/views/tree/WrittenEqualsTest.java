@@ -1,6 +1,6 @@
 package nscope.views.tree;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static nscope.testkit.Equality.same;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.googlecode.lanterna.input.KeyType;
@@ -14,11 +14,6 @@ import org.junit.jupiter.api.Test;
  * method-handle bootstrap) still mean what a record's do: equal exactly when every component is.
  */
 class WrittenEqualsTest {
-    static void same(Object a, Object b) {
-        assertEquals(a, b);
-        assertEquals(a.hashCode(), b.hashCode(), a + " and " + b);
-    }
-
     @Test
     void equalExactlyWhenEveryComponentIs() {
         same(new RowKey.Task(42, 1234L, false), new RowKey.Task(42, 1234L, false));
