@@ -5,13 +5,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Terminals: a new pseudo-terminal pair, raw mode and its undoing, window
- * sizes, and poll/read/write on plain descriptor numbers (the host's 0 and 1
+ * Terminals: a new pseudo-terminal pair, raw mode and its undoing, setting a
+ * window size (reading one: {@link WindowSize}), and poll/read/write on plain descriptor numbers (the host's 0 and 1
  * are not Fd objects nscope may close).
  */
 public final class Tty {
     private static final int O_RDWR = 2, O_NOCTTY = 0x100;
-    private static final long TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414;
+    private static final long TIOCSWINSZ = 0x5414;
     private static final int TCSANOW = 0;
     public static final short POLLIN = 0x1, POLLERR = 0x8, POLLHUP = 0x10;
 
@@ -63,14 +63,6 @@ public final class Tty {
     /** Restores the settings {@link #raw} returned; keys typed meanwhile that nobody read are kept. */
     public void restore(int fd, byte[] saved) throws KernelException {
         if (c.tcsetattr(fd, TCSANOW, saved) != 0) throw k.lastError("tcsetattr", "fd " + fd);
-    }
-
-    /** The window size of the terminal on fd as {columns, rows}, or null when fd is not a terminal. */
-    public int[] size(int fd) {
-        byte[] ws = new byte[8];
-        if (c.ioctl(fd, TIOCGWINSZ, ws) != 0) return null;
-        ByteBuffer b = ByteBuffer.wrap(ws).order(ByteOrder.nativeOrder());
-        return new int[] {Short.toUnsignedInt(b.getShort(2)), Short.toUnsignedInt(b.getShort(0))};
     }
 
     /** Sets the window size of a terminal (a pty master: the kernel sends SIGWINCH to its foreground group). */

@@ -2,8 +2,9 @@ package nscope.kernel;
 
 /**
  * A terminal's size from the kernel (TIOCGWINSZ) through libnscope-read, which a start loads in a millisecond:
- * the screen then needs neither libc bound by jnr-ffi nor Lanterna's way, a cursor report the terminal answers
- * (a round trip over SSH, and a reply that lands in a session's input if it comes late).
+ * the screen's start then needs neither libc bound by jnr-ffi nor Lanterna's way, a cursor report the terminal
+ * answers (a round trip over SSH, and a reply that lands in a session's input if it comes late); the sessions it
+ * relays follow the window by it too.
  */
 public final class WindowSize {
     private WindowSize() {}

@@ -21,11 +21,7 @@ class TtyTest {
             assertTrue(tty.isTty(slave.number()));
             tty.setSize(pty.master(), 91, 27);
             assertArrayEquals(
-                    new int[] {91, 27}, tty.size(slave.number()), "the slave sees the size set on the master");
-            assertArrayEquals(
-                    new int[] {91, 27},
-                    WindowSize.of(slave.number()),
-                    "libnscope-read's TIOCGWINSZ (the screen's start) agrees");
+                    new int[] {91, 27}, WindowSize.of(slave.number()), "the slave sees the size set on the master");
 
             byte[] before = tty.raw(slave.number());
             short[] quiet = tty.poll(new int[] {pty.master().number()}, 50);
@@ -57,8 +53,7 @@ class TtyTest {
         Tty tty = new Tty(k);
         try (Fd f = k.open("/proc/self/stat", 0)) {
             assertFalse(tty.isTty(f.number()));
-            assertNull(tty.size(f.number()));
-            assertNull(WindowSize.of(f.number()), "ENOTTY from libnscope-read too");
+            assertNull(WindowSize.of(f.number()), "ENOTTY");
             assertNull(WindowSize.of(-1), "EBADF");
         }
     }

@@ -62,7 +62,7 @@ public final class Interactive {
         try {
             if (onTty) {
                 pty = tty.openPty();
-                int[] size = tty.size(0);
+                int[] size = nscope.kernel.WindowSize.of(0);
                 if (size != null) tty.setSize(pty.master(), size[0], size[1]);
                 File slave = new File(pty.slave());
                 pb.redirectInput(slave)

@@ -156,7 +156,7 @@ public final class Running {
             int[] size = null;
             boolean keys = true;
             while (true) {
-                int[] now = tty.size(0);
+                int[] now = nscope.kernel.WindowSize.of(0);
                 if (now != null && (size == null || now[0] != size[0] || now[1] != size[1])) {
                     size = now;
                     tty.setSize(

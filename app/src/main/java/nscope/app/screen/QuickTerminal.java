@@ -24,7 +24,7 @@ public final class QuickTerminal extends UnixTerminal {
     private boolean save, started;
     private String saved;
 
-    private Output output;
+    private final Output output;
 
     public QuickTerminal() throws IOException {
         this(new Output(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
@@ -109,9 +109,7 @@ public final class QuickTerminal extends UnixTerminal {
     @Override
     protected com.googlecode.lanterna.TerminalSize findTerminalSize() throws IOException {
         int[] s = nscope.kernel.WindowSize.of(0);
-        if (s == null || s[0] <= 0 || s[1] <= 0) s = nscope.kernel.WindowSize.of(1);
         if (s != null && s[0] > 0 && s[1] > 0) return new com.googlecode.lanterna.TerminalSize(s[0], s[1]);
-        if (output == null) return new com.googlecode.lanterna.TerminalSize(80, 24); // not constructed yet
         output.flush();
         output.direct = true; // the query must reach the terminal before Lanterna waits for its answer
         try {
