@@ -1,11 +1,11 @@
 package nscope.views.columns;
 
-import java.util.Locale;
 import java.util.Optional;
 import nscope.probes.cgroups.CgValue;
 import nscope.probes.cgroups.Cgroup;
 import nscope.probes.cgroups.CgroupFigures;
 import nscope.probes.readout.Readout;
+import nscope.views.text.Decimals;
 
 /** The cells of a cgroup row: counts, memory, CPU %, pids and pressure, as short text. */
 public final class CgroupCells {
@@ -45,13 +45,13 @@ public final class CgroupCells {
             Optional<Double> v = CgroupFigures.pressureSome10(c, f);
             any |= v.isPresent();
             if (b.length() > 0) b.append('/');
-            b.append(v.map(d -> String.format(Locale.ROOT, "%.2f", d)).orElse("-"));
+            b.append(v.isPresent() ? Decimals.fixed(v.get(), 2) : "-");
         }
         return any ? b.toString() : "";
     }
 
     public static String percent(Optional<Double> p) {
-        return p.map(d -> String.format(Locale.ROOT, "%.1f", d)).orElse("");
+        return p.isPresent() ? Decimals.fixed(p.get(), 1) : "";
     }
 
     /** What stands out about a cgroup, after its name: type (if not domain), frozen, OOM kills, pids.max hits. */
@@ -83,6 +83,6 @@ public final class CgroupCells {
             d /= 1024;
             u++;
         }
-        return (d < 10 ? String.format(Locale.ROOT, "%.1f", d) : String.format(Locale.ROOT, "%.0f", d)) + units[u];
+        return Decimals.fixed(d, d < 10 ? 1 : 0) + units[u];
     }
 }
