@@ -1,12 +1,15 @@
 package nscope.probes.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nscope.probes.cgroups.CgValue;
 import nscope.probes.cgroups.CgroupLine;
+import nscope.probes.cgroups.Pids;
 
 /**
  * The text of cgroup files: /proc/PID/cgroup, member lists and the
@@ -202,23 +205,39 @@ public final class CgroupText {
     }
 
     /** cgroup.procs, cgroup.threads, tasks: one ID per line. */
-    public static List<Integer> ids(String text, String what) throws Malformed {
-        List<Integer> out = new ArrayList<>();
+    public static Pids ids(String text, String what) throws Malformed {
+        return ids(text.getBytes(StandardCharsets.ISO_8859_1), what);
+    }
+
+    /** As above, from the file's bytes (no String made: a v1 tasks file lists every thread of its cgroup). */
+    public static Pids ids(byte[] text, String what) throws Malformed {
+        int[] out = new int[Math.max(4, text.length / 4)];
+        int n = 0;
         int v = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length; i++) {
+            byte c = text[i];
             if (c == '\n') {
-                if (v >= 0) out.add(v);
+                if (v >= 0) {
+                    if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                    out[n++] = v;
+                }
                 v = -1;
             } else if (c >= '0' && c <= '9' && (v < 0 || v < 214748364)) {
                 v = (v < 0 ? 0 : v * 10) + (c - '0');
             } else {
-                throw new Malformed(what + ": not one ID per line near "
-                        + abbreviate(text.substring(Math.max(0, i - 10), Math.min(text.length(), i + 10))));
+                String near = new String(
+                        text,
+                        Math.max(0, i - 10),
+                        Math.min(text.length, i + 10) - Math.max(0, i - 10),
+                        StandardCharsets.ISO_8859_1);
+                throw new Malformed(what + ": not one ID per line near " + abbreviate(near));
             }
         }
-        if (v >= 0) out.add(v);
-        return out;
+        if (v >= 0) {
+            if (n == out.length) out = Arrays.copyOf(out, n + 1);
+            out[n++] = v;
+        }
+        return Pids.of(out, n);
     }
 
     /**

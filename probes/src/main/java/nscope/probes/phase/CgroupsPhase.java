@@ -140,8 +140,9 @@ public final class CgroupsPhase implements ScanPhase {
     public void run(Scan scan) {
         if (listOnly) {
             long t0 = System.nanoTime();
-            java.util.Set<Integer> listed = new java.util.HashSet<>(scan.tgids());
-            read(scan, scan.tgids(), Map.of(), Map.of(), tid -> listed.contains(tid) ? tid : -1);
+            java.util.BitSet listed = new java.util.BitSet(); // asked of every thread of every list: no boxing
+            for (int pid : scan.tgids()) if (pid > 0) listed.set(pid);
+            read(scan, scan.tgids(), Map.of(), Map.of(), tid -> tid > 0 && listed.get(tid) ? tid : -1);
             scan.cgroupNanos(System.nanoTime() - t0);
             return;
         }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nscope.probes.cgroups.CgValue;
 import nscope.probes.cgroups.CgroupLine;
+import nscope.probes.cgroups.Pids;
 import org.junit.jupiter.api.Test;
 
 class CgroupTextTest {
@@ -88,6 +90,26 @@ class CgroupTextTest {
         assertEquals(List.of(), CgroupText.ids("", "tasks"));
         assertThrows(Malformed.class, () -> CgroupText.ids("1\nx\n", "tasks"));
         assertThrows(Malformed.class, () -> CgroupText.ids("99999999999\n", "tasks"));
+        // a last line without its newline, and the bytes as the walk reads them
+        assertEquals(List.of(7, 4194304), CgroupText.ids("7\n4194304".getBytes(StandardCharsets.US_ASCII), "tasks"));
+        assertEquals(List.of(), CgroupText.ids(new byte[0], "tasks"));
+        Malformed m = assertThrows(
+                Malformed.class, () -> CgroupText.ids("12\n3 4\n".getBytes(StandardCharsets.US_ASCII), "cgroup.procs"));
+        assertTrue(m.getMessage().startsWith("cgroup.procs: not one ID per line near "), m.getMessage());
+    }
+
+    @Test
+    void manyIdsGrowTheList() throws Malformed {
+        StringBuilder b = new StringBuilder();
+        List<Integer> want = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5000; i += 3) {
+            b.append(i).append('\n');
+            want.add(i);
+        }
+        Pids got = CgroupText.ids(b.toString(), "tasks");
+        assertEquals(want, got);
+        assertEquals(want.hashCode(), got.hashCode());
+        assertEquals(4999, got.at(got.size() - 1));
     }
 
     @Test

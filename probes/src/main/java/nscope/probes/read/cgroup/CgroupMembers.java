@@ -15,6 +15,7 @@ import nscope.probes.cgroups.CgroupFigures;
 import nscope.probes.cgroups.CgroupLine;
 import nscope.probes.cgroups.CgroupTree;
 import nscope.probes.cgroups.Hierarchy;
+import nscope.probes.cgroups.Pids;
 import nscope.probes.parse.CgroupText;
 import nscope.probes.parse.Malformed;
 import nscope.probes.parse.PidName;
@@ -151,12 +152,8 @@ public final class CgroupMembers {
      */
     public IntUnaryOperator threadGroups(
             List<Map<String, Cgroup>> walked, Collection<Integer> processes, IntUnaryOperator tgidOf) {
-        boolean unknown = walked.stream()
-                .flatMap(m -> m.values().stream())
-                .filter(c -> c.threads().known())
-                .anyMatch(c -> c.threads().get().stream().anyMatch(tid -> tgidOf.applyAsInt(tid) < 0));
-        if (!unknown) return tgidOf;
-        Map<Integer, Integer> groups = new ConcurrentHashMap<>();
+        if (!anyUnknown(walked, tgidOf)) return tgidOf;
+        Map<Integer, Integer> groups = new ConcurrentHashMap<>(Math.max(16, processes.size() * 4));
         processes.parallelStream().forEach(pid -> {
             Path task = host.roots().proc().resolve(Integer.toString(pid)).resolve("task");
             // one thread: its leader, whose group is known; most processes have no other (a stat, not a listing)
@@ -170,10 +167,28 @@ public final class CgroupMembers {
                 // exited: its threads stay without a process, as they would in a later scan
             }
         });
+        // looked up once per thread of every list: sorted ints, not boxed keys
+        int[] tids = new int[groups.size()], tgids = new int[groups.size()];
+        int k = 0;
+        for (int t : new java.util.TreeSet<>(groups.keySet())) {
+            tids[k] = t;
+            tgids[k++] = groups.get(t);
+        }
         return tid -> {
             int known = tgidOf.applyAsInt(tid);
-            return known > 0 ? known : groups.getOrDefault(tid, -1);
+            if (known > 0) return known;
+            int at = java.util.Arrays.binarySearch(tids, tid);
+            return at >= 0 ? tgids[at] : -1;
         };
+    }
+
+    /** Whether some thread of a list the walk read is in no thread group the scan knows. */
+    private static boolean anyUnknown(List<Map<String, Cgroup>> walked, IntUnaryOperator tgidOf) {
+        for (Map<String, Cgroup> m : walked)
+            for (Cgroup c : m.values())
+                if (c.threads().known())
+                    for (int tid : Pids.ints(c.threads().get())) if (tgidOf.applyAsInt(tid) < 0) return true;
+        return false;
     }
 
     /** Which hierarchy a /proc/PID/cgroup line's ID names, worked out once per ID. */
@@ -210,14 +225,15 @@ public final class CgroupMembers {
      * @return for each process placed, its cgroup path in each hierarchy (null where not walked)
      */
     public static Map<Integer, String[]> placed(List<Map<String, Cgroup>> walked, Collection<Integer> processes) {
-        java.util.Set<Integer> listed = new java.util.HashSet<>(processes);
-        Map<Integer, String[]> at = new HashMap<>();
+        java.util.BitSet listed = new java.util.BitSet();
+        for (int pid : processes) if (pid > 0) listed.set(pid);
+        Map<Integer, String[]> at = new HashMap<>(processes.size() * 2);
         int n = walked.size();
         for (int i = 0; i < n; i++)
             for (Cgroup c : walked.get(i).values()) {
                 if (!c.threads().known()) return null;
-                for (int tid : c.threads().get())
-                    if (listed.contains(tid)) at.computeIfAbsent(tid, k -> new String[n])[i] = c.path();
+                for (int tid : Pids.ints(c.threads().get()))
+                    if (tid > 0 && listed.get(tid)) at.computeIfAbsent(tid, k -> new String[n])[i] = c.path();
             }
         at.values().removeIf(paths -> {
             for (int i = 0; i < n; i++) if (paths[i] == null && !walked.get(i).isEmpty()) return true;
@@ -312,9 +328,13 @@ public final class CgroupMembers {
         List<Integer> base = byLine == null ? List.of() : byLine; // sorted: lines are grouped in PID order
         java.util.TreeSet<Integer> extra = null;
         if (c.threads().known()) {
-            for (int tid : c.threads().get()) {
+            int[] sorted = Pids.ints(base);
+            int last = -1; // a process's threads mostly come one after another: one search for them all
+            for (int tid : Pids.ints(c.threads().get())) {
                 int tgid = tgidOf.applyAsInt(tid);
-                if (tgid > 0 && java.util.Collections.binarySearch(base, tgid) < 0) {
+                if (tgid == last) continue;
+                last = tgid;
+                if (tgid > 0 && java.util.Arrays.binarySearch(sorted, tgid) < 0) {
                     if (extra == null) extra = new java.util.TreeSet<>();
                     extra.add(tgid);
                 }

@@ -62,7 +62,8 @@ public final class CgroupWalk {
         List<Read> roots = new ArrayList<>();
         for (int i = 0; i < hierarchies.size(); i++) {
             found.add(new ConcurrentHashMap<>());
-            roots.add(new Read(hierarchies.get(i), "", 0, found.get(i), problems));
+            Hierarchy h = hierarchies.get(i);
+            roots.add(new Read(h, Hierarchies.dirOf(host, h.mountPoint()), "", 0, found.get(i), problems));
         }
         ForkJoinTask.invokeAll(roots);
         return found;
@@ -72,13 +73,17 @@ public final class CgroupWalk {
     private final class Read extends RecursiveAction {
         private static final long serialVersionUID = 1L;
         private final transient Hierarchy h;
+        /** The hierarchy's mount point as read (the same for every cgroup of it). */
+        private final transient Path top;
+
         private final String rel;
         private final long ino;
         private final transient Map<String, Cgroup> found;
         private final transient List<ScanProblem> problems;
 
-        Read(Hierarchy h, String rel, long ino, Map<String, Cgroup> found, List<ScanProblem> problems) {
+        Read(Hierarchy h, Path top, String rel, long ino, Map<String, Cgroup> found, List<ScanProblem> problems) {
             this.h = h;
+            this.top = top;
             this.rel = rel;
             this.ino = ino;
             this.found = found;
@@ -88,13 +93,14 @@ public final class CgroupWalk {
         @Override
         protected void compute() {
             Map<String, Long> inos = new HashMap<>();
-            Cgroup c = readCgroup(h, rel, ino, inos, problems);
+            Cgroup c = readCgroup(h, top, rel, ino, inos, problems);
             if (c == null) return;
             found.put(c.path(), c);
             List<Read> kids = new ArrayList<>();
             for (String child : c.children())
                 kids.add(new Read(
                         h,
+                        top,
                         relOf(h, child),
                         inos.getOrDefault(child.substring(child.lastIndexOf('/') + 1), 0L),
                         found,
@@ -117,10 +123,8 @@ public final class CgroupWalk {
 
     /** One cgroup; null when it vanished before it could be listed. */
     private Cgroup readCgroup(
-            Hierarchy h, String rel, long ino, Map<String, Long> childInos, List<ScanProblem> problems) {
-        Path dir = rel.isEmpty()
-                ? Hierarchies.dirOf(host, h.mountPoint())
-                : Hierarchies.dirOf(host, h.mountPoint()).resolve(rel);
+            Hierarchy h, Path top, String rel, long ino, Map<String, Long> childInos, List<ScanProblem> problems) {
+        Path dir = rel.isEmpty() ? top : top.resolve(rel);
         String path = pathOf(h, rel);
         String threadsFile = h.version() == 2 ? "cgroup.threads" : "tasks";
         DirRead d;
@@ -183,7 +187,7 @@ public final class CgroupWalk {
                     : Readout.unknown(Unknown.Reason.NOT_PROVIDED, dir.resolve(name) + ": not there");
         }
         try {
-            return Readout.of(CgroupText.ids(new String(b, StandardCharsets.US_ASCII), name));
+            return Readout.of(CgroupText.ids(b, name));
         } catch (Malformed m) {
             return Readout.unknown(Unknown.Reason.MALFORMED, dir.resolve(name) + ": " + m.getMessage());
         }

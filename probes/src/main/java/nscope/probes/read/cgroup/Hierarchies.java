@@ -109,10 +109,8 @@ public final class Hierarchies {
 
     /** Where a mount point's files are read: under the sys root, else through our own root. */
     static Path dirOf(Host host, String mountPoint) {
-        if (mountPoint.equals("/sys") || mountPoint.startsWith("/sys/"))
-            return host.roots()
-                    .sys()
-                    .resolve(mountPoint.substring("/sys".length()).replaceFirst("^/", ""));
+        if (mountPoint.equals("/sys")) return host.roots().sys();
+        if (mountPoint.startsWith("/sys/")) return host.roots().sys().resolve(mountPoint.substring("/sys/".length()));
         return host.roots().proc().resolve("self/root").resolve(mountPoint.substring(1));
     }
 }
