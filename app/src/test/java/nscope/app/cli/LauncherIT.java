@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -85,6 +87,83 @@ class LauncherIT {
             assertEquals(1, lines.length, "one line for " + String.join(" ", args) + ": " + r.err());
             assertTrue(lines[0].startsWith("nscope: "), lines[0]);
             assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void runsThroughARelativeSymlinkFromAnotherDirectory() throws Exception {
+        Path dir = Files.createTempDirectory("nscope-test-link");
+        try {
+            Path sub = Files.createDirectory(dir.resolve("bin"));
+            Path link = sub.resolve("nscope");
+            Files.createSymbolicLink(link, sub.relativize(REPO.toAbsolutePath().resolve("nscope")));
+            Process p = new ProcessBuilder(link.toString(), "--version")
+                    .directory(Path.of("/").toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "nscope did not finish");
+            assertEquals(0, p.exitValue(), out);
+            assertTrue(out.startsWith("nscope "), out);
+            // the JDK's home it resolved is remembered beside the jar, for the next start to skip the readlink
+            Path home = Path.of(Files.readString(REPO.resolve("app/target/nscope-java-home"))
+                    .strip());
+            assertTrue(Files.isExecutable(home.resolve("bin/java")), home.toString());
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** The launcher's stale() on a tree made here: whether ./nscope would build first. */
+    private static boolean stale(Path tree) throws Exception {
+        String launcher = Files.readString(REPO.resolve("nscope"));
+        int from = launcher.indexOf("\nstale() {") + 1;
+        String fn = launcher.substring(from, launcher.indexOf("\n}\n", from) + 3);
+        Process p = new ProcessBuilder(
+                        "bash", "-c", fn + "here=$1; jar=$here/app/target/nscope.jar; stale", "bash", tree.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("", out);
+        return p.exitValue() == 0;
+    }
+
+    @Test
+    void buildsWhenAPomASourceOrASourceDirectoryIsNewerThanTheJar() throws Exception {
+        Path tree = Files.createTempDirectory("nscope-test-stale");
+        try {
+            Path src = Files.createDirectories(tree.resolve("probes/src/main/java/nscope/x"));
+            Path source = Files.writeString(src.resolve("A.java"), "class A {}");
+            Path gone = Files.writeString(src.resolve("B.java"), "class B {}");
+            Path pom = Files.writeString(
+                    Files.createDirectories(tree.resolve("app/picocli")).resolve("pom.xml"), "<project/>");
+            Path test = Files.createDirectories(tree.resolve("views/src/test/java"));
+            assertTrue(stale(tree), "no jar: build");
+            Path jar = Files.createDirectories(tree.resolve("app/target")).resolve("nscope.jar");
+            Files.writeString(jar, "");
+            FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+            try (Stream<Path> s = Files.walk(tree)) {
+                for (Path f : s.toList()) if (!f.equals(jar)) Files.setLastModifiedTime(f, old);
+            }
+            assertFalse(stale(tree), "every source older than the jar");
+            Files.setLastModifiedTime(test, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+            assertFalse(stale(tree), "tests are not in the jar");
+            Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+            assertTrue(stale(tree), "a source edited in place");
+            Files.setLastModifiedTime(source, old);
+            Files.delete(gone);
+            Files.setLastModifiedTime(src, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+            assertTrue(stale(tree), "a source removed: its directory changed");
+            Files.setLastModifiedTime(src, old);
+            Files.setLastModifiedTime(pom, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+            assertTrue(stale(tree), "a module's pom");
+        } finally {
+            try (Stream<Path> s = Files.walk(tree)) {
+                s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 }
