@@ -153,32 +153,45 @@ public final class CgroupMembers {
     public IntUnaryOperator threadGroups(
             List<Map<String, Cgroup>> walked, Collection<Integer> processes, IntUnaryOperator tgidOf) {
         if (!anyUnknown(walked, tgidOf)) return tgidOf;
-        Map<Integer, Integer> groups = new ConcurrentHashMap<>(Math.max(16, processes.size() * 4));
+        // each thread as TID << 32 | TGID: sorted as longs, they are sorted by TID (looked up once per thread of
+        // every list: ints, not boxed keys)
+        List<long[]> found = java.util.Collections.synchronizedList(new ArrayList<>());
         processes.parallelStream().forEach(pid -> {
             Path task = host.roots().proc().resolve(Integer.toString(pid)).resolve("task");
             // one thread: its leader, whose group is known; most processes have no other (a stat, not a listing)
             if (host.files().threads(task) == 1) return;
             try {
-                for (String tid : host.files().list(task)) {
+                List<String> names = host.files().list(task);
+                long[] pairs = new long[names.size()];
+                int n = 0;
+                for (String tid : names) {
                     int t = PidName.parse(tid);
-                    if (t > 0) groups.put(t, pid);
+                    if (t > 0) pairs[n++] = (long) t << 32 | pid;
                 }
+                found.add(java.util.Arrays.copyOf(pairs, n));
             } catch (IOException e) {
                 // exited: its threads stay without a process, as they would in a later scan
             }
         });
-        // looked up once per thread of every list: sorted ints, not boxed keys
-        int[] tids = new int[groups.size()], tgids = new int[groups.size()];
-        int k = 0;
-        for (int t : new java.util.TreeSet<>(groups.keySet())) {
-            tids[k] = t;
-            tgids[k++] = groups.get(t);
+        int size = 0;
+        for (long[] f : found) size += f.length;
+        long[] all = new long[size];
+        int at = 0;
+        for (long[] f : found) {
+            System.arraycopy(f, 0, all, at, f.length);
+            at += f.length;
+        }
+        java.util.Arrays.sort(all);
+        int[] tids = new int[all.length], tgids = new int[all.length];
+        for (int k = 0; k < all.length; k++) {
+            tids[k] = (int) (all[k] >>> 32);
+            tgids[k] = (int) all[k];
         }
         return tid -> {
             int known = tgidOf.applyAsInt(tid);
             if (known > 0) return known;
-            int at = java.util.Arrays.binarySearch(tids, tid);
-            return at >= 0 ? tgids[at] : -1;
+            int i = java.util.Arrays.binarySearch(tids, tid);
+            return i >= 0 ? tgids[i] : -1;
         };
     }
 
