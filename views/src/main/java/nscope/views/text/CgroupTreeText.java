@@ -55,67 +55,78 @@ public final class CgroupTreeText {
             boolean headings,
             java.util.Map<String, String> containers) {
         Cgroup top = tree.cgroup(from).orElseThrow(() -> new IllegalArgumentException("no cgroup " + from));
-        List<Cgroup> all = new ArrayList<>();
-        collect(tree, top, all);
-        // a figure no cgroup here has is left out (CPU % needs two scans: none for a recorded fixture or --interval 0)
+        // every figure of every row worked out once; a figure no cgroup here has is left out (CPU % needs two
+        // scans: none for a recorded fixture or --interval 0)
+        List<Column<CgroupRow>> figures = new ArrayList<>();
+        for (Column<CgroupRow> c : CgroupColumns.ALL) if (c != CgroupColumns.CGROUP) figures.add(c); // not equals():
+        // a record's, made by a bootstrap method at its first call (30 ms cold)
+        List<String[]> rows = new ArrayList<>();
+        boolean[] shown = new boolean[figures.size()];
+        add(rows, shown, new CgroupRow(tree, top, cpu), top.path(), "", "", figures, processes, containers);
         List<Column<CgroupRow>> cols = new ArrayList<>();
-        for (Column<CgroupRow> c : CgroupColumns.ALL)
-            if (c == CgroupColumns.CGROUP
-                    || all.stream()
-                            .anyMatch(x ->
-                                    !c.text(new CgroupRow(tree, x, cpu), "").isEmpty())) cols.add(c);
+        for (int i = 0; i < figures.size(); i++) if (shown[i]) cols.add(figures.get(i));
+        cols.add(CgroupColumns.CGROUP);
         TextTable t = new TextTable(cols);
-        add(t, new CgroupRow(tree, top, cpu), top.path(), "", "", cols, processes, containers);
+        for (String[] r : rows) {
+            Object[] cells = new Object[cols.size()];
+            int k = 0;
+            for (int i = 0; i < figures.size(); i++) if (shown[i]) cells[k++] = r[i] == null ? "" : r[i];
+            cells[k] = r[figures.size()];
+            t.add(cells);
+        }
         return t.render(headings);
     }
 
-    private static void collect(CgroupTree tree, Cgroup c, List<Cgroup> out) {
-        out.add(c);
-        for (String k : c.children()) tree.cgroup(k).ifPresent(x -> collect(tree, x, out));
-    }
-
-    /** A cgroup's row (its name after {@code branch}), its member processes and its children (drawn after {@code under}). */
+    /**
+     * A cgroup's row (its figures, then its name after {@code branch}), its member processes' rows (null
+     * figures) and its children's (drawn after {@code under}); marks each figure some cgroup has in shown.
+     */
     private static void add(
-            TextTable t,
+            List<String[]> rows,
+            boolean[] shown,
             CgroupRow r,
             String name,
             String branch,
             String under,
-            List<Column<CgroupRow>> cols,
+            List<Column<CgroupRow>> figures,
             IntFunction<String> processes,
             java.util.Map<String, String> containers) {
         Cgroup c = r.cgroup();
-        List<String> row = new ArrayList<>();
-        for (Column<CgroupRow> col : cols) if (col != CgroupColumns.CGROUP) row.add(col.text(r, ""));
+        int n = figures.size();
+        String[] row = new String[n + 1];
+        for (int i = 0; i < n; i++) {
+            row[i] = figures.get(i).text(r, "");
+            shown[i] |= !row[i].isEmpty();
+        }
         String ctr = containers.get(c.path());
-        row.add(branch
+        row[n] = branch
                 + name.replace(" ", "\\x20")
                 + CgroupCells.marks(c)
-                + (ctr == null ? "" : " [ctr " + Escape.terminal(ctr) + "]"));
-        t.add(row.toArray());
+                + (ctr == null ? "" : " [ctr " + Escape.terminal(ctr) + "]");
+        rows.add(row);
         List<Cgroup> kids = new ArrayList<>();
         for (String k : c.children()) r.tree().cgroup(k).ifPresent(kids::add);
         List<Integer> members =
                 processes != null && c.procs().known() ? c.procs().get() : List.of();
-        int n = members.size() + kids.size();
+        int count = members.size() + kids.size();
         int i = 0;
         for (int pid : members) {
-            boolean last = ++i == n;
-            List<String> prow = new ArrayList<>();
-            for (int k = 0; k < row.size() - 1; k++) prow.add("");
+            boolean last = ++i == count;
+            String[] prow = new String[n + 1];
             String cmd = processes.apply(pid);
-            prow.add(under + (last ? "└─" : "├─") + pid + (cmd == null || cmd.isEmpty() ? "" : " " + cmd));
-            t.add(prow.toArray());
+            prow[n] = under + (last ? "└─" : "├─") + pid + (cmd == null || cmd.isEmpty() ? "" : " " + cmd);
+            rows.add(prow);
         }
         for (Cgroup k : kids) {
-            boolean last = ++i == n;
+            boolean last = ++i == count;
             add(
-                    t,
+                    rows,
+                    shown,
                     new CgroupRow(r.tree(), k, r.cpu()),
                     k.name(),
                     under + (last ? "└─" : "├─"),
                     under + (last ? "  " : "│ "),
-                    cols,
+                    figures,
                     processes,
                     containers);
         }
