@@ -5,6 +5,7 @@
  */
 #include <fcntl.h>
 #include <jni.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@ long nscope_read_group(int dirfd, const char *task_dir, const char *links, int n
 long nscope_list_dir(const char *path, void *buf, long cap);
 long nscope_read_files(const char *path, const char *names, int n, void *buf, long cap);
 long nscope_anon_links(const char *path, void *buf, long cap);
+long nscope_thread_groups(const char *proc, const int32_t *pids, int n, void *buf, long cap);
 
 #define MAX_PATH 4096
 #define MAX_LINKS 1024
@@ -83,5 +85,22 @@ JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readFiles(
     if (wanted == NULL) return -12; /* -ENOMEM */
     long r = copied(env, names, wanted, len) < 0 ? -36 : nscope_read_files(dir, wanted, n, p, cap);
     free(wanted);
+    return r;
+}
+
+JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_threadGroups(
+        JNIEnv *env, jclass cls, jbyteArray proc, jintArray pids, jobject buf) {
+    (void)cls;
+    char dir[MAX_PATH];
+    void *p;
+    jlong cap;
+    long bad = prologue(env, buf, &p, &cap, proc, dir);
+    if (bad < 0) return bad;
+    jsize n = (*env)->GetArrayLength(env, pids);
+    jint *ids = malloc(n > 0 ? (size_t)n * sizeof(jint) : 1);
+    if (ids == NULL) return -12; /* -ENOMEM */
+    (*env)->GetIntArrayRegion(env, pids, 0, n, ids);
+    long r = nscope_thread_groups(dir, (const int32_t *)ids, n, p, cap);
+    free(ids);
     return r;
 }

@@ -19,7 +19,9 @@
  * below): a listing with each entry's type, then the files wanted, in one
  * call each instead of a stat and three calls per file; and a descriptor
  * table's links that are no paths (nscope_anon_links), where namespaces
- * held open show.
+ * held open show; and which process each thread belongs to
+ * (nscope_thread_groups), a stat per process and a listing per process of
+ * more than one thread.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -29,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define CALL_OPEN 0
@@ -275,4 +278,41 @@ long nscope_anon_links(const char *path, void *buf, long cap) {
     int dir = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) return failure(CALL_OPEN, errno);
     return listed(dir, &o, anon_entry, NULL);
+}
+
+/* A thread of the listing: its TID, then the PID whose task directory it is in (arg). */
+static int thread_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
+    (void)dir;
+    if (!numeric(d->d_name) || strlen(d->d_name) > 10) return 0;
+    if (o->cap - o->pos < 8) return -1;
+    put(o, (int32_t)strtol(d->d_name, NULL, 10));
+    put(o, *(const int32_t *)arg);
+    return 0;
+}
+
+/*
+ * The threads of each of n processes (pids) under proc (/proc): per thread of
+ * a process with more than one, int32 its TID and int32 the PID. A process of
+ * one thread (its task directory's link count, 2 + threads, says so: a stat,
+ * no listing) is left out, as is one that exited or cannot be listed. Returns
+ * the bytes written, -ENOSPC, or a failure when proc cannot be opened.
+ */
+long nscope_thread_groups(const char *proc, const int32_t *pids, int n, void *buf, long cap) {
+    struct out o = {buf, 0, cap};
+    int top = open(proc, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (top < 0) return failure(CALL_OPEN, errno);
+    for (int i = 0; i < n; i++) {
+        char name[32];
+        struct stat st;
+        snprintf(name, sizeof name, "%d/task", pids[i]);
+        if (fstatat(top, name, &st, AT_SYMLINK_NOFOLLOW) < 0 || st.st_nlink == 3) continue;
+        int dir = openat(top, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dir < 0) continue;
+        if (listed(dir, &o, thread_entry, (void *)&pids[i]) == -ENOSPC) {
+            close(top);
+            return -ENOSPC;
+        }
+    }
+    close(top);
+    return o.pos;
 }

@@ -111,7 +111,20 @@ public final class GroupRead {
         return call(dir, buf -> anonLinks(dir, buf));
     }
 
+    /**
+     * Which process each thread belongs to (see group.c): per thread of each of these processes that has
+     * more than one, {@link Records#next()} its TID, then the PID. A process that exited is left out.
+     *
+     * @param proc /proc as a C string
+     * @throws KernelException when proc cannot be opened
+     */
+    public Records threadGroups(byte[] proc, int[] pids) throws KernelException {
+        return call(proc, buf -> threadGroups(proc, pids, buf));
+    }
+
     private static native long anonLinks(byte[] dir, ByteBuffer buf);
+
+    private static native long threadGroups(byte[] proc, int[] pids, ByteBuffer buf);
 
     private static native long listDir(byte[] dir, ByteBuffer buf);
 

@@ -49,6 +49,42 @@ public interface HostFiles {
     }
 
     /**
+     * Which process each thread of these processes belongs to, each as TID << 32 | PID, in no order: every
+     * thread of each process with more than one ({@link #threads} tells which, without a listing); a process
+     * of one thread, or one that exited, is left out.
+     *
+     * @param proc the /proc directory the processes are in
+     */
+    default long[] threadGroups(Path proc, List<Integer> pids) {
+        List<long[]> found = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        pids.parallelStream().forEach(pid -> {
+            Path task = proc.resolve(Integer.toString(pid)).resolve("task");
+            if (threads(task) == 1) return;
+            try {
+                List<String> names = list(task);
+                long[] pairs = new long[names.size()];
+                int n = 0;
+                for (String tid : names) {
+                    int t = nscope.probes.parse.PidName.parse(tid);
+                    if (t > 0) pairs[n++] = (long) t << 32 | pid;
+                }
+                found.add(java.util.Arrays.copyOf(pairs, n));
+            } catch (IOException e) {
+                // exited: its threads stay without a process, as they would in a later scan
+            }
+        });
+        int size = 0;
+        for (long[] f : found) size += f.length;
+        long[] all = new long[size];
+        int at = 0;
+        for (long[] f : found) {
+            System.arraycopy(f, 0, all, at, f.length);
+            at += f.length;
+        }
+        return all;
+    }
+
+    /**
      * Reads DIR/stat, DIR/status and DIR/ns/NAME for each name; a failure is
      * kept with the item and the rest is still read.
      */

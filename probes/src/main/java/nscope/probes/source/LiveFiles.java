@@ -89,6 +89,28 @@ public class LiveFiles implements HostFiles {
         }
     }
 
+    /** One call for every process (libnscope-read): a stat each, a listing for each of several threads. */
+    @Override
+    public long[] threadGroups(Path proc, List<Integer> pids) {
+        if (batch == null) return HostFiles.super.threadGroups(proc, pids);
+        int[] ids = new int[pids.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = pids.get(i);
+        GroupRead.Records r;
+        try {
+            r = batch.threadGroups(Kernel.cPath(proc.toString()), ids);
+        } catch (nscope.kernel.KernelException e) {
+            return new long[0]; // no /proc to open: no thread's group is known, as when every process exited
+        }
+        long[] out = new long[64];
+        int n = 0;
+        while (r.more()) {
+            if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+            int tid = r.next();
+            out[n++] = (long) tid << 32 | r.next();
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     void eachAnonLinkByCalls(Path dir, LinkVisitor each) throws IOException {
         HostFiles.super.eachAnonLink(dir, each);
     }

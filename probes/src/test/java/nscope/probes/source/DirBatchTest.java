@@ -3,6 +3,7 @@ package nscope.probes.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,5 +135,56 @@ class DirBatchTest {
 
     private static String text(byte[] b, IOException e) {
         return e != null ? Errno.of(e).toString() : new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static long[] sorted(long[] pairs) {
+        long[] s = pairs.clone();
+        java.util.Arrays.sort(s);
+        return s;
+    }
+
+    @Test
+    void threadGroupsReadInOneCallAsByListings() throws IOException {
+        // 33,000 directories: on tmpfs where there is one (a tenth of a second), else in the test's directory
+        Path shm = Path.of("/dev/shm");
+        Path top =
+                Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "nscope-test-") : dir;
+        try {
+            threadGroupsOf(Files.createDirectory(top.resolve("proc")));
+        } finally {
+            if (top != dir)
+                try (java.util.stream.Stream<Path> s = Files.walk(top)) {
+                    s.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
+                }
+        }
+    }
+
+    private void threadGroupsOf(Path proc) throws IOException {
+        for (String task : new String[] {
+            "10/task/10", "20/task/20", "20/task/21", "20/task/22", "30/task/30", "30/task/31", "30/task/not-a-tid"
+        }) Files.createDirectories(proc.resolve(task));
+        Path many = Files.createDirectories(proc.resolve("50/task"));
+        for (int t = 50; t < 50 + 33_000; t++) Files.createDirectory(many.resolve(Integer.toString(t))); // > 256 KB
+        java.util.List<Integer> pids = java.util.List.of(10, 20, 30, 40, 50); // 40: exited
+        long[] fast = sorted(batch().threadGroups(proc, pids));
+        assertEquals(
+                java.util.Arrays.toString(sorted(new LiveFiles(true, null).threadGroups(proc, pids))),
+                java.util.Arrays.toString(fast));
+        assertEquals(3 + 2 + 33_000, fast.length); // 10 has one thread: its own leader, left out
+        assertEquals(20L << 32 | 20, fast[0]);
+        assertEquals(22L << 32 | 20, fast[2]);
+        assertEquals(31L << 32 | 30, fast[4]);
+        assertEquals((50L + 32_999) << 32 | 50, fast[fast.length - 1]);
+    }
+
+    @Test
+    void thisJvmsThreadsAreItsOwn() {
+        int pid = (int) ProcessHandle.current().pid();
+        long[] pairs = batch().threadGroups(Path.of("/proc"), java.util.List.of(pid, Integer.MAX_VALUE));
+        assertTrue(pairs.length > 1, "a JVM runs more than one thread");
+        for (long p : pairs) assertEquals(pid, (int) p, "every thread listed is this JVM's");
+        assertTrue(java.util.Arrays.stream(pairs).anyMatch(p -> p == ((long) pid << 32 | pid)), "its leader too");
+        assertEquals(0, batch().threadGroups(dir.resolve("no-proc"), java.util.List.of(pid)).length);
     }
 }

@@ -18,7 +18,6 @@ import nscope.probes.cgroups.Hierarchy;
 import nscope.probes.cgroups.Pids;
 import nscope.probes.parse.CgroupText;
 import nscope.probes.parse.Malformed;
-import nscope.probes.parse.PidName;
 import nscope.probes.read.Failures;
 import nscope.probes.readout.Readout;
 import nscope.probes.readout.Unknown;
@@ -155,32 +154,7 @@ public final class CgroupMembers {
         if (!anyUnknown(walked, tgidOf)) return tgidOf;
         // each thread as TID << 32 | TGID: sorted as longs, they are sorted by TID (looked up once per thread of
         // every list: ints, not boxed keys)
-        List<long[]> found = java.util.Collections.synchronizedList(new ArrayList<>());
-        processes.parallelStream().forEach(pid -> {
-            Path task = host.roots().proc().resolve(Integer.toString(pid)).resolve("task");
-            // one thread: its leader, whose group is known; most processes have no other (a stat, not a listing)
-            if (host.files().threads(task) == 1) return;
-            try {
-                List<String> names = host.files().list(task);
-                long[] pairs = new long[names.size()];
-                int n = 0;
-                for (String tid : names) {
-                    int t = PidName.parse(tid);
-                    if (t > 0) pairs[n++] = (long) t << 32 | pid;
-                }
-                found.add(java.util.Arrays.copyOf(pairs, n));
-            } catch (IOException e) {
-                // exited: its threads stay without a process, as they would in a later scan
-            }
-        });
-        int size = 0;
-        for (long[] f : found) size += f.length;
-        long[] all = new long[size];
-        int at = 0;
-        for (long[] f : found) {
-            System.arraycopy(f, 0, all, at, f.length);
-            at += f.length;
-        }
+        long[] all = host.files().threadGroups(host.roots().proc(), new ArrayList<>(processes));
         java.util.Arrays.sort(all);
         int[] tids = new int[all.length], tgids = new int[all.length];
         for (int k = 0; k < all.length; k++) {
