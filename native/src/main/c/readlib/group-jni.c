@@ -13,6 +13,7 @@ long nscope_read_group(int dirfd, const char *task_dir, const char *links, int n
 long nscope_list_dir(const char *path, void *buf, long cap);
 long nscope_read_files(const char *path, const char *names, int n, void *buf, long cap);
 long nscope_anon_links(const char *path, void *buf, long cap);
+long nscope_read_dir(const char *path, const char *names, int n, void *buf, long cap);
 long nscope_thread_groups(const char *proc, const int32_t *pids, int n, void *buf, long cap);
 
 #define MAX_PATH 4096
@@ -70,22 +71,35 @@ JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_anonLinks(JNIEnv *env, jcla
     return dir_call(env, path, buf, nscope_anon_links);
 }
 
-JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readFiles(
-        JNIEnv *env, jclass cls, jbyteArray path, jbyteArray names, jint n, jobject buf) {
-    (void)cls;
+/* A call with a directory and names (nscope_read_files, nscope_read_dir); none: nothing to read, unless listing. */
+static jlong names_call(JNIEnv *env, jbyteArray path, jbyteArray names, jint n, jobject buf, int empty_ok,
+        long (*read)(const char *, const char *, int, void *, long)) {
     char dir[MAX_PATH];
     void *p;
     jlong cap;
     long bad = prologue(env, buf, &p, &cap, path, dir);
     if (bad < 0) return bad;
-    if (n <= 0) return 0;
+    if (n <= 0 && !empty_ok) return 0;
+    if (n <= 0) return read(dir, "", 0, p, cap);
     /* every process's PID/cgroup at once: as long as the caller's list */
     jsize len = (*env)->GetArrayLength(env, names);
     char *wanted = malloc(len > 0 ? (size_t)len : 1);
     if (wanted == NULL) return -12; /* -ENOMEM */
-    long r = copied(env, names, wanted, len) < 0 ? -36 : nscope_read_files(dir, wanted, n, p, cap);
+    long r = copied(env, names, wanted, len) < 0 ? -36 : read(dir, wanted, n, p, cap);
     free(wanted);
     return r;
+}
+
+JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readFiles(
+        JNIEnv *env, jclass cls, jbyteArray path, jbyteArray names, jint n, jobject buf) {
+    (void)cls;
+    return names_call(env, path, names, n, buf, 0, nscope_read_files);
+}
+
+JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readDir(
+        JNIEnv *env, jclass cls, jbyteArray path, jbyteArray names, jint n, jobject buf) {
+    (void)cls;
+    return names_call(env, path, names, n, buf, 1, nscope_read_dir);
 }
 
 JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_threadGroups(

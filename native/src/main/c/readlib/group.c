@@ -21,7 +21,8 @@
  * table's links that are no paths (nscope_anon_links), where namespaces
  * held open show; and which process each thread belongs to
  * (nscope_thread_groups), a stat per process and a listing per process of
- * more than one thread.
+ * more than one thread. nscope_read_dir lists a cgroup and reads the files
+ * wanted in one call (one open of the directory).
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -315,4 +316,64 @@ long nscope_thread_groups(const char *proc, const int32_t *pids, int n, void *bu
     }
     close(top);
     return o.pos;
+}
+
+struct dir_args {
+    const char *const *names;
+    int n;
+};
+
+/* A subdirectory (kind 1, inode, name) or a wanted file (kind 3, its index, its bytes or a failure). */
+static int read_dir_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
+    const struct dir_args *a = arg;
+    if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0) return 0;
+    int is_dir = d->d_type == DT_DIR;
+    if (d->d_type == DT_UNKNOWN) {
+        struct stat st;
+        is_dir = fstatat(dir, d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+    }
+    if (is_dir) {
+        long len = (long)strlen(d->d_name);
+        if (o->cap - o->pos < 16 + len) return -1;
+        put(o, 1);
+        int64_t ino = (int64_t)d->d_ino;
+        memcpy(o->buf + o->pos, &ino, sizeof ino);
+        o->pos += sizeof ino;
+        put(o, (int32_t)len);
+        memcpy(o->buf + o->pos, d->d_name, len);
+        o->pos += len;
+        return 0;
+    }
+    for (int i = 0; i < a->n; i++) {
+        if (strcmp(d->d_name, a->names[i]) != 0) continue;
+        if (o->cap - o->pos < 12) return -1;
+        long at = o->pos;
+        put(o, 3);
+        put(o, i);
+        if (put_file(o, dir, d->d_name) < 0) {
+            o->pos = at;
+            return -1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/*
+ * A directory (a cgroup) listed and the wanted files among its entries read,
+ * with one open: names holds n NUL-terminated names back to back. Per
+ * subdirectory int32 1, int64 its inode, int32 its name's length, the name's
+ * bytes; per wanted file listed int32 3, int32 its index in names, then its
+ * length and bytes or a failure; other entries are left out. Returns the
+ * bytes written, -ENOSPC, or a failure when the directory cannot be listed.
+ */
+long nscope_read_dir(const char *path, const char *names, int n, void *buf, long cap) {
+    struct out o = {buf, 0, cap};
+    const char *each[64];
+    if (n < 0 || n > 64) return failure(CALL_OPEN, EINVAL);
+    for (int i = 0; i < n; i++, names += strlen(names) + 1) each[i] = names;
+    struct dir_args a = {each, n};
+    int dir = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) return failure(CALL_OPEN, errno);
+    return listed(dir, &o, read_dir_entry, &a);
 }

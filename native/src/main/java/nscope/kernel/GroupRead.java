@@ -101,6 +101,20 @@ public final class GroupRead {
     }
 
     /**
+     * A directory listed and the wanted files among its entries read, in one call (see group.c): per
+     * subdirectory {@link Records#next()} 1, {@link Records#nextLong()} its inode, its name's length and
+     * bytes; per wanted file listed 3, its index in names, then its length and bytes or a failure (negative).
+     *
+     * @param names n names (at most 64), each NUL-terminated, back to back
+     * @throws KernelException when the directory cannot be opened or listed
+     */
+    public Records readDir(byte[] dir, byte[] names, int n) throws KernelException {
+        return call(dir, buf -> readDir(dir, names, n, buf));
+    }
+
+    private static native long readDir(byte[] dir, byte[] names, int n, ByteBuffer buf);
+
+    /**
      * A descriptor table's links that name no path (sockets, pipes, namespaces: see group.c): per link
      * {@link Records#next()} its target's length or a failure (negative), then its name's length and bytes,
      * then the target's bytes.

@@ -22,6 +22,7 @@ final class DirBatch {
     private DirBatch() {}
 
     static DirRead read(GroupRead batch, Path dir, Predicate<String> wanted) throws IOException {
+        if (wanted instanceof DirRead.Wanted w) return read(batch, dir, w);
         byte[] cDir = Kernel.cPath(dir.toString());
         GroupRead.Records r = batch.list(cDir);
         DirRead out = new DirRead();
@@ -50,6 +51,30 @@ final class DirBatch {
         return out;
     }
 
+    /** A directory listed and the wanted files read in one call (nscope_read_dir). */
+    private static DirRead read(GroupRead batch, Path dir, DirRead.Wanted wanted) throws IOException {
+        GroupRead.Records r = batch.readDir(
+                Kernel.cPath(dir.toString()), wanted.joined(), wanted.names().size());
+        DirRead out = new DirRead();
+        while (r.more()) {
+            if (r.next() == 3) {
+                String name = wanted.names().get(r.next());
+                int v = r.next();
+                if (v < 0)
+                    out.failed.put(
+                            name,
+                            GroupRead.Records.failure(-v, dir.resolve(name).toString()));
+                else out.files.put(name, r.bytes(v));
+            } else {
+                long ino = r.nextLong();
+                String name = new String(r.bytes(r.next()), StandardCharsets.UTF_8);
+                out.dirs.add(name);
+                out.inos.put(name, ino);
+            }
+        }
+        return out;
+    }
+
     /** Files under dir (names relative to it) in one call, each handed over as {@link HostFiles#readEach} does. */
     static void readEach(GroupRead batch, Path dir, List<String> names, HostFiles.FileVisitor each) {
         GroupRead.Records f;
@@ -71,7 +96,7 @@ final class DirBatch {
     }
 
     /** The names as C strings, back to back. */
-    private static byte[] joined(List<String> names) {
+    static byte[] joined(List<String> names) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String n : names) {
             byte[] b = n.getBytes(StandardCharsets.UTF_8);

@@ -35,4 +35,43 @@ public final class DirRead {
     public Map<String, IOException> failed() {
         return failed;
     }
+
+    /**
+     * Which files to read, as a set of names: a reader with libnscope-read hands them to the listing's own
+     * call, which reads them as it meets them (one call and one open per directory, no String for the
+     * names left out). At most {@value #MAX} names.
+     */
+    public static final class Wanted implements java.util.function.Predicate<String> {
+        /** The most names the library takes in one call. */
+        public static final int MAX = 64;
+
+        private final List<String> names;
+        private final java.util.Set<String> set;
+        private final byte[] joined;
+
+        private Wanted(List<String> names) {
+            this.names = List.copyOf(names);
+            this.set = java.util.Set.copyOf(names);
+            if (set.size() != names.size()) throw new IllegalArgumentException("a name twice: " + names);
+            if (names.size() > MAX) throw new IllegalArgumentException(names.size() + " names, more than " + MAX);
+            this.joined = DirBatch.joined(this.names);
+        }
+
+        public static Wanted of(List<String> names) {
+            return new Wanted(names);
+        }
+
+        @Override
+        public boolean test(String name) {
+            return set.contains(name);
+        }
+
+        List<String> names() {
+            return names;
+        }
+
+        byte[] joined() {
+            return joined;
+        }
+    }
 }

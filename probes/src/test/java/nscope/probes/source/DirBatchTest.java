@@ -50,6 +50,15 @@ class DirBatchTest {
         assertEquals(3 * 3000 * 2, fast.files().get("cgroup.procs").length);
         assertEquals(Errno.ENOENT, Errno.of(fast.failed().get("cgroup.gone")));
         assertEquals(Files.getAttribute(dir.resolve("child-a"), "unix:ino"), fast.ino("child-a"));
+        // the same names as a set: listed and read in one call; a wanted name that is a directory is listed as
+        // one, a wanted name not there is absent
+        DirRead.Wanted names = DirRead.Wanted.of(
+                java.util.List.of("child-b", "cgroup.procs", "memory.max", "cgroup.gone", "memory.high"));
+        DirRead plainNames = new LiveFiles(true, null).readDir(dir, names), fastNames = batch().readDir(dir, names);
+        assertEquals(seen(plain), seen(plainNames));
+        assertEquals(seen(plainNames), seen(fastNames));
+        assertEquals(fast.ino("child-b"), fastNames.ino("child-b"));
+        assertThrows(IllegalArgumentException.class, () -> DirRead.Wanted.of(java.util.List.of("a", "a")));
     }
 
     @Test

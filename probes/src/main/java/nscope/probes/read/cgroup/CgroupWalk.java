@@ -63,7 +63,7 @@ public final class CgroupWalk {
         for (int i = 0; i < hierarchies.size(); i++) {
             found.add(new ConcurrentHashMap<>());
             Hierarchy h = hierarchies.get(i);
-            roots.add(new Read(h, Hierarchies.dirOf(host, h.mountPoint()), "", 0, found.get(i), problems));
+            roots.add(new Read(h, Hierarchies.dirOf(host, h.mountPoint()), wanted(h), "", 0, found.get(i), problems));
         }
         ForkJoinTask.invokeAll(roots);
         return found;
@@ -76,14 +76,25 @@ public final class CgroupWalk {
         /** The hierarchy's mount point as read (the same for every cgroup of it). */
         private final transient Path top;
 
+        /** The files read in each of its cgroups. */
+        private final transient DirRead.Wanted wanted;
+
         private final String rel;
         private final long ino;
         private final transient Map<String, Cgroup> found;
         private final transient List<ScanProblem> problems;
 
-        Read(Hierarchy h, Path top, String rel, long ino, Map<String, Cgroup> found, List<ScanProblem> problems) {
+        Read(
+                Hierarchy h,
+                Path top,
+                DirRead.Wanted wanted,
+                String rel,
+                long ino,
+                Map<String, Cgroup> found,
+                List<ScanProblem> problems) {
             this.h = h;
             this.top = top;
+            this.wanted = wanted;
             this.rel = rel;
             this.ino = ino;
             this.found = found;
@@ -93,7 +104,7 @@ public final class CgroupWalk {
         @Override
         protected void compute() {
             Map<String, Long> inos = new HashMap<>();
-            Cgroup c = readCgroup(h, top, rel, ino, inos, problems);
+            Cgroup c = readCgroup(h, top, wanted, rel, ino, inos, problems);
             if (c == null) return;
             found.put(c.path(), c);
             List<Read> kids = new ArrayList<>();
@@ -101,12 +112,32 @@ public final class CgroupWalk {
                 kids.add(new Read(
                         h,
                         top,
+                        wanted,
                         relOf(h, child),
                         inos.getOrDefault(child.substring(child.lastIndexOf('/') + 1), 0L),
                         found,
                         problems));
             invokeAll(kids);
         }
+    }
+
+    private static String threadsFile(Hierarchy h) {
+        return h.version() == 2 ? "cgroup.threads" : "tasks";
+    }
+
+    /** The files read in each cgroup of a hierarchy: the thread list (where asked) and the known interface files. */
+    private DirRead.Wanted wanted(Hierarchy h) {
+        String threadsFile = threadsFile(h);
+        boolean threads = h.version() == 2 || v1Threads;
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(CgroupText.FILES.keySet());
+        names.add(threadsFile);
+        List<String> out = new ArrayList<>();
+        for (String n : names)
+            if (threads && n.equals(threadsFile)
+                    || CgroupText.FILES.containsKey(n)
+                            && (files == null || files.contains(n))
+                            && !(h.version() == 1 && n.equals("cpu.stat"))) out.add(n);
+        return DirRead.Wanted.of(out);
     }
 
     /** The cgroup path of a directory below the mount point. */
@@ -123,21 +154,19 @@ public final class CgroupWalk {
 
     /** One cgroup; null when it vanished before it could be listed. */
     private Cgroup readCgroup(
-            Hierarchy h, Path top, String rel, long ino, Map<String, Long> childInos, List<ScanProblem> problems) {
+            Hierarchy h,
+            Path top,
+            DirRead.Wanted wanted,
+            String rel,
+            long ino,
+            Map<String, Long> childInos,
+            List<ScanProblem> problems) {
         Path dir = rel.isEmpty() ? top : top.resolve(rel);
         String path = pathOf(h, rel);
-        String threadsFile = h.version() == 2 ? "cgroup.threads" : "tasks";
+        String threadsFile = threadsFile(h);
         DirRead d;
         try {
-            boolean threads = h.version() == 2 || v1Threads;
-            d = host.files()
-                    .readDir(
-                            dir,
-                            ino,
-                            n -> threads && n.equals(threadsFile)
-                                    || CgroupText.FILES.containsKey(n)
-                                            && (files == null || files.contains(n))
-                                            && !(h.version() == 1 && n.equals("cpu.stat")));
+            d = host.files().readDir(dir, ino, wanted);
         } catch (IOException e) {
             if (!rel.isEmpty() && Errno.of(e).meansVanished()) return null; // removed mid-scan
             problems.add(
