@@ -82,6 +82,31 @@ class CgroupTextTest {
                 CgroupText.value("memory.stat", "anon 4096\nfile 8192\nkernel 100\nsec_pagetables 0\npgfault 77\n");
         assertEquals(List.of("anon", "file", "kernel"), List.copyOf(st.fields().keySet()));
         assertThrows(Malformed.class, () -> CgroupText.value("cgroup.events", "populated\n"));
+        // blank lines, tabs and a missing last newline; a third field, a bad value (named with its key), 2^64
+        CgValue.Keyed spaced =
+                (CgValue.Keyed) CgroupText.value("pids.events", "\n  max\t7 \r\n\nfork 18446744073709551615");
+        assertEquals(java.util.Map.of("max", 7L, "fork", -1L), spaced.fields());
+        assertThrows(Malformed.class, () -> CgroupText.value("pids.events", "max 1 2\n"));
+        Malformed bad = assertThrows(Malformed.class, () -> CgroupText.value("pids.events", "max 1x\n"));
+        assertTrue(bad.getMessage().startsWith("pids.events max: not a number"), bad.getMessage());
+        assertThrows(Malformed.class, () -> CgroupText.value("pids.events", "max 18446744073709551616\n"));
+        assertThrows(Malformed.class, () -> CgroupText.value("pids.events", "max -1\n"));
+    }
+
+    @Test
+    void whitespaceIsJavasOwn() {
+        for (char c = 0; c < Character.MAX_VALUE; c++)
+            assertEquals(Character.isWhitespace(c), CgroupText.whitespace(c), "char " + (int) c);
+    }
+
+    @Test
+    void pressureAveragesAreTheDoublesParseDoubleGives() throws Malformed {
+        for (int h = 0; h < 100_000; h++) {
+            String v = (h / 100) + "." + (h % 100 < 10 ? "0" : "") + (h % 100);
+            CgValue.Pressure p = (CgValue.Pressure)
+                    CgroupText.value("cpu.pressure", "some avg10=" + v + " avg60=0.00 avg300=0.00 total=0\n");
+            assertEquals(Double.parseDouble(v), p.some().avg10(), v);
+        }
     }
 
     @Test
