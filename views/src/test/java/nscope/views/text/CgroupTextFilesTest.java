@@ -20,8 +20,8 @@ import nscope.testkit.Repo;
 import org.junit.jupiter.api.Test;
 
 /**
- * `nscope cgroups` reads only {@link CgroupFigures#FILES}: on every fixture its text (every column, CPU% and
- * mark) is the text of a scan that read every file.
+ * `nscope cgroups` reads only {@link CgroupFigures#FILES} (without its CPU files when it scans once): on every
+ * fixture its text (every column, CPU% and mark) is the text of a scan that read every file.
  */
 class CgroupTextFilesTest {
     private static List<Path> fixtures() throws IOException {
@@ -57,6 +57,10 @@ class CgroupTextFilesTest {
                     .collect();
             for (boolean cpu : new boolean[] {false, true})
                 assertEquals(text(whole, cpu), text(shown, cpu), fx + (cpu ? " with CPU%" : ""));
+            // one scan (no --interval) shows no CPU %: its files are not read
+            Snapshot once = Collector.cgroupsAlone(Host.under(fx), true, null, CgroupFigures.FILES_WITHOUT_CPU)
+                    .collect();
+            assertEquals(text(whole, false), text(once, false), fx + " without the CPU files");
             marks += text(whole, false).split("\\[", -1).length - 1;
         }
         assertTrue(marks > 0, "some fixture shows a mark ([threaded], [frozen], [oom_kill N], ...)");

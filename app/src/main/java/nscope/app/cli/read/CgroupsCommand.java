@@ -142,7 +142,13 @@ public final class CgroupsCommand implements Callable<Integer> {
                 ? null
                 : json || processes
                         ? new Collector(host, Scope.PROCESSES, phases())
-                        : Collector.cgroupsAlone(host, true, hierarchy, nscope.probes.cgroups.CgroupFigures.FILES);
+                        : Collector.cgroupsAlone(
+                                host,
+                                true,
+                                hierarchy,
+                                interval > 0 && roots.live()
+                                        ? nscope.probes.cgroups.CgroupFigures.FILES
+                                        : nscope.probes.cgroups.CgroupFigures.FILES_WITHOUT_CPU);
         Snapshot snap = replayed != null ? replayed : c.collect();
         CgroupCpu cpu = CgroupCpu.none();
         if (interval > 0 && roots.live()) {
