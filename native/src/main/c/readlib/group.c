@@ -177,13 +177,11 @@ static int task_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
 }
 
 /* An entry of a directory listed with its kind and inode (nscope_list_dir). */
-static int dir_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
-    (void)dir;
-    (void)arg;
-    if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0) return 0;
+/* An entry as int32 kind, int64 inode, int32 name length, the name; 0, or -1 when out of room. */
+static int put_entry(struct out *o, int32_t kind, struct dirent64 *d) {
     long len = (long)strlen(d->d_name);
     if (o->cap - o->pos < 16 + len) return -1;
-    put(o, d->d_type == DT_DIR ? 1 : d->d_type == DT_UNKNOWN ? 2 : 0);
+    put(o, kind);
     int64_t ino = (int64_t)d->d_ino;
     memcpy(o->buf + o->pos, &ino, sizeof ino);
     o->pos += sizeof ino;
@@ -191,6 +189,13 @@ static int dir_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
     memcpy(o->buf + o->pos, d->d_name, len);
     o->pos += len;
     return 0;
+}
+
+static int dir_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
+    (void)dir;
+    (void)arg;
+    if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0) return 0;
+    return put_entry(o, d->d_type == DT_DIR ? 1 : d->d_type == DT_UNKNOWN ? 2 : 0, d);
 }
 
 /*
@@ -332,18 +337,7 @@ static int read_dir_entry(struct out *o, int dir, struct dirent64 *d, void *arg)
         struct stat st;
         is_dir = fstatat(dir, d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
     }
-    if (is_dir) {
-        long len = (long)strlen(d->d_name);
-        if (o->cap - o->pos < 16 + len) return -1;
-        put(o, 1);
-        int64_t ino = (int64_t)d->d_ino;
-        memcpy(o->buf + o->pos, &ino, sizeof ino);
-        o->pos += sizeof ino;
-        put(o, (int32_t)len);
-        memcpy(o->buf + o->pos, d->d_name, len);
-        o->pos += len;
-        return 0;
-    }
+    if (is_dir) return put_entry(o, 1, d);
     for (int i = 0; i < a->n; i++) {
         if (strcmp(d->d_name, a->names[i]) != 0) continue;
         if (o->cap - o->pos < 12) return -1;
