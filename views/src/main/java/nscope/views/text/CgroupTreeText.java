@@ -57,9 +57,10 @@ public final class CgroupTreeText {
         Cgroup top = tree.cgroup(from).orElseThrow(() -> new IllegalArgumentException("no cgroup " + from));
         // every figure of every row worked out once; a figure no cgroup here has is left out (CPU % needs two
         // scans: none for a recorded fixture or --interval 0)
+        // by identity, not List.remove: Column is a record, whose equals() is made by a bootstrap method at its
+        // first call (30 ms cold)
         List<Column<CgroupRow>> figures = new ArrayList<>();
-        for (Column<CgroupRow> c : CgroupColumns.ALL) if (c != CgroupColumns.CGROUP) figures.add(c); // not equals():
-        // a record's, made by a bootstrap method at its first call (30 ms cold)
+        for (Column<CgroupRow> c : CgroupColumns.ALL) if (c != CgroupColumns.CGROUP) figures.add(c);
         List<String[]> rows = new ArrayList<>();
         boolean[] shown = new boolean[figures.size()];
         add(rows, shown, new CgroupRow(tree, top, cpu), top.path(), "", "", figures, processes, containers);

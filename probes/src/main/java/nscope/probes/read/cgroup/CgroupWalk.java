@@ -127,16 +127,11 @@ public final class CgroupWalk {
 
     /** The files read in each cgroup of a hierarchy: the thread list (where asked) and the known interface files. */
     private DirRead.Wanted wanted(Hierarchy h) {
-        String threadsFile = threadsFile(h);
-        boolean threads = h.version() == 2 || v1Threads;
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(CgroupText.FILES.keySet());
-        names.add(threadsFile);
         List<String> out = new ArrayList<>();
-        for (String n : names)
-            if (threads && n.equals(threadsFile)
-                    || CgroupText.FILES.containsKey(n)
-                            && (files == null || files.contains(n))
-                            && !(h.version() == 1 && n.equals("cpu.stat"))) out.add(n);
+        if (h.version() == 2 || v1Threads) out.add(threadsFile(h));
+        for (String n : CgroupText.FILES.keySet())
+            if ((files == null || files.contains(n)) && !(h.version() == 1 && n.equals("cpu.stat")) && !out.contains(n))
+                out.add(n);
         return DirRead.Wanted.of(out);
     }
 
