@@ -37,6 +37,11 @@ public final class Pids extends AbstractList<Integer> implements RandomAccess {
         return out;
     }
 
+    /** The i-th ID of any list of them, unboxed where it is Pids (a scan's loops over every thread, no copy). */
+    public static int id(List<Integer> list, int i) {
+        return list instanceof Pids p ? p.at(i) : list.get(i);
+    }
+
     /** The i-th ID, unboxed. */
     public int at(int i) {
         return ids[Objects.checkIndex(i, ids.length)];

@@ -241,12 +241,7 @@ public final class CgroupText {
         return field.substring(key.length());
     }
 
-    /** cgroup.procs, cgroup.threads, tasks: one ID per line. */
-    public static Pids ids(String text, String what) throws Malformed {
-        return ids(text.getBytes(StandardCharsets.ISO_8859_1), what);
-    }
-
-    /** As above, from the file's bytes (no String made: a v1 tasks file lists every thread of its cgroup). */
+    /** cgroup.procs, cgroup.threads, tasks: one ID per line, from the file's bytes (a v1 tasks file lists every thread). */
     public static Pids ids(byte[] text, String what) throws Malformed {
         int[] out = new int[Math.max(4, text.length / 4)];
         int n = 0;

@@ -161,10 +161,10 @@ public interface HostFiles {
 
     /**
      * Lists a kernfs directory (a cgroup), telling subdirectories from files, and reads each
-     * listed file whose name {@code wanted} accepts. Fails only when the
+     * listed file {@code wanted} names. Fails only when the
      * directory itself cannot be listed (e.g. a cgroup removed meanwhile).
      */
-    default DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws IOException {
+    default DirRead readDir(Path dir, DirRead.Wanted wanted) throws IOException {
         DirRead out = new DirRead();
         for (String name : list(dir)) {
             Path p = dir.resolve(name);
@@ -182,11 +182,11 @@ public interface HostFiles {
     }
 
     /**
-     * {@link #readDir(Path, java.util.function.Predicate)} of a directory read
+     * {@link #readDir(Path, DirRead.Wanted)} of a directory read
      * on every scan, whose inode its parent's listing gave ({@link DirRead#ino};
      * 0 when not known): a live reader may keep it and its files open.
      */
-    default DirRead readDir(Path dir, long ino, java.util.function.Predicate<String> wanted) throws IOException {
+    default DirRead readDir(Path dir, long ino, DirRead.Wanted wanted) throws IOException {
         return readDir(dir, wanted);
     }
 

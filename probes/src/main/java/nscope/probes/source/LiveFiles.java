@@ -154,7 +154,7 @@ public class LiveFiles implements HostFiles {
      * cgroup v1 directory has 10-30 files) was most of a walk's system calls.
      */
     @Override
-    public DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws IOException {
+    public DirRead readDir(Path dir, DirRead.Wanted wanted) throws IOException {
         if (!kernfsDirs) return HostFiles.super.readDir(dir, wanted);
         if (batch != null) return DirBatch.read(batch, dir, wanted);
         int subdirs = (Integer) Files.getAttribute(dir, "unix:nlink", java.nio.file.LinkOption.NOFOLLOW_LINKS) - 2;

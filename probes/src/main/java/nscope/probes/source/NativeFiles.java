@@ -172,7 +172,7 @@ public final class NativeFiles extends LiveFiles {
     }
 
     @Override
-    public DirRead readDir(Path dir, java.util.function.Predicate<String> wanted) throws java.io.IOException {
+    public DirRead readDir(Path dir, DirRead.Wanted wanted) throws java.io.IOException {
         return readDir(dir, 0, wanted);
     }
 
@@ -184,7 +184,7 @@ public final class NativeFiles extends LiveFiles {
      * its parent's listing) is kept open with its files ({@link KeptOpen}).
      */
     @Override
-    public DirRead readDir(Path dir, long ino, java.util.function.Predicate<String> wanted) throws java.io.IOException {
+    public DirRead readDir(Path dir, long ino, DirRead.Wanted wanted) throws java.io.IOException {
         DirRead out = new DirRead();
         String key = dir.toString();
         byte[] cDir = null;

@@ -128,7 +128,7 @@ public final class RecordingFiles implements HostFiles {
     }
 
     @Override
-    public DirRead readDir(Path d, java.util.function.Predicate<String> wanted) throws IOException {
+    public DirRead readDir(Path d, DirRead.Wanted wanted) throws IOException {
         return readDir(d, 0, wanted);
     }
 
@@ -144,7 +144,7 @@ public final class RecordingFiles implements HostFiles {
 
     /** The inner read, its files copied, its subdirectories made, its failed reads kept. */
     @Override
-    public DirRead readDir(Path d, long ino, java.util.function.Predicate<String> wanted) throws IOException {
+    public DirRead readDir(Path d, long ino, DirRead.Wanted wanted) throws IOException {
         DirRead r;
         try {
             r = inner.readDir(d, ino, wanted);

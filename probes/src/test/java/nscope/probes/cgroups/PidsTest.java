@@ -32,4 +32,11 @@ class PidsTest {
         assertArrayEquals(new int[] {1, 2, 3}, Pids.ints(new ArrayList<>(List.of(1, 2, 3))));
         assertArrayEquals(new int[0], Pids.ints(List.of()));
     }
+
+    @Test
+    void idReadsAnyListUnboxed() {
+        assertEquals(2, Pids.id(Pids.of(new int[] {4, 2}, 2), 1));
+        assertEquals(3, Pids.id(new ArrayList<>(List.of(1, 2, 3)), 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> Pids.id(Pids.of(new int[] {4}, 1), 1));
+    }
 }

@@ -111,10 +111,10 @@ class CgroupTextTest {
 
     @Test
     void memberListsAreOneIdPerLine() throws Malformed {
-        assertEquals(List.of(1, 42, 4194304), CgroupText.ids("1\n42\n4194304\n", "tasks"));
-        assertEquals(List.of(), CgroupText.ids("", "tasks"));
-        assertThrows(Malformed.class, () -> CgroupText.ids("1\nx\n", "tasks"));
-        assertThrows(Malformed.class, () -> CgroupText.ids("99999999999\n", "tasks"));
+        assertEquals(List.of(1, 42, 4194304), ids("1\n42\n4194304\n", "tasks"));
+        assertEquals(List.of(), ids("", "tasks"));
+        assertThrows(Malformed.class, () -> ids("1\nx\n", "tasks"));
+        assertThrows(Malformed.class, () -> ids("99999999999\n", "tasks"));
         // a last line without its newline, and the bytes as the walk reads them
         assertEquals(List.of(7, 4194304), CgroupText.ids("7\n4194304".getBytes(StandardCharsets.US_ASCII), "tasks"));
         assertEquals(List.of(), CgroupText.ids(new byte[0], "tasks"));
@@ -131,7 +131,7 @@ class CgroupTextTest {
             b.append(i).append('\n');
             want.add(i);
         }
-        Pids got = CgroupText.ids(b.toString(), "tasks");
+        Pids got = ids(b.toString(), "tasks");
         assertEquals(want, got);
         assertEquals(want.hashCode(), got.hashCode());
         assertEquals(4999, got.at(got.size() - 1));
@@ -148,5 +148,9 @@ class CgroupTextTest {
         assertThrows(Malformed.class, () -> CgroupText.procLines("a::/x\n"));
         assertThrows(Malformed.class, () -> CgroupText.procLines("0::relative\n"));
         assertEquals(List.of(), CgroupText.procLines(""));
+    }
+
+    private static Pids ids(String text, String what) throws Malformed {
+        return CgroupText.ids(text.getBytes(StandardCharsets.ISO_8859_1), what);
     }
 }

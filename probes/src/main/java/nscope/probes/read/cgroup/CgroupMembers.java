@@ -173,8 +173,10 @@ public final class CgroupMembers {
     private static boolean anyUnknown(List<Map<String, Cgroup>> walked, IntUnaryOperator tgidOf) {
         for (Map<String, Cgroup> m : walked)
             for (Cgroup c : m.values())
-                if (c.threads().known())
-                    for (int tid : Pids.ints(c.threads().get())) if (tgidOf.applyAsInt(tid) < 0) return true;
+                if (c.threads().known()) {
+                    List<Integer> tids = c.threads().get();
+                    for (int k = 0; k < tids.size(); k++) if (tgidOf.applyAsInt(Pids.id(tids, k)) < 0) return true;
+                }
         return false;
     }
 
@@ -219,8 +221,11 @@ public final class CgroupMembers {
         for (int i = 0; i < n; i++)
             for (Cgroup c : walked.get(i).values()) {
                 if (!c.threads().known()) return null;
-                for (int tid : Pids.ints(c.threads().get()))
-                    if (tid > 0 && listed.get(tid)) at.computeIfAbsent(tid, k -> new String[n])[i] = c.path();
+                List<Integer> tids = c.threads().get();
+                for (int k = 0; k < tids.size(); k++) {
+                    int tid = Pids.id(tids, k);
+                    if (tid > 0 && listed.get(tid)) at.computeIfAbsent(tid, x -> new String[n])[i] = c.path();
+                }
             }
         at.values().removeIf(paths -> {
             for (int i = 0; i < n; i++) if (paths[i] == null && !walked.get(i).isEmpty()) return true;
@@ -317,8 +322,9 @@ public final class CgroupMembers {
         if (c.threads().known()) {
             int[] sorted = Pids.ints(base);
             int last = -1; // a process's threads mostly come one after another: one search for them all
-            for (int tid : Pids.ints(c.threads().get())) {
-                int tgid = tgidOf.applyAsInt(tid);
+            List<Integer> tids = c.threads().get();
+            for (int k = 0; k < tids.size(); k++) {
+                int tgid = tgidOf.applyAsInt(Pids.id(tids, k));
                 if (tgid == last) continue;
                 last = tgid;
                 if (tgid > 0 && java.util.Arrays.binarySearch(sorted, tgid) < 0) {
