@@ -230,8 +230,12 @@ public final class Refresher {
         });
         for (TaskReader.Group g : groups) {
             for (Task t : g.tasks()) {
+                // read again the same: the very object of the last refresh, so what was made of it (namespace
+                // memberships, the screen's rows) is kept, and nothing new is held
+                Task was = last.tasks().get(t.tid());
+                if (t.equals(was)) t = was;
+                else r.changed = true;
                 tasks.put(t.tid(), t);
-                if (!t.equals(last.tasks().get(t.tid()))) r.changed = true;
             }
             r.scan.problems().addAll(g.problems());
         }

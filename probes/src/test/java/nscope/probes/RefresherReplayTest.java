@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The live screen's refresher on a recorded host, where nothing changes
  * between refreshes: what it carries over and what it reads again in
  * slices add up to what a full scan sees, and a refresh that found nothing
- * different gives the same snapshot back (so no rows are rebuilt).
+ * different gives the same snapshot back (so no rows are rebuilt), and a
+ * task read again as it was is the very object it was.
  */
 class RefresherReplayTest {
     @Test
@@ -32,6 +33,11 @@ class RefresherReplayTest {
             if (i % 3 == 0) {
                 assertNotSame(first, s, "the cgroup trees were read again (live, their usage moves on)");
                 assertEquals(first.tasks(), s.tasks());
+                for (var t : s.tasks().values())
+                    assertSame(
+                            first.tasks().get(t.tid()),
+                            t,
+                            "read again the same, task " + t.tid() + " is the very object");
                 first = s;
             } else {
                 assertSame(first, s, "refresh " + i + " found nothing new");

@@ -1,7 +1,5 @@
 package nscope.probes.model;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nscope.probes.readout.Readout;
@@ -38,9 +36,47 @@ public record Task(
         Map<NsLink, Readout<NsId>> namespaces) {
 
     public Task {
-        EnumMap<NsLink, Readout<NsId>> copy = new EnumMap<>(NsLink.class);
-        copy.putAll(namespaces);
-        namespaces = Collections.unmodifiableMap(copy);
+        namespaces = NsLinks.of(namespaces);
+    }
+
+    // Written out: a record's generated equals goes through method handles, which the quick-start compiler
+    // does not inline; the live refresh compares every task it read again with the one it had (12,000 on a
+    // big host), and shared parts (the links of a process, its command line) compare by identity first.
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) return true;
+        return o instanceof Task t
+                && tid == t.tid
+                && tgid == t.tgid
+                && ppid == t.ppid
+                && state == t.state
+                && startTime == t.startTime
+                && pgrp == t.pgrp
+                && session == t.session
+                && kernelThread == t.kernelThread
+                && same(comm, t.comm)
+                && namespaces.equals(t.namespaces)
+                && same(uids, t.uids)
+                && same(gids, t.gids)
+                && same(nsPid, t.nsPid)
+                && same(nsTgid, t.nsTgid)
+                && same(nsPgid, t.nsPgid)
+                && same(nsSid, t.nsSid)
+                && same(cmdline, t.cmdline);
+    }
+
+    private static boolean same(Object a, Object b) {
+        return java.util.Objects.equals(a, b);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = tid;
+        h = 31 * h + tgid;
+        h = 31 * h + Long.hashCode(startTime);
+        h = 31 * h + state;
+        h = 31 * h + java.util.Objects.hashCode(comm);
+        return 31 * h + namespaces.hashCode();
     }
 
     public boolean leader() {

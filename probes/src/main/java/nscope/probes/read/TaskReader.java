@@ -3,7 +3,6 @@ package nscope.probes.read;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +10,7 @@ import nscope.kernel.Errno;
 import nscope.probes.model.Ids;
 import nscope.probes.model.NsId;
 import nscope.probes.model.NsLink;
+import nscope.probes.model.NsLinks;
 import nscope.probes.model.ScanProblem;
 import nscope.probes.model.Scope;
 import nscope.probes.model.Task;
@@ -43,6 +43,8 @@ public final class TaskReader {
      * device) and shared by every task in it: 120,000 links, 1,400 objects.
      */
     private final Map<Long, Readout<NsId>> byIno = new ConcurrentHashMap<>();
+    /** Each set of links met, shared by the tasks that hold it; let go with the namespaces. */
+    private final Map<NsLinks, NsLinks> linkSets = new ConcurrentHashMap<>();
 
     public TaskReader(Host host, Scope scope) {
         this(host, scope, true);
@@ -93,10 +95,12 @@ public final class TaskReader {
     /** Forgets namespaces seen so far (their inodes can be reused by new ones once they are freed). */
     public void forgetNamespaces() {
         byIno.clear();
+        linkSets.clear();
     }
 
+    /** Namespaces and sets of links known: what {@link #forgetNamespaces} lets go. */
     public int namespacesKnown() {
-        return byIno.size();
+        return byIno.size() + linkSets.size();
     }
 
     private Readout<List<String>> readCmdline(Path dir, List<ScanProblem> problems) {
@@ -164,17 +168,17 @@ public final class TaskReader {
             nsPgid = cast(bad);
             nsSid = cast(bad);
         }
-        Map<NsLink, Readout<NsId>> ns = new EnumMap<>(NsLink.class);
+        Readout<NsId>[] ns = NsLinks.slots();
         for (int i = 0; i < LINKS.length; i++) {
             if (i >= linkNames.length) {
-                ns.put(LINKS[i], Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ));
+                ns[i] = NOT_READ;
                 continue;
             }
             Readout<NsId> r = files.linkRead(i)
                     ? parseNs(at, LINKS[i], files, i)
                     : failedNs(at.get().resolve("ns").resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files, i);
             if (r == null) return null; // the task is gone
-            ns.put(LINKS[i], r);
+            ns[i] = r;
         }
         return new Task(
                 tid,
@@ -193,7 +197,15 @@ public final class TaskReader {
                 nsPgid,
                 nsSid,
                 cmdline,
-                ns);
+                shared(NsLinks.ofSlots(ns)));
+    }
+
+    private static final Readout<NsId> NOT_READ = Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ);
+
+    /** One instance of each set of links, shared by the tasks that hold it (most threads hold their process's). */
+    private NsLinks shared(NsLinks links) {
+        NsLinks was = linkSets.putIfAbsent(links, links);
+        return was != null ? was : links;
     }
 
     /** What the kernel answers for pid_for_children before the new pid namespace has a PID 1. */
