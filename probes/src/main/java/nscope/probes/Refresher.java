@@ -222,8 +222,10 @@ public final class Refresher {
 
     /** The tasks phase for some thread groups: those read whole now, the last refresh's tasks of the others still listed. */
     private void readTasks(Round r, Map<Integer, Long> listed, Set<Integer> whole) {
-        List<TaskReader.Group> groups =
-                whole.parallelStream().map(reader::readGroup).toList();
+        // on this thread alone: a refresh is not waited for, and two threads reading /proc contend in the kernel
+        // (measured on 12,000 tasks: 0.95 s of CPU on two threads, 0.77 s on one, as a C reader on one)
+        List<TaskReader.Group> groups = new ArrayList<>(whole.size());
+        for (int tgid : whole) groups.add(reader.readGroup(tgid));
         Map<Integer, Task> tasks = new HashMap<>();
         last.tasks().values().forEach(t -> {
             if (listed.containsKey(t.tgid()) && !whole.contains(t.tgid())) tasks.put(t.tid(), t);
@@ -268,7 +270,7 @@ public final class Refresher {
     private MountTables.Result holders(Round r, List<Integer> readWhole, Set<Integer> whole, Set<NsId> fresh) {
         Map<NsId, Namespace> namespaces = r.scan.namespaces();
         carryHolders(namespaces, whole, r.scan.tasks());
-        fdHolders.read(r.scan, readWhole);
+        fdHolders.read(r.scan, readWhole, false);
         MountTables.Result read = new MountTables(host, r.scan.tasks(), namespaces)
                 .read(namespaces.values().stream()
                         .filter(n -> n.kind() == NsKind.MNT && fresh.contains(n.id()))

@@ -18,15 +18,20 @@ import nscope.probes.read.FdHolders;
 public final class FdHoldersPhase implements ScanPhase {
     @Override
     public void run(Scan scan) {
-        read(scan, scan.tgids());
+        read(scan, scan.tgids(), true);
     }
 
-    /** The descriptors of these processes only (a refresh: those it reads whole). */
-    public void read(Scan scan, List<Integer> pids) {
+    /**
+     * The descriptors of these processes only (a refresh: those it reads whole); on every core, or on this
+     * thread alone where no one waits (two threads reading /proc contend in the kernel: more CPU in all).
+     */
+    public void read(Scan scan, List<Integer> pids, boolean parallel) {
         FdHolders fds = new FdHolders(scan.host(), scan.reader());
         Map<NsId, List<Holder>> held = new TreeMap<>();
         Map<NsId, NsKind> kinds = new HashMap<>();
-        for (FdHolders.Group g : pids.parallelStream().map(fds::scan).toList()) {
+        for (FdHolders.Group g : (parallel ? pids.parallelStream() : pids.stream())
+                .map(fds::scan)
+                .toList()) {
             scan.problems().addAll(g.problems());
             for (FdHolders.Found f : g.found()) {
                 held.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f.holder());

@@ -35,9 +35,9 @@ class FdHoldersPhaseTest {
     void onlyTheProcessesAskedForAreRead() throws IOException {
         Scan s = Scans.after(Scans.fixture("synth-host"), Scope.TASKS, new TasksPhase(), new NamespacesPhase());
         new FdHoldersPhase()
-                .read(s, s.tgids().stream().filter(pid -> pid != 20645).toList());
+                .read(s, s.tgids().stream().filter(pid -> pid != 20645).toList(), true);
         assertFalse(s.namespaces().containsKey(HELD));
-        new FdHoldersPhase().read(s, List.of(20645));
+        new FdHoldersPhase().read(s, List.of(20645), false); // the refresher's way: on this thread
         assertEquals(List.of(new Holder.Fd(20645, 3)), s.namespaces().get(HELD).holders());
     }
 }
