@@ -22,7 +22,7 @@ public final class Cgroups {
     private final List<CgroupTree> trees;
     private final SortedMap<Integer, Readout<List<CgroupLine>>> lines;
     private final long sampledNanos;
-    private volatile Map<Hierarchy, Map<Integer, String>> threadIndex;
+    private volatile Map<Hierarchy, TidPaths> threadIndex;
 
     /**
      * @param lines        /proc/PID/cgroup of every process read, by PID
@@ -69,7 +69,7 @@ public final class Cgroups {
             Readout<List<CgroupLine>> r = lines.get(tid);
             if (r != null && r.known()) for (CgroupLine l : r.get()) if (h.matches(l)) return Optional.of(l.path());
         }
-        return Optional.ofNullable(threadIndex().getOrDefault(h, Map.of()).get(tid));
+        return Optional.ofNullable(threadIndex().getOrDefault(h, TidPaths.EMPTY).get(tid));
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Cgroups {
         java.util.List<Hierarchy> out = new java.util.ArrayList<>();
         if (tid == tgid) return out;
         // as pathOf for each tree, from indexes by tree position: the screen asks this of every thread
-        List<Map<Integer, String>> threads = byPosition(), leaders = leaderIndex();
+        List<TidPaths> threads = byPosition(), leaders = leaderIndex();
         for (int i = 0; i < trees.size(); i++) {
             String mine = threads.get(i).get(tid);
             if (mine == null) continue;
@@ -92,15 +92,15 @@ public final class Cgroups {
         return out;
     }
 
-    private volatile List<Map<Integer, String>> threadsByPosition, leadersByPosition;
+    private volatile List<TidPaths> threadsByPosition, leadersByPosition;
 
     /** The thread index of each tree, by the tree's position. */
-    private List<Map<Integer, String>> byPosition() {
-        List<Map<Integer, String>> idx = threadsByPosition;
+    private List<TidPaths> byPosition() {
+        List<TidPaths> idx = threadsByPosition;
         if (idx == null) {
-            Map<Hierarchy, Map<Integer, String>> all = threadIndex();
+            Map<Hierarchy, TidPaths> all = threadIndex();
             idx = trees.stream()
-                    .map(t -> all.getOrDefault(t.hierarchy(), Map.of()))
+                    .map(t -> all.getOrDefault(t.hierarchy(), TidPaths.EMPTY))
                     .toList();
             threadsByPosition = idx;
         }
@@ -112,11 +112,11 @@ public final class Cgroups {
      * first /proc/PID/cgroup line that the tree's hierarchy matches; a line's
      * text is matched against the trees once, not once per process.
      */
-    private List<Map<Integer, String>> leaderIndex() {
-        List<Map<Integer, String>> idx = leadersByPosition;
+    private List<TidPaths> leaderIndex() {
+        List<TidPaths> idx = leadersByPosition;
         if (idx != null) return idx;
-        List<Map<Integer, String>> out = new java.util.ArrayList<>();
-        for (int i = 0; i < trees.size(); i++) out.add(new HashMap<>());
+        List<TidPaths.Builder> out = new java.util.ArrayList<>();
+        for (int i = 0; i < trees.size(); i++) out.add(new TidPaths.Builder(true));
         Map<String, boolean[]> matching = new HashMap<>();
         lines.forEach((pid, r) -> {
             if (!r.known()) return;
@@ -127,22 +127,23 @@ public final class Cgroups {
                         b[i] = trees.get(i).hierarchy().matches(l);
                     return b;
                 });
-                for (int i = 0; i < m.length; i++) if (m[i]) out.get(i).putIfAbsent(pid, l.path());
+                for (int i = 0; i < m.length; i++) if (m[i]) out.get(i).add(l.path(), pid);
             }
         });
-        leadersByPosition = out;
-        return out;
+        idx = out.stream().map(TidPaths.Builder::build).toList();
+        leadersByPosition = idx;
+        return idx;
     }
 
-    private Map<Hierarchy, Map<Integer, String>> threadIndex() {
-        Map<Hierarchy, Map<Integer, String>> idx = threadIndex;
+    private Map<Hierarchy, TidPaths> threadIndex() {
+        Map<Hierarchy, TidPaths> idx = threadIndex;
         if (idx == null) {
             idx = new HashMap<>();
             for (CgroupTree t : trees) {
-                Map<Integer, String> m = new HashMap<>();
+                TidPaths.Builder b = new TidPaths.Builder(false);
                 for (Cgroup c : t.cgroups().values())
-                    if (c.threads().known()) for (int tid : c.threads().get()) m.put(tid, c.path());
-                idx.put(t.hierarchy(), m);
+                    if (c.threads().known()) b.add(c.path(), c.threads().get());
+                idx.put(t.hierarchy(), b.build());
             }
             threadIndex = idx;
         }
