@@ -52,11 +52,15 @@ import nscope.probes.source.Host;
  *     {@link #cycle()} refreshes, the oldest read first; the cycle is at
  *     most the longest that keeps every task within {@link #MAX_AGE}, and
  *     shorter, down to every refresh, while reading is cheap (a small host:
- *     {@link RefreshCycle});
+ *     {@link RefreshCycle}); a process of the slice has its descriptors
+ *     read every second time ({@link #TURNS}: they seldom change, and cost
+ *     a fifth of what its tasks do);
  * <li>likewise reads the facts and mount tables of new namespaces, the
- *     pinned process's and a slice of the others; relations (parent, owner)
- *     only of new ones, as the kernel never changes them;
- * <li>reads the cgroup trees when asked (their screen is shown) and once a cycle.
+ *     pinned process's and a slice of the others, each once in {@link #TURNS}
+ *     cycles; relations (parent, owner) only of new ones, as the kernel never
+ *     changes them;
+ * <li>reads the cgroup trees when asked (their screen is shown), else once in
+ *     {@link #CGROUPS_MAX_AGE}.
  * </ul>
  * What was not read again is carried over; {@link #freshness()} says how old
  * the oldest of it is, so the screen can say so. A refresh that found nothing
@@ -78,7 +82,13 @@ public final class Refresher {
      * again, they cost as much as a third of every task's stat, status and
      * links on a big host, and only the header's count shows them meanwhile.
      */
-    static final java.time.Duration CGROUPS_MAX_AGE = java.time.Duration.ofSeconds(60);
+    static final java.time.Duration CGROUPS_MAX_AGE = java.time.Duration.ofSeconds(120);
+
+    /**
+     * Cycles over which the namespaces' facts and mount tables, and the slice's descriptors, are read once:
+     * none of them is in the tasks' freshness promise, and together they cost a third more than the tasks.
+     */
+    public static final int TURNS = 2;
 
     /** How old the oldest carried-over part of the last refresh is. */
     public record Freshness(long linksSeconds, long cgroupsSeconds, int cycle) {}
@@ -91,6 +101,7 @@ public final class Refresher {
     private Snapshot last;
     private MountTables.Result mounts;
     private Map<Integer, Long> inodes = Map.of();
+    private final DescriptorTurns fdTurns = new DescriptorTurns();
     /** When each thread group was last read whole (nanoTime). */
     private Map<Integer, Long> wholeAt = new HashMap<>();
 
@@ -146,7 +157,8 @@ public final class Refresher {
         Map<Integer, Long> listed = listing(r.scan.problems());
         List<Integer> tgids = new ArrayList<>(listed.keySet());
         tgids.sort(null);
-        Set<Integer> whole = wholeGroups(tgids, listed, pinned);
+        Set<Integer> urgent = new HashSet<>();
+        Set<Integer> whole = wholeGroups(tgids, listed, pinned, urgent);
         long due = now - (MAX_AGE.toNanos() - gap - 1_000_000_000L); // a second to spare for the pace's jitter
         if (fixedCycle == 0) // a fixed cycle (tests, benchmarks) reads exactly its slices
         for (int tgid : tgids) if (wholeAt.getOrDefault(tgid, now) < due) whole.add(tgid);
@@ -158,8 +170,7 @@ public final class Refresher {
         // rebuilt only where tasks came, went or moved: the others are last refresh's nodes
         r.scan.namespaces(NamespacesPhase.updated(last.namespaces(), last.tasks(), r.scan.tasks()));
         Set<NsId> fresh = freshNamespaces(r.scan.namespaces(), r.scan.tasks(), pinned);
-        MountTables.Result read =
-                holders(r, tgids.stream().filter(whole::contains).toList(), whole, fresh);
+        MountTables.Result read = holders(r, fdTurns.now(tgids, whole, urgent, listed.keySet()), fresh);
         relations(r.scan);
         r.scan.cgroups(last.cgroups());
         r.scan.facts().putAll(Carried.of(last.facts(), r.scan.namespaces()));
@@ -209,13 +220,17 @@ public final class Refresher {
         return last;
     }
 
-    /** The thread groups read whole now: new or reused PIDs, the pinned one, and the next slice. */
-    private Set<Integer> wholeGroups(List<Integer> tgids, Map<Integer, Long> listed, int pinned) {
+    /**
+     * The thread groups read whole now: new or reused PIDs and the pinned one (also put in {@code urgent}), and
+     * the next slice.
+     */
+    private Set<Integer> wholeGroups(List<Integer> tgids, Map<Integer, Long> listed, int pinned, Set<Integer> urgent) {
         Set<Integer> whole = new HashSet<>();
         for (int tgid : tgids) {
             Long was = inodes.get(tgid);
             if (was == null || was != 0 && !was.equals(listed.get(tgid)) || tgid == pinned) whole.add(tgid);
         }
+        urgent.addAll(whole);
         whole.addAll(groupSlice(tgids));
         return whole;
     }
@@ -227,8 +242,8 @@ public final class Refresher {
         List<TaskReader.Group> groups = new ArrayList<>(whole.size());
         for (int tgid : whole) groups.add(reader.readGroup(tgid));
         Map<Integer, Task> tasks = new HashMap<>();
-        last.tasks().values().forEach(t -> {
-            if (listed.containsKey(t.tgid()) && !whole.contains(t.tgid())) tasks.put(t.tid(), t);
+        last.tasks().forEach((tid, t) -> { // its own boxed TID, not a new one per task
+            if (listed.containsKey(t.tgid()) && !whole.contains(t.tgid())) tasks.put(tid, t);
         });
         for (TaskReader.Group g : groups) {
             for (Task t : g.tasks()) {
@@ -267,10 +282,10 @@ public final class Refresher {
      * fresh mount namespaces (returned) merged with the last ones, and the
      * nsfs bind mounts in them.
      */
-    private MountTables.Result holders(Round r, List<Integer> readWhole, Set<Integer> whole, Set<NsId> fresh) {
+    private MountTables.Result holders(Round r, List<Integer> fdsNow, Set<NsId> fresh) {
         Map<NsId, Namespace> namespaces = r.scan.namespaces();
-        carryHolders(namespaces, whole, r.scan.tasks());
-        fdHolders.read(r.scan, readWhole, false);
+        carryHolders(namespaces, new HashSet<>(fdsNow), r.scan.tasks());
+        fdHolders.read(r.scan, fdsNow, false);
         MountTables.Result read = new MountTables(host, r.scan.tasks(), namespaces)
                 .read(namespaces.values().stream()
                         .filter(n -> n.kind() == NsKind.MNT && fresh.contains(n.id()))
@@ -332,7 +347,7 @@ public final class Refresher {
         return out;
     }
 
-    /** Namespaces new since the last refresh, the pinned process's, and the next 1/cycle of the rest. */
+    /** Namespaces new since the last refresh, the pinned process's, and the next 1/(cycle * TURNS) of the rest. */
     private Set<NsId> freshNamespaces(Map<NsId, Namespace> namespaces, Map<Integer, Task> tasks, int pinned) {
         Set<NsId> out = new HashSet<>();
         for (NsId id : namespaces.keySet()) if (!last.namespaces().containsKey(id)) out.add(id);
@@ -344,13 +359,13 @@ public final class Refresher {
         }
         List<NsId> ids = new ArrayList<>(namespaces.keySet());
         ids.sort(null);
-        int n = (int) Math.ceil(ids.size() / (double) cycle()), start = 0;
+        int n = (int) Math.ceil(ids.size() / (double) (cycle() * TURNS)), start = 0;
         while (nsCursor != null && start < ids.size() && ids.get(start).compareTo(nsCursor) <= 0) start++;
         for (int i = 0; i < n && i < ids.size(); i++) out.add(nsCursor = ids.get((start + i) % ids.size()));
         return out;
     }
 
-    /** Descriptor holders of the last refresh, for processes alive and not read whole this time. */
+    /** Descriptor holders of the last refresh, for processes alive and whose descriptors are not read this time. */
     private void carryHolders(Map<NsId, Namespace> namespaces, Set<Integer> whole, Map<Integer, Task> tasks) {
         Map<NsId, List<Holder>> held = new TreeMap<>();
         Map<NsId, NsKind> kinds = new HashMap<>();

@@ -70,7 +70,8 @@ public final class TaskReader {
             Readout<List<String>> cmdline = readCmdline(dir, problems);
             String self = Integer.toString(tgid);
             Path taskDir = dir.resolve("task").resolve(self);
-            Task t = readTask(tgid, tgid, host.files().readTask(taskDir, linkNames), () -> taskDir, cmdline, problems);
+            Task t = readTask(
+                    tgid, tgid, host.files().readTask(taskDir, linkNames), () -> taskDir, cmdline, problems, null);
             return new Group(t == null ? List.of() : List.of(t), problems);
         }
         Path taskDir = dir.resolve("task");
@@ -82,7 +83,10 @@ public final class TaskReader {
                 int tid = PidName.parse(n);
                 if (tid <= 0) return;
                 if (cmdline.isEmpty()) cmdline.add(readCmdline(dir, problems));
-                Task t = readTask(tgid, tid, files, () -> taskDir.resolve(n), cmdline.get(0), problems);
+                NsLinks before = tasks.isEmpty()
+                        ? null
+                        : (NsLinks) tasks.get(tasks.size() - 1).namespaces();
+                Task t = readTask(tgid, tid, files, () -> taskDir.resolve(n), cmdline.get(0), problems, before);
                 if (t != null) tasks.add(t);
             });
         } catch (IOException e) {
@@ -129,7 +133,8 @@ public final class TaskReader {
             TaskFiles files,
             java.util.function.Supplier<Path> at,
             Readout<List<String>> cmdline,
-            List<ScanProblem> problems) {
+            List<ScanProblem> problems,
+            NsLinks before) {
         IOException failed = files.statError() != null ? files.statError() : files.statusError();
         if (failed != null) {
             if (!Errno.of(failed).meansVanished()) problems.add(Failures.problem(at.get(), failed));
@@ -175,7 +180,7 @@ public final class TaskReader {
                 continue;
             }
             Readout<NsId> r = files.linkRead(i)
-                    ? parseNs(at, LINKS[i], files, i)
+                    ? parseNs(at, LINKS[i], files, i, before)
                     : failedNs(at.get().resolve("ns").resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files, i);
             if (r == null) return null; // the task is gone
             ns[i] = r;
@@ -242,7 +247,8 @@ public final class TaskReader {
     }
 
     /** The namespace a link's text names; its device from one stat per namespace. */
-    private Readout<NsId> parseNs(java.util.function.Supplier<Path> at, NsLink link, TaskFiles files, int i) {
+    private Readout<NsId> parseNs(
+            java.util.function.Supplier<Path> at, NsLink link, TaskFiles files, int i, NsLinks before) {
         NsLinkText parsed;
         try {
             parsed = files.target(i);
@@ -254,6 +260,9 @@ public final class TaskReader {
                     Reason.MALFORMED,
                     at.get().resolve("ns").resolve(link.fileName()) + " points to a "
                             + parsed.kind().label() + " namespace");
+        // the task read before in this group (its threads mostly share their links): no boxed inode to look up
+        Readout<NsId> was = before == null ? null : before.get(link);
+        if (was != null && was.known() && was.get().ino() == parsed.inode()) return was;
         Readout<NsId> known = byIno.get(parsed.inode());
         if (known != null) return known; // as identify does, without the path it needs only on first sight
         return identify(parsed.inode(), at.get().resolve("ns").resolve(link.fileName()), parsed.text());

@@ -54,7 +54,8 @@ public final class Readout<T> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(value, unknown);
+        // Objects.hash's value without its array (made for every task's links as they are shared)
+        return (31 + Objects.hashCode(value)) * 31 + Objects.hashCode(unknown);
     }
 
     @Override

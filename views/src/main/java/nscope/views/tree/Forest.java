@@ -10,12 +10,24 @@ import java.util.Optional;
 /** The roots of a tree screen, with an index by id: each node's parent and its place among its siblings. */
 public final class Forest {
     private final List<Node> roots;
-    private final Map<RowKey, Node> byId = new HashMap<>();
-    private final Map<RowKey, RowKey> parentOf = new HashMap<>();
+    private final Map<RowKey, Node> byId;
+    private final Map<RowKey, RowKey> parentOf;
 
     public Forest(List<Node> roots) {
         this.roots = List.copyOf(roots);
+        // sized at once: 12,000 rows grown from 16 were a tenth of a live refresh's garbage
+        int n = 0;
+        for (Node r : this.roots) n += count(r);
+        byId = new HashMap<>(n * 4 / 3 + 1);
+        parentOf = new HashMap<>(n * 4 / 3 + 1);
         for (Node r : this.roots) index(r, null);
+    }
+
+    private static int count(Node n) {
+        int c = 1;
+        List<Node> kids = n.children();
+        for (int i = 0; i < kids.size(); i++) c += count(kids.get(i)); // no iterator per node
+        return c;
     }
 
     private void index(Node n, RowKey parent) {

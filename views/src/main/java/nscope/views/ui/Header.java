@@ -67,7 +67,8 @@ final class Header {
     String freshnessWords() {
         if (!inTurn()) return "";
         return "the selected process is read every refresh, the others in turn: their threads and links are at most "
-                + freshness.linksSeconds() + " s old, the cgroup trees " + freshness.cgroupsSeconds() + " s";
+                + freshness.linksSeconds() + " s old (descriptors, namespace facts and mounts every " + Refresher.TURNS
+                + " turns), the cgroup trees " + freshness.cgroupsSeconds() + " s";
     }
 
     /** @param timeline a replay's timeline, in the facts' place (null: live, or one moment) */
