@@ -156,6 +156,9 @@ public final class NetlinkRoute {
         return m.getShort(m.position() + 4) & 0xffff;
     }
 
+    /** A datagram's room, one per thread: a dump per network namespace took 64 KB each time (the live refresh's most). */
+    private static final ThreadLocal<byte[]> RECEIVED = ThreadLocal.withInitial(() -> new byte[65536]);
+
     /** Sends a dump request (header + a zeroed family message of bodyLen) and gathers every reply message. */
     private List<ByteBuffer> request(Fd fd, int type, int seq, int bodyLen) throws KernelException {
         ByteBuffer req = ByteBuffer.allocate(16 + bodyLen).order(ByteOrder.nativeOrder());
@@ -166,7 +169,7 @@ public final class NetlinkRoute {
                 .putInt(0);
         kernel.send(fd, req.array());
         List<ByteBuffer> out = new ArrayList<>();
-        byte[] buf = new byte[65536];
+        byte[] buf = RECEIVED.get();
         while (true) {
             int n = kernel.recv(fd, buf);
             if (n <= 0)
