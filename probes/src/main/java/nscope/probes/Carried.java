@@ -1,12 +1,21 @@
 package nscope.probes;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
+import nscope.probes.model.NsKind;
+import nscope.probes.model.Snapshot;
+import nscope.probes.model.Task;
 import nscope.probes.phase.MountFactsPhase;
+import nscope.probes.phase.NamespacesPhase;
 import nscope.probes.read.MountTables;
 import nscope.probes.readout.Readout;
 
@@ -44,5 +53,34 @@ final class Carried {
         Map<NsId, T> out = new TreeMap<>(was);
         out.keySet().retainAll(namespaces.keySet());
         return out;
+    }
+
+    /** Descriptor holders of the last refresh, for processes alive and whose descriptors are not read this time. */
+    static void holders(
+            Snapshot last, Map<NsId, Namespace> namespaces, Set<Integer> readNow, Map<Integer, Task> tasks) {
+        Map<NsId, List<Holder>> held = new TreeMap<>();
+        Map<NsId, NsKind> kinds = new HashMap<>();
+        for (Namespace n : last.namespaces().values()) {
+            for (Holder h : n.holders()) {
+                if (!(h instanceof Holder.Fd fd) || readNow.contains(fd.pid()) || !tasks.containsKey(fd.pid()))
+                    continue;
+                held.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(h);
+                kinds.put(n.id(), n.kind());
+            }
+        }
+        NamespacesPhase.addHolders(held, kinds, namespaces);
+    }
+
+    /** Whether every namespace has the holders it had at the last refresh. */
+    static boolean sameHolders(Snapshot last, Map<NsId, Namespace> namespaces) {
+        for (Namespace n : namespaces.values()) {
+            Namespace was = last.namespaces().get(n.id());
+            if (was == null) return false;
+            if (was.holders().isEmpty() && n.holders().isEmpty()) continue; // most: no set made for them
+            if (!new HashSet<>(was.holders()).equals(new HashSet<>(n.holders()))) return false;
+        }
+        for (Namespace was : last.namespaces().values())
+            if (!was.holders().isEmpty() && !namespaces.containsKey(was.id())) return false;
+        return true;
     }
 }

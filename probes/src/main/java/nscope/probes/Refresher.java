@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import nscope.probes.model.Holder;
 import nscope.probes.model.Namespace;
 import nscope.probes.model.NsFacts;
 import nscope.probes.model.NsId;
@@ -284,7 +283,7 @@ public final class Refresher {
      */
     private MountTables.Result holders(Round r, List<Integer> fdsNow, Set<NsId> fresh) {
         Map<NsId, Namespace> namespaces = r.scan.namespaces();
-        carryHolders(namespaces, new HashSet<>(fdsNow), r.scan.tasks());
+        Carried.holders(last, namespaces, new HashSet<>(fdsNow), r.scan.tasks());
         fdHolders.read(r.scan, fdsNow, false);
         MountTables.Result read = new MountTables(host, r.scan.tasks(), namespaces)
                 .read(namespaces.values().stream()
@@ -297,7 +296,7 @@ public final class Refresher {
         r.scan.problems().addAll(read.problems());
         r.scan.mounts(mounts);
         mountHolders.run(r.scan);
-        if (!r.changed && !sameHolders(namespaces)) r.changed = true;
+        if (!r.changed && !Carried.sameHolders(last, namespaces)) r.changed = true;
         return read;
     }
 
@@ -363,30 +362,6 @@ public final class Refresher {
         while (nsCursor != null && start < ids.size() && ids.get(start).compareTo(nsCursor) <= 0) start++;
         for (int i = 0; i < n && i < ids.size(); i++) out.add(nsCursor = ids.get((start + i) % ids.size()));
         return out;
-    }
-
-    /** Descriptor holders of the last refresh, for processes alive and whose descriptors are not read this time. */
-    private void carryHolders(Map<NsId, Namespace> namespaces, Set<Integer> whole, Map<Integer, Task> tasks) {
-        Map<NsId, List<Holder>> held = new TreeMap<>();
-        Map<NsId, NsKind> kinds = new HashMap<>();
-        for (Namespace n : last.namespaces().values()) {
-            for (Holder h : n.holders()) {
-                if (!(h instanceof Holder.Fd fd) || whole.contains(fd.pid()) || !tasks.containsKey(fd.pid())) continue;
-                held.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(h);
-                kinds.put(n.id(), n.kind());
-            }
-        }
-        NamespacesPhase.addHolders(held, kinds, namespaces);
-    }
-
-    private boolean sameHolders(Map<NsId, Namespace> namespaces) {
-        for (Namespace n : namespaces.values()) {
-            Namespace was = last.namespaces().get(n.id());
-            if (was == null || !new HashSet<>(was.holders()).equals(new HashSet<>(n.holders()))) return false;
-        }
-        for (Namespace was : last.namespaces().values())
-            if (!was.holders().isEmpty() && !namespaces.containsKey(was.id())) return false;
-        return true;
     }
 
     /**

@@ -40,7 +40,9 @@ public record Mount(
     public Mount {
         options = List.copyOf(options);
         superOptions = List.copyOf(superOptions);
-        problems = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(problems));
+        problems = problems.isEmpty() // most have none: no map of their own each
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(problems));
     }
 
     /** A mount read whole, with nothing wrong in its line. */

@@ -83,9 +83,7 @@ public final class TaskReader {
                 int tid = PidName.parse(n);
                 if (tid <= 0) return;
                 if (cmdline.isEmpty()) cmdline.add(readCmdline(dir, problems));
-                NsLinks before = tasks.isEmpty()
-                        ? null
-                        : (NsLinks) tasks.get(tasks.size() - 1).namespaces();
+                Task before = tasks.isEmpty() ? null : tasks.get(tasks.size() - 1);
                 Task t = readTask(tgid, tid, files, () -> taskDir.resolve(n), cmdline.get(0), problems, before);
                 if (t != null) tasks.add(t);
             });
@@ -100,11 +98,12 @@ public final class TaskReader {
     public void forgetNamespaces() {
         byIno.clear();
         linkSets.clear();
+        idsSeen.clear();
     }
 
     /** Namespaces and sets of links known: what {@link #forgetNamespaces} lets go. */
     public int namespacesKnown() {
-        return byIno.size() + linkSets.size();
+        return byIno.size() + linkSets.size() + idsSeen.size();
     }
 
     private Readout<List<String>> readCmdline(Path dir, List<ScanProblem> problems) {
@@ -134,7 +133,7 @@ public final class TaskReader {
             java.util.function.Supplier<Path> at,
             Readout<List<String>> cmdline,
             List<ScanProblem> problems,
-            NsLinks before) {
+            Task before) {
         IOException failed = files.statError() != null ? files.statError() : files.statusError();
         if (failed != null) {
             if (!Errno.of(failed).meansVanished()) problems.add(Failures.problem(at.get(), failed));
@@ -173,6 +172,17 @@ public final class TaskReader {
             nsPgid = cast(bad);
             nsSid = cast(bad);
         }
+        // one object for what a process's threads share (and the ids all processes of a user share)
+        uids = common(before == null ? uids : shared(uids, before.uids()));
+        gids = common(before == null ? gids : shared(gids, before.gids()));
+        String comm = stat.comm();
+        if (before != null) {
+            comm = shared(comm, before.comm());
+            nsTgid = shared(nsTgid, before.nsTgid());
+            nsPgid = shared(nsPgid, before.nsPgid());
+            nsSid = shared(nsSid, before.nsSid());
+        }
+        NsLinks links = before == null ? null : (NsLinks) before.namespaces();
         Readout<NsId>[] ns = NsLinks.slots();
         for (int i = 0; i < LINKS.length; i++) {
             if (i >= linkNames.length) {
@@ -180,7 +190,7 @@ public final class TaskReader {
                 continue;
             }
             Readout<NsId> r = files.linkRead(i)
-                    ? parseNs(at, LINKS[i], files, i, before)
+                    ? parseNs(at, LINKS[i], files, i, links)
                     : failedNs(at.get().resolve("ns").resolve(LINK_NAMES[i]), LINKS[i], stat.state(), files, i);
             if (r == null) return null; // the task is gone
             ns[i] = r;
@@ -190,7 +200,7 @@ public final class TaskReader {
                 tgid,
                 stat.ppid(),
                 stat.state(),
-                stat.comm(),
+                comm,
                 stat.startTime(),
                 stat.pgrp(),
                 stat.session(),
@@ -204,6 +214,19 @@ public final class TaskReader {
                 cmdline,
                 shared(NsLinks.ofSlots(ns)));
     }
+
+    private static <T> T shared(T mine, T theirs) {
+        return mine.equals(theirs) ? theirs : mine;
+    }
+
+    /** The one Readout of these ids met so far (a few users' ids on a host of 12,000 tasks); let go with the namespaces. */
+    private Readout<Ids> common(Readout<Ids> ids) {
+        if (!ids.known()) return ids;
+        Readout<Ids> was = idsSeen.putIfAbsent(ids, ids);
+        return was != null ? was : ids;
+    }
+
+    private final Map<Readout<Ids>, Readout<Ids>> idsSeen = new ConcurrentHashMap<>();
 
     private static final Readout<NsId> NOT_READ = Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ);
 

@@ -21,6 +21,7 @@ final class SessionsAside {
 
     /** What a session put aside said when it ended meanwhile (forgotten then), or null. */
     String ended() {
+        if (kept.isEmpty()) return null; // asked at every look of the UI loop: no iterator then
         String said = null;
         for (Iterator<Actions.Session> it = kept.iterator(); it.hasNext(); ) {
             String e = it.next().ended();

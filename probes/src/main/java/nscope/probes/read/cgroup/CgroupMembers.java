@@ -30,6 +30,11 @@ import nscope.probes.source.Host;
  */
 public final class CgroupMembers {
     private final Host host;
+    /**
+     * Each /proc/PID/cgroup text met in this scan, parsed once: the processes of a container hold the same
+     * lines, and the live screen keeps them (2,500 processes' eleven lines were 57,000 strings).
+     */
+    private final Map<String, Readout<List<CgroupLine>>> byText = new ConcurrentHashMap<>();
 
     public CgroupMembers(Host host) {
         this.host = host;
@@ -350,13 +355,18 @@ public final class CgroupMembers {
     }
 
     /** A cgroup file's lines, or why they are unknown; null when its task exited before the read. */
-    private static Readout<List<CgroupLine>> parsed(Path f, byte[] bytes, IOException error) {
+    private Readout<List<CgroupLine>> parsed(Path f, byte[] bytes, IOException error) {
         if (error != null) {
             Readout<List<CgroupLine>> r = Failures.readout(f, error);
             return r.why().reason() == Unknown.Reason.EXITING ? null : r;
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Readout<List<CgroupLine>> known = byText.get(text);
+        if (known != null) return known;
         try {
-            return Readout.of(CgroupText.procLines(new String(bytes, StandardCharsets.UTF_8)));
+            Readout<List<CgroupLine>> r = Readout.of(List.copyOf(CgroupText.procLines(text)));
+            byText.putIfAbsent(text, r);
+            return r;
         } catch (Malformed m) {
             return Readout.unknown(Unknown.Reason.MALFORMED, f + ": " + m.getMessage());
         }
