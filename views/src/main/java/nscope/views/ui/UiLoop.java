@@ -127,7 +127,8 @@ public final class UiLoop {
                                 true)); // the UI says the scan failed, and the next one tries again
                     }
                     // the first scan reads everything once (and warms the JIT): it does not set the pace
-                    if (!first) waitMs = pace();
+                    long scanMs = (System.nanoTime() - wall0) / 1_000_000;
+                    if (!first) waitMs = pace(scanMs);
                     first = false;
                     ui.refreshEvery(waitMs);
                 }
@@ -170,11 +171,11 @@ public final class UiLoop {
         }
 
         /** The wait before the next scan, keeping the last PACE_WINDOW within the budget. */
-        private long pace() {
+        private long pace(long scanMs) {
             long now = System.nanoTime(), cpuNow = ProcessCpu.nanos();
             while (window.size() > 1 && now - window.peekFirst()[0] > PACE_WINDOW.toNanos()) window.removeFirst();
             long[] from = window.peekFirst();
-            return budgetedWait(interval.toMillis(), cpuNow - from[1], now - from[0]);
+            return budgetedWait(interval.toMillis(), cpuNow - from[1], now - from[0], scanMs);
         }
 
         /** A frame for the UI thread, woken for it at once (it waits longer between looks when idle). */
@@ -255,8 +256,9 @@ public final class UiLoop {
                     dirty = complete = false;
                 }
                 try {
-                    // a look every 15 ms while keys come or work is under way, else every 60 ms (keys are polled:
-                    // each look is system calls, 67 a second on an idle screen); a frame wakes it at once
+                    // a look every 15 ms while keys come or work is under way, else every 100 ms (keys are polled:
+                    // each look is system calls; at 60 ms an idle screen's looks were a tenth of its CPU); a frame
+                    // wakes it at once
                     boolean idle = System.nanoTime() - busyAt > IDLE_AFTER.toNanos();
                     synchronized (scanner.posted) {
                         if (scanner.frames.isEmpty()) scanner.posted.wait(idle ? IDLE_POLL_MS : BUSY_POLL_MS);
@@ -271,7 +273,7 @@ public final class UiLoop {
         }
     }
 
-    static final long BUSY_POLL_MS = 15, IDLE_POLL_MS = 60;
+    static final long BUSY_POLL_MS = 15, IDLE_POLL_MS = 100;
 
     /** How long after the last key, or work under way, the loop looks less often. */
     static final Duration IDLE_AFTER = Duration.ofSeconds(2);
@@ -313,22 +315,22 @@ public final class UiLoop {
      * over the time since then and the wait together (a big host is
      * refreshed less often, not harder).
      */
-    static long budgetedWait(long intervalMs, long cpuNanos, long wallNanos) {
+    static long budgetedWait(long intervalMs, long cpuNanos, long wallNanos, long scanMs) {
         long needed = (long) (cpuNanos / CPU_BUDGET / 1e6) - wallNanos / 1_000_000;
-        return Math.max(intervalMs, Math.min(needed, MAX_WAIT.toMillis()));
+        return Math.max(intervalMs, Math.min(needed, MAX_GAP.toMillis() - scanMs));
     }
 
     /**
-     * The longest the pace waits: every task must be read again within
-     * Refresher.MAX_AGE whatever the pace, so a longer wait only makes each
-     * refresh read more (and cost more, and the pace wait longer still).
-     * Four gaps, each this wait and up to a second for its scan, fit in
-     * MAX_AGE less a second: a task is then read every fourth refresh (some
-     * 29 s). A wait of 8 s (three gaps: every 25 s) read a sixth more, one of
-     * MAX_AGE/3 (every second gap: 20 s) a third more.
+     * The longest from one scan's start to the next's: every task must be
+     * read again within Refresher.MAX_AGE whatever the pace, so a longer gap
+     * only makes each refresh read more (and cost more, and the pace wait
+     * longer still). Four of these gaps fit in MAX_AGE less a second, so a
+     * task is read every fourth refresh, some 29 s (the wait is this less
+     * the scan's own time). Gaps of 8 s made three (every 24 s: a fifth more
+     * reading), of MAX_AGE/3 two (every 20 s: a third more).
      */
-    static final Duration MAX_WAIT =
-            Refresher.MAX_AGE.minusSeconds(1).dividedBy(4).minusSeconds(1);
+    static final Duration MAX_GAP =
+            Refresher.MAX_AGE.minusSeconds(1).dividedBy(4).minusMillis(50);
 
     /** Draws one frame (also for screenshots and tests), sending only what changed. */
     public static void draw(Screen screen, Ui ui) throws IOException {

@@ -11,14 +11,15 @@ class UiLoopTest {
 
     @Test
     void aCostlyScanStretchesTheWaitToStayInTheCpuBudget() {
-        assertEquals(2000, UiLoop.budgetedWait(2000, 50_000_000L, 60_000_000L), "a cheap scan: the interval");
+        assertEquals(2000, UiLoop.budgetedWait(2000, 50_000_000L, 60_000_000L, 60), "a cheap scan: the interval");
         // 0.2 s of CPU in a 1 s scan: 4.5% means 4.44 s in all, so 3.44 s of waiting
-        assertEquals(3444, UiLoop.budgetedWait(2000, 200_000_000L, 1_000_000_000L));
-        // 1.9 s of CPU in a 1.4 s scan would mean 40.8 s of waiting: no longer than MAX_WAIT (6.25 s: four gaps, up
-        // to a second for each scan, within the tasks' oldest less a second)
-        assertEquals(6250, UiLoop.budgetedWait(2000, 1_900_000_000L, 1_400_000_000L));
-        assertEquals(4, (int) Math.floor((nscope.probes.Refresher.MAX_AGE.toMillis() - 1000) / (6250 + 1000.0)));
-        assertEquals(60000, UiLoop.budgetedWait(60000, 1_900_000_000L, 1_400_000_000L), "never less than asked");
+        assertEquals(3444, UiLoop.budgetedWait(2000, 200_000_000L, 1_000_000_000L, 1000));
+        // 1.9 s of CPU in a 1.4 s scan would mean 40.8 s of waiting: the gap no longer than MAX_GAP (7.2 s: four of
+        // them within the tasks' oldest less a second), less the scan's own 1.4 s
+        assertEquals(5800, UiLoop.budgetedWait(2000, 1_900_000_000L, 1_400_000_000L, 1400));
+        assertEquals(6900, UiLoop.budgetedWait(2000, 1_900_000_000L, 1_400_000_000L, 300));
+        assertEquals(4, (int) Math.floor((nscope.probes.Refresher.MAX_AGE.toMillis() - 1000) / 7200.0));
+        assertEquals(60000, UiLoop.budgetedWait(60000, 1_900_000_000L, 1_400_000_000L, 1400), "never less than asked");
     }
 
     @Test
