@@ -35,11 +35,14 @@ public final class NsLinks extends AbstractMap<NsLink, Readout<NsId>> {
         this.hash = h;
     }
 
-    /** The links of a map (its own instance when it is one already). */
+    /**
+     * The links of a map (its own instance when it is one already); a link mapped to null is absent, as
+     * {@link Task#ns} reads either way ("not read").
+     */
     public static NsLinks of(Map<NsLink, Readout<NsId>> links) {
         if (links instanceof NsLinks l) return l;
         Readout<NsId>[] a = slots();
-        links.forEach((k, v) -> a[k.ordinal()] = java.util.Objects.requireNonNull(v));
+        links.forEach((k, v) -> a[k.ordinal()] = v);
         return new NsLinks(a);
     }
 

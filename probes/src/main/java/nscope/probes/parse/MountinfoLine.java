@@ -42,7 +42,7 @@ public final class MountinfoLine {
      */
     private static final Map<Object, Object> COMMON = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static final int COMMON_MAX = 8192;
+    private static final int COMMON_MAX = 8192;
 
     @SuppressWarnings("unchecked")
     private static <T> T common(T v) {

@@ -45,6 +45,8 @@ public final class TaskReader {
     private final Map<Long, Readout<NsId>> byIno = new ConcurrentHashMap<>();
     /** Each set of links met, shared by the tasks that hold it; let go with the namespaces. */
     private final Map<NsLinks, NsLinks> linkSets = new ConcurrentHashMap<>();
+    /** Each user's and group's ids met, one Readout each; let go with the namespaces. */
+    private final Map<Readout<Ids>, Readout<Ids>> idsSeen = new ConcurrentHashMap<>();
 
     public TaskReader(Host host, Scope scope) {
         this(host, scope, true);
@@ -212,9 +214,10 @@ public final class TaskReader {
                 nsPgid,
                 nsSid,
                 cmdline,
-                shared(NsLinks.ofSlots(ns)));
+                interned(NsLinks.ofSlots(ns)));
     }
 
+    /** Theirs when equal to mine: one object for what the task read before in this group holds too. */
     private static <T> T shared(T mine, T theirs) {
         return mine.equals(theirs) ? theirs : mine;
     }
@@ -226,12 +229,10 @@ public final class TaskReader {
         return was != null ? was : ids;
     }
 
-    private final Map<Readout<Ids>, Readout<Ids>> idsSeen = new ConcurrentHashMap<>();
-
     private static final Readout<NsId> NOT_READ = Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ);
 
     /** One instance of each set of links, shared by the tasks that hold it (most threads hold their process's). */
-    private NsLinks shared(NsLinks links) {
+    private NsLinks interned(NsLinks links) {
         NsLinks was = linkSets.putIfAbsent(links, links);
         return was != null ? was : links;
     }

@@ -91,5 +91,12 @@ class TaskEqualsTest {
         assertEquals(new ArrayList<>(enumMap.keySet()), seen);
         assertNotEquals(l, NsLinks.of(links(7000)));
         assertTrue(NsLinks.of(l) == l, "a map that is links already is not copied");
+        Map<NsLink, Readout<NsId>> withNull = new EnumMap<>(enumMap);
+        withNull.put(NsLink.TIME, null);
+        assertEquals(l, NsLinks.of(withNull), "a link mapped to null is absent");
+        assertEquals(
+                TestTasks.task(1, 1, 1, withNull).ns(NsLink.TIME),
+                TestTasks.task(1, 1, 1, enumMap).ns(NsLink.TIME),
+                "and a task reads it as not read either way");
     }
 }

@@ -302,7 +302,7 @@ public final class UiLoop {
      * must not load it, and top -b -d 2 takes some 4% of a core on a host of
      * 2,500 processes (issue 17: within a quarter above top). A small host
      * stays well below it at the interval; a big one is paced out to
-     * MAX_WAIT, where reading every task within Refresher.MAX_AGE is all it does.
+     * MAX_GAP, where reading every task within Refresher.MAX_AGE is all it does.
      */
     static final double CPU_BUDGET = 0.045;
 
