@@ -174,9 +174,9 @@ public final class TaskReader {
             nsPgid = cast(bad);
             nsSid = cast(bad);
         }
-        // one object for what a process's threads share (and the ids all processes of a user share)
-        uids = common(before == null ? uids : shared(uids, before.uids()));
-        gids = common(before == null ? gids : shared(gids, before.gids()));
+        // one object for what a process's threads share, and for each user's ids
+        if (uids.known()) uids = one(idsSeen, uids);
+        if (gids.known()) gids = one(idsSeen, gids);
         String comm = stat.comm();
         if (before != null) {
             comm = shared(comm, before.comm());
@@ -214,7 +214,7 @@ public final class TaskReader {
                 nsPgid,
                 nsSid,
                 cmdline,
-                interned(NsLinks.ofSlots(ns)));
+                one(linkSets, NsLinks.ofSlots(ns)));
     }
 
     /** Theirs when equal to mine: one object for what the task read before in this group holds too. */
@@ -222,20 +222,13 @@ public final class TaskReader {
         return mine.equals(theirs) ? theirs : mine;
     }
 
-    /** The one Readout of these ids met so far (a few users' ids on a host of 12,000 tasks); let go with the namespaces. */
-    private Readout<Ids> common(Readout<Ids> ids) {
-        if (!ids.known()) return ids;
-        Readout<Ids> was = idsSeen.putIfAbsent(ids, ids);
-        return was != null ? was : ids;
+    /** The one instance of v met so far (kept in seen: a set of links, a user's ids). */
+    private static <T> T one(Map<T, T> seen, T v) {
+        T was = seen.putIfAbsent(v, v);
+        return was != null ? was : v;
     }
 
     private static final Readout<NsId> NOT_READ = Readout.unknown(Reason.NOT_PROVIDED, LINKS_NOT_READ);
-
-    /** One instance of each set of links, shared by the tasks that hold it (most threads hold their process's). */
-    private NsLinks interned(NsLinks links) {
-        NsLinks was = linkSets.putIfAbsent(links, links);
-        return was != null ? was : links;
-    }
 
     /** What the kernel answers for pid_for_children before the new pid namespace has a PID 1. */
     public static final String NO_PID1_YET = "the new pid namespace has no PID 1 yet: the next child becomes PID 1"

@@ -18,7 +18,12 @@ class UiLoopTest {
         // them within the tasks' oldest less a second), less the scan's own 1.4 s
         assertEquals(5800, UiLoop.budgetedWait(2000, 1_900_000_000L, 1_400_000_000L, 1400));
         assertEquals(6900, UiLoop.budgetedWait(2000, 1_900_000_000L, 1_400_000_000L, 300));
-        assertEquals(4, (int) Math.floor((nscope.probes.Refresher.MAX_AGE.toMillis() - 1000) / 7200.0));
+        assertEquals(7200, UiLoop.MAX_GAP.toMillis());
+        assertEquals(
+                4,
+                (int) Math.floor(
+                        (nscope.probes.Refresher.MAX_AGE.toMillis() - 1000) / (double) UiLoop.MAX_GAP.toMillis()),
+                "four gaps in the tasks' oldest less a second");
         assertEquals(60000, UiLoop.budgetedWait(60000, 1_900_000_000L, 1_400_000_000L, 1400), "never less than asked");
     }
 
