@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import nscope.testkit.LiveTest;
+import nscope.testkit.OpenFds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,24 +21,6 @@ class FdLeakTest {
     @BeforeAll
     static void setUp() throws Exception {
         k = Kernel.load();
-    }
-
-    /** Our open descriptors and what each is open on (the listing's own fd shows in both counts alike). */
-    static Map<Integer, String> openFds() throws IOException {
-        Map<Integer, String> fds = new TreeMap<>();
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path p : s.toList()) {
-                try {
-                    fds.put(
-                            Integer.parseInt(p.getFileName().toString()),
-                            Files.readSymbolicLink(p).toString());
-                } catch (NoSuchFileException closedMeanwhile) {
-                    // the listing's own descriptor is closed by now, as is any one another thread just closed
-                    fds.put(Integer.parseInt(p.getFileName().toString()), "(closed while listed)");
-                }
-            }
-        }
-        return fds;
     }
 
     @Test
@@ -63,13 +41,9 @@ class FdLeakTest {
             long childNet = c.inode();
             int inner = c.onlyChild();
             round(hop, inner, childNet); // loads every class and lazy resource once, before counting
-            Map<Integer, String> before = openFds();
+            Map<Integer, String> before = OpenFds.now();
             for (int i = 0; i < 1000; i++) round(hop, inner, childNet);
-            Map<Integer, String> after = openFds();
-            assertTrue(
-                    after.size() <= before.size(),
-                    "descriptors grew from " + before.size() + " to " + after.size() + "\nbefore " + before + "\nafter "
-                            + after);
+            OpenFds.assertNoMoreThan(before, "1000 rounds");
         }
     }
 
