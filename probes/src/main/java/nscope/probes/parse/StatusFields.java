@@ -29,6 +29,7 @@ public record StatusFields(
         Integer tgid = null, pid = null, ppid = null;
         Ids uid = null, gid = null;
         List<Integer> nsTgid = null, nsPid = null, nsPgid = null, nsSid = null;
+        long[][] scratch = {new long[8]}; // one array for every field's numbers (not two per field)
         int pos = 0, n = length;
         while (pos < n) {
             int nl = pos;
@@ -38,15 +39,15 @@ public record StatusFields(
             if (colon < nl) {
                 // only the keys we take; Name: (the one field with free text) is never parsed
                 switch (key(b, pos, colon)) {
-                    case "Tgid" -> tgid = tgid != null ? tgid : one("Tgid", b, colon + 1, nl);
-                    case "Pid" -> pid = pid != null ? pid : one("Pid", b, colon + 1, nl);
-                    case "PPid" -> ppid = ppid != null ? ppid : one("PPid", b, colon + 1, nl);
-                    case "Uid" -> uid = uid != null ? uid : ids("Uid", b, colon + 1, nl);
-                    case "Gid" -> gid = gid != null ? gid : ids("Gid", b, colon + 1, nl);
-                    case "NStgid" -> nsTgid = nsTgid != null ? nsTgid : ints("NStgid", b, colon + 1, nl);
-                    case "NSpid" -> nsPid = nsPid != null ? nsPid : ints("NSpid", b, colon + 1, nl);
-                    case "NSpgid" -> nsPgid = nsPgid != null ? nsPgid : ints("NSpgid", b, colon + 1, nl);
-                    case "NSsid" -> nsSid = nsSid != null ? nsSid : ints("NSsid", b, colon + 1, nl);
+                    case "Tgid" -> tgid = tgid != null ? tgid : one(scratch, "Tgid", b, colon + 1, nl);
+                    case "Pid" -> pid = pid != null ? pid : one(scratch, "Pid", b, colon + 1, nl);
+                    case "PPid" -> ppid = ppid != null ? ppid : one(scratch, "PPid", b, colon + 1, nl);
+                    case "Uid" -> uid = uid != null ? uid : ids(scratch, "Uid", b, colon + 1, nl);
+                    case "Gid" -> gid = gid != null ? gid : ids(scratch, "Gid", b, colon + 1, nl);
+                    case "NStgid" -> nsTgid = nsTgid != null ? nsTgid : ints(scratch, "NStgid", b, colon + 1, nl);
+                    case "NSpid" -> nsPid = nsPid != null ? nsPid : ints(scratch, "NSpid", b, colon + 1, nl);
+                    case "NSpgid" -> nsPgid = nsPgid != null ? nsPgid : ints(scratch, "NSpgid", b, colon + 1, nl);
+                    case "NSsid" -> nsSid = nsSid != null ? nsSid : ints(scratch, "NSsid", b, colon + 1, nl);
                     default -> {}
                 }
             }
@@ -80,9 +81,9 @@ public record StatusFields(
         return k;
     }
 
-    /** Whitespace-separated unsigned decimal numbers between from and to. */
-    private static long[] numbers(String key, byte[] b, int from, int to) throws Malformed {
-        long[] out = new long[4];
+    /** Whitespace-separated unsigned decimal numbers between from and to, into scratch[0] (grown if need be); their count. */
+    private static int numbers(long[][] scratch, String key, byte[] b, int from, int to) throws Malformed {
+        long[] out = scratch[0];
         int count = 0, i = from;
         while (true) {
             while (i < to && (b[i] == ' ' || b[i] == '\t')) i++;
@@ -97,37 +98,44 @@ public record StatusFields(
                 i++;
             }
             if (i == start) break;
-            if (count == out.length) out = java.util.Arrays.copyOf(out, count * 2);
+            if (count == out.length) out = scratch[0] = java.util.Arrays.copyOf(out, count * 2);
             out[count++] = v;
         }
         if (count == 0) throw new Malformed("status: " + key + " is empty");
-        return java.util.Arrays.copyOf(out, count);
+        return count;
     }
 
     private static String text(byte[] b, int from, int to) {
         return HostText.decode(b, from, to).strip();
     }
 
-    private static Integer one(String key, byte[] b, int from, int to) throws Malformed {
-        long[] v = numbers(key, b, from, to);
-        if (v.length != 1 || v[0] > Integer.MAX_VALUE)
+    private static Integer one(long[][] scratch, String key, byte[] b, int from, int to) throws Malformed {
+        int n = numbers(scratch, key, b, from, to);
+        long[] v = scratch[0];
+        if (n != 1 || v[0] > Integer.MAX_VALUE)
             throw new Malformed("status: " + key + " holds '" + text(b, from, to) + "'");
         return (int) v[0];
     }
 
-    private static List<Integer> ints(String key, byte[] b, int from, int to) throws Malformed {
-        long[] v = numbers(key, b, from, to);
-        Integer[] out = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
+    private static List<Integer> ints(long[][] scratch, String key, byte[] b, int from, int to) throws Malformed {
+        int n = numbers(scratch, key, b, from, to);
+        long[] v = scratch[0];
+        if (n == 1) { // the common case (no nested pid namespace): no array for List.of
+            if (v[0] > Integer.MAX_VALUE) throw new Malformed("status: " + key + " value out of range");
+            return List.of((int) v[0]);
+        }
+        Integer[] out = new Integer[n];
+        for (int i = 0; i < n; i++) {
             if (v[i] > Integer.MAX_VALUE) throw new Malformed("status: " + key + " value out of range");
             out[i] = (int) v[i];
         }
         return List.of(out);
     }
 
-    private static Ids ids(String key, byte[] b, int from, int to) throws Malformed {
-        long[] v = numbers(key, b, from, to);
-        if (v.length != 4) throw new Malformed("status: " + key + " has " + v.length + " ids, need 4");
+    private static Ids ids(long[][] scratch, String key, byte[] b, int from, int to) throws Malformed {
+        int n = numbers(scratch, key, b, from, to);
+        long[] v = scratch[0];
+        if (n != 4) throw new Malformed("status: " + key + " has " + n + " ids, need 4");
         return new Ids(v[0], v[1], v[2], v[3]);
     }
 }

@@ -49,7 +49,22 @@ public final class Readout<T> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Readout<?> r && Objects.equals(value, r.value) && Objects.equals(unknown, r.unknown);
+        return o instanceof Readout<?> r && same(value, r.value) && Objects.equals(unknown, r.unknown);
+    }
+
+    /** Lists by index: List.equals makes an iterator, and the refresh compares a few lists per task it reads. */
+    private static boolean same(Object a, Object b) {
+        if (a == b) return true;
+        if (a instanceof java.util.RandomAccess
+                && a instanceof java.util.List<?> x
+                && b instanceof java.util.RandomAccess
+                && b instanceof java.util.List<?> y) {
+            int n = x.size();
+            if (n != y.size()) return false;
+            for (int i = 0; i < n; i++) if (!Objects.equals(x.get(i), y.get(i))) return false;
+            return true;
+        }
+        return Objects.equals(a, b);
     }
 
     @Override

@@ -69,6 +69,23 @@ class StatusFieldsTest {
         assertEquals(List.of(26738, 30, 0), f.nsSid());
     }
 
+    /** The kernel nests pid namespaces 32 deep: every level is kept, past the parser's first scratch room. */
+    @Test
+    void thirtyTwoLevelsOfPidNamespaces() throws Malformed {
+        List<Integer> levels = java.util.stream.IntStream.rangeClosed(1, 32)
+                .map(i -> 33 - i)
+                .boxed()
+                .toList();
+        String line = levels.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("\t"));
+        StatusFields f =
+                parse(HEAD + "NStgid:\t" + line + "\nNSpid:\t" + line + "\nNSpgid:\t7\nNSsid:\t" + line + "\n");
+        assertEquals(levels, f.nsTgid());
+        assertEquals(levels, f.nsPid());
+        assertEquals(List.of(7), f.nsPgid());
+        assertEquals(levels, f.nsSid());
+        assertEquals(new Ids(1000, 1001, 1002, 1003), f.uid()); // parsed before, into the same scratch
+    }
+
     @Test
     void nestedPidNamespaces() throws Malformed {
         StatusFields f =

@@ -78,4 +78,20 @@ class ReadoutTest {
         assertNotEquals(Readout.of("x"), u1);
         assertNotEquals(Readout.of("x"), "x");
     }
+
+    /** Lists compare by their elements whatever the list's class (the index walk is for random-access lists). */
+    @Test
+    void listsCompareByElements() {
+        var a = Readout.of(java.util.List.of(1, 2, 3));
+        assertEquals(a, Readout.of(new java.util.ArrayList<>(java.util.List.of(1, 2, 3))));
+        assertEquals(a, Readout.of(new java.util.LinkedList<>(java.util.List.of(1, 2, 3))));
+        assertEquals(
+                a.hashCode(),
+                Readout.of(new java.util.LinkedList<>(java.util.List.of(1, 2, 3)))
+                        .hashCode());
+        assertNotEquals(a, Readout.of(java.util.List.of(1, 2)));
+        assertNotEquals(a, Readout.of(java.util.List.of(1, 2, 4)));
+        assertNotEquals(a, Readout.of(java.util.List.of(3, 2, 1)));
+        assertNotEquals(Readout.of(java.util.List.of()), Readout.of(java.util.Set.of()));
+    }
 }
