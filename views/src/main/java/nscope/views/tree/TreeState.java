@@ -23,7 +23,7 @@ public final class TreeState {
     /** Shows a new forest (a refresh), keeping selection and expansion by id. */
     public void show(Forest next) {
         RowKey keep = selected == null ? null : survivor(forest, next, selected);
-        expanded.retainAll(allIds(next));
+        expanded.removeIf(id -> !next.contains(id)); // no set of every id (12,000 rows) made for it
         forest = next;
         selected = keep;
         rebuild();
@@ -150,17 +150,6 @@ public final class TreeState {
         if (!open) return;
         List<Node> kids = n.children();
         for (int i = 0; i < kids.size(); i++) add(out, kids.get(i), depth + 1, i == kids.size() - 1, last);
-    }
-
-    private static Set<RowKey> allIds(Forest f) {
-        Set<RowKey> out = new HashSet<>();
-        List<Node> stack = new ArrayList<>(f.roots());
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
-            out.add(n.id());
-            stack.addAll(n.children());
-        }
-        return out;
     }
 
     /** The selection after a refresh: itself, else its nearest relative in the new forest. */
