@@ -124,18 +124,38 @@ public final class Snapshot {
         this.takenAt = takenAt;
         this.source = source;
         this.scope = scope;
-        this.tasks = Collections.unmodifiableSortedMap(new TreeMap<>(tasks));
-        TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
-        for (Task t : this.tasks.values())
-            groups.computeIfAbsent(t.tgid(), k -> new ArrayList<>()).add(t.tid());
-        groups.replaceAll((tgid, tids) -> {
-            tids.sort((a, b) -> a.equals(tgid) ? -1 : b.equals(tgid) ? 1 : Integer.compare(a, b));
-            return List.copyOf(tids);
-        });
-        this.threadGroups = Collections.unmodifiableSortedMap(groups);
+        this.tasks = IntKeyed.copyOf(tasks);
+        this.threadGroups = groups(this.tasks);
         this.namespaces = Collections.unmodifiableSortedMap(new TreeMap<>(namespaces));
         this.userNames = Map.copyOf(userNames);
         this.problems = List.copyOf(problems);
+    }
+
+    /** TGID to its TIDs, the leader first and the others in TID order; one sort of (TGID, TID) pairs, nothing boxed. */
+    private static SortedMap<Integer, List<Integer>> groups(Map<Integer, Task> tasks) {
+        long[] pairs = new long[tasks.size()];
+        int n = 0, groups = 0;
+        for (Task t : tasks.values()) pairs[n++] = (long) t.tgid() << 32 | (t.tid() & 0xffffffffL);
+        java.util.Arrays.sort(pairs);
+        for (int i = 0; i < n; i++) if (i == 0 || pairs[i] >>> 32 != pairs[i - 1] >>> 32) groups++;
+        int[] tgids = new int[groups];
+        Object[] lists = new Object[groups];
+        for (int i = 0, g = 0; i < n; g++) {
+            int tgid = (int) (pairs[i] >>> 32), end = i;
+            while (end < n && (int) (pairs[end] >>> 32) == tgid) end++;
+            int[] tids = new int[end - i];
+            for (int k = 0; k < tids.length; k++) tids[k] = (int) pairs[i + k];
+            for (int k = 0; k < tids.length; k++) {
+                if (tids[k] != tgid) continue;
+                System.arraycopy(tids, 0, tids, 1, k); // the leader first, the others keep their order
+                tids[0] = tgid;
+                break;
+            }
+            tgids[g] = tgid;
+            lists[g] = new TidList(tids);
+            i = end;
+        }
+        return IntKeyed.sorted(tgids, lists);
     }
 
     public Instant takenAt() {
