@@ -61,15 +61,15 @@ public final class IntKeyed<V> extends AbstractMap<Integer, V> implements Sorted
         return new IntKeyed<>(keys, values);
     }
 
+    /** Sorts both arrays by key: (key, index) pairs packed in longs, one primitive sort, nothing boxed. */
     private static void sortTogether(int[] keys, Object[] values) {
-        Integer[] order = new Integer[keys.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> keys[i]));
-        int[] k = keys.clone();
+        long[] order = new long[keys.length];
+        for (int i = 0; i < order.length; i++) order[i] = (long) keys[i] << 32 | i; // signed key high, index low
+        Arrays.sort(order);
         Object[] v = values.clone();
         for (int i = 0; i < order.length; i++) {
-            keys[i] = k[order[i]];
-            values[i] = v[order[i]];
+            keys[i] = (int) (order[i] >> 32);
+            values[i] = v[(int) order[i]];
         }
     }
 

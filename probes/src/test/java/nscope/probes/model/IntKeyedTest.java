@@ -24,7 +24,8 @@ class IntKeyedTest {
         for (int round = 0; round < 200; round++) {
             Map<Integer, String> source = new HashMap<>();
             int n = rnd.nextInt(round < 5 ? 2 : 300);
-            for (int i = 0; i < n; i++) source.put(rnd.nextInt(5000), "v" + rnd.nextInt(10));
+            for (int i = 0; i < n; i++)
+                source.put(rnd.nextInt(5000) - (round % 4 == 0 ? 2500 : 0), "v" + rnd.nextInt(10));
             TreeMap<Integer, String> tree = new TreeMap<>(source);
             IntKeyed<String> m = IntKeyed.copyOf(source);
             assertEquals(tree, m);
