@@ -10,6 +10,7 @@ import java.util.Map;
 import nscope.probes.cgroups.CgroupCpu;
 import nscope.probes.model.Snapshot;
 import nscope.probes.model.Task;
+import nscope.testkit.Records;
 import nscope.views.tree.Forest;
 import nscope.views.tree.RowKey;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class TaskRowsTest {
                 again.node(key).orElseThrow(),
                 "a thread read again the same keeps its row");
 
-        Snapshot renamed = withTask(snap, rename(thread, "renamed"));
+        Snapshot renamed = withTask(snap, Records.with(thread, "comm", "renamed"));
         Forest changed = screen.rows(renamed, CgroupCpu.none());
         assertEquals(
                 new ProcessesScreen().rows(renamed, CgroupCpu.none()).roots(), changed.roots(), "as a fresh build");
@@ -59,27 +60,6 @@ class TaskRowsTest {
         Forest back = screen.rows(snap, CgroupCpu.none());
         assertEquals(first.roots(), back.roots(), "back to the first snapshot: its rows again");
         assertEquals(new ProcessesScreen().rows(snap, CgroupCpu.none()).roots(), back.roots());
-    }
-
-    private static Task rename(Task t, String comm) {
-        return new Task(
-                t.tid(),
-                t.tgid(),
-                t.ppid(),
-                t.state(),
-                comm,
-                t.startTime(),
-                t.pgrp(),
-                t.session(),
-                t.kernelThread(),
-                t.uids(),
-                t.gids(),
-                t.nsPid(),
-                t.nsTgid(),
-                t.nsPgid(),
-                t.nsSid(),
-                t.cmdline(),
-                t.namespaces());
     }
 
     private static Snapshot withTask(Snapshot s, Task t) {
