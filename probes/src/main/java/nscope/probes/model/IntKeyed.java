@@ -20,19 +20,12 @@ import java.util.function.BiConsumer;
  * tenth of that. Views (subMap, headMap, tailMap) are copies: nothing can change under them.
  */
 public final class IntKeyed<V> extends AbstractMap<Integer, V> implements SortedMap<Integer, V> {
-    private static final IntKeyed<?> EMPTY = new IntKeyed<>(new int[0], new Object[0]);
-
     private final int[] keys;
     private final Object[] values;
 
     private IntKeyed(int[] keys, Object[] values) {
         this.keys = keys;
         this.values = values;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static <V> IntKeyed<V> of() {
-        return (IntKeyed<V>) EMPTY;
     }
 
     /** Keys already sorted and unique, with their values (neither array is copied: the caller hands them over). */

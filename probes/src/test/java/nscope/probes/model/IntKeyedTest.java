@@ -65,7 +65,7 @@ class IntKeyedTest {
         assertNull(m.get("1"));
         assertNull(m.get(null));
         assertFalse(m.containsKey(1L));
-        IntKeyed<String> none = IntKeyed.of();
+        IntKeyed<String> none = IntKeyed.copyOf(Map.of());
         assertTrue(none.isEmpty());
         assertThrows(NoSuchElementException.class, none::firstKey);
         assertThrows(NoSuchElementException.class, none::lastKey);
