@@ -50,7 +50,7 @@ class TaskRowsTest {
         assertTrue(
                 changed.node(key).orElseThrow().cells().contains("{renamed}"),
                 changed.node(key).toString());
-        // the memo's tables take turns: rows two builds old are not given for the tasks of the build before
+        // a thread left as it was keeps its row in the build that remade the renamed one
         Task other = snap.tasks().values().stream()
                 .filter(t -> !t.leader() && t.tid() != thread.tid())
                 .findFirst()
