@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import nscope.probes.ints.IntKeyed;
 import nscope.probes.readout.Readout;
 
 /**
@@ -22,7 +23,7 @@ public final class Cgroups {
     private final List<CgroupTree> trees;
     private final SortedMap<Integer, Readout<List<CgroupLine>>> lines;
     private final long sampledNanos;
-    private volatile Map<Hierarchy, TidPaths> threadIndex;
+    private volatile Map<Hierarchy, IntKeyed<String>> threadIndex;
 
     /**
      * @param lines        /proc/PID/cgroup of every process read, by PID
@@ -69,7 +70,7 @@ public final class Cgroups {
             Readout<List<CgroupLine>> r = lines.get(tid);
             if (r != null && r.known()) for (CgroupLine l : r.get()) if (h.matches(l)) return Optional.of(l.path());
         }
-        return Optional.ofNullable(threadIndex().getOrDefault(h, TidPaths.EMPTY).get(tid));
+        return Optional.ofNullable(threadIndex().getOrDefault(h, TidPaths.EMPTY).at(tid));
     }
 
     /**
@@ -81,24 +82,24 @@ public final class Cgroups {
         java.util.List<Hierarchy> out = new java.util.ArrayList<>();
         if (tid == tgid) return out;
         // as pathOf for each tree, from indexes by tree position: the screen asks this of every thread
-        List<TidPaths> threads = byPosition(), leaders = leaderIndex();
+        List<IntKeyed<String>> threads = byPosition(), leaders = leaderIndex();
         for (int i = 0; i < trees.size(); i++) {
-            String mine = threads.get(i).get(tid);
+            String mine = threads.get(i).at(tid);
             if (mine == null) continue;
-            String its = leaders.get(i).get(tgid);
-            if (its == null) its = threads.get(i).get(tgid);
+            String its = leaders.get(i).at(tgid);
+            if (its == null) its = threads.get(i).at(tgid);
             if (its != null && !mine.equals(its)) out.add(trees.get(i).hierarchy());
         }
         return out;
     }
 
-    private volatile List<TidPaths> threadsByPosition, leadersByPosition;
+    private volatile List<IntKeyed<String>> threadsByPosition, leadersByPosition;
 
     /** The thread index of each tree, by the tree's position. */
-    private List<TidPaths> byPosition() {
-        List<TidPaths> idx = threadsByPosition;
+    private List<IntKeyed<String>> byPosition() {
+        List<IntKeyed<String>> idx = threadsByPosition;
         if (idx == null) {
-            Map<Hierarchy, TidPaths> all = threadIndex();
+            Map<Hierarchy, IntKeyed<String>> all = threadIndex();
             idx = trees.stream()
                     .map(t -> all.getOrDefault(t.hierarchy(), TidPaths.EMPTY))
                     .toList();
@@ -112,8 +113,8 @@ public final class Cgroups {
      * first /proc/PID/cgroup line that the tree's hierarchy matches; a line's
      * text is matched against the trees once, not once per process.
      */
-    private List<TidPaths> leaderIndex() {
-        List<TidPaths> idx = leadersByPosition;
+    private List<IntKeyed<String>> leaderIndex() {
+        List<IntKeyed<String>> idx = leadersByPosition;
         if (idx != null) return idx;
         List<TidPaths.Builder> out = new java.util.ArrayList<>();
         for (int i = 0; i < trees.size(); i++) out.add(new TidPaths.Builder(true));
@@ -135,8 +136,8 @@ public final class Cgroups {
         return idx;
     }
 
-    private Map<Hierarchy, TidPaths> threadIndex() {
-        Map<Hierarchy, TidPaths> idx = threadIndex;
+    private Map<Hierarchy, IntKeyed<String>> threadIndex() {
+        Map<Hierarchy, IntKeyed<String>> idx = threadIndex;
         if (idx == null) {
             idx = new HashMap<>();
             for (CgroupTree t : trees) {

@@ -1,28 +1,17 @@
 package nscope.probes.cgroups;
 
 import java.util.Arrays;
+import nscope.probes.ints.IntKeyed;
 
 /**
- * IDs to cgroup paths in one tree, as two sorted arrays: the screen asks every
- * thread's path in every tree, and a HashMap of boxed IDs per tree held some
- * 150,000 entries (7 MB) on a host of 12,000 threads and ten hierarchies.
+ * IDs to cgroup paths in one tree, built as an {@link IntKeyed} (two sorted arrays): the screen asks every
+ * thread's path in every tree, and a HashMap of boxed IDs per tree held some 150,000 entries (7 MB) on a
+ * host of 12,000 threads and ten hierarchies.
  */
 final class TidPaths {
-    static final TidPaths EMPTY = new TidPaths(new int[0], new String[0]);
+    static final IntKeyed<String> EMPTY = IntKeyed.sorted(new int[0], new Object[0]);
 
-    private final int[] ids;
-    private final String[] paths;
-
-    private TidPaths(int[] ids, String[] paths) {
-        this.ids = ids;
-        this.paths = paths;
-    }
-
-    /** The path of an ID, or null. */
-    String get(int id) {
-        int i = Arrays.binarySearch(ids, id);
-        return i >= 0 ? paths[i] : null;
-    }
+    private TidPaths() {}
 
     /**
      * Gathers (ID, path) pairs; an ID added twice keeps its last path (as a map's put), or with {@code
@@ -59,7 +48,7 @@ final class TidPaths {
             pairs[n++] = (long) id << 32 | index;
         }
 
-        TidPaths build() {
+        IntKeyed<String> build() {
             if (n == 0) return EMPTY;
             long[] p = Arrays.copyOf(pairs, n);
             Arrays.sort(p);
@@ -76,7 +65,7 @@ final class TidPaths {
                 ids[m] = id;
                 out[m++] = path;
             }
-            return new TidPaths(Arrays.copyOf(ids, m), Arrays.copyOf(out, m));
+            return IntKeyed.sorted(Arrays.copyOf(ids, m), Arrays.copyOf(out, m));
         }
     }
 }

@@ -4,6 +4,6 @@
  * what is worked out from them alone (headline figures, CPU % between two
  * scans). Values only.
  *
- * <p>May use: readout.
+ * <p>May use: readout, ints.
  */
 package nscope.probes.cgroups;

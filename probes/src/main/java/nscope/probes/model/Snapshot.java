@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import nscope.probes.ints.IntKeyed;
+import nscope.probes.ints.TidList;
 import nscope.probes.readout.Readout;
 
 /**

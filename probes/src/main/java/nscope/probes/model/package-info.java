@@ -5,6 +5,6 @@
  * {@link nscope.probes.model.SnapshotDiff} between two. Values only: nothing
  * here reads the host.
  *
- * <p>May use: cgroups, mounts, readout.
+ * <p>May use: cgroups, mounts, readout, ints.
  */
 package nscope.probes.model;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import nscope.probes.ints.IntKeyed;
 import org.junit.jupiter.api.Test;
 
 class TidPathsTest {
@@ -26,8 +27,8 @@ class TidPathsTest {
                     else map.put(id, path);
                 b.add(path, Pids.of(ids, n));
             }
-            TidPaths t = b.build();
-            for (int id = 0; id <= 5001; id++) assertEquals(map.get(id), t.get(id), "ID " + id);
+            IntKeyed<String> t = b.build();
+            for (int id = 0; id <= 5001; id++) assertEquals(map.get(id), t.at(id), "ID " + id);
         }
     }
 
@@ -37,11 +38,11 @@ class TidPathsTest {
         b.add("/a", 7);
         b.add("/b", 7);
         b.add("/b", 3);
-        TidPaths t = b.build();
-        assertEquals("/a", t.get(7));
-        assertEquals("/b", t.get(3));
-        assertNull(t.get(5));
-        assertNull(new TidPaths.Builder(false).build().get(1));
+        IntKeyed<String> t = b.build();
+        assertEquals("/a", t.at(7));
+        assertEquals("/b", t.at(3));
+        assertNull(t.at(5));
+        assertNull(new TidPaths.Builder(false).build().at(1));
         assertNull(TidPaths.EMPTY.get(0));
         TidPaths.Builder empty = new TidPaths.Builder(false);
         empty.add("/x", List.of());

@@ -1,4 +1,4 @@
-package nscope.probes.model;
+package nscope.probes.ints;
 
 import java.util.AbstractList;
 import java.util.RandomAccess;
@@ -7,10 +7,10 @@ import java.util.RandomAccess;
  * An immutable list of TIDs as one int array: a snapshot's thread groups, made anew each live refresh
  * and held until the next (promoted), were an Integer object per task besides the list.
  */
-final class TidList extends AbstractList<Integer> implements RandomAccess {
+public final class TidList extends AbstractList<Integer> implements RandomAccess {
     private final int[] tids;
 
-    TidList(int[] tids) {
+    public TidList(int[] tids) {
         this.tids = tids;
     }
 

@@ -1,4 +1,4 @@
-package nscope.probes.model;
+package nscope.probes.ints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,6 +45,7 @@ class IntKeyedTest {
             for (int i = 0; i < 50; i++) {
                 int k = rnd.nextInt(5100) - 50;
                 assertEquals(tree.get(k), m.get(k));
+                assertEquals(tree.get(k), m.at(k));
                 assertEquals(tree.containsKey(k), m.containsKey(k));
                 assertEquals(tree.containsKey(k), m.keySet().contains(k));
                 assertEquals(tree.headMap(k), m.headMap(k));
@@ -73,6 +74,7 @@ class IntKeyedTest {
                 NoSuchElementException.class, () -> none.keySet().iterator().next());
         assertThrows(IllegalArgumentException.class, () -> m.subMap(5, 2));
         assertSame(m, IntKeyed.copyOf(m));
+        assertThrows(IllegalArgumentException.class, () -> IntKeyed.sorted(new int[] {1, 2}, new Object[] {"a"}));
     }
 
     @Test

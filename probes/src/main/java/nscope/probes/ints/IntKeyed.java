@@ -1,4 +1,4 @@
-package nscope.probes.model;
+package nscope.probes.ints;
 
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
@@ -14,7 +14,8 @@ import java.util.SortedMap;
 import java.util.function.BiConsumer;
 
 /**
- * An immutable map sorted by int keys (TIDs, TGIDs), as two arrays: what a snapshot holds by task.
+ * An immutable map sorted by int keys (TIDs, TGIDs), as two arrays: what a snapshot holds by task, and
+ * each cgroup tree's path by thread.
  * A live refresh makes a snapshot's maps anew and they live until the next, so the collector promotes
  * them; a TreeMap of 12,000 tasks is 12,000 entries (half a megabyte) where this is two arrays of a
  * tenth of that. Views (subMap, headMap, tailMap) are copies: nothing can change under them.
@@ -29,7 +30,8 @@ public final class IntKeyed<V> extends AbstractMap<Integer, V> implements Sorted
     }
 
     /** Keys already sorted and unique, with their values (neither array is copied: the caller hands them over). */
-    static <V> IntKeyed<V> sorted(int[] keys, Object[] values) {
+    public static <V> IntKeyed<V> sorted(int[] keys, Object[] values) {
+        if (keys.length != values.length) throw new IllegalArgumentException("keys and values differ in number");
         return new IntKeyed<>(keys, values);
     }
 
@@ -68,6 +70,13 @@ public final class IntKeyed<V> extends AbstractMap<Integer, V> implements Sorted
 
     private int index(Object key) {
         return key instanceof Integer k ? Arrays.binarySearch(keys, k) : -1;
+    }
+
+    /** The value of an int key, or null: {@link #get} without boxing the key (a lookup per row and tree). */
+    @SuppressWarnings("unchecked")
+    public V at(int key) {
+        int i = Arrays.binarySearch(keys, key);
+        return i >= 0 ? (V) values[i] : null;
     }
 
     @Override
