@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-long nscope_read_group(int dirfd, const char *task_dir, const char *links, int nlinks, int only, void *buf, long cap);
+long nscope_read_group(
+        int dirfd, const char *task_dir, const char *head, const char *links, int nlinks, int only, void *buf, long cap);
 long nscope_list_dir(const char *path, void *buf, long cap);
 long nscope_read_files(const char *path, const char *names, int n, void *buf, long cap);
 long nscope_anon_links(const char *path, void *buf, long cap);
@@ -18,6 +19,8 @@ long nscope_thread_groups(const char *proc, const int32_t *pids, int n, void *bu
 
 #define MAX_PATH 4096
 #define MAX_LINKS 1024
+/* a process file read before its tasks: a short name (cmdline) */
+#define MAX_HEAD 32
 
 /* The C string in a Java byte[] (NUL-terminated by the caller), copied; 0, or -1 when it does not fit. */
 static int copied(JNIEnv *env, jbyteArray a, char *dst, jsize cap) {
@@ -39,17 +42,18 @@ static long prologue(JNIEnv *env, jobject buf, void **p, jlong *cap, jbyteArray 
     return 0;
 }
 
-JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readGroup(
-        JNIEnv *env, jclass cls, jbyteArray taskDir, jbyteArray links, jint nlinks, jint only, jobject buf) {
+JNIEXPORT jlong JNICALL Java_nscope_kernel_GroupRead_readGroup(JNIEnv *env, jclass cls, jbyteArray taskDir,
+        jbyteArray head, jbyteArray links, jint nlinks, jint only, jobject buf) {
     (void)cls;
-    char dir[MAX_PATH], names[MAX_LINKS];
+    char dir[MAX_PATH], names[MAX_LINKS], first[MAX_HEAD];
     void *p;
     jlong cap;
     long bad = prologue(env, buf, &p, &cap, taskDir, dir);
     if (bad < 0) return bad;
+    if (head != NULL && copied(env, head, first, MAX_HEAD) < 0) return -36;
     if (nlinks > 0 && copied(env, links, names, MAX_LINKS) < 0) return -36;
     if (nlinks == 0) names[0] = 0;
-    return nscope_read_group(AT_FDCWD, dir, names, nlinks, only, p, cap);
+    return nscope_read_group(AT_FDCWD, dir, head != NULL ? first : NULL, names, nlinks, only, p, cap);
 }
 
 /* A call that reads one directory into the buffer (nscope_list_dir, nscope_anon_links). */

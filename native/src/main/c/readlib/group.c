@@ -6,7 +6,8 @@
  * JVM spent twice C's CPU reading the same files). Nothing is parsed here:
  * the bytes go to nscope's Java parsers as they came from the kernel.
  *
- * Records, int32 in native byte order, one per task, in listing order:
+ * Records, int32 in native byte order: the process's cmdline when asked
+ * (length then its bytes, or a failure), then one per task, in listing order:
  *   tid
  *   stat:   length then its bytes, or a failure
  *   status: likewise (absent after a stat failure)
@@ -201,14 +202,26 @@ static int dir_entry(struct out *o, int dir, struct dirent64 *d, void *arg) {
 /*
  * The tasks of one thread group: task_dir is /proc/PID/task (relative to
  * dirfd, or absolute); links holds nlinks NUL-terminated names back to back;
- * only > 0 reads that TID alone, without listing. Returns the bytes written,
- * -ENOSPC when the buffer cannot hold them (call again with a bigger one), or
- * a failure (as in a record) when the task directory cannot be opened or listed.
+ * only > 0 reads that TID alone, without listing. head, when not NULL, names
+ * a file of the process (cmdline) read first, once task_dir is open, through
+ * its ".." (the very process whose task directory is open): its record, as a
+ * file's, comes before the tasks'. Returns the bytes written, -ENOSPC when the
+ * buffer cannot hold them (call again with a bigger one), or a failure (as in
+ * a record) when the task directory cannot be opened or listed.
  */
-long nscope_read_group(int dirfd, const char *task_dir, const char *links, int nlinks, int only, void *buf, long cap) {
+long nscope_read_group(
+        int dirfd, const char *task_dir, const char *head, const char *links, int nlinks, int only, void *buf, long cap) {
     struct out o = {buf, 0, cap};
     int dir = openat(dirfd, task_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) return failure(CALL_OPEN, errno);
+    if (head != NULL) {
+        char path[64];
+        snprintf(path, sizeof path, "../%s", head);
+        if (o.cap - o.pos < 8 || put_file(&o, dir, path) < 0) {
+            close(dir);
+            return -ENOSPC;
+        }
+    }
     if (only > 0) {
         char tid[16];
         snprintf(tid, sizeof tid, "%d", only);

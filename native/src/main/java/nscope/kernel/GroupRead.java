@@ -27,7 +27,8 @@ public final class GroupRead {
     private GroupRead() {}
 
     /** The library's one entry (group-jni.c): the bytes written, or minus an errno or a failure (group.c). */
-    private static native long readGroup(byte[] taskDir, byte[] links, int nlinks, int only, ByteBuffer buf);
+    private static native long readGroup(
+            byte[] taskDir, byte[] head, byte[] links, int nlinks, int only, ByteBuffer buf);
 
     private static volatile Object shared; // a GroupRead, or the reason there is none (a String)
 
@@ -77,7 +78,18 @@ public final class GroupRead {
      * @throws KernelException when the task directory cannot be opened or listed
      */
     public Records read(byte[] taskDir, byte[] links, int nlinks, int only) throws KernelException {
-        return call(taskDir, buf -> readGroup(taskDir, links, nlinks, only, buf));
+        return read(taskDir, null, links, nlinks, only);
+    }
+
+    /**
+     * As {@link #read(byte[], byte[], int, int)}, with a file of the process read first, in the same call
+     * (the command line: one call a process instead of one more open, read and close): its record, a
+     * length and bytes or a failure (negative), comes before the tasks'.
+     *
+     * @param head the file's name in /proc/PID as a C string (at most 31 bytes), or null for none
+     */
+    public Records read(byte[] taskDir, byte[] head, byte[] links, int nlinks, int only) throws KernelException {
+        return call(taskDir, buf -> readGroup(taskDir, head, links, nlinks, only, buf));
     }
 
     /**

@@ -69,22 +69,22 @@ public final class TaskReader {
         List<ScanProblem> problems = new ArrayList<>();
         if (scope == Scope.PROCESSES) {
             // only the leader, as lsns reads /proc/PID; through task/PID so fixtures serve both scopes
-            Readout<List<String>> cmdline = readCmdline(dir, problems);
             String self = Integer.toString(tgid);
             Path taskDir = dir.resolve("task").resolve(self);
-            Task t = readTask(
-                    tgid, tgid, host.files().readTask(taskDir, linkNames), () -> taskDir, cmdline, problems, null);
+            TaskFiles files = host.files().readTaskWithCmdline(taskDir, linkNames);
+            Readout<List<String>> cmdline = cmdline(files, dir, problems);
+            Task t = readTask(tgid, tgid, files, () -> taskDir, cmdline, problems, null);
             return new Group(t == null ? List.of() : List.of(t), problems);
         }
         Path taskDir = dir.resolve("task");
         List<Task> tasks = new ArrayList<>();
-        // the command line once the listing is read (a process gone by then has none to read)
+        // the command line, which the first task listed carries (read once the listing is open)
         List<Readout<List<String>>> cmdline = new ArrayList<>(1);
         try {
-            host.files().eachTask(taskDir, linkNames, (n, files) -> {
+            host.files().eachTaskWithCmdline(taskDir, linkNames, (n, files) -> {
+                if (cmdline.isEmpty()) cmdline.add(cmdline(files, dir, problems));
                 int tid = PidName.parse(n);
                 if (tid <= 0) return;
-                if (cmdline.isEmpty()) cmdline.add(readCmdline(dir, problems));
                 Task before = tasks.isEmpty() ? null : tasks.get(tasks.size() - 1);
                 Task t = readTask(tgid, tid, files, () -> taskDir.resolve(n), cmdline.get(0), problems, before);
                 if (t != null) tasks.add(t);
@@ -108,15 +108,16 @@ public final class TaskReader {
         return byIno.size() + linkSets.size() + idsSeen.size();
     }
 
-    private Readout<List<String>> readCmdline(Path dir, List<ScanProblem> problems) {
-        Path f = dir.resolve("cmdline");
-        try {
-            return Readout.of(Cmdline.parse(host.files().read(f)));
-        } catch (IOException e) {
-            Unknown u = Failures.unknown(e);
-            if (u.reason() != Reason.EXITING) problems.add(new ScanProblem(f.toString(), u));
-            return Readout.unknown(u);
-        }
+    /** The command line read with a task (PID/cmdline), or why it is unknown. */
+    private static Readout<List<String>> cmdline(TaskFiles files, Path dir, List<ScanProblem> problems) {
+        if (files.cmdline() != null) return Readout.of(Cmdline.parse(files.cmdline()));
+        IOException e = files.cmdlineError() != null
+                ? files.cmdlineError()
+                : new IOException("the command line was not read with the task");
+        Unknown u = Failures.unknown(e);
+        if (u.reason() != Reason.EXITING)
+            problems.add(new ScanProblem(dir.resolve("cmdline").toString(), u));
+        return Readout.unknown(u);
     }
 
     private static final NsLink[] LINKS = NsLink.values();

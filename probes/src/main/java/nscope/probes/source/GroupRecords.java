@@ -20,11 +20,31 @@ final class GroupRecords {
     private static final ThreadLocal<byte[][]> FILE_BUF =
             ThreadLocal.withInitial(() -> new byte[][] {new byte[1024], new byte[4096], new byte[256]});
 
-    /** Each task of the records, in the order listed. */
-    static void each(GroupRead.Records r, LinkNames names, HostFiles.TaskVisitor each) {
+    /**
+     * Each task of the records, in the order listed; with {@code cmdline}, the records start with the process's
+     * command line, which the first task carries.
+     */
+    static void each(GroupRead.Records r, boolean cmdline, LinkNames names, HostFiles.TaskVisitor each) {
+        Head head = cmdline ? Head.of(r) : null;
         while (r.more()) {
             int tid = r.next();
-            each.task(Integer.toString(tid), task(r, tid, names.cNames(), names.kinds()));
+            TaskFiles t = task(r, tid, names.cNames(), names.kinds());
+            if (head != null) head.into(t);
+            head = null;
+            each.task(Integer.toString(tid), t);
+        }
+    }
+
+    /** The records' first when asked for: the process's command line, or why it could not be read. */
+    private record Head(byte[] bytes, java.io.IOException error) {
+        static Head of(GroupRead.Records r) {
+            int v = r.next();
+            return v < 0 ? new Head(null, GroupRead.Records.failure(-v, "cmdline")) : new Head(r.bytes(v), null);
+        }
+
+        void into(TaskFiles t) {
+            t.cmdline = bytes;
+            t.cmdlineError = error;
         }
     }
 
@@ -33,6 +53,11 @@ final class GroupRecords {
      * name is not a TID (the caller reads it call by call then).
      */
     static TaskFiles one(GroupRead batch, Path dir, LinkNames names) {
+        return one(batch, dir, names, null);
+    }
+
+    /** {@link #one(GroupRead, Path, LinkNames)}, with a file of the process read first into the TaskFiles. */
+    static TaskFiles one(GroupRead batch, Path dir, LinkNames names, byte[] head) {
         byte[][] cNames = names.cNames();
         NsKind[] kinds = names.kinds();
         if (dir.getParent() == null) return null;
@@ -41,11 +66,15 @@ final class GroupRecords {
         try {
             // a TID read alone always comes back as one record: its stat, or why stat failed
             GroupRead.Records r =
-                    batch.read(Kernel.cPath(dir.getParent().toString()), names.joined(), cNames.length, tid);
-            return task(r, r.next(), cNames, kinds);
+                    batch.read(Kernel.cPath(dir.getParent().toString()), head, names.joined(), cNames.length, tid);
+            Head first = head == null ? null : Head.of(r);
+            TaskFiles t = task(r, r.next(), cNames, kinds);
+            if (first != null) first.into(t);
+            return t;
         } catch (KernelException e) {
             TaskFiles t = new TaskFiles(cNames.length);
             t.statError = e;
+            if (head != null) t.cmdlineError = e; // the process's directory is gone: no command line either
             return t;
         }
     }

@@ -115,6 +115,46 @@ public interface HostFiles {
         return t;
     }
 
+    /**
+     * {@link #readTask}, with the command line of the task's process ({@code dir} being PID/task/TID:
+     * PID/cmdline) read first into the same TaskFiles ({@link TaskFiles#cmdline()}); a native reader reads
+     * both in one call.
+     */
+    default TaskFiles readTaskWithCmdline(Path dir, String[] nsNames) {
+        byte[] cmdline = null;
+        IOException failed = null;
+        try {
+            cmdline = read(dir.getParent().getParent().resolve("cmdline"));
+        } catch (IOException e) {
+            failed = e;
+        }
+        TaskFiles t = readTask(dir, nsNames);
+        t.cmdline = cmdline;
+        t.cmdlineError = failed;
+        return t;
+    }
+
+    /**
+     * {@link #eachTask}, the first task handed over carrying the process's command line (PID/cmdline),
+     * read once the listing is open: a process gone by then has none to read. A native reader reads it in
+     * the same call as the tasks.
+     */
+    default void eachTaskWithCmdline(Path taskDir, String[] nsNames, TaskVisitor each) throws IOException {
+        Path file = taskDir.getParent().resolve("cmdline");
+        boolean[] first = {true};
+        eachTask(taskDir, nsNames, (n, t) -> {
+            if (first[0]) {
+                first[0] = false;
+                try {
+                    t.cmdline = read(file);
+                } catch (IOException e) {
+                    t.cmdlineError = e;
+                }
+            }
+            each.task(n, t);
+        });
+    }
+
     /** What {@link #eachTask} hands over for each task: its name (the TID) and its files, lent for the call only. */
     interface TaskVisitor {
         void task(String name, TaskFiles files);

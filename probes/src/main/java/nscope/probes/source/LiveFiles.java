@@ -54,6 +54,29 @@ public class LiveFiles implements HostFiles {
         return t != null ? t : readTaskByCalls(dir, nsNames);
     }
 
+    @Override
+    public final TaskFiles readTaskWithCmdline(Path dir, String[] nsNames) {
+        TaskFiles t = batch == null ? null : GroupRecords.one(batch, dir, LinkNames.of(nsNames), CMDLINE);
+        return t != null ? t : HostFiles.super.readTaskWithCmdline(dir, nsNames);
+    }
+
+    @Override
+    public final void eachTaskWithCmdline(Path taskDir, String[] nsNames, TaskVisitor each) throws IOException {
+        if (batch == null) {
+            HostFiles.super.eachTaskWithCmdline(taskDir, nsNames, each);
+            return;
+        }
+        LinkNames names = LinkNames.of(nsNames);
+        GroupRecords.each(
+                batch.read(Kernel.cPath(taskDir.toString()), CMDLINE, names.joined(), nsNames.length, 0),
+                true,
+                names,
+                each);
+    }
+
+    /** The process file read with its tasks, as a C string. */
+    private static final byte[] CMDLINE = Kernel.cPath("cmdline");
+
     /** A directory's names with their inodes; /proc's 2,500 on a busy host in one call of the library. */
     @Override
     public final Map<String, Long> listInodes(Path dir) throws IOException {
@@ -64,6 +87,21 @@ public class LiveFiles implements HostFiles {
             r.next(); // the entry's kind
             long ino = r.nextLong();
             out.put(new String(r.bytes(r.next()), java.nio.charset.StandardCharsets.UTF_8), ino);
+        }
+        return out;
+    }
+
+    /**
+     * A directory's names in one call of the library: /proc's 2,500 without a java.nio Path each (the first
+     * thing `nscope ls` and `nscope cgroups` read, on a JVM just started).
+     */
+    private List<String> listed(Path dir) throws IOException {
+        GroupRead.Records r = batch.list(Kernel.cPath(dir.toString())); // a KernelException is an IOException
+        List<String> out = new ArrayList<>();
+        while (r.more()) {
+            r.next(); // the entry's kind
+            r.nextLong(); // its inode
+            out.add(new String(r.bytes(r.next()), java.nio.charset.StandardCharsets.UTF_8));
         }
         return out;
     }
@@ -127,7 +165,8 @@ public class LiveFiles implements HostFiles {
             return;
         }
         LinkNames names = LinkNames.of(nsNames);
-        GroupRecords.each(batch.read(Kernel.cPath(taskDir.toString()), names.joined(), nsNames.length, 0), names, each);
+        GroupRecords.each(
+                batch.read(Kernel.cPath(taskDir.toString()), names.joined(), nsNames.length, 0), false, names, each);
     }
 
     @Override
@@ -248,6 +287,7 @@ public class LiveFiles implements HostFiles {
 
     @Override
     public List<String> list(Path dir) throws IOException {
+        if (batch != null) return listed(dir);
         List<String> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) out.add(p.getFileName().toString());

@@ -23,6 +23,10 @@ public final class TaskFiles {
     final NsLinkText[] targets;
 
     final IOException[] linkErrors;
+    /** The process's command line when it was asked for with this task (see HostFiles#readTaskWithCmdline). */
+    byte[] cmdline;
+
+    IOException cmdlineError;
 
     TaskFiles(int nlinks) {
         links = new String[nlinks];
@@ -56,6 +60,16 @@ public final class TaskFiles {
     /** Why status could not be read; null when it was (or stat failed first). */
     public IOException statusError() {
         return statusError;
+    }
+
+    /** The process's command line (its bytes, owned), when it was asked for with this task and read; else null. */
+    public byte[] cmdline() {
+        return cmdline;
+    }
+
+    /** Why the process's command line, asked for with this task, could not be read; null when it was. */
+    public IOException cmdlineError() {
+        return cmdlineError;
     }
 
     /** The text of the i-th namespace link asked for; null when it could not be read. */

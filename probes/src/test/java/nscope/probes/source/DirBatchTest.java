@@ -70,6 +70,15 @@ class DirBatchTest {
         assertEquals(expected, new TreeMap<>(batch().listInodes(dir)));
         IOException gone = assertThrows(IOException.class, () -> batch().listInodes(dir.resolve("removed")));
         assertEquals(Errno.ENOENT, Errno.of(gone));
+        // the names alone, as java.nio lists them, and the same failure
+        assertEquals(
+                new java.util.TreeSet<>(new LiveFiles(true, null).list(dir)),
+                new java.util.TreeSet<>(batch().list(dir)));
+        assertEquals(expected.keySet(), new java.util.TreeSet<>(batch().list(dir)));
+        IOException plain =
+                assertThrows(IOException.class, () -> new LiveFiles(true, null).list(dir.resolve("removed")));
+        assertEquals(
+                Errno.of(plain), Errno.of(assertThrows(IOException.class, () -> batch().list(dir.resolve("removed")))));
     }
 
     /** What eachAnonLink handed over: links and their targets, failures by errno. */

@@ -169,4 +169,50 @@ class GroupReadTest {
         assertTrue(x.stat().startsWith("error "), x.stat());
         assertNull(x.status());
     }
+
+    /**
+     * The command line read in the same call as the tasks: the bytes the kernel gives (every argument
+     * NUL-terminated), carried by the first task handed over and by no other; the same from every reader.
+     */
+    @Test
+    void theCommandLineComesWithTheFirstTask() throws Exception {
+        Process p = new ProcessBuilder("sleep", "600").start();
+        try {
+            Path task = Path.of("/proc", Long.toString(p.pid()), "task");
+            waitUntilSleeping(task.resolve(Long.toString(p.pid())).resolve("stat"));
+            for (LiveFiles f : List.of(
+                    batch(), callByCall(), new LiveFiles(true, null), new LiveFiles(true, GroupRead.shared()))) {
+                List<String> got = new ArrayList<>();
+                f.eachTaskWithCmdline(task, LINKS, (tid, t) -> got.add(tid + " " + cmdline(t)));
+                assertEquals(List.of(p.pid() + " sleep\\0600\\0"), got, f.describe());
+                TaskFiles one = f.readTaskWithCmdline(task.resolve(Long.toString(p.pid())), LINKS);
+                assertEquals("sleep\\0600\\0", cmdline(one), f.describe());
+                assertEquals(Seen.of(callByCall().readTask(task.resolve(Long.toString(p.pid())), LINKS)), Seen.of(one));
+            }
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+        // a group of many threads (this JVM): the first carries it, the others do not
+        List<String> firsts = new ArrayList<>();
+        batch().eachTaskWithCmdline(Path.of("/proc/self/task"), LINKS, (tid, t) -> firsts.add(cmdline(t)));
+        assertTrue(firsts.size() > 5, firsts.toString());
+        assertTrue(firsts.get(0).contains("\\0"), firsts.get(0));
+        assertEquals(
+                List.of("none"),
+                firsts.subList(1, firsts.size()).stream().distinct().toList());
+        // a process gone: why, as the call-by-call reader says it
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path dir = Path.of("/proc", Long.toString(gone.pid()), "task", Long.toString(gone.pid()));
+        TaskFiles x = batch().readTaskWithCmdline(dir, LINKS), y = callByCall().readTaskWithCmdline(dir, LINKS);
+        assertEquals(cmdline(y), cmdline(x));
+        assertTrue(Errno.of(x.cmdlineError()).meansVanished(), cmdline(x));
+    }
+
+    /** A task's command line as text (NULs as \\0), "none" when it carries none, or the failure's errno. */
+    private static String cmdline(TaskFiles t) {
+        if (t.cmdlineError() != null) return "error " + Errno.of(t.cmdlineError());
+        if (t.cmdline() == null) return "none";
+        return new String(t.cmdline(), StandardCharsets.UTF_8).replace("\0", "\\0");
+    }
 }
