@@ -72,10 +72,9 @@ class GroupReadTest {
 
     @Test
     void aSleepingProcessReadsTheSameByteForByte() throws Exception {
-        Process p = new ProcessBuilder("sleep", "600").start();
+        Process p = sleeping();
         try {
             Path task = Path.of("/proc", Long.toString(p.pid()), "task");
-            waitUntilSleeping(task.resolve(Long.toString(p.pid())).resolve("stat"));
             Map<String, Seen> a = each(batch(), task), b = each(callByCall(), task);
             assertEquals(b, a);
             assertEquals(1, a.size());
@@ -90,6 +89,18 @@ class GroupReadTest {
             assertEquals(b.values().iterator().next(), Seen.of(batch().readTask(one, LINKS)));
         } finally {
             p.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A child `sleep 600`, once it sleeps (its stat says S). */
+    private static Process sleeping() throws Exception {
+        Process p = new ProcessBuilder("sleep", "600").start();
+        try {
+            waitUntilSleeping(Path.of("/proc", Long.toString(p.pid()), "task", Long.toString(p.pid()), "stat"));
+            return p;
+        } catch (Exception | AssertionError e) {
+            p.destroyForcibly().waitFor(); // ended here: the caller never gets it to end
+            throw e;
         }
     }
 
@@ -176,10 +187,9 @@ class GroupReadTest {
      */
     @Test
     void theCommandLineComesWithTheFirstTask() throws Exception {
-        Process p = new ProcessBuilder("sleep", "600").start();
+        Process p = sleeping();
         try {
             Path task = Path.of("/proc", Long.toString(p.pid()), "task");
-            waitUntilSleeping(task.resolve(Long.toString(p.pid())).resolve("stat"));
             for (LiveFiles f : List.of(
                     batch(), callByCall(), new LiveFiles(true, null), new LiveFiles(true, GroupRead.shared()))) {
                 List<String> got = new ArrayList<>();
