@@ -74,7 +74,7 @@ final class GroupRecords {
         } catch (KernelException e) {
             TaskFiles t = new TaskFiles(cNames.length);
             t.statError = e;
-            if (head != null) t.cmdlineError = e; // the process's directory is gone: no command line either
+            if (head != null) t.cmdlineError = e; // the task directory would not open: nor was the command line read
             return t;
         }
     }
