@@ -60,6 +60,7 @@ final class EntryCodec {
 
     private static void part(JsonGenerator g, HostState.Part p, Map<Object, Object> a, Map<Object, Object> b)
             throws IOException {
+        if (a == b) return; // the very map of the last entry (the refresher kept it): nothing changed
         List<Map.Entry<Object, Object>> set = new ArrayList<>();
         List<Object> gone = new ArrayList<>();
         for (Map.Entry<Object, Object> e : b.entrySet())

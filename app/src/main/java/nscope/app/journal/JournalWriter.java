@@ -71,7 +71,7 @@ public final class JournalWriter implements Closeable {
      */
     public synchronized boolean append(Snapshot s, Instant at, long bootNanos, String label) throws IOException {
         if (closed) return false;
-        HostState now = HostState.of(s);
+        HostState now = HostState.written(s);
         now.takenAt = at;
         // a file made ahead of its first entry (create()) takes that entry whatever the limit
         if (out != null && maxSize > 0 && size >= maxSize && size > Frame.MAGIC.length) closeFile();

@@ -151,4 +151,36 @@ class JournalTest {
         assertTrue(ReplayTime.parse("soon", first).isEmpty());
         assertTrue(ReplayTime.parse("+-3", first).isEmpty());
     }
+
+    /**
+     * A writer compares an entry's parts with the last entry's, the snapshot's own maps (HostState.written): the
+     * same snapshot again sets nothing, a snapshot of equal parts in maps of its own sets nothing either, and
+     * another host's sets its tasks.
+     */
+    @Test
+    void anEntryWritesOnlyThePartsThatChanged() throws IOException {
+        Instant t0 = Instant.parse("2026-03-01T03:14:00Z");
+        Snapshot a = fixture("synth-host", t0), again = fixture("synth-host", t0), b = fixture("cgroup-docker", t0);
+        assertTrue(a.tasks() != again.tasks(), "two collections, two maps");
+        HostState was = HostState.written(a);
+        assertEquals(List.of(), partsSet(was, HostState.written(a)));
+        assertEquals(List.of(), partsSet(was, HostState.written(again)));
+        assertTrue(
+                partsSet(was, HostState.written(b)).contains("tasks"),
+                partsSet(was, HostState.written(b)).toString());
+        // the written state holds the snapshot's maps, as they are
+        assertTrue(HostState.written(a).maps.get(0) == (Object) a.tasks());
+    }
+
+    /** The parts an entry from {@code before} to {@code after} writes. */
+    private static List<String> partsSet(HostState before, HostState after) throws IOException {
+        byte[] body = JournalWriter.body(before, after, null);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            return HostState.PARTS.stream()
+                    .map(HostState.Part::name)
+                    .filter(tree::has)
+                    .toList();
+        }
+    }
 }
