@@ -98,20 +98,32 @@ public final class NamespacesPhase implements ScanPhase {
     public static Map<NsId, Namespace> updated(
             Map<NsId, Namespace> was, Map<Integer, Task> before, Map<Integer, Task> now) {
         Map<NsId, Members> gone = new HashMap<>(), come = new HashMap<>();
+        // one pass over the tasks before (a refresh rereads a slice: nearly all are the very objects of the last);
+        // a pass over those now only when some are new
+        int[] kept = {0};
         before.forEach((tid, b) -> {
             Task n = now.get(tid);
-            if (n != b && (n == null || !sameMemberships(b, n))) memberships(b, collect(gone, tid));
+            if (n != null) kept[0]++;
+            if (n == b || n != null && sameMemberships(b, n)) return;
+            memberships(b, collect(gone, tid));
+            if (n != null) memberships(n, collect(come, tid));
         });
-        now.forEach((tid, n) -> {
-            Task b = before.get(tid);
-            if (n != b && (b == null || !sameMemberships(b, n))) memberships(n, collect(come, tid));
-        });
-        Map<NsId, Namespace> out = new TreeMap<>();
+        if (kept[0] < now.size())
+            now.forEach((tid, n) -> {
+                if (!before.containsKey(tid)) memberships(n, collect(come, tid));
+            });
+        // the nodes of before, copied in order (no comparison per node), then edited where members came or went
+        TreeMap<NsId, Namespace> out =
+                was instanceof java.util.SortedMap<NsId, Namespace> sorted && sorted.comparator() == null
+                        ? new TreeMap<>(sorted)
+                        : new TreeMap<>(was);
         for (Namespace n : was.values()) {
-            if (n.hidden()) continue; // a node for its holders or children only: they are added again after this
             Members minus = gone.get(n.id()), plus = come.get(n.id());
-            if (minus == null && plus == null) out.put(n.id(), n.holders().isEmpty() ? n : bare(n));
-            else edited(out, n.kind(), n.id(), n, minus, plus);
+            if (n.hidden() || minus != null || plus != null) out.remove(n.id());
+            if (n.hidden()) continue; // a node for its holders or children only: they are added again after this
+            if (minus == null && plus == null) {
+                if (!n.holders().isEmpty()) out.put(n.id(), bare(n));
+            } else edited(out, n.kind(), n.id(), n, minus, plus);
         }
         come.forEach((id, plus) -> {
             if (!out.containsKey(id)) edited(out, plus.link.kind(), id, null, null, plus);
