@@ -148,6 +148,26 @@ public final class GroupRead {
         return call(proc, buf -> threadGroups(proc, pids, buf));
     }
 
+    /**
+     * stat(2) of a path, links followed: its device and inode (a namespace link's: the namespace's
+     * identity), in one call.
+     *
+     * @param path a C string
+     * @throws KernelException when it cannot be stat'ed
+     */
+    public long[] stat(byte[] path) throws KernelException {
+        long[] out = new long[2];
+        long r = stat(path, out);
+        if (r < 0) {
+            int k = path.length > 0 && path[path.length - 1] == 0 ? path.length - 1 : path.length;
+            throw new KernelException(
+                    "stat", new String(path, 0, k, java.nio.charset.StandardCharsets.UTF_8), Errno.of((int) -r));
+        }
+        return out;
+    }
+
+    private static native long stat(byte[] path, long[] out);
+
     private static native long anonLinks(byte[] dir, ByteBuffer buf);
 
     private static native long threadGroups(byte[] proc, int[] pids, ByteBuffer buf);

@@ -304,6 +304,7 @@ public class LiveFiles implements HostFiles {
 
     @Override
     public long[] nsDevIno(Path nsLink) throws IOException {
+        if (batch != null) return batch.stat(Kernel.cPath(nsLink.toString())); // a KernelException is an IOException
         // stat(2) follows the link into nsfs: st_dev and st_ino are the namespace's identity
         Map<String, Object> a = Files.readAttributes(nsLink, "unix:dev,ino");
         return new long[] {(Long) a.get("dev"), (Long) a.get("ino")};

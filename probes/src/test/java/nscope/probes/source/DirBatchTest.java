@@ -205,4 +205,21 @@ class DirBatchTest {
         assertTrue(java.util.Arrays.stream(pairs).anyMatch(p -> p == ((long) pid << 32 | pid)), "its leader too");
         assertEquals(0, batch().threadGroups(dir.resolve("no-proc"), java.util.List.of(pid)).length);
     }
+
+    /** A namespace link's identity by the library's stat, as java.nio gives it; a missing link fails alike. */
+    @Test
+    void aNamespaceLinksDeviceAndInodeAsJavaNioReadsThem() throws IOException {
+        for (String kind : java.util.List.of("net", "mnt", "pid", "user")) {
+            Path link = Path.of("/proc/self/ns", kind);
+            assertEquals(
+                    java.util.Arrays.toString(new LiveFiles(true, null).nsDevIno(link)),
+                    java.util.Arrays.toString(batch().nsDevIno(link)),
+                    kind);
+        }
+        Path gone = dir.resolve("no-such-link");
+        IOException a = assertThrows(IOException.class, () -> batch().nsDevIno(gone));
+        IOException b = assertThrows(IOException.class, () -> new LiveFiles(true, null).nsDevIno(gone));
+        assertEquals(Errno.of(b), Errno.of(a));
+        assertEquals(Errno.ENOENT, Errno.of(a));
+    }
 }
