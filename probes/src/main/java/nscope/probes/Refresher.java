@@ -243,7 +243,7 @@ public final class Refresher {
         Map<Integer, Task> tasks = new HashMap<>(last.tasks().size() * 4 / 3 + 64);
         int[] group = {0, 0}; // the last TGID asked about, and whether its tasks are kept (threads come in runs)
         last.tasks().forEach((tid, t) -> { // its own boxed TID, not a new one per task
-            if (t.tgid() != group[0] || group[0] == 0) {
+            if (t.tgid() != group[0]) { // no TGID is 0: the first task always asks
                 group[0] = t.tgid();
                 group[1] = listed.containsKey(t.tgid()) && !whole.contains(t.tgid()) ? 1 : 0;
             }

@@ -112,11 +112,9 @@ public final class NamespacesPhase implements ScanPhase {
             now.forEach((tid, n) -> {
                 if (!before.containsKey(tid)) memberships(n, collect(come, tid));
             });
-        // the nodes of before, copied in order (no comparison per node), then edited where members came or went
-        TreeMap<NsId, Namespace> out =
-                was instanceof java.util.SortedMap<NsId, Namespace> sorted && sorted.comparator() == null
-                        ? new TreeMap<>(sorted)
-                        : new TreeMap<>(was);
+        // the nodes of before, copied (from a snapshot's sorted map: in order, no comparison per node), then
+        // edited where members came or went
+        TreeMap<NsId, Namespace> out = new TreeMap<>(was);
         for (Namespace n : was.values()) {
             Members minus = gone.get(n.id()), plus = come.get(n.id());
             if (n.hidden() || minus != null || plus != null) out.remove(n.id());
