@@ -158,11 +158,7 @@ public final class GroupRead {
     public long[] stat(byte[] path) throws KernelException {
         long[] out = new long[2];
         long r = stat(path, out);
-        if (r < 0) {
-            int k = path.length > 0 && path[path.length - 1] == 0 ? path.length - 1 : path.length;
-            throw new KernelException(
-                    "stat", new String(path, 0, k, java.nio.charset.StandardCharsets.UTF_8), Errno.of((int) -r));
-        }
+        if (r < 0) throw new KernelException("stat", text(path), Errno.of((int) -r));
         return out;
     }
 
@@ -187,9 +183,14 @@ public final class GroupRead {
                 buf = grow(buf.capacity() * 2);
                 continue;
             }
-            int k = target.length > 0 && target[target.length - 1] == 0 ? target.length - 1 : target.length;
-            throw Records.failure((int) -n, new String(target, 0, k, java.nio.charset.StandardCharsets.UTF_8));
+            throw Records.failure((int) -n, text(target));
         }
+    }
+
+    /** A C string (NUL-terminated or not) as text, for a message. */
+    private static String text(byte[] c) {
+        int k = c.length > 0 && c[c.length - 1] == 0 ? c.length - 1 : c.length;
+        return new String(c, 0, k, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private ByteBuffer grow(int size) {

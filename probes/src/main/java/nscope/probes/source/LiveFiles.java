@@ -81,13 +81,8 @@ public class LiveFiles implements HostFiles {
     @Override
     public final Map<String, Long> listInodes(Path dir) throws IOException {
         if (batch == null) return listInodesByCalls(dir);
-        GroupRead.Records r = batch.list(Kernel.cPath(dir.toString())); // a KernelException is an IOException
         Map<String, Long> out = new java.util.HashMap<>();
-        while (r.more()) {
-            r.next(); // the entry's kind
-            long ino = r.nextLong();
-            out.put(new String(r.bytes(r.next()), java.nio.charset.StandardCharsets.UTF_8), ino);
-        }
+        listed(dir, out::put);
         return out;
     }
 
@@ -96,14 +91,19 @@ public class LiveFiles implements HostFiles {
      * thing `nscope ls` and `nscope cgroups` read, on a JVM just started).
      */
     private List<String> listed(Path dir) throws IOException {
-        GroupRead.Records r = batch.list(Kernel.cPath(dir.toString())); // a KernelException is an IOException
         List<String> out = new ArrayList<>();
+        listed(dir, (name, ino) -> out.add(name));
+        return out;
+    }
+
+    /** Each entry the library lists, with its inode. */
+    private void listed(Path dir, java.util.function.BiConsumer<String, Long> each) throws IOException {
+        GroupRead.Records r = batch.list(Kernel.cPath(dir.toString())); // a KernelException is an IOException
         while (r.more()) {
             r.next(); // the entry's kind
-            r.nextLong(); // its inode
-            out.add(new String(r.bytes(r.next()), java.nio.charset.StandardCharsets.UTF_8));
+            long ino = r.nextLong();
+            each.accept(new String(r.bytes(r.next()), java.nio.charset.StandardCharsets.UTF_8), ino);
         }
-        return out;
     }
 
     Map<String, Long> listInodesByCalls(Path dir) throws IOException {
